@@ -1,0 +1,238 @@
+"""Arabic text layer: a folded view of a text that keeps a map back to it.
+
+Every later step matches against ``FoldedText.text`` (letters folded, marks
+removed, digits and quotes unified) and reports evidence through
+``FoldedText.span_to_original`` so that spans always point into the page as
+it was decoded.  Folding is linear in the text length: one ``str.translate``
+for the one-to-one replacements and one regex pass for the characters that
+are deleted or expanded (diacritics, tatweel, zero-width marks, presentation
+forms).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+# One-to-one replacements (same length): letter variants, digits, quotes, spaces.
+_ONE_TO_ONE = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي",
+    "ک": "ك", "ڪ": "ك", "ګ": "ك",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه", "ھ": "ه",
+    "ؤ": "و",
+    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "‹": '"', "›": '"', "＂": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+}
+_ONE_TO_ONE.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic
+_ONE_TO_ONE.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Extended (Persian)
+_ONE_TO_ONE.update({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_TRANSLATE = str.maketrans(_ONE_TO_ONE)
+
+# Characters removed (diacritics, tatweel, Quranic marks, zero-width and bidi
+# controls) or expanded through NFKC (presentation forms, ligatures).
+_DELETE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2060\ufeff\u00ad\u061c"
+)
+_EXPAND = "\ufb50-\ufdff\ufe70-\ufefe\uff01-\uff5e"
+_EDIT_RE = re.compile(f"[{_DELETE}]+|[{_EXPAND}]")
+_DELETE_RE = re.compile(f"[{_DELETE}]")
+
+
+@lru_cache(maxsize=4096)
+def _expand(char: str) -> str:
+    """NFKC of one presentation-form character, folded like the rest."""
+    out = unicodedata.normalize("NFKC", char).translate(_TRANSLATE)
+    return _DELETE_RE.sub("", out)
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A folded copy of ``original`` with a piecewise map back to it.
+
+    ``_breaks`` holds (folded_pos, original_pos) pairs; between two breaks the
+    two texts advance together.  It is empty when folding kept every length.
+    """
+
+    original: str
+    text: str
+    _folded_starts: tuple[int, ...]
+    _original_starts: tuple[int, ...]
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of folded offset ``pos`` (start of a character)."""
+        if not self._folded_starts:
+            return pos
+        i = bisect_right(self._folded_starts, pos) - 1
+        if i < 0:
+            return pos
+        return self._original_starts[i] + (pos - self._folded_starts[i])
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` covering folded ``[start, end)``."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold(text: str) -> FoldedText:
+    """Fold ``text`` for matching and keep the offset map."""
+    translated = text.translate(_TRANSLATE)
+    folded_starts: list[int] = []
+    original_starts: list[int] = []
+    pieces: list[str] = []
+    last = 0
+    shift = 0  # folded_pos - original_pos after the last edit
+    for m in _EDIT_RE.finditer(translated):
+        s, e = m.start(), m.end()
+        pieces.append(translated[last:s])
+        chunk = m.group()
+        replacement = "" if _DELETE_RE.match(chunk) else _expand(chunk)
+        pieces.append(replacement)
+        # characters of the replacement map to the replaced one(s)
+        for k in range(len(replacement)):
+            folded_starts.append(s + shift + k)
+            original_starts.append(s)
+        shift += len(replacement) - (e - s)
+        folded_starts.append(e + shift)
+        original_starts.append(e)
+        last = e
+    if not folded_starts:
+        return FoldedText(text, translated, (), ())
+    pieces.append(translated[last:])
+    return FoldedText(text, "".join(pieces), tuple(folded_starts), tuple(original_starts))
+
+
+def fold_key(text: str) -> str:
+    """The folded form of a lexicon entry or query, spaces collapsed."""
+    return " ".join(fold(text).text.split())
+
+
+# --- tokens -----------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_PROCLITICS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the folded text with its folded ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+    def lookup_forms(self) -> tuple[str, ...]:
+        """The word and its stems with proclitics (و ف ب ل ك ال) removed."""
+        return lookup_forms(self.text)
+
+
+def tokens(folded: str) -> list[Token]:
+    """Words of a folded text."""
+    return [Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(folded)]
+
+
+@lru_cache(maxsize=65536)
+def lookup_forms(word: str) -> tuple[str, ...]:
+    """Candidate lookup forms of a folded word, longest first.
+
+    ``والروسيه`` gives (والروسيه, الروسيه, روسيه); ``للكرملين`` gives
+    (للكرملين, الكرملين, كرملين).  Only strips while a stem of two letters or
+    more remains, so short words are left alone.
+    """
+    forms = [word]
+    stem = word
+    if len(stem) > 3 and stem[0] in _PROCLITICS:
+        stem = stem[1:]
+        forms.append(stem)
+    if len(stem) > 3 and stem.startswith("لل"):
+        forms.append("ال" + stem[2:])
+        forms.append(stem[2:])
+        return tuple(dict.fromkeys(forms))
+    if len(stem) > 3 and stem[0] in _PREPOSITIONS:
+        stem = stem[1:]
+        forms.append(stem)
+    if len(stem) > 4 and stem.startswith("ال"):
+        forms.append(stem[2:])
+    return tuple(dict.fromkeys(forms))
+
+
+# --- sentences --------------------------------------------------------------
+
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”"}
+_SENT_END = re.compile(r"[.!?؟]+|\n")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding space.
+
+    A sentence ends at ``. ! ? ؟`` or a line break.  A full stop inside an
+    open quotation does not end the sentence unless the line ends there, so a
+    quote that runs over several sentences stays in one piece; initials and
+    one-letter abbreviations do not end a sentence either.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    sent_start = start
+    depth_char = None  # the closing quote we are waiting for
+    i = start
+    while i < end:
+        ch = text[i]
+        if depth_char is None:
+            if ch in _OPEN_QUOTES:
+                depth_char = _OPEN_QUOTES[ch]
+        elif ch == depth_char or (depth_char == "”" and ch == '"'):
+            depth_char = None
+        if ch == "\n":
+            depth_char = None
+            _push(text, spans, sent_start, i)
+            sent_start = i + 1
+        elif ch in ".!?؟" and depth_char is None:
+            j = i + 1
+            while j < end and text[j] in ".!?؟":
+                j += 1
+            if ch == "." and j == i + 1 and _is_abbrev_dot(text, i):
+                i += 1
+                continue
+            # a closing quote right after the stop belongs to this sentence
+            while j < end and text[j] in '"»”’\')':
+                j += 1
+            _push(text, spans, sent_start, j)
+            sent_start = j
+            i = j
+            continue
+        i += 1
+    _push(text, spans, sent_start, end)
+    return spans
+
+
+def _is_abbrev_dot(text: str, i: int) -> bool:
+    """True when the dot at ``i`` does not end a sentence: initials
+    (إن.بي.سي), decimals (1.5) or a one-letter abbreviation (د. م.)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isdigit() and after.isdigit():
+        return True
+    if before.isalpha() and after.isalpha():
+        return True
+    two_before = text[i - 2] if i > 1 else " "
+    return before.isalpha() and not two_before.isalpha()
+
+
+def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))
