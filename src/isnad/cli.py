@@ -1,0 +1,67 @@
+"""Command line: ``isnad run INPUT... --out DIR``.
+
+Exit status: 0 when every page was read and processed, 1 when at least one
+page became an error row (the rest of the output is complete), 2 for a
+usage error or when the output could not be written.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import read
+
+EXIT_OK, EXIT_PAGE_ERRORS, EXIT_FAILURE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="isnad",
+        description="Who said what, about whom, when, and according to whom, from Arabic news pages.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser(
+        "run",
+        help="process pages into articles, statements and events",
+        description="Read pages (.txt, .html, .jsonl, .json, .zip, folders, '-' for stdin) and write "
+        "articles.jsonl, statements.jsonl, events.jsonl, stories.jsonl, claims.jsonl, "
+        "documents.jsonl, errors.jsonl and isnad.duckdb into DIR.",
+        epilog="Exit status: 0 all pages processed; 1 some pages failed (see errors.jsonl); "
+        "2 usage error or output not written.",
+    )
+    run.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, or - for standard input")
+    run.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    run.add_argument("--workers", type=int, default=0, help="worker processes (default: up to 2)")
+    run.add_argument(
+        "--max-page-mb", type=float, default=read.MAX_PAGE_BYTES / 2**20,
+        help="pages larger than this are error rows (default: %(default)s)",
+    )
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar (default: when standard error is a terminal)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    return EXIT_FAILURE
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .pipeline import run
+
+    read.MAX_PAGE_BYTES = int(args.max_page_mb * 2**20)
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        summary = run(args.inputs, args.out, workers=args.workers, progress=progress)
+    except OSError as e:
+        print(f"isnad: cannot write output to {args.out}: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(summary.line(args.out), file=sys.stderr)
+    return EXIT_PAGE_ERRORS if summary.errors else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
