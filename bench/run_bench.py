@@ -1,0 +1,87 @@
+"""Throughput and peak memory of ``isnad run`` on a real corpus.
+
+    python bench/run_bench.py [INPUT ...] [--workers N] [--repeat K]
+
+By default INPUT is the four days of SaudiNewsNet in ../shared/corpus/bench
+(zip archives of JSON arrays, read by isnad's own zip/JSON reader).  Prints
+pages, articles and statements per second and the peak resident memory of
+the whole process tree (main process and workers, sampled every 20 ms).
+``--repeat K`` feeds the inputs K times, to check that memory stays flat.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from isnad.pipeline import run
+
+DEFAULT_INPUT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bench"
+
+
+class PeakMemory:
+    """Samples the RSS of this process and its children in a thread."""
+
+    def __init__(self, interval: float = 0.02):
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                try:
+                    total += child.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            time.sleep(self.interval)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("inputs", nargs="*", default=[str(DEFAULT_INPUT)])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as out, PeakMemory() as memory:
+        summary = run(args.inputs * args.repeat, Path(out), workers=args.workers)
+    figures = {
+        "pages": summary.pages,
+        "articles": summary.articles,
+        "statements": summary.statements,
+        "errors": summary.errors,
+        "seconds": round(summary.seconds, 2),
+        "articles_per_second": round(summary.articles / summary.seconds, 1),
+        "peak_memory_mb": round(memory.peak / 2**20, 1),
+        "workers": args.workers,
+    }
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(
+            f"{figures['articles']} articles ({figures['pages']} pages, {figures['statements']} statements, "
+            f"{figures['errors']} error rows) in {figures['seconds']} s on {args.workers} workers: "
+            f"{figures['articles_per_second']} articles/s, peak memory {figures['peak_memory_mb']} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

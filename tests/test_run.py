@@ -1,0 +1,126 @@
+"""End to end: ``isnad run`` writes complete, atomic, reproducible output."""
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from isnad import pipeline
+from isnad.cli import EXIT_OK, EXIT_PAGE_ERRORS, main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FILES = ("articles", "statements", "events", "stories", "claims", "documents", "errors")
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("run")
+    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1"]) == EXIT_OK
+    return out
+
+
+def test_every_table_is_written_as_jsonl_and_duckdb(example_run):
+    for name in FILES:
+        assert (example_run / f"{name}.jsonl").exists(), name
+    con = duckdb.connect(str(example_run / "isnad.duckdb"), read_only=True)
+    for name in FILES:
+        count = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+        assert count == len(lines(example_run / f"{name}.jsonl")), name
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
+
+
+def test_article_text_is_its_segments_of_the_page(example_run):
+    pages = {d["doc_id"]: d["text"] for d in lines(example_run / "documents.jsonl")}
+    articles = lines(example_run / "articles.jsonl")
+    assert len(articles) >= 5
+    for a in articles:
+        page = pages[a["doc_id"]]
+        assert a["text"] == "\n".join(page[s:e] for s, e in a["segments"])
+        s, e = a["span"]
+        assert all(s <= ss and ee <= e for ss, ee in a["segments"])
+
+
+def test_statement_spans_point_at_their_content(example_run):
+    pages = {d["doc_id"]: d["text"] for d in lines(example_run / "documents.jsonl")}
+    statements = lines(example_run / "statements.jsonl")
+    assert statements
+    for st in statements:
+        s, e = st["content_span"]
+        assert pages[st["doc_id"]][s:e] == st["content"]
+
+
+def test_rerun_gives_byte_identical_jsonl(example_run, tmp_path):
+    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--workers", "2"]) == EXIT_OK
+    for name in FILES:
+        assert (tmp_path / f"{name}.jsonl").read_bytes() == (example_run / f"{name}.jsonl").read_bytes(), name
+
+
+def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(example_run, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    calls = []
+
+    def crash_on_third(page):
+        calls.append(page)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
+        return real(page)
+
+    real = pipeline.process_page
+    monkeypatch.setattr(pipeline, "process_page", crash_on_third)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([str(EXAMPLES)], out, workers=1)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_killed_run_leaves_no_staging_behind_the_next_run(example_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(example_run, out)
+    stale = out / ".staging-999999999"  # a run that was killed: its pid is gone
+    stale.mkdir()
+    (stale / "articles.jsonl").write_text("partial")
+    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1"]) == EXIT_OK
+    assert not stale.exists()
+
+
+def test_bad_pages_give_error_rows_and_exit_status_1(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(EXAMPLES / "002_cbf1d5649d9a84fe.txt", pages)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.txt").write_bytes(os.urandom(2048) + bytes(16))
+    (pages / "invalid.txt").write_bytes("قال الرئيس".encode() + b"\xc3\x28 \xa0\xa1" + "إن الوضع".encode())
+    (pages / "huge.txt").write_bytes(b"x" * (3 * 2**20))
+    (pages / "lines.jsonl").write_text('{"text": "قال الرئيس إن الوضع جيد."}\n{not json}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(pages), str(tmp_path / "nothing-here"), "--out", str(out), "--max-page-mb", "2"])
+    assert status == EXIT_PAGE_ERRORS
+    errors = {e["doc_id"]: e["error"] for e in lines(out / "errors.jsonl")}
+    assert set(errors) == {"empty.txt", "binary.txt", "invalid.txt", "huge.txt", "lines.jsonl:2", "nothing-here"}
+    assert "too large" in errors["huge.txt"]
+    docs = {a["doc_id"] for a in lines(out / "articles.jsonl")}
+    assert docs == {"002_cbf1d5649d9a84fe.txt", "lines.jsonl:1"}
+    summary = capsys.readouterr().err
+    assert "errors" in summary and "articles" in summary
+
+
+def test_standard_input_is_read_as_a_page(tmp_path):
+    page = (EXAMPLES / "002_cbf1d5649d9a84fe.txt").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "isnad", "run", "-", "--out", str(tmp_path)],
+        input=page, capture_output=True, timeout=120,
+    )
+    assert result.returncode == EXIT_OK, result.stderr.decode()
+    (doc,) = lines(tmp_path / "documents.jsonl")
+    assert doc["doc_id"] == "stdin"
+    assert lines(tmp_path / "articles.jsonl")
