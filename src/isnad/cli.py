@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import read
+from . import read, store
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_FAILURE = 0, 1, 2
 
@@ -37,9 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-page-mb", type=float, default=read.MAX_PAGE_BYTES / 2**20,
         help="pages larger than this are error rows (default: %(default)s)",
     )
+    run.add_argument(
+        "--format", dest="formats", default=",".join(store.DEFAULT_FORMATS), type=_formats,
+        help=f"comma-separated output formats among {', '.join(store.FORMATS)} (default: %(default)s)",
+    )
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar (default: when standard error is a terminal)")
     return parser
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in store.FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(store.FORMATS)}")
+    return formats
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +67,10 @@ def _run(args: argparse.Namespace) -> int:
     read.MAX_PAGE_BYTES = int(args.max_page_mb * 2**20)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
-        summary = run(args.inputs, args.out, workers=args.workers, progress=progress)
+        summary = run(args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats)
+    except store.OutputBusy as e:
+        print(f"isnad: {e}", file=sys.stderr)
+        return EXIT_FAILURE
     except OSError as e:
         print(f"isnad: cannot write output to {args.out}: {e}", file=sys.stderr)
         return EXIT_FAILURE

@@ -105,3 +105,12 @@ class PageError:
 
     def to_record(self) -> dict:
         return {"doc_id": self.doc_id, "source": self.source, "stage": self.stage, "error": self.error}
+
+
+@dataclass
+class Skipped:
+    """A record of a container that is not a page (e.g. a WARC image response)."""
+
+    doc_id: str
+    source: str
+    reason: str

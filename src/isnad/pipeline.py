@@ -8,19 +8,22 @@ turns its page into an error row and the run goes on.
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Page, PageError
+from . import __version__, read
+from .model import Page, PageError, Skipped
 from .read import read_inputs
 from .segment import segment_page
 from .statements import extract_statements
-from .store import RunWriter
+from .store import DEFAULT_FORMATS, RunWriter
 
 
 def segment_step(page: Page) -> None:
@@ -40,8 +43,18 @@ PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step)
 class PageResult:
     """What one page contributes to the output tables (plain, picklable rows)."""
 
+    key: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
     error: dict | None = None
+
+
+def page_key(page: Page | PageError) -> str:
+    """Content hash naming a page across runs (for resuming)."""
+    if isinstance(page, PageError):
+        parts = (page.doc_id, page.source, page.error)
+    else:
+        parts = (page.doc_id, page.source, page.text)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def document_row(page: Page) -> dict:
@@ -51,39 +64,67 @@ def document_row(page: Page) -> dict:
         "content_type": page.content_type,
         "encoding": page.encoding,
         "n_chars": len(page.text),
-        "sha256": hashlib.sha256(page.text.encode("utf-8")).hexdigest(),
+        "sha256": hashlib.sha256(page.text.encode("utf-8", "surrogatepass")).hexdigest(),
         "text": page.text,
     }
 
 
-def process_page(page: Page | PageError) -> PageResult:
+def process_page(item: tuple[str, Page | PageError]) -> PageResult:
     """Run every page step; a reader error or a failing step gives an error row."""
+    key, page = item
     if isinstance(page, PageError):
-        return PageResult(error=page.to_record())
+        return PageResult(key, error=page.to_record())
     for step in PAGE_STEPS:
         try:
             step(page)
         except Exception as e:  # one bad page must never stop the batch
             stage = step.__name__.removesuffix("_step")
-            return PageResult(error=PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}").to_record())
+            error = PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
+            return PageResult(key, error=error.to_record())
     return PageResult(
+        key,
         rows={
             "documents": [document_row(page)],
             "articles": [a.to_record(page.text) for a in page.articles],
             "statements": page.statements,
             "events": page.events,
-        }
+        },
     )
 
 
-def map_pages(pages: Iterable[Page | PageError], workers: int) -> Iterator[PageResult]:
-    """``process_page`` over the stream, in input order, on ``workers`` processes."""
+def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:
+    """``process_page`` over the stream, in input order, on ``workers`` processes.
+
+    At most ``window`` pages are in flight, so memory does not grow with the
+    input when reading is faster than processing.
+    """
     if workers <= 1:
-        yield from map(process_page, pages)
+        yield from map(process_page, items)
         return
+    slots = threading.BoundedSemaphore(window)
+
+    def throttled() -> Iterator[tuple[str, Page | PageError]]:
+        for item in items:
+            slots.acquire()
+            yield item
+
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with context.Pool(workers) as pool:
-        yield from pool.imap(process_page, pages, chunksize=16)
+        try:
+            for result in pool.imap(process_page, throttled(), chunksize=8):
+                slots.release()
+                yield result
+        finally:
+            _release_all(slots, window)
+
+
+def _release_all(slots: threading.BoundedSemaphore, window: int) -> None:
+    """Unblock the pool's feeder thread so the pool can shut down."""
+    for _ in range(window):
+        try:
+            slots.release()
+        except ValueError:
+            break
 
 
 @dataclass
@@ -92,40 +133,70 @@ class RunSummary:
     articles: int = 0
     statements: int = 0
     errors: int = 0
+    resumed: int = 0
+    skipped: int = 0
     seconds: float = 0.0
 
     def line(self, out_dir: Path) -> str:
+        resumed = f" ({self.resumed} from an interrupted run)" if self.resumed else ""
+        skipped = f", {self.skipped} non-page records skipped" if self.skipped else ""
         return (
-            f"isnad: {self.pages} pages, {self.articles} articles, {self.statements} statements, "
+            f"isnad: {self.pages} pages{resumed}{skipped}, {self.articles} articles, {self.statements} statements, "
             f"{self.errors} errors in {self.seconds:.1f} s -> {out_dir}"
         )
 
 
-def run(inputs: list[str], out_dir: Path, workers: int = 0, progress: bool = False) -> RunSummary:
-    """Process every input page and write the output tables atomically."""
+def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSummary") -> Iterator[Page | PageError]:
+    for item in items:
+        if isinstance(item, Skipped):
+            summary.skipped += 1
+        else:
+            yield item
+
+
+def run_key(inputs: list[str], formats: Iterable[str]) -> str:
+    """Names the staging folder: the same arguments resume the same run."""
+    described = [str(Path(i).resolve()) if i != "-" else "-" for i in inputs]
+    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__])
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def run(
+    inputs: list[str],
+    out_dir: Path,
+    workers: int = 0,
+    progress: bool = False,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+) -> RunSummary:
+    """Process every input page and write the output tables atomically.
+
+    A run interrupted before it finished is resumed: pages it wrote are
+    skipped and the output ends as that of an uninterrupted run.
+    """
     started = time.perf_counter()
     workers = workers or min(2, os.cpu_count() or 1)
-    summary = RunSummary()
-    writer = RunWriter(out_dir)
+    formats = tuple(formats)
+    writer = RunWriter(out_dir, run_key(inputs, formats))
+    summary = RunSummary(resumed=writer.resumed_pages)
     try:
-        results = map_pages(read_inputs(inputs), workers)
+        todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
+        todo = (item for item in todo if item[0] not in writer.done)
+        results = map_pages(todo, workers)
         if progress:
             from tqdm import tqdm
 
             results = tqdm(results, unit=" pages", file=sys.stderr, dynamic_ncols=True)
         for result in results:
-            summary.pages += 1
-            if result.error:
-                summary.errors += 1
-                writer.write("errors", [result.error])
-                continue
-            for table, rows in result.rows.items():
-                writer.write(table, rows)
-            summary.articles += len(result.rows["articles"])
-            summary.statements += len(result.rows["statements"])
-        writer.commit()
+            writer.write_page(result.key, {"errors": [result.error]} if result.error else result.rows)
+        writer.checkpoint()
+        counts = writer.counts
+        writer.commit(formats)
     except BaseException:
-        writer.abort()
+        writer.close()
         raise
+    summary.pages = counts["documents"] + counts["errors"]
+    summary.articles = counts["articles"]
+    summary.statements = counts["statements"]
+    summary.errors = counts["errors"]
     summary.seconds = time.perf_counter() - started
     return summary

@@ -2,7 +2,8 @@
 
 Inputs are files, folders (walked recursively in sorted order), ``-`` for
 standard input, and containers of many pages (JSON Lines, a JSON array of
-records, zip archives of those).  A page that cannot be read becomes a
+records, zip archives of those, Parquet with a text column, WARC files whose
+HTML responses are pages).  A page that cannot be read becomes a
 ``PageError`` with a clear reason; reading always goes on with the next one.
 """
 from __future__ import annotations
@@ -16,11 +17,11 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .model import Page, PageError
+from .model import Page, PageError, Skipped
 
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
-CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip"}
+CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_FIELDS = ("text", "content", "body", "article")
 HTML_FIELDS = ("html", "raw_html")
@@ -215,6 +216,82 @@ def _records_from_json(data: bytes, name: str, source: str) -> Iterator[Page | P
             yield PageError(doc_id, f"{source}#{n}", "read", str(e))
 
 
+# --- WARC and Parquet ---------------------------------------------------------------
+
+def _from_warc(path: Path) -> Iterator[Page | PageError | Skipped]:
+    """HTML responses of a WARC (or WARC.gz) file; other records are skipped.
+
+    A record that cannot be parsed ends the file with an error row (the
+    stream cannot be resynchronised), keeping every page read before it.
+    """
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    count = 0
+    try:
+        for record in ArchiveIterator(str(path), record_types=WarcRecordType.response, parse_http=True):
+            if not record.record_id:
+                raise ValueError("record without WARC-Record-ID")
+            count += 1
+            uri = record.headers.get("WARC-Target-URI") or f"{path}#{count}"
+            doc_id = record.record_id.strip("<>")
+            content_type = (record.http_content_type or "").lower()
+            if "html" not in content_type:
+                yield Skipped(doc_id, uri, f"not HTML ({content_type or 'no content type'})")
+                continue
+            body = record.reader.read(MAX_PAGE_BYTES + 1)
+            try:
+                if len(body) < record.content_length:
+                    raise ReadError(f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)")
+                text, encoding = _decode_html(body, record.http_charset)
+                yield html_page(doc_id, uri, text, encoding)
+            except ReadError as e:
+                yield PageError(doc_id, uri, "read", str(e))
+    except (OSError, ValueError) as e:
+        yield PageError(f"{path.name}:{count + 1}", str(path), "read", f"broken WARC record after {count} records: {e}")
+        return
+    if count == 0:
+        yield PageError(path.name, str(path), "read", "no WARC response records (not a WARC file?)")
+
+
+def _decode_html(body: bytes, declared: str | None) -> tuple[str, str]:
+    """Decode an HTTP body, trusting a declared charset that decodes cleanly."""
+    if len(body) > MAX_PAGE_BYTES:
+        raise ReadError(f"page too large (over {MAX_PAGE_BYTES:,} bytes)")
+    if declared:
+        try:
+            return body.decode(declared), declared.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(body)
+
+
+def _from_parquet(path: Path) -> Iterator[Page | PageError]:
+    """Records of a Parquet file with a text column, read in batches by DuckDB."""
+    import duckdb
+
+    try:
+        con = duckdb.connect()
+        cursor = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+        columns = [d[0] for d in cursor.description]
+    except duckdb.Error as e:
+        yield PageError(path.name, str(path), "read", f"not a readable Parquet file: {e}")
+        return
+    n = 0
+    try:
+        while batch := cursor.fetchmany(512):
+            for values in batch:
+                doc_id = f"{path.name}:{n}"
+                try:
+                    yield page_from_record(dict(zip(columns, values)), doc_id, f"{path}#{n}")
+                except ReadError as e:
+                    yield PageError(doc_id, f"{path}#{n}", "read", str(e))
+                n += 1
+    except duckdb.Error as e:
+        yield PageError(f"{path.name}:{n}", str(path), "read", f"Parquet file broken after {n} rows: {e}")
+    finally:
+        con.close()
+
+
 # --- files and folders -------------------------------------------------------------
 
 def _from_member(name: str, source: str, suffix: str, data: bytes) -> Iterator[Page | PageError]:
@@ -256,10 +333,24 @@ def _from_zip(path: Path) -> Iterator[Page | PageError]:
             yield from _from_member(member.name, source, suffix, data)
 
 
-def read_file(path: Path) -> Iterator[Page | PageError]:
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for double in (".warc.gz", ".arc.gz"):
+        if name.endswith(double):
+            return double
+    return path.suffix.lower()
+
+
+def read_file(path: Path) -> Iterator[Page | PageError | Skipped]:
     """Pages of one file, whatever its kind."""
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     try:
+        if suffix in (".warc", ".warc.gz", ".arc.gz"):
+            yield from _from_warc(path)
+            return
+        if suffix == ".parquet":
+            yield from _from_parquet(path)
+            return
         if suffix == ".zip":
             yield from _from_zip(path)
             return
@@ -283,11 +374,11 @@ def walk(folder: Path) -> Iterator[Path]:
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() in PAGE_SUFFIXES | CONTAINER_SUFFIXES:
+            if _suffix(Path(name)) in PAGE_SUFFIXES | CONTAINER_SUFFIXES:
                 yield Path(root) / name
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError]:
+def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError | Skipped]:
     """Pages of every input: files, folders, or ``-`` for standard input."""
     for item in inputs:
         if item == "-":
@@ -304,7 +395,7 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError]:
                 found = True
                 yield from read_file(file)
             if not found:
-                yield PageError(path.name or str(path), str(path), "read", "folder holds no pages (.txt, .html, .jsonl, .json, .zip)")
+                yield PageError(path.name or str(path), str(path), "read", "folder holds no pages (" + ", ".join(sorted(PAGE_SUFFIXES | CONTAINER_SUFFIXES)) + ")")
         elif path.is_file():
             yield from read_file(path)
         else:

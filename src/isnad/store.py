@@ -1,23 +1,29 @@
-"""Step 9, store: JSON Lines files and a DuckDB file, written atomically.
+"""Step 9, store: JSON Lines, DuckDB and Parquet, written atomically and resumably.
 
-Everything is first written into a staging folder inside the output folder;
-only a finished run moves its files into place (``os.replace``, one file at a
-time), so a killed run leaves the previous output as it was.  Rows are
-serialised deterministically: a rerun over the same input gives
-byte-identical JSON Lines.
+Rows are first appended to staged JSON Lines files in a staging folder inside
+the output folder, named after the run's arguments.  Every few pages the
+writer records a checkpoint: the byte length of every staged file and the
+keys (content hashes) of the pages done since the last one.  A run killed at
+any point and started again with the same arguments truncates the staged
+files to the last checkpoint, skips the pages already done and goes on; only
+a finished run moves its files into place (``os.replace``, one file at a
+time), so a killed run also leaves the previous output as it was.  Rows are
+serialised deterministically: a rerun gives byte-identical JSON Lines.
 """
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
 
-# Output tables, in the order they are written.  The DuckDB table of the same
-# name is loaded from the JSONL file; an empty file gets the fallback schema.
+# Published tables, in the order they are written.  The DuckDB table and the
+# Parquet file of the same name are loaded from the JSONL file; an empty file
+# gets the fallback schema.
 TABLES: dict[str, str] = {
     "documents": "doc_id VARCHAR, source VARCHAR, content_type VARCHAR, encoding VARCHAR, "
     "n_chars BIGINT, sha256 VARCHAR, text VARCHAR",
@@ -35,8 +41,18 @@ TABLES: dict[str, str] = {
     "denied_by VARCHAR[], confirmed_by VARCHAR[]",
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
 }
+# Staged only: what the corpus steps need after the per-page pass.
+INTERNAL_TABLES = ("signatures",)
+FORMATS = ("jsonl", "duckdb", "parquet")
+DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
 STAGING_PREFIX = ".staging-"
+CHECKPOINT_FILE = "checkpoints.jsonl"
+LOCK_FILE = "lock"
+
+
+class OutputBusy(RuntimeError):
+    """Another live run is writing the same output with the same arguments."""
 
 
 def dumps(row: dict) -> str:
@@ -53,51 +69,155 @@ def read_jsonl(path: Path) -> Iterator[dict]:
 
 
 class RunWriter:
-    """Streams rows into staged JSONL files; ``commit`` publishes them."""
+    """Streams page rows into staged files, with checkpoints to resume from.
 
-    def __init__(self, out_dir: Path):
+    ``run_key`` names the staging folder: the same arguments find the same
+    folder and resume; ``done`` holds the keys of pages already written.
+    """
+
+    def __init__(self, out_dir: Path, run_key: str, checkpoint_every: float = 2.0):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        _remove_stale_staging(self.out_dir)
-        self.staging = self.out_dir / f"{STAGING_PREFIX}{os.getpid()}"
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir()
-        self._files = {name: (self.staging / f"{name}.jsonl").open("w", encoding="utf-8") for name in TABLES}
-        self.counts = dict.fromkeys(TABLES, 0)
+        self.staging = self.out_dir / f"{STAGING_PREFIX}{run_key}"
+        self.checkpoint_every = checkpoint_every
+        _remove_abandoned_staging(self.out_dir, keep=self.staging)
+        self.staging.mkdir(exist_ok=True)
+        _take_lock(self.staging / LOCK_FILE)
+        self.done: set[str] = set()
+        self.counts = dict.fromkeys((*TABLES, *INTERNAL_TABLES), 0)
+        offsets = self._restore()
+        self._files = {}
+        for name in (*TABLES, *INTERNAL_TABLES):
+            f = (self.staging / f"{name}.jsonl").open("ab")
+            f.truncate(offsets.get(name, 0))
+            f.seek(0, os.SEEK_END)
+            self._files[name] = f
+        self._checkpoints = (self.staging / CHECKPOINT_FILE).open("ab")
+        self._pending: list[str] = []
+        self._last_checkpoint = time.monotonic()
 
-    def write(self, table: str, rows: Iterable[dict]) -> None:
-        f = self._files[table]
-        for row in rows:
-            f.write(dumps(row))
-            f.write("\n")
-            self.counts[table] += 1
+    def _restore(self) -> dict[str, int]:
+        """Done keys, row counts and file lengths at the last complete checkpoint."""
+        path = self.staging / CHECKPOINT_FILE
+        if not path.exists():
+            return {}
+        offsets: dict[str, int] = {}
+        good_length = 0
+        with path.open("rb") as f:
+            for line in f:
+                if not line.endswith(b"\n"):
+                    break  # a checkpoint cut by the kill
+                record = json.loads(line)
+                self.done.update(record["keys"])
+                offsets = record["offsets"]
+                self.counts.update(record["counts"])
+                good_length += len(line)
+        with path.open("ab") as f:
+            f.truncate(good_length)
+        return offsets
+
+    @property
+    def resumed_pages(self) -> int:
+        return len(self.done)
+
+    def write_page(self, key: str, rows: dict[str, list[dict]]) -> None:
+        """All rows of one page; a checkpoint follows every few seconds."""
+        for table, table_rows in rows.items():
+            f = self._files[table]
+            for row in table_rows:
+                f.write(dumps(row).encode("utf-8"))
+                f.write(b"\n")
+            self.counts[table] += len(table_rows)
+        self.done.add(key)
+        self._pending.append(key)
+        if time.monotonic() - self._last_checkpoint >= self.checkpoint_every:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Flush the staged files and record how far they are complete."""
+        for f in self._files.values():
+            f.flush()
+        record = {
+            "keys": self._pending,
+            "offsets": {name: f.tell() for name, f in self._files.items()},
+            "counts": self.counts,
+        }
+        self._checkpoints.write(dumps(record).encode("utf-8") + b"\n")
+        self._checkpoints.flush()
+        self._pending = []
+        self._last_checkpoint = time.monotonic()
+
+    def staged(self, table: str) -> Path:
+        """The staged file of ``table``, flushed, for reading back."""
+        self._files[table].flush()
+        return self.staging / f"{table}.jsonl"
+
+    def replace_rows(self, table: str, rows: Iterable[dict]) -> None:
+        """Write ``table`` anew (corpus steps write their tables at the end)."""
+        self._files[table].close()
+        path = self.staging / f"{table}.jsonl"
+        count = _write_jsonl(path.with_suffix(".new"), rows)
+        os.replace(path.with_suffix(".new"), path)
+        self._files[table] = path.open("ab")
+        self.counts[table] = count
 
     def rewrite(self, table: str, update: Callable[[dict], dict]) -> None:
         """Pass every staged row of ``table`` through ``update`` (streamed)."""
-        self._files[table].close()
-        staged = self.staging / f"{table}.jsonl"
-        updated = self.staging / f"{table}.jsonl.new"
-        with updated.open("w", encoding="utf-8") as out:
-            for row in read_jsonl(staged):
-                out.write(dumps(update(row)))
-                out.write("\n")
-        os.replace(updated, staged)
-        self._files[table] = staged.open("a", encoding="utf-8")
+        self.replace_rows(table, (update(row) for row in read_jsonl(self.staged(table))))
 
-    def commit(self) -> None:
-        """Build the DuckDB file and move every file into the output folder."""
+    def commit(self, formats: Iterable[str] = DEFAULT_FORMATS) -> None:
+        """Build the requested outputs and move them into the output folder."""
+        formats = tuple(formats)
         for f in self._files.values():
             f.close()
-        build_duckdb(self.staging, self.staging / DUCKDB_FILE)
-        for name in TABLES:
-            os.replace(self.staging / f"{name}.jsonl", self.out_dir / f"{name}.jsonl")
-        os.replace(self.staging / DUCKDB_FILE, self.out_dir / DUCKDB_FILE)
+        self._checkpoints.close()
+        published = []
+        if "duckdb" in formats:
+            build_duckdb(self.staging, self.staging / DUCKDB_FILE)
+            published.append(DUCKDB_FILE)
+        if "parquet" in formats:
+            build_parquet(self.staging, self.staging)
+            published += [f"{name}.parquet" for name in TABLES]
+        if "jsonl" in formats:
+            published += [f"{name}.jsonl" for name in TABLES]
+        for name in published:
+            os.replace(self.staging / name, self.out_dir / name)
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def abort(self) -> None:
+    def close(self) -> None:
+        """Stop without publishing; the staging folder stays for a resume."""
+        if not self._checkpoints.closed:
+            self.checkpoint()
         for f in self._files.values():
             f.close()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        self._checkpoints.close()
+        (self.staging / LOCK_FILE).unlink(missing_ok=True)
+
+
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(dumps(row))
+            out.write("\n")
+            count += 1
+    return count
+
+
+def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:
+    """A view over ``path`` for table ``name``; the fallback schema when empty."""
+    if path.stat().st_size == 0:
+        con.execute(f"CREATE TEMP TABLE src_{name} ({TABLES[name]})")
+    else:
+        con.execute(
+            f"CREATE TEMP VIEW src_{name} AS SELECT * FROM read_json('{_sql_path(path)}', "
+            "format='newline_delimited', sample_size=-1, maximum_object_size=268435456)"
+        )
+    return f"src_{name}"
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def build_duckdb(folder: Path, db_path: Path) -> None:
@@ -106,25 +226,47 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
         db_path.unlink()
     con = duckdb.connect(str(db_path))
     try:
-        for name, schema in TABLES.items():
-            path = folder / f"{name}.jsonl"
-            if path.stat().st_size == 0:
-                con.execute(f"CREATE TABLE {name} ({schema})")
-                continue
-            con.execute(
-                f"CREATE TABLE {name} AS SELECT * FROM read_json(?, format='newline_delimited', "
-                "sample_size=-1, maximum_object_size=268435456)",
-                [str(path)],
-            )
+        for name in TABLES:
+            source = _select_jsonl(con, name, folder / f"{name}.jsonl")
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
     finally:
         con.close()
 
 
-def _remove_stale_staging(out_dir: Path) -> None:
-    """Remove staging folders left by runs that were killed."""
+def build_parquet(folder: Path, out_folder: Path) -> None:
+    """Write ``TABLE.parquet`` for every ``TABLE.jsonl`` of ``folder`` (by DuckDB)."""
+    con = duckdb.connect()
+    try:
+        for name in TABLES:
+            source = _select_jsonl(con, name, folder / f"{name}.jsonl")
+            target = _sql_path(out_folder / f"{name}.parquet")
+            con.execute(f"COPY (SELECT * FROM {source}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+    finally:
+        con.close()
+
+
+def _take_lock(path: Path) -> None:
+    if path.exists():
+        try:
+            pid = int(path.read_text().strip() or 0)
+        except ValueError:
+            pid = 0
+        if pid and pid != os.getpid() and _alive(pid):
+            raise OutputBusy(f"another run (pid {pid}) is writing {path.parent.parent}")
+    path.write_text(str(os.getpid()))
+
+
+def _remove_abandoned_staging(out_dir: Path, keep: Path) -> None:
+    """Remove staging folders of other argument sets whose run is not alive."""
     for entry in out_dir.glob(f"{STAGING_PREFIX}*"):
-        pid = entry.name[len(STAGING_PREFIX):]
-        if pid.isdigit() and _alive(int(pid)) and int(pid) != os.getpid():
+        if entry == keep:
+            continue
+        lock = entry / LOCK_FILE
+        try:
+            pid = int(lock.read_text().strip())
+        except (OSError, ValueError):
+            pid = 0
+        if pid and _alive(pid):
             continue
         shutil.rmtree(entry, ignore_errors=True)
 
