@@ -13,45 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import threading
-import time
 from pathlib import Path
 
-import psutil
+from measure import PeakMemory
 
 from isnad.pipeline import run
 
 DEFAULT_INPUT = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "bench"
-
-
-class PeakMemory:
-    """Samples the RSS of this process and its children in a thread."""
-
-    def __init__(self, interval: float = 0.02):
-        self.interval = interval
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        me = psutil.Process()
-        while not self._stop.is_set():
-            total = me.memory_info().rss
-            for child in me.children(recursive=True):
-                try:
-                    total += child.memory_info().rss
-                except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
-            time.sleep(self.interval)
-
-    def __enter__(self) -> "PeakMemory":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def main() -> None:

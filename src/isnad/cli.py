@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", dest="formats", default=",".join(store.DEFAULT_FORMATS), type=_formats,
         help=f"comma-separated output formats among {', '.join(store.FORMATS)} (default: %(default)s)",
     )
+    run.add_argument("--engine", choices=("local", "ray"), default="local",
+                     help="local processes (default) or Ray Data (pip install 'isnad[ray]')")
+    run.add_argument("--ray-address", metavar="ADDR", default=None,
+                     help="address of an existing Ray cluster (default: start a local Ray instance)")
+    run.add_argument(
+        "--checkpoint-seconds", type=float, default=2.0, metavar="S",
+        help="how often a run records how far it got, to resume after a kill (default: %(default)s)",
+    )
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar (default: when standard error is a terminal)")
     return parser
@@ -67,8 +75,14 @@ def _run(args: argparse.Namespace) -> int:
     read.MAX_PAGE_BYTES = int(args.max_page_mb * 2**20)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
-        summary = run(args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats)
-    except store.OutputBusy as e:
+        summary = run(
+            args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats,
+            checkpoint_seconds=args.checkpoint_seconds, engine=args.engine, ray_address=args.ray_address,
+        )
+    except ImportError as e:
+        print(f"isnad: {e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'", file=sys.stderr)
+        return EXIT_FAILURE
+    except (store.OutputBusy, ValueError) as e:
         print(f"isnad: {e}", file=sys.stderr)
         return EXIT_FAILURE
     except OSError as e:

@@ -167,6 +167,9 @@ def run(
     workers: int = 0,
     progress: bool = False,
     formats: Iterable[str] = DEFAULT_FORMATS,
+    checkpoint_seconds: float = 2.0,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
@@ -176,12 +179,17 @@ def run(
     started = time.perf_counter()
     workers = workers or min(2, os.cpu_count() or 1)
     formats = tuple(formats)
-    writer = RunWriter(out_dir, run_key(inputs, formats))
+    writer = RunWriter(out_dir, run_key(inputs, formats), checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
     try:
-        todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
-        todo = (item for item in todo if item[0] not in writer.done)
-        results = map_pages(todo, workers)
+        if engine == "ray":
+            from .ray_engine import map_pages_ray
+
+            results = map_pages_ray(inputs, frozenset(writer.done), ray_address)
+        else:
+            todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
+            todo = (item for item in todo if item[0] not in writer.done)
+            results = map_pages(todo, workers)
         if progress:
             from tqdm import tqdm
 

@@ -378,25 +378,42 @@ def walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError | Skipped]:
-    """Pages of every input: files, folders, or ``-`` for standard input."""
+def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str | PageError]:
+    """The units of work of the inputs: page files, ``-``, or an error row."""
     for item in inputs:
         if item == "-":
-            data = sys.stdin.buffer.read()
-            if data.lstrip()[:1] == b"{":
-                yield from _records_from_lines(io.BytesIO(data), "stdin", "-")
-            else:
-                yield from _from_member("stdin", "-", "", data)
+            yield item
             continue
         path = Path(item)
         if path.is_dir():
             found = False
             for file in walk(path):
                 found = True
-                yield from read_file(file)
+                yield file
             if not found:
-                yield PageError(path.name or str(path), str(path), "read", "folder holds no pages (" + ", ".join(sorted(PAGE_SUFFIXES | CONTAINER_SUFFIXES)) + ")")
+                kinds = ", ".join(sorted(PAGE_SUFFIXES | CONTAINER_SUFFIXES))
+                yield PageError(path.name or str(path), str(path), "read", f"folder holds no pages ({kinds})")
         elif path.is_file():
-            yield from read_file(path)
+            yield path
         else:
             yield PageError(path.name or item, item, "read", "no such file or folder")
+
+
+def read_unit(unit: Path | str | PageError) -> Iterator[Page | PageError | Skipped]:
+    """Pages of one unit of :func:`expand_inputs`."""
+    if isinstance(unit, PageError):
+        yield unit
+    elif unit == "-":
+        data = sys.stdin.buffer.read()
+        if data.lstrip()[:1] == b"{":
+            yield from _records_from_lines(io.BytesIO(data), "stdin", "-")
+        else:
+            yield from _from_member("stdin", "-", "", data)
+    else:
+        yield from read_file(Path(unit))
+
+
+def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError | Skipped]:
+    """Pages of every input: files, folders, or ``-`` for standard input."""
+    for unit in expand_inputs(inputs):
+        yield from read_unit(unit)

@@ -1,0 +1,53 @@
+"""The Ray Data engine: the same per-page steps, as Ray Data map batches.
+
+The driver expands the inputs into units (files, or error rows for missing
+paths); Ray reads each unit on the cluster (``flat_map``), runs
+:func:`isnad.pipeline.process_page` over batches of pages (``map_batches``),
+and streams the results back in input order, so the driver writes exactly
+the records of the local engine.  Corpus steps then run in the driver.
+"""
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterable, Iterator
+
+from .model import Skipped
+from .read import expand_inputs, read_unit
+
+
+def map_pages_ray(inputs: Iterable[str], done: frozenset[str], address: str | None, batch_size: int = 64) -> Iterator:
+    """PageResults of every input page not in ``done``, in input order."""
+    import ray
+
+    from .pipeline import page_key, process_page
+
+    units = list(expand_inputs(inputs))
+    if "-" in units:
+        raise ValueError("standard input cannot be read by the Ray engine; pass files")
+    ray.init(address=address, ignore_reinit_error=True, include_dashboard=False,
+             log_to_driver=False, configure_logging=False)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+
+    def read(row: dict) -> list[dict]:
+        rows = []
+        for page in read_unit(pickle.loads(row["unit"])):
+            if isinstance(page, Skipped):
+                continue
+            key = page_key(page)
+            if key not in done:
+                rows.append({"key": key, "page": pickle.dumps(page)})
+        return rows
+
+    def process(batch: dict) -> dict:
+        results = [process_page((key, pickle.loads(page))) for key, page in zip(batch["key"], batch["page"])]
+        return {"result": [pickle.dumps(r) for r in results]}
+
+    dataset = (
+        ray.data.from_items([{"unit": pickle.dumps(u)} for u in units], override_num_blocks=max(1, len(units)))
+        .flat_map(read)
+        .map_batches(process, batch_size=batch_size, batch_format="numpy")
+    )
+    for row in dataset.iter_rows():
+        yield pickle.loads(row["result"])
