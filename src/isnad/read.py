@@ -156,15 +156,20 @@ def page_from_bytes(doc_id: str, source: str, data: bytes, is_html: bool | None 
 
 # --- records (JSONL, JSON arrays) -------------------------------------------------
 
+def record_name(record: object, doc_id: str, source: str) -> tuple[str, str]:
+    """A record's own id and URL when it has them, else the given ones."""
+    if not isinstance(record, dict):
+        return doc_id, source
+    rec_id = record.get("id")
+    return (str(rec_id) if rec_id not in (None, "") else doc_id), str(record.get("url") or source)
+
+
 def page_from_record(record: object, doc_id: str, source: str) -> Page:
     """A page from one JSON record: ``text``/``content`` (or ``html``) plus metadata."""
     if not isinstance(record, dict):
         raise ReadError("record is not a JSON object")
     meta = {k: record[k] for k in ("title", "published", "outlet", "url") if record.get(k)}
-    rec_id = record.get("id")
-    if rec_id not in (None, ""):
-        doc_id = str(rec_id)
-    source = str(record.get("url") or source)
+    doc_id, source = record_name(record, doc_id, source)
     for field in HTML_FIELDS:
         if isinstance(record.get(field), str) and record[field].strip():
             return html_page(doc_id, source, record[field], "utf-8", meta)
@@ -184,6 +189,7 @@ def _records_from_lines(stream: Iterable[bytes], name: str, source: str) -> Iter
         if not raw.strip():
             continue
         doc_id = f"{name}:{lineno}"
+        record = None
         try:
             if len(raw) > MAX_PAGE_BYTES:
                 raise ReadError(f"line too large ({len(raw):,} bytes)")
@@ -193,7 +199,7 @@ def _records_from_lines(stream: Iterable[bytes], name: str, source: str) -> Iter
                 raise ReadError(f"line {lineno} is not JSON: {e}") from None
             yield page_from_record(record, doc_id, f"{source}:{lineno}")
         except ReadError as e:
-            yield PageError(doc_id, f"{source}:{lineno}", "read", str(e))
+            yield PageError(*record_name(record, doc_id, f"{source}:{lineno}"), "read", str(e))
 
 
 def _records_from_json(data: bytes, name: str, source: str) -> Iterator[Page | PageError]:
@@ -213,7 +219,7 @@ def _records_from_json(data: bytes, name: str, source: str) -> Iterator[Page | P
         try:
             yield page_from_record(record, doc_id, f"{source}#{n}")
         except ReadError as e:
-            yield PageError(doc_id, f"{source}#{n}", "read", str(e))
+            yield PageError(*record_name(record, doc_id, f"{source}#{n}"), "read", str(e))
 
 
 # --- WARC and Parquet ---------------------------------------------------------------
@@ -281,10 +287,11 @@ def _from_parquet(path: Path) -> Iterator[Page | PageError]:
         while batch := cursor.fetchmany(512):
             for values in batch:
                 doc_id = f"{path.name}:{n}"
+                record = dict(zip(columns, values))
                 try:
-                    yield page_from_record(dict(zip(columns, values)), doc_id, f"{path}#{n}")
+                    yield page_from_record(record, doc_id, f"{path}#{n}")
                 except ReadError as e:
-                    yield PageError(doc_id, f"{path}#{n}", "read", str(e))
+                    yield PageError(*record_name(record, doc_id, f"{path}#{n}"), "read", str(e))
                 n += 1
     except duckdb.Error as e:
         yield PageError(f"{path.name}:{n}", str(path), "read", f"Parquet file broken after {n} rows: {e}")

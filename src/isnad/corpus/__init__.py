@@ -1,0 +1,10 @@
+"""Corpus steps: near-duplicates, stories, claims and entities across a run.
+
+Per page, the pipeline calls ``article_signature(article_record, statements)``;
+the run keeps one ``CorpusLinker``, feeds it ``add_article(signature)`` and
+``add_statements(statements)``, and writes what ``finish()`` returns.
+"""
+from .linker import CorpusLinker, CorpusResult
+from .signature import Signature, article_signature
+
+__all__ = ["CorpusLinker", "CorpusResult", "Signature", "article_signature"]

@@ -1,0 +1,85 @@
+"""Speakers across pages: one entity per person, however the pages spell them.
+
+Names are compared by a consonant skeleton of their folded form (long
+vowels inside a word dropped, غ/ج and doubled letters unified), so
+زيلينسكي / زيلنسكي or سيرغي / سيرجي meet.  A speaker with a lexicon id keeps
+it and lends it to unidentified speakers with the same skeleton; a surname
+alone joins the one full name of the run that ends with it; speakers known
+only by a role phrase merge when role, country and name all agree.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..text import fold_key
+
+_INNER_VOWELS = re.compile(r"(?<=.)[اوي]")
+_REPEATS = re.compile(r"(.)\1+")
+_LETTER_VARIANTS = str.maketrans({"غ": "ج", "ق": "ك"})
+
+
+def skeleton(name: str) -> str:
+    """Consonant skeleton of a name, word by word."""
+    out = []
+    for word in fold_key(name).split():
+        if word.startswith("ال") and len(word) > 4:
+            word = word[2:]
+        word = _INNER_VOWELS.sub("", word.translate(_LETTER_VARIANTS))
+        out.append(_REPEATS.sub(r"\1", word))
+    return " ".join(w for w in out if w)
+
+
+def _short_id(prefix: str, key: str) -> str:
+    return prefix + hashlib.blake2b(key.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _countries_agree(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b
+
+
+def merge_speakers(speakers: dict[str, dict]) -> tuple[dict[str, str], list[dict]]:
+    """Corpus entity id per statement id, and one record per entity.
+
+    ``speakers`` maps a statement id to its ``speaker`` object.
+    """
+    by_skeleton: dict[str, list[tuple[str, str | None]]] = {}  # skeleton -> [(entity, country)]
+    assigned: dict[str, str] = {}
+    pending_people: list[tuple[str, str, str | None]] = []
+    for sid, sp in speakers.items():
+        name = sp.get("name_ar") or sp.get("name") or ""
+        sk = skeleton(name) if name else ""
+        if sp.get("entity_id"):
+            assigned[sid] = str(sp["entity_id"])
+            if sk:
+                by_skeleton.setdefault(sk, []).append((assigned[sid], sp.get("country")))
+        elif (sp.get("kind") or "") == "person" and sk:
+            pending_people.append((sid, sk, sp.get("country")))
+        elif sp.get("role"):
+            key = "|".join((skeleton(sp["role"]), sp.get("country") or "", sk))
+            assigned[sid] = _short_id("role:", key)
+        elif sk:
+            assigned[sid] = _short_id("name:", sk)
+    full_names = {sk for _, sk, _ in pending_people if " " in sk} | {sk for sk in by_skeleton if " " in sk}
+    for sid, sk, country in sorted(pending_people, key=lambda p: -len(p[1])):
+        if " " not in sk:
+            endings = sorted(f for f in full_names if f.endswith(" " + sk))
+            if len(endings) == 1:
+                sk = endings[0]
+        known = [e for e, c in by_skeleton.get(sk, ()) if _countries_agree(c, country)]
+        if known:
+            assigned[sid] = known[0]
+        else:
+            assigned[sid] = _short_id("person:", sk + "|" + (country or ""))
+            by_skeleton.setdefault(sk, []).append((assigned[sid], country))
+    records: dict[str, dict] = {}
+    for sid, entity in assigned.items():
+        sp = speakers[sid]
+        rec = records.setdefault(entity, {"entity_id": entity, "names": [], "roles": [], "country": None,
+                                          "kind": sp.get("kind"), "statements": []})
+        for field_name, value in (("names", sp.get("name")), ("names", sp.get("name_ar")), ("roles", sp.get("role"))):
+            if value and value not in rec[field_name]:
+                rec[field_name].append(value)
+        rec["country"] = rec["country"] or sp.get("country")
+        rec["statements"].append(sid)
+    return assigned, list(records.values())

@@ -1,0 +1,190 @@
+"""Compact per-article signatures: all that the corpus steps keep of an article.
+
+``article_signature`` runs in the per-page pipeline; the corpus linker later
+holds only these (a MinHash, hashed term counts, actor keys, dates and the
+title), never the article text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+
+from ..lexicon import actor_aliases, read_tsv
+from ..text import fold, fold_key
+from .terms import shingle_hashes, term_counts, words
+
+NUM_PERM = 128
+MIN_SHINGLES = 8  # shorter bodies are never called copies
+MIN_BODY_LINE_WORDS = 12  # shorter lines (menus, headlines, link lists) are left out of the MinHash
+TITLE_WEIGHT = 2  # a title word counts as much as two body words
+ANONYMOUS_KINDS = frozenset({"anonymous", "official", "source", "unnamed"})
+
+
+@dataclass(eq=False)
+class Signature:
+    """What the corpus steps know about one article."""
+
+    doc_id: str
+    article_index: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    dates: tuple[str, ...]
+    minhash: np.ndarray | None  # uint32[NUM_PERM]; None when the body is too short
+    terms: np.ndarray  # uint32, sorted unique term hashes
+    counts: np.ndarray  # uint16, aligned with terms
+    actors: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = field(default_factory=frozenset)  # where things happen ("في موسكو")
+    n_words: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc_id, self.article_index)
+
+    def nbytes(self) -> int:
+        """Approximate memory held by the arrays."""
+        return self.terms.nbytes + self.counts.nbytes + (self.minhash.nbytes if self.minhash is not None else 0)
+
+
+def speaker_key(speaker: dict | None) -> str | None:
+    """A corpus-wide key for a named speaker; None for anonymous ones."""
+    if not speaker:
+        return None
+    if speaker.get("entity_id"):
+        return str(speaker["entity_id"])
+    if (speaker.get("kind") or "") in ANONYMOUS_KINDS:
+        return None
+    name = speaker.get("name_ar") or speaker.get("name")
+    return "name:" + fold_key(name) if name else None
+
+
+@lru_cache(maxsize=1)
+def _alias_starts() -> dict[str, tuple[int, ...]]:
+    """First word of each lexicon alias -> alias lengths in words, longest first."""
+    starts: dict[str, set[int]] = {}
+    for alias in actor_aliases():
+        parts = alias.split()
+        starts.setdefault(parts[0], set()).add(len(parts))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
+
+
+def lexicon_actors(folded_words: list[str]) -> set[str]:
+    """Entity ids of lexicon actors named in a folded word list."""
+    aliases = actor_aliases()
+    starts = _alias_starts()
+    found: set[str] = set()
+    present = set(folded_words)
+    if starts.keys().isdisjoint(present) and starts.keys().isdisjoint(w[1:] for w in present):
+        return found
+    for i, w in enumerate(folded_words):
+        first = w if w in starts else (w[1:] if len(w) > 3 and w[0] in "وفبلك" and w[1:] in starts else None)
+        if first is None:
+            continue
+        for n in starts[first]:
+            hit = aliases.get(" ".join([first, *folded_words[i + 1:i + n]]))
+            if hit is not None:
+                found.add(hit)
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded place names from ``data/places_ar.tsv``."""
+    return frozenset(fold_key(row["name"]) for row in read_tsv("places_ar.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """First words of the place names."""
+    return frozenset(name.split()[0] for name in place_names())
+
+
+def locative_places(folded_words: list[str]) -> set[str]:
+    """Places named as where something happens: after في or with the ب proclitic."""
+    names, stems = place_names(), _place_stems()
+    found: set[str] = set()
+    present = set(folded_words)
+    if stems.isdisjoint(present) and stems.isdisjoint(w[1:] for w in present):
+        return found
+    for i, w in enumerate(folded_words):
+        if w in ("في", "وفي") and i + 1 < len(folded_words):
+            following = folded_words[i + 1]
+        elif len(w) > 3 and w[0] == "ب":
+            following = w[1:]
+        else:
+            continue
+        two = " ".join([following, *folded_words[i + 2:i + 3]]) if w[0] != "ب" else ""
+        if two in names:
+            found.add(two)
+        elif following in names:
+            found.add(following)
+    return found
+
+
+def body_words(folded: str) -> list[str]:
+    """Words of the long lines of a folded text, or of all of it when too few lines are long.
+
+    Boilerplate that a segmenter may leave (menus, headers, "read also"
+    headlines, footers) comes in short lines; copies of one story share the
+    long ones.
+    """
+    if "\n" not in folded:
+        return words(folded)
+    kept: list[str] = []
+    for line in folded.split("\n"):
+        line_words = words(line)
+        if len(line_words) >= MIN_BODY_LINE_WORDS:
+            kept.extend(line_words)
+    return kept if len(kept) >= MIN_SHINGLES + 2 else words(folded)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, hashfunc=int).permutations
+
+
+def minhash_values(shingles: np.ndarray) -> np.ndarray:
+    """MinHash (datasketch, ``NUM_PERM`` permutations) of hashed shingles."""
+    mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+    mh.update_batch(shingles.tolist())
+    return mh.hashvalues.astype(np.uint32)
+
+
+def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Signature:
+    """Signature of an ``articles.jsonl`` row and its statements (pure)."""
+    body = fold(article.get("text") or "").text
+    title = article.get("title")
+    all_words = words(body)
+    counts = term_counts(all_words)
+    if title:
+        counts.update(term_counts(words(fold(title).text), TITLE_WEIGHT))
+    terms = np.fromiter(sorted(counts), dtype=np.uint32, count=len(counts))
+    tf = np.fromiter((min(counts[t], 65535) for t in terms.tolist()), dtype=np.uint16, count=len(terms))
+    shingles = shingle_hashes(body_words(body))
+    actors = lexicon_actors(all_words)
+    dates = []
+    for st in statements:
+        key = speaker_key(st.get("speaker"))
+        if key:
+            actors.add(key)
+        if st.get("date"):
+            dates.append(str(st["date"]))
+    return Signature(
+        doc_id=str(article.get("doc_id")),
+        article_index=int(article.get("article_index") or 0),
+        title=title,
+        outlet=article.get("outlet"),
+        published=article.get("published"),
+        dates=tuple(sorted(set(dates))),
+        minhash=minhash_values(shingles) if len(shingles) >= MIN_SHINGLES else None,
+        terms=terms,
+        counts=tf,
+        actors=frozenset(actors),
+        places=frozenset(locative_places(all_words)),
+        n_words=len(all_words),
+    )
+

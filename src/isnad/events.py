@@ -1,0 +1,867 @@
+"""PLOVER events with CAMEO codes, read natively from Arabic verbs and verbal nouns.
+
+One Aho–Corasick automaton (built once) holds the triggers of ``event_verbs.tsv``, the
+countries, demonyms and cities of ``places_events.tsv`` and ``places_ar.tsv``, and the
+function words of ``event_words.tsv``.  Only sentences holding a trigger are analysed:
+their words are labelled (entity piece, trigger, preposition, clause barrier, filler),
+entity pieces are grouped into noun phrases (``الرئيس الروسي فلاديمير بوتين``), and the
+actor and recipient are read from the trigger's clause by Arabic word order — the subject
+before the verb (SVO) or right after it (VSO), the genitive after a verbal noun
+(``اجتماع ويتكوف``، ``اعتقال مواطن``), the subject of a support verb (``أجرى … محادثات``),
+and participants introduced by مع، بين، على، إلى، لـ، من قبل.
+
+Each event also says how the article holds it: ``asserted``; ``reported`` inside a
+statement (``reported_by``); ``denied`` when that statement, or one that answers it,
+denies it; ``future``, ``hypothetical`` or ``negated`` from the particles and verbs in
+front of the trigger (سـ، سوف، يعتزم، قد، لم، لن، عدم …).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from .dates import date_mentions
+from .lexicon import actors, read_tsv, split_aliases
+from .mentions import find_mentions
+from .model import Article, Page
+from .text import FoldedText, fold, fold_key, sentences
+
+QUAD_CLASS = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+              "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+              "SANCTION": 4, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+MODALITY_CONTEXT = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
+
+# Letters that may be glued before a lexicon entry; س only before a verb in the present.
+_PROCLITICS = frozenset({
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال",
+    "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل", "فلل",
+})
+_FUTURE_PREFIXES = frozenset({"س", "وس", "فس", "لس"})
+_LAM_LAM = ("لل", "ولل", "فلل")
+_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "ي", "ك", "كم"})
+_DEMONYM_SUFFIXES = ("", "ه", "ين", "ون", "ان", "تين", "تان")
+_WORD_RE = re.compile(r"[^\W_]+")
+_BREAK_PUNCT = re.compile(r"[,;:()\[\]\"!?.]|\s-\s")
+_CLAUSE_PUNCT = re.compile(r"[;:\"]")
+_WINDOW = 3  # words scanned before a trigger for particles and support verbs
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of ``event_verbs.tsv``."""
+
+    event_type: str
+    mode: str | None
+    cameo: str
+    tense: str  # past | present | noun
+    subject: str  # actor | recipient
+    idafa: str | None
+    markers: frozenset[str]
+    needs: frozenset[str]
+    unless_after: frozenset[str]
+    unless_before: frozenset[str]
+    parties: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A country, demonym, city or group of ``places_events.tsv`` (iso3 None: name only)."""
+
+    iso3: str | None
+    kind: str
+    name_en: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A function word of ``event_words.tsv``."""
+
+    role: str
+    value: str
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int  # word start, proclitics included (segment-folded offsets)
+    key_start: int
+    end: int
+    category: str  # trigger | place | word
+    value: object
+    prefix: str
+    key_end: int  # end of the entry itself, before an attached pronoun
+
+
+@dataclass(slots=True)
+class _Group:
+    """A noun phrase made of entity pieces: words ``first..last`` of the sentence."""
+
+    first: int
+    last: int
+    marker: str | None  # with | between | on | to | against | by | in | None
+    coordinated: bool  # opened by و: same role as the group before
+    actor_ids: list
+    places: list
+    sectors: list
+    former: bool
+
+    @property
+    def named(self) -> str | None:
+        return self.actor_ids[-1] if self.actor_ids else None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    automaton: ahocorasick.Automaton
+    country_names: dict[str, str]  # iso3 -> English name
+
+
+def _triggers() -> list[tuple[str, Trigger]]:
+    out = []
+    for row in read_tsv("event_verbs.tsv"):
+        unless = split_aliases(row["unless"])
+        trigger = Trigger(
+            event_type=row["event_type"], mode=row["mode"] or None, cameo=row["cameo"],
+            tense=row["tense"], subject=row["subject"] or "actor", idafa=row["idafa"] or None,
+            markers=frozenset(split_aliases(row["recipient"])),
+            needs=frozenset(fold_key(w) for w in split_aliases(row["needs"])),
+            unless_after=frozenset(fold_key(w) for w in unless if not w.startswith("<")),
+            unless_before=frozenset(fold_key(w[1:]) for w in unless if w.startswith("<")),
+            parties=int(row["parties"] or 1))
+        out.extend((form, trigger) for form in split_aliases(row["forms"]))
+    return out
+
+
+def _places() -> list[tuple[str, Place]]:
+    out = []
+    for row in read_tsv("places_events.tsv"):
+        place = Place(row["iso3"], row["kind"], row["name_en"] or None)
+        for form in split_aliases(row["forms"]):
+            if row["kind"] == "demonym" and fold_key(form).endswith("ي"):
+                out.extend((form + s, place) for s in _DEMONYM_SUFFIXES)
+            else:
+                out.append((form, place))
+    for row in read_tsv("places_ar.tsv"):
+        out.append((row["name"], Place(None, row["kind"], None)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """The automaton over every entry; value = list of (category, value, needs_lam_lam).
+
+    Earlier entries win for the same key and category (places_events before places_ar)."""
+    table: dict[str, dict[str, tuple[str, object, bool]]] = {}
+    entries = [("trigger", f, t) for f, t in _triggers()]
+    entries += [("place", f, p) for f, p in _places()]
+    entries += [("word", r["form"], Word(r["role"], r["value"])) for r in read_tsv("event_words.tsv")]
+    for category, surface, value in entries:
+        key = fold_key(surface)
+        if len(key) < 2:
+            continue
+        slot = (category, value.role) if isinstance(value, Word) else category
+        entries_at = table.setdefault(key, {})
+        if slot not in entries_at or entries_at[slot][2]:  # a plain entry beats a لل variant
+            entries_at[slot] = (category, value, False)
+        if key.startswith("ال") and len(key) > 4:
+            table.setdefault(key[2:], {}).setdefault(slot, (category, value, True))
+    auto = ahocorasick.Automaton()
+    for key, payload in table.items():
+        auto.add_word(key, (key, tuple(payload.values())))
+    auto.make_automaton()
+    names = {}
+    for _, place in _places():
+        if place.kind == "country" and place.iso3:
+            names.setdefault(place.iso3, place.name_en)
+    return _Lexicon(auto, names)
+
+
+def _scan(text: str) -> list[_Hit]:
+    """Whole-word lexicon hits in ``text``, leftmost-longest, not overlapping."""
+    hits: list[_Hit] = []
+    n = len(text)
+    for last, (key, payload) in _lexicon().automaton.iter(text):
+        stop = last + 1
+        for category, value, lam in payload:
+            key_start = stop - len(key)
+            j = key_start
+            while j > 0 and text[j - 1].isalpha() and key_start - j < 4:
+                j -= 1
+            if j > 0 and text[j - 1].isalpha():
+                continue
+            prefix = text[j:key_start]
+            if lam and not prefix.endswith(_LAM_LAM):
+                continue
+            if prefix not in _PROCLITICS and not (prefix in _FUTURE_PREFIXES and (
+                    category == "trigger" and value.tense == "present"
+                    or category == "word" and value.role in ("light", "modality"))):
+                continue
+            end = stop
+            if stop < n and text[stop].isalpha():
+                if category != "trigger":
+                    continue
+                k = stop
+                while k < n and text[k].isalpha():
+                    k += 1
+                if text[stop:k] not in _PRONOUN_SUFFIXES:
+                    continue
+                end = k
+            hits.append(_Hit(j, key_start, end, category, value, prefix, stop))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.key_start)))
+    kept: list[_Hit] = []
+    reach = -1
+    for hit in hits:
+        if hit.start >= reach:
+            kept.append(hit)
+            reach = hit.end
+        elif kept and hit.start == kept[-1].start and hit.end == kept[-1].end \
+                and "trigger" not in (hit.category, kept[-1].category) and hit.category != kept[-1].category:
+            kept.append(hit)  # same words, another reading (a place that is also a sector word)
+    return kept
+
+
+# --- sentence analysis --------------------------------------------------------------
+
+@dataclass
+class _Sentence:
+    """Words of one sentence (segment-folded offsets) with their labels."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    breaks: list[bool]  # punctuation between word i-1 and word i
+    clause_breaks: list[bool]
+    entity: list[list]  # per word: pieces (kind, value, prefix)
+    trigger: list
+    word: list
+    cue: list[bool]
+
+    def index(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def surface(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+
+def _sentence(text: str, s: int, e: int, hits: list[_Hit], mentions) -> _Sentence:
+    starts, ends = [], []
+    for m in _WORD_RE.finditer(text, s, e):
+        starts.append(m.start())
+        ends.append(m.end())
+    n = len(starts)
+    breaks = [False] * n
+    clause_breaks = [False] * n
+    for i in range(1, n):
+        gap = text[ends[i - 1]:starts[i]]
+        if gap.strip():
+            breaks[i] = bool(_BREAK_PUNCT.search(gap))
+            clause_breaks[i] = bool(_CLAUSE_PUNCT.search(gap))
+    sent = _Sentence(text, starts, ends, breaks, clause_breaks, [[] for _ in range(n)],
+                     [None] * n, [None] * n, [False] * n)
+    for m in mentions:
+        if m.start < s or m.end > e:
+            continue
+        i = sent.index(m.start)
+        if m.category == "actor":
+            for k in range(i, sent.index(m.end - 1) + 1):
+                sent.entity[k].append(("actor", m.value, text[m.start:m.key_start] if k == i else ""))
+        elif m.category == "cue" and not m.definite(text):
+            sent.cue[i] = True
+    for h in hits:
+        if h.start < s or h.end > e:
+            continue
+        i = sent.index(h.start)
+        last = sent.index(h.end - 1)
+        if h.category == "trigger":
+            if not any(kind == "actor" for kind, _, _ in sent.entity[i]):
+                sent.trigger[i] = (h, last)
+        elif h.category == "place":
+            for k in range(i, last + 1):
+                sent.entity[k].append(("place", h.value, h.prefix if k == i else ""))
+        else:
+            role = h.value.role
+            if role in ("sector", "former"):
+                for k in range(i, last + 1):
+                    sent.entity[k].append((role, h.value.value, h.prefix if k == i else ""))
+            elif sent.word[i] is None or sent.word[i][0].role in ("sector", "former"):
+                sent.word[i] = (h.value, last, h.prefix)
+    return sent
+
+
+def _marker_of_prefix(prefix: str) -> str | None:
+    p = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
+    if p.startswith("ب"):
+        return "with"
+    if p.startswith("ل"):
+        return "to"
+    return None
+
+
+def _is_barrier(sent: _Sentence, i: int) -> bool:
+    w = sent.word[i]
+    return sent.cue[i] or (w is not None and w[0].role == "barrier")
+
+
+def _clause(sent: _Sentence, t: int, t_last: int) -> tuple[int, int]:
+    """Word range [lo, hi) of the clause around a trigger at words t..t_last."""
+    lo = t
+    while lo > 0 and not _is_barrier(sent, lo - 1) and not sent.clause_breaks[lo]:
+        lo -= 1
+    hi = t_last + 1
+    n = len(sent.starts)
+    while hi < n and not _is_barrier(sent, hi) and not sent.clause_breaks[hi]:
+        hi += 1
+    return lo, hi
+
+
+def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
+    """Noun phrases of entity pieces in words [lo, hi)."""
+    out: list[_Group] = []
+    i = lo
+    while i < hi:
+        if not sent.entity[i] or sent.trigger[i] is not None:
+            i += 1
+            continue
+        prefix = next((p for _, _, p in sent.entity[i] if p), "")
+        marker = _marker_of_prefix(prefix)
+        opener = _opener(sent, i, lo)
+        if marker is None and opener is not None and sent.word[opener] is not None:
+            marker = sent.word[opener][0].value
+        coordinated = marker is None and bool(out) and (
+            prefix.startswith("و") and out[-1].last >= i - 2
+            or opener is not None and opener > out[-1].last and sent.word[opener] is None)
+        last = i
+        j = i + 1
+        fillers = 0
+        complement_from = None  # first word after a link (التابع لـ): a complement, not the head
+        while j < hi and not sent.breaks[j] and sent.trigger[j] is None and not _is_barrier(sent, j):
+            linked = sent.word[j - 1] is not None and sent.word[j - 1][0].role == "link"
+            if sent.entity[j]:
+                p = next((p for _, _, p in sent.entity[j] if p), "")
+                if p.startswith("و") or (_marker_of_prefix(p) and not linked) or (
+                        sent.word[j - 1] is not None and sent.word[j - 1][0].role == "marker"):
+                    break
+                if linked and complement_from is None:
+                    complement_from = j
+                last = j
+                fillers = 0
+            elif sent.word[j] is not None and sent.word[j][0].role not in ("former", "link"):
+                break
+            elif _is_conjoined_filler(sent, j):
+                break
+            else:
+                fillers += 1
+                if fillers > 2:
+                    break
+            j += 1
+        group = _Group(i, last, marker, coordinated, [], [], [], False)
+        for k in range(i, last + 1):
+            complement = complement_from is not None and k >= complement_from
+            for kind, value, _ in sent.entity[k]:
+                if kind == "actor" and complement:
+                    country = actors()[value].country
+                    if country:
+                        group.places.append(Place(country, "complement", None))
+                elif kind == "actor" and value not in group.actor_ids:
+                    group.actor_ids.append(value)
+                elif kind == "place":
+                    group.places.append(value)
+                elif kind == "sector" and not complement:
+                    group.sectors.append(value)
+                elif kind == "former":
+                    group.former = True
+        if group.actor_ids or group.places or group.sectors:
+            _attach(out, group, sent)
+        i = last + 1
+    return out
+
+
+def _is_conjoined_filler(sent: _Sentence, k: int) -> bool:
+    """A word outside the lexicons glued to و (وصهر، والجنرال): it opens a new conjunct."""
+    w = sent.surface(k)
+    return len(w) > 3 and w[0] == "و" and sent.word[k] is None and not sent.entity[k]
+
+
+def _opener(sent: _Sentence, i: int, lo: int) -> int | None:
+    """The marker word (مع، على، من قبل …) or conjoined filler (وصهر) that opens the phrase
+    whose first entity word is ``i``, looking back over at most two plain words."""
+    k = i - 1
+    while k >= lo and i - k <= 3:
+        w = sent.word[k]
+        if w is not None:
+            return k if w[0].role == "marker" and w[1] < i else None
+        if sent.entity[k] or sent.trigger[k] is not None or (k + 1 < i and sent.breaks[k + 1]):
+            return None
+        if _is_conjoined_filler(sent, k):
+            return k
+        k -= 1
+    return None
+
+
+def _attach(out: list[_Group], group: _Group, sent: _Sentence) -> None:
+    """Append ``group``, or fold it into the previous one when it is an apposition
+    (``أندريه هناتوف، رئيس أركان الجيش الأوكراني``)."""
+    prev = out[-1] if out else None
+    if prev is None or group.marker is not None or not sent.breaks[group.first] or prev.last < group.first - 1:
+        out.append(group)
+    elif prev.named and not group.named:
+        prev.sectors.extend(group.sectors)
+        prev.places.extend(group.places)
+        prev.former = prev.former or group.former
+    elif group.named and not prev.named and prev.sectors:  # وزير الخارجية الروسي، سيرغي لافروف
+        prev.actor_ids.extend(group.actor_ids)
+        prev.places.extend(group.places)
+        prev.last = group.last
+    else:
+        out.append(group)
+
+
+def _chain(groups: list[_Group], k: int) -> list[_Group]:
+    """Group ``k`` and the groups coordinated with it after it (ويتكوف وكوشنر)."""
+    out = [groups[k]]
+    for g in groups[k + 1:]:
+        if not g.coordinated:
+            break
+        out.append(g)
+    return out
+
+
+# --- participants -------------------------------------------------------------------
+
+def _entity(g: _Group, sent: _Sentence, ft: FoldedText, offset: int, page_text: str) -> dict:
+    table = actors()
+    named = table.get(g.named) if g.named else None
+    iso = [p.iso3 for p in g.places if p.iso3 and p.iso3 not in ("IMG",)]
+    group_place = next((p for p in g.places if p.kind == "group"), None)
+    country = (named.country if named and named.country else None) or (iso[0] if iso else None)
+    sector = g.sectors[0] if g.sectors else None
+    if group_place is not None and sector is None:
+        sector = "REB" if group_place.iso3 != "IMG" else None
+        country = group_place.iso3
+    if g.former and sector in (None, "GOV", "MIL"):
+        sector = "ELI"
+    s, e = ft.span_to_original(sent.starts[g.first], sent.ends[g.last])
+    s, e = s + offset, e + offset
+    surface = page_text[s:e]
+    if named:
+        name, kind = named.name_en, named.kind
+    elif group_place is not None:
+        name, kind = group_place.name_en, "group"
+    elif not g.sectors and g.places and g.places[0].kind in ("country", "capital", "demonym") and g.places[0].iso3:
+        name, kind = _lexicon().country_names.get(g.places[0].iso3) or surface, "country"
+    else:
+        name, kind = surface, "sector" if g.sectors else "place"
+    return {"name": name, "name_ar": surface, "entity_id": named.entity_id if named else None,
+            "kind": kind, "country": country, "sector": sector, "span": [s, e]}
+
+
+def _is_place_only(g: _Group) -> bool:
+    return not g.actor_ids and not g.sectors and all(p.kind in ("city", "region") or not p.iso3 for p in g.places)
+
+
+@dataclass
+class _Roles:
+    actors: list[_Group]
+    recipients: list[_Group]
+    location: _Group | None
+    light: int | None  # word index of the support verb, if any
+
+
+def _triggers_between(sent: _Sentence, a: int, b: int) -> bool:
+    return any(sent.trigger[k] is not None for k in range(a + 1, b))
+
+
+def _subject_before(sent: _Sentence, groups: list[_Group], t: int) -> list[_Group]:
+    """The unmarked group chain nearest before word ``t`` (SVO order), not across
+    another trigger."""
+    before = [k for k, g in enumerate(groups) if g.last < t and g.marker is None and not g.coordinated]
+    if not before or _triggers_between(sent, groups[before[-1]].last, t):
+        return []
+    return _chain(groups, before[-1])
+
+
+def _first_after(sent: _Sentence, groups: list[_Group], after: int, limit: int | None = None,
+                 markers: frozenset[str] | None = None) -> list[_Group]:
+    """The first group chain after word ``after``: unmarked ones (a subject or object)
+    when ``markers`` is None, else one opened by one of ``markers``; never across
+    another trigger."""
+    for k, g in enumerate(groups):
+        if g.first <= after or g.coordinated:
+            continue
+        if (limit is not None and g.first > after + limit) or _triggers_between(sent, after, g.first):
+            return []
+        if (g.marker is None) if markers is None else (g.marker in markers):
+            return _chain(groups, k)
+    return []
+
+
+def _light_before(sent: _Sentence, t: int, lo: int) -> int | None:
+    for k in range(t - 1, max(lo, t - _WINDOW) - 1, -1):
+        w = sent.word[k]
+        if w is not None and w[0].role == "light":
+            return k
+        if sent.trigger[k] is not None:
+            return None
+    return None
+
+
+def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last: int, lo: int,
+           hi: int, suffixed: bool) -> _Roles:
+    actor: list[_Group] = []
+    recipient: list[_Group] = []
+    light = None
+    markers = frozenset(m for m in trig.markers if m != "obj")
+    if trig.tense == "noun":
+        follow = _first_after(sent, groups, t_last, limit=1)
+        if follow and follow[0].first == t_last + 1:
+            if trig.idafa == "recipient":
+                recipient = follow
+            else:
+                actor = follow
+        if not actor:
+            actor = _first_after(sent, groups, t_last, markers=frozenset({"by"}))
+        if not actor:
+            light = _light_before(sent, t, lo)
+            if light is not None:
+                between = [g for g in groups if light < g.first < t and g.marker is None]
+                actor = _chain(groups, groups.index(between[0])) if between else \
+                    _subject_before(sent, groups, light)
+            else:
+                after_light = next((k for k in range(t_last + 1, min(hi, t_last + 3))
+                                    if sent.word[k] is not None and sent.word[k][0].role == "light"), None)
+                if after_light is not None:
+                    actor = _first_after(sent, groups, after_light, limit=2)
+                    light = after_light
+                elif suffixed:
+                    actor = _subject_before(sent, groups, t)  # مساعداتها: the owner named before
+    else:
+        before = [g for g in groups if g.last < t and g.marker is None and not g.coordinated]
+        adjacent = bool(before) and before[-1].last >= t - 2 and \
+            not any(sent.breaks[k] for k in range(before[-1].last + 1, t + 1))
+        after = _first_after(sent, groups, t_last, limit=3)
+        if adjacent:
+            actor = _subject_before(sent, groups, t)
+        elif after:
+            actor = after
+        else:
+            actor = _subject_before(sent, groups, t)
+    used = {id(g) for g in actor + recipient}
+    if markers and not recipient:
+        recipient = [g for g in _first_after(sent, groups, t_last, markers=markers) if id(g) not in used]
+    if not recipient and "obj" in trig.markers and trig.tense != "noun":
+        last_used = max([g.last for g in actor if g.first > t_last] or [t_last])
+        recipient = [g for g in _first_after(sent, groups, last_used, limit=3) if id(g) not in used]
+    if not actor and len(recipient) > 1 and recipient[0].marker == "between":
+        actor, recipient = recipient[:1], recipient[1:]
+    if trig.subject == "recipient" and trig.tense != "noun":
+        actor, recipient = recipient, actor
+    taken = {id(g) for g in actor + recipient}
+    location = next((g for g in groups if g.first > t_last and g.marker in ("in", "with", "to")
+                     and id(g) not in taken and (_is_place_only(g) or g.marker == "in" and g.places
+                                                 and not g.actor_ids)
+                     and not _triggers_between(sent, t_last, g.first)), None)
+    return _Roles(actor, recipient, location, light)
+
+
+def _split_demonyms(roles: _Roles) -> None:
+    """``المحادثات الروسية الأميركية``: a phrase of two demonyms names both sides."""
+    if len(roles.actors) == 1 and not roles.recipients:
+        g = roles.actors[0]
+        isos = list(dict.fromkeys(p.iso3 for p in g.places if p.kind == "demonym"))
+        if not g.actor_ids and not g.sectors and len(isos) == 2:
+            first = [p for p in g.places if p.iso3 == isos[0]]
+            second = [p for p in g.places if p.iso3 == isos[1]]
+            roles.actors = [_Group(g.first, g.first, None, False, [], first, [], False)]
+            roles.recipients = [_Group(g.last, g.last, None, False, [], second, [], False)]
+
+
+def _share_sectors(chain: list[_Group]) -> None:
+    """``المسؤولون الأمريكيون والأوكرانيون``: a conjunct that is only a demonym shares the
+    head noun of the first conjunct."""
+    for g in chain[1:]:
+        if g.coordinated and not g.sectors and not g.actor_ids and chain[0].sectors:
+            g.sectors = chain[0].sectors[:1]
+
+
+def _modality(sent: _Sentence, trig: Trigger, hit: _Hit, t: int, t_last: int, hi: int,
+              light: int | None) -> str:
+    """future | hypothetical | negated | actual, from the word governing the trigger (or
+    its support verb): a particle right before it, or a modal before an أن that opens it."""
+    if trig.tense == "present" and hit.prefix in _FUTURE_PREFIXES:
+        return "future"
+    found = None
+    anchor = light if light is not None and light < t else t
+    if anchor != t and sent.word[anchor][2] in _FUTURE_PREFIXES:
+        return "future"  # ستواصل تزويد
+    k = anchor - 1
+    if k >= 0 and sent.word[k] is not None and sent.word[k][0].role == "barrier" and sent.surface(k) in ("ان", "بان"):
+        k -= 1
+    if k >= 0 and sent.word[k] is not None and sent.word[k][0].role == "modality":
+        past = trig.tense == "past" if anchor == t else sent.surface(anchor)[:1] not in ("ي", "ت", "ن")
+        if not (sent.surface(k) == "قد" and past):
+            found = sent.word[k][0].value
+    for k in range(t_last + 1, min(hi, t_last + 1 + _WINDOW)):
+        w = sent.word[k]
+        if w is not None and w[0].role == "modality_after":
+            found = _stronger(found, w[0].value)
+    return found or "actual"
+
+
+_STRENGTH = {None: 0, "future": 1, "hypothetical": 2, "negated": 3}
+
+
+def _stronger(a: str | None, b: str) -> str:
+    return b if _STRENGTH[b] > _STRENGTH[a] else a
+
+
+# --- statements ---------------------------------------------------------------------
+
+def _stance_of(statement: dict) -> set[str]:
+    stance = statement.get("stance")
+    if isinstance(stance, str):
+        return {stance}
+    return set(stance or ())
+
+
+def _container(statements: list[dict], pos: int) -> dict | None:
+    inside = [st for st in statements if st.get("content_span")
+              and st["content_span"][0] <= pos < st["content_span"][1]]
+    return min(inside, key=lambda st: st["content_span"][1] - st["content_span"][0]) if inside else None
+
+
+def _denials(statements: list[dict], statement: dict) -> list[str]:
+    out = [statement["id"]] if "deny" in _stance_of(statement) else []
+    out += [st["id"] for st in statements
+            if st.get("responds_to") == statement.get("id") and "deny" in _stance_of(st)]
+    return out
+
+
+# --- extraction ---------------------------------------------------------------------
+
+def extract_events(page: Page, article: Article, statements: list[dict]) -> list[dict]:
+    """PLOVER events of one article, in text order, near-duplicates merged."""
+    raw: list[dict] = []
+    deny_evidence: list[tuple[dict, set[str], set[str]]] = []
+    for seg_start, seg_end in article.segments:
+        seg_text = page.text[seg_start:seg_end]
+        ft = fold(seg_text)
+        hits = _scan(ft.text)
+        if not any(h.category == "trigger" for h in hits):
+            continue
+        mentions = find_mentions(ft.text)
+        dates = None
+        for s, e in sentences(ft.text):
+            if not any(h.category == "trigger" and s <= h.start < e for h in hits):
+                continue
+            sent = _sentence(ft.text, s, e, hits, mentions)
+            for t, slot in enumerate(sent.trigger):
+                if slot is None:
+                    continue
+                if dates is None:
+                    dates = date_mentions(seg_text, article.published, folded=ft)
+                event = _event(page, article, sent, ft, seg_start, t, slot, statements, dates)
+                if event is not None:
+                    raw.append(event)
+    for st in statements:
+        if "deny" in _stance_of(st):
+            deny_evidence.append((st, *_evidence(page, st)))
+    return _finish(article, raw, statements, deny_evidence)
+
+
+def _event(page: Page, article: Article, sent: _Sentence, ft: FoldedText, offset: int, t: int, slot,
+           statements: list[dict], dates) -> dict | None:
+    hit, t_last = slot
+    trig: Trigger = hit.value
+    after_words = [sent.surface(k) for k in range(t_last + 1, min(len(sent.starts), t_last + 5))]
+    if trig.needs and not any(w in trig.needs or _base(w) in trig.needs for w in after_words):
+        return None
+    if trig.unless_after and after_words and (
+            after_words[0] in trig.unless_after or _base(after_words[0]) in trig.unless_after
+            or " ".join(after_words[:2]) in trig.unless_after):
+        return None
+    if trig.unless_before and t > 0 and _base(sent.surface(t - 1)) in trig.unless_before:
+        return None
+    lo, hi = _clause(sent, t, t_last)
+    groups = _groups(sent, lo, hi)
+    roles = _roles(sent, groups, trig, t, t_last, lo, hi, suffixed=hit.end > hit.key_end)
+    _share_sectors(roles.actors)
+    _share_sectors(roles.recipients)
+    _split_demonyms(roles)
+    actor_entities = [_entity(g, sent, ft, offset, page.text) for g in roles.actors]
+    recipient_entities = [_entity(g, sent, ft, offset, page.text) for g in roles.recipients]
+    trig_s, trig_e = ft.span_to_original(hit.key_start, hit.end)
+    trig_s, trig_e = trig_s + offset, trig_e + offset
+    statement = _container(statements, trig_s)
+    if statement is not None:
+        speaker_country = (statement.get("speaker") or {}).get("country")
+        for ent in actor_entities + recipient_entities:
+            if ent["country"] is None and speaker_country and _refers_back(ent):
+                ent["country"] = speaker_country
+    actor_entities = [a for a in actor_entities if a["country"] or a["entity_id"]]
+    recipient_entities = [r for r in recipient_entities if (r["country"] or r["entity_id"])
+                          and not any(_same(r, a) for a in actor_entities)]
+    if not actor_entities:
+        return None
+    if trig.parties == 2 and not recipient_entities and len(actor_entities) < 2:
+        return None
+    modality = _modality(sent, trig, hit, t, t_last, hi, roles.light)
+    claimed = any(sent.word[k] is not None and sent.word[k][0].role == "claim" for k in range(max(0, lo - 4), lo))
+    mode, cameo = trig.mode, trig.cameo
+    location = None
+    if roles.location is not None:
+        loc = roles.location
+        place = next((p for p in loc.places), None)
+        ls, le = ft.span_to_original(sent.starts[loc.first], sent.ends[loc.last])
+        location = {"name": place.name_en if place and place.kind in ("country", "capital") and place.name_en
+                    else page.text[ls + offset:le + offset],
+                    "name_ar": page.text[ls + offset:le + offset],
+                    "country": place.iso3 if place else None, "span": [ls + offset, le + offset]}
+    if trig.event_type == "CONSULT":
+        mode, cameo, actor_entities, recipient_entities = _consult_mode(
+            mode, cameo, actor_entities, recipient_entities, location)
+    elif trig.event_type == "AID" and mode is None:
+        mode = _aid_mode(sent, lo, hi)
+    clause_s, clause_e = ft.span_to_original(sent.starts[lo], sent.ends[hi - 1])
+    date, date_span = _date(dates, clause_s, clause_e, sent, ft, t, article)
+    return {
+        "event_type": trig.event_type, "mode": mode, "cameo": cameo,
+        "actor": actor_entities[0], "recipient": recipient_entities[0] if recipient_entities else None,
+        "actors": actor_entities, "recipients": recipient_entities,
+        "date": date, "date_span": [d + offset for d in date_span] if date_span else None,
+        "location": location, "modality": modality, "claimed": claimed,
+        "statement": statement,
+        "trigger": page.text[trig_s:trig_e], "trigger_span": [trig_s, trig_e],
+        "span": [clause_s + offset, clause_e + offset],
+    }
+
+
+def _refers_back(ent: dict) -> bool:
+    """``الحكومة``، ``الجيش``: one definite head noun with no country, read as the
+    speaker's own (the spokesman of a ministry saying the government will ...)."""
+    words = fold_key(ent["name_ar"]).split()
+    return ent["kind"] == "sector" and ent["sector"] in ("GOV", "MIL", "COP") and len(words) == 1 \
+        and _base(words[0]).startswith("ال")
+
+
+def _base(word: str) -> str:
+    """A folded word without و / ف in front."""
+    w = fold_key(word)
+    return w[1:] if len(w) > 3 and w[0] in ("و", "ف") else w
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a["entity_id"] or b["entity_id"]:
+        return a["entity_id"] == b["entity_id"]
+    return a["name_ar"] == b["name_ar"]
+
+
+def _consult_mode(mode, cameo, actor_entities, recipient_entities, location):
+    """Visit when the meeting is in the recipient's country (the visitor is the actor),
+    hosting turned round into a visit, third-party when in neither side's country,
+    multilateral when three or more countries meet."""
+    countries = {e["country"] for e in actor_entities + recipient_entities if e["country"]}
+    if mode is None and len(countries) >= 3:
+        return "multilateral", "040", actor_entities, recipient_entities
+    if mode is not None or location is None or not location["country"]:
+        return mode, cameo, actor_entities, recipient_entities
+    if not recipient_entities:
+        if location["country"] not in countries and len(actor_entities) > 1:
+            return "third-party", "044", actor_entities, recipient_entities
+        return mode, cameo, actor_entities, recipient_entities
+    actor_c = {e["country"] for e in actor_entities}
+    recipient_c = {e["country"] for e in recipient_entities}
+    where = location["country"]
+    if where in recipient_c and where not in actor_c:
+        return "visit", "042", actor_entities, recipient_entities
+    if where in actor_c and where not in recipient_c:
+        return "visit", "042", recipient_entities, actor_entities
+    if where not in actor_c | recipient_c:
+        return "third-party", "044", actor_entities, recipient_entities
+    return mode, cameo, actor_entities, recipient_entities
+
+
+def _aid_mode(sent: _Sentence, lo: int, hi: int) -> str | None:
+    for k in range(lo, hi):
+        w = sent.word[k]
+        if w is not None and w[0].role == "aidmode":
+            return w[0].value
+    return None
+
+
+def _date(dates, clause_start: int, clause_end: int, sent: _Sentence, ft: FoldedText, t: int,
+          article: Article) -> tuple[str | None, tuple[int, int] | None]:
+    """The date expression of the trigger's clause nearest to it, else the publication
+    date (span None)."""
+    trig_pos = ft.to_original(sent.starts[t])
+    in_clause = [d for d in dates if clause_start <= d.start < clause_end and d.value]
+    if in_clause:
+        best = min(in_clause, key=lambda d: abs(d.start - trig_pos))
+        return best.value, (best.start, best.end)
+    return article.published, None
+
+
+def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:
+    """Event types of the triggers and entity ids named inside a denial's content."""
+    s, e = statement["content_span"]
+    ft = fold(page.text[s:e])
+    types = {h.value.event_type for h in _scan(ft.text) if h.category == "trigger"}
+    ids = {m.value for m in find_mentions(ft.text) if m.category == "actor"}
+    return types, ids
+
+
+def _finish(article: Article, raw: list[dict], statements: list[dict], deny_evidence) -> list[dict]:
+    out: list[dict] = []
+    index: dict[tuple, dict] = {}
+    for ev in raw:
+        statement = ev.pop("statement")
+        reported_by = statement["id"] if statement else None
+        denied_by = _denials(statements, statement) if statement else []
+        if statement and not denied_by:
+            ids = {x["entity_id"] for x in ev["actors"] + ev["recipients"] if x["entity_id"]}
+            denied_by = [st["id"] for st, types, named in deny_evidence
+                         if st is not statement and ev["event_type"] in types and ids & named]
+        if denied_by:
+            status = "denied"
+        elif ev["modality"] != "actual":
+            status = ev["modality"]
+        else:
+            status = "reported" if reported_by or ev["claimed"] else "asserted"
+        ev.update(reported_by=reported_by, denied_by=denied_by, status=status,
+                  context=[MODALITY_CONTEXT[ev["modality"]]] if ev["modality"] in MODALITY_CONTEXT else [],
+                  quad_class=QUAD_CLASS[ev["event_type"]])
+        key = _key(ev)
+        first = index.get(key)
+        if first is not None:
+            first["mentions"] += 1
+            first["mention_spans"].append(ev["trigger_span"])
+            for field in ("mode", "location"):
+                if first[field] is None and ev[field] is not None:
+                    first[field] = ev[field]
+            if first["mode"] == ev["mode"]:
+                first["cameo"] = first["cameo"] if first["cameo"] != "040" else ev["cameo"]
+            continue
+        ev["mentions"] = 1
+        ev["mention_spans"] = [ev["trigger_span"]]
+        index[key] = ev
+        out.append(ev)
+    for n, ev in enumerate(out):
+        ev_id = f"{article.doc_id}:{article.article_index}:e{n}"
+        ordered = {"id": ev_id, "doc_id": article.doc_id, "article_index": article.article_index}
+        ordered.update(ev)
+        out[n] = ordered
+    return out
+
+
+def _party_key(e: dict) -> tuple:
+    return (e["entity_id"],) if e["entity_id"] else (e["country"], e["sector"])
+
+
+def _key(ev: dict) -> tuple:
+    actors_k = frozenset(_party_key(a) for a in ev["actors"])
+    recipients_k = frozenset(_party_key(r) for r in ev["recipients"])
+    if ev["event_type"] == "CONSULT":
+        return ("CONSULT", actors_k | recipients_k, ev["status"])
+    return (ev["event_type"], actors_k, recipients_k, ev["status"])

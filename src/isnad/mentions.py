@@ -1,0 +1,120 @@
+"""Lexicon mentions in folded text: one Aho–Corasick automaton, built once.
+
+The automaton holds every multi-letter lexicon entry the statement extractor
+needs (actors, country names and adjectives, role heads, reporting cues,
+stance phrases, back-references, multi-word function phrases), folded with :func:`isnad.text.fold_key`.
+Aho–Corasick matches inside words, so each hit is kept only when the letters
+on both sides end the word: nothing glued after it, and before it either a
+word boundary or a chain of proclitics (و ف ب ل ك ال / لل) that itself starts
+a word.  ``للبيت الأبيض`` is found through a variant of ``البيت الأبيض``
+that requires the ``لل`` prefix.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import ahocorasick
+
+from .lexicon import actor_aliases, country_forms, read_tsv
+from .text import fold_key
+
+# Proclitic chains that may be glued before a lexicon entry.
+_PROCLITICS = frozenset({
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال",
+    "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل", "فلل",
+})
+_LAM_LAM = ("لل", "ولل", "فلل")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A lexicon entry found in folded text.
+
+    ``start`` is where the word begins (proclitics included), ``key_start``
+    where the entry itself begins, ``end`` where it ends (folded offsets).
+    """
+
+    start: int
+    key_start: int
+    end: int
+    category: str  # actor | country | role | cue | stance | backref | word
+    key: str
+    value: Any  # entity id for actors, CountryForm for countries, the TSV row otherwise
+
+    @property
+    def prefix_len(self) -> int:
+        return self.key_start - self.start
+
+    def definite(self, text: str) -> bool:
+        """True when the entry carries the article ال (or لل) itself or as a proclitic."""
+        return self.key.startswith("ال") or text[self.start:self.key_start].endswith(("ال", "لل"))
+
+
+def _entries():
+    """(category, surface, value) of every lexicon entry in the automaton."""
+    for alias, entity_id in actor_aliases().items():
+        yield "actor", alias, entity_id
+    for category, name, column in (("role", "role_heads.tsv", "form"), ("cue", "cues.tsv", "form"),
+                                   ("stance", "stance_phrases.tsv", "phrase"),
+                                   ("backref", "backrefs.tsv", "form")):
+        for row in read_tsv(name):
+            yield category, row[column], row
+    for form, country in country_forms().items():
+        yield "country", form, country
+    for row in read_tsv("speech_words.tsv"):
+        if " " in row["word"].strip():
+            yield "word", row["word"], row
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """The automaton over all entries; value = list of (category, key, value, needs_lam_lam)."""
+    table: dict[str, list[tuple[str, str, Any, bool]]] = {}
+    for category, surface, value in _entries():
+        key = fold_key(surface)
+        if len(key) < 2:
+            continue
+        table.setdefault(key, []).append((category, key, value, False))
+        if key.startswith("ال") and len(key) > 4:
+            table.setdefault(key[2:], []).append((category, key, value, True))
+    auto = ahocorasick.Automaton()
+    for key, payload in table.items():
+        auto.add_word(key, payload)
+    auto.make_automaton()
+    return auto
+
+
+def _word_start(text: str, key_start: int, lo: int) -> int | None:
+    """Start of the word holding an entry at ``key_start``, or None when the
+    letters before it are not a proclitic chain."""
+    j = key_start
+    while j > lo and text[j - 1].isalpha() and key_start - j < 4:
+        j -= 1
+    if j > lo and text[j - 1].isalpha():
+        return None
+    return j if text[j:key_start] in _PROCLITICS else None
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Lexicon mentions in ``text[start:end]`` that stand as whole words,
+    sorted by start, longest first."""
+    end = len(text) if end is None else end
+    out: list[Mention] = []
+    if end <= start:
+        return out
+    for last, payload in automaton().iter(text, start, end):
+        stop = last + 1
+        if stop < end and text[stop].isalpha():
+            continue
+        for category, key, value, needs_lam_lam in payload:
+            key_start = stop - (len(key) - 2 if needs_lam_lam else len(key))
+            word_start = _word_start(text, key_start, start)
+            if word_start is None:
+                continue
+            if needs_lam_lam and not text[word_start:key_start].endswith(_LAM_LAM):
+                continue
+            out.append(Mention(word_start, key_start, stop, category, key, value))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out

@@ -1,0 +1,595 @@
+"""Segmentation: one record per real article in a page, without page furniture.
+
+Each line of the page is classified from features that do not depend on one
+site's wording: its length, sentence punctuation, prose function words,
+bullets, repetition, photo-credit shape, and marker phrases of page blocks
+("read also", tags, comments, share and follow prompts: ``data/
+boilerplate_markers.tsv``, each with the action it implies).  A small state
+machine then builds articles: a body paragraph opens an article (its title is
+the headline line right before it), a related/comments block closes it, and a
+new article starts after such a block or after a headline that opens a fresh
+lead.  A headline line that interrupts an article (an inserted related link)
+is cut out of its segments.
+
+Raw dumps (``content_type == "text"``) get the full treatment.  Extracted
+main text (``html``) and records (``jsonl``) are already clean: there only
+marker blocks and furniture lines are dropped, and an article is split only
+after a marker block.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import metadata
+from .dates import normalise_date
+from .lexicon import read_tsv
+from .model import Article, Page
+from .text import fold_key
+
+_WORD = re.compile(r"[^\W_]+")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_DIGIT = re.compile(r"\d")
+_BULLET = "•·▪●◦‣*►◄■□▸-+>"
+_SENTENCE_END = re.compile(r"(?<!\.)[.!?](?:[\"')\]]*)$")
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"')\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.+|…)[\"')\]]*$")
+_INNER_SENTENCE = re.compile(r"[^.\s]\.\s+[^\s.]")
+_PUNCT = ".,:;!?\"'()[]-"
+_BYLINE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}\s?[-/|]\s?[^\W\d_]+(?:\s[^\W\d_]+){0,2}$")
+_EDGE = " \t\r\f\v\u200f\u200e:.-|" + _BULLET
+
+MIN_ARTICLE_WORDS = 40  # below this a split-off or teaser-like article is not an article
+SHORT_LINE_WORDS = 12
+SUBHEAD_WORDS = 4  # a headline-like line this short inside an article is a subheading
+COHESION = 0.5  # share of a headline's words already in the article that marks it as its own
+
+
+@dataclass(frozen=True)
+class _Markers:
+    line: dict[str, str]  # folded phrase -> action
+    prefix: dict[str, re.Pattern]  # mode -> regex of phrases at line start
+    action_of: dict[str, str]
+    contains: re.Pattern
+    vocab: frozenset[str]
+    inline: re.Pattern
+    prose: frozenset[str]
+    continuation: frozenset[str]
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s*") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> _Markers:
+    rows = read_tsv("boilerplate_markers.tsv")
+    line, action_of, prefix, contains, vocab, inline = {}, {}, {}, [], set(), []
+    for r in rows:
+        mode = r["mode"]
+        key = fold_key(r["phrase"])
+        if mode in ("line", "vocab"):
+            key = key.strip(_EDGE) or key
+        action_of[key] = r["action"]
+        if mode == "line":
+            line[key] = r["action"]
+        elif mode in ("start", "short", "byline"):
+            prefix.setdefault(mode, []).append(key)
+        elif mode == "contains":
+            contains.append(key)
+        elif mode == "vocab":
+            vocab.add(key)
+        if r["inline"] == "yes":
+            inline.append(key)
+    word_end = r"(?!\w)"
+    features = read_tsv("segment_features.tsv")
+    return _Markers(
+        line=line,
+        prefix={m: re.compile(rf"(?:{_alternation(p)}){word_end}") for m, p in prefix.items()},
+        action_of=action_of,
+        contains=re.compile(_alternation(contains)),
+        vocab=frozenset(vocab),
+        inline=re.compile(rf"[.!?\"']\s*(?P<m>{_alternation(inline)}){word_end}"),
+        prose=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "prose"),
+        continuation=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "continuation"),
+    )
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty line: folded ``[fs, fe)`` and its class."""
+
+    fs: int
+    fe: int
+    kind: str  # body head teaser list junk repeat, or a marker action
+    words: int
+    ends_sentence: bool
+    continuation: bool
+    cut: int | None = None  # folded offset where an inline marker cuts a body line
+
+
+@dataclass
+class _Draft:
+    """An article being built: line indexes of its parts."""
+
+    title: int | None
+    start: str  # first | marker | header | soft
+    body: list[tuple[int, int]] = field(default_factory=list)  # folded ranges
+    meta: list[int] = field(default_factory=list)
+    lead: int | None = None
+    words: int = 0
+    paragraphs: int = 0
+    subheads: int = 0  # headline-like lines kept or cut inside the article
+
+
+def _split_lines(folded: str) -> list[tuple[int, int]]:
+    """Folded ``[start, end)`` of every line, stripped of surrounding spaces."""
+    spans = []
+    pos = 0
+    n = len(folded)
+    while pos <= n:
+        nl = folded.find("\n", pos)
+        end = n if nl < 0 else nl
+        s, e = pos, end
+        while s < e and folded[s].isspace():
+            s += 1
+        while e > s and folded[e - 1].isspace():
+            e -= 1
+        spans.append((s, e))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return spans
+
+
+def _marker_action(key: str, tokens: list[str], ends_stop: bool, markers: _Markers) -> str | None:
+    words = len(tokens)
+    action = markers.line.get(key)
+    if action:
+        return action
+    for mode, pattern in markers.prefix.items():
+        m = pattern.match(key)
+        if not m:
+            continue
+        if mode == "short" and (words > 15 or ends_stop):
+            continue
+        if mode == "byline" and words > 7:
+            continue
+        return markers.action_of[" ".join(m.group().split())]
+    if words <= SHORT_LINE_WORDS and markers.contains.search(key):
+        m = markers.contains.search(key)
+        return markers.action_of[" ".join(m.group().split())]
+    if words <= SHORT_LINE_WORDS and all(t.strip(_PUNCT) in markers.vocab for t in tokens):
+        return "share"
+    return None
+
+
+def _classify(folded: str, spans: list[tuple[int, int]], ft) -> list[_Line | None]:
+    """Classify each line (None for blank lines)."""
+    markers = _markers()
+    seen: set[str] = set()
+    out: list[_Line | None] = []
+    prev_kind = None
+    for fs, fe in spans:
+        if fs == fe:
+            out.append(None)
+            continue
+        raw = folded[fs:fe]
+        tokens = raw.strip(_EDGE).split()
+        key = " ".join(tokens)
+        words = len(tokens)
+        tail = raw[-8:]
+        ends_stop = bool(_FULL_STOP_END.search(tail))
+        ends_sentence = bool(_SENTENCE_END.search(tail))
+        opening = [t.strip(_PUNCT) for t in tokens[:3]]
+        continues = bool(opening) and (opening[0] in markers.continuation
+                                       or " ".join(opening[:2]) in markers.continuation
+                                       or " ".join(opening[:3]) in markers.continuation)
+        line = _Line(fs, fe, "junk", words, ends_sentence, continues)
+        action = _marker_action(key, tokens, ends_stop, markers) if key else None
+        if action in ("published", "updated") and not metadata.has_date(ft, fs, fe):
+            action = None
+        if action:
+            line.kind = action
+        elif not _WORD.search(key):
+            line.kind = "junk"
+            line.words = 0
+        elif key in seen:
+            line.kind = "repeat"
+        elif words <= 4 and metadata.is_agency(ft, *_inner(folded, fs, fe)):
+            line.kind = "agency"
+        elif words <= 6 and _BYLINE.match(key):
+            line.kind = "byline"
+        elif not _ARABIC.search(raw) and words < SHORT_LINE_WORDS:
+            line.kind = "junk"
+        elif words <= 2 and not ends_sentence:
+            line.kind = "junk"
+        elif _ELLIPSIS_END.search(tail) and words < MIN_ARTICLE_WORDS and prev_kind == "head":
+            line.kind = "teaser"
+        elif _is_body(raw, tokens, ends_stop, ends_sentence, markers) or line.continuation and words >= 4 \
+                or raw.endswith(":") and words >= 4:
+            line.kind = "body"
+            cut = markers.inline.search(folded, fs, fe)
+            if cut and not _INNER_SENTENCE.search(folded, cut.end(), fe) and not _FULL_STOP_END.search(raw):
+                line.cut = cut.start("m")
+                while line.cut > fs and folded[line.cut - 1].isspace():
+                    line.cut -= 1
+        elif words <= 15 and _DIGIT.search(folded, fs, fe) and metadata.is_date_line(ft, fs, fe):
+            line.kind = "published"
+        elif words <= 15 and _is_dateline_line(ft, fs, fe):
+            line.kind = "dateline"
+        elif raw[0] in _BULLET:
+            line.kind = "list"
+        else:
+            line.kind = "head"
+        if key:
+            seen.add(key)
+        out.append(line)
+        prev_kind = line.kind
+    return out
+
+
+def _is_dateline_line(ft, fs: int, fe: int) -> bool:
+    """A line that is a dateline and nothing more ("إسلام آباد 18 شوال 1436 هـ ... واس")."""
+    dateline = metadata.dateline_of(ft, fs, fe)
+    return dateline is not None and not ft.original[dateline.end:ft.to_original(fe)].strip(" -:,")
+
+
+def _inner(folded: str, fs: int, fe: int) -> tuple[int, int]:
+    """``[fs, fe)`` without surrounding punctuation and brackets."""
+    while fs < fe and folded[fs] in _PUNCT + " ":
+        fs += 1
+    while fe > fs and folded[fe - 1] in _PUNCT + " ":
+        fe -= 1
+    return fs, fe
+
+
+def _mark_teaser_runs(lines: list[_Line | None]) -> None:
+    """Two or more headline + one short paragraph pairs in a row are a list of
+    teasers: their paragraphs become ``teaser`` lines.  A paragraph that runs
+    on from the previous one, that does not end a sentence, or that another
+    paragraph follows breaks a pair."""
+    content = [line for line in lines if line is not None and line.kind not in _TRANSPARENT]
+    pairs = []  # indexes into content of the body of each headline + paragraph pair
+    for k in range(1, len(content)):
+        head, body = content[k - 1], content[k]
+        if head.kind == "head" and head.words > SUBHEAD_WORDS and not head.ends_sentence \
+                and body.kind == "body" and body.words < MIN_ARTICLE_WORDS and body.ends_sentence \
+                and not body.continuation and (k + 1 == len(content) or content[k + 1].kind != "body"):
+            pairs.append(k)
+    run: list[int] = []
+    for k in pairs + [None]:
+        if run and (k is None or k != run[-1] + 2):
+            if len(run) >= 2:
+                for j in run:
+                    content[j].kind = "teaser"
+            run = []
+        if k is not None:
+            run.append(k)
+
+
+def _is_body(raw: str, tokens: list[str], ends_stop: bool, ends_sentence: bool, markers: _Markers) -> bool:
+    """Running prose rather than a headline, menu item or teaser."""
+    words = len(tokens)
+    score = 0
+    if ends_sentence and words >= 4:
+        score += 3 if ends_stop else 1
+    elif words >= 8 and _ELLIPSIS_END.search(raw[-8:]):
+        score += 2
+    if words >= 25:
+        score += 2
+    elif words >= 15:
+        score += 1
+    if _INNER_SENTENCE.search(raw):
+        score += 1
+    if "," in raw:
+        score += 1
+    if not markers.prose.isdisjoint(tokens):
+        score += 1
+    return score >= 3
+
+
+_CLOSERS = {"related", "comments", "end", "teaser"}
+_TRANSPARENT = {"junk", "repeat", "credit", "follow", "share", "byline"}
+_META = {"published", "updated", "source", "agency", "dateline"}
+_DROPPED_CLEAN = {"credit", "follow", "share", "byline"}
+
+
+def _assemble_clean(lines: list[_Line | None]) -> list[_Draft]:
+    """Build article drafts from already extracted main text: every content line is
+    body; a new article starts only after a related/comments block."""
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    in_block = False  # inside a related/comments block
+    pending: list[int] = []
+    for i, line in enumerate(lines):
+        if line is None or line.kind in _DROPPED_CLEAN or line.kind == "junk" and not line.words:
+            continue
+        kind = line.kind
+        if kind in _META:
+            (cur.meta if cur is not None and not in_block else pending).append(i)
+            continue
+        if kind in ("related", "comments", "end", "tags"):
+            in_block = cur is not None or kind != "tags"
+            pending = [j for j in pending if lines[j].kind in _META]
+            continue
+        if in_block:
+            if kind == "head":
+                pending.append(i)
+                continue
+            if kind != "body":
+                continue
+            in_block = False
+            opens = True
+        else:
+            opens = cur is None
+        if opens:
+            cur = _Draft(_title_of(lines, pending), "first" if cur is None else "marker",
+                         meta=[j for j in pending if lines[j].kind in _META])
+            drafts.append(cur)
+            pending = []
+        if cur.lead is None and kind == "body":
+            cur.lead = i
+        _add_body(cur, line)
+    if not drafts:  # a record is one article even when nothing in it reads as prose
+        rest = [line for line in lines if line is not None and line.words]
+        if rest:
+            drafts.append(_Draft(None, "first"))
+            for line in rest:
+                _add_body(drafts[0], line)
+    return drafts
+
+
+def _assemble_dump(folded: str, lines: list[_Line | None]) -> list[_Draft]:
+    """Build article drafts from the classified lines of a raw page dump."""
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    closed = True
+    pending: list[int] = []  # headline and date lines waiting for the next article
+    held: list[int] = []  # headline lines inside an open article
+    held_meta = False  # a date line came after a held headline
+    last_body: _Line | None = None
+
+    def start(kind: str, title: int | None) -> _Draft:
+        draft = _Draft(title, kind, meta=[i for i in pending if lines[i].kind != "head"])
+        drafts.append(draft)
+        return draft
+
+    for i, line in enumerate(lines):
+        if line is None or line.kind in _TRANSPARENT:
+            continue
+        kind = line.kind
+        if kind in ("published", "updated", "dateline"):
+            if cur is not None and not closed and not held:
+                cur.meta.append(i)
+            else:
+                pending.append(i)
+                held_meta = held_meta or bool(held)
+            continue
+        if kind in ("source", "agency"):
+            if cur is None:
+                pending.append(i)
+                continue
+            cur.meta.append(i)
+            if kind == "source":
+                closed = True
+                held = []
+            continue
+        if kind == "tags":
+            if cur is not None:
+                closed = True
+                held = []
+            continue
+        if kind in ("head", "list"):
+            if cur is not None and not closed:
+                held.append(i)
+            else:
+                pending.append(i)
+            continue
+        if kind in _CLOSERS:
+            if cur is not None:
+                closed = True
+            held, pending, held_meta = [], [], False
+            continue
+        # a body paragraph
+        if cur is None or closed:
+            cur = start("first" if cur is None else "marker", _title_of(lines, pending))
+            closed = False
+        elif held:
+            new = _opens_article(folded, lines, held, line, cur, last_body, held_meta)
+            if new:
+                cur = start(new, held[-1])
+            elif len(held) == 1 or all(lines[j].kind == "list" for j in held):
+                for j in held:  # a subheading, a question or a bullet paragraph of the article
+                    if lines[j].kind == "list" or lines[j].words <= SUBHEAD_WORDS or lines[j].ends_sentence:
+                        _add_body(cur, lines[j])
+                cur.subheads += 1
+        held, pending, held_meta = [], [], False
+        if cur.lead is None:
+            cur.lead = i
+        _add_body(cur, line)
+        last_body = line
+    return drafts
+
+
+def _title_of(lines, pending: list[int]) -> int | None:
+    """The headline right before a body: the last headline line of four words or
+    more (a shorter one after it is a byline or place line), else the last one."""
+    heads = [j for j in pending if lines[j].kind == "head"]
+    full = [j for j in heads if lines[j].words >= SUBHEAD_WORDS]
+    return (full or heads or [None])[-1]
+
+
+def _opens_article(folded: str, lines, held: list[int], body: _Line, draft: _Draft,
+                   last_body: _Line | None, held_meta: bool) -> str | None:
+    """Whether the headline(s) ``held`` inside ``draft`` open a new article before ``body``.
+
+    Yes when a date line sits between headline and body.  Otherwise only a
+    single full headline (not a subheading, not a question) after a finished
+    sentence of an article of two paragraphs or more without subheadings,
+    before a paragraph that does not continue the previous one, and whose
+    words the article does not already hold (a pull quote or a section title
+    repeats the article's own words).
+    """
+    if held_meta:
+        return "header"
+    head = lines[held[-1]]
+    if len(held) > 1 or head.kind != "head" or head.words <= SUBHEAD_WORDS or head.ends_sentence \
+            or body.continuation or draft.paragraphs < 2 or draft.subheads:
+        return None
+    if last_body is not None and not last_body.ends_sentence:
+        return None  # the headline interrupts a sentence: an inserted link
+    head_stems = _stems(folded[head.fs:head.fe])
+    if not head_stems:
+        return None
+    seen = set().union(*(_stems(folded[s:e]) for s, e in draft.body))
+    if len(head_stems & seen) >= COHESION * len(head_stems):
+        return None
+    return "soft"
+
+
+def _stems(text: str) -> set[str]:
+    """Crude stems of the content words of ``text`` (prefixes off, first five letters)."""
+    out = set()
+    prose = _markers().prose
+    for token in _WORD.findall(text):
+        if len(token) < 3 or token in prose:
+            continue
+        for prefix in ("وال", "بال", "فال", "لل", "ال", "و"):
+            if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+                token = token[len(prefix):]
+                break
+        out.add(token[:5])
+    return out
+
+
+def _add_body(draft: _Draft, line: _Line) -> None:
+    end = line.cut if line.cut is not None else line.fe
+    draft.body.append((line.fs, end))
+    draft.words += line.words
+    draft.paragraphs += 1
+
+
+def _prune(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop teaser runs, merge other short soft splits back, drop short fragments.
+
+    A teaser is a headline with one short paragraph; two or more in a row form
+    a list of links, not articles.  A short soft split, or one that has
+    subheadings of its own, was a section of the article before it.
+    """
+    def teaser(d: _Draft) -> bool:
+        return d.title is not None and d.paragraphs == 1 and d.words < MIN_ARTICLE_WORDS
+
+    kept: list[_Draft] = []
+    for k, d in enumerate(drafts):
+        if teaser(d) and any(0 <= j < len(drafts) and teaser(drafts[j]) for j in (k - 1, k + 1)):
+            continue
+        if d.start == "soft" and (d.words < MIN_ARTICLE_WORDS or d.subheads) and kept:
+            prev = kept[-1]
+            prev.body.extend(d.body)
+            prev.meta.extend(d.meta)
+            prev.words += d.words
+            prev.paragraphs += d.paragraphs
+        else:
+            kept.append(d)
+    if len(kept) > 1 and any(d.words >= MIN_ARTICLE_WORDS for d in kept):
+        kept = [d for d in kept if d.words >= MIN_ARTICLE_WORDS or d.paragraphs > 1 or d.start == "header"]
+    return kept
+
+
+def segment_page(page: Page) -> list[Article]:
+    """The articles of ``page`` with their metadata; spans in ``page.text``."""
+    ft = page.folded
+    clean = page.content_type in ("html", "jsonl")
+    spans = _split_lines(ft.text)
+    lines = _classify(ft.text, spans, ft)
+    if not clean:
+        _mark_teaser_runs(lines)
+    drafts = _prune(_assemble_clean(lines) if clean else _assemble_dump(ft.text, lines))
+    articles = []
+    for index, draft in enumerate(drafts):
+        article = Article(page.doc_id, page.source, index,
+                          [ft.span_to_original(s, e) for s, e in draft.body])
+        _fill_title(article, draft, lines, ft, page.meta if index == 0 else {})
+        _fill_metadata(article, draft, lines, ft, page.meta if index == 0 else {})
+        articles.append(article)
+    return articles
+
+
+def _fill_title(article: Article, draft: _Draft, lines, ft, meta: dict) -> None:
+    """The headline line before the body; else the container's title (a first body
+    line that repeats it becomes the title line)."""
+    if draft.title is not None:
+        line = lines[draft.title]
+        s, e = ft.span_to_original(line.fs, line.fe)
+        article.title, article.title_span = ft.original[s:e], (s, e)
+        return
+    meta_title = (meta.get("title") or "").strip()
+    if not meta_title:
+        return
+    article.title = meta_title
+    if len(article.segments) > 1:
+        s, e = article.segments[0]
+        if fold_key(ft.original[s:e]) == fold_key(meta_title):
+            article.title_span = article.segments.pop(0)
+
+
+def _fill_metadata(article: Article, draft: _Draft, lines, ft, meta: dict) -> None:
+    published = updated = None
+    agencies: list[metadata.Value] = []
+    for i in draft.meta:
+        line = lines[i]
+        if line.kind == "source":
+            outlet, found = metadata.source_in(ft, line.fs, line.fe)
+            if outlet:
+                article.outlet, article.outlet_span = outlet.text, outlet.span
+            agencies.extend(found)
+        elif line.kind == "agency":
+            s, e = _inner(ft.text, line.fs, line.fe)
+            agencies.append(metadata.Value(*_original(ft, s, e)))
+        elif line.kind == "published" and published is None:
+            published = metadata.published_in(ft, line.fs, line.fe)
+        elif line.kind == "updated" and updated is None:
+            updated = metadata.published_in(ft, line.fs, line.fe)
+    dateline_lines = [lines[i] for i in draft.meta if lines[i].kind == "dateline"]
+    if draft.lead is not None:
+        dateline_lines.append(lines[draft.lead])
+    dateline = next(filter(None, (metadata.dateline_of(ft, x.fs, x.fe) for x in dateline_lines)), None)
+    if dateline:
+        article.dateline, article.dateline_span = dateline.place.text, dateline.place.span
+        if dateline.agency:
+            agencies.insert(0, dateline.agency)
+    for s, e in draft.body:
+        agencies.extend(metadata.agencies_in(ft, s, e))
+    seen = set()
+    for a in agencies:
+        key = fold_key(a.text)
+        if key not in seen:
+            seen.add(key)
+            article.agencies.append(a.text)
+            article.agency_spans.append(a.span)
+    if article.outlet is None and meta.get("outlet"):
+        article.outlet = str(meta["outlet"])
+    meta_date = normalise_date(str(meta["published"])) if meta.get("published") else None
+    chosen = _best_date([published, updated, dateline.date if dateline else None], meta_date)
+    if chosen is not None:
+        article.published, article.published_span = chosen
+
+
+def _original(ft, fs: int, fe: int) -> tuple[str, tuple[int, int]]:
+    s, e = ft.span_to_original(fs, fe)
+    return ft.original[s:e], (s, e)
+
+
+def _best_date(found: list[metadata.Value | None], meta_date: str | None):
+    """The most complete date: a full stated date, then metadata, then a partial one."""
+    stated = [v for v in found if v is not None]
+    for v in stated:
+        if not v.text.startswith("--"):
+            return v.text, v.span
+    if meta_date and not meta_date.startswith("--"):
+        return meta_date, None
+    if stated:
+        return stated[0].text, stated[0].span
+    return (meta_date, None) if meta_date else None

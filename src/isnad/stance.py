@@ -1,0 +1,166 @@
+"""Stance of each statement and the claim a denial answers.
+
+Stance comes from the cue (نفى → deny, رفض التعليق → decline_comment …)
+and, under a neutral cue, from phrases in the content (``stance_phrases.tsv``:
+مزيفة وغير صحيحة، تقرير خاطئ، ليس لدي أي تعليق …).  A speaker who is not
+itself a reporter and whose content is negated and re-uses the words of a
+report in the same article denies that report (``لم توافق الإدارة على هذه
+المباحثات`` against NBC's account of the talks).
+
+A denial points (``responds_to``) at the report inside its own content
+(``نفى الكرملين تقريرا لبلومبرج أفاد …``), at the report its words re-use,
+at the claim it names (``المزاعم القائلة بأن …``، ``تعليقا على بيان …``), or at
+the article's first report; when the denied claim is no statement of the
+article it becomes ``claim:<doc>:<article>:<n>`` with ``denied_claim``
+{text, span}.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import read_tsv
+from .speakers import ArticleState, tokens_of
+from .text import fold_key, lookup_forms
+
+_PRIORITY = ("decline_comment", "deny", "confirm", "reject", "accuse")
+_SUFFIXES = ("ات", "ون", "ين", "ان", "هما", "هم", "ها", "ه")
+_NEGATION_WINDOW = 12
+
+
+@lru_cache(maxsize=1)
+def _declined_objects() -> frozenset[str]:
+    """Words that, as the object of رفض, make it a refusal to comment (رفض التعليق/توضيح …)."""
+    out = set()
+    for row in read_tsv("cues.tsv"):
+        if row["stance"] == "decline_comment" and " " in row["form"].strip():
+            out.add(fold_key(row["form"]).split(" ")[1])
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    s = lookup_forms(word)[-1]
+    for suffix in _SUFFIXES:
+        if len(s) - len(suffix) >= 3 and s.endswith(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+def _content_words(st: ArticleState, span: tuple[int, int]) -> list[str]:
+    return [t.text for t in tokens_of(st.text, span[0], span[1]) if t.text[0].isalpha()]
+
+
+def _stems(st: ArticleState, words: list[str]) -> set[str]:
+    stop = st.words["stop"]
+    out = set()
+    for w in words:
+        if w in stop or any(w in v for k, v in st.words.items() if k != "stop"):
+            continue
+        s = _stem(w)
+        if len(s) >= 3 and s not in stop:
+            out.add(s)
+    return out
+
+
+def is_report(draft) -> bool:
+    """A statement that reports (an outlet, a report, an anonymous or relayed source)."""
+    sp = draft.speaker
+    return sp.kind in ("outlet", "anonymous") or sp.report or bool(sp.via)
+
+
+def _phrase_stance(st: ArticleState, span: tuple[int, int]) -> tuple[str | None, int]:
+    """The strongest stance phrase inside ``span`` and where the first one starts."""
+    found: dict[str, int] = {}
+    for pos in range(span[0], span[1]):
+        for m in st.by_start.get(pos, ()):
+            if m.category == "stance" and m.end <= span[1]:
+                found.setdefault(m.value["stance"], m.start)
+    for stance in _PRIORITY:
+        if stance in found:
+            return stance, min(found.values())
+    return None, span[1]
+
+
+def assign_stances(drafts, st: ArticleState) -> None:
+    """Set ``stance`` of every draft from its cue and content, then find denials by negation."""
+    declined = _declined_objects()
+    words: dict[str, list[str]] = {}
+    for d in drafts:
+        words[d.id] = _content_words(st, d.content)
+        cue_stance = d.cue.value["stance"]
+        phrase, _ = _phrase_stance(st, d.content)
+        first = words[d.id][:1]
+        text = st.text[d.content[0]:d.content[1]].lstrip('" ')
+        if text.startswith(("لا,", "لا.", "لا ,")):
+            phrase = phrase or "deny"
+        if cue_stance == "reject" and first and first[0] in {f for w in declined for f in (w, "ال" + w)}:
+            cue_stance = "decline_comment"
+        if cue_stance == "assert":
+            d.stance = phrase or "assert"
+        elif cue_stance == "reject" and phrase in ("decline_comment", "deny"):
+            d.stance = phrase
+        else:
+            d.stance = cue_stance
+    reports = [d for d in drafts if is_report(d)]
+    if not reports:
+        return
+    report_stems = {r.id: _stems(st, words[r.id]) for r in reports}
+    negation = st.words.get("verbal_negation", frozenset())
+    for d in drafts:
+        if d.stance != "assert" or is_report(d):
+            continue
+        if not any(w in negation for w in words[d.id][:_NEGATION_WINDOW]):
+            continue
+        mine = _stems(st, words[d.id])
+        best, score = None, 0
+        for r in reports:
+            if r.speaker.same_as(d.speaker):
+                continue
+            overlap = len(mine & report_stems[r.id])
+            if overlap > score:
+                best, score = r, overlap
+        if best is not None and score >= 2:
+            d.stance = "deny"
+            d.responds_to = best.id
+
+
+def link_responses(drafts, st: ArticleState, claim_prefix: str) -> None:
+    """Point every denial at the statement or claim it answers."""
+    reports = [d for d in drafts if is_report(d)]
+    claims = st.words.get("claim", frozenset())
+    n = 0
+    for d in drafts:
+        if d.stance != "deny" or d.responds_to:
+            continue
+        inner = next((r for r in reports if r is not d and d.content[0] <= r.cue.start < d.content[1]), None)
+        if inner is not None:
+            d.responds_to = inner.id
+            continue
+        claim_span = d.response_phrase
+        if claim_span is None:
+            claim_span = _named_claim(st, d.content, claims)
+        if claim_span is None and reports:
+            earlier = [r for r in reports if not r.speaker.same_as(d.speaker)]
+            if earlier:
+                d.responds_to = earlier[0].id
+                continue
+        if claim_span is None:
+            claim_span = d.content
+        n += 1
+        d.responds_to = f"{claim_prefix}:{n}"
+        s, e = st.folded.span_to_original(*claim_span)
+        d.denied_claim = {"text": st.original[s:e], "span": [s, e]}
+
+
+def _named_claim(st: ArticleState, content: tuple[int, int], claims: frozenset[str]) -> tuple[int, int] | None:
+    """``المزاعم القائلة بأن X، مزيفة``: the claim a denial names in its content, up to the denial phrase."""
+    toks = tokens_of(st.text, content[0], content[1])
+    _, deny_at = _phrase_stance(st, content)
+    for i, tok in enumerate(toks):
+        if tok.start >= deny_at:
+            return None
+        if tok.text in claims:
+            end = deny_at
+            while end > tok.start and st.text[end - 1] in " ,;":
+                end -= 1
+            return (tok.start, end) if end > tok.end else None
+    return None

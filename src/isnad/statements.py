@@ -1,0 +1,535 @@
+"""Reported statements: who said what, with the evidence spans (step 5).
+
+For each article the extractor reads the kept segments sentence by sentence
+(on the folded page text, so hamza, quote and comma variants are one) and
+turns every reporting cue (``cues.tsv``) into a statement:
+
+- a finite verb (قال، أكد، نفت …) takes the speaker phrase that follows it
+  (verb–subject order, role in apposition), else a report or name right
+  before it (``تقرير لوكالة بلومبرج أفاد``), else the last speaker whose
+  gender agrees (``وأضافت`` → a woman or a feminine noun);
+- the content starts after إن / أن / بأن / إلى أن، a colon, an opening quote,
+  ``قائلا`` or ``قوله``; verbs that take an object (نفى، تهرب، أعلن …) may
+  take the plain object instead; it runs to the end of the sentence (quotes
+  over several sentences stay whole) or to the next coordinated cue
+  (``، كما أكد``، ``، وأوضح``); participles (مشيرا، مضيفا …) continue the open
+  statement, or open one for the subject of the sentence;
+- relays (نقلت X عن Y، وفقا لـ X، بحسب X) give a speaker and its ``via``;
+- a cue inside another statement's content is kept only for a report
+  (the Kremlin denies *a Bloomberg report that said …*).
+
+Stance and ``responds_to`` come from :mod:`isnad.stance`; dates from
+:func:`isnad.dates.date_mentions` over the attribution part of the sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .dates import date_mentions
+from .lexicon import actor_aliases, actors
+from .mentions import Mention, find_mentions
+from .model import Article, Page
+from .speakers import ArticleState, Speaker, SpeakerParser, Token, tokens_of
+from .stance import assign_stances, link_responses
+from .text import FoldedText, fold_key
+
+_BOUNDARY_RE = re.compile(r'[.!?"]')
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CLAUSE_PUNCT = (",", ";", "-")
+_ZONE_LIMIT = 40
+
+
+@dataclass
+class Draft:
+    """A statement being built; spans in folded offsets."""
+
+    speaker: Speaker
+    cue: Mention
+    content: tuple[int, int]
+    sentence: tuple[int, int]
+    attribution_start: int  # start of the text that may hold the date
+    via: list[str] = field(default_factory=list)
+    nested: bool = False
+    date: str | None = None
+    response_phrase: tuple[int, int] | None = None  # تعقيبا على <claim>
+    stance: str = "assert"
+    responds_to: str | None = None
+    denied_claim: dict | None = None
+    id: str = ""
+
+
+def to_folded(ft: FoldedText, pos: int) -> int:
+    """Folded offset of original offset ``pos`` (inverse of ``span_to_original``)."""
+    starts = ft._original_starts  # noqa: SLF001 - the map is FoldedText's own data
+    if not starts:
+        return pos
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return pos
+    return ft._folded_starts[i] + (pos - starts[i])  # noqa: SLF001
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of folded ``text[start:end]``; a stop inside quotes does not end one."""
+    spans = []
+    s = start
+    in_quote = False
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == '"':
+            in_quote = not in_quote
+            continue
+        if in_quote or i < s:
+            continue
+        if ch == "." and _abbreviation_dot(text, i):
+            continue
+        j = i + 1
+        while j < end and text[j] in ".!?":
+            j += 1
+        spans.append((s, j))
+        s = j
+    spans.append((s, end))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _abbreviation_dot(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # إن.بي.سي، 1.5
+    two_before = text[i - 2] if i > 1 else " "
+    return before.isalpha() and not two_before.isalpha()
+
+
+class SentenceReader:
+    """Finds the statements of one sentence."""
+
+    def __init__(self, st: ArticleState, span: tuple[int, int], cues: list[Mention], drafts: list[Draft]):
+        self.st = st
+        self.span = span
+        self.toks: list[Token] = tokens_of(st.text, span[0], span[1])
+        self.n = len(self.toks)
+        self.parser = SpeakerParser(st, self.toks)
+        self.quotes = [t.start for t in self.toks if t.text == '"']
+        self.cues = cues
+        self.drafts = drafts
+
+    def in_quote(self, pos: int) -> bool:
+        return bisect_left(self.quotes, pos) % 2 == 1
+
+    def read(self) -> None:
+        active: Draft | None = None
+        consumed = 0
+        for cue in self.cues:
+            if self.in_quote(cue.start) or self.st.at(cue.start, "word", lambda m: m.value["class"] == "not_cue"):
+                continue
+            ci = self.parser.index_after(cue.start)
+            if ci < consumed:
+                continue
+            kind = cue.value["kind"]
+            inside = active is not None and cue.start >= active.content[0]
+            draft = None
+            if kind == "participle":
+                if inside:
+                    continue
+                draft = self.participle(cue, ci)
+            elif kind == "relay":
+                draft = self.relay(cue, ci, active)
+            elif inside and self.clause_start(ci):
+                draft = self.verb(cue, ci, carry=active.speaker)
+                if draft is not None:
+                    self.truncate(active, ci)
+            elif inside:
+                draft = self.verb(cue, ci, carry=None)
+                if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
+                    draft.nested = True
+                    self.accept(draft)
+                continue
+            else:
+                draft = self.verb(cue, ci, carry=self.st)
+            if draft is not None:
+                self.accept(draft)
+                active = draft
+                consumed = self.parser.index_after(draft.content[0])
+
+    def accept(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        self.st.remember(draft.speaker)
+
+    # -- structure -------------------------------------------------------------
+    def clause_start(self, ci: int) -> bool:
+        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد``."""
+        toks = self.toks
+        k = ci - 1
+        if k >= 0 and toks[k].text in ("كما", "وكما", "ثم"):
+            k -= 1
+        elif not toks[ci].text.startswith("و"):
+            return False
+        return k < 0 or toks[k].text in _CLAUSE_PUNCT
+
+    def truncate(self, draft: Draft, ci: int) -> None:
+        k = ci - 1
+        while k > 0 and (self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in ("كما", "وكما", "ثم")):
+            k -= 1
+        end = self.toks[k].end
+        if end > draft.content[0]:
+            draft.content = (draft.content[0], end)
+
+    def skip_words(self, k: int, classes=("skip",)) -> int:
+        while k < self.n and (self.toks[k].text in _CLAUSE_PUNCT
+                              or any(self.st.is_word(self.toks[k], c) for c in classes)):
+            k += 1
+        return k
+
+    def skip_addressee(self, k: int) -> int:
+        """Past an outlet the words were said to, before the speaker (قال لـ«الشرق الأوسط» مدير …)."""
+        toks, st = self.toks, self.st
+        if k < self.n and toks[k].text == "ل" and k + 1 < self.n and toks[k + 1].text == '"':
+            close = self._quoted_name_end(k + 1)
+            return self.skip_words(close) if close is not None else k
+        outlet = st.at(toks[k].start, "actor") if k < self.n and toks[k].text.startswith("ل") else None
+        if outlet is not None and outlet.prefix_len and actors()[outlet.value].kind in ("outlet", "agency"):
+            return self.skip_words(self.parser.index_after(outlet.end))
+        return k
+
+    def intro(self, k: int) -> tuple[int, int] | None:
+        """(content start index, zone end index) for the first content opener from ``k``."""
+        toks, st = self.toks, self.st
+        stop = min(self.n, k + _ZONE_LIMIT)
+        z = k
+        while z < stop:
+            tok = toks[z]
+            if tok.text == '"':
+                close = self._quoted_name_end(z)
+                if close is None:
+                    return z, z
+                z = close
+                continue
+            if tok.text == ":":
+                return self._after_opener(z + 1), z
+            if st.is_word(tok, "intro"):
+                return z + 1, z
+            if st.is_word(tok, "intro_prep") and z + 1 < self.n and st.is_word(toks[z + 1], "intro"):
+                return z + 2, z
+            if st.is_word(tok, "intro_say"):
+                return self._after_opener(z + 1), z
+            cue = st.at(tok.start, "cue")
+            if cue is not None:
+                kind = cue.value["kind"]
+                if kind == "participle" and cue.value["lemma"] == "قال":
+                    return self._after_opener(self.parser.index_after(cue.end)), z
+                if kind != "noun" or not (z > 0 and toks[z - 1].text in ("في", "خلال", "عبر")):
+                    return None
+            z += 1
+        return None
+
+    def _quoted_name_end(self, z: int) -> int | None:
+        """After a quoted outlet or name in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"),
+        the index past its closing quote; None when the quote opens the content."""
+        toks, st = self.toks, self.st
+        named = z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None)
+        if not named and not (z + 1 < self.n and st.at(toks[z + 1].start, "actor")):
+            return None
+        for close in range(z + 1, min(self.n, z + 8)):
+            if toks[close].text == '"':
+                return close + 1
+        return None
+
+    def _after_opener(self, k: int) -> int:
+        if k < self.n and self.toks[k].text == ":":
+            k += 1
+        if k < self.n and self.st.is_word(self.toks[k], "intro"):
+            k += 1
+        return k
+
+    def content_span(self, k: int) -> tuple[int, int] | None:
+        if k >= self.n:
+            return None
+        return self.toks[k].start, self.span[1]
+
+    def before_cue(self, ci: int) -> Speaker | None:
+        """A speaker phrase that ends right before the cue (subject–verb order)."""
+        toks, st = self.toks, self.st
+        for k in range(max(0, ci - 8), ci):
+            ms = st.by_start.get(toks[k].start)
+            if not ms:
+                continue
+            if any(m.prefix_len and st.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك"))
+                   for m in ms):
+                continue
+            res = self.parser.parse(k, ci, allow_name=False)
+            if res is None or res[1] != ci:
+                continue
+            sp = res[0]
+            at_clause = k == 0 or toks[k - 1].text in _CLAUSE_PUNCT + (":", '"') \
+                or st.is_word(toks[k - 1], "clause_opener")
+            if sp.report or at_clause:
+                return sp
+        return None
+
+    def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int,
+              via: list[str] | None = None) -> Draft:
+        zone = (self.toks[0].start, self.toks[zone_end].start if zone_end < self.n else self.span[1])
+        d = Draft(speaker, cue, content, self.span, self.span[0], list(via or speaker.via))
+        d.response_phrase = self.response_phrase(zone)
+        for z in range(self.n):
+            tok = self.toks[z]
+            if tok.start >= zone[1]:
+                break
+            if tok.start < cue.end:
+                continue
+            noun = self.st.at(tok.start, "cue", lambda m: m.value["kind"] == "noun")
+            if noun is not None and not speaker.report:
+                self.st.report_owner = speaker
+            actor = self.st.at(tok.start, "actor")
+            if actor is not None and not (speaker.span[0] <= actor.key_start < speaker.span[1]):
+                a = actors()[actor.value]
+                if a.kind in ("outlet", "agency") and a.name_en not in d.via:
+                    d.via.append(a.name_en)
+        return d
+
+    def response_phrase(self, zone: tuple[int, int]) -> tuple[int, int] | None:
+        """``تعقيبا على X`` / ``ردا على X`` before the content: the span of X up to a comma."""
+        toks, st = self.toks, self.st
+        for z in range(self.n - 2):
+            if toks[z].start >= zone[1]:
+                return None
+            if st.is_word(toks[z], "response") and toks[z + 1].text == "علي":
+                e = z + 2
+                while e < self.n and toks[e].start < zone[1] and toks[e].text not in _CLAUSE_PUNCT + (":",):
+                    e += 1
+                claim = st.at(toks[z + 2].start, "cue", lambda m: m.value["kind"] == "noun") \
+                    or (toks[z + 2].text in st.words.get("claim", ()))
+                if claim and e > z + 2:
+                    return toks[z + 2].start, toks[e - 1].end
+        return None
+
+    # -- cue kinds -------------------------------------------------------------
+    def verb(self, cue: Mention, ci: int, carry) -> Draft | None:
+        st = self.st
+        row = cue.value
+        j = self.parser.index_after(cue.end)
+        k = self.skip_addressee(self.skip_words(j))
+        res = self.parser.parse(k, self.n) if k < self.n else None
+        explicit = res is not None
+        if res is not None:
+            speaker, zs = res
+        else:
+            speaker, zs = self.before_cue(ci), j
+            explicit = speaker is not None
+            if speaker is None and row["kind"] == "verb_present":
+                return None  # يُزعم، يقال: a present form needs its subject
+            if speaker is None:
+                if isinstance(carry, Speaker):
+                    speaker = carry
+                elif carry is not None:
+                    speaker = st.carry_over(row["gender"])
+            if speaker is None:
+                return None
+        opened = self.intro(zs)
+        if opened is None:
+            if row["object"] != "yes":
+                return None
+            if explicit:
+                start = self.skip_words(zs)
+            elif " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
+                start = self.parser.index_after(cue.key_start + cue.key.index(" ") + 1)
+            else:
+                return None
+            opened = (start, start)
+        span = self.content_span(opened[0])
+        if span is None:
+            return None
+        return self.draft(speaker, cue, span, opened[1])
+
+    def participle(self, cue: Mention, ci: int) -> Draft | None:
+        k = self.parser.index_after(cue.end)
+        opened = None
+        for z in range(k, min(self.n, k + 3)):
+            tok = self.toks[z]
+            if tok.text in ('"', ":") or self.st.is_word(tok, "intro"):
+                opened = self._after_opener(z + 1) if tok.text == ":" else (z if tok.text == '"' else z + 1)
+                break
+        if opened is None:
+            return None
+        speaker = None
+        for s in range(ci):
+            if not self.st.by_start.get(self.toks[s].start):
+                continue
+            res = self.parser.parse(s, ci, allow_name=False)
+            if res is not None:
+                speaker = res[0]
+                break
+        speaker = speaker or self.st.carry_over(cue.value["gender"])
+        span = self.content_span(opened)
+        if speaker is None or span is None:
+            return None
+        return self.draft(speaker, cue, span, opened)
+
+    def relay(self, cue: Mention, ci: int, active: Draft | None) -> Draft | None:
+        """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``."""
+        toks, st = self.toks, self.st
+        row = cue.value
+        j = self.parser.index_after(cue.end)
+        if row["gender"] != "-":  # نقلت / نقل: a verb
+            j = self.skip_words(j)
+            res = self.parser.parse(j, self.n) if j < self.n and toks[j].text != "عن" else None
+            relay_by, k = res if res else (st.carry_over(row["gender"], ("outlet", "organization")), j)
+            k = self.skip_words(k)
+            if relay_by is None:
+                return None
+            speaker = relay_by
+            if k < self.n and toks[k].text == "عن":
+                source = self.parser.parse(k + 1, self.n)
+                if source is None:
+                    return None
+                speaker, k = source
+                speaker.via = [relay_by.name] + [v for v in relay_by.via if v != relay_by.name]
+            opened = self.intro(k)
+            if opened is None:
+                return None
+            span = self.content_span(opened[0])
+            return self.draft(speaker, cue, span, opened[1]) if span else None
+        if cue.key.endswith("ما") and j < self.n and st.at(toks[j].start, "cue"):
+            j += 1  # بحسب ما ذكرت X
+        if j < self.n and toks[j].text == "ل":
+            j += 1
+        res = self.parser.parse(j, self.n)
+        if res is None:
+            return None
+        speaker, k = res
+        if all(t.text in _CLAUSE_PUNCT for t in toks[:ci]):
+            k = self.skip_words(k, classes=("intro",))
+            span = self.content_span(k)
+            return self.draft(speaker, cue, span, k) if span else None
+        if active is not None:
+            if speaker.kind == "outlet" and speaker.name not in active.via:
+                active.via.insert(0, speaker.name)
+            return None
+        end = ci - 1
+        while end > 0 and toks[end].text in _CLAUSE_PUNCT:
+            end -= 1
+        if end < 2:
+            return None
+        d = self.draft(speaker, cue, (toks[0].start, toks[end].end), 0)
+        d.attribution_start = cue.start
+        return d
+
+
+def _agency_names(article: Article) -> list[str]:
+    aliases = actor_aliases()
+    out = []
+    for a in article.agencies:
+        eid = aliases.get(fold_key(a))
+        out.append(actors()[eid].name_en if eid else a)
+    return out
+
+
+def extract_statements(page: Page, article: Article) -> list[dict]:
+    """The reported statements of ``article`` as ``statements.jsonl`` records."""
+    ft = page.folded
+    text = ft.text
+    segments = [(to_folded(ft, s), to_folded(ft, e)) for s, e in article.segments]
+    mentions: list[Mention] = []
+    for fs, fe in segments:
+        mentions.extend(find_mentions(text, fs, fe))
+    st = ArticleState(page.text, ft, mentions)
+    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
+    cue_starts = [m.start for m in cues]
+    drafts: list[Draft] = []
+    for fs, fe in segments:
+        for ss, se in sentences(text, fs, fe):
+            here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
+            if here:
+                SentenceReader(st, (ss, se), _longest(here), drafts).read()
+    drafts.sort(key=lambda d: d.cue.start)
+    for n, d in enumerate(drafts):
+        d.id = f"{page.doc_id}:{article.article_index}:s{n}"
+    assign_stances(drafts, st)
+    link_responses(drafts, st, f"claim:{page.doc_id}:{article.article_index}")
+    agencies = _agency_names(article)
+    _dates(drafts, st, article.published)
+    return [_record(d, page, article, ft, agencies) for d in drafts]
+
+
+def _longest(cues: list[Mention]) -> list[Mention]:
+    """Drop cues covered by a longer cue at the same place (رفض التعليق over رفض)."""
+    out: list[Mention] = []
+    for m in cues:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _dates(drafts: list[Draft], st: ArticleState, base: str | None) -> None:
+    """The date of each statement from its attribution (a relative day is resolved against ``base``)."""
+    previous = None
+    time_words = st.words["skip"]
+    for d in drafts:
+        attribution = st.text[d.attribution_start:d.content[0]]
+        found = []
+        if any(ch.isdigit() for ch in attribution) or any(w in time_words for w in _WORD_RE.findall(attribution)):
+            s, e = st.folded.span_to_original(d.attribution_start, d.content[0])
+            found = [m for m in date_mentions(st.original[s:e], base) if m.value and m.grain == "day"]
+        if found:
+            d.date = found[0].value
+        elif previous is not None and previous.sentence == d.sentence and previous.speaker is d.speaker:
+            d.date = previous.date
+        previous = d
+
+
+def _mode(content: str) -> str:
+    quotes = content.count('"')
+    if quotes == 0:
+        return "indirect"
+    if content.startswith('"') and quotes == 2 and content.rstrip(".,").endswith('"'):
+        return "direct"
+    return "mixed"
+
+
+def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str]) -> dict:
+    text = ft.text
+    cs, ce = d.content
+    while ce > cs and text[ce - 1] in " ,;:-":
+        ce -= 1
+    mode = _mode(text[cs:ce])
+    if mode == "direct":
+        cs, ce = cs + 1, ce - 1 - (text[ce - 1] in ".,")
+        while ce > cs and text[ce - 1] in '".,':
+            ce -= 1
+    content_span = ft.span_to_original(cs, ce)
+    via = list(d.via)
+    if d.speaker.kind in ("outlet", "anonymous") or d.speaker.report or via:
+        via += [a for a in agencies if a not in via and a != d.speaker.name]
+    record = {
+        "id": d.id,
+        "doc_id": page.doc_id,
+        "article_index": article.article_index,
+        "speaker": d.speaker.record(),
+        "speaker_span": list(ft.span_to_original(*d.speaker.span)),
+        "cue": page.text[slice(*ft.span_to_original(d.cue.key_start, d.cue.end))],
+        "cue_span": list(ft.span_to_original(d.cue.key_start, d.cue.end)),
+        "mode": mode,
+        "stance": d.stance,
+        "content": page.text[content_span[0]:content_span[1]],
+        "content_span": list(content_span),
+        "sentence_span": list(ft.span_to_original(*d.sentence)),
+        "via": via,
+        "date": d.date,
+        "responds_to": d.responds_to,
+    }
+    if d.denied_claim is not None:
+        record["denied_claim"] = d.denied_claim
+    return record
