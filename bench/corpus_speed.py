@@ -41,15 +41,21 @@ def main() -> None:
     t_sig = time.perf_counter() - t0
     del articles
     gc.collect()
-    tracemalloc.start()
     t0 = time.perf_counter()
     linker = CorpusLinker()
     for s in signatures:
         linker.add_article(s)
     t_add = time.perf_counter() - t0
-    held, _ = tracemalloc.get_traced_memory()
     result = linker.finish()
     t_all = time.perf_counter() - t0
+    del linker
+    gc.collect()
+    tracemalloc.start()  # a second run, traced, for memory only
+    linker = CorpusLinker()
+    for s in signatures:
+        linker.add_article(s)
+    held, _ = tracemalloc.get_traced_memory()
+    linker.finish()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     n = len(signatures)
@@ -62,7 +68,10 @@ def main() -> None:
     print(f"copies={len(result.duplicates)} stories={len(result.stories)} "
           f"singletons={sizes[1]} largest={max(sizes)} sizes={sorted(sizes.items())[:12]}")
     title = {(r["id"], 0): r.get("title") for r in rows}
-    multi = [s for s in result.stories if s["size"] > 1]
+    multi = sorted((s for s in result.stories if s["size"] > 1), key=lambda s: -s["size"])
+    for s in multi[:3]:
+        print(f"largest: {s['title']} ({s['size']}): " + " | ".join(
+            str(title.get((a["doc_id"], a["article_index"]))) for a in s["articles"][:12]))
     for s in multi[:: max(1, len(multi) // args.stories_sample)][: args.stories_sample]:
         print(f"- {s['title']}  ({s['size']}, {s['date_range']})")
         for a in s["articles"][:5]:

@@ -11,8 +11,9 @@ headlines, footer) plus, for ``--copied`` articles, one to three copies
 re-wrapped in another outlet's boilerplate and lightly edited (a sentence
 dropped, words swapped for variants, a dateline or outlet line added, the
 headline shortened).  ``truth.jsonl`` names each copy's original.  Articles
-chosen for copying have no near-duplicate of their own in the benchmark (real
-syndicated copies exist there), so the truth is complete for them.
+chosen for copying have no near-duplicate or close rewrite of their own in
+the benchmark (real syndicated copies exist there: estimated Jaccard >= 0.3
+or TF-IDF cosine >= 0.5), so the truth is complete for them.
 
 ``score`` computes signatures of the pages (whole page text as the article,
 the worst case of a segmenter that keeps all boilerplate, unless
@@ -100,20 +101,27 @@ def edit(rng: random.Random, body: str, outlet: str) -> str:
 
 def build(args) -> None:
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "src"))
+    from collections import Counter
+
     from isnad.corpus.duplicates import NearDuplicates
     from isnad.corpus.signature import article_signature
+    from isnad.corpus.stories import similar_pairs, tfidf_matrix
 
     rng = random.Random(args.seed)
     rows = load_bench(args.bench)
     titles = [r["title"] for r in rows if r.get("title")]
     outlets = sorted({r["source"] for r in rows})
-    # articles with a near-duplicate of their own in the benchmark are not copied
-    finder = NearDuplicates(threshold=0.3, lsh_threshold=0.3)
-    for i, r in enumerate(rows):
-        sig = article_signature({"doc_id": r["id"], "article_index": 0, "text": r["content"]})
+    # articles with a near-duplicate or a close rewrite of their own in the benchmark are not copied
+    sigs = [article_signature({"doc_id": r["id"], "article_index": 0, "text": r["content"]}) for r in rows]
+    finder = NearDuplicates(threshold=0.3)
+    df: Counter = Counter()
+    for i, sig in enumerate(sigs):
+        df.update(sig.terms.tolist())
         if sig.minhash is not None:
             finder.add(i, sig.minhash)
     has_twin = {i for g in finder.groups() for i in g}
+    close_a, close_b, _ = similar_pairs(tfidf_matrix(sigs, df), 0.5)
+    has_twin.update(close_a.tolist() + close_b.tolist())
     eligible = [i for i, r in enumerate(rows) if i not in has_twin and len(r["content"]) > 400]
     chosen = rng.sample(eligible, min(args.copied, len(eligible)))
     out = pathlib.Path(args.out)
@@ -193,7 +201,7 @@ def score(args) -> None:
                  if sigs[index[a]].minhash is not None and sigs[index[b]].minhash is not None]
     wrong = sorted(((float(np.mean(sigs[index[a]].minhash == sigs[index[b]].minhash)), a, b)
                     for a, b in predicted - gold), reverse=True)
-    near_miss = NearDuplicates(threshold=0.2, lsh_threshold=0.2)
+    near_miss = NearDuplicates(threshold=0.2)
     for i, s in enumerate(sigs):
         if s.minhash is not None:
             near_miss.add(i, s.minhash)

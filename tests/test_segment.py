@@ -292,14 +292,23 @@ def load_saudinewsnet(limit):
 
 
 def test_saudinewsnet_records_are_one_article_each_without_a_guessed_date():
+    """Every record is one article, nearly all of its content, with no date from crawl time."""
     ratios = []
     for r in load_saudinewsnet(25):
         meta = {"title": r["title"], "url": r["url"], "date_extracted": r["date_extracted"]}
         records = records_of(r["content"], "jsonl", meta)
         assert len(records) == 1, r["url"]
         [article] = records
-        assert article["published"] is None  # date_extracted is crawl time
+        # date_extracted is crawl time: a date comes only from the text, with its evidence
+        assert article["published"] is None or article["published_span"] is not None
         assert article["title"] == r["title"].strip()
         ratios.append(len(article["text"]) / len(r["content"].strip()))
     assert min(ratios) > 0.6  # what goes: tag lines, link-back lines, bylines
     assert sum(x > 0.9 for x in ratios) / len(ratios) > 0.9
+
+
+def test_breadcrumbs_and_time_ago_lines_are_not_titles():
+    text = "\n".join(["الرئيسية / أخبار / سياسة", "منذ 3 ساعات", LEAD, BODY])
+    [article] = records_of(text)
+    assert article["title"] is None and article["published"] is None
+    assert article["text"] == LEAD + "\n" + BODY

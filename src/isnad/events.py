@@ -25,14 +25,12 @@ from functools import lru_cache
 import ahocorasick
 
 from .dates import date_mentions
+from .events_plover import QUAD_CODE, export_plover, plover_record  # noqa: F401 - the export lives beside
 from .lexicon import actors, read_tsv, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page
-from .text import FoldedText, fold, fold_key, sentences
+from .text import FoldedText, fold_key
 
-QUAD_CLASS = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-              "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
-              "SANCTION": 4, "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 MODALITY_CONTEXT = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
 
 # Letters that may be glued before a lexicon entry; س only before a verb in the present.
@@ -43,11 +41,18 @@ _PROCLITICS = frozenset({
 _FUTURE_PREFIXES = frozenset({"س", "وس", "فس", "لس"})
 _LAM_LAM = ("لل", "ولل", "فلل")
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "ي", "ك", "كم"})
-_DEMONYM_SUFFIXES = ("", "ه", "ين", "ون", "ان", "تين", "تان")
+_DEMONYM_SUFFIXES = ("", "ه", "ا", "ين", "ون", "ان", "تين", "تان")
 _WORD_RE = re.compile(r"[^\W_]+")
 _BREAK_PUNCT = re.compile(r"[,;:()\[\]\"!?.]|\s-\s")
 _CLAUSE_PUNCT = re.compile(r"[;:\"]")
 _WINDOW = 3  # words scanned before a trigger for particles and support verbs
+_REACH = 200
+_RECIPIENT_REACH = 8  # words after a trigger where its recipient may be introduced
+_SUBJECT_GAP = 6  # words between a subject and its verb (SVO) or a pronoun's antecedent  # characters of a long sentence kept on each side of a trigger
+_SENTENCE_END = re.compile(r"[.!?\n]+(?![^\W\d_])")
+_PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+_SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_FIRST_PERSON = ("نا", "ي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +91,7 @@ class Word:
 
 @dataclass(slots=True)
 class _Hit:
-    start: int  # word start, proclitics included (segment-folded offsets)
+    start: int  # word start, proclitics included (folded offsets of the page)
     key_start: int
     end: int
     category: str  # trigger | place | word
@@ -107,6 +112,7 @@ class _Group:
     places: list
     sectors: list
     former: bool
+    appositive: bool = False  # an apposition between commas was folded in: a comma may follow
 
     @property
     def named(self) -> str | None:
@@ -116,7 +122,9 @@ class _Group:
 @dataclass(frozen=True)
 class _Lexicon:
     automaton: ahocorasick.Automaton
+    triggers: ahocorasick.Automaton  # trigger keys only: a quick test for a segment
     country_names: dict[str, str]  # iso3 -> English name
+    own_heads: frozenset[str]  # الحكومة، الجيش …: the speaker's own when alone
 
 
 def _triggers() -> list[tuple[str, Trigger]]:
@@ -157,7 +165,8 @@ def _lexicon() -> _Lexicon:
     table: dict[str, dict[str, tuple[str, object, bool]]] = {}
     entries = [("trigger", f, t) for f, t in _triggers()]
     entries += [("place", f, p) for f, p in _places()]
-    entries += [("word", r["form"], Word(r["role"], r["value"])) for r in read_tsv("event_words.tsv")]
+    words = read_tsv("event_words.tsv")
+    entries += [("word", r["form"], Word(r["role"], r["value"])) for r in words if r["role"] != "own"]
     for category, surface, value in entries:
         key = fold_key(surface)
         if len(key) < 2:
@@ -169,32 +178,38 @@ def _lexicon() -> _Lexicon:
         if key.startswith("ال") and len(key) > 4:
             table.setdefault(key[2:], {}).setdefault(slot, (category, value, True))
     auto = ahocorasick.Automaton()
+    trigger_auto = ahocorasick.Automaton()
     for key, payload in table.items():
         auto.add_word(key, (key, tuple(payload.values())))
+        if any(slot == "trigger" for slot in payload):
+            trigger_auto.add_word(key, len(key))
     auto.make_automaton()
+    trigger_auto.make_automaton()
     names = {}
     for _, place in _places():
         if place.kind == "country" and place.iso3:
             names.setdefault(place.iso3, place.name_en)
-    return _Lexicon(auto, names)
+    return _Lexicon(auto, trigger_auto, names, frozenset(fold_key(r["form"]) for r in words if r["role"] == "own"))
 
 
-def _scan(text: str) -> list[_Hit]:
-    """Whole-word lexicon hits in ``text``, leftmost-longest, not overlapping."""
+def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
+    """Whole-word lexicon hits in ``text[lo:hi]``, leftmost-longest, not overlapping."""
     hits: list[_Hit] = []
-    n = len(text)
-    for last, (key, payload) in _lexicon().automaton.iter(text):
+    n = hi
+    for last, (key, payload) in _lexicon().automaton.iter(text, lo, hi):
         stop = last + 1
         for category, value, lam in payload:
             key_start = stop - len(key)
             j = key_start
-            while j > 0 and text[j - 1].isalpha() and key_start - j < 4:
+            while j > lo and text[j - 1].isalpha() and key_start - j < 4:
                 j -= 1
-            if j > 0 and text[j - 1].isalpha():
+            if j > lo and text[j - 1].isalpha():
                 continue
             prefix = text[j:key_start]
             if lam and not prefix.endswith(_LAM_LAM):
                 continue
+            if category == "trigger" and value.tense != "noun" and "ال" in prefix:
+                continue  # التعاون is a noun, not the verb تعاون
             if prefix not in _PROCLITICS and not (prefix in _FUTURE_PREFIXES and (
                     category == "trigger" and value.tense == "present"
                     or category == "word" and value.role in ("light", "modality"))):
@@ -227,7 +242,7 @@ def _scan(text: str) -> list[_Hit]:
 
 @dataclass
 class _Sentence:
-    """Words of one sentence (segment-folded offsets) with their labels."""
+    """Words of one sentence (folded offsets of the page) with their labels."""
 
     text: str
     starts: list[int]
@@ -332,7 +347,8 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
             marker = sent.word[opener][0].value
         coordinated = marker is None and bool(out) and (
             prefix.startswith("و") and out[-1].last >= i - 2
-            or opener is not None and opener > out[-1].last and sent.word[opener] is None)
+            or opener == i - 1 and opener > out[-1].last and sent.word[opener] is None
+            and (out[-1].sectors or out[-1].actor_ids))
         last = i
         j = i + 1
         fillers = 0
@@ -344,13 +360,15 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
                 if p.startswith("و") or (_marker_of_prefix(p) and not linked) or (
                         sent.word[j - 1] is not None and sent.word[j - 1][0].role == "marker"):
                     break
+                if not linked and _breaks_phrase(sent, j):
+                    break  # قرار تركيا، النظام السابق الكويت: the name belongs to the word before
                 if linked and complement_from is None:
                     complement_from = j
                 last = j
                 fillers = 0
             elif sent.word[j] is not None and sent.word[j][0].role not in ("former", "link"):
                 break
-            elif _is_conjoined_filler(sent, j):
+            elif _is_conjoined_filler(sent, j) or _is_prepositional_filler(sent, j):
                 break
             else:
                 fillers += 1
@@ -358,6 +376,8 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
                     break
             j += 1
         group = _Group(i, last, marker, coordinated, [], [], [], False)
+        place_only = all(kind == "place" and value.kind in _PLACE_KINDS
+                         for k in range(i, last + 1) for kind, value, _ in sent.entity[k])
         for k in range(i, last + 1):
             complement = complement_from is not None and k >= complement_from
             for kind, value, _ in sent.entity[k]:
@@ -373,16 +393,48 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
                     group.sectors.append(value)
                 elif kind == "former":
                     group.former = True
+        if place_only and marker == "with" and _marker_of_prefix(prefix) == "with":
+            group.marker = "in"  # بالكويت: a place, not a partner
         if group.actor_ids or group.places or group.sectors:
             _attach(out, group, sent)
         i = last + 1
     return out
 
 
+def _is_name(sent: _Sentence, k: int) -> bool:
+    """A named actor, a country or a capital."""
+    return any(kind == "actor" or kind == "place" and value.kind in ("country", "capital")
+               for kind, value, _ in sent.entity[k])
+
+
+def _breaks_phrase(sent: _Sentence, j: int) -> bool:
+    """Word ``j`` names an actor or country that belongs to the word before it rather than
+    to the phrase: a country after anything but a head noun (قرار تركيا، النظام السابق
+    الكويت), a name after a word outside the lexicons (بدور المملكة)."""
+    before = sent.entity[j - 1]
+    if not before:
+        return _is_name(sent, j)
+    if any(kind == "place" and value.kind == "demonym" for kind, value, _ in before) and \
+            any(kind == "sector" for kind, _, _ in sent.entity[j]):
+        return True  # وزير الخارجية السعودي | نظيره الإيراني: a demonym closes a phrase
+    if any(kind == "place" and value.kind in ("country", "capital") for kind, value, _ in sent.entity[j]):
+        return not any(kind == "sector" for kind, _, _ in before) and not _is_name(sent, j - 1)
+    return False
+
+
 def _is_conjoined_filler(sent: _Sentence, k: int) -> bool:
     """A word outside the lexicons glued to و (وصهر، والجنرال): it opens a new conjunct."""
     w = sent.surface(k)
     return len(w) > 3 and w[0] == "و" and sent.word[k] is None and not sent.entity[k]
+
+
+def _is_prepositional_filler(sent: _Sentence, k: int) -> bool:
+    """A word outside the lexicons behind ب or ل (بقرار، بكون، للتحقيق) before a name:
+    it opens a new phrase."""
+    w = sent.surface(k)
+    if len(w) < 4 or w[0] not in ("ب", "ل") or sent.word[k] is not None or sent.entity[k]:
+        return False
+    return k + 1 < len(sent.starts) and bool(sent.entity[k + 1])
 
 
 def _opener(sent: _Sentence, i: int, lo: int) -> int | None:
@@ -411,10 +463,14 @@ def _attach(out: list[_Group], group: _Group, sent: _Sentence) -> None:
         prev.sectors.extend(group.sectors)
         prev.places.extend(group.places)
         prev.former = prev.former or group.former
-    elif group.named and not prev.named and prev.sectors:  # وزير الخارجية الروسي، سيرغي لافروف
+        prev.last = group.last
+        prev.appositive = True
+    elif (group.named and not prev.named and prev.sectors and actors()[group.named].kind == "person"
+          and (group.last + 1 >= len(sent.starts) or sent.breaks[group.last + 1])):  # وزير الخارجية الروسي، سيرغي لافروف،
         prev.actor_ids.extend(group.actor_ids)
         prev.places.extend(group.places)
         prev.last = group.last
+        prev.appositive = True
     else:
         out.append(group)
 
@@ -431,7 +487,7 @@ def _chain(groups: list[_Group], k: int) -> list[_Group]:
 
 # --- participants -------------------------------------------------------------------
 
-def _entity(g: _Group, sent: _Sentence, ft: FoldedText, offset: int, page_text: str) -> dict:
+def _entity(g: _Group, sent: _Sentence, page: Page) -> dict:
     table = actors()
     named = table.get(g.named) if g.named else None
     iso = [p.iso3 for p in g.places if p.iso3 and p.iso3 not in ("IMG",)]
@@ -443,17 +499,19 @@ def _entity(g: _Group, sent: _Sentence, ft: FoldedText, offset: int, page_text: 
         country = group_place.iso3
     if g.former and sector in (None, "GOV", "MIL"):
         sector = "ELI"
-    s, e = ft.span_to_original(sent.starts[g.first], sent.ends[g.last])
-    s, e = s + offset, e + offset
-    surface = page_text[s:e]
+    s, e = page.folded.span_to_original(sent.starts[g.first], sent.ends[g.last])
+    surface = page.text[s:e]
     if named:
         name, kind = named.name_en, named.kind
     elif group_place is not None:
         name, kind = group_place.name_en, "group"
-    elif not g.sectors and g.places and g.places[0].kind in ("country", "capital", "demonym") and g.places[0].iso3:
-        name, kind = _lexicon().country_names.get(g.places[0].iso3) or surface, "country"
+    elif g.sectors:
+        name, kind = surface, "sector"
+    elif g.places and g.places[0].kind in ("country", "capital", "demonym") and g.places[0].iso3:
+        kind = "demonym" if g.places[0].kind == "demonym" else "country"
+        name = _lexicon().country_names.get(g.places[0].iso3) or surface
     else:
-        name, kind = surface, "sector" if g.sectors else "place"
+        name, kind = surface, "place"
     return {"name": name, "name_ar": surface, "entity_id": named.entity_id if named else None,
             "kind": kind, "country": country, "sector": sector, "span": [s, e]}
 
@@ -470,39 +528,89 @@ class _Roles:
     light: int | None  # word index of the support verb, if any
 
 
-def _triggers_between(sent: _Sentence, a: int, b: int) -> bool:
-    return any(sent.trigger[k] is not None for k in range(a + 1, b))
+def _triggers_between(sent: _Sentence, a: int, b: int, trig: Trigger | None = None) -> bool:
+    """Another trigger between words ``a`` and ``b`` (the object a trigger needs, as in
+    فرض عقوبات، does not count)."""
+    return any(sent.trigger[k] is not None and not (trig and _base(sent.surface(k)) in trig.needs)
+               for k in range(a + 1, b))
 
 
 def _subject_before(sent: _Sentence, groups: list[_Group], t: int) -> list[_Group]:
-    """The unmarked group chain nearest before word ``t`` (SVO order), not across
-    another trigger."""
+    """The unmarked group chain nearest before word ``t`` (SVO order): at most
+    ``_SUBJECT_GAP`` words away, not across punctuation or another trigger."""
     before = [k for k, g in enumerate(groups) if g.last < t and g.marker is None and not g.coordinated]
-    if not before or _triggers_between(sent, groups[before[-1]].last, t):
+    if not before:
         return []
-    return _chain(groups, before[-1])
+    k = before[-1]
+    chain = _chain(groups, k)
+    end = max(g.last for g in chain)
+    first_gap = end + 2 if chain[-1].appositive else end + 1
+    if t - end > _SUBJECT_GAP or _triggers_between(sent, end, t) or any(sent.breaks[j] for j in range(first_gap, t + 1)):
+        return []
+    return chain
+
+
+def _subject_after(sent: _Sentence, groups: list[_Group], t_last: int) -> list[_Group]:
+    """The subject right after a verb (VSO): next word, or after adverbs (أمس، اليوم)
+    or one word that heads the phrase (كبير المفاوضين، صهر الرئيس)."""
+    k = t_last + 1
+    n = len(sent.starts)
+    while k < n and sent.word[k] is not None and sent.word[k][0].role == "adverb":
+        k = sent.word[k][1] + 1
+    for g in groups:
+        if g.first in (k, k + 1) and g.marker is None and not g.coordinated:
+            if g.first == k + 1 and (sent.word[k] is not None or sent.trigger[k] is not None
+                                     or sent.breaks[g.first] or _is_name(sent, g.first)):
+                return []
+            return _chain(groups, groups.index(g))
+    return []
 
 
 def _first_after(sent: _Sentence, groups: list[_Group], after: int, limit: int | None = None,
-                 markers: frozenset[str] | None = None) -> list[_Group]:
+                 markers: frozenset[str] | None = None, trig: Trigger | None = None) -> list[_Group]:
     """The first group chain after word ``after``: unmarked ones (a subject or object)
     when ``markers`` is None, else one opened by one of ``markers``; never across
     another trigger."""
+    skipped = 0  # words of phrases passed over (في القاهرة أمس)
     for k, g in enumerate(groups):
         if g.first <= after or g.coordinated:
             continue
-        if (limit is not None and g.first > after + limit) or _triggers_between(sent, after, g.first):
+        if (limit is not None and g.first - skipped > after + limit) or _triggers_between(sent, after, g.first, trig):
             return []
+        if markers is None and g.marker is not None:
+            skipped += g.last - g.first + 2
+            continue
         if (g.marker is None) if markers is None else (g.marker in markers):
             return _chain(groups, k)
+    return []
+
+
+def _marked_after(sent: _Sentence, groups: list[_Group], t_last: int, hi: int,
+                  markers: frozenset[str], needs: frozenset[str]) -> list[_Group]:
+    """The phrase opened by the first of ``markers`` within ``_RECIPIENT_REACH`` words after
+    the trigger (مع، على، إلى, or ب / ل glued to the name); none when that phrase names no
+    actor."""
+    for k in range(t_last + 1, min(hi, t_last + 1 + _RECIPIENT_REACH)):
+        if sent.trigger[k] is not None and _base(sent.surface(k)) not in needs:
+            return []
+        w = sent.word[k]
+        opens = w is not None and w[0].role == "marker" and w[0].value in markers
+        for n, g in enumerate(groups):
+            if g.coordinated:
+                continue
+            if g.first == k and g.marker in markers or opens and g.first > k and g.marker == w[0].value \
+                    and g.first <= k + 3:
+                return _chain(groups, n)
+        if opens:
+            return []
     return []
 
 
 def _light_before(sent: _Sentence, t: int, lo: int) -> int | None:
     for k in range(t - 1, max(lo, t - _WINDOW) - 1, -1):
         w = sent.word[k]
-        if w is not None and w[0].role == "light":
-            return k
+        if w is not None and (w[0].role == "light" or w[0].role == "modality" and sent.surface(k)[:1] in ("ي", "ت")):
+            return k  # أجرى محادثات، يعتزمان اللقاء
         if sent.trigger[k] is not None:
             return None
     return None
@@ -535,13 +643,15 @@ def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last:
                 if after_light is not None:
                     actor = _first_after(sent, groups, after_light, limit=2)
                     light = after_light
-                elif suffixed:
+                elif suffixed and not sent.surface(t_last).endswith(_FIRST_PERSON):
                     actor = _subject_before(sent, groups, t)  # مساعداتها: the owner named before
+                    if actor and any(sent.word[k] is not None and sent.word[k][0].role == "marker"
+                                     for k in range(actor[-1].last + 1, t)):
+                        actor = []
     else:
         before = [g for g in groups if g.last < t and g.marker is None and not g.coordinated]
-        adjacent = bool(before) and before[-1].last >= t - 2 and \
-            not any(sent.breaks[k] for k in range(before[-1].last + 1, t + 1))
-        after = _first_after(sent, groups, t_last, limit=3)
+        adjacent = bool(before) and before[-1].last == t - 1 and not sent.breaks[t]
+        after = _subject_after(sent, groups, t_last)
         if adjacent:
             actor = _subject_before(sent, groups, t)
         elif after:
@@ -550,18 +660,20 @@ def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last:
             actor = _subject_before(sent, groups, t)
     used = {id(g) for g in actor + recipient}
     if markers and not recipient:
-        recipient = [g for g in _first_after(sent, groups, t_last, markers=markers) if id(g) not in used]
+        recipient = [g for g in _marked_after(sent, groups, t_last, hi, markers, trig.needs) if id(g) not in used]
     if not recipient and "obj" in trig.markers and trig.tense != "noun":
         last_used = max([g.last for g in actor if g.first > t_last] or [t_last])
-        recipient = [g for g in _first_after(sent, groups, last_used, limit=3) if id(g) not in used]
+        recipient = [g for g in _first_after(sent, groups, last_used, limit=3, trig=trig) if id(g) not in used]
     if not actor and len(recipient) > 1 and recipient[0].marker == "between":
         actor, recipient = recipient[:1], recipient[1:]
     if trig.subject == "recipient" and trig.tense != "noun":
         actor, recipient = recipient, actor
     taken = {id(g) for g in actor + recipient}
-    location = next((g for g in groups if g.first > t_last and g.marker in ("in", "with", "to")
-                     and id(g) not in taken and (_is_place_only(g) or g.marker == "in" and g.places
-                                                 and not g.actor_ids)
+    location_markers = ("in", "with", "to") if trig.mode == "visit" else ("in", "with")
+    location = next((g for g in groups if g.first > t_last and g.marker in location_markers
+                     and id(g) not in taken and not g.actor_ids
+                     and any(p.kind in _PLACE_KINDS for p in g.places)
+                     and (_is_place_only(g) or g.marker == "in")
                      and not _triggers_between(sent, t_last, g.first)), None)
     return _Roles(actor, recipient, location, light)
 
@@ -575,7 +687,7 @@ def _split_demonyms(roles: _Roles) -> None:
             first = [p for p in g.places if p.iso3 == isos[0]]
             second = [p for p in g.places if p.iso3 == isos[1]]
             roles.actors = [_Group(g.first, g.first, None, False, [], first, [], False)]
-            roles.recipients = [_Group(g.last, g.last, None, False, [], second, [], False)]
+            roles.recipients = [_Group(g.last, g.last, None, True, [], second, [], False)]
 
 
 def _share_sectors(chain: list[_Group]) -> None:
@@ -596,6 +708,8 @@ def _modality(sent: _Sentence, trig: Trigger, hit: _Hit, t: int, t_last: int, hi
     anchor = light if light is not None and light < t else t
     if anchor != t and sent.word[anchor][2] in _FUTURE_PREFIXES:
         return "future"  # ستواصل تزويد
+    if anchor != t and sent.word[anchor][0].role == "modality":
+        return sent.word[anchor][0].value  # يعتزمان اللقاء
     k = anchor - 1
     if k >= 0 and sent.word[k] is not None and sent.word[k][0].role == "barrier" and sent.surface(k) in ("ان", "بان"):
         k -= 1
@@ -643,36 +757,76 @@ def _denials(statements: list[dict], statement: dict) -> list[str]:
 
 def extract_events(page: Page, article: Article, statements: list[dict]) -> list[dict]:
     """PLOVER events of one article, in text order, near-duplicates merged."""
+    ft = page.folded
+    text = ft.text
+    triggers = _lexicon().triggers
     raw: list[dict] = []
-    deny_evidence: list[tuple[dict, set[str], set[str]]] = []
     for seg_start, seg_end in article.segments:
-        seg_text = page.text[seg_start:seg_end]
-        ft = fold(seg_text)
-        hits = _scan(ft.text)
-        if not any(h.category == "trigger" for h in hits):
+        fs, fe = _to_folded(ft, seg_start), _to_folded(ft, seg_end)
+        found = [last for last, size in triggers.iter(text, fs, fe) if _whole_word(text, last + 1 - size, last + 1, fe)]
+        if not found:
             continue
-        mentions = find_mentions(ft.text)
-        dates = None
-        for s, e in sentences(ft.text):
-            if not any(h.category == "trigger" and s <= h.start < e for h in hits):
+        for s, e in _windows(text, fs, fe, found):
+            hits = _scan(text, s, e)
+            if not any(h.category == "trigger" for h in hits):
                 continue
-            sent = _sentence(ft.text, s, e, hits, mentions)
+            sent = _sentence(text, s, e, hits, find_mentions(text, s, e))
             for t, slot in enumerate(sent.trigger):
-                if slot is None:
-                    continue
-                if dates is None:
-                    dates = date_mentions(seg_text, article.published, folded=ft)
-                event = _event(page, article, sent, ft, seg_start, t, slot, statements, dates)
-                if event is not None:
-                    raw.append(event)
-    for st in statements:
-        if "deny" in _stance_of(st):
-            deny_evidence.append((st, *_evidence(page, st)))
-    return _finish(article, raw, statements, deny_evidence)
+                if slot is not None:
+                    event = _event(page, article, sent, t, slot, statements)
+                    if event is not None:
+                        raw.append(event)
+    return _finish(page, article, raw, statements)
 
 
-def _event(page: Page, article: Article, sent: _Sentence, ft: FoldedText, offset: int, t: int, slot,
-           statements: list[dict], dates) -> dict | None:
+def _whole_word(text: str, start: int, stop: int, hi: int) -> bool:
+    """A quick test that ``text[start:stop]`` may stand as a word: a short prefix before it,
+    nothing or a pronoun after it."""
+    if stop < hi and text[stop].isalpha():
+        k = stop
+        while k < hi and text[k].isalpha():
+            k += 1
+        if text[stop:k] not in _PRONOUN_SUFFIXES:
+            return False
+    j = start
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+        if start - j > 4:
+            return False
+    return True
+
+
+def _windows(text: str, lo: int, hi: int, positions: list[int]) -> list[tuple[int, int]]:
+    """The sentences of ``text[lo:hi]`` that hold one of ``positions``, each cut to
+    ``_REACH`` characters around them (at word boundaries)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    out: list[tuple[int, int]] = []
+    for pos in positions:
+        k = bisect_right(ends, pos)
+        s = ends[k - 1] if k else lo
+        e = ends[k] if k < len(ends) else hi
+        if out and s < out[-1][1]:
+            continue
+        if pos - s > _REACH:
+            s = text.find(" ", pos - _REACH, pos) + 1 or s
+        if e - pos > _REACH:
+            cut = text.rfind(" ", pos, pos + _REACH)
+            e = cut if cut > pos else e
+        out.append((s, e))
+    return out
+
+
+def _to_folded(ft: FoldedText, pos: int) -> int:
+    """Folded offset of original offset ``pos`` (the inverse of the fold's own map)."""
+    starts = ft._original_starts  # noqa: SLF001 - FoldedText's own map, read only
+    if not starts:
+        return pos
+    i = bisect_right(starts, pos) - 1
+    return pos if i < 0 else ft._folded_starts[i] + (pos - starts[i])  # noqa: SLF001
+
+
+def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statements: list[dict]) -> dict | None:
+    ft = page.folded
     hit, t_last = slot
     trig: Trigger = hit.value
     after_words = [sent.surface(k) for k in range(t_last + 1, min(len(sent.starts), t_last + 5))]
@@ -690,22 +844,27 @@ def _event(page: Page, article: Article, sent: _Sentence, ft: FoldedText, offset
     _share_sectors(roles.actors)
     _share_sectors(roles.recipients)
     _split_demonyms(roles)
-    actor_entities = [_entity(g, sent, ft, offset, page.text) for g in roles.actors]
-    recipient_entities = [_entity(g, sent, ft, offset, page.text) for g in roles.recipients]
+    actor_entities = [_entity(g, sent, page) for g in roles.actors]
+    recipient_entities = [_entity(g, sent, page) for g in roles.recipients]
     trig_s, trig_e = ft.span_to_original(hit.key_start, hit.end)
-    trig_s, trig_e = trig_s + offset, trig_e + offset
     statement = _container(statements, trig_s)
     if statement is not None:
         speaker_country = (statement.get("speaker") or {}).get("country")
-        for ent in actor_entities + recipient_entities:
+        for ent in actor_entities:
             if ent["country"] is None and speaker_country and _refers_back(ent):
                 ent["country"] = speaker_country
-    actor_entities = [a for a in actor_entities if a["country"] or a["entity_id"]]
-    recipient_entities = [r for r in recipient_entities if (r["country"] or r["entity_id"])
-                          and not any(_same(r, a) for a in actor_entities)]
+    actor_entities = [a for a, g in zip(actor_entities, roles.actors)
+                      if (a["country"] or a["entity_id"]) and _can_act(g, sent, a)]
+    recipient_entities = [r for r, g in zip(recipient_entities, roles.recipients)
+                          if (r["country"] or r["entity_id"]) and not any(_same(r, a) for a in actor_entities)
+                          and (_can_act(g, sent, r) or r["kind"] == "place" and trig.event_type == "ASSAULT")]
     if not actor_entities:
         return None
-    if trig.parties == 2 and not recipient_entities and len(actor_entities) < 2:
+    if trig.mode == "visit" and recipient_entities and {r["country"] for r in recipient_entities} <= {
+            a["country"] for a in actor_entities}:
+        return None  # travel inside one's own country is not a visit
+    if trig.parties == 2 and not recipient_entities and (trig.mode == "visit" or not (
+            trig.event_type in _SYMMETRIC and len({a["country"] for a in actor_entities}) > 1)):
         return None
     modality = _modality(sent, trig, hit, t, t_last, hi, roles.light)
     claimed = any(sent.word[k] is not None and sent.word[k][0].role == "claim" for k in range(max(0, lo - 4), lo))
@@ -716,36 +875,47 @@ def _event(page: Page, article: Article, sent: _Sentence, ft: FoldedText, offset
         place = next((p for p in loc.places), None)
         ls, le = ft.span_to_original(sent.starts[loc.first], sent.ends[loc.last])
         location = {"name": place.name_en if place and place.kind in ("country", "capital") and place.name_en
-                    else page.text[ls + offset:le + offset],
-                    "name_ar": page.text[ls + offset:le + offset],
-                    "country": place.iso3 if place else None, "span": [ls + offset, le + offset]}
+                    else page.text[ls:le],
+                    "name_ar": page.text[ls:le], "country": place.iso3 if place else None, "span": [ls, le]}
     if trig.event_type == "CONSULT":
         mode, cameo, actor_entities, recipient_entities = _consult_mode(
             mode, cameo, actor_entities, recipient_entities, location)
     elif trig.event_type == "AID" and mode is None:
         mode = _aid_mode(sent, lo, hi)
     clause_s, clause_e = ft.span_to_original(sent.starts[lo], sent.ends[hi - 1])
-    date, date_span = _date(dates, clause_s, clause_e, sent, ft, t, article)
+    date, date_span = _date(page, article, clause_s, clause_e, trig_s)
     return {
         "event_type": trig.event_type, "mode": mode, "cameo": cameo,
         "actor": actor_entities[0], "recipient": recipient_entities[0] if recipient_entities else None,
         "actors": actor_entities, "recipients": recipient_entities,
-        "date": date, "date_span": [d + offset for d in date_span] if date_span else None,
+        "date": date, "date_span": list(date_span) if date_span else None,
         "location": location, "modality": modality, "claimed": claimed,
         "statement": statement,
         "trigger": page.text[trig_s:trig_e], "trigger_span": [trig_s, trig_e],
-        "span": [clause_s + offset, clause_e + offset],
+        "span": [clause_s, clause_e],
     }
+
+
+def _can_act(g: _Group, sent: _Sentence, ent: dict) -> bool:
+    """A participant is a named actor, a head noun with a sector, a country, capital or
+    group; a lone demonym only when it does not qualify an unknown noun before it
+    (السياح الروس، الدراما السورية are not actors)."""
+    if ent["kind"] in ("outlet", "agency"):
+        return False  # news outlets report events; they are not their parties
+    if ent["kind"] == "demonym":
+        k = g.first - 1
+        return k < 0 or sent.breaks[g.first] or g.coordinated or g.marker is not None \
+            or sent.trigger[k] is not None or sent.word[k] is not None
+    return ent["kind"] != "place"
 
 
 def _refers_back(ent: dict) -> bool:
     """``الحكومة``، ``الجيش``: one definite head noun with no country, read as the
     speaker's own (the spokesman of a ministry saying the government will ...)."""
-    words = fold_key(ent["name_ar"]).split()
-    return ent["kind"] == "sector" and ent["sector"] in ("GOV", "MIL", "COP") and len(words) == 1 \
-        and _base(words[0]).startswith("ال")
+    return ent["kind"] == "sector" and _base(fold_key(ent["name_ar"])) in _lexicon().own_heads
 
 
+@lru_cache(maxsize=65536)
 def _base(word: str) -> str:
     """A folded word without و / ف in front."""
     w = fold_key(word)
@@ -791,30 +961,32 @@ def _aid_mode(sent: _Sentence, lo: int, hi: int) -> str | None:
     return None
 
 
-def _date(dates, clause_start: int, clause_end: int, sent: _Sentence, ft: FoldedText, t: int,
-          article: Article) -> tuple[str | None, tuple[int, int] | None]:
+def _date(page: Page, article: Article, clause_start: int, clause_end: int,
+          trigger_start: int) -> tuple[str | None, tuple[int, int] | None]:
     """The date expression of the trigger's clause nearest to it, else the publication
     date (span None)."""
-    trig_pos = ft.to_original(sent.starts[t])
-    in_clause = [d for d in dates if clause_start <= d.start < clause_end and d.value]
-    if in_clause:
-        best = min(in_clause, key=lambda d: abs(d.start - trig_pos))
-        return best.value, (best.start, best.end)
+    found = [d for d in date_mentions(page.text[clause_start:clause_end], article.published) if d.value]
+    if found:
+        best = min(found, key=lambda d: abs(d.start + clause_start - trigger_start))
+        return best.value, (best.start + clause_start, best.end + clause_start)
     return article.published, None
 
 
 def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:
     """Event types of the triggers and entity ids named inside a denial's content."""
-    s, e = statement["content_span"]
-    ft = fold(page.text[s:e])
-    types = {h.value.event_type for h in _scan(ft.text) if h.category == "trigger"}
-    ids = {m.value for m in find_mentions(ft.text) if m.category == "actor"}
+    ft = page.folded
+    s, e = (_to_folded(ft, x) for x in statement["content_span"])
+    types = {h.value.event_type for h in _scan(ft.text, s, e) if h.category == "trigger"}
+    ids = {m.value for m in find_mentions(ft.text, s, e) if m.category == "actor"}
     return types, ids
 
 
-def _finish(article: Article, raw: list[dict], statements: list[dict], deny_evidence) -> list[dict]:
+def _finish(page: Page, article: Article, raw: list[dict], statements: list[dict]) -> list[dict]:
+    """Statuses from the statements, then near-duplicates merged and ids given."""
     out: list[dict] = []
     index: dict[tuple, dict] = {}
+    deny_evidence = [(st, *_evidence(page, st)) for st in statements if "deny" in _stance_of(st)] \
+        if any(ev["statement"] is not None for ev in raw) else []
     for ev in raw:
         statement = ev.pop("statement")
         reported_by = statement["id"] if statement else None
@@ -831,7 +1003,7 @@ def _finish(article: Article, raw: list[dict], statements: list[dict], deny_evid
             status = "reported" if reported_by or ev["claimed"] else "asserted"
         ev.update(reported_by=reported_by, denied_by=denied_by, status=status,
                   context=[MODALITY_CONTEXT[ev["modality"]]] if ev["modality"] in MODALITY_CONTEXT else [],
-                  quad_class=QUAD_CLASS[ev["event_type"]])
+                  quad_class=QUAD_CODE[ev["event_type"]])
         key = _key(ev)
         first = index.get(key)
         if first is not None:

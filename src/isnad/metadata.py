@@ -51,6 +51,7 @@ _SOURCE = re.compile(r"(?:مصدر\s+الخبر|المصدر|source)\s*:?\s*")
 _SOURCE_STOP = re.compile(r"المصدر|مصدر الخبر|الوسوم|كلمات|\||\s-\s|\n")
 _SOURCE_PARTS = re.compile(r"[^+,/\s][^+,/]*")
 _PAREN = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
+_TRIMMED = ":,،.-–—|"
 _LEAD_PREFIX = 90  # characters of a lead paragraph searched for a dateline
 
 
@@ -61,9 +62,9 @@ def _value(ft: FoldedText, fs: int, fe: int) -> Value:
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """``[s, e)`` without surrounding spaces and punctuation."""
-    while s < e and (text[s].isspace() or text[s] in ":,.-|"):
+    while s < e and (text[s].isspace() or text[s] in _TRIMMED):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ":,.-|"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _TRIMMED):
         e -= 1
     return s, e
 
@@ -100,10 +101,11 @@ _DATE_LINE_REST = re.compile(
 
 
 def is_date_line(ft: FoldedText, fs: int, fe: int) -> bool:
-    """True when the line holds nothing but a date (with time, era, weekday)."""
+    """True when the line holds nothing but a date (with time, era, weekday), a
+    relative one included ("منذ 3 ساعات")."""
     s, e = ft.span_to_original(fs, fe)
     line = ft.original[s:e]
-    mentions = [m for m in date_mentions(line) if not m.relative or m.grain == "day"]
+    mentions = date_mentions(line)
     if not mentions:
         return False
     rest = fold_key(line)

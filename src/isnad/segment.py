@@ -31,6 +31,8 @@ from .text import fold_key
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
+_DATELINE_HINT = re.compile(r"[\d(\-]")
+_CRUMBS = re.compile(r"[^/>|›]{1,30}(?:\s[/>|›]\s[^/>|›]{1,30}){2,}$")  # الرئيسية / أخبار / سياسة
 _BULLET = "•·▪●◦‣*►◄■□▸-+>"
 _SENTENCE_END = re.compile(r"(?<!\.)[.!?](?:[\"')\]]*)$")
 _FULL_STOP_END = re.compile(r"(?<!\.)\.[\"')\]]*$")
@@ -43,7 +45,7 @@ _EDGE = " \t\r\f\v\u200f\u200e:.-|" + _BULLET
 MIN_ARTICLE_WORDS = 40  # below this a split-off or teaser-like article is not an article
 SHORT_LINE_WORDS = 12
 SUBHEAD_WORDS = 4  # a headline-like line this short inside an article is a subheading
-COHESION = 0.5  # share of a headline's words already in the article that marks it as its own
+COHESION = 0.5  # share of a headline's words in runs of three the article already holds: a pull quote
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class _Markers:
     inline: re.Pattern
     prose: frozenset[str]
     continuation: frozenset[str]
+    dangling: frozenset[str]
 
 
 def _alternation(phrases) -> str:
@@ -93,6 +96,7 @@ def _markers() -> _Markers:
         inline=re.compile(rf"[.!?\"']\s*(?P<m>{_alternation(inline)}){word_end}"),
         prose=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "prose"),
         continuation=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "continuation"),
+        dangling=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "dangling"),
     )
 
 
@@ -116,11 +120,14 @@ class _Draft:
     title: int | None
     start: str  # first | marker | header | soft
     body: list[tuple[int, int]] = field(default_factory=list)  # folded ranges
+    parts: list[int] = field(default_factory=list)  # the line of each body range
     meta: list[int] = field(default_factory=list)
     lead: int | None = None
     words: int = 0
     paragraphs: int = 0
     subheads: int = 0  # headline-like lines kept or cut inside the article
+    grams: set = field(default_factory=set)  # word trigrams of body[:grams_upto]
+    grams_upto: int = 0
 
 
 def _split_lines(folded: str) -> list[tuple[int, int]]:
@@ -202,22 +209,25 @@ def _classify(folded: str, spans: list[tuple[int, int]], ft) -> list[_Line | Non
         elif words <= 6 and _BYLINE.match(key):
             line.kind = "byline"
         elif not _ARABIC.search(raw) and words < SHORT_LINE_WORDS:
-            line.kind = "junk"
+            line.kind = "foreign"
         elif words <= 2 and not ends_sentence:
             line.kind = "junk"
         elif _ELLIPSIS_END.search(tail) and words < MIN_ARTICLE_WORDS and prev_kind == "head":
             line.kind = "teaser"
-        elif _is_body(raw, tokens, ends_stop, ends_sentence, markers) or line.continuation and words >= 4 \
-                or raw.endswith(":") and words >= 4:
+        elif _is_body(raw, tokens, ends_stop, ends_sentence, markers) or words >= 4 and (
+                line.continuation or raw.endswith(":") or tokens[-1] in markers.dangling):
             line.kind = "body"
             cut = markers.inline.search(folded, fs, fe)
             if cut and not _INNER_SENTENCE.search(folded, cut.end(), fe) and not _FULL_STOP_END.search(raw):
                 line.cut = cut.start("m")
                 while line.cut > fs and folded[line.cut - 1].isspace():
                     line.cut -= 1
+        elif _CRUMBS.match(key):
+            line.kind = "junk"
+            line.words = 0
         elif words <= 15 and _DIGIT.search(folded, fs, fe) and metadata.is_date_line(ft, fs, fe):
             line.kind = "published"
-        elif words <= 15 and _is_dateline_line(ft, fs, fe):
+        elif words <= 15 and _DATELINE_HINT.search(raw) and _is_dateline_line(ft, fs, fe):
             line.kind = "dateline"
         elif raw[0] in _BULLET:
             line.kind = "list"
@@ -291,9 +301,9 @@ def _is_body(raw: str, tokens: list[str], ends_stop: bool, ends_sentence: bool, 
 
 
 _CLOSERS = {"related", "comments", "end", "teaser"}
-_TRANSPARENT = {"junk", "repeat", "credit", "follow", "share", "byline"}
+_TRANSPARENT = {"junk", "foreign", "repeat", "credit", "follow", "share", "byline"}
 _META = {"published", "updated", "source", "agency", "dateline"}
-_DROPPED_CLEAN = {"credit", "follow", "share", "byline"}
+_DROPPED_CLEAN = {"foreign", "credit", "follow", "share", "byline"}
 
 
 def _assemble_clean(lines: list[_Line | None]) -> list[_Draft]:
@@ -331,13 +341,16 @@ def _assemble_clean(lines: list[_Line | None]) -> list[_Draft]:
             pending = []
         if cur.lead is None and kind == "body":
             cur.lead = i
-        _add_body(cur, line)
+        _add_body(cur, lines, i)
     if not drafts:  # a record is one article even when nothing in it reads as prose
-        rest = [line for line in lines if line is not None and line.words]
+        rest = [i for i, line in enumerate(lines) if line is not None and line.words]
         if rest:
             drafts.append(_Draft(None, "first"))
-            for line in rest:
-                _add_body(drafts[0], line)
+            for i in rest:
+                _add_body(drafts[0], lines, i)
+    elif drafts[0].title is None and len(drafts[0].parts) > 1 and lines[drafts[0].parts[0]].kind == "head" \
+            and lines[drafts[0].parts[1]].kind == "body":
+        drafts[0].title = drafts[0].parts[0]  # a headline line opening the text is its title
     return drafts
 
 
@@ -358,6 +371,8 @@ def _assemble_dump(folded: str, lines: list[_Line | None]) -> list[_Draft]:
 
     for i, line in enumerate(lines):
         if line is None or line.kind in _TRANSPARENT:
+            if line is not None and line.kind == "junk" and line.words and cur is not None and not closed:
+                cur.subheads += 1  # a one- or two-word line between paragraphs: a section title
             continue
         kind = line.kind
         if kind in ("published", "updated", "dateline"):
@@ -403,12 +418,12 @@ def _assemble_dump(folded: str, lines: list[_Line | None]) -> list[_Draft]:
             elif len(held) == 1 or all(lines[j].kind == "list" for j in held):
                 for j in held:  # a subheading, a question or a bullet paragraph of the article
                     if lines[j].kind == "list" or lines[j].words <= SUBHEAD_WORDS or lines[j].ends_sentence:
-                        _add_body(cur, lines[j])
+                        _add_body(cur, lines, j)
                 cur.subheads += 1
         held, pending, held_meta = [], [], False
         if cur.lead is None:
             cur.lead = i
-        _add_body(cur, line)
+        _add_body(cur, lines, i)
         last_body = line
     return drafts
 
@@ -429,8 +444,9 @@ def _opens_article(folded: str, lines, held: list[int], body: _Line, draft: _Dra
     single full headline (not a subheading, not a question) after a finished
     sentence of an article of two paragraphs or more without subheadings,
     before a paragraph that does not continue the previous one, and whose
-    words the article does not already hold (a pull quote or a section title
-    repeats the article's own words).
+    words the article does not already hold in runs of three (a pull quote
+    repeats the article's own phrases; a related article's title shares at
+    most a name or two with it).
     """
     if held_meta:
         return "header"
@@ -441,17 +457,23 @@ def _opens_article(folded: str, lines, held: list[int], body: _Line, draft: _Dra
     if last_body is not None and not last_body.ends_sentence:
         return None  # the headline interrupts a sentence: an inserted link
     head_stems = _stems(folded[head.fs:head.fe])
-    if not head_stems:
+    if len(head_stems) < 3:
         return None
-    seen = set().union(*(_stems(folded[s:e]) for s, e in draft.body))
-    if len(head_stems & seen) >= COHESION * len(head_stems):
+    for s, e in draft.body[draft.grams_upto:]:  # kept up to date, so a page costs linear time
+        draft.grams.update(_trigrams(_stems(folded[s:e])))
+    draft.grams_upto = len(draft.body)
+    covered = set()
+    for k, gram in enumerate(_trigrams(head_stems)):
+        if gram in draft.grams:
+            covered.update((k, k + 1, k + 2))
+    if len(covered) >= COHESION * len(head_stems):
         return None
     return "soft"
 
 
-def _stems(text: str) -> set[str]:
+def _stems(text: str) -> list[str]:
     """Crude stems of the content words of ``text`` (prefixes off, first five letters)."""
-    out = set()
+    out = []
     prose = _markers().prose
     for token in _WORD.findall(text):
         if len(token) < 3 or token in prose:
@@ -460,13 +482,19 @@ def _stems(text: str) -> set[str]:
             if token.startswith(prefix) and len(token) - len(prefix) >= 3:
                 token = token[len(prefix):]
                 break
-        out.add(token[:5])
+        out.append(token[:5])
     return out
 
 
-def _add_body(draft: _Draft, line: _Line) -> None:
+def _trigrams(stems: list[str]) -> list[tuple[str, str, str]]:
+    return list(zip(stems, stems[1:], stems[2:]))
+
+
+def _add_body(draft: _Draft, lines: list[_Line | None], i: int) -> None:
+    line = lines[i]
     end = line.cut if line.cut is not None else line.fe
     draft.body.append((line.fs, end))
+    draft.parts.append(i)
     draft.words += line.words
     draft.paragraphs += 1
 
@@ -485,17 +513,25 @@ def _prune(drafts: list[_Draft]) -> list[_Draft]:
     for k, d in enumerate(drafts):
         if teaser(d) and any(0 <= j < len(drafts) and teaser(drafts[j]) for j in (k - 1, k + 1)):
             continue
-        if d.start == "soft" and (d.words < MIN_ARTICLE_WORDS or d.subheads) and kept:
-            prev = kept[-1]
-            prev.body.extend(d.body)
-            prev.meta.extend(d.meta)
-            prev.words += d.words
-            prev.paragraphs += d.paragraphs
-        else:
-            kept.append(d)
+        kept.append(d)
+        # a section split off the article before it goes back, and so does a
+        # chain of such splits once one of them shows sections of its own
+        while len(kept) > 1 and kept[-1].start == "soft" and (
+                kept[-1].words < MIN_ARTICLE_WORDS or kept[-1].subheads):
+            _merge(kept[-2], kept.pop())
     if len(kept) > 1 and any(d.words >= MIN_ARTICLE_WORDS for d in kept):
         kept = [d for d in kept if d.words >= MIN_ARTICLE_WORDS or d.paragraphs > 1 or d.start == "header"]
     return kept
+
+
+def _merge(prev: _Draft, d: _Draft) -> None:
+    """Append ``d`` to ``prev``; its headline counts as a section title."""
+    prev.body.extend(d.body)
+    prev.parts.extend(d.parts)
+    prev.meta.extend(d.meta)
+    prev.words += d.words
+    prev.paragraphs += d.paragraphs
+    prev.subheads += d.subheads + 1
 
 
 def segment_page(page: Page) -> list[Article]:
@@ -520,12 +556,14 @@ def segment_page(page: Page) -> list[Article]:
 def _fill_title(article: Article, draft: _Draft, lines, ft, meta: dict) -> None:
     """The headline line before the body; else the container's title (a first body
     line that repeats it becomes the title line)."""
-    if draft.title is not None:
+    meta_title = (meta.get("title") or "").strip()
+    if draft.title is not None and not (meta_title and draft.parts and draft.parts[0] == draft.title):
         line = lines[draft.title]
         s, e = ft.span_to_original(line.fs, line.fe)
         article.title, article.title_span = ft.original[s:e], (s, e)
+        if draft.parts and draft.parts[0] == draft.title:
+            article.segments.pop(0)
         return
-    meta_title = (meta.get("title") or "").strip()
     if not meta_title:
         return
     article.title = meta_title

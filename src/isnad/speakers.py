@@ -22,12 +22,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import actors, countries, read_tsv
+from .lexicon import Role, actors, countries, read_tsv, roles
 from .mentions import Mention
 from .text import fold_key, lookup_forms
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 
+_NOT_IN_ROLES = ("response", "intro_prep", "claim", "owner", "relay_source", "clause_opener", "demonstrative")
 _PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 _KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                   "outlet": "outlet", "agency": "outlet", "country": "country"}
@@ -81,6 +82,16 @@ def word_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def roles_by_phrase() -> dict[str, tuple[Role, ...]]:
+    """Roles held for a time (roles.tsv) by their folded Arabic phrase."""
+    out: dict[str, list[Role]] = {}
+    for held in roles().values():
+        for role in held:
+            out.setdefault(fold_key(role.role_ar), []).append(role)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def gender_agrees(cue_gender: str, speaker: Speaker) -> bool:
     """Whether a verb form with ``cue_gender`` can have ``speaker`` as its hidden subject."""
     if cue_gender in ("-", "") or speaker.gender is None:
@@ -100,13 +111,16 @@ class ArticleState:
     """What the extractor knows while reading one article: tokens, mentions,
     the speakers met so far (for carry-over and back-references)."""
 
-    def __init__(self, original: str, folded, mentions: list[Mention]):
+    def __init__(self, original: str, folded, mentions: list[Mention], published: str | None = None):
         self.original = original
+        self.published = published if published and len(published) == 10 and published[4] == "-" else None
         self.folded = folded
         self.text = folded.text
         self.by_start: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_start.setdefault(m.start, []).append(m)
+        self.stance_marks = [m for m in mentions if m.category == "stance"]
+        self.stance_starts = [m.start for m in self.stance_marks]
         self.speakers: list[Speaker] = []
         self.names: dict[str, Speaker] = {}
         self.last_outlet: Speaker | None = None
@@ -137,6 +151,14 @@ class ArticleState:
             parts = self.text[sp.span[0]:sp.span[1]].replace('"', " ").split()
             self.names[" ".join(parts)] = sp
             self.names.setdefault(parts[-1], sp)
+
+    def role_holder(self, phrase: str) -> str | None:
+        """The one entity holding the role named by folded ``phrase`` on the publication day."""
+        if self.published is None:
+            return None
+        holders = {r.entity_id for r in roles_by_phrase().get(" ".join(phrase.split()), ())
+                   if r.held_during(self.published, self.published)}
+        return holders.pop() if len(holders) == 1 else None
 
     def carry_over(self, cue_gender: str, kinds: tuple[str, ...] | None = None) -> Speaker | None:
         """The last speaker a subject-less verb of ``cue_gender`` can refer to."""
@@ -179,12 +201,22 @@ class SpeakerParser:
         toks, st = self.toks, self.st
         for p in range(j, min(n, j + 5)):
             tok = toks[p]
-            if not tok.text.isalpha() or self._stop(tok) or (st.is_word(tok, "any") and tok.text not in _PREPOSITIONS):
+            if not tok.text.isalpha() or self._stop(tok) or self._conjunction(tok) \
+                    or any(st.is_word(tok, c) for c in _NOT_IN_ROLES):
                 return None
+            title = st.at(tok.start, "role", lambda m: m.value["kind"] == "title")
+            if title is not None:
+                named = self._name(self.index_after(title.end), n)
+                return named if named is not None and self._name_ends(named[1], n) else None
             if st.is_word(tok, "first_name"):
                 named = self._name(p, n)
                 return named if named is not None and self._name_ends(named[1], n) else None
         return None
+
+    def _conjunction(self, tok: Token) -> bool:
+        """A word glued to و (and …), unless the lexicon knows it whole (وزارة، وكالة)."""
+        return tok.text.startswith("و") and not any(
+            m.key_start == tok.start for m in self.st.by_start.get(tok.start, ()))
 
     def _family_name(self, tok: Token) -> bool:
         """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective."""
@@ -248,16 +280,18 @@ class SpeakerParser:
         right before the content (وقالت الشرطة إن، وأعلنت النيابة العامة أن)."""
         toks, st = self.toks, self.st
         j = i
-        while j < n and j - i < 3 and self._definite(toks[j]) and st.at(toks[j].start, "cue") is None:
+        while j < n and j - i < 3 and self._definite(toks[j]) and not toks[j].text.startswith("لل") \
+                and not st.by_start.get(toks[j].start):
             j += 1
         if j == i or j >= n:
             return None
         after = toks[j]
-        if not (after.text in (",", ":", '"') or st.is_word(after, "intro") or st.is_word(after, "skip")
-                or after.text == "في"):
+        if not (after.text in (",", ":", '"') or st.is_word(after, "intro")):
             return None
         fs, fe = toks[i].start, toks[j - 1].end
         surface = st.surface(fs, fe)
+        if j - i == 1 and self._family_name(toks[i]):  # وقال القحطاني إن: a family name
+            return Speaker(surface, surface, "person", (fs, fe)), j
         return Speaker(surface, surface, "organization", (fs, fe), gender=_head_gender(st.text[fs:fe])), j
 
     # -- pieces --------------------------------------------------------------
@@ -419,6 +453,11 @@ class SpeakerParser:
                 if prev.role == (row["role"] or None) and (org is None or prev.organization in (None, org.name)) \
                         and (country is None or prev.country in (None, country)):
                     return prev, j
+            holder = st.role_holder(st.text[fs:fe])
+            if holder is not None and holder in actors():  # المتحدث باسم الكرملين → the spokesman that day
+                a = actors()[holder]
+                return Speaker(a.name_en, surface, "person", (fs, fe), a.country or country, row["role"] or None,
+                               holder, a.gender or gender, org.name if org else None), j
         desc = Speaker(surface, surface, "official", (fs, fe), country, row["role"] or None, None, gender,
                        org.name if org else None)
         return desc, j
@@ -430,7 +469,8 @@ class SpeakerParser:
         count = 0
         while j < n and count < 8:
             tok = toks[j]
-            if not tok.text[0].isalpha() or tok.text.startswith("و") or st.at(tok.start, "cue") is not None \
+            if not tok.text[0].isalpha() or len(tok.text) < 2 or self._conjunction(tok) \
+                    or st.at(tok.start, "cue") is not None \
                     or any(st.is_word(tok, c) for c in ("intro", "intro_say", "skip", "response", "negation")) \
                     or (st.is_word(tok, "stop") and tok.text not in _PREPOSITIONS):
                 break
@@ -442,6 +482,8 @@ class SpeakerParser:
                 country = country or actors()[actor.value].country
                 j = self.index_after(actor.end)
             elif place is not None:
+                if place.value.kind != "adjective" and toks[j - 1].text not in _PREPOSITIONS:
+                    break  # أبلغ مسؤولون أولمبيون اليابان …: the addressee, not the description
                 country = country or place.value.iso3
                 j = self.index_after(place.end)
             elif tok.text in _PREPOSITIONS:
@@ -479,6 +521,8 @@ class SpeakerParser:
                 if close is not None and close > k:
                     name = st.surface(toks[k].start, toks[close - 1].end)
                     return Speaker(name, name, "outlet", (toks[k].start, toks[close - 1].end), gender="f"), close + 1
+            if j > self.index_after(head.end):  # وكالة الأنباء الرسمية
+                return Speaker(surface, surface, "outlet", (head.key_start, toks[j - 1].end), country, gender="f"), j
             return None
         if j == self.index_after(head.end):
             return None  # a bare head (حكومة) names nothing

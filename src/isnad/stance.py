@@ -16,6 +16,7 @@ article it becomes ``claim:<doc>:<article>:<n>`` with ``denied_claim``
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import read_tsv
@@ -24,16 +25,17 @@ from .text import fold_key, lookup_forms
 
 _PRIORITY = ("decline_comment", "deny", "confirm", "reject", "accuse")
 _SUFFIXES = ("ات", "ون", "ين", "ان", "هما", "هم", "ها", "ه")
-_NEGATION_WINDOW = 12
+_NEGATION_WINDOW = 6
 
 
 @lru_cache(maxsize=1)
-def _declined_objects() -> frozenset[str]:
+def declined_objects() -> frozenset[str]:
     """Words that, as the object of رفض, make it a refusal to comment (رفض التعليق/توضيح …)."""
     out = set()
     for row in read_tsv("cues.tsv"):
         if row["stance"] == "decline_comment" and " " in row["form"].strip():
-            out.add(fold_key(row["form"]).split(" ")[1])
+            word = fold_key(row["form"]).split(" ")[-1]
+            out.update((word, "ال" + word) if not word.startswith("ال") else (word, word[2:]))
     return frozenset(out)
 
 
@@ -50,13 +52,13 @@ def _content_words(st: ArticleState, span: tuple[int, int]) -> list[str]:
 
 
 def _stems(st: ArticleState, words: list[str]) -> set[str]:
-    stop = st.words["stop"]
+    function_words = st.words["any"]
     out = set()
     for w in words:
-        if w in stop or any(w in v for k, v in st.words.items() if k != "stop"):
+        if w in function_words:
             continue
         s = _stem(w)
-        if len(s) >= 3 and s not in stop:
+        if len(s) >= 3 and s not in function_words:
             out.add(s)
     return out
 
@@ -70,10 +72,9 @@ def is_report(draft) -> bool:
 def _phrase_stance(st: ArticleState, span: tuple[int, int]) -> tuple[str | None, int]:
     """The strongest stance phrase inside ``span`` and where the first one starts."""
     found: dict[str, int] = {}
-    for pos in range(span[0], span[1]):
-        for m in st.by_start.get(pos, ()):
-            if m.category == "stance" and m.end <= span[1]:
-                found.setdefault(m.value["stance"], m.start)
+    for m in st.stance_marks[bisect_left(st.stance_starts, span[0]):bisect_left(st.stance_starts, span[1])]:
+        if m.end <= span[1]:
+            found.setdefault(m.value["stance"], m.start)
     for stance in _PRIORITY:
         if stance in found:
             return stance, min(found.values())
@@ -82,7 +83,7 @@ def _phrase_stance(st: ArticleState, span: tuple[int, int]) -> tuple[str | None,
 
 def assign_stances(drafts, st: ArticleState) -> None:
     """Set ``stance`` of every draft from its cue and content, then find denials by negation."""
-    declined = _declined_objects()
+    declined = declined_objects()
     words: dict[str, list[str]] = {}
     for d in drafts:
         words[d.id] = _content_words(st, d.content)
@@ -92,7 +93,7 @@ def assign_stances(drafts, st: ArticleState) -> None:
         text = st.text[d.content[0]:d.content[1]].lstrip('" ')
         if text.startswith(("لا,", "لا.", "لا ,")):
             phrase = phrase or "deny"
-        if cue_stance == "reject" and first and first[0] in {f for w in declined for f in (w, "ال" + w)}:
+        if cue_stance == "reject" and first and first[0] in declined:
             cue_stance = "decline_comment"
         if cue_stance == "assert":
             d.stance = phrase or "assert"
@@ -108,7 +109,7 @@ def assign_stances(drafts, st: ArticleState) -> None:
     for d in drafts:
         if d.stance != "assert" or is_report(d):
             continue
-        if not any(w in negation for w in words[d.id][:_NEGATION_WINDOW]):
+        if not _negated(words[d.id][:_NEGATION_WINDOW + 1], negation, st.words.get("continuative", ())):
             continue
         mine = _stems(st, words[d.id])
         best, score = None, 0
@@ -121,6 +122,12 @@ def assign_stances(drafts, st: ArticleState) -> None:
         if best is not None and score >= 2:
             d.stance = "deny"
             d.responds_to = best.id
+
+
+def _negated(words: list[str], negation: frozenset[str], continuative) -> bool:
+    """A verbal negation among the first words (لم توافق، لن …), not لا يزال (still)."""
+    return any(w in negation and not (i + 1 < len(words) and words[i + 1] in continuative)
+               for i, w in enumerate(words[:_NEGATION_WINDOW]))
 
 
 def link_responses(drafts, st: ArticleState, claim_prefix: str) -> None:

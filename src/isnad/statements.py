@@ -24,21 +24,22 @@ Stance and ``responds_to`` come from :mod:`isnad.stance`; dates from
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 
 from .dates import date_mentions
 from .lexicon import actor_aliases, actors
 from .mentions import Mention, find_mentions
 from .model import Article, Page
 from .speakers import ArticleState, Speaker, SpeakerParser, Token, tokens_of
-from .stance import assign_stances, link_responses
+from .stance import assign_stances, declined_objects, link_responses
 from .text import FoldedText, fold_key
 
 _BOUNDARY_RE = re.compile(r'[.!?"]')
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_PUNCT = (",", ";", "-")
 _ZONE_LIMIT = 40
+_OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 
 
 @dataclass
@@ -51,24 +52,12 @@ class Draft:
     sentence: tuple[int, int]
     attribution_start: int  # start of the text that may hold the date
     via: list[str] = field(default_factory=list)
-    nested: bool = False
     date: str | None = None
     response_phrase: tuple[int, int] | None = None  # تعقيبا على <claim>
     stance: str = "assert"
     responds_to: str | None = None
     denied_claim: dict | None = None
     id: str = ""
-
-
-def to_folded(ft: FoldedText, pos: int) -> int:
-    """Folded offset of original offset ``pos`` (inverse of ``span_to_original``)."""
-    starts = ft._original_starts  # noqa: SLF001 - the map is FoldedText's own data
-    if not starts:
-        return pos
-    i = bisect_right(starts, pos) - 1
-    if i < 0:
-        return pos
-    return ft._folded_starts[i] + (pos - starts[i])  # noqa: SLF001
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -104,6 +93,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _abbreviation_dot(text: str, i: int) -> bool:
+    """A dot inside initials or a number, or after a one-letter abbreviation."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
@@ -115,9 +105,11 @@ def _abbreviation_dot(text: str, i: int) -> bool:
 class SentenceReader:
     """Finds the statements of one sentence."""
 
-    def __init__(self, st: ArticleState, span: tuple[int, int], cues: list[Mention], drafts: list[Draft]):
+    def __init__(self, st: ArticleState, span: tuple[int, int], cues: list[Mention], drafts: list[Draft],
+                 following: tuple[int, int] | None = None):
         self.st = st
         self.span = span
+        self.following = following  # the next sentence: content announced by a final colon
         self.toks: list[Token] = tokens_of(st.text, span[0], span[1])
         self.n = len(self.toks)
         self.parser = SpeakerParser(st, self.toks)
@@ -126,9 +118,11 @@ class SentenceReader:
         self.drafts = drafts
 
     def in_quote(self, pos: int) -> bool:
+        """Whether folded ``pos`` lies inside a quotation of this sentence."""
         return bisect_left(self.quotes, pos) % 2 == 1
 
     def read(self) -> None:
+        """Turn the sentence's cues into statements, left to right."""
         active: Draft | None = None
         consumed = 0
         for cue in self.cues:
@@ -147,17 +141,16 @@ class SentenceReader:
             elif kind == "relay":
                 draft = self.relay(cue, ci, active)
             elif inside and self.clause_start(ci):
-                draft = self.verb(cue, ci, carry=active.speaker)
+                draft = self.verb(cue, ci, active.speaker)
                 if draft is not None:
                     self.truncate(active, ci)
             elif inside:
-                draft = self.verb(cue, ci, carry=None)
+                draft = self.verb(cue, ci, None, carry_over=False)
                 if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
-                    draft.nested = True
-                    self.accept(draft)
+                    self.accept(draft)  # a report inside the content: نفى … تقريرا لبلومبرج أفاد …
                 continue
             else:
-                draft = self.verb(cue, ci, carry=self.st)
+                draft = self.verb(cue, ci, None)
             if draft is not None:
                 self.accept(draft)
                 active = draft
@@ -179,6 +172,7 @@ class SentenceReader:
         return k < 0 or toks[k].text in _CLAUSE_PUNCT
 
     def truncate(self, draft: Draft, ci: int) -> None:
+        """End ``draft``'s content before the coordinated clause that starts at token ``ci``."""
         k = ci - 1
         while k > 0 and (self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in ("كما", "وكما", "ثم")):
             k -= 1
@@ -187,6 +181,7 @@ class SentenceReader:
             draft.content = (draft.content[0], end)
 
     def skip_words(self, k: int, classes=("skip",)) -> int:
+        """Past commas and words of ``classes`` (time words: اليوم الجمعة، أمس)."""
         while k < self.n and (self.toks[k].text in _CLAUSE_PUNCT
                               or any(self.st.is_word(self.toks[k], c) for c in classes)):
             k += 1
@@ -238,12 +233,15 @@ class SentenceReader:
         """After a quoted outlet or name in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"),
         the index past its closing quote; None when the quote opens the content."""
         toks, st = self.toks, self.st
-        named = z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None)
-        if not named and not (z + 1 < self.n and st.at(toks[z + 1].start, "actor")):
+        close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
+        if close is None:
             return None
-        for close in range(z + 1, min(self.n, z + 8)):
-            if toks[close].text == '"':
-                return close + 1
+        named = z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None)
+        if named or (z + 1 < self.n and st.at(toks[z + 1].start, "actor")):
+            return close + 1
+        after = toks[close + 1] if close + 1 < self.n else None
+        if after is not None and (after.text == ":" or st.is_word(after, "intro")):
+            return close + 1  # على منصته "تروث سوشيال": …
         return None
 
     def _after_opener(self, k: int) -> int:
@@ -254,9 +252,23 @@ class SentenceReader:
         return k
 
     def content_span(self, k: int) -> tuple[int, int] | None:
-        if k >= self.n:
+        """From token ``k`` to the end of the sentence, when a word is there; after a
+        colon that ends the sentence (وقال في كلمته:), the next sentence."""
+        if k >= self.n and self.following is not None and self.toks[-1].text == ":":
+            return self.following
+        if not any(t.text[0].isalpha() for t in self.toks[k:k + 3]):
             return None
         return self.toks[k].start, self.span[1]
+
+    def quote_before(self, ci: int) -> tuple[int, int] | None:
+        """A quotation that ends right before ``، قال …`` (content first, then the cue)."""
+        toks = self.toks
+        if ci < 3 or toks[ci - 1].text != "," or toks[ci - 2].text != '"':
+            return None
+        opening = bisect_left(self.quotes, toks[ci - 2].start) - 1
+        if opening < 0 or opening % 2:
+            return None
+        return self.quotes[opening], toks[ci - 2].end
 
     def before_cue(self, ci: int) -> Speaker | None:
         """A speaker phrase that ends right before the cue (subject–verb order)."""
@@ -278,10 +290,11 @@ class SentenceReader:
                 return sp
         return None
 
-    def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int,
-              via: list[str] | None = None) -> Draft:
+    def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int) -> Draft:
+        """A statement; the attribution before token ``zone_end`` may name the claim it answers
+        (تعقيبا على …), a report it was made in (في بيان) and outlets it was made to (لرويترز)."""
         zone = (self.toks[0].start, self.toks[zone_end].start if zone_end < self.n else self.span[1])
-        d = Draft(speaker, cue, content, self.span, self.span[0], list(via or speaker.via))
+        d = Draft(speaker, cue, content, self.span, self.span[0], list(speaker.via))
         d.response_phrase = self.response_phrase(zone)
         for z in range(self.n):
             tok = self.toks[z]
@@ -297,6 +310,11 @@ class SentenceReader:
                 a = actors()[actor.value]
                 if a.kind in ("outlet", "agency") and a.name_en not in d.via:
                     d.via.append(a.name_en)
+            elif tok.text == "ل" and z + 2 < self.n and self.toks[z + 1].text == '"':
+                close = self._quoted_name_end(z + 1)  # لـ«الشرق الأوسط»
+                name = self.st.surface(self.toks[z + 2].start, self.toks[close - 2].end) if close else None
+                if name and name not in d.via:
+                    d.via.append(name)
         return d
 
     def response_phrase(self, zone: tuple[int, int]) -> tuple[int, int] | None:
@@ -316,7 +334,10 @@ class SentenceReader:
         return None
 
     # -- cue kinds -------------------------------------------------------------
-    def verb(self, cue: Mention, ci: int, carry) -> Draft | None:
+    def verb(self, cue: Mention, ci: int, subject: Speaker | None, carry_over: bool = True) -> Draft | None:
+        """A statement for a finite verb cue; without a speaker phrase the subject is
+        ``subject`` (the clause this one is coordinated with) or, with ``carry_over``,
+        the last speaker whose gender agrees."""
         st = self.st
         row = cue.value
         j = self.parser.index_after(cue.end)
@@ -331,18 +352,28 @@ class SentenceReader:
             if speaker is None and row["kind"] == "verb_present":
                 return None  # يُزعم، يقال: a present form needs its subject
             if speaker is None:
-                if isinstance(carry, Speaker):
-                    speaker = carry
-                elif carry is not None:
+                if subject is not None:
+                    speaker = subject
+                elif carry_over:
                     speaker = st.carry_over(row["gender"])
             if speaker is None:
                 return None
         opened = self.intro(zs)
+        if opened is None and explicit:
+            quoted = self.quote_before(ci)
+            if quoted is not None:
+                return self.draft(speaker, cue, quoted, zs)
+        if opened is None and explicit and row["stance"] == "reject":
+            start = self.skip_words(zs)
+            if start < self.n and self.toks[start].text in declined_objects():
+                opened = (start, start)  # رفضت الوزارة التعليق …
         if opened is None:
             if row["object"] != "yes":
                 return None
             if explicit:
                 start = self.skip_words(zs)
+            elif zs < self.n and self.toks[zs].text in _OBJECT_PREPOSITIONS:
+                start = zs  # وشدد على ضرورة …، ودعا إلى …
             elif " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
                 start = self.parser.index_after(cue.key_start + cue.key.index(" ") + 1)
             else:
@@ -354,6 +385,8 @@ class SentenceReader:
         return self.draft(speaker, cue, span, opened[1])
 
     def participle(self, cue: Mention, ci: int) -> Draft | None:
+        """A participle that opens a statement (كما تناول المسؤول …، موضحًا أن …): its speaker is
+        the first speaker phrase of the sentence, else the last speaker whose gender agrees."""
         k = self.parser.index_after(cue.end)
         opened = None
         for z in range(k, min(self.n, k + 3)):
@@ -395,20 +428,24 @@ class SentenceReader:
                 if source is None:
                     return None
                 speaker, k = source
-                speaker.via = [relay_by.name] + [v for v in relay_by.via if v != relay_by.name]
+                speaker = replace(speaker, via=[relay_by.name] + [v for v in relay_by.via if v != relay_by.name])
             opened = self.intro(k)
             if opened is None:
                 return None
             span = self.content_span(opened[0])
             return self.draft(speaker, cue, span, opened[1]) if span else None
-        if cue.key.endswith("ما") and j < self.n and st.at(toks[j].start, "cue"):
-            j += 1  # بحسب ما ذكرت X
+        if cue.key.endswith("ما") and j < self.n and toks[j].text[0].isalpha():
+            j += 1  # بحسب ما ذكرت X، حسبما نقلته X
         if j < self.n and toks[j].text == "ل":
             j += 1
         res = self.parser.parse(j, self.n)
         if res is None:
             return None
         speaker, k = res
+        if k + 1 < self.n and toks[k].text == "عن":  # بحسب ما نقلته X عن Y
+            source = self.parser.parse(k + 1, self.n)
+            if source is not None:
+                speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
         if all(t.text in _CLAUSE_PUNCT for t in toks[:ci]):
             k = self.skip_words(k, classes=("intro",))
             span = self.content_span(k)
@@ -428,6 +465,7 @@ class SentenceReader:
 
 
 def _agency_names(article: Article) -> list[str]:
+    """The article's agencies (رويترز) by their English names where the lexicon has them."""
     aliases = actor_aliases()
     out = []
     for a in article.agencies:
@@ -440,19 +478,20 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     """The reported statements of ``article`` as ``statements.jsonl`` records."""
     ft = page.folded
     text = ft.text
-    segments = [(to_folded(ft, s), to_folded(ft, e)) for s, e in article.segments]
+    segments = [(ft.to_folded(s), ft.to_folded(e)) for s, e in article.segments]
     mentions: list[Mention] = []
     for fs, fe in segments:
         mentions.extend(find_mentions(text, fs, fe))
-    st = ArticleState(page.text, ft, mentions)
+    st = ArticleState(page.text, ft, mentions, article.published)
     cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
     cue_starts = [m.start for m in cues]
     drafts: list[Draft] = []
-    for fs, fe in segments:
-        for ss, se in sentences(text, fs, fe):
-            here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
-            if here:
-                SentenceReader(st, (ss, se), _longest(here), drafts).read()
+    spans = [span for fs, fe in segments for span in sentences(text, fs, fe)]
+    for k, (ss, se) in enumerate(spans):
+        here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
+        if here:
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            SentenceReader(st, (ss, se), _longest(here), drafts, following).read()
     drafts.sort(key=lambda d: d.cue.start)
     for n, d in enumerate(drafts):
         d.id = f"{page.doc_id}:{article.article_index}:s{n}"
@@ -491,6 +530,7 @@ def _dates(drafts: list[Draft], st: ArticleState, base: str | None) -> None:
 
 
 def _mode(content: str) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect, from folded ``content``."""
     quotes = content.count('"')
     if quotes == 0:
         return "indirect"
@@ -500,6 +540,7 @@ def _mode(content: str) -> str:
 
 
 def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str]) -> dict:
+    """The ``statements.jsonl`` row, spans mapped back to ``page.text``."""
     text = ft.text
     cs, ce = d.content
     while ce > cs and text[ce - 1] in " ,;:-":

@@ -76,6 +76,17 @@ class FoldedText:
             return pos
         return self._original_starts[i] + (pos - self._folded_starts[i])
 
+    def to_folded(self, pos: int) -> int:
+        """Folded offset of original offset ``pos`` (a deleted character maps
+        to the position where it would have been)."""
+        if not self._original_starts:
+            return pos
+        i = bisect_right(self._original_starts, pos) - 1
+        if i < 0:
+            return pos
+        return min(self._folded_starts[i] + (pos - self._original_starts[i]),
+                   self._folded_starts[i + 1] if i + 1 < len(self._folded_starts) else len(self.text))
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` covering folded ``[start, end)``."""
         if end <= start:

@@ -6,7 +6,11 @@ same article points at, or by the ``denied_claim`` a denial carries.  Seeds
 of different articles that state the same proposition are merged, and a
 denial or confirmation in another article joins the claim whose text its
 content overlaps: the IDF-weighted share of the smaller term set that both
-hold, with at least ``MIN_SHARED`` terms in common.
+hold, with at least ``MIN_SHARED`` terms in common; a claim's terms include
+those of the denials already attached to it, since a denial restates what it
+denies.  A response that overlaps
+no claim answers the report of its own article (the one report there, or the
+one it shares most terms with).
 """
 from __future__ import annotations
 
@@ -88,6 +92,10 @@ class ClaimNode:
     span: list | None = None
     responses: list[StatementRef] = field(default_factory=list)
 
+    def profile(self) -> np.ndarray:
+        """Terms of the claim text and of the responses that restate it."""
+        return np.unique(np.concatenate([self.terms, *(r.terms for r in self.responses)]))
+
 
 class IdfTable:
     """IDF of hashed terms from document frequencies over the run's articles."""
@@ -141,8 +149,10 @@ class ClaimGraph:
 
     def __init__(self):
         self.nodes: list[ClaimNode] = []
-        self.unanswered: list[StatementRef] = []  # responses without a claim of their own article
+        self.profiles: list[np.ndarray] = []  # claim text and restating responses, per node
+        self.unanswered: list[StatementRef] = []  # responses that point at no claim yet
         self._index: dict[int, list[int]] = {}
+        self._by_article: dict[tuple[str, int], list[int]] = {}
 
     def add_article(self, refs: list[StatementRef]) -> None:
         nodes, answered = build_nodes(refs)
@@ -153,10 +163,13 @@ class ClaimGraph:
     def _index_node(self, node: ClaimNode) -> None:
         n = len(self.nodes)
         self.nodes.append(node)
-        for t in node.terms.tolist():
+        self.profiles.append(node.profile())
+        self._by_article.setdefault(node.article, []).append(n)
+        for t in self.profiles[n].tolist():
             self._index.setdefault(t, []).append(n)
 
-    def _candidates(self, terms: np.ndarray, article: tuple[str, int], common: int) -> set[int]:
+    def _candidates(self, terms: np.ndarray, common: int) -> set[int]:
+        """Nodes sharing at least ``MIN_SHARED`` of ``terms`` (very common terms skipped)."""
         counts: dict[int, int] = {}
         for t in terms.tolist():
             posting = self._index.get(t, ())
@@ -164,9 +177,25 @@ class ClaimGraph:
                 continue
             for n in posting:
                 counts[n] = counts.get(n, 0) + 1
-        return {n for n, c in counts.items() if c >= MIN_SHARED and self.nodes[n].article != article}
+        return {n for n, c in counts.items() if c >= MIN_SHARED}
 
-    def resolve(self, idf: IdfTable, allowed=lambda a, b: True) -> list["Claim"]:
+    def _best_node(self, r: StatementRef, idf: IdfTable, common: int) -> int | None:
+        """The claim a response answers: the best overlap anywhere, else its own article's report."""
+        best, best_score = None, CLAIM_MATCH
+        for j in self._candidates(r.terms, common):
+            score = idf.overlap(r.terms, self.profiles[j])
+            if score >= best_score:
+                best, best_score = j, score
+        if best is not None:
+            return best
+        local = [j for j in self._by_article.get(r.article, ()) if self.nodes[j].asserted]
+        if len(local) == 1:
+            return local[0]
+        shared = [(len(np.intersect1d(r.terms, self.profiles[j], assume_unique=True)), -j) for j in local]
+        top = max(shared, default=(0, 0))
+        return -top[1] if top[0] > 0 else None
+
+    def resolve(self, idf: IdfTable) -> list["Claim"]:
         """Merge nodes across articles, attach unanswered responses; the claims."""
         common = max(50, len(self.nodes) // 10)
         parent = list(range(len(self.nodes)))
@@ -178,21 +207,15 @@ class ClaimGraph:
             return i
 
         for i, node in enumerate(self.nodes):
-            for j in self._candidates(node.terms, node.article, common):
-                if j > i and allowed(node.article, self.nodes[j].article) \
-                        and idf.overlap(node.terms, self.nodes[j].terms) >= CLAIM_MATCH:
+            for j in self._candidates(self.profiles[i], common):
+                if j > i and self.nodes[j].article != node.article \
+                        and idf.overlap(self.profiles[i], self.profiles[j]) >= CLAIM_MATCH:
                     parent[find(j)] = find(i)
+        chosen = [(r, self._best_node(r, idf, common)) for r in self.unanswered]
         attached: dict[int, list[StatementRef]] = {}
-        for r in self.unanswered:
-            best, best_score = None, CLAIM_MATCH
-            for j in self._candidates(r.terms, r.article, common):
-                if not allowed(r.article, self.nodes[j].article):
-                    continue
-                score = idf.overlap(r.terms, self.nodes[j].terms)
-                if score >= best_score:
-                    best, best_score = j, score
-            if best is not None:
-                attached.setdefault(find(best), []).append(r)
+        for r, j in chosen:
+            if j is not None:
+                attached.setdefault(find(j), []).append(r)
         groups: dict[int, list[int]] = {}
         for i in range(len(self.nodes)):
             groups.setdefault(find(i), []).append(i)
@@ -221,16 +244,22 @@ class Claim:
     def articles(self) -> list[tuple[str, int]]:
         return sorted({n.article for n in self.nodes} | {r.article for r in self.responses()})
 
-    def to_record(self) -> dict:
-        """The ``claims.jsonl`` row."""
+    def to_record(self, published: dict[tuple[str, int], str | None]) -> dict:
+        """The ``claims.jsonl`` row; ``published`` dates statements that have no date."""
         asserts = self.assertions()
         responses = self.responses()
-        lead = _first_dated(asserts) or _first_dated([n.seed for n in self.nodes])
+
+        def when(r: StatementRef) -> str | None:
+            return r.date or published.get(r.article)
+
+        lead = min(asserts, key=lambda r: (when(r) is None, when(r) or ""), default=None) or self.nodes[0].seed
         main = next((n for n in self.nodes if n.seed is lead), self.nodes[0])
         by_status = {status: [r.id for r in responses if r.stance == stance]
                      for stance, status in RESPONSE_STATUS.items()}
-        history = [{"date": r.date, "status": "reported", "statement": r.id} for r in asserts]
-        history += [{"date": r.date, "status": RESPONSE_STATUS[r.stance], "statement": r.id} for r in responses]
+        history = [{"date": when(r), "status": "reported", "statement": r.id, "doc_id": r.article[0]}
+                   for r in asserts]
+        history += [{"date": when(r), "status": RESPONSE_STATUS[r.stance], "statement": r.id, "doc_id": r.article[0]}
+                    for r in responses]
         history.sort(key=lambda h: (h["date"] is None, h["date"] or "", h["status"] != "reported"))
         return {
             "claim_id": self.claim_id,
@@ -255,10 +284,6 @@ def _unique(refs) -> list[StatementRef]:
             seen.add(r.id)
             out.append(r)
     return out
-
-
-def _first_dated(refs: list[StatementRef]) -> StatementRef | None:
-    return min(refs, key=lambda r: (r.date is None, r.date or ""), default=None)
 
 
 def _speaker_name(ref: StatementRef) -> str | None:

@@ -1,7 +1,8 @@
 """Speakers across pages: one entity per person, however the pages spell them.
 
 Names are compared by a consonant skeleton of their folded form (long
-vowels inside a word dropped, غ/ج and doubled letters unified), so
+vowels inside a word and a final ة dropped, غ/ج, ق/ك and doubled letters
+unified), so
 زيلينسكي / زيلنسكي or سيرغي / سيرجي meet.  A speaker with a lexicon id keeps
 it and lends it to unidentified speakers with the same skeleton; a surname
 alone joins the one full name of the run that ends with it; speakers known
@@ -25,6 +26,8 @@ def skeleton(name: str) -> str:
     for word in fold_key(name).split():
         if word.startswith("ال") and len(word) > 4:
             word = word[2:]
+        if len(word) > 3 and word.endswith("ه"):
+            word = word[:-1]  # feminine ending: المتحدث / المتحدثة
         word = _INNER_VOWELS.sub("", word.translate(_LETTER_VARIANTS))
         out.append(_REPEATS.sub(r"\1", word))
     return " ".join(w for w in out if w)

@@ -129,8 +129,9 @@ class CorpusLinker:
             graph.add_article([r for r in self._refs[i] if r.id not in skipped])
         idf = IdfTable(self._df, len(self.signatures))
         claims = [c for c in graph.resolve(idf) if c.responses()]
+        published = {s.key: s.published for s in self.signatures}
         for claim in claims:
-            record = claim.to_record()
+            record = claim.to_record(published)
             result.claims.append(record)
             for r in claim.responses():
                 if r.responds_to is None or (r.responds_to.startswith("claim:") and r.responds_to != claim.claim_id):

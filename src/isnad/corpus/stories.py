@@ -30,6 +30,7 @@ COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
 BLOCK_ROWS = 2048
+NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
 
 
 def tfidf_matrix(signatures: list[Signature], df: dict[int, int]) -> sparse.csr_matrix:
@@ -52,20 +53,36 @@ def tfidf_matrix(signatures: list[Signature], df: dict[int, int]) -> sparse.csr_
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
 
 
-def similar_pairs(matrix: sparse.csr_matrix, minimum: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, columns and cosines of every pair i < j whose cosine reaches ``minimum``."""
+def similar_pairs(matrix: sparse.csr_matrix, minimum: float,
+                  per_row: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, columns (i < j) and cosines of pairs whose cosine reaches ``minimum``.
+
+    With ``per_row``, a pair is kept only when it is among the ``per_row``
+    best of one of its two articles, which bounds the pairs (and memory) by
+    the number of articles.
+    """
     rows, cols, vals = [], [], []
     transposed = matrix.T.tocsc()
     for start in range(0, matrix.shape[0], BLOCK_ROWS):
         block = (matrix[start:start + BLOCK_ROWS] @ transposed).tocoo()
-        keep = (block.data >= minimum) & (block.row + start < block.col)
-        rows.append(block.row[keep] + start)
-        cols.append(block.col[keep])
-        vals.append(block.data[keep])
+        r, c, v = block.row + start, block.col, block.data
+        keep = (v >= minimum) & (r != c)
+        r, c, v = r[keep], c[keep], v[keep]
+        if per_row is not None and len(v):
+            order = np.lexsort((-v, r))
+            r, c, v = r[order], c[order], v[order]
+            first_of_row = np.searchsorted(r, r, side="left")
+            best = np.arange(len(r)) - first_of_row < per_row
+            r, c, v = r[best], c[best], v[best]
+        rows.append(np.minimum(r, c))
+        cols.append(np.maximum(r, c))
+        vals.append(v)
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    return (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64),
-            np.concatenate(vals))
+    r, c, v = (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64),
+               np.concatenate(vals))
+    _, unique = np.unique(r * matrix.shape[0] + c, return_index=True)
+    return r[unique], c[unique], v[unique]
 
 
 def parse_date(value: str | None) -> tuple[int | None, int, int] | None:
@@ -182,7 +199,7 @@ def story_scores(signatures: list[Signature], df: dict[int, int], place_df: dict
     """Pair scores (i < j) for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
     n = len(signatures)
     matrix = tfidf_matrix(signatures, df)
-    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN)
+    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS)
     extra = sorted(claim_pairs - set(zip(rows.tolist(), cols.tolist())))
     if extra:
         er, ec = np.array([p[0] for p in extra]), np.array([p[1] for p in extra])

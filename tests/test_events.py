@@ -1,0 +1,220 @@
+"""PLOVER events on the seed pages (scored against tests/gold_events_seeds.json) and on
+sentences written in the same style: types, modes, CAMEO codes, participants with their
+countries, and whether the article asserts, reports, denies, negates or foresees them.
+
+Seed articles are built from the gold ``starts_with`` / ``ends_with`` words; their
+statements come from :func:`isnad.statements.extract_statements`.
+"""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from isnad.events import export_plover, extract_events
+from isnad.model import Article, Page
+from isnad.statements import extract_statements
+
+SHARED = Path("/work/shared")
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "gold" / "seeds.jsonl"
+GOLD_EVENTS = Path(__file__).with_name("gold_events_seeds.json")
+needs_seeds = pytest.mark.skipif(not GOLD.exists(), reason="shared seed pages not available")
+
+
+def _article_from_gold(page: Page, index: int, gold: dict, boilerplate: set[str]) -> Article:
+    """The gold article as an ``Article``: non-empty lines from its first to its last words."""
+    text = page.text
+    start = text.index(gold["starts_with"])
+    end = text.index(gold["ends_with"], start) + len(gold["ends_with"])
+    segments, pos = [], start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if stripped and stripped not in boilerplate:
+            lead = pos + len(line) - len(line.lstrip())
+            segments.append((lead, lead + len(stripped)))
+        pos += len(line) + 1
+    return Article(page.doc_id, page.source, index, segments, title=gold.get("title"),
+                   published=gold.get("published"))
+
+
+def _seed_events() -> dict[tuple[str, int], list[dict]]:
+    out = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        path = SEEDS / row["doc"]
+        page = Page(row["doc"], str(path), path.read_text(encoding="utf-8"))
+        boiler = {b.strip() for b in row.get("boilerplate", [])}
+        for i, gold in enumerate(row["articles"]):
+            article = _article_from_gold(page, i, gold, boiler)
+            out[(row["doc"], i)] = extract_events(page, article, extract_statements(page, article))
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return _seed_events()
+
+
+def _countries(entities: list[dict]) -> set[str]:
+    return {e["country"] for e in entities if e.get("country")}
+
+
+def _matches(event: dict, gold: dict) -> bool:
+    """Same type and countries; CONSULT sides compared as one set of participants."""
+    if event["event_type"] != gold["event_type"]:
+        return False
+    actors, recipients = _countries(event["actors"]), _countries(event["recipients"])
+    gold_actors, gold_recipients = set(gold["actor_countries"]), set(gold["recipient_countries"])
+    if gold["event_type"] == "CONSULT":
+        return actors | recipients == gold_actors | gold_recipients
+    return actors == gold_actors and recipients == gold_recipients
+
+
+def _gold() -> list[dict]:
+    return json.loads(GOLD_EVENTS.read_text(encoding="utf-8"))["events"]
+
+
+@needs_seeds
+@pytest.mark.parametrize("gold", [g for g in _gold() if g["required"]], ids=lambda g: g["gist"][:40])
+def test_required_seed_event_found_with_type_countries_and_mode(seed_events, gold):
+    found = [ev for ev in seed_events[(gold["doc"], gold["article"])] if _matches(ev, gold)]
+    assert found, f"no {gold['event_type']} {gold['actor_countries']}->{gold['recipient_countries']}"
+    assert any(ev["mode"] == gold["mode"] for ev in found)
+
+
+@needs_seeds
+def test_seed_statuses_of_claims_denials_and_plans(seed_events):
+    for gold in _gold():
+        if gold["status"] in ("denied", "future"):
+            statuses = {ev["status"] for ev in seed_events[(gold["doc"], gold["article"])] if _matches(ev, gold)}
+            assert gold["status"] in statuses, gold["gist"]
+
+
+@needs_seeds
+def test_seed_precision_against_all_gold_events(seed_events):
+    gold = _gold()
+    predicted = [(key, ev) for key, evs in seed_events.items() for ev in evs]
+    correct = [ev for (doc, art), ev in predicted
+               if any(g["doc"] == doc and g["article"] == art and _matches(ev, g) for g in gold)]
+    assert len(predicted) >= 8
+    assert len(correct) / len(predicted) >= 0.8
+
+
+@needs_seeds
+def test_denied_claim_points_to_the_claim_and_its_denial(seed_events):
+    nbc = [ev for ev in seed_events[("004_d20eb930a8924495.txt", 0)]
+           if ev["event_type"] == "CONSULT" and ev["status"] == "denied" and ev["trigger"] == "اجتمعوا"]
+    assert nbc
+    ev = nbc[0]
+    assert ev["reported_by"] and ev["reported_by"] not in ev["denied_by"] and ev["denied_by"]
+    assert ev["location"]["name_ar"] == "نيويورك"
+    assert {ev["actor"]["entity_id"]} == {"sergey-lavrov"}
+
+
+@needs_seeds
+def test_spans_are_evidence_in_the_page(seed_events):
+    pages = {row: (SEEDS / row).read_text(encoding="utf-8") for row, _ in seed_events}
+    for (doc, _), events in seed_events.items():
+        text = pages[doc]
+        for ev in events:
+            s, e = ev["trigger_span"]
+            assert text[s:e] == ev["trigger"]
+            assert ev["span"][0] <= s and e <= ev["span"][1]
+            for entity in ev["actors"] + ev["recipients"]:
+                s, e = entity["span"]
+                assert text[s:e] == entity["name_ar"]
+            assert ev["id"].startswith(f"{doc}:")
+
+
+def _events(text: str, published: str | None = "2025-03-06", statements: bool = True) -> list[dict]:
+    page = Page("t", "t", text)
+    article = Article("t", "t", 0, [(0, len(text))], published=published)
+    sts = extract_statements(page, article) if statements else []
+    return extract_events(page, article, sts)
+
+
+def _one(text: str, **kw) -> dict:
+    events = _events(text, **kw)
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_future_meeting_in_a_third_country():
+    ev = _one("سيلتقي وزير الخارجية السعودي نظيره الإيراني في مسقط الأسبوع المقبل.")
+    assert (ev["event_type"], ev["status"], ev["mode"], ev["cameo"]) == ("CONSULT", "future", "third-party", "044")
+    assert (ev["actor"]["country"], ev["actor"]["sector"], ev["recipient"]["country"]) == ("SAU", "GOV", "IRN")
+    assert ev["location"]["country"] == "OMN" and ev["context"] == ["future"]
+
+
+def test_hypothetical_and_negated_meetings():
+    ev = _one("قد يجتمع الرئيس التركي مع نظيره الروسي في موسكو خلال أيام.")
+    assert ev["status"] == "hypothetical" and ev["mode"] == "visit"
+    assert (ev["actor"]["country"], ev["recipient"]["country"]) == ("TUR", "RUS")
+    ev = _one("لم يلتق وزير الخارجية الأمريكي بالرئيس السوري خلال جولته.")
+    assert (ev["event_type"], ev["status"]) == ("CONSULT", "negated")
+    assert {ev["actor"]["country"], ev["recipient"]["country"]} == {"USA", "SYR"}
+
+
+def test_plans_named_by_a_verb_of_intent():
+    ev = _one("ترامب وبوتين يعتزمان اللقاء في ألاسكا لمناقشة اتفاق سلام.")
+    assert (ev["event_type"], ev["status"]) == ("CONSULT", "future")
+    assert _countries(ev["actors"]) == {"USA", "RUS"}
+
+
+def test_host_is_turned_into_the_recipient_of_a_visit():
+    ev = _one("استقبل الرئيس المصري في القاهرة أمس وزير الخارجية الأمريكي.")
+    assert (ev["mode"], ev["actor"]["country"], ev["recipient"]["country"]) == ("visit", "USA", "EGY")
+
+
+def test_sanctions_arrest_and_shelling():
+    ev = _one("فرضت الولايات المتحدة عقوبات جديدة على إيران أمس.")
+    assert (ev["event_type"], ev["cameo"], ev["actor"]["country"], ev["recipient"]["country"]) == \
+        ("SANCTION", "163", "USA", "IRN")
+    assert ev["date"] == "2025-03-05" and ev["status"] == "asserted"
+    ev = _one("اعتقلت الشرطة التركية مواطنا فرنسيا في إسطنبول.")
+    assert (ev["event_type"], ev["mode"], ev["actor"]["sector"], ev["recipient"]["country"]) == \
+        ("COERCE", "arrest", "COP", "FRA")
+    assert ev["location"]["name_ar"] == "إسطنبول"
+    ev = _one("قصف الجيش الإسرائيلي مواقع حزب الله في جنوب لبنان.")
+    assert (ev["event_type"], ev["actor"]["country"], ev["actor"]["sector"], ev["recipient"]["entity_id"]) == \
+        ("ASSAULT", "ISR", "MIL", "hezbollah")
+
+
+def test_reported_inside_a_statement():
+    ev = _one("وقالت وزارة الخارجية الروسية إن لافروف التقى وزير الخارجية التركي في أنقرة.")
+    assert ev["status"] == "reported" and ev["reported_by"] == "t:0:s0"
+    assert (ev["mode"], ev["actor"]["entity_id"], ev["recipient"]["country"]) == ("visit", "sergey-lavrov", "TUR")
+
+
+def test_no_event_from_speech_or_lookalike_words():
+    assert _events("رفض المتحدث باسم الكرملين التعليق على التقرير.") == []
+    assert _events("وقالت وزارة الخارجية الأمريكية إن الموقف لم يتغير.") == []
+    assert _events("تقدم الفريق السعودي إلى المركز الثاني بعد الفوز.") == []
+    assert _events("ارتفعت أسعار الفائدة الأميركية وتراجعت العملة الروسية.") == []
+    assert _events("وصل عدد السياح الروس الذين زاروا تركيا إلى مليون.") == []
+    assert _events("وصل وزير الداخلية اليمني إلى عدن.") == []  # travel at home is no visit
+
+
+def test_plover_export(tmp_path):
+    text = "فرضت الولايات المتحدة عقوبات جديدة على إيران أمس."
+    page = Page("d1", "https://example.com/a", text)
+    article = Article("d1", "https://example.com/a", 0, [(0, len(text))], published="2025-03-06", outlet="مثال")
+    events = extract_events(page, article, [])
+    (tmp_path / "events.jsonl").write_text(
+        "".join(json.dumps(ev, ensure_ascii=False) + "\n" for ev in events), encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text(
+        json.dumps(article.to_record(text), ensure_ascii=False) + "\n", encoding="utf-8")
+    buffer = io.StringIO()
+    assert export_plover(tmp_path, buffer) == 1
+    record = json.loads(buffer.getvalue())
+    assert (record["event_type"], record["event"], record["quad_code"]) == ("SANCTION", ["SANCTION"], 3)
+    assert (record["actor"], record["actor_country"], record["recipient_country"]) == ("United States", "USA", "IRN")
+    assert record["source"][0]["code"] == "USA" and record["recipients"][0]["code"] == "IRN"
+    assert record["date"] == "2025-03-05" and record["cameo"] == "163"
+    assert record["event_text"] == text[record["text_info"]["start"]:record["text_info"]["end"]]
+    assert record["cite_info"]["url"] == "https://example.com/a" and record["cite_info"]["publication"] == "مثال"
+    out = tmp_path / "plover.jsonl"
+    assert export_plover(tmp_path, out) == 1 and json.loads(out.read_text(encoding="utf-8"))["id"] == record["id"]
