@@ -26,7 +26,7 @@ import ahocorasick
 
 from .dates import date_mentions
 from .events_plover import QUAD_CODE, export_plover, plover_record  # noqa: F401 - the export lives beside
-from .lexicon import actors, read_tsv, split_aliases
+from .lexicon import actors, countries, read_tsv, role_on, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page
 from .text import FoldedText, fold_key
@@ -41,10 +41,10 @@ _PROCLITICS = frozenset({
 _FUTURE_PREFIXES = frozenset({"س", "وس", "فس", "لس"})
 _LAM_LAM = ("لل", "ولل", "فلل")
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "ي", "ك", "كم"})
-_DEMONYM_SUFFIXES = ("", "ه", "ا", "ين", "ون", "ان", "تين", "تان")
 _WORD_RE = re.compile(r"[^\W_]+")
 _BREAK_PUNCT = re.compile(r"[,;:()\[\]\"!?.]|\s-\s")
 _CLAUSE_PUNCT = re.compile(r"[;:\"]")
+_MILITARY_ROLE = re.compile(r"\b(?:Defen[cs]e|Army|Armed Forces|General Staff|Military|Commander)\b")
 _WINDOW = 3  # words scanned before a trigger for particles and support verbs
 _REACH = 200
 _RECIPIENT_REACH = 8  # words after a trigger where its recipient may be introduced
@@ -144,14 +144,20 @@ def _triggers() -> list[tuple[str, Trigger]]:
 
 
 def _places() -> list[tuple[str, Place]]:
+    """Countries (names, adjectives and demonyms, capitals) of countries.tsv, then the cities
+    and groups of places_events.tsv, then the names of places_ar.tsv; the first listed wins."""
     out = []
+    for c in countries().values():
+        out += [(form, Place(c.iso3, "country", c.name_en)) for form in c.names_ar]
+        demonym = Place(c.iso3, "demonym", c.name_en)
+        for form in c.adjectives_ar + c.demonyms_ar:
+            out.append((form, demonym))
+            if fold_key(form).endswith("ي"):
+                out.append((form + "ا", demonym))  # مواطنا فرنسيا
+        out += [(form, Place(c.iso3, "capital", c.name_en)) for form in c.capitals_ar]
     for row in read_tsv("places_events.tsv"):
         place = Place(row["iso3"], row["kind"], row["name_en"] or None)
-        for form in split_aliases(row["forms"]):
-            if row["kind"] == "demonym" and fold_key(form).endswith("ي"):
-                out.extend((form + s, place) for s in _DEMONYM_SUFFIXES)
-            else:
-                out.append((form, place))
+        out += [(form, place) for form in split_aliases(row["forms"])]
     for row in read_tsv("places_ar.tsv"):
         out.append((row["name"], Place(None, row["kind"], None)))
     return out
@@ -487,13 +493,25 @@ def _chain(groups: list[_Group], k: int) -> list[_Group]:
 
 # --- participants -------------------------------------------------------------------
 
-def _entity(g: _Group, sent: _Sentence, page: Page) -> dict:
+def _role_sector(entity_id: str, published: str | None) -> str | None:
+    """PLOVER sector of the office a named person holds at publication (roles.tsv)."""
+    role = role_on(entity_id, published)
+    if role is None:
+        return None
+    if role.country is None:
+        return "IGO"
+    return "MIL" if _MILITARY_ROLE.search(role.role_en) else "GOV"
+
+
+def _entity(g: _Group, sent: _Sentence, page: Page, published: str | None) -> dict:
     table = actors()
     named = table.get(g.named) if g.named else None
     iso = [p.iso3 for p in g.places if p.iso3 and p.iso3 not in ("IMG",)]
     group_place = next((p for p in g.places if p.kind == "group"), None)
     country = (named.country if named and named.country else None) or (iso[0] if iso else None)
     sector = g.sectors[0] if g.sectors else None
+    if sector is None and named is not None:
+        sector = _role_sector(named.entity_id, published)
     if group_place is not None and sector is None:
         sector = "REB" if group_place.iso3 != "IMG" else None
         country = group_place.iso3
@@ -844,8 +862,8 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
     _share_sectors(roles.actors)
     _share_sectors(roles.recipients)
     _split_demonyms(roles)
-    actor_entities = [_entity(g, sent, page) for g in roles.actors]
-    recipient_entities = [_entity(g, sent, page) for g in roles.recipients]
+    actor_entities = [_entity(g, sent, page, article.published) for g in roles.actors]
+    recipient_entities = [_entity(g, sent, page, article.published) for g in roles.recipients]
     trig_s, trig_e = ft.span_to_original(hit.key_start, hit.end)
     statement = _container(statements, trig_s)
     if statement is not None:
