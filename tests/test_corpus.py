@@ -9,8 +9,7 @@ import pytest
 from isnad.corpus import CorpusLinker, article_signature
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.signature import locative_places
-from isnad.corpus.terms import stem, words
-from isnad.text import fold
+from isnad.corpus.terms import stem, word_infos
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -282,7 +281,7 @@ def test_signature_keeps_no_text_and_is_pure():
 
 
 def test_locative_places_need_a_preposition():
-    ws = words(fold("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة").text)
+    ws = [w.folded for w in word_infos("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة")]
     assert locative_places(ws) == {"جده", "موسكو", "القاهره"}
 
 

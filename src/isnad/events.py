@@ -341,6 +341,7 @@ def _clause(sent: _Sentence, t: int, t_last: int) -> tuple[int, int]:
 def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
     """Noun phrases of entity pieces in words [lo, hi)."""
     out: list[_Group] = []
+    inherited = None  # (word, marker) of a phrase cut by _breaks_phrase
     i = lo
     while i < hi:
         if not sent.entity[i] or sent.trigger[i] is not None:
@@ -351,6 +352,8 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
         opener = _opener(sent, i, lo)
         if marker is None and opener is not None and sent.word[opener] is not None:
             marker = sent.word[opener][0].value
+        if marker is None and inherited is not None and i == inherited[0]:
+            marker = inherited[1]  # في العاصمة القطرية | الدوحة: still inside the same phrase
         coordinated = marker is None and bool(out) and (
             prefix.startswith("و") and out[-1].last >= i - 2
             or opener == i - 1 and opener > out[-1].last and sent.word[opener] is None
@@ -367,6 +370,8 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
                         sent.word[j - 1] is not None and sent.word[j - 1][0].role == "marker"):
                     break
                 if not linked and _breaks_phrase(sent, j):
+                    if sent.entity[j - 1]:
+                        inherited = (j, marker)
                     break  # قرار تركيا، النظام السابق الكويت: the name belongs to the word before
                 if linked and complement_from is None:
                     complement_from = j
@@ -419,7 +424,9 @@ def _breaks_phrase(sent: _Sentence, j: int) -> bool:
     الكويت), a name after a word outside the lexicons (بدور المملكة)."""
     before = sent.entity[j - 1]
     if not before:
-        return _is_name(sent, j)
+        # الرئيس الأوكراني بترو بوروشنكو: an unknown first name between a title and a person
+        person = any(kind == "actor" and actors()[value].kind == "person" for kind, value, _ in sent.entity[j])
+        return _is_name(sent, j) and not (person and j > 1 and sent.entity[j - 2] and not sent.breaks[j - 1])
     if any(kind == "place" and value.kind == "demonym" for kind, value, _ in before) and \
             any(kind == "sector" for kind, _, _ in sent.entity[j]):
         return True  # وزير الخارجية السعودي | نظيره الإيراني: a demonym closes a phrase
@@ -440,7 +447,10 @@ def _is_prepositional_filler(sent: _Sentence, k: int) -> bool:
     w = sent.surface(k)
     if len(w) < 4 or w[0] not in ("ب", "ل") or sent.word[k] is not None or sent.entity[k]:
         return False
-    return k + 1 < len(sent.starts) and bool(sent.entity[k + 1])
+    if k + 1 >= len(sent.starts) or not sent.entity[k + 1]:
+        return False
+    # بترو بوروشنكو: before a person's family name the word is a first name
+    return not any(kind == "actor" and actors()[value].kind == "person" for kind, value, _ in sent.entity[k + 1])
 
 
 def _opener(sent: _Sentence, i: int, lo: int) -> int | None:
@@ -534,6 +544,12 @@ def _entity(g: _Group, sent: _Sentence, page: Page, published: str | None) -> di
             "kind": kind, "country": country, "sector": sector, "span": [s, e]}
 
 
+def _is_place(g: _Group) -> bool:
+    """A phrase that only names a place: a city, or a country or capital with no head noun."""
+    return not g.actor_ids and not g.sectors and bool(g.places) and all(
+        p.kind in _PLACE_KINDS for p in g.places)
+
+
 def _is_place_only(g: _Group) -> bool:
     return not g.actor_ids and not g.sectors and all(p.kind in ("city", "region") or not p.iso3 for p in g.places)
 
@@ -595,6 +611,8 @@ def _first_after(sent: _Sentence, groups: list[_Group], after: int, limit: int |
             continue
         if (limit is not None and g.first - skipped > after + limit) or _triggers_between(sent, after, g.first, trig):
             return []
+        if markers is None and any(_is_conjoined_filler(sent, w) for w in range(after + 1, g.first)):
+            return []  # وسمحت أنقرة: a new clause, not an object
         if markers is None and g.marker is not None:
             skipped += g.last - g.first + 2
             continue
@@ -635,16 +653,19 @@ def _light_before(sent: _Sentence, t: int, lo: int) -> int | None:
 
 
 def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last: int, lo: int,
-           hi: int, suffixed: bool) -> _Roles:
+           hi: int, suffixed: bool, prefix: str) -> _Roles:
     actor: list[_Group] = []
     recipient: list[_Group] = []
     light = None
+    idafa_place = None
     markers = frozenset(m for m in trig.markers if m != "obj")
     if trig.tense == "noun":
         follow = _first_after(sent, groups, t_last, limit=1)
         if follow and follow[0].first == t_last + 1:
-            if trig.idafa == "recipient":
-                recipient = follow
+            if trig.event_type == "CONSULT" and all(_is_place(g) for g in follow):
+                idafa_place = follow[0]  # لقاء الدوحة، اجتماع الرياض: where, not who
+            elif trig.idafa == "recipient" or _marker_of_prefix(prefix) is not None:
+                recipient = follow  # اعتقال مواطن؛ بلقاء نظيره: the one met or acted upon
             else:
                 actor = follow
         if not actor:
@@ -692,7 +713,7 @@ def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last:
                      and id(g) not in taken and not g.actor_ids
                      and any(p.kind in _PLACE_KINDS for p in g.places)
                      and (_is_place_only(g) or g.marker == "in")
-                     and not _triggers_between(sent, t_last, g.first)), None)
+                     and not _triggers_between(sent, t_last, g.first)), idafa_place)
     return _Roles(actor, recipient, location, light)
 
 
@@ -811,7 +832,8 @@ def _whole_word(text: str, start: int, stop: int, hi: int) -> bool:
         j -= 1
         if start - j > 4:
             return False
-    return True
+    prefix = text[j:start]
+    return prefix in _PROCLITICS or prefix in _FUTURE_PREFIXES
 
 
 def _windows(text: str, lo: int, hi: int, positions: list[int]) -> list[tuple[int, int]]:
@@ -858,7 +880,8 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
         return None
     lo, hi = _clause(sent, t, t_last)
     groups = _groups(sent, lo, hi)
-    roles = _roles(sent, groups, trig, t, t_last, lo, hi, suffixed=hit.end > hit.key_end)
+    roles = _roles(sent, groups, trig, t, t_last, lo, hi, suffixed=hit.end > hit.key_end,
+                   prefix=hit.prefix)
     _share_sectors(roles.actors)
     _share_sectors(roles.recipients)
     _split_demonyms(roles)

@@ -113,6 +113,12 @@ def _looks_single_byte_arabic(data: bytes) -> bool:
 
 # --- HTML -----------------------------------------------------------------------
 
+# Dates only from the page's own markup (meta tags, time elements, URL), never
+# guessed from text or the crawl; fast mode skips the fallback extractors,
+# which on news pages give the same text at twice the cost.
+_HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
 def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | None = None) -> Page:
     """A page from HTML: trafilatura's main text, with its title and date.
 
@@ -121,7 +127,8 @@ def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | N
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, url=source
+        html, url=source, include_comments=False, include_tables=False, with_metadata=True,
+        fast=True, date_extraction_params=_HTML_DATE_PARAMS,
     )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():

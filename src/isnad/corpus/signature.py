@@ -13,8 +13,8 @@ import numpy as np
 from datasketch import MinHash
 
 from ..lexicon import actor_aliases, read_tsv
-from ..text import fold, fold_key
-from .terms import shingle_hashes, term_counts, words
+from ..text import fold_key
+from .terms import WordInfo, shingle_hashes, term_counts, word_infos
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -71,15 +71,16 @@ def _alias_starts() -> dict[str, tuple[int, ...]]:
     return {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
 
 
-def lexicon_actors(folded_words: list[str]) -> set[str]:
-    """Entity ids of lexicon actors named in a folded word list."""
+def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
+    """Entity ids of lexicon actors named in a folded word list.
+
+    ``positions`` (from :func:`cue_positions`) limits the words looked at.
+    """
     aliases = actor_aliases()
     starts = _alias_starts()
     found: set[str] = set()
-    present = set(folded_words)
-    if starts.keys().isdisjoint(present) and starts.keys().isdisjoint(w[1:] for w in present):
-        return found
-    for i, w in enumerate(folded_words):
+    for i in range(len(folded_words)) if positions is None else positions:
+        w = folded_words[i]
         first = w if w in starts else (w[1:] if len(w) > 3 and w[0] in "وفبلك" and w[1:] in starts else None)
         if first is None:
             continue
@@ -103,14 +104,12 @@ def _place_stems() -> frozenset[str]:
     return frozenset(name.split()[0] for name in place_names())
 
 
-def locative_places(folded_words: list[str]) -> set[str]:
+def locative_places(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
     """Places named as where something happens: after في or with the ب proclitic."""
-    names, stems = place_names(), _place_stems()
+    names = place_names()
     found: set[str] = set()
-    present = set(folded_words)
-    if stems.isdisjoint(present) and stems.isdisjoint(w[1:] for w in present):
-        return found
-    for i, w in enumerate(folded_words):
+    for i in range(len(folded_words)) if positions is None else positions:
+        w = folded_words[i]
         if w in ("في", "وفي") and i + 1 < len(folded_words):
             following = folded_words[i + 1]
         elif len(w) > 3 and w[0] == "ب":
@@ -125,20 +124,30 @@ def locative_places(folded_words: list[str]) -> set[str]:
     return found
 
 
-def split_words(folded: str) -> tuple[list[str], list[str]]:
-    """All words of a folded text, and the words of its long lines (all when too few are long).
+@lru_cache(maxsize=200_000)
+def _is_cue(word: str) -> bool:
+    """Whether an actor alias or a locative place may start at this word."""
+    starts, stems = _alias_starts(), _place_stems()
+    stripped = word[1:] if len(word) > 3 and word[0] in "وفبلك" else ""
+    return word in ("في", "وفي") or word in starts or stripped in starts or stripped in stems
+
+
+def cue_positions(folded_words: list[str]) -> list[int]:
+    """Positions where :func:`lexicon_actors` and :func:`locative_places` need to look."""
+    return [i for i, cue in enumerate(map(_is_cue, folded_words)) if cue]
+
+
+def split_words(text: str) -> tuple[list[WordInfo], list[WordInfo]]:
+    """All words of a text, and the words of its long lines (all when too few are long).
 
     Boilerplate that a segmenter may leave (menus, headers, "read also"
     headlines, footers) comes in short lines; copies of one story share the
     long ones.
     """
-    if "\n" not in folded:
-        all_words = words(folded)
-        return all_words, all_words
-    all_words: list[str] = []
-    kept: list[str] = []
-    for line in folded.split("\n"):
-        line_words = words(line)
+    all_words: list[WordInfo] = []
+    kept: list[WordInfo] = []
+    for line in text.split("\n"):
+        line_words = word_infos(line)
         all_words.extend(line_words)
         if len(line_words) >= MIN_BODY_LINE_WORDS:
             kept.extend(line_words)
@@ -170,16 +179,19 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
 
 def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Signature:
     """Signature of an ``articles.jsonl`` row and its statements (pure)."""
-    body = fold(article.get("text") or "").text
+    all_words, long_line_words = split_words(article.get("text") or "")
     title = article.get("title")
-    all_words, long_line_words = split_words(body)
     counts = term_counts(all_words)
     if title:
-        counts.update(term_counts(words(fold(title).text), TITLE_WEIGHT))
-    terms = np.fromiter(sorted(counts), dtype=np.uint32, count=len(counts))
-    tf = np.fromiter((min(counts[t], 65535) for t in terms.tolist()), dtype=np.uint16, count=len(terms))
+        counts.update(term_counts(word_infos(title), TITLE_WEIGHT))
+    keys = np.fromiter(counts.keys(), dtype=np.uint32, count=len(counts))
+    values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
+    order = np.argsort(keys)
+    terms, tf = keys[order], np.minimum(values[order], 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
-    actors = lexicon_actors(all_words)
+    folded_words = [w.folded for w in all_words]
+    cues = cue_positions(folded_words)
+    actors = lexicon_actors(folded_words, cues)
     dates = []
     for st in statements:
         key = speaker_key(st.get("speaker"))
@@ -198,7 +210,7 @@ def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Sig
         terms=terms,
         counts=tf,
         actors=frozenset(actors),
-        places=frozenset(locative_places(all_words)),
+        places=frozenset(locative_places(folded_words, cues)),
         n_words=len(all_words),
     )
 

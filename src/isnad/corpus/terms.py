@@ -1,9 +1,10 @@
 """Term bags and shingles of folded Arabic text for corpus-level comparison.
 
-Terms are light stems (proclitics and the article, common suffixes removed)
-of content words, hashed to 32 bits with CRC-32 so that signatures stay
-small and are stable across processes.  Shingles are runs of three words,
-stopwords included, for near-duplicate detection.
+Words are folded with :func:`isnad.text.fold_key`.  Terms are light stems
+(proclitics and the article, common suffixes removed) of content words,
+hashed to 32 bits with CRC-32 so that signatures stay small and are stable
+across processes.  Shingles are runs of three words, stopwords included, for
+near-duplicate detection.
 """
 from __future__ import annotations
 
@@ -11,13 +12,13 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from ..lexicon import read_tsv
-from ..text import fold, fold_key
+from ..text import fold_key
 
-_WORD_RE = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 # (suffix, shortest stem left behind), longest first
 _SUFFIXES = (("يين", 3), ("يون", 3), ("ات", 3), ("ون", 4), ("ين", 4), ("يه", 3), ("ها", 3),
@@ -68,60 +69,58 @@ def term_hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-_WORD_TERM: dict[str, int] = {}  # folded word -> term hash, or -1 for no term
-_WORD_HASH: dict[str, int] = {}  # folded word -> CRC-32 of the word
+class WordInfo(NamedTuple):
+    """What the corpus steps use of one word: folded form, its hash, its term's hash (-1: none)."""
+
+    folded: str
+    word_hash: int
+    term: int
+
+
+# Words are matched on the raw text (diacritics and joiners kept inside a word)
+# and folded one by one through a cache: news vocabulary repeats, so this is
+# much cheaper than folding the whole text.
+_RAW_WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640])+")
+_INFO: dict[str, WordInfo] = {}
 _CACHE_LIMIT = 500_000
 
 
-def _word_term(word: str) -> int:
-    if len(_WORD_TERM) > _CACHE_LIMIT:
-        _WORD_TERM.clear()
-    t = term_of(word)
-    h = _WORD_TERM[word] = -1 if t is None else term_hash(t)
-    return h
+def _word_info(raw: str) -> WordInfo:
+    if len(_INFO) > _CACHE_LIMIT:
+        _INFO.clear()
+    folded = fold_key(raw).replace(" ", "")
+    term = term_of(folded)
+    info = _INFO[raw] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")), -1 if term is None else term_hash(term))
+    return info
 
 
-def words(folded: str) -> list[str]:
-    """Words and numbers of an already folded text."""
-    return _WORD_RE.findall(folded)
+def word_infos(text: str) -> list[WordInfo]:
+    """The words of a raw (unfolded) text, in order."""
+    get = _INFO.get
+    return [get(w) or _word_info(w) for w in _RAW_WORD_RE.findall(text)]
 
 
-def term_list(folded: str) -> list[str]:
-    """Terms of an already folded text, in order, stopwords left out."""
-    return [t for t in map(term_of, words(folded)) if t is not None]
-
-
-def term_counts(word_list: list[str], weight: int = 1) -> Counter:
-    """Hashed term -> count (times ``weight``) for the words of a folded text."""
-    get = _WORD_TERM.get
-    hashes = [h for w in word_list if (h := get(w)) is not None or (h := _word_term(w)) is not None]
-    counts = Counter(h for h in hashes if h >= 0)
+def term_counts(infos: list[WordInfo], weight: int = 1) -> Counter:
+    """Hashed term -> count (times ``weight``)."""
+    counts = Counter(i.term for i in infos if i.term >= 0)
     if weight != 1:
-        for h in counts:
-            counts[h] *= weight
+        for t in counts:
+            counts[t] *= weight
     return counts
 
 
 def term_set(text: str) -> np.ndarray:
-    """Sorted unique hashed terms of a raw (unfolded) text, as uint32."""
-    hashes = set(term_counts(words(fold(text).text)))
+    """Sorted unique hashed terms of a raw text, as uint32."""
+    hashes = {i.term for i in word_infos(text) if i.term >= 0}
     return np.fromiter(sorted(hashes), dtype=np.uint32, count=len(hashes))
-
-
-def _word_hash(word: str) -> int:
-    if len(_WORD_HASH) > _CACHE_LIMIT:
-        _WORD_HASH.clear()
-    h = _WORD_HASH[word] = zlib.crc32(word.encode("utf-8"))
-    return h
 
 
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
-def shingle_hashes(word_list: list[str]) -> np.ndarray:
-    """32-bit hashes of the overlapping three-word shingles of a word list (unique)."""
-    get = _WORD_HASH.get
-    hashes = np.fromiter((get(w) or _word_hash(w) for w in word_list), dtype=np.uint64, count=len(word_list))
+def shingle_hashes(infos: list[WordInfo]) -> np.ndarray:
+    """32-bit hashes of the overlapping three-word shingles (unique)."""
+    hashes = np.fromiter((i.word_hash for i in infos), dtype=np.uint64, count=len(infos))
     if len(hashes) < SHINGLE_WORDS:
         return np.unique((hashes * _MIX[0]).sum(dtype=np.uint64, keepdims=True) & np.uint64(0xFFFFFFFF)) \
             if len(hashes) else hashes
