@@ -312,3 +312,21 @@ def test_breadcrumbs_and_time_ago_lines_are_not_titles():
     [article] = records_of(text)
     assert article["title"] is None and article["published"] is None
     assert article["text"] == LEAD + "\n" + BODY
+
+
+def test_byline_with_a_numeric_date_and_a_site_notice():
+    page = "\n".join([
+        "الرئيسية",
+        "العالم",
+        "وزير الخارجية يبحث مع نظيره التركي ملف المعابر الحدودية",
+        "سامي الخطيب   |22.06.2021 - تحديث : 23.06.2021",
+        "عمّان/ الأناضول",
+        "بحث وزير الخارجية مع نظيره التركي، الثلاثاء، ملف المعابر الحدودية بين البلدين، وفق بيان للوزارة.",
+        "وقال الوزير في مؤتمر صحفي إن بلاده تريد فتح المعابر أمام الشاحنات في أقرب وقت ممكن.",
+        "الأخبار المنشورة على الموقع مختصرة من خدمة الأخبار المقدمة للمشتركين. للاشتراك يرجى التواصل معنا.",
+        "الكلمات الدالة",
+    ])
+    (article,) = records_of(page)
+    assert article["published"] == "2021-06-22"
+    assert "للاشتراك" not in article["text"]
+    assert article["text"].endswith("في أقرب وقت ممكن.")

@@ -31,6 +31,7 @@ from .text import fold_key
 _WORD = re.compile(r"[^\W_]+")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?!\d)")
 _DATELINE_HINT = re.compile(r"[\d(\-]")
 _CRUMBS = re.compile(r"[^/>|›]{1,30}(?:\s[/>|›]\s[^/>|›]{1,30}){2,}$")  # الرئيسية / أخبار / سياسة
 _BULLET = "•·▪●◦‣*►◄■□▸-+>"
@@ -54,6 +55,7 @@ class _Markers:
     prefix: dict[str, re.Pattern]  # mode -> regex of phrases at line start
     action_of: dict[str, str]
     contains: re.Pattern
+    anywhere: re.Pattern
     vocab: frozenset[str]
     inline: re.Pattern
     prose: frozenset[str]
@@ -68,7 +70,7 @@ def _alternation(phrases) -> str:
 @lru_cache(maxsize=1)
 def _markers() -> _Markers:
     rows = read_tsv("boilerplate_markers.tsv")
-    line, action_of, prefix, contains, vocab, inline = {}, {}, {}, [], set(), []
+    line, action_of, prefix, contains, anywhere, vocab, inline = {}, {}, {}, [], [], set(), []
     for r in rows:
         mode = r["mode"]
         key = fold_key(r["phrase"])
@@ -81,6 +83,8 @@ def _markers() -> _Markers:
             prefix.setdefault(mode, []).append(key)
         elif mode == "contains":
             contains.append(key)
+        elif mode == "anywhere":
+            anywhere.append(key)
         elif mode == "vocab":
             vocab.add(key)
         if r["inline"] == "yes":
@@ -92,6 +96,7 @@ def _markers() -> _Markers:
         prefix={m: re.compile(rf"(?:{_alternation(p)}){word_end}") for m, p in prefix.items()},
         action_of=action_of,
         contains=re.compile(_alternation(contains)),
+        anywhere=re.compile(_alternation(anywhere)),
         vocab=frozenset(vocab),
         inline=re.compile(rf"[.!?\"']\s*(?P<m>{_alternation(inline)}){word_end}"),
         prose=frozenset(fold_key(r["word"]) for r in features if r["feature"] == "prose"),
@@ -167,6 +172,9 @@ def _marker_action(key: str, tokens: list[str], ends_stop: bool, markers: _Marke
     if words <= SHORT_LINE_WORDS and markers.contains.search(key):
         m = markers.contains.search(key)
         return markers.action_of[" ".join(m.group().split())]
+    m = markers.anywhere.search(key)
+    if m:
+        return markers.action_of[" ".join(m.group().split())]
     if words <= SHORT_LINE_WORDS and all(t.strip(_PUNCT) in markers.vocab for t in tokens):
         return "share"
     return None
@@ -227,6 +235,8 @@ def _classify(folded: str, spans: list[tuple[int, int]], ft) -> list[_Line | Non
             line.words = 0
         elif words <= 15 and _DIGIT.search(folded, fs, fe) and metadata.is_date_line(ft, fs, fe):
             line.kind = "published"
+        elif words <= SHORT_LINE_WORDS and _NUMERIC_DATE.search(folded, fs, fe) and metadata.has_date(ft, fs, fe):
+            line.kind = "published"  # a byline with its date: "الكاتب | 13.01.2026 - تحديث : ..."
         elif words <= 15 and _DATELINE_HINT.search(raw) and _is_dateline_line(ft, fs, fe):
             line.kind = "dateline"
         elif raw[0] in _BULLET:
