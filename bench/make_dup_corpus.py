@@ -101,8 +101,6 @@ def edit(rng: random.Random, body: str, outlet: str) -> str:
 
 def build(args) -> None:
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "src"))
-    from collections import Counter
-
     from isnad.corpus.duplicates import NearDuplicates
     from isnad.corpus.signature import article_signature
     from isnad.corpus.stories import similar_pairs, tfidf_matrix
@@ -114,13 +112,11 @@ def build(args) -> None:
     # articles with a near-duplicate or a close rewrite of their own in the benchmark are not copied
     sigs = [article_signature({"doc_id": r["id"], "article_index": 0, "text": r["content"]}) for r in rows]
     finder = NearDuplicates(threshold=0.3)
-    df: Counter = Counter()
     for i, sig in enumerate(sigs):
-        df.update(sig.terms.tolist())
         if sig.minhash is not None:
             finder.add(i, sig.minhash)
     has_twin = {i for g in finder.groups() for i in g}
-    close_a, close_b, _ = similar_pairs(tfidf_matrix(sigs, df), 0.5)
+    close_a, close_b, _ = similar_pairs(tfidf_matrix(sigs), 0.5)
     has_twin.update(close_a.tolist() + close_b.tolist())
     eligible = [i for i, r in enumerate(rows) if i not in has_twin and len(r["content"]) > 400]
     chosen = rng.sample(eligible, min(args.copied, len(eligible)))

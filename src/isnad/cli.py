@@ -51,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar (default: when standard error is a terminal)")
+    export = commands.add_parser(
+        "export", help="write the events of a run folder in another layout",
+        description="Write the events of DIR (the output folder of `isnad run`) as JSON Lines in "
+        "the PLOVER layout: one event a line, PLOVER field names, CAMEO code and status beside.",
+    )
+    export.add_argument("--format", dest="export_format", choices=("plover",), default="plover",
+                        help="output layout (default: %(default)s)")
+    export.add_argument("dir", type=Path, metavar="DIR", help="output folder of `isnad run`")
+    export.add_argument("-o", "--output", default="-", metavar="FILE",
+                        help="file to write (default: standard output)")
     return parser
 
 
@@ -66,7 +76,24 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "export":
+        return _export(args)
     return EXIT_FAILURE
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .events import export_plover
+
+    if not (args.dir / "events.jsonl").is_file():
+        print(f"isnad: no events.jsonl in {args.dir}", file=sys.stderr)
+        return EXIT_FAILURE
+    try:
+        n = export_plover(args.dir, args.output)
+    except OSError as e:
+        print(f"isnad: cannot write {args.output}: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"isnad: {n} events written in the PLOVER layout", file=sys.stderr)
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

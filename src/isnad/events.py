@@ -1,8 +1,9 @@
 """PLOVER events with CAMEO codes, read natively from Arabic verbs and verbal nouns.
 
 One Aho–Corasick automaton (built once) holds the triggers of ``event_verbs.tsv``, the
-countries, demonyms and cities of ``places_events.tsv`` and ``places_ar.tsv``, and the
-function words of ``event_words.tsv``.  Only sentences holding a trigger are analysed:
+countries of ``countries.tsv`` (names, adjectives, capitals), the cities and groups of
+``places_events.tsv`` and ``places_ar.tsv``, and the function words of ``event_words.tsv``;
+named actors come from :func:`isnad.mentions.find_mentions`.  Only sentences holding a trigger are analysed:
 their words are labelled (entity piece, trigger, preposition, clause barrier, filler),
 entity pieces are grouped into noun phrases (``الرئيس الروسي فلاديمير بوتين``), and the
 actor and recipient are read from the trigger's clause by Arabic word order — the subject
@@ -29,7 +30,7 @@ from .events_plover import QUAD_CODE, export_plover, plover_record  # noqa: F401
 from .lexicon import actors, countries, read_tsv, role_on, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page
-from .text import FoldedText, fold_key
+from .text import fold_key
 
 MODALITY_CONTEXT = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
 
@@ -40,19 +41,20 @@ _PROCLITICS = frozenset({
 })
 _FUTURE_PREFIXES = frozenset({"س", "وس", "فس", "لس"})
 _LAM_LAM = ("لل", "ولل", "فلل")
-_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "ي", "ك", "كم"})
+# Object and possessive pronouns a trigger may carry (not ي: اجتماعي is "social").
+_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هما", "هم", "هن", "نا", "كم"})
 _WORD_RE = re.compile(r"[^\W_]+")
 _BREAK_PUNCT = re.compile(r"[,;:()\[\]\"!?.]|\s-\s")
 _CLAUSE_PUNCT = re.compile(r"[;:\"]")
 _MILITARY_ROLE = re.compile(r"\b(?:Defen[cs]e|Army|Armed Forces|General Staff|Military|Commander)\b")
 _WINDOW = 3  # words scanned before a trigger for particles and support verbs
-_REACH = 200
+_REACH = 200  # characters of a long sentence kept on each side of a trigger
 _RECIPIENT_REACH = 8  # words after a trigger where its recipient may be introduced
-_SUBJECT_GAP = 6  # words between a subject and its verb (SVO) or a pronoun's antecedent  # characters of a long sentence kept on each side of a trigger
+_SUBJECT_GAP = 6  # words between a subject and its verb (SVO) or a pronoun's antecedent
 _SENTENCE_END = re.compile(r"[.!?\n]+(?![^\W\d_])")
 _PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_FIRST_PERSON = ("نا", "ي")
+_FIRST_PERSON = ("نا",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ class Trigger:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A country, demonym, city or group of ``places_events.tsv`` (iso3 None: name only)."""
+    """A country, demonym, capital, city or group (iso3 None: a name only)."""
 
     iso3: str | None
     kind: str
@@ -91,6 +93,8 @@ class Word:
 
 @dataclass(slots=True)
 class _Hit:
+    """A lexicon entry found as a word."""
+
     start: int  # word start, proclitics included (folded offsets of the page)
     key_start: int
     end: int
@@ -125,9 +129,13 @@ class _Lexicon:
     triggers: ahocorasick.Automaton  # trigger keys only: a quick test for a segment
     country_names: dict[str, str]  # iso3 -> English name
     own_heads: frozenset[str]  # الحكومة، الجيش …: the speaker's own when alone
+    blockers: frozenset[str]  # head nouns that contain a trigger (وزاره)
+    governors: frozenset[str]  # نتيجة، بعد …: a verbal noun follows, not a verb
+    offtopic: frozenset[tuple[str, ...]]  # words of sport or medicine: no event in the clause
 
 
 def _triggers() -> list[tuple[str, Trigger]]:
+    """(surface form, trigger) for every form of ``event_verbs.tsv``."""
     out = []
     for row in read_tsv("event_verbs.tsv"):
         unless = split_aliases(row["unless"])
@@ -165,19 +173,31 @@ def _places() -> list[tuple[str, Place]]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    """The automaton over every entry; value = list of (category, value, needs_lam_lam).
+    """The automata over every entry, built once.
 
-    Earlier entries win for the same key and category (places_events before places_ar)."""
+    ``automaton`` maps a folded key to (key, ((category, value, needs_lam_lam), ...)): one
+    reading per category (and per role of a function word), the first listed winning; a key
+    with the article is also stored without it for the لل of للرئيس.  ``triggers`` holds the
+    trigger keys alone with what a quick test needs: (length, verbs only, objects needed)."""
     table: dict[str, dict[str, tuple[str, object, bool]]] = {}
+    by_form: dict[str, list[Trigger]] = {}
+    for form, trig in _triggers():
+        by_form.setdefault(fold_key(form), []).append(trig)
     entries = [("trigger", f, t) for f, t in _triggers()]
     entries += [("place", f, p) for f, p in _places()]
     words = read_tsv("event_words.tsv")
-    entries += [("word", r["form"], Word(r["role"], r["value"])) for r in words if r["role"] != "own"]
+    entries += [("word", r["form"], Word(r["role"], r["value"])) for r in words
+                if r["role"] not in ("own", "governor", "offtopic")]
     for category, surface, value in entries:
         key = fold_key(surface)
         if len(key) < 2:
             continue
-        slot = (category, value.role) if isinstance(value, Word) else category
+        if isinstance(value, Word):
+            slot = (category, value.role)
+        elif isinstance(value, Trigger):
+            slot = (category, value.tense == "noun")  # a past verb and a verbal noun may share a form
+        else:
+            slot = category
         entries_at = table.setdefault(key, {})
         if slot not in entries_at or entries_at[slot][2]:  # a plain entry beats a لل variant
             entries_at[slot] = (category, value, False)
@@ -187,21 +207,30 @@ def _lexicon() -> _Lexicon:
     trigger_auto = ahocorasick.Automaton()
     for key, payload in table.items():
         auto.add_word(key, (key, tuple(payload.values())))
-        if any(slot == "trigger" for slot in payload):
-            trigger_auto.add_word(key, len(key))
+        readings = [payload[slot] for slot in (("trigger", False), ("trigger", True)) if slot in payload]
+        if readings:
+            _, trig, lam = readings[0]
+            entries = by_form.get("ال" + key if lam else key) or [trig]
+            verb_only = all(t.tense != "noun" for t in entries)
+            needs = frozenset().union(*(t.needs for t in entries)) if all(t.needs for t in entries) else None
+            trigger_auto.add_word(key, (len(key), verb_only, needs))
     auto.make_automaton()
     trigger_auto.make_automaton()
     names = {}
     for _, place in _places():
         if place.kind == "country" and place.iso3:
             names.setdefault(place.iso3, place.name_en)
-    return _Lexicon(auto, trigger_auto, names, frozenset(fold_key(r["form"]) for r in words if r["role"] == "own"))
+    blockers = frozenset(fold_key(r["form"]) for r in words if r["role"] == "sector" and " " not in r["form"].strip())
+    def forms(role: str) -> frozenset[str]:
+        return frozenset(fold_key(r["form"]) for r in words if r["role"] == role)
+
+    return _Lexicon(auto, trigger_auto, names, forms("own"), blockers - set(by_form), forms("governor"),
+                    frozenset(tuple(f.split()) for f in forms("offtopic")))
 
 
 def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
     """Whole-word lexicon hits in ``text[lo:hi]``, leftmost-longest, not overlapping."""
     hits: list[_Hit] = []
-    n = hi
     for last, (key, payload) in _lexicon().automaton.iter(text, lo, hi):
         stop = last + 1
         for category, value, lam in payload:
@@ -221,11 +250,11 @@ def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
                     or category == "word" and value.role in ("light", "modality"))):
                 continue
             end = stop
-            if stop < n and text[stop].isalpha():
+            if stop < hi and text[stop].isalpha():
                 if category != "trigger":
                     continue
                 k = stop
-                while k < n and text[k].isalpha():
+                while k < hi and text[k].isalpha():
                     k += 1
                 if text[stop:k] not in _PRONOUN_SUFFIXES:
                     continue
@@ -238,9 +267,10 @@ def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
         if hit.start >= reach:
             kept.append(hit)
             reach = hit.end
-        elif kept and hit.start == kept[-1].start and hit.end == kept[-1].end \
-                and "trigger" not in (hit.category, kept[-1].category) and hit.category != kept[-1].category:
-            kept.append(hit)  # same words, another reading (a place that is also a sector word)
+        elif kept and hit.start == kept[-1].start and hit.end == kept[-1].end and (
+                hit.category == kept[-1].category == "trigger"
+                or "trigger" not in (hit.category, kept[-1].category) and hit.category != kept[-1].category):
+            kept.append(hit)  # same words, another reading (a verb that is also a verbal noun)
     return kept
 
 
@@ -255,10 +285,10 @@ class _Sentence:
     ends: list[int]
     breaks: list[bool]  # punctuation between word i-1 and word i
     clause_breaks: list[bool]
-    entity: list[list]  # per word: pieces (kind, value, prefix)
-    trigger: list
-    word: list
-    cue: list[bool]
+    entity: list[list]  # per word: pieces (kind, value, prefix; None on the later words of an entry)
+    trigger: list  # per word: (hit, last word) of a trigger starting there, or None
+    word: list  # per word: (Word, last word, prefix) of a function word, or None
+    cue: list[bool]  # a reporting verb (قال، أكد): it opens a clause
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -268,6 +298,7 @@ class _Sentence:
 
 
 def _sentence(text: str, s: int, e: int, hits: list[_Hit], mentions) -> _Sentence:
+    """Words of ``text[s:e]`` labelled with the lexicon hits and actor mentions."""
     starts, ends = [], []
     for m in _WORD_RE.finditer(text, s, e):
         starts.append(m.start())
@@ -288,7 +319,7 @@ def _sentence(text: str, s: int, e: int, hits: list[_Hit], mentions) -> _Sentenc
         i = sent.index(m.start)
         if m.category == "actor":
             for k in range(i, sent.index(m.end - 1) + 1):
-                sent.entity[k].append(("actor", m.value, text[m.start:m.key_start] if k == i else ""))
+                sent.entity[k].append(("actor", m.value, text[m.start:m.key_start] if k == i else None))
         elif m.category == "cue" and not m.definite(text):
             sent.cue[i] = True
     for h in hits:
@@ -297,22 +328,40 @@ def _sentence(text: str, s: int, e: int, hits: list[_Hit], mentions) -> _Sentenc
         i = sent.index(h.start)
         last = sent.index(h.end - 1)
         if h.category == "trigger":
-            if not any(kind == "actor" for kind, _, _ in sent.entity[i]):
-                sent.trigger[i] = (h, last)
+            if any(kind == "actor" for kind, _, _ in sent.entity[i]):
+                continue
+            if sent.trigger[i] is not None:  # قصف: the noun after a preposition or governing noun
+                noun = h if h.value.tense == "noun" else sent.trigger[i][0]
+                verb = sent.trigger[i][0] if noun is h else h
+                h = noun if _governed(sent, i, noun) else verb
+            sent.trigger[i] = (h, last)
         elif h.category == "place":
             for k in range(i, last + 1):
-                sent.entity[k].append(("place", h.value, h.prefix if k == i else ""))
+                sent.entity[k].append(("place", h.value, h.prefix if k == i else None))
         else:
             role = h.value.role
             if role in ("sector", "former"):
                 for k in range(i, last + 1):
-                    sent.entity[k].append((role, h.value.value, h.prefix if k == i else ""))
+                    sent.entity[k].append((role, h.value.value, h.prefix if k == i else None))
             elif sent.word[i] is None or sent.word[i][0].role in ("sector", "former"):
                 sent.word[i] = (h.value, last, h.prefix)
     return sent
 
 
+def _governed(sent: _Sentence, i: int, hit: _Hit) -> bool:
+    """Word ``i`` stands after a preposition or a governing noun (نتيجة قصف، بعد رفض،
+    بقصف): a verbal noun, not a verb."""
+    if _marker_of_prefix(hit.prefix) or "ال" in hit.prefix:
+        return True
+    if i == 0:
+        return False
+    before = sent.word[i - 1]
+    return (before is not None and before[0].role == "marker") or \
+        _base(sent.surface(i - 1)) in _lexicon().governors
+
+
 def _marker_of_prefix(prefix: str) -> str | None:
+    """``with`` for ب, ``to`` for ل glued before a word (after و or ف)."""
     p = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
     if p.startswith("ب"):
         return "with"
@@ -322,6 +371,7 @@ def _marker_of_prefix(prefix: str) -> str | None:
 
 
 def _is_barrier(sent: _Sentence, i: int) -> bool:
+    """Word ``i`` opens a clause (أن، إن، لكن، a reporting verb …)."""
     w = sent.word[i]
     return sent.cue[i] or (w is not None and w[0].role == "barrier")
 
@@ -366,6 +416,7 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
             linked = sent.word[j - 1] is not None and sent.word[j - 1][0].role == "link"
             if sent.entity[j]:
                 p = next((p for _, _, p in sent.entity[j] if p), "")
+                linked = linked or _title_complement(sent, i, j, p)
                 if p.startswith("و") or (_marker_of_prefix(p) and not linked) or (
                         sent.word[j - 1] is not None and sent.word[j - 1][0].role == "marker"):
                     break
@@ -412,6 +463,22 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
     return out
 
 
+def _title_complement(sent: _Sentence, first: int, j: int, prefix: str) -> bool:
+    """Word ``j`` (behind ل or ب) completes the title begun at ``first``: النائب الأول لرئيس
+    مجلس الوزراء، وزير الخارجية بدولة الكويت."""
+    if not any(kind == "sector" for k in range(first, j) for kind, _, _ in sent.entity[k]):
+        return False
+    if _base(sent.surface(j - 1)).endswith("دوله"):
+        return any(kind == "place" and value.kind == "country" for kind, value, _ in sent.entity[j])
+    marker = _marker_of_prefix(prefix)
+    if marker == "to":
+        return any(kind == "sector" for kind, _, _ in sent.entity[j])
+    if marker == "with":
+        return j + 1 < len(sent.starts) and _base(sent.surface(j)).endswith("بدوله") and any(
+            kind == "place" and value.kind == "country" for kind, value, _ in sent.entity[j + 1])
+    return False
+
+
 def _is_name(sent: _Sentence, k: int) -> bool:
     """A named actor, a country or a capital."""
     return any(kind == "actor" or kind == "place" and value.kind in ("country", "capital")
@@ -423,6 +490,8 @@ def _breaks_phrase(sent: _Sentence, j: int) -> bool:
     to the phrase: a country after anything but a head noun (قرار تركيا، النظام السابق
     الكويت), a name after a word outside the lexicons (بدور المملكة)."""
     before = sent.entity[j - 1]
+    if sent.entity[j] and all(p is None for _, _, p in sent.entity[j]):
+        return False  # a later word of the same entry (الولايات | المتحدة)
     if not before:
         # الرئيس الأوكراني بترو بوروشنكو: an unknown first name between a title and a person
         person = any(kind == "actor" and actors()[value].kind == "person" for kind, value, _ in sent.entity[j])
@@ -430,8 +499,8 @@ def _breaks_phrase(sent: _Sentence, j: int) -> bool:
     if any(kind == "place" and value.kind == "demonym" for kind, value, _ in before) and \
             any(kind == "sector" for kind, _, _ in sent.entity[j]):
         return True  # وزير الخارجية السعودي | نظيره الإيراني: a demonym closes a phrase
-    if any(kind == "place" and value.kind in ("country", "capital") for kind, value, _ in sent.entity[j]):
-        return not any(kind == "sector" for kind, _, _ in before) and not _is_name(sent, j - 1)
+    if any(kind == "place" and value.kind in ("country", "capital", "group") for kind, value, _ in sent.entity[j]):
+        return not any(kind == "sector" for kind, _, _ in before)  # السعودية | العراق والكويت
     return False
 
 
@@ -475,7 +544,7 @@ def _attach(out: list[_Group], group: _Group, sent: _Sentence) -> None:
     prev = out[-1] if out else None
     if prev is None or group.marker is not None or not sent.breaks[group.first] or prev.last < group.first - 1:
         out.append(group)
-    elif prev.named and not group.named:
+    elif prev.named and not group.named and group.sectors:
         prev.sectors.extend(group.sectors)
         prev.places.extend(group.places)
         prev.former = prev.former or group.former
@@ -503,6 +572,15 @@ def _chain(groups: list[_Group], k: int) -> list[_Group]:
 
 # --- participants -------------------------------------------------------------------
 
+def _clitic_length(sent: _Sentence, k: int) -> int:
+    """Letters of و ف ب ل ك glued before word ``k``'s entry, left out of a name's span
+    (the article ال and the لل of للرئيس stay)."""
+    prefix = next((p for _, _, p in sent.entity[k] if p), "")
+    if prefix.endswith(("ال", "لل")):
+        return len(prefix) - 2
+    return len(prefix)
+
+
 def _role_sector(entity_id: str, published: str | None) -> str | None:
     """PLOVER sector of the office a named person holds at publication (roles.tsv)."""
     role = role_on(entity_id, published)
@@ -514,6 +592,8 @@ def _role_sector(entity_id: str, published: str | None) -> str | None:
 
 
 def _entity(g: _Group, sent: _Sentence, page: Page, published: str | None) -> dict:
+    """The record of a participant: name, Arabic surface and span, entity id, kind, country,
+    PLOVER sector."""
     table = actors()
     named = table.get(g.named) if g.named else None
     iso = [p.iso3 for p in g.places if p.iso3 and p.iso3 not in ("IMG",)]
@@ -527,7 +607,7 @@ def _entity(g: _Group, sent: _Sentence, page: Page, published: str | None) -> di
         country = group_place.iso3
     if g.former and sector in (None, "GOV", "MIL"):
         sector = "ELI"
-    s, e = page.folded.span_to_original(sent.starts[g.first], sent.ends[g.last])
+    s, e = page.folded.span_to_original(sent.starts[g.first] + _clitic_length(sent, g.first), sent.ends[g.last])
     surface = page.text[s:e]
     if named:
         name, kind = named.name_en, named.kind
@@ -551,11 +631,14 @@ def _is_place(g: _Group) -> bool:
 
 
 def _is_place_only(g: _Group) -> bool:
+    """A phrase of cities, regions or unknown places: a location, never a participant."""
     return not g.actor_ids and not g.sectors and all(p.kind in ("city", "region") or not p.iso3 for p in g.places)
 
 
 @dataclass
 class _Roles:
+    """Who did what to whom, and where, around one trigger."""
+
     actors: list[_Group]
     recipients: list[_Group]
     location: _Group | None
@@ -643,6 +726,7 @@ def _marked_after(sent: _Sentence, groups: list[_Group], t_last: int, hi: int,
 
 
 def _light_before(sent: _Sentence, t: int, lo: int) -> int | None:
+    """A support verb (أجرى، عقد، شن) or verb of intent (يعتزم) just before a verbal noun."""
     for k in range(t - 1, max(lo, t - _WINDOW) - 1, -1):
         w = sent.word[k]
         if w is not None and (w[0].role == "light" or w[0].role == "modality" and sent.surface(k)[:1] in ("ي", "ت")):
@@ -654,6 +738,8 @@ def _light_before(sent: _Sentence, t: int, lo: int) -> int | None:
 
 def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last: int, lo: int,
            hi: int, suffixed: bool, prefix: str) -> _Roles:
+    """Actor, recipient and location of the trigger at words ``t..t_last`` of the clause
+    ``[lo, hi)``; ``suffixed``: a pronoun is glued to it; ``prefix``: its proclitics."""
     actor: list[_Group] = []
     recipient: list[_Group] = []
     light = None
@@ -682,7 +768,7 @@ def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last:
                 if after_light is not None:
                     actor = _first_after(sent, groups, after_light, limit=2)
                     light = after_light
-                elif suffixed and not sent.surface(t_last).endswith(_FIRST_PERSON):
+                elif suffixed and trig.idafa != "recipient" and not sent.surface(t_last).endswith(_FIRST_PERSON):
                     actor = _subject_before(sent, groups, t)  # مساعداتها: the owner named before
                     if actor and any(sent.word[k] is not None and sent.word[k][0].role == "marker"
                                      for k in range(actor[-1].last + 1, t)):
@@ -697,6 +783,9 @@ def _roles(sent: _Sentence, groups: list[_Group], trig: Trigger, t: int, t_last:
             actor = after
         else:
             actor = _subject_before(sent, groups, t)
+        agent = _marked_after(sent, groups, t_last, hi, frozenset({"by"}), trig.needs)
+        if agent and trig.tense == "past" and actor and trig.event_type in ("ASSAULT", "COERCE"):
+            actor, recipient = agent, actor  # قتل فلسطيني برصاص الجيش: a passive with its agent
     used = {id(g) for g in actor + recipient}
     if markers and not recipient:
         recipient = [g for g in _marked_after(sent, groups, t_last, hi, markers, trig.needs) if id(g) not in used]
@@ -767,12 +856,14 @@ _STRENGTH = {None: 0, "future": 1, "hypothetical": 2, "negated": 3}
 
 
 def _stronger(a: str | None, b: str) -> str:
+    """The stronger of two modalities (negated > hypothetical > future)."""
     return b if _STRENGTH[b] > _STRENGTH[a] else a
 
 
 # --- statements ---------------------------------------------------------------------
 
 def _stance_of(statement: dict) -> set[str]:
+    """A statement's stance as a set (a string or a list in the record)."""
     stance = statement.get("stance")
     if isinstance(stance, str):
         return {stance}
@@ -780,12 +871,14 @@ def _stance_of(statement: dict) -> set[str]:
 
 
 def _container(statements: list[dict], pos: int) -> dict | None:
+    """The innermost statement whose content holds page offset ``pos``."""
     inside = [st for st in statements if st.get("content_span")
               and st["content_span"][0] <= pos < st["content_span"][1]]
     return min(inside, key=lambda st: st["content_span"][1] - st["content_span"][0]) if inside else None
 
 
 def _denials(statements: list[dict], statement: dict) -> list[str]:
+    """Ids of the statements that deny ``statement``'s content: itself, or an answer to it."""
     out = [statement["id"]] if "deny" in _stance_of(statement) else []
     out += [st["id"] for st in statements
             if st.get("responds_to") == statement.get("id") and "deny" in _stance_of(st)]
@@ -801,8 +894,8 @@ def extract_events(page: Page, article: Article, statements: list[dict]) -> list
     triggers = _lexicon().triggers
     raw: list[dict] = []
     for seg_start, seg_end in article.segments:
-        fs, fe = _to_folded(ft, seg_start), _to_folded(ft, seg_end)
-        found = [last for last, size in triggers.iter(text, fs, fe) if _whole_word(text, last + 1 - size, last + 1, fe)]
+        fs, fe = ft.to_folded(seg_start), ft.to_folded(seg_end)
+        found = [last for last, value in triggers.iter(text, fs, fe) if _may_trigger(text, last + 1, value, fe)]
         if not found:
             continue
         for s, e in _windows(text, fs, fe, found):
@@ -818,9 +911,27 @@ def extract_events(page: Page, article: Article, statements: list[dict]) -> list
     return _finish(page, article, raw, statements)
 
 
+def _may_trigger(text: str, stop: int, value: tuple, hi: int) -> bool:
+    """A quick test of a raw trigger hit ending at ``stop``: it stands as a word with
+    proclitics and a pronoun at most, a verb has no article, and the object the trigger
+    needs (فرض عقوبات) follows within a few words."""
+    size, verb_only, needs = value
+    start = stop - size
+    if not _whole_word(text, start, stop, hi):
+        return False
+    k = stop
+    while k < hi and text[k].isalpha():
+        k += 1
+    if text[start - 1:k] in _lexicon().blockers or text[start:k] in _lexicon().blockers:
+        return False  # وزارة is not و + زار + ه
+    if verb_only and text[max(0, start - 3):start].endswith(("ال", "لل")):
+        return False
+    return needs is None or any(n in text[stop:stop + 60] for n in needs)
+
+
 def _whole_word(text: str, start: int, stop: int, hi: int) -> bool:
-    """A quick test that ``text[start:stop]`` may stand as a word: a short prefix before it,
-    nothing or a pronoun after it."""
+    """``text[start:stop]`` may stand as a word: proclitics before it, nothing or a pronoun
+    after it."""
     if stop < hi and text[stop].isalpha():
         k = stop
         while k < hi and text[k].isalpha():
@@ -856,16 +967,9 @@ def _windows(text: str, lo: int, hi: int, positions: list[int]) -> list[tuple[in
     return out
 
 
-def _to_folded(ft: FoldedText, pos: int) -> int:
-    """Folded offset of original offset ``pos`` (the inverse of the fold's own map)."""
-    starts = ft._original_starts  # noqa: SLF001 - FoldedText's own map, read only
-    if not starts:
-        return pos
-    i = bisect_right(starts, pos) - 1
-    return pos if i < 0 else ft._folded_starts[i] + (pos - starts[i])  # noqa: SLF001
-
-
 def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statements: list[dict]) -> dict | None:
+    """The event of the trigger at word ``t``, or None when its object, actor or counterpart
+    is missing (before statuses and ids, which :func:`_finish` gives)."""
     ft = page.folded
     hit, t_last = slot
     trig: Trigger = hit.value
@@ -907,6 +1011,8 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
     if trig.parties == 2 and not recipient_entities and (trig.mode == "visit" or not (
             trig.event_type in _SYMMETRIC and len({a["country"] for a in actor_entities}) > 1)):
         return None
+    if _offtopic(sent, lo, hi):
+        return None
     modality = _modality(sent, trig, hit, t, t_last, hi, roles.light)
     claimed = any(sent.word[k] is not None and sent.word[k][0].role == "claim" for k in range(max(0, lo - 4), lo))
     mode, cameo = trig.mode, trig.cameo
@@ -914,8 +1020,8 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
     if roles.location is not None:
         loc = roles.location
         place = next((p for p in loc.places), None)
-        ls, le = ft.span_to_original(sent.starts[loc.first], sent.ends[loc.last])
-        location = {"name": place.name_en if place and place.kind in ("country", "capital") and place.name_en
+        ls, le = ft.span_to_original(sent.starts[loc.first] + _clitic_length(sent, loc.first), sent.ends[loc.last])
+        location = {"name": place.name_en if place and place.kind == "country" and place.name_en
                     else page.text[ls:le],
                     "name_ar": page.text[ls:le], "country": place.iso3 if place else None, "span": [ls, le]}
     if trig.event_type == "CONSULT":
@@ -935,6 +1041,16 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
         "trigger": page.text[trig_s:trig_e], "trigger_span": [trig_s, trig_e],
         "span": [clause_s, clause_e],
     }
+
+
+def _offtopic(sent: _Sentence, lo: int, hi: int) -> bool:
+    """The clause speaks of sport or medicine (كرة القدم، المنتخب، عقار)."""
+    offtopic = _lexicon().offtopic
+    words = [_base(sent.surface(k)) for k in range(lo, hi)]
+    for k, w in enumerate(words):
+        if (w,) in offtopic or (k + 1 < len(words) and (w, words[k + 1]) in offtopic):
+            return True
+    return False
 
 
 def _can_act(g: _Group, sent: _Sentence, ent: dict) -> bool:
@@ -1016,7 +1132,7 @@ def _date(page: Page, article: Article, clause_start: int, clause_end: int,
 def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:
     """Event types of the triggers and entity ids named inside a denial's content."""
     ft = page.folded
-    s, e = (_to_folded(ft, x) for x in statement["content_span"])
+    s, e = (ft.to_folded(x) for x in statement["content_span"])
     types = {h.value.event_type for h in _scan(ft.text, s, e) if h.category == "trigger"}
     ids = {m.value for m in find_mentions(ft.text, s, e) if m.category == "actor"}
     return types, ids
@@ -1050,11 +1166,11 @@ def _finish(page: Page, article: Article, raw: list[dict], statements: list[dict
         if first is not None:
             first["mentions"] += 1
             first["mention_spans"].append(ev["trigger_span"])
-            for field in ("mode", "location"):
-                if first[field] is None and ev[field] is not None:
+            if first["mode"] is None and ev["mode"] is not None:  # the mention that tells who visited
+                for field in ("mode", "cameo", "actor", "recipient", "actors", "recipients"):
                     first[field] = ev[field]
-            if first["mode"] == ev["mode"]:
-                first["cameo"] = first["cameo"] if first["cameo"] != "040" else ev["cameo"]
+            if first["location"] is None:
+                first["location"] = ev["location"]
             continue
         ev["mentions"] = 1
         ev["mention_spans"] = [ev["trigger_span"]]
@@ -1069,10 +1185,12 @@ def _finish(page: Page, article: Article, raw: list[dict], statements: list[dict
 
 
 def _party_key(e: dict) -> tuple:
+    """A participant for merging: its entity, else its country and sector."""
     return (e["entity_id"],) if e["entity_id"] else (e["country"], e["sector"])
 
 
 def _key(ev: dict) -> tuple:
+    """Mentions of one event share type, participants and status (CONSULT sides unordered)."""
     actors_k = frozenset(_party_key(a) for a in ev["actors"])
     recipients_k = frozenset(_party_key(r) for r in ev["recipients"])
     if ev["event_type"] == "CONSULT":

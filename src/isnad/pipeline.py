@@ -21,6 +21,7 @@ from pathlib import Path
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
+from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
 from .store import DEFAULT_FORMATS, RunWriter
@@ -36,7 +37,16 @@ def statements_step(page: Page) -> None:
     page.statements = [st for article in page.articles for st in extract_statements(page, article)]
 
 
-PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step)
+def events_step(page: Page) -> None:
+    """PLOVER events of every article (step 7), with the statements that report them."""
+    by_article: dict[int, list[dict]] = {}
+    for statement in page.statements:
+        by_article.setdefault(statement["article_index"], []).append(statement)
+    page.events = [event for article in page.articles
+                   for event in extract_events(page, article, by_article.get(article.article_index, []))]
+
+
+PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step, events_step)
 
 
 @dataclass

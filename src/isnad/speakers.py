@@ -30,6 +30,11 @@ TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 
 _NOT_IN_ROLES = ("response", "intro_prep", "claim", "owner", "relay_source", "clause_opener", "demonstrative")
 _PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
+_CONTENT_CLASSES = ("role_adjective", "eponym")  # content words: not in the function-word class ``any``
+_NAME_WORDS = 5
+_FILIATION = ("بن", "بنت")
+CARRY_OVER_SENTENCES = 3  # how far back a subject-less وأضاف may find its speaker
+_ROLE_SCAN = 10
 _KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                   "outlet": "outlet", "agency": "outlet", "country": "country"}
 
@@ -57,10 +62,11 @@ class Speaker:
     organization: str | None = None
     report: bool = False  # speaks through a report (تقرير بلومبرج)
     via: list[str] = field(default_factory=list)
+    role_ar: str | None = None  # the role phrase as written (مدير العلاقات العامة بجمعية البر)
 
     def record(self) -> dict:
         return {"name": self.name, "name_ar": self.name_ar, "kind": self.kind, "country": self.country,
-                "role": self.role, "entity_id": self.entity_id}
+                "role": self.role, "role_ar": self.role_ar, "entity_id": self.entity_id}
 
     def same_as(self, other: "Speaker") -> bool:
         if self.entity_id or other.entity_id:
@@ -77,9 +83,20 @@ def word_classes() -> dict[str, frozenset[str]]:
         if " " not in key:
             out.setdefault(row["class"], set()).add(key)
     out["stop"] = {fold_key(row["word"]) for row in read_tsv("stopwords_ar.tsv")}
-    out["any"] = set().union(*out.values())
+    out["any"] = set().union(*(v for k, v in out.items() if k not in _CONTENT_CLASSES))
     out["first_name"] = {fold_key(row["name"]) for row in read_tsv("first_names.tsv")} - out["any"]
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def speaker_heads() -> dict[str, str]:
+    """Head nouns of unknown speaker phrases (``speaker_heads.tsv``), folded without ال, by kind."""
+    return {_bare(fold_key(row["form"])): row["kind"] for row in read_tsv("speaker_heads.tsv")}
+
+
+def _bare(word: str) -> str:
+    """A folded word without its article or a و / ب / ل proclitic before it."""
+    return lookup_forms(word)[-1]
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +128,10 @@ class ArticleState:
     """What the extractor knows while reading one article: tokens, mentions,
     the speakers met so far (for carry-over and back-references)."""
 
-    def __init__(self, original: str, folded, mentions: list[Mention], published: str | None = None):
+    def __init__(self, original: str, folded, mentions: list[Mention], published: str | None = None,
+                 start: int = 0):
         self.original = original
+        self.start = start  # folded offset where the article begins
         self.published = published if published and len(published) == 10 and published[4] == "-" else None
         self.folded = folded
         self.text = folded.text
@@ -122,6 +141,8 @@ class ArticleState:
         self.stance_marks = [m for m in mentions if m.category == "stance"]
         self.stance_starts = [m.start for m in self.stance_marks]
         self.speakers: list[Speaker] = []
+        self.spoken_in: list[int] = []  # the sentence number of each entry of ``speakers``
+        self.sentence_no = 0  # the sentence being read
         self.names: dict[str, Speaker] = {}
         self.last_outlet: Speaker | None = None
         self.report_owner: Speaker | None = None
@@ -145,6 +166,7 @@ class ArticleState:
     def remember(self, sp: Speaker) -> None:
         """Record a speaker for carry-over, back-references and bare names."""
         self.speakers.append(sp)
+        self.spoken_in.append(self.sentence_no)
         if sp.kind == "outlet":
             self.last_outlet = sp
         if sp.kind == "person":
@@ -161,8 +183,11 @@ class ArticleState:
         return holders.pop() if len(holders) == 1 else None
 
     def carry_over(self, cue_gender: str, kinds: tuple[str, ...] | None = None) -> Speaker | None:
-        """The last speaker a subject-less verb of ``cue_gender`` can refer to."""
-        for sp in reversed(self.speakers):
+        """The last speaker a subject-less verb of ``cue_gender`` can refer to, met in this
+        sentence or one of the few before it."""
+        for sp, at in zip(reversed(self.speakers), reversed(self.spoken_in)):
+            if self.sentence_no - at > CARRY_OVER_SENTENCES:
+                return None
             if (kinds is None or sp.kind in kinds) and gender_agrees(cue_gender, sp):
                 return sp
         return None
@@ -195,40 +220,120 @@ class SpeakerParser:
                 or st.is_word(tok, "negation") or st.is_word(tok, "intro_say")
                 or st.at(tok.start, "cue") is not None)
 
-    def _first_name_after(self, j: int, n: int) -> tuple[Speaker, int] | None:
-        """A name that starts with a known first name a few words after a role
-        (مدير إدارة أدبي جدة بندر آل فهيد): the words between complete the role."""
-        toks, st = self.toks, self.st
-        for p in range(j, min(n, j + 5)):
-            tok = toks[p]
-            if not tok.text.isalpha() or self._stop(tok) or self._conjunction(tok) \
-                    or any(st.is_word(tok, c) for c in _NOT_IN_ROLES):
-                return None
-            title = st.at(tok.start, "role", lambda m: m.value["kind"] == "title")
-            if title is not None:
-                named = self._name(self.index_after(title.end), n)
-                return named if named is not None and self._name_ends(named[1], n) else None
-            if st.is_word(tok, "first_name"):
-                named = self._name(p, n)
-                return named if named is not None and self._name_ends(named[1], n) else None
-        return None
-
     def _conjunction(self, tok: Token) -> bool:
         """A word glued to و (and …), unless the lexicon knows it whole (وزارة، وكالة)."""
         return tok.text.startswith("و") and not any(
             m.key_start == tok.start for m in self.st.by_start.get(tok.start, ()))
+
+    def _known(self, tok: Token) -> bool:
+        """A word the lexicons give a meaning other than a name (a role, place, cue, function word)."""
+        st = self.st
+        return (st.is_word(tok, "any") or st.is_word(tok, "role_adjective") or st.at(tok.start, "cue") is not None
+                or st.at(tok.start, "role") is not None or st.at(tok.start, "country") is not None
+                or st.at(tok.start, "backref") is not None or st.at(tok.start, "actor") is not None)
 
     def _family_name(self, tok: Token) -> bool:
         """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective."""
         return (self._definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
                 and self.st.at(tok.start, "country") is None and self.st.at(tok.start, "actor") is None)
 
+    def _name_word(self, tok: Token, first: bool) -> bool:
+        """A word that may stand in a person's name: not a function word, role, cue or place;
+        not glued to a proclitic (وحماية، لمديرية) unless it is a first name."""
+        w = tok.text
+        if len(w) < 2 or not w.isalpha() or self._known(tok):
+            return False
+        if self._first(tok):
+            return True
+        if w.startswith("لل") or (w[0] in "ولبفك" and not w.startswith(("ال", "وال"))):
+            return False
+        return not (first and w.startswith("وال"))
+
+    def _first(self, tok: Token) -> bool:
+        """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
+        w = tok.text
+        return self.st.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
+
     def _name_ends(self, j: int, n: int) -> bool:
-        """Whether a name may end before token ``j`` (nothing name-like glued after it)."""
+        """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
+        a cue, a preposition or a word glued to و / ل / ب (وقال خالد الفريدة إن، … للصحفيين)."""
         if j >= n:
             return True
         tok = self.toks[j]
-        return len(tok.text) < 2 or self._stop(tok) or self._definite(tok) or self.st.is_word(tok, "any")
+        w = tok.text
+        return (not w.isalpha() or self._stop(tok) or self._known(tok)
+                or (w[0] in "ولب" and not self._first(tok)))
+
+    def _clear_end(self, j: int, n: int) -> bool:
+        """Where a name with no first name must end: a mark, a content opener, a cue, an
+        adverbial, a role or title, or a word glued to ل (… الصبيحي، إن / لـ«عكاظ»)."""
+        if j >= n:
+            return True
+        tok, st = self.toks[j], self.st
+        return (not tok.text.isalpha() or tok.text[0] == "ل" or st.at(tok.start, "cue") is not None
+                or any(st.is_word(tok, c) for c in ("intro", "intro_say", "skip", "adverbial_prep", "negation"))
+                or st.at(tok.start, "role", lambda m: m.value["kind"] in ("official", "title")) is not None)
+
+    def _name_span(self, k: int, n: int, introduced: bool) -> int | None:
+        """End index of an unknown person's name starting at token ``k``: a first name (any name
+        word after a title or role) and up to four more words (بن، آل، عبد + a word; family names)."""
+        toks, st = self.toks, self.st
+        if not self._name_word(toks[k], first=True):
+            return None
+        linked = k + 1 < n and toks[k + 1].text in _FILIATION  # فالح بن راجس
+        if not (introduced or linked or self._first(toks[k])):
+            return None
+        j = k + 1
+        if self._definite(toks[k]):
+            return j  # العميد الصبيحي: a family name alone
+        while j < n and j - k < _NAME_WORDS:
+            tok = toks[j]
+            if st.is_word(tok, "name_link") and j + 1 < n and self._name_word(toks[j + 1], first=False):
+                j += 2
+            elif self._name_word(tok, first=False):
+                j += 1
+            else:
+                break
+        return j
+
+    def _person_name(self, k: int, n: int, introduced: bool = False) -> tuple[Speaker, int] | None:
+        """A person's name at token ``k`` that ends where a name may end: a known person, or an
+        unknown name (see ``_name_span``); a quoted name keeps its quotes."""
+        toks, st = self.toks, self.st
+        quoted = k < n and toks[k].text == '"'
+        k += quoted
+        if k >= n:
+            return None
+        actor = st.at(toks[k].start, "actor")
+        if actor is not None:
+            sp = self.actor_speaker(actor)
+            if sp.kind != "person":
+                return None
+            j = self.index_after(actor.end)
+        else:
+            j = self._name_span(k, n, introduced)
+            end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
+            if end is None or not self._name_ends(end, n):
+                return None
+            if not (self._first(toks[k]) or toks[k + 1 if k + 1 < n else k].text in _FILIATION) \
+                    and not self._clear_end(end, n):
+                return None  # تشكيل الحكومة: a noun in construct, not a name
+            fs, fe = toks[k].start, toks[j - 1].end
+            sp = st.names.get(" ".join(st.text[fs:fe].split()))
+            if sp is None:
+                surface = st.surface(fs, fe)
+                sp = Speaker(surface, surface, "person", (fs, fe))
+        return sp, j + (quoted and j < n and toks[j].text == '"')
+
+    def _title(self, k: int, n: int) -> int | None:
+        """Index after the titles at token ``k`` (الدكتور، معالي الشيخ، د.), or None."""
+        j = k
+        while j < n:
+            title = self.st.at(self.toks[j].start, "role", lambda m: m.value["kind"] == "title")
+            if title is None or title.prefix_len:
+                break
+            j = self.index_after(title.end)
+        return j if j > k else None
 
     # -- entry point ---------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> tuple[Speaker, int] | None:
@@ -257,8 +362,19 @@ class SpeakerParser:
             role = None  # المسؤول، الوزارة: a back-reference, not a new source
         if actor is not None and (role is None or actor.end >= role.end):
             return self._after_actor(actor, n)
+        if role is not None and role.value["kind"] == "title" and not role.prefix_len:
+            after = self.index_after(role.end)
+            if after < n and st.at(toks[after].start, "role", lambda m: m.value["kind"] == "official"):
+                return self._parse(after, n, allow_name)  # معالي وزير الخارجية
         if role is not None:
             return self._role_phrase(role, i, n)
+        nationality = st.at(tok.start, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
+        if nationality is not None and nationality.definite(st.text):
+            named = self._person_name(self.index_after(nationality.end), n, introduced=True)
+            if named is not None:  # البرتغالي جورجي جيسوس، مدرب فريق الهلال
+                sp, j = named
+                sp.country = sp.country or nationality.value.iso3
+                return sp, self._apposition(sp, j, n)
         backref = st.at(tok.start, "backref")
         if backref is not None:
             return self._backref(backref, n)
@@ -276,23 +392,58 @@ class SpeakerParser:
         return None
 
     def _unknown_subject(self, i: int, n: int) -> tuple[Speaker, int] | None:
-        """A definite noun phrase the lexicon does not know, right after the verb and
-        right before the content (وقالت الشرطة إن، وأعلنت النيابة العامة أن)."""
+        """A noun phrase the lexicon does not know, right after the verb and before the content:
+        an institution (وقالت الشرطة إن، وأعلنت النيابة العامة أن), a group of people (وقال
+        الأطباء إن) or a family name (وقال القحطاني إن، a name met earlier: وأكد الشليل أن)."""
         toks, st = self.toks, self.st
+        tok = toks[i]
+        if i + 1 < n and self._opens_content(toks[i + 1]) and not st.by_start.get(tok.start) \
+                and (self._family_name(tok) or self._met_after_first_name(tok)):
+            surface = st.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
+            return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
+        head = speaker_heads().get(_bare(tok.text))
+        if head == "organization":
+            j, org, country = self._complements(i + 1, n)
+            fs, fe = tok.start, toks[j - 1].end
+            surface = st.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
+            return Speaker(surface, surface, "organization", (fs, fe), country, gender=_head_gender(tok.text)), j
         j = i
-        while j < n and j - i < 3 and self._definite(toks[j]) and not toks[j].text.startswith("لل") \
-                and not st.by_start.get(toks[j].start):
+        while j < n and j - i < 4 and toks[j].text.isalpha() and not toks[j].text.startswith("لل") \
+                and not st.by_start.get(toks[j].start) and not self._stop(toks[j]) \
+                and (self._definite(toks[j]) or (head is not None and j == i)):
             j += 1
-        if j == i or j >= n:
-            return None
-        after = toks[j]
-        if not (after.text in (",", ":", '"') or st.is_word(after, "intro")):
+        if j == i or j >= n or not self._opens_content(toks[j]):
             return None
         fs, fe = toks[i].start, toks[j - 1].end
         surface = st.surface(fs, fe)
-        if j - i == 1 and self._family_name(toks[i]):  # وقال القحطاني إن: a family name
-            return Speaker(surface, surface, "person", (fs, fe)), j
-        return Speaker(surface, surface, "organization", (fs, fe), gender=_head_gender(st.text[fs:fe])), j
+        if head == "group":
+            return Speaker(surface, surface, "anonymous", (fs, fe), gender="pl"), j
+        return None
+
+    def _opens_content(self, tok: Token) -> bool:
+        """A token that may follow a speaker phrase: a mark, a content opener or an adverbial."""
+        st = self.st
+        return tok.text in (",", ":", '"', "-", "(") or any(
+            st.is_word(tok, c) for c in ("intro", "intro_say", "adverbial_prep", "skip"))
+
+    def _met_after_first_name(self, tok: Token) -> bool:
+        """Whether ``tok`` (الشليل) stood earlier in the article right after a first name or a
+        name link (… سعد الشليل): the family name of a person met before."""
+        text, st = self.st.text, self.st
+        w = tok.text
+        end = tok.start
+        for _ in range(8):
+            pos = text.rfind(" " + w, st.start, end)
+            if pos < 0:
+                return False
+            after = pos + 1 + len(w)
+            before = text[max(st.start, pos - 30):pos].split()
+            if (after >= len(text) or not text[after].isalpha()) and before and (
+                    before[-1] in st.words["first_name"] or before[-1] in st.words["name_link"]
+                    or (len(before) > 1 and before[-2] in st.words["name_link"])):
+                return True
+            end = pos
+        return False
 
     # -- pieces --------------------------------------------------------------
     def actor_speaker(self, m: Mention) -> Speaker:
@@ -316,11 +467,13 @@ class SpeakerParser:
     def _apposition(self, sp: Speaker, j: int, n: int) -> int:
         """Consume ``، ROLE ،`` after a name and attach the role to ``sp``."""
         toks, st = self.toks, self.st
-        if j + 1 < n and toks[j].text == ",":
-            role = st.at(toks[j + 1].start, "role", lambda m: m.value["kind"] == "official")
-            if role is not None:
+        comma = j < n and toks[j].text == ","
+        if j + comma < n:
+            role = st.at(toks[j + comma].start, "role", lambda m: m.value["kind"] == "official")
+            if role is not None and not role.prefix_len:
                 k, org, country = self._complements(self.index_after(role.end), n)
                 sp.role = sp.role or role.value["role"] or None
+                sp.role_ar = sp.role_ar or st.surface(role.key_start, toks[k - 1].end)
                 sp.country = sp.country or country
                 if org is not None:
                     sp.organization = sp.organization or org.name
@@ -329,12 +482,15 @@ class SpeakerParser:
                 return k
         return j
 
-    def _complements(self, j: int, n: int) -> tuple[int, Speaker | None, str | None]:
-        """Complements of a role or organisation head: (next index, organisation met, country)."""
+    def _complements(self, j: int, n: int, definite_head: bool = False) -> tuple[int, Speaker | None, str | None]:
+        """Complements of a role or organisation head: (next index, organisation met, country).
+        A definite head (المستشار) takes adjectives and prepositional complements, not a genitive:
+        an unknown definite word after it is a name (المستشار الفضالي)."""
         toks, st = self.toks, self.st
         org = None
         country = None
         count = 0
+        closed = False  # a definite word ends a construct chain
         while j < n and count < 8:
             tok = toks[j]
             if not tok.text[0].isalpha():
@@ -362,53 +518,30 @@ class SpeakerParser:
                 break  # مدير المركز الدكتور …: the name follows
             if head is not None:
                 j = self.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
-            elif tok.text == "باسم" or self._definite(tok):
+            elif tok.text == "باسم" or (self._definite(tok) and not (
+                    definite_head and tok.text.startswith("ال") and not st.is_word(tok, "role_adjective"))):
                 j += 1
             elif st.is_word(tok, "preposition") and j + 1 < n and self._definite(toks[j + 1]):
                 j += 1
+            elif not closed and self._construct(j, n):
+                j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
             else:
                 break
+            closed = closed or self._definite(toks[j - 1]) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
 
-    def _name(self, k: int, n: int) -> tuple[Speaker, int] | None:
-        """A person's name at token ``k``: a known actor or up to three unknown words."""
+    def _construct(self, j: int, n: int) -> bool:
+        """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
+        definite word, a place or another such noun (شرطة محافظة الأنبار، شبكة أطباء السودان)."""
         toks, st = self.toks, self.st
-        quoted = k < n and toks[k].text == '"'
-        k += quoted
-        if k >= n:
-            return None
-        actor = st.at(toks[k].start, "actor")
-        if actor is not None:
-            sp = self.actor_speaker(actor)
-            if sp.kind != "person":
-                return None
-            j = self.index_after(actor.end)
-            return sp, j + (quoted and j < n and toks[j].text == '"')
-        first = toks[k].text
-        if len(first) < 2 or (first[0] in "ولبف" and not st.is_word(toks[k], "first_name")):
-            return None  # وحماية، لمديرية: a clitic, not the start of a name
-        j = k
-        while j < n and j - k < 4:
-            tok = toks[j]
-            linked = j > k and st.is_word(toks[j - 1], "name_link")
-            if j > k and self._family_name(tok):
-                j += 1  # خالد العتيبي
-                break
-            if len(tok.text) < 2 or not linked and (not tok.text.isalpha() or self._definite(tok) or self._stop(tok)
-                               or (st.is_word(tok, "any") and not st.is_word(tok, "name_link"))
-                               or st.at(tok.start, "role") or st.at(tok.start, "backref")):
-                break
-            j += 1
-        if j == k:
-            return None
-        fs, fe = toks[k].start, toks[j - 1].end
-        surface = st.surface(fs, fe)
-        close = quoted and j < n and toks[j].text == '"'
-        known = st.names.get(" ".join(st.text[fs:fe].split()))
-        if known is not None:
-            return known, j + close
-        return Speaker(surface, surface, "person", (fs, fe)), j + close
+        for k in range(j, min(n, j + 3)):
+            tok = toks[k]
+            if not tok.text.isalpha() or self._first(tok) or self._known(tok) or tok.text[0] in "وبلف":
+                return k > j and (st.at(tok.start, "country") is not None or st.at(tok.start, "actor") is not None)
+            if self._definite(tok):
+                return k > j
+        return False
 
     def _role_phrase(self, role: Mention, i: int, n: int) -> tuple[Speaker, int] | None:
         toks, st = self.toks, self.st
@@ -416,36 +549,19 @@ class SpeakerParser:
         kind = row["kind"]
         if kind == "anonymous":
             return self._anonymous(role, i, n)
-        j, org, country = self._complements(self.index_after(role.end), n)
-        fs, fe = role.key_start, toks[j - 1].end
+        after_head = self.index_after(role.end)
+        j, org, country = self._complements(after_head, n, role.definite(st.text))
+        fs, fe = role.key_start, toks[j - 1].end if j > after_head else role.end
         surface = st.surface(fs, fe)
         if kind in ("organization", "outlet"):
             return self._organization(role, j, n, org, surface, country)
-        named = None
-        if row["name"] == "yes":
-            k = j + 1 if j < n and toks[j].text == "," else j
-            title = st.at(toks[k].start, "role", lambda m: m.value["kind"] == "title") if k < n else None
-            if title is not None:
-                k = j = self.index_after(title.end)
-            named = self._name(k, n)
-            if named is not None and not self._name_ends(named[1], n):
-                named = None
-            if named is not None and k == j and named[0].entity_id is None and named[0] not in st.speakers \
-                    and not (st.is_word(toks[k], "first_name") or named[1] - k == 2):
-                named = None  # رئيس بلدية روضة هباس: a place, not a name
-            if named is None:
-                named = self._first_name_after(j, n)
         gender = row["gender"] if row["gender"] in ("m", "f", "pl") else None
-        if named is not None:
-            sp, k = named
-            sp.role = sp.role or row["role"] or None
-            sp.country = sp.country or country
-            if org is not None:
-                sp.organization = sp.organization or org.name
-            sp.gender = sp.gender or gender
-            if k < n and toks[k].text == ",":
-                k += 1
-            return sp, k
+        if row["name"] == "yes":
+            held = self._holder(j, n, introduced=kind == "title" or (role.definite(st.text) and j == after_head))
+            if held is not None:
+                sp, k, role_end = held
+                role_ar = st.surface(fs, toks[role_end - 1].end) if kind != "title" else None
+                return self._named(sp, row, role_ar, org, country, gender), k
         if kind == "title":
             return None
         if role.definite(st.text):
@@ -457,10 +573,69 @@ class SpeakerParser:
             if holder is not None and holder in actors():  # المتحدث باسم الكرملين → the spokesman that day
                 a = actors()[holder]
                 return Speaker(a.name_en, surface, "person", (fs, fe), a.country or country, row["role"] or None,
-                               holder, a.gender or gender, org.name if org else None), j
+                               holder, a.gender or gender, org.name if org else None, role_ar=surface), j
         desc = Speaker(surface, surface, "official", (fs, fe), country, row["role"] or None, None, gender,
-                       org.name if org else None)
+                       org.name if org else None, role_ar=surface)
         return desc, j
+
+    def _named(self, sp: Speaker, row: dict, role_ar: str | None, org: Speaker | None, country: str | None,
+               gender: str | None) -> Speaker:
+        """``sp`` with the role, organisation, country and gender its role phrase gives."""
+        sp.role = sp.role or row["role"] or None
+        sp.role_ar = sp.role_ar or role_ar
+        sp.country = sp.country or country
+        if org is not None:
+            sp.organization = sp.organization or org.name
+        sp.gender = sp.gender or gender
+        return sp
+
+    def _holder(self, j: int, n: int, introduced: bool) -> tuple[Speaker, int, int] | None:
+        """The person a role phrase names after its complements (token ``j``): right there, after
+        a comma or titles, or a few words on (مدير العلاقات العامة والإعلام بجمعية البر، وليد …).
+        An unknown name may stand where the role words can end (``introduced`` at ``j``, after a
+        comma or a definite word). Returns (speaker, next index, end of the role words)."""
+        toks, st = self.toks, self.st
+        p = j
+        while p < min(n, j + _ROLE_SCAN):
+            tok = toks[p]
+            if self._eponym(p):
+                skipped = self._name_span(p + 1, n, introduced=True) if p + 1 < n else None
+                if skipped is not None:
+                    p = skipped  # مركز الملك سلمان للإغاثة: part of the organisation's name
+                    continue
+            k = p + 1 if tok.text == "," else p
+            titled = self._title(k, n) if k < n else None
+            if titled is not None:
+                named = self._person_name(titled, n, introduced=True)
+            else:
+                opened = (introduced and p == j) or k > p or self._definite(toks[p - 1])
+                named = self._person_name(k, n, introduced=opened) if k < n else None
+            if named is not None:
+                sp, e = named
+                if e < n and toks[e].text == ",":
+                    e += 1
+                return sp, e, p
+            if titled is not None or tok.text == "," or not self._role_word(tok):
+                return None
+            p += 1
+        return None
+
+    def _role_word(self, tok: Token) -> bool:
+        """A word that may continue a role phrase before its holder's name (بجمعية، والإعلام)."""
+        st = self.st
+        return tok.text.isalpha() and not (st.at(tok.start, "cue") is not None or st.is_word(tok, "intro")
+                                           or st.is_word(tok, "intro_say") or st.is_word(tok, "skip")
+                                           or st.is_word(tok, "negation") or st.is_word(tok, "subordinator")
+                                           or st.is_word(tok, "contrast"))
+
+    def _eponym(self, p: int) -> bool:
+        """A royal title after an institution noun: the name belongs to the institution
+        (مستشفى الملك فهد، مركز الملك سلمان للإغاثة)."""
+        toks, st = self.toks, self.st
+        if p == 0 or not st.is_word(toks[p], "eponym"):
+            return False
+        before = toks[p - 1]
+        return before.text.isalpha() and not self._definite(before) and st.at(before.start, "role") is None
 
     def _anonymous(self, head: Mention, i: int, n: int) -> tuple[Speaker, int]:
         toks, st = self.toks, self.st
@@ -506,6 +681,11 @@ class SpeakerParser:
         toks, st = self.toks, self.st
         if org is not None:
             return org, j
+        if head.value["kind"] == "organization" and j < n and toks[j].text == '"':
+            actor = st.at(toks[j + 1].start, "actor") if j + 1 < n else None
+            if actor is not None:  # حركة «حماس»
+                k = self.index_after(actor.end)
+                return self.actor_speaker(actor), k + (k < n and toks[k].text == '"')
         if head.value["kind"] == "outlet":
             k = j
             quoted = k < n and toks[k].text == '"'
@@ -583,18 +763,23 @@ class SpeakerParser:
         return None
 
     def _bare_name(self, i: int, n: int) -> tuple[Speaker, int] | None:
-        """A bare name already met in the article, or one followed by a role in apposition."""
+        """A name already met in the article, a new name that starts with a first name (with a
+        role in apposition: يحيى رباح، الخبير …), or one unknown word before a colon or إن
+        (وقال شالفنت: …)."""
         toks, st = self.toks, self.st
         tok = toks[i]
         for form in lookup_forms(tok.text):
             known = st.names.get(form)
             if known is not None:
                 return known, i + 1
-        named = self._name(i, n)
-        if named is None:
-            return None
-        sp, j = named
-        if j + 1 < n and toks[j].text == "," and st.at(toks[j + 1].start, "role",
-                                                      lambda m: m.value["kind"] == "official"):
+        named = self._person_name(i, n)
+        if named is not None:
+            sp, j = named
             return sp, self._apposition(sp, j, n)
+        after = toks[i + 1] if i + 1 < n else None
+        if after is not None and (after.text == ":" or st.is_word(after, "intro")) \
+                and self._name_word(tok, first=True) and not self._definite(tok) and len(tok.text) > 2 \
+                and not tok.text.endswith("ا"):  # وقالت مرارا إنها: an adverb
+            surface = st.surface(tok.start, tok.end)
+            return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
         return None

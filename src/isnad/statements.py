@@ -33,13 +33,18 @@ from .mentions import Mention, find_mentions
 from .model import Article, Page
 from .speakers import ArticleState, Speaker, SpeakerParser, Token, tokens_of
 from .stance import assign_stances, declined_objects, link_responses
-from .text import FoldedText, fold_key
+from .text import FoldedText, fold_key, sentences
 
-_BOUNDARY_RE = re.compile(r'[.!?"]')
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_QUOTED_RE = re.compile(r'"([^"]*)"')
+_QUOTE_WORDS = 3  # a quotation of fewer words is a name or a title (لـ«عكاظ»، «داعش»)
 _CLAUSE_PUNCT = (",", ";", "-")
 _ZONE_LIMIT = 40
 _OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
+_VERB_KINDS = ("verb_past", "verb_present", "participle")
+_VERB_PROCLITICS = ("", "و", "ف")  # a verb cue takes no preposition or article (للرد، الرد are nouns)
+_TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
+_SUBJECT_REACH = 4  # a participle's subject stands among the first words of the sentence
 
 
 @dataclass
@@ -58,48 +63,6 @@ class Draft:
     responds_to: str | None = None
     denied_claim: dict | None = None
     id: str = ""
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of folded ``text[start:end]``; a stop inside quotes does not end one."""
-    spans = []
-    s = start
-    in_quote = False
-    for m in _BOUNDARY_RE.finditer(text, start, end):
-        i = m.start()
-        ch = text[i]
-        if ch == '"':
-            in_quote = not in_quote
-            continue
-        if in_quote or i < s:
-            continue
-        if ch == "." and _abbreviation_dot(text, i):
-            continue
-        j = i + 1
-        while j < end and text[j] in ".!?":
-            j += 1
-        spans.append((s, j))
-        s = j
-    spans.append((s, end))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
-
-
-def _abbreviation_dot(text: str, i: int) -> bool:
-    """A dot inside initials or a number, or after a one-letter abbreviation."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isalnum() and after.isalnum():
-        return True  # إن.بي.سي، 1.5
-    two_before = text[i - 2] if i > 1 else " "
-    return before.isalpha() and not two_before.isalpha()
 
 
 class SentenceReader:
@@ -129,7 +92,7 @@ class SentenceReader:
             if self.in_quote(cue.start) or self.st.at(cue.start, "word", lambda m: m.value["class"] == "not_cue"):
                 continue
             ci = self.parser.index_after(cue.start)
-            if ci < consumed:
+            if ci < consumed or self.verbal_noun(cue, ci):
                 continue
             kind = cue.value["kind"]
             inside = active is not None and cue.start >= active.content[0]
@@ -155,6 +118,29 @@ class SentenceReader:
                 self.accept(draft)
                 active = draft
                 consumed = self.parser.index_after(draft.content[0])
+
+    def verbal_noun(self, cue: Mention, ci: int) -> bool:
+        """A verb form read as a noun: after a preposition or عدم (عدم ذكر اسمه، حول وصف …)."""
+        return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and ci > 0
+                and self.st.is_word(self.toks[ci - 1], "noun_context"))
+
+    def subordinate(self, ci: int) -> bool:
+        """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""
+        k = ci - 1
+        while k >= 0 and self.st.is_word(self.toks[k], "auxiliary"):
+            k -= 1
+        return k >= 0 and self.st.is_word(self.toks[k], "subordinator")
+
+    def subjectless(self, k: int) -> bool:
+        """Whether token ``k`` after a verb leaves its subject unsaid: the end, a mark, a content
+        opener, an adverbial or a participle (وأضاف أن، وقال في كلمته، وتابع قائلا), not an
+        unknown noun that would be the subject (وقال الأطباء، وأعلنت خلوها)."""
+        if k >= self.n:
+            return True
+        tok, st = self.toks[k], self.st
+        return (not tok.text.isalpha() or tok.text[0] in "بل"
+                or any(st.is_word(tok, c) for c in ("intro", "intro_say", "intro_prep", "adverbial_prep", "skip"))
+                or st.at(tok.start, "cue") is not None)
 
     def accept(self, draft: Draft) -> None:
         self.drafts.append(draft)
@@ -196,6 +182,8 @@ class SentenceReader:
         outlet = st.at(toks[k].start, "actor") if k < self.n and toks[k].text.startswith("ل") else None
         if outlet is not None and outlet.prefix_len and actors()[outlet.value].kind in ("outlet", "agency"):
             return self.skip_words(self.parser.index_after(outlet.end))
+        if k < self.n and toks[k].text.startswith("لل") and not st.by_start.get(toks[k].start):
+            return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
         return k
 
     def intro(self, k: int) -> tuple[int, int] | None:
@@ -203,17 +191,24 @@ class SentenceReader:
         toks, st = self.toks, self.st
         stop = min(self.n, k + _ZONE_LIMIT)
         z = k
+        relative = False  # inside ميرين التي فازت … في مسرحية «…»، up to its comma
         while z < stop:
             tok = toks[z]
             if tok.text == '"':
-                close = self._quoted_name_end(z)
+                close = self._quoted_name_end(z, relative or (z > k and self._title_quote(z)))
                 if close is None:
                     return z, z
                 z = close
                 continue
             if tok.text == ":":
                 return self._after_opener(z + 1), z
-            if st.is_word(tok, "intro"):
+            if tok.text == ",":
+                relative = False
+            elif st.is_word(tok, "subordinator") and tok.text.startswith("ال"):
+                relative = True
+            elif st.is_word(tok, "contrast"):
+                return None  # حذرت … إلا أن …: the opener belongs to another clause
+            if st.is_word(tok, "intro") and not (relative and st.is_word(toks[z - 1], "noun_context")):
                 return z + 1, z
             if st.is_word(tok, "intro_prep") and z + 1 < self.n and st.is_word(toks[z + 1], "intro"):
                 return z + 2, z
@@ -229,20 +224,37 @@ class SentenceReader:
             z += 1
         return None
 
-    def _quoted_name_end(self, z: int) -> int | None:
-        """After a quoted outlet or name in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"),
-        the index past its closing quote; None when the quote opens the content."""
+    def _quoted_name_end(self, z: int, named_here: bool = False) -> int | None:
+        """After a quoted outlet, name or title in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"،
+        or any quote when ``named_here``), the index past its closing quote; None when the quote
+        opens the content."""
         toks, st = self.toks, self.st
         close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
         if close is None:
             return None
-        named = z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None)
+        named = named_here or (z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None))
         if named or (z + 1 < self.n and st.at(toks[z + 1].start, "actor")):
             return close + 1
         after = toks[close + 1] if close + 1 < self.n else None
         if after is not None and (after.text == ":" or st.is_word(after, "intro")):
             return close + 1  # على منصته "تروث سوشيال": …
         return None
+
+    def _title_quote(self, z: int) -> bool:
+        """A short quotation followed by a comma and, a few words on, the content opener
+        (في مسرحية «ذي أوديونس»، عند تفقدها …، إنه …): a title, not the content."""
+        close = next((c for c in range(z + 1, min(self.n, z + _TITLE_QUOTE + 1)) if self.toks[c].text == '"'), None)
+        return close is not None and close + 1 < self.n and self.toks[close + 1].text == "," \
+            and self._opener_ahead(close + 2)
+
+    def _opener_ahead(self, k: int) -> bool:
+        """Whether a colon or إن / أن comes within a few words from ``k``, before any quote."""
+        for tok in self.toks[k:k + 20]:
+            if tok.text == '"':
+                return False
+            if tok.text == ":" or self.st.is_word(tok, "intro"):
+                return True
+        return False
 
     def _after_opener(self, k: int) -> int:
         if k < self.n and self.toks[k].text == ":":
@@ -281,11 +293,14 @@ class SentenceReader:
                    for m in ms):
                 continue
             res = self.parser.parse(k, ci, allow_name=False)
-            if res is None or res[1] != ci:
+            if res is None or any(not st.is_word(t, "auxiliary") for t in toks[res[1]:ci]):
                 continue
             sp = res[0]
-            at_clause = k == 0 or toks[k - 1].text in _CLAUSE_PUNCT + (":", '"') \
-                or st.is_word(toks[k - 1], "clause_opener")
+            before = k - 1
+            while before >= 0 and st.is_word(toks[before], "auxiliary"):
+                before -= 1  # وكانت الوزارة قد أعلنت
+            at_clause = before < 0 or toks[before].text in _CLAUSE_PUNCT + (":", '"') \
+                or st.is_word(toks[before], "clause_opener") or before < k - 1
             if sp.report or at_clause:
                 return sp
         return None
@@ -351,6 +366,8 @@ class SentenceReader:
             explicit = speaker is not None
             if speaker is None and row["kind"] == "verb_present":
                 return None  # يُزعم، يقال: a present form needs its subject
+            if speaker is None and (self.subordinate(ci) or not (" " in cue.key or self.subjectless(k))):
+                return None
             if speaker is None:
                 if subject is not None:
                     speaker = subject
@@ -396,19 +413,36 @@ class SentenceReader:
                 break
         if opened is None:
             return None
-        speaker = None
-        for s in range(ci):
-            if not self.st.by_start.get(self.toks[s].start):
-                continue
-            res = self.parser.parse(s, ci, allow_name=False)
-            if res is not None:
-                speaker = res[0]
-                break
-        speaker = speaker or self.st.carry_over(cue.value["gender"])
+        speaker = self.sentence_subject(ci) or self.st.carry_over(cue.value["gender"])
         span = self.content_span(opened)
         if speaker is None or span is None:
             return None
         return self.draft(speaker, cue, span, opened)
+
+    def _relay_source(self, k: int) -> int:
+        """The index of عن that names the source a few words on (نقلت صحيفة حرييت وغيرها من
+        وسائل الإعلام عن أردوغان), else ``k``."""
+        for z in range(k, min(self.n, k + 6)):
+            tok = self.toks[z]
+            if tok.text == "عن":
+                return z
+            if not tok.text.isalpha() or self.st.is_word(tok, "intro") or self.st.at(tok.start, "cue"):
+                break
+        return k
+
+    def sentence_subject(self, ci: int) -> Speaker | None:
+        """The subject a participle at token ``ci`` hangs on: a speaker phrase among the first
+        words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا)."""
+        st = self.st
+        for s in range(min(ci, _SUBJECT_REACH + 1)):
+            ms = st.by_start.get(self.toks[s].start)
+            if not ms or (s > 0 and st.is_word(self.toks[s - 1], "noun_context")) \
+                    or any(st.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
+                continue
+            res = self.parser.parse(s, ci, allow_name=False)
+            if res is not None:
+                return res[0]
+        return None
 
     def relay(self, cue: Mention, ci: int, active: Draft | None) -> Draft | None:
         """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``."""
@@ -423,6 +457,9 @@ class SentenceReader:
             if relay_by is None:
                 return None
             speaker = relay_by
+            if res is not None:
+                st.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
+            k = self._relay_source(k)
             if k < self.n and toks[k].text == "عن":
                 source = self.parser.parse(k + 1, self.n)
                 if source is None:
@@ -482,13 +519,15 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     mentions: list[Mention] = []
     for fs, fe in segments:
         mentions.extend(find_mentions(text, fs, fe))
-    st = ArticleState(page.text, ft, mentions, article.published)
-    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
+    st = ArticleState(page.text, ft, mentions, article.published, segments[0][0] if segments else 0)
+    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"
+            and (m.value["kind"] not in _VERB_KINDS or text[m.start:m.key_start] in _VERB_PROCLITICS)]
     cue_starts = [m.start for m in cues]
     drafts: list[Draft] = []
     spans = [span for fs, fe in segments for span in sentences(text, fs, fe)]
     for k, (ss, se) in enumerate(spans):
         here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
+        st.sentence_no = k
         if here:
             following = spans[k + 1] if k + 1 < len(spans) else None
             SentenceReader(st, (ss, se), _longest(here), drafts, following).read()
@@ -499,7 +538,7 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     link_responses(drafts, st, f"claim:{page.doc_id}:{article.article_index}")
     agencies = _agency_names(article)
     _dates(drafts, st, article.published)
-    return [_record(d, page, article, ft, agencies) for d in drafts]
+    return [_record(d, page, article, ft, agencies, st.words) for d in drafts]
 
 
 def _longest(cues: list[Mention]) -> list[Mention]:
@@ -529,25 +568,44 @@ def _dates(drafts: list[Draft], st: ArticleState, base: str | None) -> None:
         previous = d
 
 
-def _mode(content: str) -> str:
-    """direct (all quoted), mixed (partly quoted) or indirect, from folded ``content``."""
-    quotes = content.count('"')
-    if quotes == 0:
-        return "indirect"
-    if content.startswith('"') and quotes == 2 and content.rstrip(".,").endswith('"'):
+def _mode(content: str, lead: str) -> str:
+    """direct (a quotation, or words after a colon), indirect (a reported clause) or mixed (a
+    reported clause holding a quotation, or a quotation followed by reported words), from folded
+    ``content`` and ``lead``, what opened it (``:``, ``intro`` for إن / أن, else ``other``)."""
+    quoted = _QUOTED_RE.findall(content)
+    long_quote = any(len(_WORD_RE.findall(q)) >= _QUOTE_WORDS for q in quoted)
+    if lead == "intro":
+        return "mixed" if long_quote or content.startswith('"') else "indirect"
+    if content.startswith('"'):
+        close = content.find('"', 1)
+        after = content[close + 1:] if close > 0 else ""
+        return "mixed" if len(_WORD_RE.findall(after)) >= _QUOTE_WORDS else "direct"
+    if lead == ":":
         return "direct"
-    return "mixed"
+    return "mixed" if long_quote else "indirect"
 
 
-def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str]) -> dict:
+def _lead(st_words: dict, text: str, start: int) -> str:
+    """What stands right before folded ``start``: ``:``, ``intro`` (إن، أن، بأن) or ``other``."""
+    k = start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k > 0 and text[k - 1] == ":":
+        return ":"
+    words = _WORD_RE.findall(text[max(0, k - 12):k])
+    return "intro" if words and words[-1] in st_words["intro"] and text[k - 1].isalpha() else "other"
+
+
+def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str], st_words: dict) -> dict:
     """The ``statements.jsonl`` row, spans mapped back to ``page.text``."""
     text = ft.text
     cs, ce = d.content
     while ce > cs and text[ce - 1] in " ,;:-":
         ce -= 1
-    mode = _mode(text[cs:ce])
-    if mode == "direct":
-        cs, ce = cs + 1, ce - 1 - (text[ce - 1] in ".,")
+    mode = _mode(text[cs:ce], _lead(st_words, text, cs))
+    if mode == "direct" and text[cs] == '"':
+        close = text.find('"', cs + 1, ce)
+        cs, ce = cs + 1, close if close > 0 else ce
         while ce > cs and text[ce - 1] in '".,':
             ce -= 1
     content_span = ft.span_to_original(cs, ce)

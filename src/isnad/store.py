@@ -35,7 +35,10 @@ TABLES: dict[str, str] = {
     "entity_id VARCHAR), cue VARCHAR, mode VARCHAR, stance VARCHAR, content VARCHAR, "
     "content_span INTEGER[], sentence_span INTEGER[], via VARCHAR[], date VARCHAR, responds_to VARCHAR",
     "events": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, event_type VARCHAR, mode VARCHAR, "
-    "actor JSON, recipient JSON, date VARCHAR, location JSON, reported_by VARCHAR, span INTEGER[]",
+    "actor JSON, recipient JSON, date VARCHAR, location JSON, reported_by VARCHAR, span INTEGER[], "
+    "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, modality VARCHAR, "
+    "context VARCHAR[], denied_by VARCHAR[], actors JSON, recipients JSON, date_span INTEGER[], "
+    "quad_class INTEGER, mentions INTEGER, mention_spans INTEGER[][], claimed BOOLEAN",
     "stories": "story_id VARCHAR, title VARCHAR, articles STRUCT(doc_id VARCHAR, article_index INTEGER)[]",
     "claims": "claim_id VARCHAR, claimant VARCHAR, content VARCHAR, asserted_by VARCHAR[], "
     "denied_by VARCHAR[], confirmed_by VARCHAR[]",

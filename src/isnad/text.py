@@ -181,7 +181,9 @@ def lookup_forms(word: str) -> tuple[str, ...]:
 # --- sentences --------------------------------------------------------------
 
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”"}
-_SENT_END = re.compile(r"[.!?؟]+|\n")
+_SENT_EVENT = re.compile(r'["«»“”„]|[.!?؟]+|\n')
+_CLOSERS = '"»”’\')'
+_WORD_AFTER = re.compile(r"[^\W\d_]{3,}")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -190,54 +192,61 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     A sentence ends at ``. ! ? ؟`` or a line break.  A full stop inside an
     open quotation does not end the sentence unless the line ends there, so a
     quote that runs over several sentences stays in one piece; initials and
-    one-letter abbreviations do not end a sentence either.
+    one-letter abbreviations do not end a sentence either.  Only quote marks,
+    stops and line breaks are visited (one regex pass).
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     sent_start = start
-    depth_char = None  # the closing quote we are waiting for
-    i = start
-    while i < end:
-        ch = text[i]
-        if depth_char is None:
-            if ch in _OPEN_QUOTES:
-                depth_char = _OPEN_QUOTES[ch]
-        elif ch == depth_char or (depth_char == "”" and ch == '"'):
-            depth_char = None
+    closing = None  # the closing quote we are waiting for
+    resume = start  # events before this were consumed with the last stop
+    for m in _SENT_EVENT.finditer(text, start, end):
+        i = m.start()
+        if i < resume:
+            continue
+        ch = m.group()
         if ch == "\n":
-            depth_char = None
+            closing = None
             _push(text, spans, sent_start, i)
             sent_start = i + 1
-        elif ch in ".!?؟" and depth_char is None:
-            j = i + 1
-            while j < end and text[j] in ".!?؟":
-                j += 1
-            if ch == "." and j == i + 1 and _is_abbrev_dot(text, i):
-                i += 1
+        elif ch[0] in ".!?؟":
+            if closing is not None or (ch == "." and _is_abbrev_dot(text, i)):
                 continue
-            # a closing quote right after the stop belongs to this sentence
-            while j < end and text[j] in '"»”’\')':
+            j = m.end()
+            while j < end and text[j] in _CLOSERS:  # a closing quote right after the stop belongs here
                 j += 1
             _push(text, spans, sent_start, j)
-            sent_start = j
-            i = j
-            continue
-        i += 1
+            sent_start = resume = j
+        elif closing is None:
+            if ch in _OPEN_QUOTES:
+                closing = _OPEN_QUOTES[ch]
+        elif ch == closing or (closing == "”" and ch == '"'):
+            closing = None
     _push(text, spans, sent_start, end)
     return spans
 
 
 def _is_abbrev_dot(text: str, i: int) -> bool:
     """True when the dot at ``i`` does not end a sentence: initials
-    (إن.بي.سي), decimals (1.5) or a one-letter abbreviation (د. م.)."""
+    (إن.بي.سي), decimals (1.5) or a one-letter abbreviation (د. م.).
+    Two words of three letters or more around it are two sentences run
+    together (الغبار.وكانت)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isdigit() and after.isdigit():
         return True
     if before.isalpha() and after.isalpha():
-        return True
+        return not (_WORD_AFTER.match(text, i + 1) and _word_before(text, i) >= 3)
     two_before = text[i - 2] if i > 1 else " "
     return before.isalpha() and not two_before.isalpha()
+
+
+def _word_before(text: str, i: int) -> int:
+    """Length of the run of letters that ends at ``i``."""
+    k = i
+    while k > 0 and text[k - 1].isalpha() and i - k < 3:
+        k -= 1
+    return i - k
 
 
 def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:

@@ -9,8 +9,8 @@ content overlaps: the IDF-weighted share of the smaller term set that both
 hold, with at least ``MIN_SHARED`` terms in common; a claim's terms include
 those of the denials already attached to it, since a denial restates what it
 denies.  A response that overlaps
-no claim answers the report of its own article (the one report there, or the
-one it shares most terms with).
+no claim answers the report of its own article that it shares most terms
+with (two at least, or one when it points back: "هذه المباحثات").
 """
 from __future__ import annotations
 
@@ -18,14 +18,17 @@ import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
-from .terms import term_set
+from .terms import term_set, word_infos
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
 CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join a claim
 MIN_SHARED = 3
+SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولءك"})
 CONTENT_CHARS = 400
 
 
@@ -45,6 +48,7 @@ class StatementRef:
     claim_text: str | None = None
     claim_terms: np.ndarray | None = None
     claim_span: list | None = None
+    anaphoric: bool = False  # the content points back ("هذه المباحثات", "هذا التقرير")
 
     @property
     def speaker_key(self) -> str | None:
@@ -63,6 +67,7 @@ def statement_ref(statement: dict, keep_content: bool) -> StatementRef:
     if statement.get("via"):
         speaker["via_report"] = True
     content = statement.get("content") or ""
+    words = word_infos(content)
     denied = statement.get("denied_claim") or {}
     return StatementRef(
         id=str(statement["id"]),
@@ -71,11 +76,12 @@ def statement_ref(statement: dict, keep_content: bool) -> StatementRef:
         speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "via_report")},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
-        terms=term_set(content),
+        terms=term_set(words),
+        anaphoric=any(w.folded in _DEMONSTRATIVES for w in words),
         content=content[:CONTENT_CHARS] if keep_content else None,
         content_span=statement.get("content_span") if keep_content else None,
         claim_text=(denied.get("text") or "")[:CONTENT_CHARS] or None,
-        claim_terms=term_set(denied["text"]) if denied.get("text") else None,
+        claim_terms=term_set(word_infos(denied["text"])) if denied.get("text") else None,
         claim_span=denied.get("span"),
     )
 
@@ -98,23 +104,22 @@ class ClaimNode:
 
 
 class IdfTable:
-    """IDF of hashed terms from document frequencies over the run's articles."""
+    """IDF of hashed terms, scaled to [0, 1] by log N, from document frequencies of the run."""
 
-    def __init__(self, df: dict[int, int], n_docs: int):
-        self._df = df
-        self._n = max(n_docs, 1)
+    def __init__(self, terms: np.ndarray, doc_counts: np.ndarray, n_docs: int):
+        """``terms``: sorted unique term hashes; ``doc_counts``: how many articles hold each."""
+        n = max(n_docs, 1)
+        scale = np.log(n + 1) or 1.0
+        self._terms = terms
+        self._idf = np.maximum(np.log((n + 1) / (doc_counts + 0.5)), 0.0) / scale
+        self._unseen = float(np.log((n + 1) / 1.5) / scale)
 
     def weights(self, terms: np.ndarray) -> np.ndarray:
-        dfs = np.fromiter((self._df.get(t, 1) for t in terms.tolist()), dtype=np.float64, count=len(terms))
-        return np.log((self._n + 1) / (dfs + 0.5))
-
-    def overlap(self, a: np.ndarray, b: np.ndarray) -> float:
-        """IDF-weighted share of the smaller set that both sets hold."""
-        shared = np.intersect1d(a, b, assume_unique=True)
-        if len(shared) < MIN_SHARED:
-            return 0.0
-        smaller = min(self.weights(a).sum(), self.weights(b).sum())
-        return float(self.weights(shared).sum() / smaller) if smaller > 0 else 0.0
+        """IDF of each term (terms of no article count as seen once)."""
+        if not len(self._terms):
+            return np.full(len(terms), self._unseen)
+        pos = np.minimum(np.searchsorted(self._terms, terms), len(self._terms) - 1)
+        return np.where(self._terms[pos] == terms, self._idf[pos], self._unseen)
 
 
 def build_nodes(refs: list[StatementRef]) -> tuple[list[ClaimNode], dict[str, ClaimNode]]:
@@ -149,56 +154,35 @@ class ClaimGraph:
 
     def __init__(self):
         self.nodes: list[ClaimNode] = []
-        self.profiles: list[np.ndarray] = []  # claim text and restating responses, per node
         self.unanswered: list[StatementRef] = []  # responses that point at no claim yet
-        self._index: dict[int, list[int]] = {}
         self._by_article: dict[tuple[str, int], list[int]] = {}
 
     def add_article(self, refs: list[StatementRef]) -> None:
         nodes, answered = build_nodes(refs)
         for node in nodes:
-            self._index_node(node)
+            self._by_article.setdefault(node.article, []).append(len(self.nodes))
+            self.nodes.append(node)
         self.unanswered.extend(r for r in refs if r.stance in RESPONSE_STATUS and r.id not in answered)
 
-    def _index_node(self, node: ClaimNode) -> None:
-        n = len(self.nodes)
-        self.nodes.append(node)
-        self.profiles.append(node.profile())
-        self._by_article.setdefault(node.article, []).append(n)
-        for t in self.profiles[n].tolist():
-            self._index.setdefault(t, []).append(n)
-
-    def _candidates(self, terms: np.ndarray, common: int) -> set[int]:
-        """Nodes sharing at least ``MIN_SHARED`` of ``terms`` (very common terms skipped)."""
-        counts: dict[int, int] = {}
-        for t in terms.tolist():
-            posting = self._index.get(t, ())
-            if len(posting) > common:
-                continue
-            for n in posting:
-                counts[n] = counts.get(n, 0) + 1
-        return {n for n, c in counts.items() if c >= MIN_SHARED}
-
-    def _best_node(self, r: StatementRef, idf: IdfTable, common: int) -> int | None:
-        """The claim a response answers: the best overlap anywhere, else its own article's report."""
-        best, best_score = None, CLAIM_MATCH
-        for j in self._candidates(r.terms, common):
-            score = idf.overlap(r.terms, self.profiles[j])
-            if score >= best_score:
-                best, best_score = j, score
-        if best is not None:
-            return best
+    def _local_report(self, r: StatementRef, profiles: list[np.ndarray]) -> int | None:
+        """The report of the response's own article that it shares most terms with
+        (two at least, or one when the response points back: "هذه المباحثات")."""
         local = [j for j in self._by_article.get(r.article, ()) if self.nodes[j].asserted]
-        if len(local) == 1:
-            return local[0]
-        shared = [(len(np.intersect1d(r.terms, self.profiles[j], assume_unique=True)), -j) for j in local]
+        shared = [(len(np.intersect1d(r.terms, profiles[j], assume_unique=True)), -j) for j in local]
         top = max(shared, default=(0, 0))
-        return -top[1] if top[0] > 0 else None
+        if top[0] >= 2 or (r.anaphoric and local and (top[0] > 0 or len(local) == 1)):
+            return -top[1]
+        return None
 
     def resolve(self, idf: IdfTable) -> list["Claim"]:
         """Merge nodes across articles, attach unanswered responses; the claims."""
-        common = max(50, len(self.nodes) // 10)
-        parent = list(range(len(self.nodes)))
+        n = len(self.nodes)
+        profiles = [node.profile() for node in self.nodes]
+        texts = [node.terms for node in self.nodes]
+        responses = [r.terms for r in self.unanswered]
+        space = _TermSpace(profiles + texts + responses, idf, common=max(30, n // 50))
+        profile_rows, text_rows, response_rows = space.rows(profiles), space.rows(texts), space.rows(responses)
+        parent = list(range(n))
 
         def find(i: int) -> int:
             while parent[i] != i:
@@ -206,21 +190,65 @@ class ClaimGraph:
                 i = parent[i]
             return i
 
-        for i, node in enumerate(self.nodes):
-            for j in self._candidates(self.profiles[i], common):
-                if j > i and self.nodes[j].article != node.article \
-                        and idf.overlap(self.profiles[i], self.profiles[j]) >= CLAIM_MATCH:
+        if n:
+            scores = space.overlaps(text_rows, profile_rows)
+            scores = scores.maximum(scores.T).tocoo()
+            articles = [node.article for node in self.nodes]
+            for i, j, v in zip(scores.row.tolist(), scores.col.tolist(), scores.data.tolist()):
+                if i < j and v >= CLAIM_MATCH and articles[i] != articles[j]:
                     parent[find(j)] = find(i)
-        chosen = [(r, self._best_node(r, idf, common)) for r in self.unanswered]
+        best = [None] * len(responses)
+        if n and responses:
+            scores = space.overlaps(response_rows, profile_rows).tocsr()
+            for k in range(len(responses)):
+                row = scores.getrow(k)
+                if row.nnz and row.data.max() >= CLAIM_MATCH:
+                    best[k] = int(row.indices[row.data.argmax()])
         attached: dict[int, list[StatementRef]] = {}
-        for r, j in chosen:
+        for k, r in enumerate(self.unanswered):
+            j = best[k] if best[k] is not None else self._local_report(r, profiles)
             if j is not None:
                 attached.setdefault(find(j), []).append(r)
         groups: dict[int, list[int]] = {}
-        for i in range(len(self.nodes)):
+        for i in range(n):
             groups.setdefault(find(i), []).append(i)
         return [Claim([self.nodes[i] for i in members], attached.get(root, []))
                 for root, members in groups.items()]
+
+
+class _TermSpace:
+    """Term sets as sparse rows, to score the overlap of every pair of two lists at once."""
+
+    def __init__(self, term_sets: list[np.ndarray], idf: IdfTable, common: int):
+        all_terms = np.concatenate(term_sets) if term_sets else np.zeros(0, np.uint32)
+        self.vocab = np.unique(all_terms)
+        self.weight = idf.weights(self.vocab)
+        self.common = common
+
+    def rows(self, term_sets: list[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray]:
+        """Binary rows of the sets, and the IDF mass of each whole set."""
+        columns = [np.searchsorted(self.vocab, t) for t in term_sets]
+        indptr = np.zeros(len(term_sets) + 1, dtype=np.int64)
+        np.cumsum([len(c) for c in columns], out=indptr[1:])
+        indices = np.concatenate(columns) if columns else np.zeros(0, np.int64)
+        matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(term_sets), len(self.vocab)))
+        return matrix, np.asarray(matrix @ self.weight).ravel()
+
+    def overlaps(self, a: tuple, b: tuple) -> sparse.coo_matrix:
+        """:func:`overlap` of every row of ``a`` with every row of ``b`` (zeros left out).
+
+        Terms held by more than ``common`` rows of ``b`` are not looked at.
+        """
+        (am, a_total), (bm, b_total) = a, b
+        kept = (np.asarray(bm.sum(axis=0)).ravel() <= self.common).astype(np.float64)
+        shared = (am @ sparse.diags(kept) @ bm.T).tocoo()
+        mass_matrix = (am @ sparse.diags(self.weight * kept) @ bm.T).tocsr()
+        rows, cols = shared.row[shared.data >= MIN_SHARED], shared.col[shared.data >= MIN_SHARED]
+        mass = np.asarray(mass_matrix[rows, cols]).ravel() if len(rows) else np.zeros(0)
+        smaller = np.minimum(a_total[rows], b_total[cols])
+        ok = (mass >= SHARED_MASS) & (smaller > 0)
+        score = mass[ok] / smaller[ok]
+        return sparse.coo_matrix((score, (rows[ok], cols[ok])), shape=(am.shape[0], bm.shape[0]))
 
 
 @dataclass(eq=False)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from ..text import fold_key
 
@@ -20,6 +21,7 @@ _REPEATS = re.compile(r"(.)\1+")
 _LETTER_VARIANTS = str.maketrans({"غ": "ج", "ق": "ك"})
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Consonant skeleton of a name, word by word."""
     out = []

@@ -44,7 +44,6 @@ class CorpusLinker:
     def __init__(self):
         self.signatures: list[Signature] = []
         self._position: dict[tuple[str, int], int] = {}
-        self._df: Counter = Counter()
         self._place_df: Counter = Counter()
         self._copies = NearDuplicates()
         self._refs: dict[int, list[StatementRef]] = {}
@@ -55,7 +54,6 @@ class CorpusLinker:
         i = len(self.signatures)
         self.signatures.append(signature)
         self._position[signature.key] = i
-        self._df.update(signature.terms.tolist())
         self._place_df.update(signature.places)
         if signature.minhash is not None:
             self._copies.add(i, signature.minhash)
@@ -127,7 +125,8 @@ class CorpusLinker:
         graph = ClaimGraph()
         for i in sorted(self._refs):
             graph.add_article([r for r in self._refs[i] if r.id not in skipped])
-        idf = IdfTable(self._df, len(self.signatures))
+        all_terms = np.concatenate([s.terms for s in self.signatures]) if self.signatures else np.zeros(0, np.uint32)
+        idf = IdfTable(*np.unique(all_terms, return_counts=True), len(self.signatures))
         claims = [c for c in graph.resolve(idf) if c.responses()]
         published = {s.key: s.published for s in self.signatures}
         for claim in claims:
@@ -148,7 +147,7 @@ class CorpusLinker:
                            for a in claim.articles() if a in self._position})
             claim_pairs.update((a, b) for k, a in enumerate(rows) for b in rows[k + 1:])
         sigs = [self.signatures[i] for i in heads]
-        pairs = story_scores(sigs, self._df, self._place_df, claim_pairs)
+        pairs = story_scores(sigs, self._place_df, claim_pairs)
         labels = average_link(len(sigs), pairs, STORY_THRESHOLD)
         weight = centrality(labels, pairs)
         groups: dict[int, list[int]] = {}

@@ -12,9 +12,10 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 
-from ..lexicon import actor_aliases, read_tsv
+from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import WordInfo, shingle_hashes, term_counts, word_infos
+from .terms import (LINE_BREAK, WordInfo, alias_starts, place_names, shingle_hashes, term_array, word_infos,
+                    word_infos_with_breaks)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -61,23 +62,13 @@ def speaker_key(speaker: dict | None) -> str | None:
     return "name:" + fold_key(name) if name else None
 
 
-@lru_cache(maxsize=1)
-def _alias_starts() -> dict[str, tuple[int, ...]]:
-    """First word of each lexicon alias -> alias lengths in words, longest first."""
-    starts: dict[str, set[int]] = {}
-    for alias in actor_aliases():
-        parts = alias.split()
-        starts.setdefault(parts[0], set()).add(len(parts))
-    return {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
-
-
 def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
     """Entity ids of lexicon actors named in a folded word list.
 
-    ``positions`` (from :func:`cue_positions`) limits the words looked at.
+    ``positions`` (words whose ``WordInfo.cue`` is set) limits the words looked at.
     """
     aliases = actor_aliases()
-    starts = _alias_starts()
+    starts = alias_starts()
     found: set[str] = set()
     for i in range(len(folded_words)) if positions is None else positions:
         w = folded_words[i]
@@ -90,18 +81,6 @@ def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) 
                 found.add(hit)
                 break
     return found
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Folded place names from ``data/places_ar.tsv``."""
-    return frozenset(fold_key(row["name"]) for row in read_tsv("places_ar.tsv"))
-
-
-@lru_cache(maxsize=1)
-def _place_stems() -> frozenset[str]:
-    """First words of the place names."""
-    return frozenset(name.split()[0] for name in place_names())
 
 
 def locative_places(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
@@ -124,19 +103,6 @@ def locative_places(folded_words: list[str], positions: list[int] | None = None)
     return found
 
 
-@lru_cache(maxsize=200_000)
-def _is_cue(word: str) -> bool:
-    """Whether an actor alias or a locative place may start at this word."""
-    starts, stems = _alias_starts(), _place_stems()
-    stripped = word[1:] if len(word) > 3 and word[0] in "وفبلك" else ""
-    return word in ("في", "وفي") or word in starts or stripped in starts or stripped in stems
-
-
-def cue_positions(folded_words: list[str]) -> list[int]:
-    """Positions where :func:`lexicon_actors` and :func:`locative_places` need to look."""
-    return [i for i, cue in enumerate(map(_is_cue, folded_words)) if cue]
-
-
 def split_words(text: str) -> tuple[list[WordInfo], list[WordInfo]]:
     """All words of a text, and the words of its long lines (all when too few are long).
 
@@ -144,13 +110,17 @@ def split_words(text: str) -> tuple[list[WordInfo], list[WordInfo]]:
     headlines, footers) comes in short lines; copies of one story share the
     long ones.
     """
-    all_words: list[WordInfo] = []
+    tokens = word_infos_with_breaks(text)
+    breaks = [k for k, w in enumerate(tokens) if w is LINE_BREAK]
+    if not breaks:
+        return tokens, tokens
+    all_words = [w for w in tokens if w is not LINE_BREAK]
     kept: list[WordInfo] = []
-    for line in text.split("\n"):
-        line_words = word_infos(line)
-        all_words.extend(line_words)
-        if len(line_words) >= MIN_BODY_LINE_WORDS:
-            kept.extend(line_words)
+    start = 0
+    for end in breaks + [len(tokens)]:
+        if end - start >= MIN_BODY_LINE_WORDS:
+            kept.extend(tokens[start:end])
+        start = end + 1
     return all_words, (kept if len(kept) >= MIN_SHINGLES + 2 else all_words)
 
 
@@ -181,16 +151,14 @@ def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Sig
     """Signature of an ``articles.jsonl`` row and its statements (pure)."""
     all_words, long_line_words = split_words(article.get("text") or "")
     title = article.get("title")
-    counts = term_counts(all_words)
+    term_hashes = term_array(all_words)
     if title:
-        counts.update(term_counts(word_infos(title), TITLE_WEIGHT))
-    keys = np.fromiter(counts.keys(), dtype=np.uint32, count=len(counts))
-    values = np.fromiter(counts.values(), dtype=np.int64, count=len(counts))
-    order = np.argsort(keys)
-    terms, tf = keys[order], np.minimum(values[order], 65535).astype(np.uint16)
+        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(word_infos(title)), TITLE_WEIGHT)])
+    terms, tf = np.unique(term_hashes, return_counts=True)
+    terms, tf = terms.astype(np.uint32), np.minimum(tf, 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
     folded_words = [w.folded for w in all_words]
-    cues = cue_positions(folded_words)
+    cues = [i for i, w in enumerate(all_words) if w.cue]
     actors = lexicon_actors(folded_words, cues)
     dates = []
     for st in statements:

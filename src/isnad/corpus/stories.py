@@ -29,17 +29,19 @@ COMMON_TERM_SHARE = 0.05  # terms in more documents than this share (and > COMMO
 COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
-BLOCK_ROWS = 2048
+BLOCK_CELLS = 4_000_000  # rows per block of the pair product = this / number of articles
 NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
 
 
-def tfidf_matrix(signatures: list[Signature], df: dict[int, int]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows, one per signature; very common terms dropped."""
+def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows, one per signature; very common terms dropped.
+
+    Document frequencies are counted over these signatures.
+    """
     n = len(signatures)
     cap = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
     all_terms = np.concatenate([s.terms for s in signatures]) if signatures else np.zeros(0, np.uint32)
-    vocab, columns = np.unique(all_terms, return_inverse=True)
-    dfs = np.fromiter((df.get(int(t), 1) for t in vocab.tolist()), dtype=np.float64, count=len(vocab))
+    vocab, columns, dfs = np.unique(all_terms, return_inverse=True, return_counts=True)
     idf = np.log((n + 1) / (dfs + 0.5))
     idf[dfs > cap] = 0.0
     tf = np.concatenate([s.counts for s in signatures]).astype(np.float64) if signatures else np.zeros(0)
@@ -63,8 +65,9 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float,
     """
     rows, cols, vals = [], [], []
     transposed = matrix.T.tocsc()
-    for start in range(0, matrix.shape[0], BLOCK_ROWS):
-        block = (matrix[start:start + BLOCK_ROWS] @ transposed).tocoo()
+    block_rows = max(16, BLOCK_CELLS // max(matrix.shape[0], 1))
+    for start in range(0, matrix.shape[0], block_rows):
+        block = (matrix[start:start + block_rows] @ transposed).tocoo()
         r, c, v = block.row + start, block.col, block.data
         keep = (v >= minimum) & (r != c)
         r, c, v = r[keep], c[keep], v[keep]
@@ -194,11 +197,11 @@ def _pair_values(product: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray)
     return np.asarray(product[rows, cols]).ravel() if len(rows) else np.zeros(0)
 
 
-def story_scores(signatures: list[Signature], df: dict[int, int], place_df: dict[str, int],
+def story_scores(signatures: list[Signature], place_df: dict[str, int],
                  claim_pairs: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
     """Pair scores (i < j) for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
     n = len(signatures)
-    matrix = tfidf_matrix(signatures, df)
+    matrix = tfidf_matrix(signatures)
     rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS)
     extra = sorted(claim_pairs - set(zip(rows.tolist(), cols.tolist())))
     if extra:

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
-from ..lexicon import read_tsv
+from ..lexicon import actor_aliases, read_tsv
 from ..text import fold_key
 
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -32,7 +31,6 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold_key(row["word"]) for row in read_tsv("stopwords_ar.tsv"))
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Light stem of a folded word: و/ف, the article and one suffix removed."""
     if len(word) >= 5 and word[0] in "وف":
@@ -47,7 +45,6 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
 def term_of(word: str) -> str | None:
     """The term a folded word contributes, or None for stopwords and short words."""
     if len(word) < 3 or word.isdigit():
@@ -63,10 +60,38 @@ def term_of(word: str) -> str | None:
     return s
 
 
-@lru_cache(maxsize=200_000)
 def term_hash(term: str) -> int:
     """Stable 32-bit hash of a term."""
     return zlib.crc32(term.encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def alias_starts() -> dict[str, tuple[int, ...]]:
+    """First word of each lexicon alias -> alias lengths in words, longest first."""
+    starts: dict[str, set[int]] = {}
+    for alias in actor_aliases():
+        parts = alias.split()
+        starts.setdefault(parts[0], set()).add(len(parts))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Folded place names from ``data/places_ar.tsv``."""
+    return frozenset(fold_key(row["name"]) for row in read_tsv("places_ar.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """First words of the place names."""
+    return frozenset(name.split()[0] for name in place_names())
+
+
+def is_cue(word: str) -> bool:
+    """Whether a lexicon actor or a place after في / ب may start at this folded word."""
+    starts, stems = alias_starts(), _place_stems()
+    stripped = word[1:] if len(word) > 3 and word[0] in "وفبلك" else ""
+    return word in ("في", "وفي") or word in starts or stripped in starts or stripped in stems
 
 
 class WordInfo(NamedTuple):
@@ -75,14 +100,15 @@ class WordInfo(NamedTuple):
     folded: str
     word_hash: int
     term: int
+    cue: bool  # see is_cue
 
 
 # Words are matched on the raw text (diacritics and joiners kept inside a word)
 # and folded one by one through a cache: news vocabulary repeats, so this is
 # much cheaper than folding the whole text.
-_RAW_WORD_RE = re.compile(r"(?:[^\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640])+")
+_RAW_WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640]+")
 _INFO: dict[str, WordInfo] = {}
-_CACHE_LIMIT = 500_000
+_CACHE_LIMIT = 300_000  # words; the cache is dropped and refilled beyond that
 
 
 def _word_info(raw: str) -> WordInfo:
@@ -90,8 +116,13 @@ def _word_info(raw: str) -> WordInfo:
         _INFO.clear()
     folded = fold_key(raw).replace(" ", "")
     term = term_of(folded)
-    info = _INFO[raw] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")), -1 if term is None else term_hash(term))
+    info = _INFO[raw] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
+                                 -1 if term is None else term_hash(term), is_cue(folded))
     return info
+
+
+LINE_BREAK = WordInfo("\n", 0, -1, False)
+_WORD_OR_BREAK_RE = re.compile(_RAW_WORD_RE.pattern + "|\n")
 
 
 def word_infos(text: str) -> list[WordInfo]:
@@ -100,19 +131,21 @@ def word_infos(text: str) -> list[WordInfo]:
     return [get(w) or _word_info(w) for w in _RAW_WORD_RE.findall(text)]
 
 
-def term_counts(infos: list[WordInfo], weight: int = 1) -> Counter:
-    """Hashed term -> count (times ``weight``)."""
-    counts = Counter(i.term for i in infos if i.term >= 0)
-    if weight != 1:
-        for t in counts:
-            counts[t] *= weight
-    return counts
+def word_infos_with_breaks(text: str) -> list[WordInfo]:
+    """The words of a raw text, with ``LINE_BREAK`` where a line ends."""
+    get = _INFO.get
+    return [get(w) or (LINE_BREAK if w == "\n" else _word_info(w)) for w in _WORD_OR_BREAK_RE.findall(text)]
 
 
-def term_set(text: str) -> np.ndarray:
-    """Sorted unique hashed terms of a raw text, as uint32."""
-    hashes = {i.term for i in word_infos(text) if i.term >= 0}
-    return np.fromiter(sorted(hashes), dtype=np.uint32, count=len(hashes))
+def term_array(infos: list[WordInfo]) -> np.ndarray:
+    """Hashed terms of the words, in order, as int64 (words without a term left out)."""
+    terms = np.fromiter((i.term for i in infos), dtype=np.int64, count=len(infos))
+    return terms[terms >= 0]
+
+
+def term_set(infos: list[WordInfo]) -> np.ndarray:
+    """Sorted unique hashed terms of the words, as uint32."""
+    return np.unique(term_array(infos)).astype(np.uint32)
 
 
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
