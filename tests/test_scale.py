@@ -104,7 +104,7 @@ def make_corpus(path: Path, pages: int) -> None:
 
 def test_a_killed_run_resumes_and_ends_with_the_uninterrupted_output(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    make_corpus(corpus, 4000)
+    make_corpus(corpus, 2500)
     command = [sys.executable, "-m", "isnad", "run", str(corpus), "--workers", "2", "--checkpoint-seconds", "0.1"]
     whole = tmp_path / "whole"
     subprocess.run(command + ["--out", str(whole)], check=True, capture_output=True, timeout=600)

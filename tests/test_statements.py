@@ -364,3 +364,140 @@ def test_written_statements_prepositional_objects_and_relay_through_an_agency():
     written = find(sts, "سنعيد السلام")
     assert written["speaker"]["name"] == "Donald Trump" and written["mode"] == "direct"
     assert written["content"] == "سنعيد السلام"
+
+
+# -- general news: speakers, cues and content on sentences written in the style of Saudi and
+#    Arab outlets (the error classes met on SaudiNewsNet) --------------------------------------
+
+def only(statements: list[dict]) -> dict:
+    assert len(statements) == 1, [(s["speaker"]["name_ar"], s["content"][:40]) for s in statements]
+    return statements[0]
+
+
+@pytest.mark.parametrize("text, name, role, role_ar, content", [
+    ("أوضح مدير الشؤون الإدارية والمالية بجمعية الإحسان بالقطيف، ماجد بن سعد العمران، أن الجمعية "
+     "وزعت ألف سلة غذائية.", "ماجد بن سعد العمران", "director",
+     "مدير الشؤون الإدارية والمالية بجمعية الإحسان بالقطيف", "الجمعية وزعت ألف سلة غذائية."),
+    ("وأوضح مساعد المدير العام للشؤون الفنية والتشغيل الدكتور سامي الزهراني، أن المشروع سيكتمل نهاية العام.",
+     "سامي الزهراني", "deputy", "مساعد المدير العام للشؤون الفنية والتشغيل", "المشروع سيكتمل نهاية العام."),
+    ("وبين مدير إدارة شؤون الطلاب بالجامعة الأستاذ فهد العنزي أن التسجيل يبدأ الأحد المقبل.",
+     "فهد العنزي", "director", "مدير إدارة شؤون الطلاب بالجامعة", "التسجيل يبدأ الأحد المقبل."),
+    ("أكد أستاذ التاريخ بجامعة الملك سعود خالد الدوسري ان الموقع يعود إلى القرن الثالث الهجري.",
+     "خالد الدوسري", "expert", "أستاذ التاريخ بجامعة الملك سعود", "الموقع يعود إلى القرن الثالث الهجري."),
+    ("أكد السفير مروان الخطيب الخبير في الشؤون الدولية أن المفاوضات ستستأنف قريبا.",
+     "مروان الخطيب", "ambassador", "السفير", "المفاوضات ستستأنف قريبا."),
+    ("وقال المتحدث الرسمي لمركز الملك عبدالله للأبحاث رائد الحمدان إن الدراسة شملت ألف أسرة.",
+     "رائد الحمدان", "spokesperson", "المتحدث الرسمي لمركز الملك عبدالله للأبحاث", "الدراسة شملت ألف أسرة."),
+    ("وقال العقيد الحارثي، إن الدوريات ضبطت المتهمين.", "الحارثي", "military officer", None,
+     "الدوريات ضبطت المتهمين."),
+])
+def test_role_phrase_then_the_person_who_holds_it(text, name, role, role_ar, content):
+    page, sts = own(text)
+    st = only(sts)
+    sp = st["speaker"]
+    assert (sp["name"], sp["name_ar"], sp["kind"], sp["role"]) == (name, name, "person", role)
+    assert sp["role_ar"] == role_ar
+    assert st["stance"] == "assert" and st["content"] == content and st["mode"] == "indirect"
+    assert_spans(page, st)
+
+
+def test_known_holder_and_the_country_of_an_unknown_one():
+    page, sts = own("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.\n"
+                    "وقال السفير الفرنسي لدى الرياض فرانسوا غوييه إن باريس تؤيد ذلك.")
+    jubeir = find(sts, "المملكة تدعم")
+    assert jubeir["speaker"]["entity_id"] == "adel-al-jubeir" and jubeir["speaker"]["role"] == "foreign minister"
+    assert jubeir["content"] == "المملكة تدعم الحل السياسي."
+    envoy = find(sts, "باريس تؤيد")
+    assert envoy["speaker"]["name_ar"] == "فرانسوا غوييه" and envoy["speaker"]["country"] == "FRA"
+    assert_spans(page, envoy)
+
+
+def test_one_unknown_word_before_a_colon_is_a_name_an_adverb_is_not():
+    page, sts = own("وقال القاضي إن الجلسة تأجلت.\n"
+                    "وقال بروكنر: «لن نغير خطتنا».\n"
+                    "وقالت الوزارة مرارا إنها تتابع القضية.")
+    st = find(sts, "لن نغير خطتنا")
+    assert st["speaker"]["name_ar"] == "بروكنر" and st["speaker"]["kind"] == "person"
+    assert st["mode"] == "direct" and st["content"] == "لن نغير خطتنا" and st["stance"] == "assert"
+    assert_spans(page, st)
+    assert find(sts, "تتابع القضية")["speaker"]["kind"] == "organization"
+
+
+def test_verb_forms_with_a_preposition_or_as_nouns_are_no_cues():
+    page, sts = own("وقال مسؤول طلب عدم ذكر اسمه إن الوفد سيتوجه إلى الرياض للرد على الاتهامات.")
+    st = only(sts)
+    assert st["speaker"]["kind"] == "anonymous" and st["cue"] == "قال" and st["stance"] == "assert"
+    assert st["content"] == "الوفد سيتوجه إلى الرياض للرد على الاتهامات."
+    assert_spans(page, st)
+
+
+def test_content_starts_after_a_relative_clause_with_a_quoted_title():
+    page, sts = own("وقالت الممثلة جودي دنش التي اشتهرت بدورها في فيلم «سكايفول»، خلال حفل أقيم في لندن، "
+                    "إن «المسرح كان وسيبقى بيتي الأول».")
+    st = only(sts)
+    assert st["speaker"]["name_ar"] == "جودي دنش" and st["speaker"]["kind"] == "person"
+    assert st["content"] == "المسرح كان وسيبقى بيتي الأول" and st["mode"] == "direct"
+    assert_spans(page, st)
+
+
+def test_no_statement_in_a_subordinate_clause_nor_carried_too_far():
+    page, sts = own("وقال وزير الصحة إن الوضع تحت السيطرة.\n"
+                    "أما غينيا فبعد أن أعلنت خلوها من المرض، عادت المدارس إلى العمل.\n"
+                    "وارتفعت أسعار الدواء في الأسواق. وتراجعت الإصابات في الشمال. وأغلقت المستشفيات الميدانية. "
+                    "وعاد السكان إلى قراهم.\n"
+                    "وأضاف أن الخطة ستنجح.")
+    st = only(sts)
+    assert st["content"] == "الوضع تحت السيطرة." and st["speaker"]["kind"] == "official"
+
+
+def test_only_institutions_and_groups_speak_as_unknown_noun_phrases():
+    page, sts = own("وتقول القضية إن للحيوانات حقوقا.\n"
+                    "وأوضحت الإحصاءات أن نسبة البطالة تراجعت.\n"
+                    "وقال الأطباء إن حالته مستقرة.\n"
+                    "وقالت شرطة دبي إن التحقيق مستمر.")
+    assert len(sts) == 2
+    doctors = find(sts, "حالته مستقرة")
+    assert doctors["speaker"]["kind"] == "anonymous" and doctors["speaker"]["name_ar"] == "الأطباء"
+    police = find(sts, "التحقيق مستمر")
+    assert police["speaker"]["kind"] == "organization" and police["speaker"]["name_ar"] == "شرطة دبي"
+    assert police["content"] == "التحقيق مستمر." and police["stance"] == "assert"
+    assert_spans(page, police)
+
+
+def test_the_people_spoken_to_are_not_the_speaker():
+    page, sts = own("وصرح رئيس الوزراء العراقي حيدر العبادي بأن الحكومة ماضية في الإصلاحات.\n"
+                    "وقال للصحفيين إن الانتخابات ستجري في موعدها.")
+    st = find(sts, "الانتخابات ستجري")
+    assert "العبادي" in st["speaker"]["name_ar"] and st["content"] == "الانتخابات ستجري في موعدها."
+    assert_spans(page, st)
+
+
+def test_modes():
+    page, sts = own("وتابع الوزير: الأزمة ستنتهي قريبا.\n"
+                    "وأضاف أن صحيفة «الحياة» نشرت الخبر.\n"
+                    "وأكد أن الحكومة «لن تتراجع عن قراراتها مهما كانت الضغوط».")
+    assert find(sts, "الأزمة ستنتهي")["mode"] == "direct"
+    assert find(sts, "نشرت الخبر")["mode"] == "indirect"
+    assert find(sts, "لن تتراجع")["mode"] == "mixed"
+
+
+def test_relays_inside_the_attribution():
+    page, sts = own("وقال وزير النفط الكويتي سعد البراك، بحسب ما نقلت عنه وكالة الأنباء الكويتية، إن الإنتاج "
+                    "سيرتفع.\n"
+                    "وذكرت صحيفة «القبس»، نقلا عن مسؤولين حكوميين لم تسمهم، أن الميزانية ستعلن الأسبوع المقبل.\n"
+                    "ولم يرد المتحدث باسم الوزارة على طلب للتعليق.")
+    minister = find(sts, "الإنتاج")
+    assert minister["speaker"]["name_ar"] == "سعد البراك" and minister["via"] == ["Kuwait News Agency"]
+    assert minister["content"] == "الإنتاج سيرتفع."
+    sources = find(sts, "الميزانية ستعلن")
+    assert sources["speaker"]["kind"] == "anonymous" and sources["via"][0] == "Al-Qabas"
+    declined = find(sts, "على طلب للتعليق")
+    assert declined["stance"] == "decline_comment" and declined["speaker"]["kind"] == "official"
+    assert_spans(page, declined)
+
+
+def test_subject_before_the_verb_with_an_aside():
+    page, sts = own("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.")
+    st = only(sts)
+    assert st["speaker"]["name_ar"] == "محمد الجدعان" and st["speaker"]["role"] == "finance minister"
+    assert st["content"] == "العجز سيتراجع."

@@ -117,7 +117,7 @@ def fixture_rows() -> dict[str, list[dict]]:
         {"id": "e002-contact", "doc_id": SEED_002, "article_index": 0, "event_type": "CONSULT", "mode": "reported",
          "actor": {"name": "Vladimir Putin", "country": "RUS"}, "recipient": {"name": "United States"},
          "date": None, "location": None, "reported_by": "s002-bloomberg",
-         "span": _span(t2, "تواصل مع الولايات المتحدة عبر قنوات غير مباشرة")},
+         "span": _span(t2, "تواصل مع الولايات المتحدة عبر قنوات غير مباشرة"), "trigger_span": _span(t2, "تواصل مع")},
     ]
     stories = [
         {"story_id": "bloomberg-putin-2024", "title": title2, "articles": [{"doc_id": SEED_002, "article_index": 0}]},
@@ -275,7 +275,7 @@ def test_article_page_highlights_every_span_and_links_it(client):
     assert 'id="span-s002-kremlin"' in text
     assert 'href="#rec-s002-kremlin"' in text and 'id="rec-s002-kremlin"' in page
     classes = set(" ".join(re.findall(r'class="([^"]*)"', text)).split())
-    assert {"hl", "meta", "sp-speaker", "sp-cue", "ev", "st", "st-deny", "st-assert", "cut"} <= classes
+    assert {"hl", "meta", "sp-speaker", "sp-cue", "ev", "ev-trigger", "st", "st-deny", "st-assert", "cut"} <= classes
     assert 'lang="ar" dir="rtl"' in page
     assert '<span class="cut">' in text  # the lines after the article body
 

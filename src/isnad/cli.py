@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path, metavar="DIR", help="output folder of `isnad run`")
     export.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="file to write (default: standard output)")
+    serve = commands.add_parser(
+        "serve", help="read-only web view of a run",
+        description="Serve a read-only web view of DIR/isnad.duckdb: stories, claims, speakers, articles, "
+        "search; JSON under /api (see docs/web.md).",
+    )
+    serve.add_argument("dir", type=Path, metavar="DIR", help="output folder of a run")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     return parser
 
 
@@ -78,7 +86,20 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     if args.command == "export":
         return _export(args)
+    if args.command == "serve":
+        return _serve(args)
     return EXIT_FAILURE
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .web import serve
+
+    try:
+        serve(args.dir, host=args.host, port=args.port)
+    except FileNotFoundError as e:
+        print(f"isnad: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -239,15 +239,16 @@ class SpeakerParser:
 
     def _name_word(self, tok: Token, first: bool) -> bool:
         """A word that may stand in a person's name: not a function word, role, cue or place;
-        not glued to a proclitic (وحماية، لمديرية) unless it is a first name."""
+        not glued to و / ل or an article after ب / ف / ك (وحماية، لمديرية، بالمنطقة), nor, when
+        ``first`` in a name nothing introduced, to ب / ف / ك, unless it is a first name."""
         w = tok.text
         if len(w) < 2 or not w.isalpha() or self._known(tok):
             return False
         if self._first(tok):
             return True
-        if w.startswith("لل") or (w[0] in "ولبفك" and not w.startswith(("ال", "وال"))):
-            return False
-        return not (first and w.startswith("وال"))
+        if w[0] in "ول" or w.startswith(("بال", "فال", "كال")):
+            return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name
+        return not (first and w[0] in "بفك")
 
     def _first(self, tok: Token) -> bool:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
@@ -266,26 +267,30 @@ class SpeakerParser:
 
     def _clear_end(self, j: int, n: int) -> bool:
         """Where a name with no first name must end: a mark, a content opener, a cue, an
-        adverbial, a role or title, or a word glued to ل (… الصبيحي، إن / لـ«عكاظ»)."""
+        adverbial, a relative pronoun, a role (not a title or a royal title: they come before a
+        name), or a word glued to ل (… الصبيحي، إن / لـ«عكاظ»)."""
         if j >= n:
             return True
         tok, st = self.toks[j], self.st
         return (not tok.text.isalpha() or tok.text[0] == "ل" or st.at(tok.start, "cue") is not None
-                or any(st.is_word(tok, c) for c in ("intro", "intro_say", "skip", "adverbial_prep", "negation"))
-                or st.at(tok.start, "role", lambda m: m.value["kind"] in ("official", "title")) is not None)
+                or any(st.is_word(tok, c) for c in ("intro", "intro_say", "skip", "adverbial_prep", "negation",
+                                                    "subordinator"))
+                or (st.at(tok.start, "role", lambda m: m.value["kind"] == "official") is not None
+                    and not st.is_word(tok, "eponym")))
 
-    def _name_span(self, k: int, n: int, introduced: bool) -> int | None:
+    def _name_span(self, k: int, n: int, introduced: bool, alone: bool = False) -> int | None:
         """End index of an unknown person's name starting at token ``k``: a first name (any name
-        word after a title or role) and up to four more words (بن، آل، عبد + a word; family names)."""
+        word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
+        a family name by itself when ``alone`` (right after a title or a definite role)."""
         toks, st = self.toks, self.st
-        if not self._name_word(toks[k], first=True):
+        if not self._name_word(toks[k], first=not introduced):
             return None
         linked = k + 1 < n and toks[k + 1].text in _FILIATION  # فالح بن راجس
         if not (introduced or linked or self._first(toks[k])):
             return None
         j = k + 1
         if self._definite(toks[k]):
-            return j  # العميد الصبيحي: a family name alone
+            return j if alone else None  # العميد الصبيحي
         while j < n and j - k < _NAME_WORDS:
             tok = toks[j]
             if st.is_word(tok, "name_link") and j + 1 < n and self._name_word(toks[j + 1], first=False):
@@ -296,7 +301,7 @@ class SpeakerParser:
                 break
         return j
 
-    def _person_name(self, k: int, n: int, introduced: bool = False) -> tuple[Speaker, int] | None:
+    def _person_name(self, k: int, n: int, introduced: bool = False, alone: bool = False) -> tuple[Speaker, int] | None:
         """A person's name at token ``k`` that ends where a name may end: a known person, or an
         unknown name (see ``_name_span``); a quoted name keeps its quotes."""
         toks, st = self.toks, self.st
@@ -311,7 +316,7 @@ class SpeakerParser:
                 return None
             j = self.index_after(actor.end)
         else:
-            j = self._name_span(k, n, introduced)
+            j = self._name_span(k, n, introduced, alone)
             end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
             if end is None or not self._name_ends(end, n):
                 return None
@@ -338,11 +343,16 @@ class SpeakerParser:
     # -- entry point ---------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> tuple[Speaker, int] | None:
         """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index)."""
-        toks = self.toks
+        toks, st = self.toks, self.st
         if i < n and toks[i].text == '"':
             res = self._parse(i + 1, n, allow_name)
             if res is not None and res[1] < n and toks[res[1]].text == '"':
                 return res[0], res[1] + 1  # a quoted name: “والتز”
+            if res is None and allow_name and i + 2 < n and toks[i + 2].text == '"' \
+                    and self._name_word(toks[i + 1], first=False):
+                tok = toks[i + 1]  # وأضاف "الفهيد"، أن
+                surface = st.surface(tok.start, tok.end)
+                return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 3
             return res
         return self._parse(i, n, allow_name)
 
@@ -397,13 +407,17 @@ class SpeakerParser:
         الأطباء إن) or a family name (وقال القحطاني إن، a name met earlier: وأكد الشليل أن)."""
         toks, st = self.toks, self.st
         tok = toks[i]
-        if i + 1 < n and self._opens_content(toks[i + 1]) and not st.by_start.get(tok.start) \
-                and (self._family_name(tok) or self._met_after_first_name(tok)):
+        if i + 1 < n and not st.by_start.get(tok.start) and (self._family_name(tok) or (
+                self._opens_content(toks[i + 1]) and self._met_after_first_name(tok))):
             surface = st.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
             return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
         head = speaker_heads().get(_bare(tok.text))
+        if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
+            return self._quoted_organization(tok.start, i + 1, n)
         if head == "organization":
             j, org, country = self._complements(i + 1, n)
+            if j == i + 1 and j + 1 < n and self._name_word(toks[j], first=True) and self._opens_content(toks[j + 1]):
+                j += 1  # وقالت شرطة دبي إن
             fs, fe = tok.start, toks[j - 1].end
             surface = st.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
             return Speaker(surface, surface, "organization", (fs, fe), country, gender=_head_gender(tok.text)), j
@@ -490,7 +504,7 @@ class SpeakerParser:
         org = None
         country = None
         count = 0
-        closed = False  # a definite word ends a construct chain
+        closed = definite_head  # a definite word ends a construct chain
         while j < n and count < 8:
             tok = toks[j]
             if not tok.text[0].isalpha():
@@ -519,7 +533,7 @@ class SpeakerParser:
             if head is not None:
                 j = self.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
             elif tok.text == "باسم" or (self._definite(tok) and not (
-                    definite_head and tok.text.startswith("ال") and not st.is_word(tok, "role_adjective"))):
+                    definite_head and count == 0 and tok.text.startswith("ال") and not st.is_word(tok, "role_adjective"))):
                 j += 1
             elif st.is_word(tok, "preposition") and j + 1 < n and self._definite(toks[j + 1]):
                 j += 1
@@ -537,7 +551,7 @@ class SpeakerParser:
         toks, st = self.toks, self.st
         for k in range(j, min(n, j + 3)):
             tok = toks[k]
-            if not tok.text.isalpha() or self._first(tok) or self._known(tok) or tok.text[0] in "وبلف":
+            if not tok.text.isalpha() or self._first(tok) or self._known(tok):
                 return k > j and (st.at(tok.start, "country") is not None or st.at(tok.start, "actor") is not None)
             if self._definite(tok):
                 return k > j
@@ -598,18 +612,25 @@ class SpeakerParser:
         p = j
         while p < min(n, j + _ROLE_SCAN):
             tok = toks[p]
-            if self._eponym(p):
-                skipped = self._name_span(p + 1, n, introduced=True) if p + 1 < n else None
-                if skipped is not None:
-                    p = skipped  # مركز الملك سلمان للإغاثة: part of the organisation's name
-                    continue
+            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None) \
+                if tok.text == "(" else None
+            if close is not None:
+                p = close + 1  # حركة المقاومة الإسلامية (حماس) أسامة حمدان
+                continue
+            if self._eponym(p) and p + 1 < n and self._name_word(toks[p + 1], first=False):
+                p += 2  # مركز الملك سلمان بن عبدالعزيز للإغاثة: part of the organisation's name
+                while p + 1 < n and toks[p].text in _FILIATION:
+                    p += 2
+                continue
             k = p + 1 if tok.text == "," else p
             titled = self._title(k, n) if k < n else None
             if titled is not None:
-                named = self._person_name(titled, n, introduced=True)
+                named = self._person_name(titled, n, introduced=True, alone=True)
             else:
-                opened = (introduced and p == j) or k > p or self._definite(toks[p - 1])
-                named = self._person_name(k, n, introduced=opened) if k < n else None
+                before = toks[p - 1].text
+                opened = (introduced and p == j) or k > p or self._definite(toks[p - 1]) \
+                    or (before[0] == "ل" and len(before) > 3)  # الرئيس المدير العام لسوناطراك توفيق حكار
+                named = self._person_name(k, n, opened, introduced and p == j) if k < n else None
             if named is not None:
                 sp, e = named
                 if e < n and toks[e].text == ",":
@@ -686,6 +707,9 @@ class SpeakerParser:
             if actor is not None:  # حركة «حماس»
                 k = self.index_after(actor.end)
                 return self.actor_speaker(actor), k + (k < n and toks[k].text == '"')
+            named = self._quoted_organization(head.key_start, j, n)
+            if named is not None:
+                return named
         if head.value["kind"] == "outlet":
             k = j
             quoted = k < n and toks[k].text == '"'
@@ -709,6 +733,18 @@ class SpeakerParser:
         return Speaker(surface, surface, "organization", (head.key_start, toks[j - 1].end), country,
                        gender=_head_gender(st.text[head.key_start:head.end])), j
 
+    def _quoted_organization(self, fs: int, j: int, n: int) -> tuple[Speaker, int] | None:
+        """An organisation head at folded ``fs`` named by the quotation at token ``j``, with its
+        adjectives (كتلة «المستقبل» النيابية)."""
+        toks, st = self.toks, self.st
+        close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
+        if close is None or close == j + 1:
+            return None
+        k, _, country = self._complements(close + 1, n)
+        surface = st.surface(fs, toks[k - 1].end)
+        return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,
+                       gender=_head_gender(st.text[fs:toks[j - 1].end])), k
+
     def _backref(self, m: Mention, n: int) -> tuple[Speaker, int] | None:
         st = self.st
         row = m.value
@@ -721,6 +757,12 @@ class SpeakerParser:
         kind = row["kind"]
         if kind == "report":
             return (st.report_owner, j) if st.report_owner else None
+        if kind == "organization" and place is None:
+            k, org, country = self._complements(j, n, definite_head=True)
+            if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described
+                surface = st.surface(m.key_start, self.toks[k - 1].end)
+                return Speaker(surface, surface, "organization", (m.key_start, self.toks[k - 1].end), country,
+                               gender=row["gender"] or None), k
         if kind == "outlet":
             if st.last_outlet is None:
                 surface = st.surface(m.key_start, self.toks[j - 1].end)
@@ -762,6 +804,17 @@ class SpeakerParser:
             return st.report_owner, j
         return None
 
+    def _appositive_name(self, i: int, n: int) -> tuple[Speaker, int] | None:
+        """An unknown name followed by a comma and a role (بيتر سوذرلاند، مبعوث الأمين العام)."""
+        named = self._person_name(i, n, introduced=True)
+        if named is None:
+            return None
+        j = named[1]
+        if j + 1 < n and self.toks[j].text == "," and self.st.at(
+                self.toks[j + 1].start, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
+            return named
+        return None
+
     def _bare_name(self, i: int, n: int) -> tuple[Speaker, int] | None:
         """A name already met in the article, a new name that starts with a first name (with a
         role in apposition: يحيى رباح، الخبير …), or one unknown word before a colon or إن
@@ -772,13 +825,13 @@ class SpeakerParser:
             known = st.names.get(form)
             if known is not None:
                 return known, i + 1
-        named = self._person_name(i, n)
+        named = self._person_name(i, n) or self._appositive_name(i, n)
         if named is not None:
             sp, j = named
             return sp, self._apposition(sp, j, n)
         after = toks[i + 1] if i + 1 < n else None
-        if after is not None and (after.text == ":" or st.is_word(after, "intro")) \
-                and self._name_word(tok, first=True) and not self._definite(tok) and len(tok.text) > 2 \
+        if after is not None and (after.text == ":" or st.is_word(after, "intro") or st.is_word(after, "intro_say")) \
+                and self._name_word(tok, first=False) and not self._definite(tok) and len(tok.text) > 2 \
                 and not tok.text.endswith("ا"):  # وقالت مرارا إنها: an adverb
             surface = st.surface(tok.start, tok.end)
             return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1

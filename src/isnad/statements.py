@@ -44,7 +44,8 @@ _OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 _VERB_KINDS = ("verb_past", "verb_present", "participle")
 _VERB_PROCLITICS = ("", "و", "ف")  # a verb cue takes no preposition or article (للرد، الرد are nouns)
 _TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
-_SUBJECT_REACH = 4  # a participle's subject stands among the first words of the sentence
+_SUBJECT_REACH = 4
+_NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name  # a participle's subject stands among the first words of the sentence
 
 
 @dataclass
@@ -79,6 +80,8 @@ class SentenceReader:
         self.quotes = [t.start for t in self.toks if t.text == '"']
         self.cues = cues
         self.drafts = drafts
+        self.zone_source: Speaker | None = None  # نقلا عن X inside the attribution of a statement
+        self.zone_via: list[str] = []
 
     def in_quote(self, pos: int) -> bool:
         """Whether folded ``pos`` lies inside a quotation of this sentence."""
@@ -89,17 +92,17 @@ class SentenceReader:
         active: Draft | None = None
         consumed = 0
         for cue in self.cues:
-            if self.in_quote(cue.start) or self.st.at(cue.start, "word", lambda m: m.value["class"] == "not_cue"):
+            if self.in_quote(cue.start):
                 continue
             ci = self.parser.index_after(cue.start)
-            if ci < consumed or self.verbal_noun(cue, ci):
+            if ci < consumed or not self.live(cue, ci):
                 continue
             kind = cue.value["kind"]
             inside = active is not None and cue.start >= active.content[0]
             draft = None
             if kind == "participle":
                 if inside:
-                    continue
+                    continue  # …، مضيفا أن …: the statement goes on
                 draft = self.participle(cue, ci)
             elif kind == "relay":
                 draft = self.relay(cue, ci, active)
@@ -138,7 +141,7 @@ class SentenceReader:
         if k >= self.n:
             return True
         tok, st = self.toks[k], self.st
-        return (not tok.text.isalpha() or tok.text[0] in "بل"
+        return (not tok.text.isalpha() or tok.text[0] == "ل"
                 or any(st.is_word(tok, c) for c in ("intro", "intro_say", "intro_prep", "adverbial_prep", "skip"))
                 or st.at(tok.start, "cue") is not None)
 
@@ -148,10 +151,10 @@ class SentenceReader:
 
     # -- structure -------------------------------------------------------------
     def clause_start(self, ci: int) -> bool:
-        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد``."""
+        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد`` / ``، فيما أعلنت``."""
         toks = self.toks
         k = ci - 1
-        if k >= 0 and toks[k].text in ("كما", "وكما", "ثم"):
+        if k >= 0 and (toks[k].text in ("كما", "وكما", "ثم") or self.st.is_word(toks[k], "contrast")):
             k -= 1
         elif not toks[ci].text.startswith("و"):
             return False
@@ -160,7 +163,8 @@ class SentenceReader:
     def truncate(self, draft: Draft, ci: int) -> None:
         """End ``draft``'s content before the coordinated clause that starts at token ``ci``."""
         k = ci - 1
-        while k > 0 and (self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in ("كما", "وكما", "ثم")):
+        while k > 0 and (self.toks[k].text in _CLAUSE_PUNCT or self.toks[k].text in ("كما", "وكما", "ثم")
+                         or self.st.is_word(self.toks[k], "contrast")):
             k -= 1
         end = self.toks[k].end
         if end > draft.content[0]:
@@ -186,9 +190,12 @@ class SentenceReader:
             return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
         return k
 
-    def intro(self, k: int) -> tuple[int, int] | None:
-        """(content start index, zone end index) for the first content opener from ``k``."""
+    def intro(self, k: int, far_saying: bool = True) -> tuple[int, int] | None:
+        """(content start index, zone end index) for the first content opener from ``k``; a
+        participle قائلا opens it right after ``k`` or, when ``far_saying``, after an aside
+        (a verb with an object keeps it: ورفض فيدان، ردا على سؤال، مقترحا …، قائلا …)."""
         toks, st = self.toks, self.st
+        self.zone_source, self.zone_via = None, []
         stop = min(self.n, k + _ZONE_LIMIT)
         z = k
         relative = False  # inside ميرين التي فازت … في مسرحية «…»، up to its comma
@@ -208,21 +215,63 @@ class SentenceReader:
                 relative = True
             elif st.is_word(tok, "contrast"):
                 return None  # حذرت … إلا أن …: the opener belongs to another clause
-            if st.is_word(tok, "intro") and not (relative and st.is_word(toks[z - 1], "noun_context")):
+            if st.is_word(tok, "intro") and not (relative and st.is_word(toks[z - 1], "noun_context")) \
+                    and st.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن
                 return z + 1, z
             if st.is_word(tok, "intro_prep") and z + 1 < self.n and st.is_word(toks[z + 1], "intro"):
                 return z + 2, z
             if st.is_word(tok, "intro_say"):
                 return self._after_opener(z + 1), z
-            cue = st.at(tok.start, "cue")
+            cue = self._live_cue(z)
             if cue is not None:
                 kind = cue.value["kind"]
-                if kind == "participle" and cue.value["lemma"] == "قال":
+                if kind == "participle" and cue.value["lemma"] == "قال" and (far_saying or self._adjacent(k, z)):
                     return self._after_opener(self.parser.index_after(cue.end)), z
+                if kind == "relay":
+                    z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
+                    continue
                 if kind != "noun" or not (z > 0 and toks[z - 1].text in ("في", "خلال", "عبر")):
                     return None
             z += 1
         return None
+
+    def _live_cue(self, z: int) -> Mention | None:
+        """The cue at token ``z`` unless the words make it something else (ورد في، عدم ذكر اسمه،
+        طالبا عدم الكشف، للرد)."""
+        cue = self.st.at(self.toks[z].start, "cue")
+        return cue if cue is not None and self.live(cue, z) else None
+
+    def live(self, cue: Mention, z: int) -> bool:
+        """Whether ``cue`` at token ``z`` reports speech (see ``_live_cue``)."""
+        st = self.st
+        if st.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
+            return False
+        return cue.value["kind"] not in _VERB_KINDS or (st.text[cue.start:cue.key_start] in _VERB_PROCLITICS
+                                                        and not self.verbal_noun(cue, z))
+
+    def _adjacent(self, k: int, z: int) -> bool:
+        """Only marks and filler words between tokens ``k`` and ``z`` (وتابع الوزير، قائلا)."""
+        return all(not t.text.isalpha() or self.st.is_word(t, "skip") for t in self.toks[k:z])
+
+    def _zone_relay(self, cue: Mention, z: int) -> int:
+        """A relay inside the attribution (، نقلا عن مسؤولين مصريين، / ، حسبما نقلت وكالة X،):
+        its source becomes the speaker (``zone_source``), an outlet goes to ``zone_via``.
+        Returns the index past the relay phrase (its closing comma)."""
+        toks = self.toks
+        j = self.parser.index_after(cue.end)
+        while j < self.n and (toks[j].text in ("ما", "عنه", "عنها", "عن", "ل") or self.st.at(toks[j].start, "cue")):
+            j = self.parser.index_after(self.st.at(toks[j].start, "cue").end) if self.st.at(toks[j].start, "cue") \
+                else j + 1
+        res = self.parser.parse(j, self.n) if j < self.n else None
+        if res is not None:
+            if cue.value["lemma"] == "نقلا عن":  # the words are the source's
+                self.zone_source = res[0]
+            elif res[0].kind in ("outlet", "organization"):
+                self.zone_via.append(res[0].name)
+            j = res[1]
+        while j < self.n and toks[j].text not in (",", ":") and not self.st.is_word(toks[j], "intro"):
+            j += 1
+        return j + (j < self.n and toks[j].text == ",")
 
     def _quoted_name_end(self, z: int, named_here: bool = False) -> int | None:
         """After a quoted outlet, name or title in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"،
@@ -233,6 +282,9 @@ class SentenceReader:
         if close is None:
             return None
         named = named_here or (z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None))
+        if close - z <= _NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
+                and z > 0 and toks[z - 1].text.isalpha() and not st.is_word(toks[z - 1], "intro"):
+            named = True  # على طلب "الجزائر الآن" للتعليق: a name followed by more words
         if named or (z + 1 < self.n and st.at(toks[z + 1].start, "actor")):
             return close + 1
         after = toks[close + 1] if close + 1 < self.n else None
@@ -293,7 +345,7 @@ class SentenceReader:
                    for m in ms):
                 continue
             res = self.parser.parse(k, ci, allow_name=False)
-            if res is None or any(not st.is_word(t, "auxiliary") for t in toks[res[1]:ci]):
+            if res is None or not all(self._aside(t) for t in toks[res[1]:ci]):
                 continue
             sp = res[0]
             before = k - 1
@@ -305,11 +357,17 @@ class SentenceReader:
                 return sp
         return None
 
+    def _aside(self, tok: Token) -> bool:
+        """A word that may stand between a subject and its verb (قد، من جانبه، أيضا، a comma)."""
+        st = self.st
+        return tok.text in _CLAUSE_PUNCT or tok.text == "من" or st.is_word(tok, "auxiliary") or st.is_word(tok, "skip")
+
     def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int) -> Draft:
         """A statement; the attribution before token ``zone_end`` may name the claim it answers
         (تعقيبا على …), a report it was made in (في بيان) and outlets it was made to (لرويترز)."""
         zone = (self.toks[0].start, self.toks[zone_end].start if zone_end < self.n else self.span[1])
         d = Draft(speaker, cue, content, self.span, self.span[0], list(speaker.via))
+        d.via += [v for v in self.zone_via if v not in d.via]
         d.response_phrase = self.response_phrase(zone)
         for z in range(self.n):
             tok = self.toks[z]
@@ -375,7 +433,10 @@ class SentenceReader:
                     speaker = st.carry_over(row["gender"])
             if speaker is None:
                 return None
-        opened = self.intro(zs)
+        opened = self.intro(zs, far_saying=row["object"] != "yes")
+        if opened is not None and self.zone_source is not None:
+            st.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to
+            speaker = replace(self.zone_source, via=[speaker.name] + [v for v in speaker.via if v != speaker.name])
         if opened is None and explicit:
             quoted = self.quote_before(ci)
             if quoted is not None:
@@ -422,11 +483,12 @@ class SentenceReader:
     def _relay_source(self, k: int) -> int:
         """The index of عن that names the source a few words on (نقلت صحيفة حرييت وغيرها من
         وسائل الإعلام عن أردوغان), else ``k``."""
-        for z in range(k, min(self.n, k + 6)):
+        for z in range(k, min(self.n, k + 10)):
             tok = self.toks[z]
             if tok.text == "عن":
                 return z
-            if not tok.text.isalpha() or self.st.is_word(tok, "intro") or self.st.at(tok.start, "cue"):
+            if tok.text not in "()" and (not tok.text.isalpha() or self.st.is_word(tok, "intro")
+                                         or self.st.at(tok.start, "cue")):
                 break
         return k
 
@@ -520,8 +582,7 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     for fs, fe in segments:
         mentions.extend(find_mentions(text, fs, fe))
     st = ArticleState(page.text, ft, mentions, article.published, segments[0][0] if segments else 0)
-    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"
-            and (m.value["kind"] not in _VERB_KINDS or text[m.start:m.key_start] in _VERB_PROCLITICS)]
+    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
     cue_starts = [m.start for m in cues]
     drafts: list[Draft] = []
     spans = [span for fs, fe in segments for span in sentences(text, fs, fe)]
@@ -538,7 +599,7 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     link_responses(drafts, st, f"claim:{page.doc_id}:{article.article_index}")
     agencies = _agency_names(article)
     _dates(drafts, st, article.published)
-    return [_record(d, page, article, ft, agencies, st.words) for d in drafts]
+    return [_record(d, page, article, ft, agencies) for d in drafts]
 
 
 def _longest(cues: list[Mention]) -> list[Mention]:
@@ -568,41 +629,37 @@ def _dates(drafts: list[Draft], st: ArticleState, base: str | None) -> None:
         previous = d
 
 
-def _mode(content: str, lead: str) -> str:
-    """direct (a quotation, or words after a colon), indirect (a reported clause) or mixed (a
-    reported clause holding a quotation, or a quotation followed by reported words), from folded
-    ``content`` and ``lead``, what opened it (``:``, ``intro`` for إن / أن, else ``other``)."""
-    quoted = _QUOTED_RE.findall(content)
-    long_quote = any(len(_WORD_RE.findall(q)) >= _QUOTE_WORDS for q in quoted)
-    if lead == "intro":
-        return "mixed" if long_quote or content.startswith('"') else "indirect"
+def _mode(content: str, after_colon: bool) -> str:
+    """direct (a quotation, or words after a colon), mixed (a reported clause holding a
+    quotation of three words or more that is not a name, or a quotation followed by reported
+    words) or indirect, from folded ``content``."""
+    aliases = actor_aliases()
+    long_quote = any(len(_WORD_RE.findall(q)) >= _QUOTE_WORDS and " ".join(q.split()) not in aliases
+                     for q in _QUOTED_RE.findall(content))
     if content.startswith('"'):
         close = content.find('"', 1)
         after = content[close + 1:] if close > 0 else ""
-        return "mixed" if len(_WORD_RE.findall(after)) >= _QUOTE_WORDS else "direct"
-    if lead == ":":
+        return "mixed" if _WORD_RE.search(after) else "direct"
+    if after_colon:
         return "direct"
     return "mixed" if long_quote else "indirect"
 
 
-def _lead(st_words: dict, text: str, start: int) -> str:
-    """What stands right before folded ``start``: ``:``, ``intro`` (إن، أن، بأن) or ``other``."""
+def _after_colon(text: str, start: int) -> bool:
+    """Whether a colon stands right before folded ``start`` (وتابع: …)."""
     k = start
     while k > 0 and text[k - 1] == " ":
         k -= 1
-    if k > 0 and text[k - 1] == ":":
-        return ":"
-    words = _WORD_RE.findall(text[max(0, k - 12):k])
-    return "intro" if words and words[-1] in st_words["intro"] and text[k - 1].isalpha() else "other"
+    return k > 0 and text[k - 1] == ":"
 
 
-def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str], st_words: dict) -> dict:
+def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str]) -> dict:
     """The ``statements.jsonl`` row, spans mapped back to ``page.text``."""
     text = ft.text
     cs, ce = d.content
     while ce > cs and text[ce - 1] in " ,;:-":
         ce -= 1
-    mode = _mode(text[cs:ce], _lead(st_words, text, cs))
+    mode = _mode(text[cs:ce], _after_colon(text, cs))
     if mode == "direct" and text[cs] == '"':
         close = text.find('"', cs + 1, ce)
         cs, ce = cs + 1, close if close > 0 else ce

@@ -64,7 +64,7 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float,
     the number of articles.
     """
     rows, cols, vals = [], [], []
-    transposed = matrix.T.tocsc()
+    transposed = matrix.T.tocsr()
     block_rows = max(16, BLOCK_CELLS // max(matrix.shape[0], 1))
     for start in range(0, matrix.shape[0], block_rows):
         block = (matrix[start:start + block_rows] @ transposed).tocoo()

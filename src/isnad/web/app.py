@@ -195,8 +195,11 @@ def html_article(article: dict, request: Request) -> dict:
             marks.append(Mark(s, e, f"sp-{name}", href, f"{name}: {who}"))
     for rec in article["event_records"]:
         span = rec.get("span")
+        href, title = f"#ev-{url_part(rec.get('id'))}", f"event: {rec.get('event_type')}"
         if isinstance(span, list) and len(span) == 2:
-            marks.append(Mark(span[0], span[1], "ev", f"#ev-{url_part(rec.get('id'))}", f"event: {rec.get('event_type')}"))
+            marks.append(Mark(span[0], span[1], "ev", href, title))
+        for name, (s, e) in spans_of(rec):
+            marks.append(Mark(s, e, f"ev ev-{name}", href, f"{title} ({name})"))
     return {"text_html": highlight(text, start, end, marks, kept)}
 
 

@@ -182,6 +182,8 @@ class RunData:
               CAST({self._col('events', 'article_index', e)} AS INTEGER) AS article_index,
               {self._str('events', 'event_type', e)} AS event_type,
               {self._str('events', 'mode', e)} AS mode,
+              {self._str('events', 'cameo', e)} AS cameo,
+              {self._str('events', 'status', e)} AS status,
               label({self._json('events', 'actor', e)}) AS actor,
               label({self._json('events', 'recipient', e)}) AS recipient,
               label({self._json('events', 'location', e)}) AS location,
