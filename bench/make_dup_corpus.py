@@ -212,7 +212,7 @@ def score(args) -> None:
     if true_sims:
         q = np.percentile(true_sims, [1, 5, 50])
         print(f"true pairs jaccard: p1={q[0]:.2f} p5={q[1]:.2f} median={q[2]:.2f} min={min(true_sims):.2f}")
-    print(f"pairs of a copy and a non-copy with jaccard >= 0.2: {len(other_sims)}"
+    print(f"pairs of a copy and a non-copy grouped at jaccard 0.2: {len(other_sims)}"
           + (f", max={max(other_sims):.2f}" if other_sims else ""))
     for sim, a, b in wrong[:5]:
         print(f"  false pair {a} {b} jaccard={sim:.2f}")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isnad.corpus import CorpusLinker, article_signature
+from isnad.corpus import CorpusLinker, Signature, article_signature
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.signature import locative_places
 from isnad.corpus.terms import stem, word_infos
@@ -283,6 +283,13 @@ def test_signature_keeps_no_text_and_is_pure():
     assert (s1.terms == s2.terms).all() and (s1.minhash == s2.minhash).all()
     assert not any(isinstance(v, str) and len(v) > 60 for v in vars(s1).values())
     assert s1.places == {"الدوحه"}
+
+
+def test_signature_survives_a_staging_row():
+    sig = article_signature(_article("a", "اجتماع خليجي في الدوحة حول المياه", SUMMIT_A, "2024-03-10"))
+    back = Signature.from_record(sig.to_record())
+    assert (back.terms == sig.terms).all() and (back.counts == sig.counts).all()
+    assert (back.minhash == sig.minhash).all() and back.places == sig.places and back.key == sig.key
 
 
 def test_locative_places_need_a_preposition():

@@ -501,3 +501,37 @@ def test_subject_before_the_verb_with_an_aside():
     st = only(sts)
     assert st["speaker"]["name_ar"] == "محمد الجدعان" and st["speaker"]["role"] == "finance minister"
     assert st["content"] == "العجز سيتراجع."
+
+
+def test_objects_after_a_reply_phrase_and_requests_left_unanswered():
+    page, sts = own("ورفض الوزير، ردا على سؤال، مقترحا بتأجيل الانتخابات، قائلا إن \"الموعد نهائي\".\n"
+                    "ولم ترد البعثة الإيرانية لدى المنظمات الدولية في فيينا على طلب للتعليق.")
+    rejected = find(sts, "مقترحا بتأجيل")
+    assert rejected["stance"] == "reject" and rejected["content"].startswith("مقترحا بتأجيل الانتخابات")
+    silent = find(sts, "على طلب للتعليق")
+    assert silent["stance"] == "decline_comment" and silent["speaker"]["kind"] == "organization"
+    assert silent["speaker"]["name_ar"] == "البعثة الإيرانية لدى المنظمات الدولية"
+    assert silent["content"] == "على طلب للتعليق." and silent["speaker"]["country"] == "IRN"
+    assert_spans(page, silent)
+
+
+def test_subject_before_qad_and_a_leading_relay():
+    page, sts = own("وكان مكتب التعليم في جدة قد أعلن فتح باب التسجيل لمدة أسبوعين.\n"
+                    "وبحسب رويترز، قال مكتب إحصاءات الاتحاد الأوروبي إن الأسعار ارتفعت.\n"
+                    "وقال رئيس هيئة سلامة النقل جون ماكغي إن الحطام يعود للطائرة.")
+    office = find(sts, "فتح باب التسجيل")
+    assert office["speaker"]["name_ar"] == "مكتب التعليم" and office["stance"] == "assert"
+    assert office["content"] == "فتح باب التسجيل لمدة أسبوعين."
+    stats = find(sts, "الأسعار ارتفعت")
+    assert stats["speaker"]["name_ar"] == "مكتب إحصاءات الاتحاد الأوروبي" and stats["via"] == ["Reuters"]
+    wreck = only([s for s in sts if "الحطام" in s["content"]])
+    assert wreck["cue"] == "قال" and wreck["speaker"]["name_ar"] == "جون ماكغي"  # سلامة النقل: no relay cue
+    assert_spans(page, wreck)
+
+
+def test_a_quotation_inside_a_reported_clause_keeps_the_clause():
+    page, sts = own("وأوضح المتحدث باسم منظمة الطاقة الذرية الإيرانية بهروز كمالوندي أن \"تذبذبات لحظية\" "
+                    "قد تحدث أثناء التخصيب.")
+    st = only(sts)
+    assert st["speaker"]["name_ar"] == "بهروز كمالوندي" and st["speaker"]["country"] == "IRN"
+    assert st["content"] == "\"تذبذبات لحظية\" قد تحدث أثناء التخصيب." and st["mode"] == "indirect"

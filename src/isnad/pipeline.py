@@ -21,10 +21,11 @@ from pathlib import Path
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
+from .corpus import CorpusLinker, Signature, article_signature
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
-from .store import DEFAULT_FORMATS, RunWriter
+from .store import DEFAULT_FORMATS, RunWriter, read_jsonl
 
 
 def segment_step(page: Page) -> None:
@@ -91,15 +92,50 @@ def process_page(item: tuple[str, Page | PageError]) -> PageResult:
             stage = step.__name__.removesuffix("_step")
             error = PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
             return PageResult(key, error=error.to_record())
+    articles = [a.to_record(page.text) for a in page.articles]
     return PageResult(
         key,
         rows={
             "documents": [document_row(page)],
-            "articles": [a.to_record(page.text) for a in page.articles],
+            "articles": articles,
             "statements": page.statements,
             "events": page.events,
+            "signatures": signature_rows(articles, page.statements),
         },
     )
+
+
+def signature_rows(articles: list[dict], statements: list[dict]) -> list[dict]:
+    """The compact signature of every article, all the corpus steps keep (step 8)."""
+    by_article: dict[int, list[dict]] = {}
+    for statement in statements:
+        by_article.setdefault(statement["article_index"], []).append(statement)
+    return [article_signature(a, by_article.get(a["article_index"], [])).to_record() for a in articles]
+
+
+def link_corpus(writer: RunWriter) -> tuple[dict, dict]:
+    """Step 8 over the staged signatures and statements: copies, stories,
+    claims and entities (the derived tables) and the fields they add to
+    articles and statements (the updates)."""
+    linker = CorpusLinker()
+    for row in read_jsonl(writer.staged("signatures")):
+        linker.add_article(Signature.from_record(row))
+    for row in read_jsonl(writer.staged("statements")):
+        linker.add_statements([row])
+    result = linker.finish()
+    article_fields = result.article_updates
+    statement_fields = result.statement_updates
+
+    def update_article(row: dict) -> dict:
+        extra = article_fields.get((row["doc_id"], row["article_index"]), {})
+        return {**row, "story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
+
+    def update_statement(row: dict) -> dict:
+        return {**row, **statement_fields.get(row["id"], {})}
+
+    derived = {"stories": result.stories, "claims": result.claims,
+               "duplicates": result.duplicates, "entities": result.entities}
+    return derived, {"articles": update_article, "statements": update_statement}
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:
@@ -208,7 +244,8 @@ def run(
             writer.write_page(result.key, {"errors": [result.error]} if result.error else result.rows)
         writer.checkpoint()
         counts = writer.counts
-        writer.commit(formats)
+        derived, updates = link_corpus(writer)
+        writer.commit(formats, derived, updates)
     except BaseException:
         writer.close()
         raise

@@ -28,7 +28,6 @@ from .text import fold_key, lookup_forms
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 
-_NOT_IN_ROLES = ("response", "intro_prep", "claim", "owner", "relay_source", "clause_opener", "demonstrative")
 _PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 _CONTENT_CLASSES = ("role_adjective", "eponym")  # content words: not in the function-word class ``any``
 _NAME_WORDS = 5
@@ -95,8 +94,11 @@ def speaker_heads() -> dict[str, str]:
 
 
 def _bare(word: str) -> str:
-    """A folded word without its article or a و / ب / ل proclitic before it."""
-    return lookup_forms(word)[-1]
+    """A folded word without its article (الشرطة، والشرطة، للشرطة → شرطه)."""
+    for article in ("وال", "فال", "بال", "ال", "لل"):
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article):]
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +237,8 @@ class SpeakerParser:
     def _family_name(self, tok: Token) -> bool:
         """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective."""
         return (self._definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
-                and self.st.at(tok.start, "country") is None and self.st.at(tok.start, "actor") is None)
+                and self.st.at(tok.start, "country") is None and self.st.at(tok.start, "actor") is None
+                and _bare(tok.text) not in speaker_heads())
 
     def _name_word(self, tok: Token, first: bool) -> bool:
         """A word that may stand in a person's name: not a function word, role, cue or place;
@@ -254,6 +257,24 @@ class SpeakerParser:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
         w = tok.text
         return self.st.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
+
+    def _nisba_family_name(self, j: int, n: int) -> bool:
+        """A definite masculine country adjective right after a first name and before the end of
+        the name (اللواء منصور التركي، أن): a family name."""
+        toks, st = self.toks, self.st
+        tok = toks[j]
+        place = st.at(tok.start, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
+        return (place is not None and place.definite(st.text) and place.value.number_gender == "m.sg"
+                and self._first(toks[j - 1]) and self._clear_end(j + 1, n))
+
+    def _title_family_name(self, j: int, n: int) -> bool:
+        """A definite royal or role word right before a comma, a colon or إن after a name word
+        (جعفر السلطان، أن): a family name, since a role would go on."""
+        toks, st = self.toks, self.st
+        tok = toks[j]
+        after = toks[j + 1] if j + 1 < n else None
+        return (tok.text.startswith("ال") and st.at(tok.start, "role") is not None and after is not None
+                and (after.text in (",", ":") or st.is_word(after, "intro")))
 
     def _name_ends(self, j: int, n: int) -> bool:
         """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
@@ -293,10 +314,16 @@ class SpeakerParser:
             return j if alone else None  # العميد الصبيحي
         while j < n and j - k < _NAME_WORDS:
             tok = toks[j]
+            family = self._definite(toks[j - 1])  # after الغامدي only آل / بن or another family name
             if st.is_word(tok, "name_link") and j + 1 < n and self._name_word(toks[j + 1], first=False):
                 j += 2
-            elif self._name_word(tok, first=False):
+            elif self._name_word(tok, first=False) and not (family and not self._definite(tok)):
                 j += 1
+            elif self._nisba_family_name(j, n) or self._title_family_name(j, n):
+                j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
+            elif tok.text[0] == "ل" and len(tok.text) > 3 and j + 1 < n and not toks[j + 1].text.isalpha() \
+                    and not self._known(tok) and not family:
+                j += 1  # ليلى لجرام: (a name may start with ل when a mark follows it)
             else:
                 break
         return j
@@ -321,8 +348,10 @@ class SpeakerParser:
             if end is None or not self._name_ends(end, n):
                 return None
             if not (self._first(toks[k]) or toks[k + 1 if k + 1 < n else k].text in _FILIATION) \
-                    and not self._clear_end(end, n):
-                return None  # تشكيل الحكومة: a noun in construct, not a name
+                    and not self._clear_end(end, n) or (j == k + 1 and not self._clear_end(end, n)):
+                return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
+            if j == k + 1 and not self._first(toks[k]) and toks[k].text.endswith("ا"):
+                return None  # أبدى رئيس اللجنة تفهما: an accusative noun
             fs, fe = toks[k].start, toks[j - 1].end
             sp = st.names.get(" ".join(st.text[fs:fe].split()))
             if sp is None:
@@ -407,7 +436,7 @@ class SpeakerParser:
         الأطباء إن) or a family name (وقال القحطاني إن، a name met earlier: وأكد الشليل أن)."""
         toks, st = self.toks, self.st
         tok = toks[i]
-        if i + 1 < n and not st.by_start.get(tok.start) and (self._family_name(tok) or (
+        if i + 1 < n and not st.by_start.get(tok.start) and not self._known(tok) and (self._family_name(tok) or (
                 self._opens_content(toks[i + 1]) and self._met_after_first_name(tok))):
             surface = st.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
             return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
@@ -496,10 +525,12 @@ class SpeakerParser:
                 return k
         return j
 
-    def _complements(self, j: int, n: int, definite_head: bool = False) -> tuple[int, Speaker | None, str | None]:
+    def _complements(self, j: int, n: int, definite_head: bool = False,
+                     name_may_follow: bool = True) -> tuple[int, Speaker | None, str | None]:
         """Complements of a role or organisation head: (next index, organisation met, country).
-        A definite head (المستشار) takes adjectives and prepositional complements, not a genitive:
-        an unknown definite word after it is a name (المستشار الفضالي)."""
+        A definite head (المستشار) takes adjectives and prepositional complements, not a genitive;
+        when ``name_may_follow``, an unknown definite word right after it is a name (المستشار
+        الفضالي), not an adjective."""
         toks, st = self.toks, self.st
         org = None
         country = None
@@ -532,8 +563,10 @@ class SpeakerParser:
                 break  # مدير المركز الدكتور …: the name follows
             if head is not None:
                 j = self.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
+                closed = head.definite(st.text)
             elif tok.text == "باسم" or (self._definite(tok) and not (
-                    definite_head and count == 0 and tok.text.startswith("ال") and not st.is_word(tok, "role_adjective"))):
+                    definite_head and name_may_follow and count == 0 and tok.text.startswith("ال")
+                    and not st.is_word(tok, "role_adjective"))):
                 j += 1
             elif st.is_word(tok, "preposition") and j + 1 < n and self._definite(toks[j + 1]):
                 j += 1
@@ -541,7 +574,7 @@ class SpeakerParser:
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
             else:
                 break
-            closed = closed or self._definite(toks[j - 1]) or org is not None
+            closed = closed or (head is None and self._definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
 
@@ -564,14 +597,15 @@ class SpeakerParser:
         if kind == "anonymous":
             return self._anonymous(role, i, n)
         after_head = self.index_after(role.end)
-        j, org, country = self._complements(after_head, n, role.definite(st.text))
+        closed_head = role.definite(st.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
+        j, org, country = self._complements(after_head, n, closed_head)  # المستشار X، not المتحدث باسم X
         fs, fe = role.key_start, toks[j - 1].end if j > after_head else role.end
         surface = st.surface(fs, fe)
         if kind in ("organization", "outlet"):
             return self._organization(role, j, n, org, surface, country)
         gender = row["gender"] if row["gender"] in ("m", "f", "pl") else None
         if row["name"] == "yes":
-            held = self._holder(j, n, introduced=kind == "title" or (role.definite(st.text) and j == after_head))
+            held = self._holder(j, n, introduced=kind == "title" or (closed_head and j == after_head))
             if held is not None:
                 sp, k, role_end = held
                 role_ar = st.surface(fs, toks[role_end - 1].end) if kind != "title" else None
@@ -608,20 +642,14 @@ class SpeakerParser:
         a comma or titles, or a few words on (مدير العلاقات العامة والإعلام بجمعية البر، وليد …).
         An unknown name may stand where the role words can end (``introduced`` at ``j``, after a
         comma or a definite word). Returns (speaker, next index, end of the role words)."""
-        toks, st = self.toks, self.st
+        toks = self.toks
         p = j
         while p < min(n, j + _ROLE_SCAN):
+            skipped = self._inside_role(p, n)
+            if skipped > p:
+                p = skipped
+                continue
             tok = toks[p]
-            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None) \
-                if tok.text == "(" else None
-            if close is not None:
-                p = close + 1  # حركة المقاومة الإسلامية (حماس) أسامة حمدان
-                continue
-            if self._eponym(p) and p + 1 < n and self._name_word(toks[p + 1], first=False):
-                p += 2  # مركز الملك سلمان بن عبدالعزيز للإغاثة: part of the organisation's name
-                while p + 1 < n and toks[p].text in _FILIATION:
-                    p += 2
-                continue
             k = p + 1 if tok.text == "," else p
             titled = self._title(k, n) if k < n else None
             if titled is not None:
@@ -640,6 +668,20 @@ class SpeakerParser:
                 return None
             p += 1
         return None
+
+    def _inside_role(self, p: int, n: int) -> int:
+        """Past words at token ``p`` that belong to the role's organisation, not to its holder:
+        a bracketed short name (حركة المقاومة الإسلامية (حماس)) or an institution's royal
+        eponym (مركز الملك سلمان بن عبدالعزيز للإغاثة); else ``p``."""
+        toks = self.toks
+        if toks[p].text == "(":
+            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None)
+            return close + 1 if close is not None else p
+        if self._eponym(p) and p + 1 < n and self._name_word(toks[p + 1], first=False):
+            p += 2
+            while p + 1 < n and toks[p].text in _FILIATION:
+                p += 2
+        return p
 
     def _role_word(self, tok: Token) -> bool:
         """A word that may continue a role phrase before its holder's name (بجمعية، والإعلام)."""
@@ -700,6 +742,9 @@ class SpeakerParser:
     def _organization(self, head: Mention, j: int, n: int, org: Speaker | None,
                       surface: str, country: str | None) -> tuple[Speaker, int] | None:
         toks, st = self.toks, self.st
+        if org is not None and org.span[0] > toks[self.index_after(head.end)].start:
+            return Speaker(surface, surface, head.value["kind"], (head.key_start, toks[j - 1].end), country,
+                           gender=_head_gender(head.key)), j  # مكتب إحصاءات الاتحاد الأوروبي: a body of it
         if org is not None:
             return org, j
         if head.value["kind"] == "organization" and j < n and toks[j].text == '"':
@@ -745,6 +790,19 @@ class SpeakerParser:
         return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,
                        gender=_head_gender(st.text[fs:toks[j - 1].end])), k
 
+    def _adjective_of(self, head: Mention, j: int, n: int) -> bool:
+        """Whether token ``j`` describes the definite ``head`` (الهيئة الوطنية، المكتب الإعلامي،
+        اللجنة المنظمة للمهرجان) rather than being its object (ورفضت الوزارة التعليق): an
+        adjective that agrees (ـة after ـة, a nisba after a masculine head) or a لـ complement."""
+        if j >= n:
+            return False
+        w = self.toks[j].text
+        if w.startswith("لل") or self.st.is_word(self.toks[j], "role_adjective"):
+            return True
+        if not w.startswith("ال"):
+            return False
+        return w.endswith("ه") if head.key.endswith("ه") else w.endswith("ي")
+
     def _backref(self, m: Mention, n: int) -> tuple[Speaker, int] | None:
         st = self.st
         row = m.value
@@ -757,8 +815,8 @@ class SpeakerParser:
         kind = row["kind"]
         if kind == "report":
             return (st.report_owner, j) if st.report_owner else None
-        if kind == "organization" and place is None:
-            k, org, country = self._complements(j, n, definite_head=True)
+        if kind == "organization" and place is None and self._adjective_of(m, j, n):
+            k, org, country = self._complements(j, n, definite_head=True, name_may_follow=False)
             if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described
                 surface = st.surface(m.key_start, self.toks[k - 1].end)
                 return Speaker(surface, surface, "organization", (m.key_start, self.toks[k - 1].end), country,
@@ -771,9 +829,11 @@ class SpeakerParser:
             return st.last_outlet, j
         wanted = {"person": ("person", "official"), "anonymous": ("anonymous",),
                   "organization": ("organization",)}[kind]
+        head = _bare(m.key)
         for prev in reversed(st.speakers):
-            if prev.kind in wanted and (country is None or prev.country in (None, country)):
-                return prev, j
+            if prev.kind in wanted and (country is None or prev.country in (None, country)) \
+                    and (kind != "organization" or head in fold_key(prev.name_ar)):
+                return prev, j  # الوزارة → the last ministry, النادي → the last club
         surface = st.surface(m.key_start, self.toks[j - 1].end)
         if kind == "organization":
             return Speaker(surface, surface, "organization", (m.key_start, self.toks[j - 1].end), country,
@@ -805,13 +865,13 @@ class SpeakerParser:
         return None
 
     def _appositive_name(self, i: int, n: int) -> tuple[Speaker, int] | None:
-        """An unknown name followed by a comma and a role (بيتر سوذرلاند، مبعوث الأمين العام)."""
+        """An unknown name followed by a role (بيتر سوذرلاند، مبعوث الأمين العام / مارتن دولان رئيس …)."""
         named = self._person_name(i, n, introduced=True)
-        if named is None:
-            return None
+        if named is None or named[1] - i < 2:
+            return None  # نجل الرئيس: one word before a role is a noun, not a name
         j = named[1]
-        if j + 1 < n and self.toks[j].text == "," and self.st.at(
-                self.toks[j + 1].start, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
+        j += j < n and self.toks[j].text == ","
+        if j < n and self.st.at(self.toks[j].start, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             return named
         return None
 
@@ -832,7 +892,7 @@ class SpeakerParser:
         after = toks[i + 1] if i + 1 < n else None
         if after is not None and (after.text == ":" or st.is_word(after, "intro") or st.is_word(after, "intro_say")) \
                 and self._name_word(tok, first=False) and not self._definite(tok) and len(tok.text) > 2 \
-                and not tok.text.endswith("ا"):  # وقالت مرارا إنها: an adverb
+                and not tok.text.endswith("ا") and _bare(tok.text) not in speaker_heads():  # مرارا، مراقبون
             surface = st.surface(tok.start, tok.end)
             return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
         return None

@@ -45,7 +45,9 @@ _VERB_KINDS = ("verb_past", "verb_present", "participle")
 _VERB_PROCLITICS = ("", "و", "ف")  # a verb cue takes no preposition or article (للرد، الرد are nouns)
 _TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 _SUBJECT_REACH = 4
-_NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name  # a participle's subject stands among the first words of the sentence
+_SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+_NAME_QUOTE = 5
+_IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في تصريح، خلال حديث: the statement a cue was made in  # a quotation this short with words right before and after it is a name  # a participle's subject stands among the first words of the sentence
 
 
 @dataclass
@@ -82,6 +84,7 @@ class SentenceReader:
         self.drafts = drafts
         self.zone_source: Speaker | None = None  # نقلا عن X inside the attribution of a statement
         self.zone_via: list[str] = []
+        self.lead_via: list[str] = []  # وبحسب رويترز، …: the outlet every statement of the sentence came through
 
     def in_quote(self, pos: int) -> bool:
         """Whether folded ``pos`` lies inside a quotation of this sentence."""
@@ -134,6 +137,17 @@ class SentenceReader:
             k -= 1
         return k >= 0 and self.st.is_word(self.toks[k], "subordinator")
 
+    def subject_before(self, ci: int) -> bool:
+        """A form of كان opens the clause of the cue (وكانت عناصر محسوبة على التنظيم … ذكرت): its
+        subject stands before the verb, so a speaker not found there is not the last one met."""
+        for k in range(ci - 1, max(-1, ci - _SUBJECT_SPAN), -1):
+            tok = self.toks[k]
+            if tok.text in _CLAUSE_PUNCT or self.st.at(tok.start, "cue") is not None:
+                return False
+            if self.st.is_word(tok, "auxiliary") and tok.text.lstrip("وف").startswith("كان"):
+                return True
+        return False
+
     def subjectless(self, k: int) -> bool:
         """Whether token ``k`` after a verb leaves its subject unsaid: the end, a mark, a content
         opener, an adverbial or a participle (وأضاف أن، وقال في كلمته، وتابع قائلا), not an
@@ -175,6 +189,25 @@ class SentenceReader:
         while k < self.n and (self.toks[k].text in _CLAUSE_PUNCT
                               or any(self.st.is_word(self.toks[k], c) for c in classes)):
             k += 1
+        return k
+
+    def object_start(self, k: int) -> int:
+        """Where a plain object begins after the speaker: past filler words, a reply phrase up to
+        its comma (ردا على سؤال،) and the statement or place it was made in (في بيان، في فيينا)."""
+        toks, st = self.toks, self.st
+        k = self.skip_words(k)
+        while k + 1 < self.n:
+            tok, after = toks[k], toks[k + 1]
+            if st.is_word(tok, "response") and after.text == "علي":
+                comma = next((c for c in range(k + 2, min(self.n, k + 12)) if toks[c].text == ","), None)
+                if comma is None:
+                    break
+                k = self.skip_words(comma + 1)
+            elif tok.text in _IN_STATEMENT and (st.at(after.start, "cue", lambda m: m.value["kind"] == "noun")
+                                                or st.at(after.start, "country")):
+                k = self.skip_words(k + 2)
+            else:
+                break
         return k
 
     def skip_addressee(self, k: int) -> int:
@@ -230,7 +263,7 @@ class SentenceReader:
                 if kind == "relay":
                     z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
                     continue
-                if kind != "noun" or not (z > 0 and toks[z - 1].text in ("في", "خلال", "عبر")):
+                if kind != "noun" or not (z > 0 and toks[z - 1].text in _IN_STATEMENT):
                     return None
             z += 1
         return None
@@ -246,8 +279,7 @@ class SentenceReader:
         st = self.st
         if st.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
-        return cue.value["kind"] not in _VERB_KINDS or (st.text[cue.start:cue.key_start] in _VERB_PROCLITICS
-                                                        and not self.verbal_noun(cue, z))
+        return not self.verbal_noun(cue, z)
 
     def _adjacent(self, k: int, z: int) -> bool:
         """Only marks and filler words between tokens ``k`` and ``z`` (وتابع الوزير، قائلا)."""
@@ -339,13 +371,13 @@ class SentenceReader:
         toks, st = self.toks, self.st
         for k in range(max(0, ci - 8), ci):
             ms = st.by_start.get(toks[k].start)
-            if not ms:
-                continue
+            if not ms or (k > 0 and toks[k - 1].text in _IN_STATEMENT):
+                continue  # وفي تصريح لوكالة فرانس برس، قالت …: the statement it was made in
             if any(m.prefix_len and st.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك"))
                    for m in ms):
                 continue
             res = self.parser.parse(k, ci, allow_name=False)
-            if res is None or not all(self._aside(t) for t in toks[res[1]:ci]):
+            if res is None or not self._aside(res[1], ci):
                 continue
             sp = res[0]
             before = k - 1
@@ -357,17 +389,21 @@ class SentenceReader:
                 return sp
         return None
 
-    def _aside(self, tok: Token) -> bool:
-        """A word that may stand between a subject and its verb (قد، من جانبه، أيضا، a comma)."""
-        st = self.st
-        return tok.text in _CLAUSE_PUNCT or tok.text == "من" or st.is_word(tok, "auxiliary") or st.is_word(tok, "skip")
+    def _aside(self, k: int, ci: int) -> bool:
+        """Whether only an aside stands between a subject ending at token ``k`` and its verb at
+        ``ci``: commas, قد، من جانبه، أيضا, or a place before قد (وكان المكتب في جدة قد أعلن)."""
+        st, toks = self.st, self.toks
+        if all(t.text in _CLAUSE_PUNCT or t.text == "من" or st.is_word(t, "auxiliary") or st.is_word(t, "skip")
+               for t in toks[k:ci]):
+            return True
+        return ci - k == 3 and toks[ci - 1].text == "قد" and st.is_word(toks[k], "preposition")
 
     def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int) -> Draft:
         """A statement; the attribution before token ``zone_end`` may name the claim it answers
         (تعقيبا على …), a report it was made in (في بيان) and outlets it was made to (لرويترز)."""
         zone = (self.toks[0].start, self.toks[zone_end].start if zone_end < self.n else self.span[1])
         d = Draft(speaker, cue, content, self.span, self.span[0], list(speaker.via))
-        d.via += [v for v in self.zone_via if v not in d.via]
+        d.via += [v for v in self.zone_via + self.lead_via if v not in d.via]
         d.response_phrase = self.response_phrase(zone)
         for z in range(self.n):
             tok = self.toks[z]
@@ -415,7 +451,13 @@ class SentenceReader:
         row = cue.value
         j = self.parser.index_after(cue.end)
         k = self.skip_addressee(self.skip_words(j))
-        res = self.parser.parse(k, self.n) if k < self.n else None
+        if ci > 0 and self.toks[ci - 1].text == "قد":
+            first = self.before_cue(ci)  # وكان مكتب رعاية الشباب قد أعلن …: the subject came first
+            res = (first, j) if first is not None else None
+        else:
+            res = self.parser.parse(k, self.n) if k < self.n else None
+        if res is not None and row["stance"] == "accuse" and res[1] < self.n and self.toks[res[1]].text[0] == "ب":
+            res = None  # واتهم «حماس» باستخدام …: the accused, not the speaker
         explicit = res is not None
         if res is not None:
             speaker, zs = res
@@ -424,7 +466,8 @@ class SentenceReader:
             explicit = speaker is not None
             if speaker is None and row["kind"] == "verb_present":
                 return None  # يُزعم، يقال: a present form needs its subject
-            if speaker is None and (self.subordinate(ci) or not (" " in cue.key or self.subjectless(k))):
+            if speaker is None and (self.subordinate(ci) or self.subject_before(ci)
+                                    or not (" " in cue.key or self.subjectless(k))):
                 return None
             if speaker is None:
                 if subject is not None:
@@ -442,14 +485,14 @@ class SentenceReader:
             if quoted is not None:
                 return self.draft(speaker, cue, quoted, zs)
         if opened is None and explicit and row["stance"] == "reject":
-            start = self.skip_words(zs)
+            start = self.object_start(zs)
             if start < self.n and self.toks[start].text in declined_objects():
                 opened = (start, start)  # رفضت الوزارة التعليق …
         if opened is None:
             if row["object"] != "yes":
                 return None
-            if explicit:
-                start = self.skip_words(zs)
+            if explicit or speaker is subject:  # …، واتهم «حماس» باستخدام …: the clause's subject
+                start = self.object_start(zs)
             elif zs < self.n and self.toks[zs].text in _OBJECT_PREPOSITIONS:
                 start = zs  # وشدد على ضرورة …، ودعا إلى …
             elif " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
@@ -514,6 +557,8 @@ class SentenceReader:
         if row["gender"] != "-":  # نقلت / نقل: a verb
             j = self.skip_words(j)
             res = self.parser.parse(j, self.n) if j < self.n and toks[j].text != "عن" else None
+            if res is None and not (j < self.n and toks[j].text == "عن"):
+                return None  # نقل زوار الرئيس عنه: a subject not understood, not the last outlet
             relay_by, k = res if res else (st.carry_over(row["gender"], ("outlet", "organization")), j)
             k = self.skip_words(k)
             if relay_by is None:
@@ -547,6 +592,9 @@ class SentenceReader:
                 speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
         if all(t.text in _CLAUSE_PUNCT for t in toks[:ci]):
             k = self.skip_words(k, classes=("intro",))
+            if k < self.n and self._live_cue(k) is not None and self._live_cue(k).value["kind"] in _VERB_KINDS:
+                self.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows
+                return None
             span = self.content_span(k)
             return self.draft(speaker, cue, span, k) if span else None
         if active is not None:
@@ -580,7 +628,7 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     segments = [(ft.to_folded(s), ft.to_folded(e)) for s, e in article.segments]
     mentions: list[Mention] = []
     for fs, fe in segments:
-        mentions.extend(find_mentions(text, fs, fe))
+        mentions.extend(m for m in find_mentions(text, fs, fe) if _cue_form(text, m))
     st = ArticleState(page.text, ft, mentions, article.published, segments[0][0] if segments else 0)
     cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
     cue_starts = [m.start for m in cues]
@@ -600,6 +648,14 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
     agencies = _agency_names(article)
     _dates(drafts, st, article.published)
     return [_record(d, page, article, ft, agencies) for d in drafts]
+
+
+def _cue_form(text: str, m: Mention) -> bool:
+    """False for a verb cue glued to a preposition or the article (للرد، والنقل، بقول): a noun."""
+    if m.category != "cue":
+        return True
+    verb = m.value["kind"] in _VERB_KINDS or (m.value["kind"] == "relay" and m.value["gender"] != "-")
+    return not verb or text[m.start:m.key_start] in _VERB_PROCLITICS
 
 
 def _longest(cues: list[Mention]) -> list[Mention]:
@@ -630,17 +686,16 @@ def _dates(drafts: list[Draft], st: ArticleState, base: str | None) -> None:
 
 
 def _mode(content: str, after_colon: bool) -> str:
-    """direct (a quotation, or words after a colon), mixed (a reported clause holding a
-    quotation of three words or more that is not a name, or a quotation followed by reported
-    words) or indirect, from folded ``content``."""
+    """direct (one quotation, or words after a colon), mixed (a clause holding a quotation of
+    three words or more that is not a name) or indirect, from folded ``content``."""
     aliases = actor_aliases()
     long_quote = any(len(_WORD_RE.findall(q)) >= _QUOTE_WORDS and " ".join(q.split()) not in aliases
                      for q in _QUOTED_RE.findall(content))
     if content.startswith('"'):
         close = content.find('"', 1)
-        after = content[close + 1:] if close > 0 else ""
-        return "mixed" if _WORD_RE.search(after) else "direct"
-    if after_colon:
+        if not _WORD_RE.search(content[close + 1:] if close > 0 else ""):
+            return "direct"
+    elif after_colon:
         return "direct"
     return "mixed" if long_quote else "indirect"
 

@@ -42,6 +42,10 @@ TABLES: dict[str, str] = {
     "stories": "story_id VARCHAR, title VARCHAR, articles STRUCT(doc_id VARCHAR, article_index INTEGER)[]",
     "claims": "claim_id VARCHAR, claimant VARCHAR, content VARCHAR, asserted_by VARCHAR[], "
     "denied_by VARCHAR[], confirmed_by VARCHAR[]",
+    "duplicates": "doc_id VARCHAR, article_index INTEGER, "
+    "copy_of STRUCT(doc_id VARCHAR, article_index INTEGER), similarity DOUBLE",
+    "entities": "entity_id VARCHAR, names VARCHAR[], roles VARCHAR[], country VARCHAR, kind VARCHAR, "
+    "statements VARCHAR[]",
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
 }
 # Staged only: what the corpus steps need after the per-page pass.
@@ -155,36 +159,48 @@ class RunWriter:
         self._files[table].flush()
         return self.staging / f"{table}.jsonl"
 
-    def replace_rows(self, table: str, rows: Iterable[dict]) -> None:
-        """Write ``table`` anew (corpus steps write their tables at the end)."""
-        self._files[table].close()
-        path = self.staging / f"{table}.jsonl"
-        count = _write_jsonl(path.with_suffix(".new"), rows)
-        os.replace(path.with_suffix(".new"), path)
-        self._files[table] = path.open("ab")
-        self.counts[table] = count
+    def commit(
+        self,
+        formats: Iterable[str] = DEFAULT_FORMATS,
+        derived: dict[str, Iterable[dict]] | None = None,
+        updates: dict[str, Callable[[dict], dict]] | None = None,
+    ) -> None:
+        """Build the outputs and move them into the output folder.
 
-    def rewrite(self, table: str, update: Callable[[dict], dict]) -> None:
-        """Pass every staged row of ``table`` through ``update`` (streamed)."""
-        self.replace_rows(table, (update(row) for row in read_jsonl(self.staged(table))))
-
-    def commit(self, formats: Iterable[str] = DEFAULT_FORMATS) -> None:
-        """Build the requested outputs and move them into the output folder."""
+        ``derived`` gives the rows of tables the corpus step computes
+        (stories, claims...); ``updates`` passes the staged rows of a table
+        through a function (the corpus step's fields).  The staged files are
+        left untouched until the end, so a run killed here resumes cleanly.
+        """
         formats = tuple(formats)
+        derived, updates = derived or {}, updates or {}
+        for f in self._files.values():
+            f.flush()
+        final = self.staging / "final"
+        shutil.rmtree(final, ignore_errors=True)
+        final.mkdir()
+        for name in TABLES:
+            target = final / f"{name}.jsonl"
+            if name in derived:
+                _write_jsonl(target, derived[name])
+            elif name in updates:
+                _write_jsonl(target, (updates[name](row) for row in read_jsonl(self.staged(name))))
+            else:
+                os.link(self.staged(name), target)
         for f in self._files.values():
             f.close()
         self._checkpoints.close()
         published = []
         if "duckdb" in formats:
-            build_duckdb(self.staging, self.staging / DUCKDB_FILE)
+            build_duckdb(final, final / DUCKDB_FILE)
             published.append(DUCKDB_FILE)
         if "parquet" in formats:
-            build_parquet(self.staging, self.staging)
+            build_parquet(final, final)
             published += [f"{name}.parquet" for name in TABLES]
         if "jsonl" in formats:
             published += [f"{name}.jsonl" for name in TABLES]
         for name in published:
-            os.replace(self.staging / name, self.out_dir / name)
+            os.replace(final / name, self.out_dir / name)
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def close(self) -> None:

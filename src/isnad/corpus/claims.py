@@ -6,11 +6,12 @@ same article points at, or by the ``denied_claim`` a denial carries.  Seeds
 of different articles that state the same proposition are merged, and a
 denial or confirmation in another article joins the claim whose text its
 content overlaps: the IDF-weighted share of the smaller term set that both
-hold, with at least ``MIN_SHARED`` terms in common; a claim's terms include
-those of the denials already attached to it, since a denial restates what it
-denies.  A response that overlaps
-no claim answers the report of its own article that it shares most terms
-with (two at least, or one when it points back: "هذه المباحثات").
+hold, with at least ``MIN_SHARED`` terms and ``SHARED_MASS`` of IDF in
+common.  A claim's terms include those of the denials already attached to it,
+since a denial restates what it denies.  A response that overlaps no claim
+answers the report of its own article that it shares most terms with (two at
+least, or one when it points back: "هذه المباحثات").  All pairs are scored at
+once as sparse products, terms held by very many claims left out.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
 CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join a claim
 MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولءك"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك"})
 CONTENT_CHARS = 400
 
 
@@ -61,18 +62,26 @@ class StatementRef:
         return self.stance == "assert" and (kind in REPORT_KINDS or bool(self.speaker.get("via_report")))
 
 
-def statement_ref(statement: dict, keep_content: bool) -> StatementRef:
-    """Compact form of a ``statements.jsonl`` row."""
+def statement_ref(statement: dict, targeted: bool = False) -> StatementRef:
+    """Compact form of a ``statements.jsonl`` row.
+
+    The content text is kept only where it may become a claim's text: for a
+    report, or for a statement that a response of its page points at
+    (``targeted``).
+    """
     speaker = dict(statement.get("speaker") or {})
     if statement.get("via"):
         speaker["via_report"] = True
+    stance = statement.get("stance") or "assert"
+    keep_content = targeted or (stance == "assert" and (
+        (speaker.get("kind") or "").lower() in REPORT_KINDS or bool(speaker.get("via_report"))))
     content = statement.get("content") or ""
     words = word_infos(content)
     denied = statement.get("denied_claim") or {}
     return StatementRef(
         id=str(statement["id"]),
         article=(str(statement.get("doc_id")), int(statement.get("article_index") or 0)),
-        stance=statement.get("stance") or "assert",
+        stance=stance,
         speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "via_report")},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),

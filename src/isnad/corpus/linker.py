@@ -47,7 +47,7 @@ class CorpusLinker:
         self._place_df: Counter = Counter()
         self._copies = NearDuplicates()
         self._refs: dict[int, list[StatementRef]] = {}
-        self._orphans: list[StatementRef] = []  # statements of articles not (yet) added
+        self._pending: list[StatementRef] = []  # statements not yet tied to an added article
 
     def add_article(self, signature: Signature) -> None:
         """Add one article's signature (in any order)."""
@@ -61,23 +61,18 @@ class CorpusLinker:
     def add_statements(self, statements: list[dict]) -> None:
         """Add statement records (typically one page's)."""
         targets = {s.get("responds_to") for s in statements if s.get("responds_to")}
-        for st in statements:
-            speaker = st.get("speaker") or {}
-            keep = st.get("id") in targets or (st.get("stance") or "assert") == "assert" and (
-                bool(st.get("via")) or (speaker.get("kind") or "") in ("outlet", "agency", "anonymous", "official"))
-            ref = statement_ref(st, keep_content=keep)
-            self._orphans.append(ref)
+        self._pending.extend(statement_ref(st, targeted=st.get("id") in targets) for st in statements)
 
-    def _attach_orphans(self) -> None:
-        for ref in self._orphans:
+    def _attach_statements(self) -> None:
+        for ref in self._pending:
             i = self._position.get(ref.article)
             if i is not None:
                 self._refs.setdefault(i, []).append(ref)
-        self._orphans = [r for r in self._orphans if r.article not in self._position]
+        self._pending = [r for r in self._pending if r.article not in self._position]
 
     def finish(self) -> CorpusResult:
         """Copies, stories, claims, entities and statement updates of the run."""
-        self._attach_orphans()
+        self._attach_statements()
         result = CorpusResult()
         canonical_of = self._canonicals(result)
         skipped = self._link_copy_statements(canonical_of, result)

@@ -6,6 +6,7 @@ title), never the article text.
 """
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -45,9 +46,38 @@ class Signature:
     def key(self) -> tuple[str, int]:
         return (self.doc_id, self.article_index)
 
+    def to_record(self) -> dict:
+        """A flat JSON-safe row (arrays as base64) for staging between the page pass and the corpus step."""
+        return {
+            "doc_id": self.doc_id, "article_index": self.article_index, "title": self.title,
+            "outlet": self.outlet, "published": self.published, "dates": list(self.dates),
+            "minhash": _b64(self.minhash) if self.minhash is not None else None,
+            "terms": _b64(self.terms), "counts": _b64(self.counts),
+            "actors": sorted(self.actors), "places": sorted(self.places), "n_words": self.n_words,
+        }
+
+    @classmethod
+    def from_record(cls, row: dict) -> "Signature":
+        """The signature of a row written by :meth:`to_record`."""
+        return cls(
+            doc_id=row["doc_id"], article_index=row["article_index"], title=row["title"],
+            outlet=row["outlet"], published=row["published"], dates=tuple(row["dates"]),
+            minhash=_array(row["minhash"], np.uint32) if row["minhash"] is not None else None,
+            terms=_array(row["terms"], np.uint32), counts=_array(row["counts"], np.uint16),
+            actors=frozenset(row["actors"]), places=frozenset(row["places"]), n_words=row["n_words"],
+        )
+
     def nbytes(self) -> int:
         """Approximate memory held by the arrays."""
         return self.terms.nbytes + self.counts.nbytes + (self.minhash.nbytes if self.minhash is not None else 0)
+
+
+def _b64(values: np.ndarray) -> str:
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def _array(text: str, dtype) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
 def speaker_key(speaker: dict | None) -> str | None:
@@ -157,8 +187,8 @@ def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Sig
     terms, tf = np.unique(term_hashes, return_counts=True)
     terms, tf = terms.astype(np.uint32), np.minimum(tf, 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
-    folded_words = [w.folded for w in all_words]
     cues = [i for i, w in enumerate(all_words) if w.cue]
+    folded_words = [w.folded for w in all_words] if cues else []
     actors = lexicon_actors(folded_words, cues)
     dates = []
     for st in statements:

@@ -1,13 +1,20 @@
 """Stories: articles grouped by what they are about.
 
 Each article becomes a TF-IDF vector over its hashed terms (document
-frequencies counted over the whole run).  Candidate pairs come from a sparse
-product in row blocks, so only pairs that share terms are ever scored.  The
-pair score is the cosine, plus a bonus for a claim that links the two
-articles and for shared named actors, damped when the publication dates are
-far apart.  Groups are formed by average-link agglomeration over that sparse
-graph (a missing pair counts as 0), which does not chain a day's news into
-one blob the way single-link would.
+frequencies counted over the run's canonical articles).  Candidate pairs come
+from a sparse product in row blocks, so only pairs that share terms are ever
+scored, and each article keeps its ``NEIGHBOURS`` best.  The pair score is the
+cosine, plus bonuses for a claim that links the two articles, for shared named
+actors, and for a place both name as where something happens ("في الرياض",
+weighted by how rare the place is in the run: the where of an event tells
+stories of one topic apart), damped when the publication dates are far apart.
+Groups are formed by average-link agglomeration over that sparse graph (a
+missing pair counts as 0), which does not chain a day's news into one blob
+the way single-link would.
+
+The weights were set on the seed pages (five stories among seven articles on
+one topic) and checked on the SaudiNewsNet benchmark (four days: 2,350
+stories for 5,245 articles, the largest of 30 articles, all of one event).
 """
 from __future__ import annotations
 
@@ -24,7 +31,7 @@ STORY_THRESHOLD = 0.2  # average-link score that still joins two groups
 CANDIDATE_MIN = 0.05  # pairs scored below this are dropped before clustering
 CLAIM_BONUS = 0.3
 ACTOR_BONUS = 0.05
-PLACE_BONUS = 0.3  # times the rarity (scaled IDF) of the rarest place both name as a location
+PLACE_BONUS = 0.3  # times the rarity (IDF scaled to [0, 1]) of the places both name, summed, at most 1
 COMMON_TERM_SHARE = 0.05  # terms in more documents than this share (and > COMMON_TERM_MIN)
 COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
