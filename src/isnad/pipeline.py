@@ -25,7 +25,7 @@ from .corpus import CorpusLinker, Signature, article_signature
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
-from .store import DEFAULT_FORMATS, RunWriter, read_jsonl
+from .store import DEFAULT_FORMATS, RunWriter, dumps, read_jsonl
 
 
 def segment_step(page: Page) -> None:
@@ -52,11 +52,12 @@ PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step,
 
 @dataclass
 class PageResult:
-    """What one page contributes to the output tables (plain, picklable rows)."""
+    """What one page contributes to the output tables: rows already
+    serialised as JSONL lines (in the worker, so the writer only writes)."""
 
     key: str
-    rows: dict[str, list[dict]] = field(default_factory=dict)
-    error: dict | None = None
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    error: bool = False
 
 
 def page_key(page: Page | PageError) -> str:
@@ -84,25 +85,26 @@ def process_page(item: tuple[str, Page | PageError]) -> PageResult:
     """Run every page step; a reader error or a failing step gives an error row."""
     key, page = item
     if isinstance(page, PageError):
-        return PageResult(key, error=page.to_record())
+        return _error_result(key, page)
     for step in PAGE_STEPS:
         try:
             step(page)
         except Exception as e:  # one bad page must never stop the batch
             stage = step.__name__.removesuffix("_step")
-            error = PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
-            return PageResult(key, error=error.to_record())
+            return _error_result(key, PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}"))
     articles = [a.to_record(page.text) for a in page.articles]
-    return PageResult(
-        key,
-        rows={
-            "documents": [document_row(page)],
-            "articles": articles,
-            "statements": page.statements,
-            "events": page.events,
-            "signatures": signature_rows(articles, page.statements),
-        },
-    )
+    rows = {
+        "documents": [document_row(page)],
+        "articles": articles,
+        "statements": page.statements,
+        "events": page.events,
+        "signatures": signature_rows(articles, page.statements),
+    }
+    return PageResult(key, {table: [dumps(row) for row in table_rows] for table, table_rows in rows.items()})
+
+
+def _error_result(key: str, error: PageError) -> PageResult:
+    return PageResult(key, {"errors": [dumps(error.to_record())]}, error=True)
 
 
 def signature_rows(articles: list[dict], statements: list[dict]) -> list[dict]:
@@ -241,7 +243,7 @@ def run(
 
             results = tqdm(results, unit=" pages", file=sys.stderr, dynamic_ncols=True)
         for result in results:
-            writer.write_page(result.key, {"errors": [result.error]} if result.error else result.rows)
+            writer.write_page(result.key, result.lines)
         writer.checkpoint()
         counts = writer.counts
         derived, updates = link_corpus(writer)

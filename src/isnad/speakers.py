@@ -245,10 +245,12 @@ class SpeakerParser:
         not glued to و / ل or an article after ب / ف / ك (وحماية، لمديرية، بالمنطقة), nor, when
         ``first`` in a name nothing introduced, to ب / ف / ك, unless it is a first name."""
         w = tok.text
-        if len(w) < 2 or not w.isalpha() or self._known(tok):
+        if len(w) < 2 or not w.isalpha():
             return False
-        if self._first(tok):
-            return True
+        if self._first(tok) and not self.st.is_word(tok, "any"):
+            return True  # تركي العسيري: a first name, not the adjective
+        if self._known(tok):
+            return False
         if w[0] in "ول" or w.startswith(("بال", "فال", "كال")):
             return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name
         return not (first and w[0] in "بفك")
@@ -293,7 +295,7 @@ class SpeakerParser:
         if j >= n:
             return True
         tok, st = self.toks[j], self.st
-        return (not tok.text.isalpha() or tok.text[0] == "ل" or st.at(tok.start, "cue") is not None
+        return (not tok.text.isalpha() or tok.text[0] == "ل" or st.at(tok.start, "cue", lambda m: not m.prefix_len)
                 or any(st.is_word(tok, c) for c in ("intro", "intro_say", "skip", "adverbial_prep", "negation",
                                                     "subordinator"))
                 or (st.at(tok.start, "role", lambda m: m.value["kind"] == "official") is not None
@@ -444,7 +446,7 @@ class SpeakerParser:
         if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
             return self._quoted_organization(tok.start, i + 1, n)
         if head == "organization":
-            j, org, country = self._complements(i + 1, n)
+            j, org, country = self._complements(i + 1, n, definite_head=self._definite(tok), name_may_follow=False)
             if j == i + 1 and j + 1 < n and self._name_word(toks[j], first=True) and self._opens_content(toks[j + 1]):
                 j += 1  # وقالت شرطة دبي إن
             fs, fe = tok.start, toks[j - 1].end
@@ -541,6 +543,9 @@ class SpeakerParser:
             if not tok.text[0].isalpha():
                 break
             place = st.at(tok.start, "country")
+            if place is not None and place.value.kind == "adjective" and not place.definite(st.text) \
+                    and (closed or self._definite(toks[j - 1])) and self._first(tok):
+                break  # الكاتب تركي العسيري: an indefinite adjective cannot describe a definite noun
             if place is not None and (org is None or place.value.kind == "adjective"):
                 country = country or place.value.iso3
                 j = self.index_after(place.end)

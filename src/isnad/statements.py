@@ -126,9 +126,11 @@ class SentenceReader:
                 consumed = self.parser.index_after(draft.content[0])
 
     def verbal_noun(self, cue: Mention, ci: int) -> bool:
-        """A verb form read as a noun: after a preposition or عدم (عدم ذكر اسمه، حول وصف …)."""
-        return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and ci > 0
-                and self.st.is_word(self.toks[ci - 1], "noun_context"))
+        """A verb form read as a noun or a name: after a preposition or عدم (عدم ذكر اسمه، حول
+        وصف …), or after أبي / بن in a name (علي بن أبي طالب)."""
+        before = self.toks[ci - 1] if ci > 0 else None
+        return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and before is not None
+                and (self.st.is_word(before, "noun_context") or self.st.is_word(before, "name_link")))
 
     def subordinate(self, ci: int) -> bool:
         """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""

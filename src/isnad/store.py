@@ -127,14 +127,13 @@ class RunWriter:
     def resumed_pages(self) -> int:
         return len(self.done)
 
-    def write_page(self, key: str, rows: dict[str, list[dict]]) -> None:
-        """All rows of one page; a checkpoint follows every few seconds."""
-        for table, table_rows in rows.items():
-            f = self._files[table]
-            for row in table_rows:
-                f.write(dumps(row).encode("utf-8"))
-                f.write(b"\n")
-            self.counts[table] += len(table_rows)
+    def write_page(self, key: str, lines: dict[str, list[str]]) -> None:
+        """All rows of one page, as JSONL lines (see :func:`dumps`); a
+        checkpoint follows every few seconds."""
+        for table, table_lines in lines.items():
+            if table_lines:
+                self._files[table].write(("\n".join(table_lines) + "\n").encode("utf-8"))
+                self.counts[table] += len(table_lines)
         self.done.add(key)
         self._pending.append(key)
         if time.monotonic() - self._last_checkpoint >= self.checkpoint_every:

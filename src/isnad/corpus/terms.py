@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -114,6 +115,7 @@ _CACHE_LIMIT = 300_000  # words; the cache is dropped and refilled beyond that
 def _word_info(raw: str) -> WordInfo:
     if len(_INFO) > _CACHE_LIMIT:
         _INFO.clear()
+        _INFO["\n"] = LINE_BREAK
     folded = fold_key(raw).replace(" ", "")
     term = term_of(folded)
     info = _INFO[raw] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
@@ -122,24 +124,35 @@ def _word_info(raw: str) -> WordInfo:
 
 
 LINE_BREAK = WordInfo("\n", 0, -1, False)
+_INFO["\n"] = LINE_BREAK
 _WORD_OR_BREAK_RE = re.compile(_RAW_WORD_RE.pattern + "|\n")
+
+
+def _infos(words: list[str]) -> list[WordInfo]:
+    """Cached infos of the words (looked up at C speed; misses filled once)."""
+    infos = list(map(_INFO.get, words))
+    if None in infos:
+        infos = [info or _word_info(w) for info, w in zip(infos, words)]
+    return infos
 
 
 def word_infos(text: str) -> list[WordInfo]:
     """The words of a raw (unfolded) text, in order."""
-    get = _INFO.get
-    return [get(w) or _word_info(w) for w in _RAW_WORD_RE.findall(text)]
+    return _infos(_RAW_WORD_RE.findall(text))
 
 
 def word_infos_with_breaks(text: str) -> list[WordInfo]:
     """The words of a raw text, with ``LINE_BREAK`` where a line ends."""
-    get = _INFO.get
-    return [get(w) or (LINE_BREAK if w == "\n" else _word_info(w)) for w in _WORD_OR_BREAK_RE.findall(text)]
+    return _infos(_WORD_OR_BREAK_RE.findall(text))
+
+
+_TERM = itemgetter(2)
+_WORD_HASH = itemgetter(1)
 
 
 def term_array(infos: list[WordInfo]) -> np.ndarray:
     """Hashed terms of the words, in order, as int64 (words without a term left out)."""
-    terms = np.fromiter((i.term for i in infos), dtype=np.int64, count=len(infos))
+    terms = np.fromiter(map(_TERM, infos), dtype=np.int64, count=len(infos))
     return terms[terms >= 0]
 
 
@@ -153,7 +166,7 @@ _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 def shingle_hashes(infos: list[WordInfo]) -> np.ndarray:
     """32-bit hashes of the overlapping three-word shingles (unique)."""
-    hashes = np.fromiter((i.word_hash for i in infos), dtype=np.uint64, count=len(infos))
+    hashes = np.fromiter(map(_WORD_HASH, infos), dtype=np.uint64, count=len(infos))
     if len(hashes) < SHINGLE_WORDS:
         return np.unique((hashes * _MIX[0]).sum(dtype=np.uint64, keepdims=True) & np.uint64(0xFFFFFFFF)) \
             if len(hashes) else hashes
