@@ -8,7 +8,13 @@ import psutil
 
 
 class PeakMemory:
-    """Samples the RSS of this process and its children in a thread."""
+    """Samples the memory of this process and its children in a thread.
+
+    Memory is the proportional set size (PSS): pages that forked workers
+    share with the main process count once, split between them, so the sum
+    is what the process tree really holds (plain RSS would count shared
+    pages once per process).
+    """
 
     def __init__(self, interval: float = 0.02):
         self.interval = interval
@@ -19,10 +25,10 @@ class PeakMemory:
     def _sample(self) -> None:
         me = psutil.Process()
         while not self._stop.is_set():
-            total = me.memory_info().rss
+            total = me.memory_full_info().pss
             for child in me.children(recursive=True):
                 try:
-                    total += child.memory_info().rss
+                    total += child.memory_full_info().pss
                 except psutil.Error:
                     pass
             self.peak = max(self.peak, total)

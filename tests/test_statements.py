@@ -535,3 +535,37 @@ def test_a_quotation_inside_a_reported_clause_keeps_the_clause():
     st = only(sts)
     assert st["speaker"]["name_ar"] == "بهروز كمالوندي" and st["speaker"]["country"] == "IRN"
     assert st["content"] == "\"تذبذبات لحظية\" قد تحدث أثناء التخصيب." and st["mode"] == "indirect"
+
+
+def test_names_titles_and_kin_that_look_like_other_words():
+    page, sts = own("وقال نجل الرئيس الراحل، عمر الحسني، إن العائلة ستقاضي الصحيفة.\n"
+                    "من جهته بين الكاتب والباحث تركي العسيري أن النخيل عرف في الجزيرة منذ آلاف السنين.\n"
+                    "وقال وزير التعليم حمد آل الشيخ إن الدراسة ستبدأ في موعدها.\n"
+                    "قال معاليه إن الوزارة أنهت استعداداتها.\n"
+                    "وأقيم الحفل قرب باب علي بن أبي طالب رضي الله عنه.\n"
+                    "وقال النادي الأهلي في بيان إن اللاعب سيغيب شهرا.")
+    son = find(sts, "ستقاضي الصحيفة")
+    assert son["speaker"]["name_ar"] == "عمر الحسني" and son["speaker"]["role"] == "relative"
+    writer = find(sts, "النخيل عرف")
+    assert writer["speaker"]["name_ar"] == "تركي العسيري" and writer["speaker"]["country"] is None
+    minister = find(sts, "الوزارة أنهت")
+    assert minister["speaker"] == find(sts, "الدراسة ستبدأ")["speaker"]  # معاليه: the last official
+    assert len(sts) == 5 and all(s["cue"] != "طالب" for s in sts)  # علي بن أبي طالب: a name
+    club = find(sts, "اللاعب سيغيب")
+    assert club["speaker"]["kind"] == "organization" and club["content"] == "اللاعب سيغيب شهرا."
+    assert_spans(page, club)
+
+
+def test_name_chains_participle_subjects_and_quoted_openings():
+    page, sts = own("وذكر وكيل الأمين للتعمير والمشاريع المهندس علي بن محمد آل حرفش، أنه يتم إنشاء سبع حدائق.\n"
+                    "وقدم صبري الكثيري، المشرف على المبادرة، شكره للجمعية، مشيرا إلى أن المبادرة مستمرة.\n"
+                    "وأضاف «أتمنى أن يتم توقيع الاتفاق قريبا».")
+    deputy = find(sts, "سبع حدائق")
+    assert deputy["speaker"]["name_ar"] == "علي بن محمد آل حرفش" and deputy["speaker"]["role"] == "deputy"
+    assert deputy["speaker"]["role_ar"] == "وكيل الأمين للتعمير والمشاريع"
+    thanks = find(sts, "المبادرة مستمرة")
+    assert thanks["speaker"]["name_ar"] == "صبري الكثيري" and thanks["cue"] == "مشيرا"
+    wish = find(sts, "توقيع الاتفاق")
+    assert wish["speaker"] == thanks["speaker"] and wish["mode"] == "direct"
+    assert wish["content"] == "أتمنى أن يتم توقيع الاتفاق قريبا"
+    assert_spans(page, wish)

@@ -194,6 +194,19 @@ class RunSummary:
         )
 
 
+def in_child_process(task: Callable[[], None]) -> None:
+    """Run ``task`` in a forked process: the memory it needs (the corpus
+    step's) is given back when it ends, instead of staying in this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        task()
+        return
+    child = multiprocessing.get_context("fork").Process(target=task, name="isnad-corpus")
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise RuntimeError(f"the corpus step failed (exit code {child.exitcode}); see the error above")
+
+
 def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSummary") -> Iterator[Page | PageError]:
     for item in items:
         if isinstance(item, Skipped):
@@ -246,8 +259,8 @@ def run(
             writer.write_page(result.key, result.lines)
         writer.checkpoint()
         counts = writer.counts
-        derived, updates = link_corpus(writer)
-        writer.commit(formats, derived, updates)
+        in_child_process(lambda: writer.finalise(*link_corpus(writer)))
+        writer.publish(formats)
     except BaseException:
         writer.close()
         raise

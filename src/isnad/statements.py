@@ -468,8 +468,8 @@ class SentenceReader:
             explicit = speaker is not None
             if speaker is None and row["kind"] == "verb_present":
                 return None  # يُزعم، يقال: a present form needs its subject
-            if speaker is None and (self.subordinate(ci) or self.subject_before(ci)
-                                    or not (" " in cue.key or self.subjectless(k))):
+            if speaker is None and subject is None and (self.subordinate(ci) or self.subject_before(ci)
+                                                        or not (" " in cue.key or self.subjectless(k))):
                 return None
             if speaker is None:
                 if subject is not None:
@@ -542,11 +542,11 @@ class SentenceReader:
         words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا)."""
         st = self.st
         for s in range(min(ci, _SUBJECT_REACH + 1)):
-            ms = st.by_start.get(self.toks[s].start)
-            if not ms or (s > 0 and st.is_word(self.toks[s - 1], "noun_context")) \
+            ms = st.by_start.get(self.toks[s].start, ())
+            if not (ms or s > 0) or (s > 0 and st.is_word(self.toks[s - 1], "noun_context")) \
                     or any(st.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
                 continue
-            res = self.parser.parse(s, ci, allow_name=False)
+            res = self.parser.parse(s, ci, allow_name=s > 0)  # وقدم صبري الكثيري، …، مشيرا
             if res is not None:
                 return res[0]
         return None

@@ -53,6 +53,9 @@ INTERNAL_TABLES = ("signatures",)
 FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
+# Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
+# (twice the largest row) to one set, so the run's peak memory stays flat.
+DUCKDB_CONFIG = {"threads": 1}
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
@@ -158,23 +161,19 @@ class RunWriter:
         self._files[table].flush()
         return self.staging / f"{table}.jsonl"
 
-    def commit(
+    def finalise(
         self,
-        formats: Iterable[str] = DEFAULT_FORMATS,
         derived: dict[str, Iterable[dict]] | None = None,
         updates: dict[str, Callable[[dict], dict]] | None = None,
     ) -> None:
-        """Build the outputs and move them into the output folder.
+        """Write the final JSONL files of every table into the staging folder.
 
         ``derived`` gives the rows of tables the corpus step computes
         (stories, claims...); ``updates`` passes the staged rows of a table
-        through a function (the corpus step's fields).  The staged files are
-        left untouched until the end, so a run killed here resumes cleanly.
+        through a function (the corpus step's fields).  The staged page files
+        stay untouched, so a run killed here or later resumes cleanly.
         """
-        formats = tuple(formats)
         derived, updates = derived or {}, updates or {}
-        for f in self._files.values():
-            f.flush()
         final = self.staging / "final"
         shutil.rmtree(final, ignore_errors=True)
         final.mkdir()
@@ -186,9 +185,14 @@ class RunWriter:
                 _write_jsonl(target, (updates[name](row) for row in read_jsonl(self.staged(name))))
             else:
                 os.link(self.staged(name), target)
+
+    def publish(self, formats: Iterable[str] = DEFAULT_FORMATS) -> None:
+        """Build the requested formats from the final files and move them into place."""
+        formats = tuple(formats)
         for f in self._files.values():
             f.close()
         self._checkpoints.close()
+        final = self.staging / "final"
         published = []
         if "duckdb" in formats:
             build_duckdb(final, final / DUCKDB_FILE)
@@ -229,9 +233,16 @@ def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:
     else:
         con.execute(
             f"CREATE TEMP VIEW src_{name} AS SELECT * FROM read_json('{_sql_path(path)}', "
-            "format='newline_delimited', sample_size=-1, maximum_object_size=268435456)"
+            f"format='newline_delimited', sample_size=-1, maximum_object_size={_max_row_bytes()})"
         )
     return f"src_{name}"
+
+
+def _max_row_bytes() -> int:
+    """The largest JSONL row: a document row holds its page's text."""
+    from .read import MAX_PAGE_BYTES
+
+    return max(16 * 2**20, 2 * MAX_PAGE_BYTES)
 
 
 def _sql_path(path: Path) -> str:
@@ -242,7 +253,7 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
     """Load every ``TABLE.jsonl`` of ``folder`` into a fresh DuckDB file."""
     if db_path.exists():
         db_path.unlink()
-    con = duckdb.connect(str(db_path))
+    con = duckdb.connect(str(db_path), config=DUCKDB_CONFIG)
     try:
         for name in TABLES:
             source = _select_jsonl(con, name, folder / f"{name}.jsonl")
@@ -253,7 +264,7 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
 
 def build_parquet(folder: Path, out_folder: Path) -> None:
     """Write ``TABLE.parquet`` for every ``TABLE.jsonl`` of ``folder`` (by DuckDB)."""
-    con = duckdb.connect()
+    con = duckdb.connect(config=DUCKDB_CONFIG)
     try:
         for name in TABLES:
             source = _select_jsonl(con, name, folder / f"{name}.jsonl")
