@@ -66,9 +66,12 @@ def merge_speakers(speakers: dict[str, dict]) -> tuple[dict[str, str], list[dict
         elif sk:
             assigned[sid] = _short_id("name:", sk)
     full_names = {sk for _, sk, _ in pending_people if " " in sk} | {sk for sk in by_skeleton if " " in sk}
+    full_names_ending: dict[str, list[str]] = {}  # last word -> full names ending with it
+    for full in sorted(full_names):
+        full_names_ending.setdefault(full.rsplit(" ", 1)[1], []).append(full)
     for sid, sk, country in sorted(pending_people, key=lambda p: -len(p[1])):
         if " " not in sk:
-            endings = sorted(f for f in full_names if f.endswith(" " + sk))
+            endings = full_names_ending.get(sk, [])
             if len(endings) == 1:
                 sk = endings[0]
         known = [e for e, c in by_skeleton.get(sk, ()) if _countries_agree(c, country)]
