@@ -569,3 +569,17 @@ def test_name_chains_participle_subjects_and_quoted_openings():
     assert wish["speaker"] == thanks["speaker"] and wish["mode"] == "direct"
     assert wish["content"] == "أتمنى أن يتم توقيع الاتفاق قريبا"
     assert_spans(page, wish)
+
+
+def test_asides_titles_and_clauses_of_other_subjects():
+    page, sts = own("وكانت واشنطن، نفت في وقت سابق التنسيق مع دمشق، رغم أنها لم تستبعده.\n"
+                    "شددت وزارة التعليم على الإدارات التعليمية باعتماد الخطة الجديدة.\n"
+                    "أعرب المتحدث الرسمي باسم الانتخابات البلدية المهندس/ جديع القحطاني عن أمله في مشاركة واسعة.\n"
+                    "وحين رفضت ظلت الأسرة في بيروت.")
+    denial = find(sts, "التنسيق مع دمشق")
+    assert denial["stance"] == "deny" and denial["content"].startswith("التنسيق مع دمشق")
+    ministry = find(sts, "باعتماد الخطة")
+    assert ministry["speaker"]["name_ar"] == "وزارة التعليم" and ministry["content"].startswith("على الإدارات")
+    hope = find(sts, "مشاركة واسعة")
+    assert hope["speaker"]["name_ar"] == "جديع القحطاني" and hope["speaker"]["role"] == "spokesperson"
+    assert len(sts) == 3  # وحين رفضت ظلت: a subordinate clause, no speaker

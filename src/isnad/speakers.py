@@ -258,6 +258,11 @@ class SpeakerParser:
             return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name
         return not (first and w[0] in "بفك")
 
+    def _family_name_word(self, tok: Token) -> bool:
+        """A definite word that may be a family name: unknown, not a plural nisba (العسكريين)."""
+        w = tok.text
+        return w.startswith("ال") and not w.endswith(("يين", "يون")) and self._name_word(tok, first=False)
+
     def _first(self, tok: Token) -> bool:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
         w = tok.text
@@ -283,12 +288,13 @@ class SpeakerParser:
 
     def _name_ends(self, j: int, n: int) -> bool:
         """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
-        a cue, a preposition or a word glued to و / ل / ب (وقال خالد الفريدة إن، … للصحفيين)."""
+        a cue, a preposition, a definite word or a word glued to و / ل / ب (وقال خالد الفريدة إن،
+        … للصحفيين، دعا جان قهوجي العسكريين)."""
         if j >= n:
             return True
         tok = self.toks[j]
         w = tok.text
-        return (not w.isalpha() or self._stop(tok) or self._known(tok)
+        return (not w.isalpha() or self._stop(tok) or self._known(tok) or self._definite(tok)
                 or (w[0] in "ولب" and not self._first(tok)))
 
     def _clear_end(self, j: int, n: int) -> bool:
@@ -310,7 +316,8 @@ class SpeakerParser:
         a family name by itself when ``alone`` (right after a title or a definite role)."""
         toks, st = self.toks, self.st
         linked = k + 1 < n and toks[k + 1].text in _FILIATION  # فالح بن راجس
-        ambiguous = introduced and linked and st.is_word(toks[k], "any_first_name")  # المهندس علي بن محمد
+        ambiguous = introduced and st.is_word(toks[k], "any_first_name") and k + 1 < n and (
+            alone or linked or self._family_name_word(toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني
         if not (ambiguous or self._name_word(toks[k], first=not introduced)):
             return None
         if not (introduced or linked or self._first(toks[k])):
@@ -318,18 +325,21 @@ class SpeakerParser:
         j = k + 1
         if self._definite(toks[k]):
             return j if alone else None  # العميد الصبيحي
-        glued = toks[k].text[0] in "بفك" and not self._first(toks[k])  # بهروز كمالوندي, not بمنطقة الحدود
+        unknown = not (self._first(toks[k]) or ambiguous)
+        glued = unknown and toks[k].text[0] in "بفك"  # بهروز كمالوندي, not بمنطقة الحدود
+        noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
         while j < n and j - k < _NAME_WORDS:
             tok = toks[j]
             family = self._definite(toks[j - 1])  # after الغامدي only آل / بن or another family name
             links = j
             while links < n and st.is_word(toks[links], "name_link"):
                 links += 1  # بن عبد الله، بن أبي طالب
-            if glued and self._definite(tok):
+            if (glued or noun) and self._definite(tok):
                 return None
             if links > j and links < n and self._name_word(toks[links], first=False):
                 j = links + 1
-            elif self._name_word(tok, first=False) and not (family and not self._definite(tok)):
+            elif self._name_word(tok, first=False) and not (family and not self._definite(tok)) \
+                    and not (self._definite(tok) and not self._family_name_word(tok)):
                 j += 1
             elif self._nisba_family_name(j, n) or self._title_family_name(j, n):
                 j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
@@ -364,6 +374,8 @@ class SpeakerParser:
                 return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
             if j == k + 1 and not self._first(toks[k]) and toks[k].text.endswith("ا"):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun
+            if alone and j < n and st.is_word(toks[j], "same"):
+                return None  # النائب المعارض نفسه: an adjective, then "the same"
             fs, fe = toks[k].start, toks[j - 1].end
             sp = st.names.get(" ".join(st.text[fs:fe].split()))
             if sp is None:
@@ -379,6 +391,7 @@ class SpeakerParser:
             if title is None or title.prefix_len:
                 break
             j = self.index_after(title.end)
+            j += j < n and self.toks[j].text == "/"  # المهندس/ جديع القحطاني
         return j if j > k else None
 
     # -- entry point ---------------------------------------------------------
@@ -456,7 +469,8 @@ class SpeakerParser:
         if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
             return self._quoted_organization(tok.start, i + 1, n)
         if head == "organization":
-            j, org, country = self._complements(i + 1, n, definite_head=self._definite(tok), name_may_follow=False)
+            j, org, country = self._complements(i + 1, n, definite_head=self._definite(tok), name_may_follow=False,
+                                                organization=True)
             if j == i + 1 and j + 1 < n and self._name_word(toks[j], first=True) and self._opens_content(toks[j + 1]):
                 j += 1  # وقالت شرطة دبي إن
             fs, fe = tok.start, toks[j - 1].end
@@ -537,8 +551,8 @@ class SpeakerParser:
                 return k
         return j
 
-    def _complements(self, j: int, n: int, definite_head: bool = False,
-                     name_may_follow: bool = True) -> tuple[int, Speaker | None, str | None]:
+    def _complements(self, j: int, n: int, definite_head: bool = False, name_may_follow: bool = True,
+                     organization: bool = False) -> tuple[int, Speaker | None, str | None]:
         """Complements of a role or organisation head: (next index, organisation met, country).
         A definite head (المستشار) takes adjectives and prepositional complements, not a genitive;
         when ``name_may_follow``, an unknown definite word right after it is a name (المستشار
@@ -583,7 +597,8 @@ class SpeakerParser:
                     definite_head and name_may_follow and count == 0 and tok.text.startswith("ال")
                     and not st.is_word(tok, "role_adjective"))):
                 j += 1
-            elif st.is_word(tok, "preposition") and j + 1 < n and self._definite(toks[j + 1]):
+            elif st.is_word(tok, "preposition") and j + 1 < n and self._definite(toks[j + 1]) \
+                    and not (organization and tok.text == "علي"):  # أكدت الوزارة على …: not a complement
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
@@ -613,7 +628,8 @@ class SpeakerParser:
             return self._anonymous(role, i, n)
         after_head = self.index_after(role.end)
         closed_head = role.definite(st.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
-        j, org, country = self._complements(after_head, n, closed_head)  # المستشار X، not المتحدث باسم X
+        j, org, country = self._complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
+                                            organization=kind in ("organization", "outlet"))
         fs, fe = role.key_start, toks[j - 1].end if j > after_head else role.end
         surface = st.surface(fs, fe)
         if kind in ("organization", "outlet"):
@@ -887,6 +903,9 @@ class SpeakerParser:
         if named is None or named[1] - i < 2:
             return None  # نجل الرئيس: one word before a role is a noun, not a name
         j = named[1]
+        if not (j < n and self.toks[j].text == "," or self._first(self.toks[i])
+                or not any(self._definite(t) for t in self.toks[i:j])):
+            return None  # يؤكد حرص الزعيمين الكبيرين الرئيس …: a noun phrase before a role
         j += j < n and self.toks[j].text == ","
         if j < n and self.st.at(self.toks[j].start, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             return named

@@ -33,7 +33,7 @@ from .mentions import Mention, find_mentions
 from .model import Article, Page
 from .speakers import ArticleState, Speaker, SpeakerParser, Token, tokens_of
 from .stance import assign_stances, declined_objects, link_responses
-from .text import FoldedText, fold_key, sentences
+from .text import FoldedText, fold_key, lookup_forms, sentences
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _QUOTED_RE = re.compile(r'"([^"]*)"')
@@ -137,7 +137,7 @@ class SentenceReader:
         k = ci - 1
         while k >= 0 and self.st.is_word(self.toks[k], "auxiliary"):
             k -= 1
-        return k >= 0 and self.st.is_word(self.toks[k], "subordinator")
+        return k >= 0 and any(self.st.is_word(Token(w, 0, 0), "subordinator") for w in lookup_forms(self.toks[k].text))
 
     def subject_before(self, ci: int) -> bool:
         """A form of كان opens the clause of the cue (وكانت عناصر محسوبة على التنظيم … ذكرت): its
@@ -208,6 +208,8 @@ class SentenceReader:
             elif tok.text in _IN_STATEMENT and (st.at(after.start, "cue", lambda m: m.value["kind"] == "noun")
                                                 or st.at(after.start, "country")):
                 k = self.skip_words(k + 2)
+            elif st.is_word(tok, "adverbial_prep") and st.is_word(after, "skip"):
+                k = self.skip_words(k + 1)  # نفت في وقت سابق التنسيق
             else:
                 break
         return k
@@ -449,63 +451,84 @@ class SentenceReader:
         """A statement for a finite verb cue; without a speaker phrase the subject is
         ``subject`` (the clause this one is coordinated with) or, with ``carry_over``,
         the last speaker whose gender agrees."""
-        st = self.st
         row = cue.value
-        j = self.parser.index_after(cue.end)
-        k = self.skip_addressee(self.skip_words(j))
-        if ci > 0 and self.toks[ci - 1].text == "قد":
-            first = self.before_cue(ci)  # وكان مكتب رعاية الشباب قد أعلن …: the subject came first
-            res = (first, j) if first is not None else None
-        else:
-            res = self.parser.parse(k, self.n) if k < self.n else None
-        if res is not None and row["stance"] == "accuse" and res[1] < self.n and self.toks[res[1]].text[0] == "ب":
-            res = None  # واتهم «حماس» باستخدام …: the accused, not the speaker
-        explicit = res is not None
-        if res is not None:
-            speaker, zs = res
-        else:
-            speaker, zs = self.before_cue(ci), j
-            explicit = speaker is not None
-            if speaker is None and row["kind"] == "verb_present":
-                return None  # يُزعم، يقال: a present form needs its subject
-            if speaker is None and subject is None and (self.subordinate(ci) or self.subject_before(ci)
-                                                        or not (" " in cue.key or self.subjectless(k))):
-                return None
-            if speaker is None:
-                if subject is not None:
-                    speaker = subject
-                elif carry_over:
-                    speaker = st.carry_over(row["gender"])
-            if speaker is None:
-                return None
+        found = self.speaker_of(cue, ci, subject, carry_over)
+        if found is None:
+            return None
+        speaker, zs, explicit = found
         opened = self.intro(zs, far_saying=row["object"] != "yes")
         if opened is not None and self.zone_source is not None:
-            st.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to
+            self.st.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to
             speaker = replace(self.zone_source, via=[speaker.name] + [v for v in speaker.via if v != speaker.name])
         if opened is None and explicit:
             quoted = self.quote_before(ci)
             if quoted is not None:
                 return self.draft(speaker, cue, quoted, zs)
-        if opened is None and explicit and row["stance"] == "reject":
-            start = self.object_start(zs)
-            if start < self.n and self.toks[start].text in declined_objects():
-                opened = (start, start)  # رفضت الوزارة التعليق …
         if opened is None:
-            if row["object"] != "yes":
-                return None
-            if explicit or speaker is subject:  # …، واتهم «حماس» باستخدام …: the clause's subject
-                start = self.object_start(zs)
-            elif zs < self.n and self.toks[zs].text in _OBJECT_PREPOSITIONS:
-                start = zs  # وشدد على ضرورة …، ودعا إلى …
-            elif " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
-                start = self.parser.index_after(cue.key_start + cue.key.index(" ") + 1)
-            else:
+            start = self.object_opening(cue, zs, explicit or speaker is subject)
+            if start is None:
                 return None
             opened = (start, start)
         span = self.content_span(opened[0])
         if span is None:
             return None
         return self.draft(speaker, cue, span, opened[1])
+
+    def speaker_of(self, cue: Mention, ci: int, subject: Speaker | None,
+                   carry_over: bool) -> tuple[Speaker, int, bool] | None:
+        """(speaker, index where the attribution goes on, whether the sentence names it) for
+        the verb cue at token ``ci``; None when the subject is not understood."""
+        row = cue.value
+        j = self.parser.index_after(cue.end)
+        k = self.skip_addressee(self.skip_words(j))
+        res = self.explicit_subject(cue, ci, j, k)
+        if res is not None:
+            return res[0], res[1], True
+        speaker = self.before_cue(ci)
+        if speaker is not None:
+            return speaker, j, True
+        if row["kind"] == "verb_present":
+            return None  # يُزعم، يقال: a present form needs its subject
+        if subject is not None:
+            return subject, j, False
+        if self.subordinate(ci) or self.subject_before(ci) or not (" " in cue.key or self.subjectless(k)):
+            return None
+        speaker = self.st.carry_over(row["gender"]) if carry_over else None
+        return (speaker, j, False) if speaker is not None else None
+
+    def explicit_subject(self, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:
+        """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
+        verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
+        a subordinate clause (وحين رفضت أحس أن)."""
+        if ci > 0 and self.toks[ci - 1].text == "قد":
+            first = self.before_cue(ci)
+            return (first, j) if first is not None else None
+        res = self.parser.parse(k, self.n) if k < self.n else None
+        if res is None:
+            return None
+        if cue.value["stance"] == "accuse" and res[1] < self.n and self.toks[res[1]].text[0] == "ب":
+            return None
+        if self.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1:
+            return None
+        return res
+
+    def object_opening(self, cue: Mention, zs: int, subject_known: bool) -> int | None:
+        """Where a plain-object content starts (رفضت الوزارة التعليق، وشدد على ضرورة …، رفض
+        التعليق …), or None when the verb takes no object here."""
+        row = cue.value
+        if subject_known and row["stance"] == "reject":
+            start = self.object_start(zs)
+            if start < self.n and self.toks[start].text in declined_objects():
+                return start
+        if row["object"] != "yes":
+            return None
+        if subject_known:
+            return self.object_start(zs)
+        if zs < self.n and self.toks[zs].text in _OBJECT_PREPOSITIONS:
+            return zs
+        if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
+            return self.parser.index_after(cue.key_start + cue.key.index(" ") + 1)
+        return None
 
     def participle(self, cue: Mention, ci: int) -> Draft | None:
         """A participle that opens a statement (كما تناول المسؤول …، موضحًا أن …): its speaker is
