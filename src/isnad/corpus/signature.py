@@ -15,8 +15,8 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, WordInfo, alias_starts, place_names, shingle_hashes, term_array, word_infos,
-                    word_infos_with_breaks)
+from .terms import (LINE_BREAK, WordInfo, alias_starts, folded_word_infos_with_breaks, place_names, shingle_hashes,
+                    term_array, word_infos, word_infos_with_breaks)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -133,14 +133,14 @@ def locative_places(folded_words: list[str], positions: list[int] | None = None)
     return found
 
 
-def split_words(text: str) -> tuple[list[WordInfo], list[WordInfo]]:
+def split_words(text: str, folded: bool = False) -> tuple[list[WordInfo], list[WordInfo]]:
     """All words of a text, and the words of its long lines (all when too few are long).
 
     Boilerplate that a segmenter may leave (menus, headers, "read also"
     headlines, footers) comes in short lines; copies of one story share the
-    long ones.
+    long ones.  ``folded``: the text is already folded (:func:`isnad.text.fold`).
     """
-    tokens = word_infos_with_breaks(text)
+    tokens = folded_word_infos_with_breaks(text) if folded else word_infos_with_breaks(text)
     breaks = [k for k, w in enumerate(tokens) if w is LINE_BREAK]
     if not breaks:
         return tokens, tokens
@@ -177,9 +177,15 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     return (hv * a + b).min(axis=0)
 
 
-def article_signature(article: dict, statements: list[dict] | tuple = ()) -> Signature:
-    """Signature of an ``articles.jsonl`` row and its statements (pure)."""
-    all_words, long_line_words = split_words(article.get("text") or "")
+def article_signature(article: dict, statements: list[dict] | tuple = (), folded_text: str | None = None) -> Signature:
+    """Signature of an ``articles.jsonl`` row and its statements (pure).
+
+    ``folded_text``, the article's text already folded, saves folding it again.
+    """
+    if folded_text is None:
+        all_words, long_line_words = split_words(article.get("text") or "")
+    else:
+        all_words, long_line_words = split_words(folded_text, folded=True)
     title = article.get("title")
     term_hashes = term_array(all_words)
     if title:

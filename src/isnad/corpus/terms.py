@@ -23,6 +23,10 @@ _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 # (suffix, shortest stem left behind), longest first
 _SUFFIXES = (("يين", 3), ("يون", 3), ("ات", 3), ("ون", 4), ("ين", 4), ("يه", 3), ("ها", 3),
              ("هم", 3), ("ه", 3), ("ي", 3))
+_ARTICLE_RE = re.compile("|".join(_ARTICLE_PREFIXES))
+_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, int], ...]] = {}
+for _suffix, _shortest in _SUFFIXES:
+    _SUFFIXES_BY_LAST[_suffix[-1]] = (*_SUFFIXES_BY_LAST.get(_suffix[-1], ()), (_suffix, _shortest))
 SHINGLE_WORDS = 3
 
 
@@ -36,11 +40,10 @@ def stem(word: str) -> str:
     """Light stem of a folded word: و/ف, the article and one suffix removed."""
     if len(word) >= 5 and word[0] in "وف":
         word = word[1:]
-    for prefix in _ARTICLE_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            word = word[len(prefix):]
-            break
-    for suffix, shortest in _SUFFIXES:
+    m = _ARTICLE_RE.match(word)
+    if m and len(word) - m.end() >= 3:
+        word = word[m.end():]
+    for suffix, shortest in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             return word[: -len(suffix)]
     return word
@@ -133,6 +136,29 @@ def _infos(words: list[str]) -> list[WordInfo]:
     infos = list(map(_INFO.get, words))
     if None in infos:
         infos = [info or _word_info(w) for info, w in zip(infos, words)]
+    return infos
+
+
+_FOLDED_INFO: dict[str, WordInfo] = {"\n": LINE_BREAK}
+_FOLDED_WORD_OR_BREAK_RE = re.compile(r"[^\W_]+|\n")
+
+
+def _folded_word_info(folded: str) -> WordInfo:
+    if len(_FOLDED_INFO) > _CACHE_LIMIT:
+        _FOLDED_INFO.clear()
+        _FOLDED_INFO["\n"] = LINE_BREAK
+    term = term_of(folded)
+    info = _FOLDED_INFO[folded] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
+                                           -1 if term is None else term_hash(term), is_cue(folded))
+    return info
+
+
+def folded_word_infos_with_breaks(folded_text: str) -> list[WordInfo]:
+    """Like :func:`word_infos_with_breaks` for a text already folded (no folding per word)."""
+    words = _FOLDED_WORD_OR_BREAK_RE.findall(folded_text)
+    infos = list(map(_FOLDED_INFO.get, words))
+    if None in infos:
+        infos = [info or _folded_word_info(w) for info, w in zip(infos, words)]
     return infos
 
 
