@@ -21,7 +21,7 @@ from pathlib import Path
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
-from .corpus import CorpusLinker, Signature, article_signature
+from .corpus import CorpusLinker, Signature, StatementRef, article_signature, statement_refs
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
@@ -98,7 +98,8 @@ def process_page(item: tuple[str, Page | PageError]) -> PageResult:
         "articles": articles,
         "statements": page.statements,
         "events": page.events,
-        "signatures": signature_rows(articles, page.statements),
+        "signatures": signature_rows(page, articles),
+        "statement_refs": [ref.to_record() for ref in statement_refs(page.statements)],
     }
     return PageResult(key, {table: [dumps(row) for row in table_rows] for table, table_rows in rows.items()})
 
@@ -107,12 +108,18 @@ def _error_result(key: str, error: PageError) -> PageResult:
     return PageResult(key, {"errors": [dumps(error.to_record())]}, error=True)
 
 
-def signature_rows(articles: list[dict], statements: list[dict]) -> list[dict]:
+def signature_rows(page: Page, articles: list[dict]) -> list[dict]:
     """The compact signature of every article, all the corpus steps keep (step 8)."""
     by_article: dict[int, list[dict]] = {}
-    for statement in statements:
+    for statement in page.statements:
         by_article.setdefault(statement["article_index"], []).append(statement)
-    return [article_signature(a, by_article.get(a["article_index"], [])).to_record() for a in articles]
+    ft = page.folded
+    rows = []
+    for article in articles:
+        folded_text = "\n".join(ft.text[ft.to_folded(s):ft.to_folded(e)] for s, e in article["segments"])
+        signature = article_signature(article, by_article.get(article["article_index"], []), folded_text)
+        rows.append(signature.to_record())
+    return rows
 
 
 def link_corpus(writer: RunWriter) -> tuple[dict, dict]:
@@ -122,8 +129,7 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict]:
     linker = CorpusLinker()
     for row in read_jsonl(writer.staged("signatures")):
         linker.add_article(Signature.from_record(row))
-    for row in read_jsonl(writer.staged("statements")):
-        linker.add_statements([row])
+    linker.add_statement_refs([StatementRef.from_record(row) for row in read_jsonl(writer.staged("statement_refs"))])
     result = linker.finish()
     article_fields = result.article_updates
     statement_fields = result.statement_updates

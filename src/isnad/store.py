@@ -49,7 +49,7 @@ TABLES: dict[str, str] = {
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
 }
 # Staged only: what the corpus steps need after the per-page pass.
-INTERNAL_TABLES = ("signatures",)
+INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"

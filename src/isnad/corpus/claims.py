@@ -22,7 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
-from .terms import term_set, word_infos
+from .terms import b64, from_b64, term_set, word_infos
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
@@ -51,6 +51,23 @@ class StatementRef:
     claim_span: list | None = None
     anaphoric: bool = False  # the content points back ("هذه المباحثات", "هذا التقرير")
 
+    def to_record(self) -> dict:
+        """A flat JSON-safe row (arrays as base64) for staging."""
+        row = {k: getattr(self, k) for k in ("id", "stance", "speaker", "date", "responds_to", "content",
+                                             "content_span", "claim_text", "claim_span", "anaphoric")}
+        row["article"] = list(self.article)
+        row["terms"] = b64(self.terms)
+        row["claim_terms"] = b64(self.claim_terms) if self.claim_terms is not None else None
+        return row
+
+    @classmethod
+    def from_record(cls, row: dict) -> "StatementRef":
+        fields = dict(row)
+        fields["article"] = (row["article"][0], row["article"][1])
+        fields["terms"] = from_b64(row["terms"], np.uint32)
+        fields["claim_terms"] = from_b64(row["claim_terms"], np.uint32) if row["claim_terms"] is not None else None
+        return cls(**fields)
+
     @property
     def speaker_key(self) -> str | None:
         return speaker_key(self.speaker)
@@ -60,6 +77,13 @@ class StatementRef:
         """An assertion by a report, an outlet or unnamed sources."""
         kind = (self.speaker.get("kind") or "").lower()
         return self.stance == "assert" and (kind in REPORT_KINDS or bool(self.speaker.get("via_report")))
+
+
+def statement_refs(statements: list[dict]) -> list[StatementRef]:
+    """Compact forms of one page's statements (a statement that another of
+    the page responds to keeps its content)."""
+    targets = {s.get("responds_to") for s in statements if s.get("responds_to")}
+    return [statement_ref(st, targeted=st.get("id") in targets) for st in statements]
 
 
 def statement_ref(statement: dict, targeted: bool = False) -> StatementRef:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .claims import ClaimGraph, IdfTable, StatementRef, statement_ref
+from .claims import ClaimGraph, IdfTable, StatementRef, statement_refs
 from .duplicates import NearDuplicates
 from .entities import merge_speakers
 from .signature import Signature
@@ -60,8 +60,11 @@ class CorpusLinker:
 
     def add_statements(self, statements: list[dict]) -> None:
         """Add statement records (typically one page's)."""
-        targets = {s.get("responds_to") for s in statements if s.get("responds_to")}
-        self._pending.extend(statement_ref(st, targeted=st.get("id") in targets) for st in statements)
+        self.add_statement_refs(statement_refs(statements))
+
+    def add_statement_refs(self, refs: list[StatementRef]) -> None:
+        """Add statements in their compact form (computed per page, e.g. in workers)."""
+        self._pending.extend(refs)
 
     def _attach_statements(self) -> None:
         for ref in self._pending:

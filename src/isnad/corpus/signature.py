@@ -6,7 +6,6 @@ title), never the article text.
 """
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,8 +14,8 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, WordInfo, alias_starts, folded_word_infos_with_breaks, place_names, shingle_hashes,
-                    term_array, word_infos, word_infos_with_breaks)
+from .terms import (LINE_BREAK, WordInfo, alias_starts, b64, folded_word_infos_with_breaks, from_b64, place_names,
+                    shingle_hashes, term_array, word_infos, word_infos_with_breaks)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -51,8 +50,8 @@ class Signature:
         return {
             "doc_id": self.doc_id, "article_index": self.article_index, "title": self.title,
             "outlet": self.outlet, "published": self.published, "dates": list(self.dates),
-            "minhash": _b64(self.minhash) if self.minhash is not None else None,
-            "terms": _b64(self.terms), "counts": _b64(self.counts),
+            "minhash": b64(self.minhash) if self.minhash is not None else None,
+            "terms": b64(self.terms), "counts": b64(self.counts),
             "actors": sorted(self.actors), "places": sorted(self.places), "n_words": self.n_words,
         }
 
@@ -62,22 +61,14 @@ class Signature:
         return cls(
             doc_id=row["doc_id"], article_index=row["article_index"], title=row["title"],
             outlet=row["outlet"], published=row["published"], dates=tuple(row["dates"]),
-            minhash=_array(row["minhash"], np.uint32) if row["minhash"] is not None else None,
-            terms=_array(row["terms"], np.uint32), counts=_array(row["counts"], np.uint16),
+            minhash=from_b64(row["minhash"], np.uint32) if row["minhash"] is not None else None,
+            terms=from_b64(row["terms"], np.uint32), counts=from_b64(row["counts"], np.uint16),
             actors=frozenset(row["actors"]), places=frozenset(row["places"]), n_words=row["n_words"],
         )
 
     def nbytes(self) -> int:
         """Approximate memory held by the arrays."""
         return self.terms.nbytes + self.counts.nbytes + (self.minhash.nbytes if self.minhash is not None else 0)
-
-
-def _b64(values: np.ndarray) -> str:
-    return base64.b64encode(values.tobytes()).decode("ascii")
-
-
-def _array(text: str, dtype) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
 def speaker_key(speaker: dict | None) -> str | None:

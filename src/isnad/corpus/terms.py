@@ -8,6 +8,7 @@ near-duplicate detection.
 """
 from __future__ import annotations
 
+import base64
 import re
 import zlib
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..lexicon import actor_aliases, read_tsv
-from ..text import fold_key
+from ..text import fold, fold_key
 
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 # (suffix, shortest stem left behind), longest first
@@ -107,69 +108,51 @@ class WordInfo(NamedTuple):
     cue: bool  # see is_cue
 
 
-# Words are matched on the raw text (diacritics and joiners kept inside a word)
-# and folded one by one through a cache: news vocabulary repeats, so this is
-# much cheaper than folding the whole text.
-_RAW_WORD_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u0640]+")
-_INFO: dict[str, WordInfo] = {}
+LINE_BREAK = WordInfo("\n", 0, -1, False)
+# Words of folded text, looked up through a cache: news vocabulary repeats,
+# so each distinct word is stemmed and hashed once per process.
+_INFO: dict[str, WordInfo] = {"\n": LINE_BREAK}
 _CACHE_LIMIT = 300_000  # words; the cache is dropped and refilled beyond that
+_WORD_OR_BREAK_RE = re.compile(r"[^\W_]+|\n")
 
 
-def _word_info(raw: str) -> WordInfo:
+def _word_info(folded: str) -> WordInfo:
     if len(_INFO) > _CACHE_LIMIT:
         _INFO.clear()
         _INFO["\n"] = LINE_BREAK
-    folded = fold_key(raw).replace(" ", "")
     term = term_of(folded)
-    info = _INFO[raw] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
-                                 -1 if term is None else term_hash(term), is_cue(folded))
+    info = _INFO[folded] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
+                                    -1 if term is None else term_hash(term), is_cue(folded))
     return info
 
 
-LINE_BREAK = WordInfo("\n", 0, -1, False)
-_INFO["\n"] = LINE_BREAK
-_WORD_OR_BREAK_RE = re.compile(_RAW_WORD_RE.pattern + "|\n")
-
-
-def _infos(words: list[str]) -> list[WordInfo]:
-    """Cached infos of the words (looked up at C speed; misses filled once)."""
+def folded_word_infos_with_breaks(folded_text: str) -> list[WordInfo]:
+    """The words of a folded text (:func:`isnad.text.fold`), with ``LINE_BREAK``
+    where a line ends (looked up at C speed; misses filled once)."""
+    words = _WORD_OR_BREAK_RE.findall(folded_text)
     infos = list(map(_INFO.get, words))
     if None in infos:
         infos = [info or _word_info(w) for info, w in zip(infos, words)]
     return infos
 
 
-_FOLDED_INFO: dict[str, WordInfo] = {"\n": LINE_BREAK}
-_FOLDED_WORD_OR_BREAK_RE = re.compile(r"[^\W_]+|\n")
-
-
-def _folded_word_info(folded: str) -> WordInfo:
-    if len(_FOLDED_INFO) > _CACHE_LIMIT:
-        _FOLDED_INFO.clear()
-        _FOLDED_INFO["\n"] = LINE_BREAK
-    term = term_of(folded)
-    info = _FOLDED_INFO[folded] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
-                                           -1 if term is None else term_hash(term), is_cue(folded))
-    return info
-
-
-def folded_word_infos_with_breaks(folded_text: str) -> list[WordInfo]:
-    """Like :func:`word_infos_with_breaks` for a text already folded (no folding per word)."""
-    words = _FOLDED_WORD_OR_BREAK_RE.findall(folded_text)
-    infos = list(map(_FOLDED_INFO.get, words))
-    if None in infos:
-        infos = [info or _folded_word_info(w) for info, w in zip(infos, words)]
-    return infos
+def word_infos_with_breaks(text: str) -> list[WordInfo]:
+    """The words of a raw text, with ``LINE_BREAK`` where a line ends."""
+    return folded_word_infos_with_breaks(fold(text).text)
 
 
 def word_infos(text: str) -> list[WordInfo]:
-    """The words of a raw (unfolded) text, in order."""
-    return _infos(_RAW_WORD_RE.findall(text))
+    """The words of a raw text, in order."""
+    return [w for w in word_infos_with_breaks(text) if w is not LINE_BREAK]
 
 
-def word_infos_with_breaks(text: str) -> list[WordInfo]:
-    """The words of a raw text, with ``LINE_BREAK`` where a line ends."""
-    return _infos(_WORD_OR_BREAK_RE.findall(text))
+def b64(values: np.ndarray) -> str:
+    """An array as base64 text, for JSON staging rows."""
+    return base64.b64encode(values.tobytes()).decode("ascii")
+
+
+def from_b64(text: str, dtype) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
 _TERM = itemgetter(2)
