@@ -16,7 +16,7 @@ class PeakMemory:
     pages once per process).
     """
 
-    def __init__(self, interval: float = 0.02):
+    def __init__(self, interval: float = 0.1):
         self.interval = interval
         self.peak = 0
         self._stop = threading.Event()

@@ -5,7 +5,7 @@
 By default INPUT is the four days of SaudiNewsNet in ../shared/corpus/bench
 (zip archives of JSON arrays, read by isnad's own zip/JSON reader).  Prints
 pages, articles and statements per second and the peak resident memory of
-the whole process tree (main process and workers, sampled every 20 ms).
+the whole process tree (proportional set size of the main process and workers, sampled every 100 ms).
 ``--repeat K`` feeds the inputs K times, to check that memory stays flat.
 """
 from __future__ import annotations

@@ -134,16 +134,16 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict]:
     article_fields = result.article_updates
     statement_fields = result.statement_updates
 
-    def update_article(row: dict) -> dict:
+    def article_update(row: dict) -> dict:
         extra = article_fields.get((row["doc_id"], row["article_index"]), {})
-        return {**row, "story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
+        return {"story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
 
-    def update_statement(row: dict) -> dict:
-        return {**row, **statement_fields.get(row["id"], {})}
+    def statement_update(row: dict) -> dict:
+        return statement_fields.get(row["id"], {})
 
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicates, "entities": result.entities}
-    return derived, {"articles": update_article, "statements": update_statement}
+    return derived, {"articles": article_update, "statements": statement_update}
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:

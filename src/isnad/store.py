@@ -169,9 +169,9 @@ class RunWriter:
         """Write the final JSONL files of every table into the staging folder.
 
         ``derived`` gives the rows of tables the corpus step computes
-        (stories, claims...); ``updates`` passes the staged rows of a table
-        through a function (the corpus step's fields).  The staged page files
-        stay untouched, so a run killed here or later resumes cleanly.
+        (stories, claims...); ``updates[table]`` gives, for a staged row, the
+        fields the corpus step sets on it.  The staged page files stay
+        untouched, so a run killed here or later resumes cleanly.
         """
         derived, updates = derived or {}, updates or {}
         final = self.staging / "final"
@@ -182,7 +182,7 @@ class RunWriter:
             if name in derived:
                 _write_jsonl(target, derived[name])
             elif name in updates:
-                _write_jsonl(target, (updates[name](row) for row in read_jsonl(self.staged(name))))
+                _write_updated(self.staged(name), target, updates[name])
             else:
                 os.link(self.staged(name), target)
 
@@ -214,6 +214,21 @@ class RunWriter:
             f.close()
         self._checkpoints.close()
         (self.staging / LOCK_FILE).unlink(missing_ok=True)
+
+
+def _write_updated(source: Path, target: Path, fields_of: Callable[[dict], dict]) -> None:
+    """Copy a JSONL file, setting on each row the fields ``fields_of`` gives;
+    new fields are appended to the line as it is, without serialising it again."""
+    with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+        for line in lines:
+            row = json.loads(line)
+            fields = fields_of(row)
+            if not fields:
+                out.write(line)
+            elif fields.keys().isdisjoint(row):
+                out.write(line.rstrip("\n")[:-1] + "," + dumps(fields)[1:] + "\n")
+            else:
+                out.write(dumps({**row, **fields}) + "\n")
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
