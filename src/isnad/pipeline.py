@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +201,21 @@ class RunSummary:
         )
 
 
+class ResumeFilter:
+    """Tells which input pages an interrupted run already wrote: as many
+    occurrences of each content key as it wrote, in input order (so an input
+    that holds the same page twice resumes exactly)."""
+
+    def __init__(self, done: Counter):
+        self.left = Counter(done)
+
+    def done_before(self, key: str) -> bool:
+        if self.left[key] > 0:
+            self.left[key] -= 1
+            return True
+        return False
+
+
 def in_child_process(task: Callable[[], None]) -> None:
     """Run ``task`` in a forked process: the memory it needs (the corpus
     step's) is given back when it ends, instead of staying in this process."""
@@ -248,14 +264,15 @@ def run(
     formats = tuple(formats)
     writer = RunWriter(out_dir, run_key(inputs, formats), checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
+    resume = ResumeFilter(writer.done)
     try:
         if engine == "ray":
             from .ray_engine import map_pages_ray
 
-            results = map_pages_ray(inputs, frozenset(writer.done), ray_address)
+            results = (r for r in map_pages_ray(inputs, ray_address) if not resume.done_before(r.key))
         else:
             todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
-            todo = (item for item in todo if item[0] not in writer.done)
+            todo = (item for item in todo if not resume.done_before(item[0]))
             results = map_pages(todo, workers)
         if progress:
             from tqdm import tqdm

@@ -15,8 +15,8 @@ from .model import Skipped
 from .read import expand_inputs, read_unit
 
 
-def map_pages_ray(inputs: Iterable[str], done: frozenset[str], address: str | None, batch_size: int = 64) -> Iterator:
-    """PageResults of every input page not in ``done``, in input order."""
+def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64) -> Iterator:
+    """PageResults of every input page, in input order."""
     import ray
 
     from .pipeline import page_key, process_page
@@ -35,9 +35,7 @@ def map_pages_ray(inputs: Iterable[str], done: frozenset[str], address: str | No
         for page in read_unit(pickle.loads(row["unit"])):
             if isinstance(page, Skipped):
                 continue
-            key = page_key(page)
-            if key not in done:
-                rows.append({"key": key, "page": pickle.dumps(page)})
+            rows.append({"key": page_key(page), "page": pickle.dumps(page)})
         return rows
 
     def process(batch: dict) -> dict:

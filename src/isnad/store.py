@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -54,8 +55,9 @@ FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
 # Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
-# (twice the largest row) to one set, so the run's peak memory stays flat.
-DUCKDB_CONFIG = {"threads": 1}
+# (twice the largest row) to one set, and a memory limit keeps DuckDB from caching
+# the tables it writes, so the run's peak memory does not grow with the corpus.
+DUCKDB_CONFIG = {"threads": 1, "memory_limit": "192MB"}
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
@@ -82,7 +84,7 @@ class RunWriter:
     """Streams page rows into staged files, with checkpoints to resume from.
 
     ``run_key`` names the staging folder: the same arguments find the same
-    folder and resume; ``done`` holds the keys of pages already written.
+    folder and resume; ``done`` counts the keys of pages already written.
     """
 
     def __init__(self, out_dir: Path, run_key: str, checkpoint_every: float = 2.0):
@@ -93,7 +95,7 @@ class RunWriter:
         _remove_abandoned_staging(self.out_dir, keep=self.staging)
         self.staging.mkdir(exist_ok=True)
         _take_lock(self.staging / LOCK_FILE)
-        self.done: set[str] = set()
+        self.done: Counter[str] = Counter()
         self.counts = dict.fromkeys((*TABLES, *INTERNAL_TABLES), 0)
         offsets = self._restore()
         self._files = {}
@@ -128,7 +130,7 @@ class RunWriter:
 
     @property
     def resumed_pages(self) -> int:
-        return len(self.done)
+        return self.done.total()
 
     def write_page(self, key: str, lines: dict[str, list[str]]) -> None:
         """All rows of one page, as JSONL lines (see :func:`dumps`); a
@@ -137,7 +139,7 @@ class RunWriter:
             if table_lines:
                 self._files[table].write(("\n".join(table_lines) + "\n").encode("utf-8"))
                 self.counts[table] += len(table_lines)
-        self.done.add(key)
+        self.done[key] += 1
         self._pending.append(key)
         if time.monotonic() - self._last_checkpoint >= self.checkpoint_every:
             self.checkpoint()
