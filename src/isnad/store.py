@@ -57,7 +57,7 @@ DUCKDB_FILE = "isnad.duckdb"
 # Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
 # (twice the largest row) to one set, and a memory limit keeps DuckDB from caching
 # the tables it writes, so the run's peak memory does not grow with the corpus.
-DUCKDB_CONFIG = {"threads": 1, "memory_limit": "192MB"}
+DUCKDB_CONFIG = {"threads": 1, "memory_limit": "128MB"}
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
