@@ -54,10 +54,6 @@ INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
-# Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
-# (twice the largest row) to one set, and a memory limit keeps DuckDB from caching
-# the tables it writes, so the run's peak memory does not grow with the corpus.
-DUCKDB_CONFIG = {"threads": 1, "memory_limit": "128MB"}
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
@@ -255,11 +251,19 @@ def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:
     return f"src_{name}"
 
 
+def _duckdb_config() -> dict:
+    """Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
+    (twice the largest row) to one set, and a memory limit just above them keeps
+    DuckDB from caching the tables it writes, so the run's peak memory does not
+    grow with the corpus."""
+    return {"threads": 1, "memory_limit": f"{max(64, 3 * _max_row_bytes() // 2**20)}MB"}
+
+
 def _max_row_bytes() -> int:
     """The largest JSONL row: a document row holds its page's text."""
     from .read import MAX_PAGE_BYTES
 
-    return max(16 * 2**20, 2 * MAX_PAGE_BYTES)
+    return max(8 * 2**20, 2 * MAX_PAGE_BYTES)
 
 
 def _sql_path(path: Path) -> str:
@@ -270,7 +274,7 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
     """Load every ``TABLE.jsonl`` of ``folder`` into a fresh DuckDB file."""
     if db_path.exists():
         db_path.unlink()
-    con = duckdb.connect(str(db_path), config=DUCKDB_CONFIG)
+    con = duckdb.connect(str(db_path), config=_duckdb_config())
     try:
         for name in TABLES:
             source = _select_jsonl(con, name, folder / f"{name}.jsonl")
@@ -281,7 +285,7 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
 
 def build_parquet(folder: Path, out_folder: Path) -> None:
     """Write ``TABLE.parquet`` for every ``TABLE.jsonl`` of ``folder`` (by DuckDB)."""
-    con = duckdb.connect(config=DUCKDB_CONFIG)
+    con = duckdb.connect(config=_duckdb_config())
     try:
         for name in TABLES:
             source = _select_jsonl(con, name, folder / f"{name}.jsonl")
