@@ -583,3 +583,12 @@ def test_asides_titles_and_clauses_of_other_subjects():
     hope = find(sts, "مشاركة واسعة")
     assert hope["speaker"]["name_ar"] == "جديع القحطاني" and hope["speaker"]["role"] == "spokesperson"
     assert len(sts) == 3  # وحين رفضت ظلت: a subordinate clause, no speaker
+
+
+def test_an_emphatic_same_after_the_speaker_is_not_content():
+    page, sts = own("وقال مصدر أمني عراقي إن الهجوم وقع فجرا قرب الحدود.\n"
+                    "وأكد المصدر نفسه أن قوات الأمن طوقت المكان واعتقلت مشتبها بهما.")
+    st = find(sts, "قوات الأمن طوقت المكان")
+    assert st["content"].startswith("قوات الأمن") and st["speaker"]["kind"] == "anonymous"
+    assert st["speaker"]["country"] == "IRQ"
+    assert_spans(page, st)

@@ -396,7 +396,14 @@ class SpeakerParser:
 
     # -- entry point ---------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> tuple[Speaker, int] | None:
-        """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index)."""
+        """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
+        an emphatic نفسه / ذاتها after it belongs to it (وأكد المصدر نفسه أن)."""
+        res = self._phrase(i, n, allow_name)
+        if res is not None and res[1] < n and self.st.is_word(self.toks[res[1]], "same"):
+            return res[0], res[1] + 1
+        return res
+
+    def _phrase(self, i: int, n: int, allow_name: bool) -> tuple[Speaker, int] | None:
         toks, st = self.toks, self.st
         if i < n and toks[i].text == '"':
             res = self._parse(i + 1, n, allow_name)
