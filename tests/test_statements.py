@@ -592,3 +592,10 @@ def test_an_emphatic_same_after_the_speaker_is_not_content():
     assert st["content"].startswith("قوات الأمن") and st["speaker"]["kind"] == "anonymous"
     assert st["speaker"]["country"] == "IRQ"
     assert_spans(page, st)
+
+
+def test_an_outlets_quoted_name_is_part_of_the_speaker():
+    page, sts = own('وحسبما ذكرت وكالة الأنباء الإيطالية "أنسا" شرع المسافرون في إلقاء زجاجات المياه على موظفي الشركة.')
+    st = find(sts, "شرع المسافرون")
+    assert st["speaker"]["name"] == "ANSA" and st["content"].startswith("شرع المسافرون")
+    assert_spans(page, st)

@@ -397,11 +397,33 @@ class SpeakerParser:
     # -- entry point ---------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> tuple[Speaker, int] | None:
         """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
-        an emphatic نفسه / ذاتها after it belongs to it (وأكد المصدر نفسه أن)."""
+        an emphatic نفسه / ذاتها after it belongs to it (وأكد المصدر نفسه أن), and so does
+        an organisation's quoted name."""
         res = self._phrase(i, n, allow_name)
-        if res is not None and res[1] < n and self.st.is_word(self.toks[res[1]], "same"):
-            return res[0], res[1] + 1
-        return res
+        if res is None:
+            return None
+        sp, j = res
+        if j < n and self.st.is_word(self.toks[j], "same"):
+            return sp, j + 1
+        if sp.kind in ("outlet", "organization"):
+            j = self._quoted_name_after(j, n)  # وكالة الأنباء الإيطالية «أنسا»
+        return sp, j
+
+    def _quoted_name_after(self, j: int, n: int) -> int:
+        """Index past a quoted name right after an organisation, else ``j``: a lexicon
+        actor («أنسا») or one or two words that are no function words (not «إن الوضع …»)."""
+        toks, st = self.toks, self.st
+        if not (j < n and toks[j].text == '"'):
+            return j
+        for k in range(j + 2, min(j + 4, n)):
+            if toks[k].text == '"':
+                inner = toks[j + 1:k]
+                actor = st.at(inner[0].start, "actor")
+                if (actor is not None and actor.end == inner[-1].end) or all(
+                        t.text.isalpha() and not st.is_word(t, "any") for t in inner):
+                    return k + 1
+                return j
+        return j
 
     def _phrase(self, i: int, n: int, allow_name: bool) -> tuple[Speaker, int] | None:
         toks, st = self.toks, self.st
