@@ -105,11 +105,12 @@ def test_analyst_path_through_the_run(base_url, browser_page, shots):
 
     page.locator("ol.chronology li.role-denied a", has_text="تقريرا لوكالة بلومبرج").first.click()
     page.locator("dl.meta a", has_text="الكرملين ينفي").click()
+    page.wait_for_url("**/article/**")
     highlight = page.locator('.page-text a.st-deny[href="#rec-s002-kremlin"]').first
-    assert highlight.is_visible()
+    highlight.wait_for(state="visible")
     highlight.click()
-    assert page.url.endswith("#rec-s002-kremlin")
-    assert page.locator("#rec-s002-kremlin").is_visible()
+    page.wait_for_url("**#rec-s002-kremlin")
+    page.locator("#rec-s002-kremlin").wait_for(state="visible")
     direction = page.locator(".page-text").evaluate("el => getComputedStyle(el).direction")
     assert direction == "rtl"
     page.screenshot(path=str(shots / "article.png"))
@@ -156,6 +157,7 @@ def test_real_seed_run_in_the_browser(seed_run_url, browser_page, shots):
     page.goto(seed_run_url + "/search")
     page.locator("form.search input[name=q]").fill("زاخاروفا")
     page.locator("form.search button").click()
+    page.wait_for_url("**/search?q=*")
     zakharova = page.locator("table.statements tbody tr", has_text="Maria Zakharova")
     assert zakharova.count() >= 1
     assert "deny" in zakharova.first.locator(".stance").inner_text()
@@ -165,9 +167,10 @@ def test_real_seed_run_in_the_browser(seed_run_url, browser_page, shots):
     kremlin = page.locator("table.statements tbody tr", has_text="Kremlin")
     assert kremlin.count() >= 1
     kremlin.first.locator("td.src a").click()
+    page.wait_for_url("**/article/**#*")
     fragment = page.url.split("#", 1)[1]  # the source link points at the statement's record
     highlight = page.locator(f'.page-text a.st-deny[href="#{fragment}"]')
-    assert highlight.count() >= 1 and highlight.first.is_visible()
+    highlight.first.wait_for(state="visible")
     assert "بلومبرج" in page.locator(".page-text").inner_text()
     assert page.locator(".records .record.st-deny", has_text="Kremlin").count() >= 1
     page.screenshot(path=str(shots / "seed-article.png"))
@@ -175,4 +178,5 @@ def test_real_seed_run_in_the_browser(seed_run_url, browser_page, shots):
     story_links = page.locator("dl.meta a[href^='/story/']")
     if story_links.count():  # once the corpus step groups stories
         story_links.first.click()
+        page.wait_for_url("**/story/**")
         assert page.locator('svg.timeline a.row[data-stance="deny"]', has_text="Kremlin").count() >= 1
