@@ -163,7 +163,7 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, windo
             slots.acquire()
             yield item
 
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     with context.Pool(workers) as pool:
         try:
             for result in pool.imap(process_page, throttled(), chunksize=8):
@@ -216,10 +216,17 @@ class ResumeFilter:
         return False
 
 
+def fork_is_safe() -> bool:
+    """Forking copies only the calling thread: unsafe once Ray's client
+    threads run in this process (the Ray engine, or a caller's Ray)."""
+    ray = sys.modules.get("ray")
+    return "fork" in multiprocessing.get_all_start_methods() and not (ray and ray.is_initialized())
+
+
 def in_child_process(task: Callable[[], None]) -> None:
     """Run ``task`` in a forked process: the memory it needs (the corpus
     step's) is given back when it ends, instead of staying in this process."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not fork_is_safe():
         task()
         return
     child = multiprocessing.get_context("fork").Process(target=task, name="isnad-corpus")
