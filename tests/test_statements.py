@@ -599,3 +599,13 @@ def test_an_outlets_quoted_name_is_part_of_the_speaker():
     st = find(sts, "شرع المسافرون")
     assert st["speaker"]["name"] == "ANSA" and st["content"].startswith("شرع المسافرون")
     assert_spans(page, st)
+
+
+def test_a_quotation_right_after_an_organisation_is_content_when_it_ends_the_sentence():
+    page, sts = own('وقالت وزارة الداخلية "الوضع تحت السيطرة".\n'
+                    'وقالت كتلة «المستقبل» النيابية في بيان إن الحكومة مطالبة بالإسراع في الإصلاحات.')
+    said = find(sts, "الوضع تحت السيطرة")
+    assert said["speaker"]["name_ar"] == "وزارة الداخلية" and said["mode"] == "direct"
+    named = find(sts, "الحكومة مطالبة بالإسراع")
+    assert "المستقبل" in named["speaker"]["name_ar"]
+    assert_spans(page, said)

@@ -845,8 +845,8 @@ class SpeakerParser:
         adjectives (كتلة «المستقبل» النيابية)."""
         toks, st = self.toks, self.st
         close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
-        if close is None or close == j + 1:
-            return None
+        if close is None or close == j + 1 or close + 1 >= n or toks[close + 1].text in (".", "!", "?"):
+            return None  # a quotation that ends the sentence is what was said, not a name
         k, _, country = self._complements(close + 1, n)
         surface = st.surface(fs, toks[k - 1].end)
         return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,

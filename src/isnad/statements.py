@@ -317,7 +317,9 @@ class SentenceReader:
         close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
         if close is None:
             return None
-        named = named_here or (z > 0 and (toks[z - 1].text == "ل" or st.at(toks[z - 1].start, "role") is not None))
+        attribution_goes_on = close + 1 < self.n and toks[close + 1].text not in (".", "!", "?")
+        named = named_here or (z > 0 and (toks[z - 1].text == "ل" or (
+            st.at(toks[z - 1].start, "role") is not None and attribution_goes_on)))
         if close - z <= _NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
                 and z > 0 and toks[z - 1].text.isalpha() and not st.is_word(toks[z - 1], "intro"):
             named = True  # على طلب "الجزائر الآن" للتعليق: a name followed by more words
