@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from isnad.events import export_plover, extract_events
+from isnad.events import extract_events
+from isnad.events_plover import export_plover
 from isnad.model import Article, Page
 from isnad.statements import extract_statements
 

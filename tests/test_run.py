@@ -1,5 +1,4 @@
 """End to end: ``isnad run`` writes complete, atomic, reproducible output."""
-import io
 import json
 import os
 import shutil

@@ -103,7 +103,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .events import export_plover
+    from .events_plover import export_plover
 
     if not (args.dir / "events.jsonl").is_file():
         print(f"isnad: no events.jsonl in {args.dir}", file=sys.stderr)

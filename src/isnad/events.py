@@ -26,7 +26,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .dates import date_mentions
-from .events_plover import QUAD_CODE, export_plover, plover_record  # noqa: F401 - the export lives beside
+from .events_plover import QUAD_CODE
 from .lexicon import actors, countries, read_tsv, role_on, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page

@@ -39,11 +39,17 @@ def statements_step(page: Page) -> None:
     page.statements = [st for article in page.articles for st in extract_statements(page, article)]
 
 
-def events_step(page: Page) -> None:
-    """PLOVER events of every article (step 7), with the statements that report them."""
+def statements_by_article(page: Page) -> dict[int, list[dict]]:
+    """The page's statements grouped by article index."""
     by_article: dict[int, list[dict]] = {}
     for statement in page.statements:
         by_article.setdefault(statement["article_index"], []).append(statement)
+    return by_article
+
+
+def events_step(page: Page) -> None:
+    """PLOVER events of every article (step 7), with the statements that report them."""
+    by_article = statements_by_article(page)
     page.events = [event for article in page.articles
                    for event in extract_events(page, article, by_article.get(article.article_index, []))]
 
@@ -111,9 +117,7 @@ def _error_result(key: str, error: PageError) -> PageResult:
 
 def signature_rows(page: Page, articles: list[dict]) -> list[dict]:
     """The compact signature of every article, all the corpus steps keep (step 8)."""
-    by_article: dict[int, list[dict]] = {}
-    for statement in page.statements:
-        by_article.setdefault(statement["article_index"], []).append(statement)
+    by_article = statements_by_article(page)
     ft = page.folded
     rows = []
     for article in articles:

@@ -229,14 +229,11 @@ def _write_updated(source: Path, target: Path, fields_of: Callable[[dict], dict]
                 out.write(dumps({**row, **fields}) + "\n")
 
 
-def _write_jsonl(path: Path, rows: Iterable[dict]) -> int:
-    count = 0
+def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(dumps(row))
             out.write("\n")
-            count += 1
-    return count
 
 
 def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:
