@@ -37,6 +37,22 @@ def test_every_table_is_written_as_jsonl_and_duckdb(example_run):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 5
 
 
+def test_duckdb_rows_carry_the_corpus_fields_of_the_jsonl_rows(example_run):
+    """The database gets the corpus fields by row number while JSONL gets them
+    appended to each line: both must agree row for row."""
+    con = duckdb.connect(str(example_run / "isnad.duckdb"), read_only=True)
+    for table, key, fields in (("articles", "doc_id", ("story_id", "copy_of")),
+                               ("statements", "id", ("copy_of", "responds_to", "speaker_entity_id"))):
+        rows = lines(example_run / f"{table}.jsonl")
+        names = ", ".join((key, *fields))
+        found = con.execute(f"SELECT {names} FROM {table} ORDER BY rowid").fetchall()
+        assert [r[0] for r in found] == [row[key] for row in rows]
+        for row, values in zip(rows, found):
+            assert dict(zip(fields, values[1:])) == {f: row.get(f) for f in fields}, row[key]
+    assert any(row.get("responds_to") for row in lines(example_run / "statements.jsonl"))
+    assert all(row["story_id"] for row in lines(example_run / "articles.jsonl"))
+
+
 def test_article_text_is_its_segments_of_the_page(example_run):
     pages = {d["doc_id"]: d["text"] for d in lines(example_run / "documents.jsonl")}
     articles = lines(example_run / "articles.jsonl")

@@ -26,7 +26,7 @@ from .corpus import CorpusLinker, Signature, StatementRef, article_signature, st
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
-from .store import DEFAULT_FORMATS, RunWriter, dumps, read_jsonl
+from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, read_jsonl
 
 
 def segment_step(page: Page) -> None:
@@ -106,7 +106,7 @@ def process_page(item: tuple[str, Page | PageError]) -> PageResult:
         "statements": page.statements,
         "events": page.events,
         "signatures": signature_rows(page, articles),
-        "statement_refs": [ref.to_record() for ref in statement_refs(page.statements)],
+        "statement_refs": [ref.to_record() for ref in statement_refs(page.statements, page.folded)],
     }
     return PageResult(key, {table: [dumps(row) for row in table_rows] for table, table_rows in rows.items()})
 
@@ -122,33 +122,43 @@ def signature_rows(page: Page, articles: list[dict]) -> list[dict]:
     rows = []
     for article in articles:
         folded_text = "\n".join(ft.text[ft.to_folded(s):ft.to_folded(e)] for s, e in article["segments"])
-        signature = article_signature(article, by_article.get(article["article_index"], []), folded_text)
+        title_span = article.get("title_span")
+        folded_title = ft.text[ft.to_folded(title_span[0]):ft.to_folded(title_span[1])] if title_span else None
+        signature = article_signature(article, by_article.get(article["article_index"], []), folded_text, folded_title)
         rows.append(signature.to_record())
     return rows
 
 
-def link_corpus(writer: RunWriter) -> tuple[dict, dict]:
+def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
     """Step 8 over the staged signatures and statements: copies, stories,
-    claims and entities (the derived tables) and the fields they add to
-    articles and statements (the updates)."""
+    claims and entities (the derived tables) and the fields they set on
+    article and statement rows (by row number: signatures and statement refs
+    are staged one for one, in the order of those rows)."""
     linker = CorpusLinker()
-    for row in read_jsonl(writer.staged("signatures")):
-        linker.add_article(Signature.from_record(row))
-    linker.add_statement_refs([StatementRef.from_record(row) for row in read_jsonl(writer.staged("statement_refs"))])
+    article_rows: dict[tuple[str, int], list[int]] = {}
+    for row, record in enumerate(read_jsonl(writer.staged("signatures"))):
+        signature = Signature.from_record(record)
+        article_rows.setdefault(signature.key, []).append(row)
+        linker.add_article(signature)
+    statement_rows: dict[str, list[int]] = {}
+    refs = []
+    for row, record in enumerate(read_jsonl(writer.staged("statement_refs"))):
+        ref = StatementRef.from_record(record)
+        statement_rows.setdefault(ref.id, []).append(row)
+        refs.append(ref)
+    linker.add_statement_refs(refs)
     result = linker.finish()
-    article_fields = result.article_updates
-    statement_fields = result.statement_updates
-
-    def article_update(row: dict) -> dict:
-        extra = article_fields.get((row["doc_id"], row["article_index"]), {})
-        return {"story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
-
-    def statement_update(row: dict) -> dict:
-        return statement_fields.get(row["id"], {})
-
+    article_fields = {}
+    for key, rows in article_rows.items():
+        extra = result.article_updates.get(key, {})
+        for row in rows:
+            article_fields[row] = {"story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
+    statement_fields = {row: fields for sid, fields in result.statement_updates.items()
+                        for row in statement_rows.get(sid, ())}
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicates, "entities": result.entities}
-    return derived, {"articles": article_update, "statements": statement_update}
+    return derived, {"articles": RowUpdates(article_fields),
+                     "statements": RowUpdates(statement_fields, replaced=frozenset({"responds_to"}))}
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:
@@ -227,17 +237,28 @@ def fork_is_safe() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and not (ray and ray.is_initialized())
 
 
-def in_child_process(task: Callable[[], None]) -> None:
-    """Run ``task`` in a forked process: the memory it needs (the corpus
-    step's) is given back when it ends, instead of staying in this process."""
-    if not fork_is_safe():
-        task()
-        return
-    child = multiprocessing.get_context("fork").Process(target=task, name="isnad-corpus")
-    child.start()
-    child.join()
-    if child.exitcode != 0:
-        raise RuntimeError(f"the corpus step failed (exit code {child.exitcode}); see the error above")
+class InChildProcess:
+    """Runs a task in a forked process, so that the memory it needs (the
+    corpus step's) is given back when it ends and this process can work
+    meanwhile; where forking is unsafe, ``start`` runs it here."""
+
+    def __init__(self, task: Callable[[], None]):
+        self.task = task
+        self.child = None
+
+    def start(self) -> None:
+        if not fork_is_safe():
+            self.task()
+            return
+        self.child = multiprocessing.get_context("fork").Process(target=self.task, name="isnad-corpus")
+        self.child.start()
+
+    def wait(self) -> None:
+        if self.child is None:
+            return
+        self.child.join()
+        if self.child.exitcode != 0:
+            raise RuntimeError(f"the corpus step failed (exit code {self.child.exitcode}); see the error above")
 
 
 def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSummary") -> Iterator[Page | PageError]:
@@ -293,8 +314,8 @@ def run(
             writer.write_page(result.key, result.lines)
         writer.checkpoint()
         counts = writer.counts
-        in_child_process(lambda: writer.finalise(*link_corpus(writer)))
-        writer.publish(formats)
+        corpus = InChildProcess(lambda: writer.finalise(*link_corpus(writer)))
+        writer.publish(formats, corpus_step=corpus.start, wait=corpus.wait)
     except BaseException:
         writer.close()
         raise

@@ -9,6 +9,9 @@ files to the last checkpoint, skips the pages already done and goes on; only
 a finished run moves its files into place (``os.replace``, one file at a
 time), so a killed run also leaves the previous output as it was.  Rows are
 serialised deterministically: a rerun gives byte-identical JSON Lines.
+The DuckDB database (and the Parquet files exported from it) is loaded with
+the page tables while the corpus step runs in another process; the corpus
+tables and fields are added when it ends.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -156,20 +160,19 @@ class RunWriter:
 
     def staged(self, table: str) -> Path:
         """The staged file of ``table``, flushed, for reading back."""
-        self._files[table].flush()
+        if not self._files[table].closed:
+            self._files[table].flush()
         return self.staging / f"{table}.jsonl"
 
-    def finalise(
-        self,
-        derived: dict[str, Iterable[dict]] | None = None,
-        updates: dict[str, Callable[[dict], dict]] | None = None,
-    ) -> None:
+    def finalise(self, derived: dict[str, Iterable[dict]] | None = None,
+                 updates: dict[str, RowUpdates] | None = None) -> None:
         """Write the final JSONL files of every table into the staging folder.
 
         ``derived`` gives the rows of tables the corpus step computes
-        (stories, claims...); ``updates[table]`` gives, for a staged row, the
-        fields the corpus step sets on it.  The staged page files stay
-        untouched, so a run killed here or later resumes cleanly.
+        (stories, claims...); ``updates[table]`` the fields it sets on staged
+        rows, by row number, also written as ``TABLE.updates.jsonl`` for the
+        database build.  The staged page files stay untouched, so a run
+        killed here or later resumes cleanly.
         """
         derived, updates = derived or {}, updates or {}
         final = self.staging / "final"
@@ -181,22 +184,43 @@ class RunWriter:
                 _write_jsonl(target, derived[name])
             elif name in updates:
                 _write_updated(self.staged(name), target, updates[name])
+                _write_jsonl(final / f"{name}.updates.jsonl",
+                             ({"row": row, **fields} for row, fields in sorted(updates[name].fields.items())))
             else:
                 os.link(self.staged(name), target)
 
-    def publish(self, formats: Iterable[str] = DEFAULT_FORMATS) -> None:
-        """Build the requested formats from the final files and move them into place."""
+    def publish(self, formats: Iterable[str] = DEFAULT_FORMATS, corpus_step: Callable[[], None] | None = None,
+                wait: Callable[[], None] = lambda: None) -> None:
+        """Build the requested formats and move them into place.
+
+        ``corpus_step()`` must call :meth:`finalise`; if it only starts it
+        (in another process), ``wait()`` waits for it.  Meanwhile the
+        database is loaded with the tables the corpus step does not change;
+        the rest is added when it is done.
+        """
         formats = tuple(formats)
         for f in self._files.values():
             f.close()
         self._checkpoints.close()
         final = self.staging / "final"
+        (corpus_step or self.finalise)()
+        database = TableBuild(self.staging / DUCKDB_FILE) if "duckdb" in formats or "parquet" in formats else None
+        try:
+            if database:
+                database.load_page_tables(self.staging)
+            wait()
+            if database:
+                database.load_corpus_tables(final)
+                if "parquet" in formats:
+                    database.export_parquet(final)
+        finally:
+            if database:
+                database.close()
         published = []
         if "duckdb" in formats:
-            build_duckdb(final, final / DUCKDB_FILE)
+            os.replace(self.staging / DUCKDB_FILE, final / DUCKDB_FILE)
             published.append(DUCKDB_FILE)
         if "parquet" in formats:
-            build_parquet(final, final)
             published += [f"{name}.parquet" for name in TABLES]
         if "jsonl" in formats:
             published += [f"{name}.jsonl" for name in TABLES]
@@ -214,19 +238,28 @@ class RunWriter:
         (self.staging / LOCK_FILE).unlink(missing_ok=True)
 
 
-def _write_updated(source: Path, target: Path, fields_of: Callable[[dict], dict]) -> None:
-    """Copy a JSONL file, setting on each row the fields ``fields_of`` gives;
-    new fields are appended to the line as it is, without serialising it again."""
+@dataclass
+class RowUpdates:
+    """Fields the corpus step sets on a table's staged rows, by row number
+    (0 = the first line of the staged file).  ``replaced`` names fields the
+    page pass already wrote (the row is serialised again for them); others
+    are appended to the line as it is."""
+
+    fields: dict[int, dict]
+    replaced: frozenset[str] = frozenset()
+
+
+def _write_updated(source: Path, target: Path, updates: RowUpdates) -> None:
+    """Copy a JSONL file, setting on each row the fields ``updates`` gives it."""
     with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
-        for line in lines:
-            row = json.loads(line)
-            fields = fields_of(row)
+        for row, line in enumerate(lines):
+            fields = updates.fields.get(row)
             if not fields:
                 out.write(line)
-            elif fields.keys().isdisjoint(row):
+            elif updates.replaced.isdisjoint(fields):
                 out.write(line.rstrip("\n")[:-1] + "," + dumps(fields)[1:] + "\n")
             else:
-                out.write(dumps({**row, **fields}) + "\n")
+                out.write(dumps({**json.loads(line), **fields}) + "\n")
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
@@ -280,16 +313,67 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
         con.close()
 
 
-def build_parquet(folder: Path, out_folder: Path) -> None:
-    """Write ``TABLE.parquet`` for every ``TABLE.jsonl`` of ``folder`` (by DuckDB)."""
-    con = duckdb.connect(config=_duckdb_config())
-    try:
+# What the corpus step adds: whole tables, and fields (with their DuckDB types) on page tables.
+DERIVED_TABLES = ("stories", "claims", "duplicates", "entities")
+CORPUS_FIELDS: dict[str, dict[str, str]] = {
+    "articles": {"story_id": "VARCHAR", "copy_of": "STRUCT(doc_id VARCHAR, article_index BIGINT)"},
+    "statements": {"copy_of": "VARCHAR", "responds_to": "VARCHAR", "speaker_entity_id": "VARCHAR"},
+}
+
+
+class TableBuild:
+    """The run's DuckDB database, built in two parts so that the first can
+    overlap the corpus step: the page tables from the staged files, then
+    the derived tables and the fields the corpus step sets (``ALTER`` and
+    ``UPDATE`` by row number: a table loaded by one thread keeps the file's
+    row order, so ``rowid`` is the line number)."""
+
+    def __init__(self, db_path: Path):
+        db_path.unlink(missing_ok=True)
+        self.con = duckdb.connect(str(db_path), config=_duckdb_config())
+
+    def load_page_tables(self, staging: Path) -> None:
+        """The tables of the page pass as staged (articles and statements without corpus fields)."""
         for name in TABLES:
-            source = _select_jsonl(con, name, folder / f"{name}.jsonl")
-            target = _sql_path(out_folder / f"{name}.parquet")
-            con.execute(f"COPY (SELECT * FROM {source}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
-    finally:
-        con.close()
+            if name not in DERIVED_TABLES:
+                self._load(name, staging / f"{name}.jsonl")
+
+    def load_corpus_tables(self, final: Path) -> None:
+        """The derived tables, and the corpus fields (see :meth:`RunWriter.finalise`)."""
+        for name in DERIVED_TABLES:
+            self._load(name, final / f"{name}.jsonl")
+        for name in CORPUS_FIELDS:
+            updates = final / f"{name}.updates.jsonl"
+            if updates.exists():
+                self._update(name, updates)
+
+    def _load(self, name: str, path: Path) -> None:
+        source = _select_jsonl(self.con, name, path)
+        self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
+
+    def _update(self, name: str, updates: Path) -> None:
+        columns = CORPUS_FIELDS[name]
+        present = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
+        for column, kind in columns.items():
+            if column not in present:
+                self.con.execute(f"ALTER TABLE {name} ADD COLUMN {column} {kind}")
+        if updates.stat().st_size == 0:
+            return
+        spec = ", ".join(f"'{c}': '{k}'" for c, k in {"row": "BIGINT", **columns}.items())
+        assignments = ", ".join(f"{c} = coalesce(u.{c}, {name}.{c})" for c in columns)
+        self.con.execute(
+            f"UPDATE {name} SET {assignments} FROM read_json('{_sql_path(updates)}', format='newline_delimited', "
+            f"columns={{{spec}}}) AS u WHERE {name}.rowid = u.row")
+
+    def export_parquet(self, folder: Path) -> None:
+        """``TABLE.parquet`` for every table."""
+        for name in TABLES:
+            target = _sql_path(folder / f"{name}.parquet")
+            self.con.execute(f"COPY {name} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+
+    def close(self) -> None:
+        self.con.close()
 
 
 def _take_lock(path: Path) -> None:

@@ -22,7 +22,8 @@ import numpy as np
 from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
-from .terms import b64, from_b64, term_set, word_infos
+from ..text import FoldedText
+from .terms import LINE_BREAK, WordInfo, b64, folded_word_infos_with_breaks, from_b64, term_set, word_infos
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
@@ -79,14 +80,23 @@ class StatementRef:
         return self.stance == "assert" and (kind in REPORT_KINDS or bool(self.speaker.get("via_report")))
 
 
-def statement_refs(statements: list[dict]) -> list[StatementRef]:
+def statement_refs(statements: list[dict], folded: FoldedText | None = None) -> list[StatementRef]:
     """Compact forms of one page's statements (a statement that another of
-    the page responds to keeps its content)."""
+    the page responds to keeps its content).  ``folded``, the page's folded
+    text, saves folding the contents again."""
     targets = {s.get("responds_to") for s in statements if s.get("responds_to")}
-    return [statement_ref(st, targeted=st.get("id") in targets) for st in statements]
+    return [statement_ref(st, targeted=st.get("id") in targets, folded=folded) for st in statements]
 
 
-def statement_ref(statement: dict, targeted: bool = False) -> StatementRef:
+def _words(text: str, span: list | None, folded: FoldedText | None) -> list[WordInfo]:
+    """Words of a statement's text, from the page's folded text when its span is known."""
+    if folded is None or not span:
+        return word_infos(text)
+    piece = folded.text[folded.to_folded(span[0]):folded.to_folded(span[1])]
+    return [w for w in folded_word_infos_with_breaks(piece) if w is not LINE_BREAK]
+
+
+def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | None = None) -> StatementRef:
     """Compact form of a ``statements.jsonl`` row.
 
     The content text is kept only where it may become a claim's text: for a
@@ -100,7 +110,7 @@ def statement_ref(statement: dict, targeted: bool = False) -> StatementRef:
     keep_content = targeted or (stance == "assert" and (
         (speaker.get("kind") or "").lower() in REPORT_KINDS or bool(speaker.get("via_report"))))
     content = statement.get("content") or ""
-    words = word_infos(content)
+    words = _words(content, statement.get("content_span"), folded)
     denied = statement.get("denied_claim") or {}
     return StatementRef(
         id=str(statement["id"]),
@@ -114,7 +124,7 @@ def statement_ref(statement: dict, targeted: bool = False) -> StatementRef:
         content=content[:CONTENT_CHARS] if keep_content else None,
         content_span=statement.get("content_span") if keep_content else None,
         claim_text=(denied.get("text") or "")[:CONTENT_CHARS] or None,
-        claim_terms=term_set(word_infos(denied["text"])) if denied.get("text") else None,
+        claim_terms=term_set(_words(denied["text"], denied.get("span"), folded)) if denied.get("text") else None,
         claim_span=denied.get("span"),
     )
 

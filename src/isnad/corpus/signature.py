@@ -168,10 +168,12 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     return (hv * a + b).min(axis=0)
 
 
-def article_signature(article: dict, statements: list[dict] | tuple = (), folded_text: str | None = None) -> Signature:
+def article_signature(article: dict, statements: list[dict] | tuple = (), folded_text: str | None = None,
+                      folded_title: str | None = None) -> Signature:
     """Signature of an ``articles.jsonl`` row and its statements (pure).
 
-    ``folded_text``, the article's text already folded, saves folding it again.
+    ``folded_text`` and ``folded_title``, the article's text and title
+    already folded, save folding them again.
     """
     if folded_text is None:
         all_words, long_line_words = split_words(article.get("text") or "")
@@ -180,7 +182,9 @@ def article_signature(article: dict, statements: list[dict] | tuple = (), folded
     title = article.get("title")
     term_hashes = term_array(all_words)
     if title:
-        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(word_infos(title)), TITLE_WEIGHT)])
+        title_words = word_infos(title) if folded_title is None else \
+            [w for w in folded_word_infos_with_breaks(folded_title) if w is not LINE_BREAK]
+        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_words), TITLE_WEIGHT)])
     terms, tf = np.unique(term_hashes, return_counts=True)
     terms, tf = terms.astype(np.uint32), np.minimum(tf, 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
