@@ -21,6 +21,8 @@ recall 0.992.
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .signature import NUM_PERM
 
@@ -51,15 +53,18 @@ class NearDuplicates:
         """Estimated Jaccard similarity of two added articles."""
         return float(np.mean(self._values[a] == self._values[b]))
 
-    def candidate_pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Index arrays (a, b) of candidate pairs and the stacked values."""
+    def _stacked(self) -> tuple[np.ndarray, np.ndarray]:
+        """Article indices and their MinHash values, one row each."""
         keys = np.fromiter(self._values, dtype=np.int64, count=len(self._values))
-        if len(keys) < 2:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), keys
-        stacked = np.stack([self._values[k] for k in keys.tolist()])
+        values = np.stack([self._values[k] for k in keys.tolist()]) if len(keys) else np.zeros((0, NUM_PERM), np.uint32)
+        return keys, values
+
+    @staticmethod
+    def candidate_pairs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Row pairs (a, b) of ``values`` that share at least one LSH band."""
         first, second = [], []
         for band in range(NUM_PERM // BAND_ROWS):
-            rows = stacked[:, band * BAND_ROWS:(band + 1) * BAND_ROWS].astype(np.uint64)
+            rows = values[:, band * BAND_ROWS:(band + 1) * BAND_ROWS].astype(np.uint64)
             key = (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=1, dtype=np.uint64)
             order = np.argsort(key, kind="stable")
             sorted_key = key[order]
@@ -78,33 +83,37 @@ class NearDuplicates:
                 first.append(members[a])
                 second.append(members[b])
         if not first:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), keys
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pairs = np.unique(np.sort(np.stack([np.concatenate(first), np.concatenate(second)], axis=1), axis=1), axis=0)
-        return pairs[:, 0], pairs[:, 1], keys
+        return pairs[:, 0], pairs[:, 1]
 
     def groups(self) -> list[list[int]]:
-        """Groups of two or more articles that are copies of each other."""
-        a, b, keys = self.candidate_pairs()
-        if not len(a):
+        """Groups of two or more articles that are copies of each other.
+
+        Articles with identical MinHash values (exact copies, common for wire
+        stories) are one row in the LSH step; copies are joined as the
+        connected components of the pairs that reach the threshold.
+        """
+        keys, values = self._stacked()
+        if len(keys) < 2:
             return []
-        stacked = np.stack([self._values[k] for k in keys.tolist()])
+        distinct, row_of = np.unique(values, axis=0, return_inverse=True)
+        row_of = row_of.ravel()
+        a, b = self.candidate_pairs(distinct)
         similar = np.empty(len(a), dtype=bool)
         for start in range(0, len(a), 65536):
             sl = slice(start, start + 65536)
-            similar[sl] = (stacked[a[sl]] == stacked[b[sl]]).mean(axis=1) >= self.threshold
-        parent = list(range(len(keys)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in zip(a[similar].tolist(), b[similar].tolist()):
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
-        by_root: dict[int, list[int]] = {}
-        for i in np.unique(np.concatenate([a[similar], b[similar]])).tolist():
-            by_root.setdefault(find(i), []).append(int(keys[i]))
-        return [sorted(g) for g in by_root.values() if len(g) > 1]
+            similar[sl] = (distinct[a[sl]] == distinct[b[sl]]).mean(axis=1) >= self.threshold
+        n = len(keys)
+        # edges: each article to the first article of its distinct row, and between similar rows
+        _, first_of_row = np.unique(row_of, return_index=True)
+        edges_a = np.concatenate([np.arange(n), first_of_row[a[similar]]])
+        edges_b = np.concatenate([first_of_row[row_of], first_of_row[b[similar]]])
+        graph = sparse.coo_matrix((np.ones(len(edges_a), np.int8), (edges_a, edges_b)), shape=(n, n))
+        _, label = connected_components(graph, directed=False)
+        sizes = np.bincount(label)
+        grouped = np.flatnonzero(sizes[label] > 1)
+        by_label: dict[int, list[int]] = {}
+        for i in grouped[np.argsort(label[grouped], kind="stable")].tolist():
+            by_label.setdefault(int(label[i]), []).append(int(keys[i]))
+        return sorted(sorted(g) for g in by_label.values())
