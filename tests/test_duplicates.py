@@ -66,7 +66,9 @@ def test_articles_of_one_story_are_not_copies():
 
 
 @needs_seeds
-def test_statements_of_a_copy_point_at_the_canonical_ones_and_count_once():
+@pytest.mark.parametrize("reprint_first", [False, True])
+def test_statements_of_a_copy_point_at_the_canonical_ones_and_count_once(reprint_first):
+    """The canonical article is the earlier one, whichever comes first in the run."""
     body = _body_004()
     reprint = _reprint(body)
     nbc = {"name": "NBC News", "name_ar": "إن.بي.سي نيوز", "kind": "outlet", "country": "USA", "entity_id": "nbc-news"}
@@ -83,16 +85,20 @@ def test_statements_of_a_copy_point_at_the_canonical_ones_and_count_once():
              "content": denial, "via": [], "responds_to": prefix + "s1", "date": None},
         ]
 
+    pages = [("original.txt", body, "2023-07-06", "o:"), ("reprint.txt", reprint, "2023-07-07", "r:")]
     linker = CorpusLinker()
-    linker.add_article(article_signature(_record("original.txt", body, "2023-07-06")))
-    linker.add_article(article_signature(_record("reprint.txt", reprint, "2023-07-07")))
-    linker.add_statements(statements("original.txt", "o:"))
-    linker.add_statements(statements("reprint.txt", "r:"))
+    for doc, text, date, prefix in pages[::-1] if reprint_first else pages:
+        linker.add_article(article_signature(_record(doc, text, date)))
+        linker.add_statements(statements(doc, prefix))
     result = linker.finish()
     assert result.statement_updates["r:s1"]["copy_of"] == "o:s1"
     assert result.statement_updates["r:s4"]["copy_of"] == "o:s4"
+    spokesman_entity = result.statement_updates["o:s4"]["speaker_entity_id"]
+    assert result.statement_updates["r:s4"]["speaker_entity_id"] == spokesman_entity
     (claim,) = result.claims
     assert claim["asserted_by"] == ["o:s1"] and claim["denied_by"] == ["o:s4"]
+    (duplicate,) = result.duplicates
+    assert duplicate["doc_id"] == "reprint.txt" and duplicate["copy_of"]["doc_id"] == "original.txt"
 
 
 def _bench_tool():

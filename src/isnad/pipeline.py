@@ -22,7 +22,7 @@ from pathlib import Path
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
-from .corpus import CorpusLinker, Signature, StatementRef, article_signature, statement_refs
+from .corpus import Signature, StatementRef, article_signature, link, statement_refs
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
@@ -134,27 +134,12 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
     claims and entities (the derived tables) and the fields they set on
     article and statement rows (by row number: signatures and statement refs
     are staged one for one, in the order of those rows)."""
-    linker = CorpusLinker()
-    article_rows: dict[tuple[str, int], list[int]] = {}
-    for row, record in enumerate(read_jsonl(writer.staged("signatures"))):
-        signature = Signature.from_record(record)
-        article_rows.setdefault(signature.key, []).append(row)
-        linker.add_article(signature)
-    statement_rows: dict[str, list[int]] = {}
-    refs = []
-    for row, record in enumerate(read_jsonl(writer.staged("statement_refs"))):
-        ref = StatementRef.from_record(record)
-        statement_rows.setdefault(ref.id, []).append(row)
-        refs.append(ref)
-    linker.add_statement_refs(refs)
-    result = linker.finish()
-    article_fields = {}
-    for key, rows in article_rows.items():
-        extra = result.article_updates.get(key, {})
-        for row in rows:
-            article_fields[row] = {"story_id": extra.get("story_id"), "copy_of": extra.get("copy_of")}
-    statement_fields = {row: fields for sid, fields in result.statement_updates.items()
-                        for row in statement_rows.get(sid, ())}
+    result = link(lambda: (Signature.from_record(r) for r in read_jsonl(writer.staged("signatures"))),
+                  (StatementRef.from_record(r) for r in read_jsonl(writer.staged("statement_refs"))))
+    article_fields = {row: {"story_id": fields.get("story_id"), "copy_of": fields.get("copy_of")}
+                      for row, fields in result.article_updates.items()}
+    statement_fields = {row: result.statement_updates[sid]
+                        for sid, rows in result.statement_rows.items() for row in rows}
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicates, "entities": result.entities}
     return derived, {"articles": RowUpdates(article_fields),

@@ -1,11 +1,13 @@
 """Corpus steps: near-duplicates, stories, claims and entities across a run.
 
-Per page, the pipeline calls ``article_signature(article_record, statements)``;
-the run keeps one ``CorpusLinker``, feeds it ``add_article(signature)`` and
-``add_statements(statements)``, and writes what ``finish()`` returns.
+Per page, the pipeline computes ``article_signature(article_record, statements)``
+and ``statement_refs(statements)`` and stages them; at the end ``link`` reads
+them back in streaming passes and returns what the run adds (``CorpusResult``).
+``CorpusLinker`` does the same for signatures and statements held in memory.
 """
 from .claims import StatementRef, statement_refs
-from .linker import CorpusLinker, CorpusResult
+from .linker import CorpusLinker, CorpusResult, link
 from .signature import Signature, article_signature
 
-__all__ = ["CorpusLinker", "CorpusResult", "Signature", "StatementRef", "article_signature", "statement_refs"]
+__all__ = ["CorpusLinker", "CorpusResult", "Signature", "StatementRef", "article_signature", "link",
+           "statement_refs"]

@@ -34,7 +34,7 @@ _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان",
 CONTENT_CHARS = 400
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class StatementRef:
     """The part of a statement record the corpus steps keep."""
 
@@ -51,6 +51,8 @@ class StatementRef:
     claim_terms: np.ndarray | None = None
     claim_span: list | None = None
     anaphoric: bool = False  # the content points back ("هذه المباحثات", "هذا التقرير")
+    row: int = -1  # its number in the run's statements (set by the corpus step, not staged)
+    article_no: int = -1  # the number of its article in the run (likewise)
 
     def to_record(self) -> dict:
         """A flat JSON-safe row (arrays as base64) for staging."""

@@ -1,19 +1,31 @@
 """The corpus step: connect what the per-page pipeline found across a run.
 
-``CorpusLinker`` receives article signatures and statements page by page and
-keeps only compact data (MinHash values, hashed term counts, statement term
-sets, short claim texts).  ``finish()`` returns copies, stories, claims,
-entities and the updates to apply to statement records.
+:func:`link` reads what the workers staged in three streaming passes and
+keeps only compact data, so that copies of one wire story cost almost
+nothing:
+
+1. the MinHash values of every article: copy groups (the earliest dated
+   member is canonical), then the values are dropped;
+2. signatures: canonical articles keep theirs (hashed term counts, actors,
+   places); a copy keeps only its dates;
+3. statements: those of canonical articles are kept; a copy's statement is
+   matched to its canonical article's statements when both are known and
+   then dropped, unless it matches none.
+
+Claims, stories and entities are then built over the canonical articles and
+the copies' unmatched statements.  Articles are numbered in the order the
+signatures come (the staged row order), statements likewise.
 """
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .claims import ClaimGraph, IdfTable, StatementRef, statement_refs
+from .claims import Claim, ClaimGraph, IdfTable, StatementRef, statement_refs
 from .duplicates import NearDuplicates
 from .entities import merge_speakers
 from .signature import Signature
@@ -31,155 +43,244 @@ class CorpusResult:
     claims: list[dict] = field(default_factory=list)
     entities: list[dict] = field(default_factory=list)
     statement_updates: dict[str, dict] = field(default_factory=dict)  # statement id -> fields to set
-    article_updates: dict[tuple[str, int], dict] = field(default_factory=dict)  # story_id, copy_of
+    statement_rows: dict[str, set[int]] = field(default_factory=dict)  # statement id -> its row numbers
+    article_updates: dict[int, dict] = field(default_factory=dict)  # article number -> story_id, copy_of
+
+    def update_statement(self, ref: StatementRef | _Matched, **fields) -> None:
+        self.statement_updates.setdefault(ref.id, {}).update(fields)
+        self.statement_rows.setdefault(ref.id, set()).add(ref.row)
+
+
+@dataclass(slots=True)
+class _Matched:
+    """All that is kept of a copy's statement that matched its canonical one."""
+
+    id: str
+    row: int
+    entity_id: str | None  # its speaker's lexicon id
+    canonical: str  # the canonical statement's id
+
+
+@dataclass(slots=True)
+class _CopyDates:
+    """All that is kept of a copy: its dates, for its story's date range."""
+
+    published: str | None
+    dates: tuple[str, ...]
+
+
+class CorpusLinker:
+    """Collects signatures and statements in memory, then links them with :func:`link`."""
+
+    def __init__(self):
+        self.signatures: list[Signature] = []
+        self.refs: list[StatementRef] = []
+
+    def add_article(self, signature: Signature) -> None:
+        self.signatures.append(signature)
+
+    def add_statements(self, statements: list[dict]) -> None:
+        """Add statement records (typically one page's)."""
+        self.refs.extend(statement_refs(statements))
+
+    def finish(self) -> CorpusResult:
+        """Statements go to the (first) article of their key, in article order."""
+        by_key: dict[tuple[str, int], list[StatementRef]] = {}
+        for ref in self.refs:
+            by_key.setdefault(ref.article, []).append(ref)
+        signatures, refs = [], []
+        for signature in self.signatures:
+            own = by_key.pop(signature.key, [])
+            signatures.append(replace(signature, n_statements=len(own)))
+            refs.extend(own)
+        return link(lambda: iter(signatures), refs)
+
+
+def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[StatementRef]) -> CorpusResult:
+    """Copies, stories, claims, entities and the updates of a run.
+
+    ``signatures()`` is called twice and must give the articles in the same
+    order each time; ``refs`` is read once: the ``n_statements`` of the
+    first article, then those of the next (as the pipeline stages them).
+    """
+    result = CorpusResult()
+    keys, canonical_of = _copies(signatures(), result)
+    heads: dict[int, Signature] = {}
+    copies: dict[int, _CopyDates] = {}
+    owners: list[int] = []  # article number of each statement, in order
+    for i, signature in enumerate(signatures()):
+        if i in canonical_of:
+            copies[i] = _CopyDates(signature.published, signature.dates)
+        else:
+            heads[i] = signature
+        owners.extend([i] * signature.n_statements)
+    statements = _Statements(canonical_of, result)
+    for row, (i, ref) in enumerate(zip(owners, refs)):
+        ref.row, ref.article_no = row, i
+        statements.add(ref)
+    statements.finish()
+    claims = _claims(statements.kept, heads, result)
+    _stories(heads, copies, keys, canonical_of, claims, result)
+    _entities(statements, result)
+    return result
 
 
 def _ref(key: tuple[str, int]) -> dict:
     return {"doc_id": key[0], "article_index": key[1]}
 
 
-class CorpusLinker:
-    """Collects signatures and statements; links them at ``finish()``."""
-
-    def __init__(self):
-        self.signatures: list[Signature] = []
-        self._position: dict[tuple[str, int], int] = {}
-        self._place_df: Counter = Counter()
-        self._copies = NearDuplicates()
-        self._refs: dict[int, list[StatementRef]] = {}
-        self._pending: list[StatementRef] = []  # statements not yet tied to an added article
-
-    def add_article(self, signature: Signature) -> None:
-        """Add one article's signature (in any order)."""
-        i = len(self.signatures)
-        self.signatures.append(signature)
-        self._position[signature.key] = i
-        self._place_df.update(signature.places)
-        if signature.minhash is not None:
-            self._copies.add(i, signature.minhash)
-
-    def add_statements(self, statements: list[dict]) -> None:
-        """Add statement records (typically one page's)."""
-        self.add_statement_refs(statement_refs(statements))
-
-    def add_statement_refs(self, refs: list[StatementRef]) -> None:
-        """Add statements in their compact form (computed per page, e.g. in workers)."""
-        self._pending.extend(refs)
-
-    def _attach_statements(self) -> None:
-        for ref in self._pending:
-            i = self._position.get(ref.article)
-            if i is not None:
-                self._refs.setdefault(i, []).append(ref)
-        self._pending = [r for r in self._pending if r.article not in self._position]
-
-    def finish(self) -> CorpusResult:
-        """Copies, stories, claims, entities and statement updates of the run."""
-        self._attach_statements()
-        result = CorpusResult()
-        canonical_of = self._canonicals(result)
-        skipped = self._link_copy_statements(canonical_of, result)
-        claims = self._claims(skipped, result)
-        self._stories(canonical_of, claims, result)
-        self._entities(result)
-        return result
-
-    # -- copies ------------------------------------------------------------
-    def _canonicals(self, result: CorpusResult) -> dict[int, int]:
-        """copy index -> canonical index; the earliest dated member is canonical."""
-        canonical_of = {}
-        for group in self._copies.groups():
-            head = min(group, key=lambda i: (not _full_date(self.signatures[i].published),
-                                             self.signatures[i].published or "", i))
-            for i in group:
-                if i != head:
-                    canonical_of[i] = head
-                    key, head_key = self.signatures[i].key, self.signatures[head].key
-                    result.duplicates.append({**_ref(key), "copy_of": _ref(head_key),
-                                              "similarity": round(self._copies.similarity(i, head), 3)})
-                    result.article_updates.setdefault(key, {})["copy_of"] = _ref(head_key)
-        return canonical_of
-
-    def _link_copy_statements(self, canonical_of: dict[int, int], result: CorpusResult) -> set[str]:
-        """Point statements of copies at their canonical statements; their ids."""
-        linked = set()
-        for copy, head in canonical_of.items():
-            originals = self._refs.get(head, [])
-            for ref in self._refs.get(copy, []):
-                best, best_score = None, COPY_STATEMENT_MATCH
-                for orig in originals:
-                    if orig.stance != ref.stance or orig.speaker_key != ref.speaker_key:
-                        continue
-                    score = _jaccard(ref.terms, orig.terms)
-                    if score >= best_score:
-                        best, best_score = orig, score
-                if best is not None:
-                    result.statement_updates.setdefault(ref.id, {})["copy_of"] = best.id
-                    linked.add(ref.id)
-        return linked
-
-    # -- claims ------------------------------------------------------------
-    def _claims(self, skipped: set[str], result: CorpusResult) -> list:
-        graph = ClaimGraph()
-        for i in sorted(self._refs):
-            graph.add_article([r for r in self._refs[i] if r.id not in skipped])
-        all_terms = np.concatenate([s.terms for s in self.signatures]) if self.signatures else np.zeros(0, np.uint32)
-        idf = IdfTable(*np.unique(all_terms, return_counts=True), len(self.signatures))
-        claims = [c for c in graph.resolve(idf) if c.responses()]
-        published = {s.key: s.published for s in self.signatures}
-        for claim in claims:
-            record = claim.to_record(published)
-            result.claims.append(record)
-            for r in claim.responses():
-                if r.responds_to is None or (r.responds_to.startswith("claim:") and r.responds_to != claim.claim_id):
-                    result.statement_updates.setdefault(r.id, {})["responds_to"] = claim.claim_id
-        return claims
-
-    # -- stories -----------------------------------------------------------
-    def _stories(self, canonical_of: dict[int, int], claims: list, result: CorpusResult) -> None:
-        heads = [i for i in range(len(self.signatures)) if i not in canonical_of]
-        row_of = {i: r for r, i in enumerate(heads)}
-        claim_pairs = set()
-        for claim in claims:
-            rows = sorted({row_of[canonical_of.get(self._position[a], self._position[a])]
-                           for a in claim.articles() if a in self._position})
-            claim_pairs.update((a, b) for k, a in enumerate(rows) for b in rows[k + 1:])
-        sigs = [self.signatures[i] for i in heads]
-        pairs = story_scores(sigs, self._place_df, claim_pairs)
-        labels = average_link(len(sigs), pairs, STORY_THRESHOLD)
-        weight = centrality(labels, pairs)
-        groups: dict[int, list[int]] = {}
-        for row, label in enumerate(labels):
-            groups.setdefault(label, []).append(row)
-        copies_of: dict[int, list[int]] = {}
-        for copy, head in canonical_of.items():
-            copies_of.setdefault(head, []).append(copy)
-        for rows in sorted(groups.values(), key=lambda g: heads[g[0]]):
-            centre = central_member(rows, weight, sigs)
-            members = sorted({heads[r] for r in rows} | {c for r in rows for c in copies_of.get(heads[r], ())})
-            keys = [self.signatures[m].key for m in members]
-            story_id = "story:" + hashlib.blake2b(repr(keys[0]).encode("utf-8"), digest_size=6).hexdigest()
-            result.stories.append({
-                "story_id": story_id,
-                "title": sigs[centre].title,
-                "articles": [_ref(k) for k in keys],
-                "date_range": date_range(members, self.signatures),
-                "size": len(members),
-            })
-            for k in keys:
-                result.article_updates.setdefault(k, {})["story_id"] = story_id
-
-    # -- entities ----------------------------------------------------------
-    def _entities(self, result: CorpusResult) -> None:
-        speakers = {r.id: r.speaker for refs in self._refs.values() for r in refs}
-        assigned, result.entities = merge_speakers(speakers)
-        for sid, entity in assigned.items():
-            if speakers[sid].get("entity_id") != entity:
-                result.statement_updates.setdefault(sid, {})["speaker_entity_id"] = entity
-
-
 def _full_date(value: str | None) -> bool:
     return bool(value) and not str(value).startswith("--")
+
+
+def _copies(signatures: Iterable[Signature], result: CorpusResult) -> tuple[list[tuple[str, int]], dict[int, int]]:
+    """Every article's key, and copy number -> canonical number (the earliest dated member)."""
+    keys: list[tuple[str, int]] = []
+    published: list[str | None] = []
+    near = NearDuplicates()
+    for i, signature in enumerate(signatures):
+        keys.append(signature.key)
+        published.append(signature.published)
+        if signature.minhash is not None:
+            near.add(i, signature.minhash)
+    canonical_of = {}
+    for group in near.groups():
+        head = min(group, key=lambda i: (not _full_date(published[i]), published[i] or "", i))
+        for i in group:
+            if i != head:
+                canonical_of[i] = head
+                result.duplicates.append({**_ref(keys[i]), "copy_of": _ref(keys[head]),
+                                          "similarity": round(near.similarity(i, head), 3)})
+                result.article_updates.setdefault(i, {})["copy_of"] = _ref(keys[head])
+    return keys, canonical_of
+
+
+class _Statements:
+    """Statements of canonical articles, and copies' statements that match none of theirs."""
+
+    def __init__(self, canonical_of: dict[int, int], result: CorpusResult):
+        self.canonical_of = canonical_of
+        self.result = result
+        self.kept: dict[int, list[StatementRef]] = {}  # article number -> statements
+        self.matched: list[_Matched] = []
+        self._waiting: list[tuple[int, StatementRef]] = []  # copies' statements read before their canonical's
+        self._indexes: dict[int, tuple[dict, dict]] = {}  # see _index
+
+    def add(self, ref: StatementRef) -> None:
+        i = ref.article_no
+        head = self.canonical_of.get(i)
+        if head is None:
+            self.kept.setdefault(i, []).append(ref)
+        elif head < i:
+            self._match(head, ref)  # statements come in article order: the canonical's are all read
+        else:
+            self._waiting.append((head, ref))
+
+    def finish(self) -> None:
+        for head, ref in self._waiting:
+            self._match(head, ref)
+        self._waiting = []
+
+    def _match(self, head: int, ref: StatementRef) -> None:
+        """Point a copy's statement at its canonical statement, or keep it.
+
+        The canonical statement has the same stance and speaker and at least
+        ``COPY_STATEMENT_MATCH`` of its terms; identical terms (a verbatim
+        copy) are looked up first.
+        """
+        exact, similar = self._index(head)
+        speaker = (ref.stance, ref.speaker_key)
+        best = exact.get((*speaker, ref.terms.tobytes()))
+        if best is None:
+            best_score = COPY_STATEMENT_MATCH
+            for orig in similar.get(speaker, ()):
+                score = _jaccard(ref.terms, orig.terms)
+                if score >= best_score:
+                    best, best_score = orig, score
+        if best is None:
+            self.kept.setdefault(ref.article_no, []).append(ref)
+        else:
+            self.result.update_statement(ref, copy_of=best.id)
+            self.matched.append(_Matched(ref.id, ref.row, ref.speaker.get("entity_id"), best.id))
+
+    def _index(self, head: int) -> tuple[dict, dict]:
+        """The canonical article's statements by (stance, speaker key, terms) and by (stance, speaker key)."""
+        if head not in self._indexes:
+            exact, similar = {}, {}
+            for orig in self.kept.get(head, ()):
+                speaker = (orig.stance, orig.speaker_key)
+                exact.setdefault((*speaker, orig.terms.tobytes()), orig)
+                similar.setdefault(speaker, []).append(orig)
+            self._indexes[head] = exact, similar
+        return self._indexes[head]
+
+
+def _claims(kept: dict[int, list[StatementRef]], heads: dict[int, Signature], result: CorpusResult) -> list[Claim]:
+    """Claims over the kept statements; IDF from the canonical articles."""
+    graph = ClaimGraph()
+    for i in sorted(kept):
+        graph.add_article(kept[i])
+    terms = [s.terms for s in heads.values()]
+    all_terms = np.concatenate(terms) if terms else np.zeros(0, np.uint32)
+    idf = IdfTable(*np.unique(all_terms, return_counts=True), len(heads))
+    claims = [c for c in graph.resolve(idf) if c.responses()]
+    published = {s.key: s.published for s in heads.values()}
+    for claim in claims:
+        result.claims.append(claim.to_record(published))
+        for r in claim.responses():
+            if r.responds_to is None or (r.responds_to.startswith("claim:") and r.responds_to != claim.claim_id):
+                result.update_statement(r, responds_to=claim.claim_id)
+    return claims
+
+
+def _stories(heads: dict[int, Signature], copies: dict[int, _CopyDates], keys: list[tuple[str, int]],
+             canonical_of: dict[int, int], claims: list[Claim], result: CorpusResult) -> None:
+    """Stories of the canonical articles; copies join their canonical's."""
+    numbers = sorted(heads)
+    row_of = {i: r for r, i in enumerate(numbers)}
+    claim_pairs = set()
+    for claim in claims:
+        refs = [n.seed for n in claim.nodes] + claim.responses()
+        rows = sorted({row_of[canonical_of.get(r.article_no, r.article_no)] for r in refs})
+        claim_pairs.update((a, b) for k, a in enumerate(rows) for b in rows[k + 1:])
+    sigs = [heads[i] for i in numbers]
+    place_df = Counter(place for s in sigs for place in s.places)
+    pairs = story_scores(sigs, place_df, claim_pairs)
+    labels = average_link(len(sigs), pairs, STORY_THRESHOLD)
+    weight = centrality(labels, pairs)
+    groups: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(label, []).append(row)
+    copies_of: dict[int, list[int]] = {}
+    for copy, head in canonical_of.items():
+        copies_of.setdefault(head, []).append(copy)
+    for rows in sorted(groups.values(), key=lambda g: numbers[g[0]]):
+        centre = central_member(rows, weight, sigs)
+        members = sorted({numbers[r] for r in rows} | {c for r in rows for c in copies_of.get(numbers[r], ())})
+        story_id = "story:" + hashlib.blake2b(repr(keys[members[0]]).encode("utf-8"), digest_size=6).hexdigest()
+        result.stories.append({
+            "story_id": story_id,
+            "title": sigs[centre].title,
+            "articles": [_ref(keys[m]) for m in members],
+            "date_range": date_range([heads.get(m) or copies[m] for m in members]),
+            "size": len(members),
+        })
+        for m in members:
+            result.article_updates.setdefault(m, {})["story_id"] = story_id
+
+
+def _entities(statements: _Statements, result: CorpusResult) -> None:
+    """Entities of the kept statements' speakers; a matched copy's statement takes its canonical's."""
+    kept = [r for refs in statements.kept.values() for r in refs]
+    assigned, result.entities = merge_speakers({r.id: r.speaker for r in kept})
+    for r in kept:
+        entity = assigned.get(r.id)
+        if entity is not None and r.speaker.get("entity_id") != entity:
+            result.update_statement(r, speaker_entity_id=entity)
+    for copy in statements.matched:
+        entity = assigned.get(copy.canonical)
+        if entity is not None and copy.entity_id != entity:
+            result.update_statement(copy, speaker_entity_id=entity)
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -187,4 +288,3 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 1.0
     shared = len(np.intersect1d(a, b, assume_unique=True))
     return shared / (len(a) + len(b) - shared)
-

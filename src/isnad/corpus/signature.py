@@ -24,7 +24,7 @@ TITLE_WEIGHT = 2  # a title word counts as much as two body words
 ANONYMOUS_KINDS = frozenset({"anonymous", "official", "source", "unnamed"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Signature:
     """What the corpus steps know about one article."""
 
@@ -40,6 +40,7 @@ class Signature:
     actors: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = field(default_factory=frozenset)  # where things happen ("في موسكو")
     n_words: int = 0
+    n_statements: int = 0  # its statements, staged right after those of the articles before it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -53,6 +54,7 @@ class Signature:
             "minhash": b64(self.minhash) if self.minhash is not None else None,
             "terms": b64(self.terms), "counts": b64(self.counts),
             "actors": sorted(self.actors), "places": sorted(self.places), "n_words": self.n_words,
+            "n_statements": self.n_statements,
         }
 
     @classmethod
@@ -64,6 +66,7 @@ class Signature:
             minhash=from_b64(row["minhash"], np.uint32) if row["minhash"] is not None else None,
             terms=from_b64(row["terms"], np.uint32), counts=from_b64(row["counts"], np.uint16),
             actors=frozenset(row["actors"]), places=frozenset(row["places"]), n_words=row["n_words"],
+            n_statements=row["n_statements"],
         )
 
     def nbytes(self) -> int:
@@ -211,5 +214,6 @@ def article_signature(article: dict, statements: list[dict] | tuple = (), folded
         actors=frozenset(actors),
         places=frozenset(locative_places(folded_words, cues)),
         n_words=len(all_words),
+        n_statements=len(statements),
     )
 

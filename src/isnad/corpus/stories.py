@@ -256,11 +256,11 @@ def central_member(members: list[int], weight: list[float], signatures: list[Sig
     return max(titled, key=lambda m: (weight[m], -m))
 
 
-def date_range(members: list[int], signatures: list[Signature]) -> list[str | None]:
-    """[first, last] of the members' full publication and statement dates."""
+def date_range(members: list) -> list[str | None]:
+    """[first, last] of the members' full publication and statement dates
+    (members: signatures, or anything with ``published`` and ``dates``)."""
     found = []
-    for m in members:
-        s = signatures[m]
+    for s in members:
         for d in (s.published, *s.dates):
             if d and not str(d).startswith("--") and parse_date(d):
                 found.append(str(d)[:10])
