@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from isnad import pipeline
+from isnad import pipeline, store
 from isnad.cli import EXIT_OK, EXIT_PAGE_ERRORS, main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -77,6 +77,19 @@ def test_rerun_gives_byte_identical_jsonl(example_run, tmp_path):
     assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--workers", "2"]) == EXIT_OK
     for name in FILES:
         assert (tmp_path / f"{name}.jsonl").read_bytes() == (example_run / f"{name}.jsonl").read_bytes(), name
+
+
+def test_a_large_run_builds_the_database_after_the_corpus_step_with_the_same_result(example_run, tmp_path,
+                                                                                    monkeypatch):
+    """Past ``OVERLAP_BYTES`` the database waits for the corpus step instead of loading meanwhile."""
+    monkeypatch.setattr(store, "OVERLAP_BYTES", 0)
+    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--workers", "1"]) == EXIT_OK
+    for name in FILES:
+        assert (tmp_path / f"{name}.jsonl").read_bytes() == (example_run / f"{name}.jsonl").read_bytes(), name
+    query = "SELECT * FROM articles ORDER BY rowid"
+    with duckdb.connect(str(tmp_path / "isnad.duckdb"), read_only=True) as a, \
+            duckdb.connect(str(example_run / "isnad.duckdb"), read_only=True) as b:
+        assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
 def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, monkeypatch):

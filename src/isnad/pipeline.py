@@ -15,14 +15,14 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
-from .corpus import Signature, StatementRef, article_signature, link, statement_refs
+from .corpus import CopyKey, CorpusResult, Signature, StatementRef, article_signature, link, statement_refs
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
@@ -134,16 +134,32 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
     claims and entities (the derived tables) and the fields they set on
     article and statement rows (by row number: signatures and statement refs
     are staged one for one, in the order of those rows)."""
-    result = link(lambda: (Signature.from_record(r) for r in read_jsonl(writer.staged("signatures"))),
-                  (StatementRef.from_record(r) for r in read_jsonl(writer.staged("statement_refs"))))
-    article_fields = {row: {"story_id": fields.get("story_id"), "copy_of": fields.get("copy_of")}
-                      for row, fields in result.article_updates.items()}
-    statement_fields = {row: result.statement_updates[sid]
-                        for sid, rows in result.statement_rows.items() for row in rows}
+    signatures = writer.staged("signatures")
+    result = link(lambda: (Signature.from_record(r) for r in read_jsonl(signatures)),
+                  (StatementRef.from_record(r) for r in read_jsonl(writer.staged("statement_refs"))),
+                  copy_keys=lambda: (CopyKey.from_record(r) for r in read_jsonl(signatures)))
     derived = {"stories": result.stories, "claims": result.claims,
-               "duplicates": result.duplicates, "entities": result.entities}
-    return derived, {"articles": RowUpdates(article_fields),
-                     "statements": RowUpdates(statement_fields, replaced=frozenset({"responds_to"}))}
+               "duplicates": result.duplicate_rows(), "entities": result.entities}
+    return derived, {"articles": RowUpdates(_ArticleFields(result)),
+                     "statements": RowUpdates(result.statement_fields(), replaced=frozenset({"responds_to"}))}
+
+
+class _ArticleFields(Mapping):
+    """Row number -> ``story_id`` and ``copy_of`` of every article, computed when asked."""
+
+    def __init__(self, result: CorpusResult):
+        self.result = result
+
+    def __getitem__(self, row: int) -> dict:
+        if not 0 <= row < len(self.result.keys):
+            raise KeyError(row)
+        return self.result.article_fields(row)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self.result.keys)))
+
+    def __len__(self) -> int:
+        return len(self.result.keys)
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:
@@ -239,6 +255,7 @@ class InChildProcess:
         self.child.start()
 
     def wait(self) -> None:
+        """Wait for the task to end (at once if it has, or ran here)."""
         if self.child is None:
             return
         self.child.join()

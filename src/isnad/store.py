@@ -20,7 +20,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +58,7 @@ INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
+OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded while the corpus step runs
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
@@ -184,8 +185,8 @@ class RunWriter:
                 _write_jsonl(target, derived[name])
             elif name in updates:
                 _write_updated(self.staged(name), target, updates[name])
-                _write_jsonl(final / f"{name}.updates.jsonl",
-                             ({"row": row, **fields} for row, fields in sorted(updates[name].fields.items())))
+                fields = updates[name].fields
+                _write_jsonl(final / f"{name}.updates.jsonl", ({"row": row, **fields[row]} for row in sorted(fields)))
             else:
                 os.link(self.staged(name), target)
 
@@ -194,9 +195,11 @@ class RunWriter:
         """Build the requested formats and move them into place.
 
         ``corpus_step()`` must call :meth:`finalise`; if it only starts it
-        (in another process), ``wait()`` waits for it.  Meanwhile the
-        database is loaded with the tables the corpus step does not change;
-        the rest is added when it is done.
+        (in another process), ``wait()`` waits for it.  In a small run the
+        database is loaded with the page tables meanwhile (the two fit in
+        memory together); in a larger one (``OVERLAP_BYTES`` of staged rows
+        or more) it waits first, so that peak memory does not grow with the
+        run.  The corpus tables and fields are added when the step is done.
         """
         formats = tuple(formats)
         for f in self._files.values():
@@ -204,6 +207,8 @@ class RunWriter:
         self._checkpoints.close()
         final = self.staging / "final"
         (corpus_step or self.finalise)()
+        if sum(self.staged(name).stat().st_size for name in TABLES) >= OVERLAP_BYTES:
+            wait()
         database = TableBuild(self.staging / DUCKDB_FILE) if "duckdb" in formats or "parquet" in formats else None
         try:
             if database:
@@ -245,7 +250,7 @@ class RowUpdates:
     page pass already wrote (the row is serialised again for them); others
     are appended to the line as it is."""
 
-    fields: dict[int, dict]
+    fields: Mapping[int, dict]
     replaced: frozenset[str] = frozenset()
 
 

@@ -7,7 +7,7 @@ them back in streaming passes and returns what the run adds (``CorpusResult``).
 """
 from .claims import StatementRef, statement_refs
 from .linker import CorpusLinker, CorpusResult, link
-from .signature import Signature, article_signature
+from .signature import CopyKey, Signature, article_signature
 
-__all__ = ["CorpusLinker", "CorpusResult", "Signature", "StatementRef", "article_signature", "link",
+__all__ = ["CopyKey", "CorpusLinker", "CorpusResult", "Signature", "StatementRef", "article_signature", "link",
            "statement_refs"]

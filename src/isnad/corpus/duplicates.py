@@ -35,29 +35,36 @@ _RUN_ALL_PAIRS = 24  # longer runs of one band key are chained instead of paired
 class NearDuplicates:
     """Copy detection over MinHash signatures (indices are ints).
 
-    ``add`` only keeps a reference to the values (which the article signature
-    holds anyway); ``groups`` bands them (LSH: equal band keys make candidate
+    ``add`` copies the values into one growing matrix (no object per
+    article); ``groups`` bands them (LSH: equal band keys make candidate
     pairs, found by sorting), checks each candidate pair's estimated Jaccard
-    and joins copies with union-find.
+    and joins copies.
     """
 
     def __init__(self, threshold: float = COPY_THRESHOLD):
         self.threshold = threshold
-        self._values: dict[int, np.ndarray] = {}
+        self._indices = np.zeros(1024, np.int64)
+        self._values = np.zeros((1024, NUM_PERM), np.uint32)
+        self._count = 0
+        self._row: dict[int, int] = {}
 
     def add(self, index: int, values: np.ndarray) -> None:
         """Add one article's MinHash values (uint32[NUM_PERM])."""
-        self._values[index] = values
+        if self._count == len(self._indices):
+            self._indices = np.concatenate([self._indices, np.zeros_like(self._indices)])
+            self._values = np.concatenate([self._values, np.zeros_like(self._values)])
+        self._indices[self._count] = index
+        self._values[self._count] = values
+        self._row[index] = self._count
+        self._count += 1
 
     def similarity(self, a: int, b: int) -> float:
         """Estimated Jaccard similarity of two added articles."""
-        return float(np.mean(self._values[a] == self._values[b]))
+        return float(np.mean(self._values[self._row[a]] == self._values[self._row[b]]))
 
     def _stacked(self) -> tuple[np.ndarray, np.ndarray]:
         """Article indices and their MinHash values, one row each."""
-        keys = np.fromiter(self._values, dtype=np.int64, count=len(self._values))
-        values = np.stack([self._values[k] for k in keys.tolist()]) if len(keys) else np.zeros((0, NUM_PERM), np.uint32)
-        return keys, values
+        return self._indices[:self._count], self._values[:self._count]
 
     @staticmethod
     def candidate_pairs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

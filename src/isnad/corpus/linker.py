@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -34,23 +34,6 @@ from .stories import STORY_THRESHOLD, average_link, central_member, centrality, 
 COPY_STATEMENT_MATCH = 0.5  # term Jaccard for a copy's statement to be its canonical's
 
 
-@dataclass
-class CorpusResult:
-    """What the corpus step adds to a run's records."""
-
-    duplicates: list[dict] = field(default_factory=list)  # one row per copy
-    stories: list[dict] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
-    entities: list[dict] = field(default_factory=list)
-    statement_updates: dict[str, dict] = field(default_factory=dict)  # statement id -> fields to set
-    statement_rows: dict[str, set[int]] = field(default_factory=dict)  # statement id -> its row numbers
-    article_updates: dict[int, dict] = field(default_factory=dict)  # article number -> story_id, copy_of
-
-    def update_statement(self, ref: StatementRef | _Matched, **fields) -> None:
-        self.statement_updates.setdefault(ref.id, {}).update(fields)
-        self.statement_rows.setdefault(ref.id, set()).add(ref.row)
-
-
 @dataclass(slots=True)
 class _Matched:
     """All that is kept of a copy's statement that matched its canonical one."""
@@ -59,14 +42,77 @@ class _Matched:
     row: int
     entity_id: str | None  # its speaker's lexicon id
     canonical: str  # the canonical statement's id
+    canonical_entity: str | None = None  # the entity the corpus step gives the canonical statement
+
+
+@dataclass
+class CorpusResult:
+    """What the corpus step adds to a run's records, kept compact: copies and
+    story membership by article number, fields of copied statements by row."""
+
+    keys: list[tuple[str, int]] = field(default_factory=list)  # article number -> (doc_id, article_index)
+    canonical_of: dict[int, int] = field(default_factory=dict)  # copy -> canonical article number
+    similarity: dict[int, float] = field(default_factory=dict)  # copy -> estimated Jaccard with its canonical
+    story_of: dict[int, str] = field(default_factory=dict)  # article number -> story id
+    stories: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    kept_updates: dict[str, dict] = field(default_factory=dict)  # id of a kept statement -> fields to set
+    kept_rows: dict[str, set[int]] = field(default_factory=dict)  # ... and its row numbers
+    matched: list[_Matched] = field(default_factory=list)  # copies' statements (copy_of, speaker_entity_id)
+
+    def update_statement(self, ref: StatementRef, **fields) -> None:
+        self.kept_updates.setdefault(ref.id, {}).update(fields)
+        self.kept_rows.setdefault(ref.id, set()).add(ref.row)
+
+    def duplicate_rows(self) -> Iterator[dict]:
+        """``duplicates.jsonl`` rows: one per copy."""
+        for i, head in sorted(self.canonical_of.items()):
+            yield {**_ref(self.keys[i]), "copy_of": _ref(self.keys[head]), "similarity": self.similarity[i]}
+
+    @property
+    def duplicates(self) -> list[dict]:
+        return list(self.duplicate_rows())
+
+    def article_fields(self, i: int) -> dict:
+        """``story_id`` and ``copy_of`` of article number ``i``."""
+        head = self.canonical_of.get(i)
+        return {"story_id": self.story_of.get(i), "copy_of": _ref(self.keys[head]) if head is not None else None}
+
+    def statement_fields(self) -> dict[int, dict]:
+        """Row number -> fields, for every statement the corpus step changes."""
+        fields = {row: self.kept_updates[sid] for sid, rows in self.kept_rows.items() for row in rows}
+        for m in self.matched:
+            fields[m.row] = _copy_fields(m)
+        return fields
+
+    @property
+    def statement_updates(self) -> dict[str, dict]:
+        """Statement id -> fields to set (all statements, copies included)."""
+        updates = {sid: dict(fields) for sid, fields in self.kept_updates.items()}
+        for m in self.matched:
+            updates.setdefault(m.id, {}).update(_copy_fields(m))
+        return updates
+
+
+def _copy_fields(m: _Matched) -> dict:
+    fields = {"copy_of": m.canonical}
+    if m.canonical_entity is not None and m.canonical_entity != m.entity_id:
+        fields["speaker_entity_id"] = m.canonical_entity
+    return fields
 
 
 @dataclass(slots=True)
-class _CopyDates:
-    """All that is kept of a copy: its dates, for its story's date range."""
+class _Extent:
+    """First and last full dates of a canonical article's copies (for its story's date range)."""
 
-    published: str | None
-    dates: tuple[str, ...]
+    published: str | None = None
+    dates: tuple[str, ...] = ()
+
+    def widen(self, signature: Signature) -> None:
+        found = [d for d in (self.published, *self.dates, signature.published, *signature.dates) if _full_date(d)]
+        if found:
+            self.published, self.dates = min(found), (max(found),)
 
 
 class CorpusLinker:
@@ -96,31 +142,35 @@ class CorpusLinker:
         return link(lambda: iter(signatures), refs)
 
 
-def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[StatementRef]) -> CorpusResult:
+def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[StatementRef],
+         copy_keys: Callable[[], Iterable] | None = None) -> CorpusResult:
     """Copies, stories, claims, entities and the updates of a run.
 
-    ``signatures()`` is called twice and must give the articles in the same
-    order each time; ``refs`` is read once: the ``n_statements`` of the
-    first article, then those of the next (as the pipeline stages them).
+    ``signatures()`` gives the articles in the same order each time it is
+    called; ``refs`` is read once: the ``n_statements`` of the first
+    article, then those of the next (as the pipeline stages them).
+    ``copy_keys()``, if given, gives only the ``key``, ``published`` and
+    ``minhash`` of the same articles, for the first pass.
     """
     result = CorpusResult()
-    keys, canonical_of = _copies(signatures(), result)
+    keys, canonical_of = _copies((copy_keys or signatures)(), result)
+    result.keys, result.canonical_of = keys, canonical_of
     heads: dict[int, Signature] = {}
-    copies: dict[int, _CopyDates] = {}
-    owners: list[int] = []  # article number of each statement, in order
+    extents: dict[int, _Extent] = {}  # canonical article -> dates of its copies
+    counts = np.zeros(len(keys), np.int64)
     for i, signature in enumerate(signatures()):
         if i in canonical_of:
-            copies[i] = _CopyDates(signature.published, signature.dates)
+            extents.setdefault(canonical_of[i], _Extent()).widen(signature)
         else:
             heads[i] = signature
-        owners.extend([i] * signature.n_statements)
+        counts[i] = signature.n_statements
     statements = _Statements(canonical_of, result)
-    for row, (i, ref) in enumerate(zip(owners, refs)):
+    for row, (i, ref) in enumerate(zip(np.repeat(np.arange(len(keys)), counts).tolist(), refs)):
         ref.row, ref.article_no = row, i
         statements.add(ref)
     statements.finish()
     claims = _claims(statements.kept, heads, result)
-    _stories(heads, copies, keys, canonical_of, claims, result)
+    _stories(heads, extents, keys, canonical_of, claims, result)
     _entities(statements, result)
     return result
 
@@ -133,7 +183,7 @@ def _full_date(value: str | None) -> bool:
     return bool(value) and not str(value).startswith("--")
 
 
-def _copies(signatures: Iterable[Signature], result: CorpusResult) -> tuple[list[tuple[str, int]], dict[int, int]]:
+def _copies(signatures: Iterable, result: CorpusResult) -> tuple[list[tuple[str, int]], dict[int, int]]:
     """Every article's key, and copy number -> canonical number (the earliest dated member)."""
     keys: list[tuple[str, int]] = []
     published: list[str | None] = []
@@ -149,9 +199,7 @@ def _copies(signatures: Iterable[Signature], result: CorpusResult) -> tuple[list
         for i in group:
             if i != head:
                 canonical_of[i] = head
-                result.duplicates.append({**_ref(keys[i]), "copy_of": _ref(keys[head]),
-                                          "similarity": round(near.similarity(i, head), 3)})
-                result.article_updates.setdefault(i, {})["copy_of"] = _ref(keys[head])
+                result.similarity[i] = round(near.similarity(i, head), 3)
     return keys, canonical_of
 
 
@@ -162,7 +210,6 @@ class _Statements:
         self.canonical_of = canonical_of
         self.result = result
         self.kept: dict[int, list[StatementRef]] = {}  # article number -> statements
-        self.matched: list[_Matched] = []
         self._waiting: list[tuple[int, StatementRef]] = []  # copies' statements read before their canonical's
         self._indexes: dict[int, tuple[dict, dict]] = {}  # see _index
 
@@ -200,8 +247,7 @@ class _Statements:
         if best is None:
             self.kept.setdefault(ref.article_no, []).append(ref)
         else:
-            self.result.update_statement(ref, copy_of=best.id)
-            self.matched.append(_Matched(ref.id, ref.row, ref.speaker.get("entity_id"), best.id))
+            self.result.matched.append(_Matched(ref.id, ref.row, ref.speaker.get("entity_id"), best.id))
 
     def _index(self, head: int) -> tuple[dict, dict]:
         """The canonical article's statements by (stance, speaker key, terms) and by (stance, speaker key)."""
@@ -233,7 +279,7 @@ def _claims(kept: dict[int, list[StatementRef]], heads: dict[int, Signature], re
     return claims
 
 
-def _stories(heads: dict[int, Signature], copies: dict[int, _CopyDates], keys: list[tuple[str, int]],
+def _stories(heads: dict[int, Signature], extents: dict[int, _Extent], keys: list[tuple[str, int]],
              canonical_of: dict[int, int], claims: list[Claim], result: CorpusResult) -> None:
     """Stories of the canonical articles; copies join their canonical's."""
     numbers = sorted(heads)
@@ -262,11 +308,12 @@ def _stories(heads: dict[int, Signature], copies: dict[int, _CopyDates], keys: l
             "story_id": story_id,
             "title": sigs[centre].title,
             "articles": [_ref(keys[m]) for m in members],
-            "date_range": date_range([heads.get(m) or copies[m] for m in members]),
+            "date_range": date_range([heads[numbers[r]] for r in rows] + [extents[numbers[r]] for r in rows
+                                                                          if numbers[r] in extents]),
             "size": len(members),
         })
         for m in members:
-            result.article_updates.setdefault(m, {})["story_id"] = story_id
+            result.story_of[m] = story_id
 
 
 def _entities(statements: _Statements, result: CorpusResult) -> None:
@@ -277,10 +324,8 @@ def _entities(statements: _Statements, result: CorpusResult) -> None:
         entity = assigned.get(r.id)
         if entity is not None and r.speaker.get("entity_id") != entity:
             result.update_statement(r, speaker_entity_id=entity)
-    for copy in statements.matched:
-        entity = assigned.get(copy.canonical)
-        if entity is not None and copy.entity_id != entity:
-            result.update_statement(copy, speaker_entity_id=entity)
+    for copy in result.matched:
+        copy.canonical_entity = assigned.get(copy.canonical)
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:

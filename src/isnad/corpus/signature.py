@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import MinHash
@@ -72,6 +73,19 @@ class Signature:
     def nbytes(self) -> int:
         """Approximate memory held by the arrays."""
         return self.terms.nbytes + self.counts.nbytes + (self.minhash.nbytes if self.minhash is not None else 0)
+
+
+class CopyKey(NamedTuple):
+    """What the search for copies reads of a signature row."""
+
+    key: tuple[str, int]
+    published: str | None
+    minhash: np.ndarray | None
+
+    @classmethod
+    def from_record(cls, row: dict) -> "CopyKey":
+        minhash = from_b64(row["minhash"], np.uint32) if row["minhash"] is not None else None
+        return cls((row["doc_id"], row["article_index"]), row["published"], minhash)
 
 
 def speaker_key(speaker: dict | None) -> str | None:
