@@ -92,17 +92,29 @@ def test_a_large_run_builds_the_database_after_the_corpus_step_with_the_same_res
         assert a.execute(query).fetchall() == b.execute(query).fetchall()
 
 
+def test_no_corpus_writes_the_page_tables_only(example_run, tmp_path):
+    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--no-corpus"]) == EXIT_OK
+    assert lines(tmp_path / "stories.jsonl") == [] and lines(tmp_path / "claims.jsonl") == []
+    corpus_fields = {"story_id", "copy_of", "speaker_entity_id"}
+    for table in ("articles", "statements"):
+        linked = lines(example_run / f"{table}.jsonl")
+        alone = lines(tmp_path / f"{table}.jsonl")
+        assert alone and not any(corpus_fields & row.keys() for row in alone)
+        assert [{k: v for k, v in row.items() if k not in corpus_fields | {"responds_to"}} for row in linked] == \
+            [{k: v for k, v in row.items() if k != "responds_to"} for row in alone]
+
+
 def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(example_run, out)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     calls = []
 
-    def crash_on_third(page):
+    def crash_on_third(page, corpus=True):
         calls.append(page)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
-        return real(page)
+        return real(page, corpus)
 
     real = pipeline.process_page
     monkeypatch.setattr(pipeline, "process_page", crash_on_third)

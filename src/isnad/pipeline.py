@@ -17,6 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from . import __version__, read
@@ -88,8 +89,11 @@ def document_row(page: Page) -> dict:
     }
 
 
-def process_page(item: tuple[str, Page | PageError]) -> PageResult:
-    """Run every page step; a reader error or a failing step gives an error row."""
+def process_page(item: tuple[str, Page | PageError], corpus: bool = True) -> PageResult:
+    """Run every page step; a reader error or a failing step gives an error row.
+
+    ``corpus``: also stage what the corpus step needs (signatures, statement refs).
+    """
     key, page = item
     if isinstance(page, PageError):
         return _error_result(key, page)
@@ -105,9 +109,10 @@ def process_page(item: tuple[str, Page | PageError]) -> PageResult:
         "articles": articles,
         "statements": page.statements,
         "events": page.events,
-        "signatures": signature_rows(page, articles),
-        "statement_refs": [ref.to_record() for ref in statement_refs(page.statements, page.folded)],
     }
+    if corpus:
+        rows["signatures"] = signature_rows(page, articles)
+        rows["statement_refs"] = [ref.to_record() for ref in statement_refs(page.statements, page.folded)]
     return PageResult(key, {table: [dumps(row) for row in table_rows] for table, table_rows in rows.items()})
 
 
@@ -162,14 +167,16 @@ class _ArticleFields(Mapping):
         return len(self.result.keys)
 
 
-def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256) -> Iterator[PageResult]:
+def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256,
+              corpus: bool = True) -> Iterator[PageResult]:
     """``process_page`` over the stream, in input order, on ``workers`` processes.
 
     At most ``window`` pages are in flight, so memory does not grow with the
     input when reading is faster than processing.
     """
+    work = partial(process_page, corpus=corpus)
     if workers <= 1:
-        yield from map(process_page, items)
+        yield from map(work, items)
         return
     slots = threading.BoundedSemaphore(window)
 
@@ -181,7 +188,7 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, windo
     context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     with context.Pool(workers) as pool:
         try:
-            for result in pool.imap(process_page, throttled(), chunksize=8):
+            for result in pool.imap(work, throttled(), chunksize=8):
                 slots.release()
                 yield result
         finally:
@@ -271,10 +278,10 @@ def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSum
             yield item
 
 
-def run_key(inputs: list[str], formats: Iterable[str]) -> str:
+def run_key(inputs: list[str], formats: Iterable[str], corpus: bool = True) -> str:
     """Names the staging folder: the same arguments resume the same run."""
     described = [str(Path(i).resolve()) if i != "-" else "-" for i in inputs]
-    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__])
+    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__, corpus])
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -287,27 +294,30 @@ def run(
     checkpoint_seconds: float = 2.0,
     engine: str = "local",
     ray_address: str | None = None,
+    corpus: bool = True,
 ) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
     A run interrupted before it finished is resumed: pages it wrote are
-    skipped and the output ends as that of an uninterrupted run.
+    skipped and the output ends as that of an uninterrupted run.  Without
+    ``corpus`` the corpus step (copies, stories, claims, entities) is left
+    out: its tables are empty.
     """
     started = time.perf_counter()
     workers = workers or min(2, os.cpu_count() or 1)
     formats = tuple(formats)
-    writer = RunWriter(out_dir, run_key(inputs, formats), checkpoint_seconds)
+    writer = RunWriter(out_dir, run_key(inputs, formats, corpus), checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
     resume = ResumeFilter(writer.done)
     try:
         if engine == "ray":
             from .ray_engine import map_pages_ray
 
-            results = (r for r in map_pages_ray(inputs, ray_address) if not resume.done_before(r.key))
+            results = (r for r in map_pages_ray(inputs, ray_address, corpus=corpus) if not resume.done_before(r.key))
         else:
             todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
             todo = (item for item in todo if not resume.done_before(item[0]))
-            results = map_pages(todo, workers)
+            results = map_pages(todo, workers, corpus=corpus)
         if progress:
             from tqdm import tqdm
 
@@ -316,8 +326,11 @@ def run(
             writer.write_page(result.key, result.lines)
         writer.checkpoint()
         counts = writer.counts
-        corpus = InChildProcess(lambda: writer.finalise(*link_corpus(writer)))
-        writer.publish(formats, corpus_step=corpus.start, wait=corpus.wait)
+        if corpus:
+            step = InChildProcess(lambda: writer.finalise(*link_corpus(writer)))
+            writer.publish(formats, corpus_step=step.start, wait=step.wait)
+        else:
+            writer.publish(formats)
     except BaseException:
         writer.close()
         raise

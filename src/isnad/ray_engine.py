@@ -15,8 +15,8 @@ from .model import Skipped
 from .read import expand_inputs, read_unit
 
 
-def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64) -> Iterator:
-    """PageResults of every input page, in input order."""
+def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True) -> Iterator:
+    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_page`)."""
     import ray
 
     from .pipeline import page_key, process_page
@@ -39,7 +39,7 @@ def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 
         return rows
 
     def process(batch: dict) -> dict:
-        results = [process_page((key, pickle.loads(page))) for key, page in zip(batch["key"], batch["page"])]
+        results = [process_page((key, pickle.loads(page)), corpus) for key, page in zip(batch["key"], batch["page"])]
         return {"result": [pickle.dumps(r) for r in results]}
 
     dataset = (
