@@ -31,13 +31,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--no-corpus", action="store_true", help="the per-page pipeline only (isnad run --no-corpus)")
     parser.add_argument("--corpus-cost", type=int, default=0, metavar="N",
                         help="time N runs with and N without the corpus step and compare")
     args = parser.parse_args()
     if args.corpus_cost:
         compare_corpus(args.inputs * args.repeat, args.workers, args.corpus_cost)
         return
-    figures = measure(args.inputs * args.repeat, args.workers, corpus=True)
+    figures = measure(args.inputs * args.repeat, args.workers, corpus=not args.no_corpus)
     if args.json:
         print(json.dumps(figures))
     else:

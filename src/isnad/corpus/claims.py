@@ -32,6 +32,7 @@ MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك"})
 CONTENT_CHARS = 400
+BLOCK_CELLS = 2_000_000  # rows per block of a pair product = this / number of columns (64 at least)
 
 
 @dataclass(eq=False, slots=True)
@@ -286,10 +287,20 @@ class _TermSpace:
         """
         (am, a_total), (bm, b_total) = a, b
         kept = (np.asarray(bm.sum(axis=0)).ravel() <= self.common).astype(np.float64)
-        shared = (am @ sparse.diags(kept) @ bm.T).tocoo()
-        mass_matrix = (am @ sparse.diags(self.weight * kept) @ bm.T).tocsr()
-        rows, cols = shared.row[shared.data >= MIN_SHARED], shared.col[shared.data >= MIN_SHARED]
-        mass = np.asarray(mass_matrix[rows, cols]).ravel() if len(rows) else np.zeros(0)
+        counts_t = (sparse.diags(kept) @ bm.T).tocsr()
+        mass_t = (sparse.diags(self.weight * kept) @ bm.T).tocsr()
+        block = max(64, BLOCK_CELLS // max(bm.shape[0], 1))
+        found_rows, found_cols, found_mass = [], [], []
+        for start in range(0, am.shape[0], block):  # in row blocks: memory stays bounded
+            rows_block = am[start:start + block]
+            shared = (rows_block @ counts_t).tocoo()
+            r, c = shared.row[shared.data >= MIN_SHARED], shared.col[shared.data >= MIN_SHARED]
+            found_mass.append(np.asarray((rows_block @ mass_t)[r, c]).ravel() if len(r) else np.zeros(0))
+            found_rows.append(r + start)
+            found_cols.append(c)
+        rows = np.concatenate(found_rows) if found_rows else np.zeros(0, np.int64)
+        cols = np.concatenate(found_cols) if found_cols else np.zeros(0, np.int64)
+        mass = np.concatenate(found_mass) if found_mass else np.zeros(0)
         smaller = np.minimum(a_total[rows], b_total[cols])
         ok = (mass >= SHARED_MASS) & (smaller > 0)
         score = mass[ok] / smaller[ok]

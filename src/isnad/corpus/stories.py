@@ -36,7 +36,7 @@ COMMON_TERM_SHARE = 0.05  # terms in more documents than this share (and > COMMO
 COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
-BLOCK_CELLS = 1_000_000  # rows per block of the pair product = this / number of articles
+BLOCK_CELLS = 2_000_000  # rows per block of the pair product = this / number of articles (64 at least)
 NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
 
 
@@ -72,7 +72,7 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float,
     """
     rows, cols, vals = [], [], []
     transposed = matrix.T.tocsr()
-    block_rows = max(16, BLOCK_CELLS // max(matrix.shape[0], 1))
+    block_rows = max(64, BLOCK_CELLS // max(matrix.shape[0], 1))
     for start in range(0, matrix.shape[0], block_rows):
         block = (matrix[start:start + block_rows] @ transposed).tocoo()
         r, c, v = block.row + start, block.col, block.data
@@ -200,8 +200,15 @@ def _set_matrix(sets: list[frozenset[str]], weight_of) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, indices, indptr), shape=(len(sets), max(len(columns), 1)))
 
 
-def _pair_values(product: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    return np.asarray(product[rows, cols]).ravel() if len(rows) else np.zeros(0)
+def _pair_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows: np.ndarray, cols: np.ndarray,
+               chunk: int = 65536) -> np.ndarray:
+    """``a[r] . b[c]`` for each pair, in chunks of pairs (never the whole product,
+    which is quadratic when a member is common)."""
+    out = np.zeros(len(rows))
+    for start in range(0, len(rows), chunk):
+        r, c = rows[start:start + chunk], cols[start:start + chunk]
+        out[start:start + chunk] = np.asarray(a[r].multiply(b[c]).sum(axis=1)).ravel()
+    return out
 
 
 def story_scores(signatures: list[Signature], place_df: dict[str, int],
@@ -220,7 +227,7 @@ def story_scores(signatures: list[Signature], place_df: dict[str, int],
                              dtype=bool, count=len(rows))
         score = score + CLAIM_BONUS * linked
     actors = _set_matrix([s.actors for s in signatures], lambda a: 1.0)
-    shared = _pair_values(actors @ actors.T, rows, cols)
+    shared = _pair_dots(actors, actors, rows, cols)
     sizes = np.array([len(s.actors) for s in signatures], dtype=np.float64)
     union = sizes[rows] + sizes[cols] - shared
     score = score + ACTOR_BONUS * np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
@@ -234,7 +241,7 @@ def story_scores(signatures: list[Signature], place_df: dict[str, int],
     places = _set_matrix([s.places for s in signatures], rarity)
     binary = places.copy()
     binary.data[:] = 1.0
-    score = score + PLACE_BONUS * np.minimum(1.0, _pair_values(places @ binary.T, rows, cols))
+    score = score + PLACE_BONUS * np.minimum(1.0, _pair_dots(places, binary, rows, cols))
     score = score * date_factors(signatures, rows, cols)
     keep = score >= CANDIDATE_MIN
     return dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), score[keep].tolist()))
