@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from isnad.corpus import CorpusLinker, Signature, article_signature
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.signature import locative_places
+from isnad.corpus.stories import PAIR_WINDOW_DAYS, similar_pairs, tfidf_matrix
 from isnad.corpus.terms import stem, word_infos
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -274,6 +277,18 @@ def test_far_apart_dates_keep_similar_articles_in_separate_stories():
     result = run([_article("a", "اجتماع خليجي في الدوحة حول المياه", SUMMIT_A, "2022-03-10"),
                   _article("b", "الربط المائي على طاولة الوزراء", SUMMIT_B, "2024-03-11")], [])
     assert len(result.stories) == 2
+
+
+def test_articles_months_apart_are_not_even_compared_but_undated_ones_are():
+    sigs = [article_signature(_article(doc, "اجتماع خليجي في الدوحة حول المياه", SUMMIT_A, date))
+            for doc, date in (("a", "2024-03-10"), ("b", "2024-03-12"), ("c", "2024-06-20"), ("d", None))]
+    matrix = tfidf_matrix(sigs)
+    days = np.array([date(2024, 3, 10).toordinal(), date(2024, 3, 12).toordinal(),
+                     date(2024, 6, 20).toordinal(), np.nan])
+    rows, cols, _ = similar_pairs(matrix, 0.05, days=days, window=PAIR_WINDOW_DAYS)
+    assert sorted(zip(rows.tolist(), cols.tolist())) == [(0, 1), (0, 3), (1, 3), (2, 3)]
+    everything, _, _ = similar_pairs(matrix, 0.05)
+    assert len(everything) == 6
 
 
 # -- signatures ------------------------------------------------------------------

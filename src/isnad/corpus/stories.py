@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import math
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -38,6 +39,9 @@ SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
 BLOCK_CELLS = 2_000_000  # rows per block of the pair product = this / number of articles (64 at least)
 NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
+# Articles further apart than this are never compared: the date damping brings even the
+# best possible pair (cosine 1 and every bonus) below CANDIDATE_MIN (claim pairs are scored anyway).
+PAIR_WINDOW_DAYS = SAME_DAYS + DAY_SCALE * math.log((1 + CLAIM_BONUS + ACTOR_BONUS + PLACE_BONUS) / CANDIDATE_MIN)
 
 
 def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
@@ -49,44 +53,78 @@ def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
     cap = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
     all_terms = np.concatenate([s.terms for s in signatures]) if signatures else np.zeros(0, np.uint32)
     vocab, columns, dfs = np.unique(all_terms, return_inverse=True, return_counts=True)
+    del all_terms
     idf = np.log((n + 1) / (dfs + 0.5))
     idf[dfs > cap] = 0.0
-    tf = np.concatenate([s.counts for s in signatures]).astype(np.float64) if signatures else np.zeros(0)
-    data = (1.0 + np.log(np.maximum(tf, 1.0))) * idf[columns]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(s.terms) for s in signatures], out=indptr[1:])
-    matrix = sparse.csr_matrix((data, columns, indptr), shape=(n, len(vocab)))
-    matrix.eliminate_zeros()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    data = np.concatenate([s.counts for s in signatures]).astype(np.float64) if signatures else np.zeros(0)
+    np.log(np.maximum(data, 1.0, out=data), out=data)
+    data += 1.0
+    data *= idf[columns]
+    lengths = np.array([len(s.terms) for s in signatures], dtype=np.int64)
+    norms = np.zeros(n)
+    filled = lengths > 0
+    norms[filled] = np.sqrt(np.add.reduceat(data * data, np.cumsum(lengths)[filled] - lengths[filled]))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+    data /= np.repeat(norms, lengths)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    matrix = sparse.csr_matrix((data, columns.astype(np.int32), indptr), shape=(n, len(vocab)))
+    matrix.eliminate_zeros()
+    return matrix
 
 
-def similar_pairs(matrix: sparse.csr_matrix, minimum: float,
-                  per_row: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None = None,
+                  days: np.ndarray | None = None, window: float = math.inf
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns (i < j) and cosines of pairs whose cosine reaches ``minimum``.
 
     With ``per_row``, a pair is kept only when it is among the ``per_row``
     best of one of its two articles, which bounds the pairs (and memory) by
-    the number of articles.
+    the number of articles.  With ``days`` (a day number per row, NaN when
+    unknown), rows more than ``window`` days apart are not compared, so a
+    run of many months costs time in proportion to its length, not to its
+    square; undated rows are compared with all.
     """
+    n = matrix.shape[0]
+    days = np.full(n, np.nan) if days is None else days
+    order = np.argsort(days, kind="stable")  # dated rows by day, then the undated
+    sorted_days = days[order]
+    n_dated = int(np.count_nonzero(~np.isnan(sorted_days)))
+    undated = order[n_dated:]
+    dated_days = sorted_days[:n_dated]
     rows, cols, vals = [], [], []
-    transposed = matrix.T.tocsr()
-    block_rows = max(64, BLOCK_CELLS // max(matrix.shape[0], 1))
-    for start in range(0, matrix.shape[0], block_rows):
-        block = (matrix[start:start + block_rows] @ transposed).tocoo()
-        r, c, v = block.row + start, block.col, block.data
+    cached: tuple[tuple[int, int], np.ndarray, sparse.csr_matrix] | None = None
+    start = 0
+    while start < n:
+        if start < n_dated:
+            lo = int(np.searchsorted(dated_days, dated_days[start] - window, side="left"))
+            reach = int(np.searchsorted(dated_days, dated_days[start] + window, side="right"))
+            size = max(64, BLOCK_CELLS // max(reach - lo + len(undated), 1))
+            end = min(start + size, n_dated)
+            span = (lo, int(np.searchsorted(dated_days, dated_days[end - 1] + window, side="right")))
+        else:
+            end, span = min(start + max(64, BLOCK_CELLS // max(n, 1)), n), (0, n_dated)
+        if cached is None or cached[0] != span:
+            columns = np.concatenate([order[span[0]:span[1]], undated])
+            cached = (span, columns, matrix[columns].T.tocsr())
+        _, columns, transposed = cached
+        members = order[start:end]
+        block = (matrix[members] @ transposed).tocoo()
+        r, c, v = members[block.row], columns[block.col], block.data
         keep = (v >= minimum) & (r != c)
         r, c, v = r[keep], c[keep], v[keep]
+        near = ~(np.abs(days[r] - days[c]) > window)  # a pair with an undated member is kept
+        r, c, v = r[near], c[near], v[near]
         if per_row is not None and len(v):
-            order = np.lexsort((-v, r))
-            r, c, v = r[order], c[order], v[order]
+            order_in_block = np.lexsort((-v, r))
+            r, c, v = r[order_in_block], c[order_in_block], v[order_in_block]
             first_of_row = np.searchsorted(r, r, side="left")
             best = np.arange(len(r)) - first_of_row < per_row
             r, c, v = r[best], c[best], v[best]
         rows.append(np.minimum(r, c))
         cols.append(np.maximum(r, c))
         vals.append(v)
+        start = end
     if not rows:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     r, c, v = (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64),
@@ -143,15 +181,24 @@ def date_factors(signatures: list[Signature], rows: np.ndarray, cols: np.ndarray
     return np.where(np.isnan(days), 1.0, factor)
 
 
-def average_link(n: int, pairs: dict[tuple[int, int], float], threshold: float) -> list[int]:
+class Pairs(NamedTuple):
+    """Scored pairs of articles (``rows[k] < cols[k]``), as arrays."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    scores: np.ndarray
+
+
+def average_link(n: int, pairs: Pairs, threshold: float) -> list[int]:
     """Group label per item: average-link agglomeration over a sparse graph."""
     links: list[dict[int, float]] = [{} for _ in range(n)]
-    for (i, j), s in pairs.items():
+    for i, j, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist()):
         links[i][j] = s
         links[j][i] = s
     size = [1] * n
     label = list(range(n))
-    heap = [(-s, i, j) for (i, j), s in pairs.items() if s >= threshold]
+    strong = pairs.scores >= threshold
+    heap = list(zip((-pairs.scores[strong]).tolist(), pairs.rows[strong].tolist(), pairs.cols[strong].tolist()))
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -212,20 +259,18 @@ def _pair_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows: np.ndarray, col
 
 
 def story_scores(signatures: list[Signature], place_df: dict[str, int],
-                 claim_pairs: set[tuple[int, int]]) -> dict[tuple[int, int], float]:
-    """Pair scores (i < j) for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
+                 claim_pairs: set[tuple[int, int]]) -> Pairs:
+    """Pair scores for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
     n = len(signatures)
     matrix = tfidf_matrix(signatures)
-    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS)
-    extra = sorted(claim_pairs - set(zip(rows.tolist(), cols.tolist())))
-    if extra:
-        er, ec = np.array([p[0] for p in extra]), np.array([p[1] for p in extra])
-        cosine = np.asarray(matrix[er].multiply(matrix[ec]).sum(axis=1)).ravel()
+    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS, _day_numbers(signatures)[0], PAIR_WINDOW_DAYS)
+    claimed = np.array(sorted(i * n + j for i, j in claim_pairs), dtype=np.int64)
+    extra = claimed[~np.isin(claimed, rows * n + cols)]
+    if len(extra):
+        er, ec = extra // n, extra % n
+        cosine = _pair_dots(matrix, matrix, er, ec)
         rows, cols, score = np.concatenate([rows, er]), np.concatenate([cols, ec]), np.concatenate([score, cosine])
-    if claim_pairs:
-        linked = np.fromiter(((i, j) in claim_pairs for i, j in zip(rows.tolist(), cols.tolist())),
-                             dtype=bool, count=len(rows))
-        score = score + CLAIM_BONUS * linked
+    score = score + CLAIM_BONUS * np.isin(rows * n + cols, claimed)
     actors = _set_matrix([s.actors for s in signatures], lambda a: 1.0)
     shared = _pair_dots(actors, actors, rows, cols)
     sizes = np.array([len(s.actors) for s in signatures], dtype=np.float64)
@@ -244,17 +289,14 @@ def story_scores(signatures: list[Signature], place_df: dict[str, int],
     score = score + PLACE_BONUS * np.minimum(1.0, _pair_dots(places, binary, rows, cols))
     score = score * date_factors(signatures, rows, cols)
     keep = score >= CANDIDATE_MIN
-    return dict(zip(zip(rows[keep].tolist(), cols[keep].tolist()), score[keep].tolist()))
+    return Pairs(rows[keep], cols[keep], score[keep])
 
 
-def centrality(labels: list[int], pairs: dict[tuple[int, int], float]) -> list[float]:
+def centrality(labels: list[int], pairs: Pairs) -> np.ndarray:
     """Per item: the sum of its scores with the other members of its group."""
-    weight = [0.0] * len(labels)
-    for (i, j), s in pairs.items():
-        if labels[i] == labels[j]:
-            weight[i] += s
-            weight[j] += s
-    return weight
+    label = np.asarray(labels)
+    inside = np.where(label[pairs.rows] == label[pairs.cols], pairs.scores, 0.0)
+    return np.bincount(pairs.rows, inside, len(label)) + np.bincount(pairs.cols, inside, len(label))
 
 
 def central_member(members: list[int], weight: list[float], signatures: list[Signature]) -> int:
