@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,7 +23,7 @@ from pathlib import Path
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
-from .corpus import CopyKey, CorpusResult, Signature, StatementRef, article_signature, link, statement_refs
+from .corpus import CopyKey, Signature, StatementRef, article_signature, link, statement_refs
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
@@ -145,26 +145,8 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
                   copy_keys=lambda: (CopyKey.from_record(r) for r in read_jsonl(signatures)))
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicate_rows(), "entities": result.entities}
-    return derived, {"articles": RowUpdates(_ArticleFields(result)),
+    return derived, {"articles": RowUpdates(result.article_rows()),
                      "statements": RowUpdates(result.statement_fields(), replaced=frozenset({"responds_to"}))}
-
-
-class _ArticleFields(Mapping):
-    """Row number -> ``story_id`` and ``copy_of`` of every article, computed when asked."""
-
-    def __init__(self, result: CorpusResult):
-        self.result = result
-
-    def __getitem__(self, row: int) -> dict:
-        if not 0 <= row < len(self.result.keys):
-            raise KeyError(row)
-        return self.result.article_fields(row)
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(range(len(self.result.keys)))
-
-    def __len__(self) -> int:
-        return len(self.result.keys)
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256,

@@ -306,16 +306,13 @@ def _sql_path(path: Path) -> str:
 
 
 def build_duckdb(folder: Path, db_path: Path) -> None:
-    """Load every ``TABLE.jsonl`` of ``folder`` into a fresh DuckDB file."""
-    if db_path.exists():
-        db_path.unlink()
-    con = duckdb.connect(str(db_path), config=_duckdb_config())
+    """Load every ``TABLE.jsonl`` of ``folder`` (a run's output) into a fresh DuckDB file."""
+    database = TableBuild(db_path)
     try:
         for name in TABLES:
-            source = _select_jsonl(con, name, folder / f"{name}.jsonl")
-            con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
+            database.load(name, folder / f"{name}.jsonl")
     finally:
-        con.close()
+        database.close()
 
 
 # What the corpus step adds: whole tables, and fields (with their DuckDB types) on page tables.
@@ -341,18 +338,19 @@ class TableBuild:
         """The tables of the page pass as staged (articles and statements without corpus fields)."""
         for name in TABLES:
             if name not in DERIVED_TABLES:
-                self._load(name, staging / f"{name}.jsonl")
+                self.load(name, staging / f"{name}.jsonl")
 
     def load_corpus_tables(self, final: Path) -> None:
         """The derived tables, and the corpus fields (see :meth:`RunWriter.finalise`)."""
         for name in DERIVED_TABLES:
-            self._load(name, final / f"{name}.jsonl")
+            self.load(name, final / f"{name}.jsonl")
         for name in CORPUS_FIELDS:
             updates = final / f"{name}.updates.jsonl"
             if updates.exists():
                 self._update(name, updates)
 
-    def _load(self, name: str, path: Path) -> None:
+    def load(self, name: str, path: Path) -> None:
+        """Table ``name`` from a JSONL file."""
         source = _select_jsonl(self.con, name, path)
         self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
 

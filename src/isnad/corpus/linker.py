@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -79,6 +79,10 @@ class CorpusResult:
         head = self.canonical_of.get(i)
         return {"story_id": self.story_of.get(i), "copy_of": _ref(self.keys[head]) if head is not None else None}
 
+    def article_rows(self) -> "_ArticleFields":
+        """Article number (its row) -> :meth:`article_fields`, computed when asked."""
+        return _ArticleFields(self)
+
     def statement_fields(self) -> dict[int, dict]:
         """Row number -> fields, for every statement the corpus step changes."""
         fields = {row: self.kept_updates[sid] for sid, rows in self.kept_rows.items() for row in rows}
@@ -93,6 +97,24 @@ class CorpusResult:
         for m in self.matched:
             updates.setdefault(m.id, {}).update(_copy_fields(m))
         return updates
+
+
+class _ArticleFields(Mapping):
+    """Row number -> ``story_id`` and ``copy_of`` of every article of a result."""
+
+    def __init__(self, result: CorpusResult):
+        self.result = result
+
+    def __getitem__(self, row: int) -> dict:
+        if not 0 <= row < len(self.result.keys):
+            raise KeyError(row)
+        return self.result.article_fields(row)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self.result.keys)))
+
+    def __len__(self) -> int:
+        return len(self.result.keys)
 
 
 def _copy_fields(m: _Matched) -> dict:
