@@ -130,10 +130,11 @@ def folded_word_infos_with_breaks(folded_text: str) -> list[WordInfo]:
     """The words of a folded text (:func:`isnad.text.fold`), with ``LINE_BREAK``
     where a line ends (looked up at C speed; misses filled once)."""
     words = _WORD_OR_BREAK_RE.findall(folded_text)
-    infos = list(map(_INFO.get, words))
-    if None in infos:
-        infos = [info or _word_info(w) for info, w in zip(infos, words)]
-    return infos
+    distinct = dict.fromkeys(words)  # the text's own small table: each word looked up in the big one once
+    distinct.update(zip(distinct, map(_INFO.get, distinct)))
+    if None in distinct.values():
+        distinct = {w: info or _word_info(w) for w, info in distinct.items()}
+    return list(map(distinct.__getitem__, words))
 
 
 def word_infos_with_breaks(text: str) -> list[WordInfo]:
