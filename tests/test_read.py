@@ -48,6 +48,15 @@ def test_decode_rejects_bad_input_with_a_reason(data, message):
         decode(data)
 
 
+def test_a_record_names_its_publication_date_in_the_usual_ways(tmp_path):
+    records = [{"id": "a", "text": SENTENCE, "datePublished": "2024-01-26T08:00:00Z"},
+               {"id": "b", "text": SENTENCE, "date": "2024-01-27", "published_at": "2024-01-25"},
+               {"id": "c", "text": SENTENCE, "date_extracted": "2015-08-01 08:00:57"}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    pages = list(read_inputs([str(tmp_path / "r.jsonl")]))
+    assert [p.meta.get("published") for p in pages] == ["2024-01-26T08:00:00Z", "2024-01-25", None]
+
+
 def test_bad_pages_become_error_rows_and_the_batch_goes_on(tmp_path):
     (tmp_path / "a_good.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / "b_empty.txt").write_bytes(b"")

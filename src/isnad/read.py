@@ -24,6 +24,10 @@ PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
 CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_FIELDS = ("text", "content", "body", "article")
+# Names a record may give its publication date under, in order of preference
+# (a crawl time such as SaudiNewsNet's ``date_extracted`` is not one).
+PUBLISHED_FIELDS = ("published", "published_at", "publish_date", "date_published", "datePublished", "pubDate",
+                    "date")
 HTML_FIELDS = ("html", "raw_html")
 
 
@@ -175,7 +179,10 @@ def page_from_record(record: object, doc_id: str, source: str) -> Page:
     """A page from one JSON record: ``text``/``content`` (or ``html``) plus metadata."""
     if not isinstance(record, dict):
         raise ReadError("record is not a JSON object")
-    meta = {k: record[k] for k in ("title", "published", "outlet", "url") if record.get(k)}
+    meta = {k: record[k] for k in ("title", "outlet", "url") if record.get(k)}
+    published = next((record[k] for k in PUBLISHED_FIELDS if record.get(k)), None)
+    if published:
+        meta["published"] = published
     doc_id, source = record_name(record, doc_id, source)
     for field in HTML_FIELDS:
         if isinstance(record.get(field), str) and record[field].strip():
