@@ -13,7 +13,7 @@ from isnad.corpus import CorpusLinker, Signature, article_signature
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.signature import locative_places
 from isnad.corpus.stories import PAIR_WINDOW_DAYS, similar_pairs, tfidf_matrix
-from isnad.corpus.terms import stem, word_infos
+from isnad.corpus.terms import stem, words_of
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -309,7 +309,7 @@ def test_signature_survives_a_staging_row():
 
 
 def test_locative_places_need_a_preposition():
-    ws = [w.folded for w in word_infos("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة")]
+    ws = words_of("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة").words
     assert locative_places(ws) == {"جده", "موسكو", "القاهره"}
 
 

@@ -23,7 +23,7 @@ from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
 from ..text import FoldedText
-from .terms import LINE_BREAK, WordInfo, b64, folded_word_infos_with_breaks, from_b64, term_set, word_infos
+from .terms import Words, b64, folded_words, from_b64, term_set, words_of
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
@@ -91,12 +91,11 @@ def statement_refs(statements: list[dict], folded: FoldedText | None = None) -> 
     return [statement_ref(st, targeted=st.get("id") in targets, folded=folded) for st in statements]
 
 
-def _words(text: str, span: list | None, folded: FoldedText | None) -> list[WordInfo]:
+def _words(text: str, span: list | None, folded: FoldedText | None) -> Words:
     """Words of a statement's text, from the page's folded text when its span is known."""
     if folded is None or not span:
-        return word_infos(text)
-    piece = folded.text[folded.to_folded(span[0]):folded.to_folded(span[1])]
-    return [w for w in folded_word_infos_with_breaks(piece) if w is not LINE_BREAK]
+        return words_of(text)
+    return folded_words(folded.text[folded.to_folded(span[0]):folded.to_folded(span[1])])
 
 
 def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | None = None) -> StatementRef:
@@ -122,12 +121,12 @@ def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | 
         speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "via_report")},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
-        terms=term_set(words),
-        anaphoric=any(w.folded in _DEMONSTRATIVES for w in words),
+        terms=term_set(words.info),
+        anaphoric=not _DEMONSTRATIVES.isdisjoint(words.words),
         content=content[:CONTENT_CHARS] if keep_content else None,
         content_span=statement.get("content_span") if keep_content else None,
         claim_text=(denied.get("text") or "")[:CONTENT_CHARS] or None,
-        claim_terms=term_set(_words(denied["text"], denied.get("span"), folded)) if denied.get("text") else None,
+        claim_terms=term_set(_words(denied["text"], denied.get("span"), folded).info) if denied.get("text") else None,
         claim_span=denied.get("span"),
     )
 

@@ -11,12 +11,12 @@ Threshold measured with ``bench/make_dup_corpus.py`` on the SaudiNewsNet
 benchmark (5,245 articles as pages with boilerplate, 300 of them copied 1-3
 times with other boilerplate and light edits; whole page text as the
 article, the worst case).  Estimated Jaccard of true copy pairs: 1st
-percentile 0.42-0.46, 5th 0.55-0.61, median 0.88 (seeds 7 and 11); a copy
-and an unrelated article never reach 0.2; rewrites of one event by two
+percentile 0.42-0.47, 5th 0.55-0.62, median 0.88 (seeds 7 and 11); a copy
+and an unrelated article reach 0.25 at most; rewrites of one event by two
 outlets (a wire text with a new lead) reach 0.42-0.52.  At 0.5: precision
 1.000, recall 0.985-0.996 (0.4: precision 0.999; 0.6: recall 0.968).  On
 the articles that ``isnad run`` segments from those pages: precision 1.000,
-recall 0.992.
+recall 0.992-0.995.
 """
 from __future__ import annotations
 

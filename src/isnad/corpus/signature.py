@@ -15,8 +15,8 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, WordInfo, alias_starts, b64, folded_word_infos_with_breaks, from_b64, place_names,
-                    shingle_hashes, term_array, word_infos, word_infos_with_breaks)
+from .terms import (LINE_BREAK, Words, alias_starts, b64, cue_positions, folded_words, from_b64, place_names,
+                    shingle_hashes, term_array, words_of)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -103,7 +103,7 @@ def speaker_key(speaker: dict | None) -> str | None:
 def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
     """Entity ids of lexicon actors named in a folded word list.
 
-    ``positions`` (words whose ``WordInfo.cue`` is set) limits the words looked at.
+    ``positions`` (see :func:`~isnad.corpus.terms.cue_positions`) limits the words looked at.
     """
     aliases = actor_aliases()
     starts = alias_starts()
@@ -141,24 +141,22 @@ def locative_places(folded_words: list[str], positions: list[int] | None = None)
     return found
 
 
-def split_words(text: str, folded: bool = False) -> tuple[list[WordInfo], list[WordInfo]]:
-    """All words of a text, and the words of its long lines (all when too few are long).
+def body_words(words: Words) -> tuple[np.ndarray, np.ndarray]:
+    """Packed infos of all the words of a text, and of the words on its long
+    lines (all of them when too few lines are long).
 
     Boilerplate that a segmenter may leave (menus, headers, "read also"
     headlines, footers) comes in short lines; copies of one story share the
-    long ones.  ``folded``: the text is already folded (:func:`isnad.text.fold`).
+    long ones.
     """
-    tokens = folded_word_infos_with_breaks(text) if folded else word_infos_with_breaks(text)
-    breaks = [k for k, w in enumerate(tokens) if w is LINE_BREAK]
-    if not breaks:
-        return tokens, tokens
-    all_words = [w for w in tokens if w is not LINE_BREAK]
-    kept: list[WordInfo] = []
-    start = 0
-    for end in breaks + [len(tokens)]:
-        if end - start >= MIN_BODY_LINE_WORDS:
-            kept.extend(tokens[start:end])
-        start = end + 1
+    info = words.info
+    breaks = info == LINE_BREAK
+    if not breaks.any():
+        return info, info
+    all_words = info[~breaks]
+    line = np.cumsum(breaks)
+    long_line = np.bincount(line[~breaks], minlength=int(line[-1]) + 1) >= MIN_BODY_LINE_WORDS
+    kept = info[~breaks & long_line[line]]
     return all_words, (kept if len(kept) >= MIN_SHINGLES + 2 else all_words)
 
 
@@ -192,22 +190,19 @@ def article_signature(article: dict, statements: list[dict] | tuple = (), folded
     ``folded_text`` and ``folded_title``, the article's text and title
     already folded, save folding them again.
     """
-    if folded_text is None:
-        all_words, long_line_words = split_words(article.get("text") or "")
-    else:
-        all_words, long_line_words = split_words(folded_text, folded=True)
+    words = words_of(article.get("text") or "") if folded_text is None else folded_words(folded_text)
+    all_words, long_line_words = body_words(words)
     title = article.get("title")
     term_hashes = term_array(all_words)
     if title:
-        title_words = word_infos(title) if folded_title is None else \
-            [w for w in folded_word_infos_with_breaks(folded_title) if w is not LINE_BREAK]
-        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_words), TITLE_WEIGHT)])
+        title_words = words_of(title) if folded_title is None else folded_words(folded_title)
+        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_words.info), TITLE_WEIGHT)])
     terms, tf = np.unique(term_hashes, return_counts=True)
     terms, tf = terms.astype(np.uint32), np.minimum(tf, 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
-    cues = [i for i, w in enumerate(all_words) if w.cue]
-    folded_words = [w.folded for w in all_words] if cues else []
-    actors = lexicon_actors(folded_words, cues)
+    cues = cue_positions(all_words)
+    folded = [w for w in words.words if w != "\n"] if cues else []
+    actors = lexicon_actors(folded, cues)
     dates = []
     for st in statements:
         key = speaker_key(st.get("speaker"))
@@ -226,7 +221,7 @@ def article_signature(article: dict, statements: list[dict] | tuple = (), folded
         terms=terms,
         counts=tf,
         actors=frozenset(actors),
-        places=frozenset(locative_places(folded_words, cues)),
+        places=frozenset(locative_places(folded, cues)),
         n_words=len(all_words),
         n_statements=len(statements),
     )

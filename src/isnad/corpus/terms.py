@@ -12,7 +12,6 @@ import base64
 import re
 import zlib
 from functools import lru_cache
-from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -99,52 +98,72 @@ def is_cue(word: str) -> bool:
     return word in ("في", "وفي") or word in starts or stripped in starts or stripped in stems
 
 
-class WordInfo(NamedTuple):
-    """What the corpus steps use of one word: folded form, its hash, its term's hash (-1: none)."""
-
-    folded: str
-    word_hash: int
-    term: int
-    cue: bool  # see is_cue
-
-
-LINE_BREAK = WordInfo("\n", 0, -1, False)
+# What the corpus steps use of a word, packed in one 64-bit int: its hash (bits 0-29,
+# never 0, so that 0 marks a line break), whether it is a cue (bit 30, see is_cue),
+# whether it has a term (bit 31) and the term's hash (bits 32-63).
+_WORD_BITS = np.uint64((1 << 30) - 1)
+_CUE = np.uint64(1 << 30)
+_HAS_TERM = np.uint64(1 << 31)
+LINE_BREAK = 0
 # Words of folded text, looked up through a cache: news vocabulary repeats,
 # so each distinct word is stemmed and hashed once per process.
-_INFO: dict[str, WordInfo] = {"\n": LINE_BREAK}
+_INFO: dict[str, int] = {"\n": LINE_BREAK}
 _CACHE_LIMIT = 300_000  # words; the cache is dropped and refilled beyond that
 _WORD_OR_BREAK_RE = re.compile(r"[^\W_]+|\n")
 
 
-def _word_info(folded: str) -> WordInfo:
+class Words(NamedTuple):
+    """The words of a folded text in order, ``"\n"`` where a line ends, and
+    their packed infos (``LINE_BREAK`` for a line end)."""
+
+    words: list[str]
+    info: np.ndarray  # uint64
+
+
+def _word_info(folded: str) -> int:
     if len(_INFO) > _CACHE_LIMIT:
         _INFO.clear()
         _INFO["\n"] = LINE_BREAK
     term = term_of(folded)
-    info = _INFO[folded] = WordInfo(folded, zlib.crc32(folded.encode("utf-8")),
-                                    -1 if term is None else term_hash(term), is_cue(folded))
+    info = (zlib.crc32(folded.encode("utf-8")) & ((1 << 30) - 1)) or 1
+    if is_cue(folded):
+        info |= 1 << 30
+    if term is not None:
+        info |= (1 << 31) | (term_hash(term) << 32)
+    _INFO[folded] = info
     return info
 
 
-def folded_word_infos_with_breaks(folded_text: str) -> list[WordInfo]:
-    """The words of a folded text (:func:`isnad.text.fold`), with ``LINE_BREAK``
-    where a line ends (looked up at C speed; misses filled once)."""
+def folded_words(folded_text: str) -> Words:
+    """The words of a folded text (:func:`isnad.text.fold`), with line breaks
+    (looked up at C speed, each distinct word once; misses filled once)."""
     words = _WORD_OR_BREAK_RE.findall(folded_text)
-    distinct = dict.fromkeys(words)  # the text's own small table: each word looked up in the big one once
+    distinct = dict.fromkeys(words)  # the text's own small table
     distinct.update(zip(distinct, map(_INFO.get, distinct)))
     if None in distinct.values():
-        distinct = {w: info or _word_info(w) for w, info in distinct.items()}
-    return list(map(distinct.__getitem__, words))
+        distinct = {w: _word_info(w) if info is None else info for w, info in distinct.items()}
+    info = np.fromiter(map(distinct.__getitem__, words), dtype=np.uint64, count=len(words))
+    return Words(words, info)
 
 
-def word_infos_with_breaks(text: str) -> list[WordInfo]:
-    """The words of a raw text, with ``LINE_BREAK`` where a line ends."""
-    return folded_word_infos_with_breaks(fold(text).text)
+def words_of(text: str) -> Words:
+    """The words of a raw text, with line breaks."""
+    return folded_words(fold(text).text)
 
 
-def word_infos(text: str) -> list[WordInfo]:
-    """The words of a raw text, in order."""
-    return [w for w in word_infos_with_breaks(text) if w is not LINE_BREAK]
+def term_array(info: np.ndarray) -> np.ndarray:
+    """Hashed terms of packed words, in order, as int64 (words without a term left out)."""
+    return (info[(info & _HAS_TERM) != 0] >> np.uint64(32)).astype(np.int64)
+
+
+def term_set(info: np.ndarray) -> np.ndarray:
+    """Sorted unique hashed terms of packed words, as uint32."""
+    return np.unique(term_array(info)).astype(np.uint32)
+
+
+def cue_positions(info: np.ndarray) -> list[int]:
+    """Positions of the packed words where a lexicon actor or a located place may start."""
+    return np.flatnonzero(info & _CUE).tolist()
 
 
 def b64(values: np.ndarray) -> str:
@@ -156,27 +175,12 @@ def from_b64(text: str, dtype) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
-_TERM = itemgetter(2)
-_WORD_HASH = itemgetter(1)
-
-
-def term_array(infos: list[WordInfo]) -> np.ndarray:
-    """Hashed terms of the words, in order, as int64 (words without a term left out)."""
-    terms = np.fromiter(map(_TERM, infos), dtype=np.int64, count=len(infos))
-    return terms[terms >= 0]
-
-
-def term_set(infos: list[WordInfo]) -> np.ndarray:
-    """Sorted unique hashed terms of the words, as uint32."""
-    return np.unique(term_array(infos)).astype(np.uint32)
-
-
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
-def shingle_hashes(infos: list[WordInfo]) -> np.ndarray:
-    """32-bit hashes of the overlapping three-word shingles (unique)."""
-    hashes = np.fromiter(map(_WORD_HASH, infos), dtype=np.uint64, count=len(infos))
+def shingle_hashes(info: np.ndarray) -> np.ndarray:
+    """32-bit hashes of the overlapping three-word shingles of packed words (unique)."""
+    hashes = info & _WORD_BITS
     if len(hashes) < SHINGLE_WORDS:
         return np.unique((hashes * _MIX[0]).sum(dtype=np.uint64, keepdims=True) & np.uint64(0xFFFFFFFF)) \
             if len(hashes) else hashes
