@@ -32,7 +32,7 @@ MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك"})
 CONTENT_CHARS = 400
-BLOCK_CELLS = 2_000_000  # rows per block of a pair product = this / number of columns (64 at least)
+BLOCK_CELLS = 1_000_000  # rows per block of a pair product = this / number of columns (64 at least)
 
 
 @dataclass(eq=False, slots=True)

@@ -37,7 +37,7 @@ COMMON_TERM_SHARE = 0.05  # terms in more documents than this share (and > COMMO
 COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
-BLOCK_CELLS = 2_000_000  # rows per block of the pair product = this / number of articles (64 at least)
+BLOCK_CELLS = 1_000_000  # rows per block of the pair product = this / number of articles (64 at least)
 NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
 # Articles further apart than this are never compared: the date damping brings even the
 # best possible pair (cosine 1 and every bonus) below CANDIDATE_MIN (claim pairs are scored anyway).
