@@ -8,13 +8,15 @@ pages, articles and statements per second and the peak resident memory of
 the whole process tree (proportional set size of the main process and workers, sampled every 100 ms).
 ``--repeat K`` feeds the inputs K times, to check that memory stays flat.
 ``--corpus-cost N`` runs N times with and N times without the corpus step
-(``isnad run --no-corpus``), alternately, and prints the best time of each
-and what the corpus step adds.
+(``isnad run --no-corpus``), alternately and each in a fresh process, and
+prints the best time of each and what the corpus step adds.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -66,17 +68,21 @@ def measure(inputs: list[str], workers: int, corpus: bool) -> dict:
 
 
 def compare_corpus(inputs: list[str], workers: int, times: int) -> None:
-    """Best of ``times`` runs with and without the corpus step (alternating, so that
-    a busy moment of the machine hits both alike)."""
+    """Best of ``times`` runs with and without the corpus step, alternating (so that
+    a busy moment of the machine hits both alike), each in a fresh process."""
     best = {True: [], False: []}
     for _ in range(times):
         for corpus in (False, True):
-            best[corpus].append(measure(inputs, workers, corpus))
+            command = [sys.executable, __file__, *inputs, "--workers", str(workers), "--json"]
+            output = subprocess.run(command + ([] if corpus else ["--no-corpus"]), check=True,
+                                    capture_output=True, text=True).stdout
+            best[corpus].append(json.loads(output.strip().splitlines()[-1]))
     without = min(best[False], key=lambda f: f["seconds"])
     with_ = min(best[True], key=lambda f: f["seconds"])
-    for label, f in (("per-page pipeline (--no-corpus)", without), ("whole run with the corpus step", with_)):
+    for label, corpus, f in (("per-page pipeline (--no-corpus)", False, without),
+                             ("whole run with the corpus step", True, with_)):
         print(f"{label}: {f['seconds']} s, {f['articles_per_second']} articles/s, peak {f['peak_memory_mb']} MB "
-              f"(runs: {', '.join(str(r['seconds']) for r in best[label.startswith('whole')])})")
+              f"(runs: {', '.join(str(r['seconds']) for r in best[corpus])})")
     print(f"the corpus step adds {100 * (with_['seconds'] / without['seconds'] - 1):.0f} % to the time")
 
 
