@@ -109,9 +109,11 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None
             cached = (span, columns, matrix[columns].T.tocsr())
         _, columns, transposed = cached
         members = order[start:end]
-        block = (matrix[members] @ transposed).tocoo()
-        r, c, v = members[block.row], columns[block.col], block.data
-        keep = (v >= minimum) & (r != c)
+        block = matrix[members] @ transposed
+        found = np.flatnonzero(block.data >= minimum)  # most of the product is below: filter before anything else
+        r = members[np.searchsorted(block.indptr, found, side="right") - 1]
+        c, v = columns[block.indices[found]], block.data[found]
+        keep = r != c
         r, c, v = r[keep], c[keep], v[keep]
         near = ~(np.abs(days[r] - days[c]) > window)  # a pair with an undated member is kept
         r, c, v = r[near], c[near], v[near]
