@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from .signature import ANONYMOUS_KINDS, speaker_key
 from ..text import FoldedText
+from .signature import ANONYMOUS_KINDS, speaker_key
+from .stories import block_rows
 from .terms import Words, b64, folded_words, from_b64, term_set, words_of
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
@@ -32,7 +33,6 @@ MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك"})
 CONTENT_CHARS = 400
-BLOCK_CELLS = 1_000_000  # rows per block of a pair product = this / number of columns (64 at least)
 
 
 @dataclass(eq=False, slots=True)
@@ -288,7 +288,7 @@ class _TermSpace:
         kept = (np.asarray(bm.sum(axis=0)).ravel() <= self.common).astype(np.float64)
         counts_t = (sparse.diags(kept) @ bm.T).tocsr()
         mass_t = (sparse.diags(self.weight * kept) @ bm.T).tocsr()
-        block = max(64, BLOCK_CELLS // max(bm.shape[0], 1))
+        block = block_rows(bm.shape[0])
         found_rows, found_cols, found_mass = [], [], []
         for start in range(0, am.shape[0], block):  # in row blocks: memory stays bounded
             rows_block = am[start:start + block]

@@ -37,7 +37,7 @@ COMMON_TERM_SHARE = 0.05  # terms in more documents than this share (and > COMMO
 COMMON_TERM_MIN = 30  # ... are left out of the vectors
 SAME_DAYS = 3  # publication dates this close are not damped
 DAY_SCALE = 7.0
-BLOCK_CELLS = 1_000_000  # rows per block of the pair product = this / number of articles (64 at least)
+BLOCK_CELLS = 1_000_000  # cells of one block of a pair product (see block_rows)
 NEIGHBOURS = 20  # a pair is scored only if it is among the 20 most similar of one of its articles
 # Articles further apart than this are never compared: the date damping brings even the
 # best possible pair (cosine 1 and every bonus) below CANDIDATE_MIN (claim pairs are scored anyway).
@@ -73,6 +73,12 @@ def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
     return matrix
 
 
+def block_rows(columns: int) -> int:
+    """Rows per block of a sparse pair product with ``columns`` columns, so
+    that a block holds at most about ``BLOCK_CELLS`` cells (64 rows at least)."""
+    return max(64, BLOCK_CELLS // max(columns, 1))
+
+
 def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None = None,
                   days: np.ndarray | None = None, window: float = math.inf
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -99,11 +105,10 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None
         if start < n_dated:
             lo = int(np.searchsorted(dated_days, dated_days[start] - window, side="left"))
             reach = int(np.searchsorted(dated_days, dated_days[start] + window, side="right"))
-            size = max(64, BLOCK_CELLS // max(reach - lo + len(undated), 1))
-            end = min(start + size, n_dated)
+            end = min(start + block_rows(reach - lo + len(undated)), n_dated)
             span = (lo, int(np.searchsorted(dated_days, dated_days[end - 1] + window, side="right")))
         else:
-            end, span = min(start + max(64, BLOCK_CELLS // max(n, 1)), n), (0, n_dated)
+            end, span = min(start + block_rows(n), n), (0, n_dated)
         if cached is None or cached[0] != span:
             columns = np.concatenate([order[span[0]:span[1]], undated])
             cached = (span, columns, matrix[columns].T.tocsr())
@@ -166,13 +171,12 @@ def _day_numbers(signatures: list[Signature]) -> tuple[np.ndarray, np.ndarray]:
     return ordinal, day_of_year
 
 
-def date_factors(signatures: list[Signature], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def date_factors(ordinal: np.ndarray, day_of_year: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Per pair: 1 for close or unknown dates, falling towards 0 as they drift apart.
 
     When a year is missing only month and day are compared (within a year),
     and the damping is halved since the year may differ anyway.
     """
-    ordinal, day_of_year = _day_numbers(signatures)
     full_days = np.abs(ordinal[rows] - ordinal[cols])
     partial = np.abs(day_of_year[rows] - day_of_year[cols])
     partial = np.minimum(partial, 365 - partial)
@@ -265,7 +269,8 @@ def story_scores(signatures: list[Signature], place_df: dict[str, int],
     """Pair scores for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
     n = len(signatures)
     matrix = tfidf_matrix(signatures)
-    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS, _day_numbers(signatures)[0], PAIR_WINDOW_DAYS)
+    ordinal, day_of_year = _day_numbers(signatures)
+    rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS, ordinal, PAIR_WINDOW_DAYS)
     claimed = np.array(sorted(i * n + j for i, j in claim_pairs), dtype=np.int64)
     extra = claimed[~np.isin(claimed, rows * n + cols)]
     if len(extra):
@@ -289,7 +294,7 @@ def story_scores(signatures: list[Signature], place_df: dict[str, int],
     binary = places.copy()
     binary.data[:] = 1.0
     score = score + PLACE_BONUS * np.minimum(1.0, _pair_dots(places, binary, rows, cols))
-    score = score * date_factors(signatures, rows, cols)
+    score = score * date_factors(ordinal, day_of_year, rows, cols)
     keep = score >= CANDIDATE_MIN
     return Pairs(rows[keep], cols[keep], score[keep])
 

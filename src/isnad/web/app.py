@@ -87,8 +87,11 @@ def _bounds(request: Request) -> tuple[int, int]:
     return clamp_limit(request.query_params.get("limit")), clamp_offset(request.query_params.get("offset"))
 
 
-def _not_found(what: str) -> HTTPException:
-    return HTTPException(404, f"no such {what}")
+def _found(value: dict | None, what: str) -> dict:
+    """``value``, or a 404 when the run has no such ``what``."""
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
 
 
 def view_stories(data: RunData, request: Request) -> dict:
@@ -98,10 +101,7 @@ def view_stories(data: RunData, request: Request) -> dict:
 
 
 def view_story(data: RunData, request: Request) -> dict:
-    story = data.story(request.path_params["story_id"])
-    if story is None:
-        raise _not_found("story")
-    return story
+    return _found(data.story(request.path_params["story_id"]), "story")
 
 
 def html_story(story: dict, request: Request) -> dict:
@@ -131,10 +131,7 @@ def view_claims(data: RunData, request: Request) -> dict:
 
 
 def view_claim(data: RunData, request: Request) -> dict:
-    claim = data.claim(request.path_params["claim_id"])
-    if claim is None:
-        raise _not_found("claim")
-    return claim
+    return _found(data.claim(request.path_params["claim_id"]), "claim")
 
 
 def view_speakers(data: RunData, request: Request) -> dict:
@@ -143,10 +140,7 @@ def view_speakers(data: RunData, request: Request) -> dict:
 
 def view_speaker(data: RunData, request: Request) -> dict:
     stance = request.query_params.get("stance") or None
-    speaker = data.speaker(request.path_params["key"], stance, *_bounds(request))
-    if speaker is None:
-        raise _not_found("speaker")
-    return speaker
+    return _found(data.speaker(request.path_params["key"], stance, *_bounds(request)), "speaker")
 
 
 def html_speaker(speaker: dict, request: Request) -> dict:
@@ -158,10 +152,7 @@ def view_articles(data: RunData, request: Request) -> dict:
 
 
 def view_article(data: RunData, request: Request) -> dict:
-    article = data.article(request.path_params["doc_id"], request.path_params["index"])
-    if article is None:
-        raise _not_found("article")
-    return article
+    return _found(data.article(request.path_params["doc_id"], request.path_params["index"]), "article")
 
 
 def html_article(article: dict, request: Request) -> dict:
@@ -204,10 +195,7 @@ def html_article(article: dict, request: Request) -> dict:
 
 
 def view_statement(data: RunData, request: Request) -> dict:
-    statement = data.statement(request.path_params["statement_id"])
-    if statement is None:
-        raise _not_found("statement")
-    return statement
+    return _found(data.statement(request.path_params["statement_id"]), "statement")
 
 
 def view_search(data: RunData, request: Request) -> dict:

@@ -344,8 +344,7 @@ class RunData:
             [story_id, MAX_LIMIT],
         )
         story["claims"] = self._rows(
-            "SELECT c.claim_id, c.claimant, c.content, c.status, len(c.asserted_by) AS n_asserted, "
-            "len(c.denied_by) AS n_denied, len(c.confirmed_by) AS n_confirmed FROM w_claims c "
+            f"SELECT {_CLAIM_SUMMARY} FROM w_claims c "
             "WHERE c.claim_id IN (SELECT l.claim_id FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id "
             "JOIN w_story_articles sa USING (doc_id, article_index) WHERE sa.story_id = ?) ORDER BY c.claim_id LIMIT ?",
             [story_id, MAX_LIMIT],
@@ -354,8 +353,7 @@ class RunData:
 
     def claims(self, limit: int, offset: int) -> dict:
         rows = self._rows(
-            "SELECT c.claim_id, c.claimant, c.content, c.status, len(c.asserted_by) AS n_asserted, "
-            "len(c.denied_by) AS n_denied, len(c.confirmed_by) AS n_confirmed, "
+            f"SELECT {_CLAIM_SUMMARY}, "
             "(SELECT min(s.eff_date) FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id "
             " WHERE l.claim_id = c.claim_id) AS first_date, count(*) OVER () AS _total "
             "FROM w_claims c ORDER BY first_date NULLS LAST, c.claim_id LIMIT ? OFFSET ?",
@@ -537,6 +535,10 @@ class RunData:
         return result
 
 
+_CLAIM_SUMMARY = (
+    "c.claim_id, c.claimant, c.content, c.status, len(c.asserted_by) AS n_asserted, "
+    "len(c.denied_by) AS n_denied, len(c.confirmed_by) AS n_confirmed"
+)
 _STATEMENT_FIELDS = (
     "s.id, s.doc_id, s.article_index, s.speaker_key, s.speaker_name, s.speaker_name_ar, s.speaker_kind, "
     "s.speaker_country, s.speaker_role, s.entity_id, s.cue, s.mode, s.stance, s.content, s.via, s.date, "
