@@ -102,7 +102,7 @@ def edit(rng: random.Random, body: str, outlet: str) -> str:
 def build(args) -> None:
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "src"))
     from isnad.corpus.duplicates import NearDuplicates
-    from isnad.corpus.signature import article_signature
+    from isnad.corpus import article_signature
     from isnad.corpus.stories import similar_pairs, tfidf_matrix
 
     rng = random.Random(args.seed)
@@ -148,7 +148,7 @@ def build(args) -> None:
 def score(args) -> None:
     sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "src"))
     from isnad.corpus.duplicates import NearDuplicates
-    from isnad.corpus.signature import article_signature
+    from isnad.corpus import article_signature
 
     corpus = pathlib.Path(args.corpus)
     truth = {}

@@ -13,7 +13,8 @@ from isnad.corpus import CorpusLinker, Signature, article_signature
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.signature import locative_places
 from isnad.corpus.stories import PAIR_WINDOW_DAYS, similar_pairs, tfidf_matrix
-from isnad.corpus.terms import stem, words_of
+from isnad.corpus.terms import analyse, stem
+from isnad.text import fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -309,7 +310,8 @@ def test_signature_survives_a_staging_row():
 
 
 def test_locative_places_need_a_preposition():
-    ws = words_of("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة").words
+    table = analyse([fold("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة").text])
+    ws = [table.word(i) for i in range(len(table.starts))]
     assert locative_places(ws) == {"جده", "موسكو", "القاهره"}
 
 

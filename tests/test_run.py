@@ -110,14 +110,13 @@ def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, m
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     calls = []
 
-    def crash_on_third(page, corpus=True):
+    def crash_on_third(page):
         calls.append(page)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
-        return real(page, corpus)
+        pipeline.segment_step(page)
 
-    real = pipeline.process_page
-    monkeypatch.setattr(pipeline, "process_page", crash_on_third)
+    monkeypatch.setattr(pipeline, "PAGE_STEPS", (crash_on_third, *pipeline.PAGE_STEPS[1:]))
     with pytest.raises(KeyboardInterrupt):
         pipeline.run([str(EXAMPLES)], out, workers=1)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

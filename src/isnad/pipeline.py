@@ -15,15 +15,16 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from . import __version__, read
 from .model import Page, PageError, Skipped
 from .read import read_inputs
-from .corpus import CopyKey, Signature, StatementRef, article_signature, link, statement_refs
+from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, link, page_features
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
@@ -89,49 +90,69 @@ def document_row(page: Page) -> dict:
     }
 
 
-def process_page(item: tuple[str, Page | PageError], corpus: bool = True) -> PageResult:
-    """Run every page step; a reader error or a failing step gives an error row.
+BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are computed together
 
-    ``corpus``: also stage what the corpus step needs (signatures, statement refs).
+
+def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = True) -> list[PageResult]:
+    """Run every page step on each page of a batch; a reader error or a
+    failing step gives that page an error row.
+
+    ``corpus``: also stage what the corpus step needs (article signatures and
+    compact statements), computed for the batch's pages together.
     """
-    key, page = item
-    if isinstance(page, PageError):
-        return _error_result(key, page)
+    results: list[PageResult] = []
+    passed: list[tuple[int, Page, list[dict]]] = []
+    for key, page in items:
+        if isinstance(page, PageError):
+            results.append(_error_result(key, page))
+            continue
+        error = _run_steps(page)
+        if error:
+            results.append(_error_result(key, error))
+            continue
+        articles = [a.to_record(page.text) for a in page.articles]
+        results.append(PageResult(key, {
+            "documents": [dumps(document_row(page))],
+            "articles": [dumps(row) for row in articles],
+            "statements": [dumps(row) for row in page.statements],
+            "events": [dumps(row) for row in page.events],
+        }))
+        passed.append((len(results) - 1, page, articles))
+    if corpus and passed:
+        features = _corpus_features([PageText(page.folded, articles, page.statements) for _, page, articles in passed])
+        for (i, page, _), found in zip(passed, features):
+            if isinstance(found, Exception):
+                results[i] = _error_result(results[i].key, PageError(
+                    page.doc_id, page.source, "corpus", f"{type(found).__name__}: {found}"))
+                continue
+            results[i].lines["signatures"] = [dumps(s.to_record()) for s in found.signatures]
+            results[i].lines["statement_refs"] = [dumps(r.to_record()) for r in found.refs]
+    return results
+
+
+def _run_steps(page: Page) -> PageError | None:
     for step in PAGE_STEPS:
         try:
             step(page)
         except Exception as e:  # one bad page must never stop the batch
             stage = step.__name__.removesuffix("_step")
-            return _error_result(key, PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}"))
-    articles = [a.to_record(page.text) for a in page.articles]
-    rows = {
-        "documents": [document_row(page)],
-        "articles": articles,
-        "statements": page.statements,
-        "events": page.events,
-    }
-    if corpus:
-        rows["signatures"] = signature_rows(page, articles)
-        rows["statement_refs"] = [ref.to_record() for ref in statement_refs(page.statements, page.folded)]
-    return PageResult(key, {table: [dumps(row) for row in table_rows] for table, table_rows in rows.items()})
+            return PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
+    return None
+
+
+def _corpus_features(pages: list[PageText]) -> list[PageFeatures | Exception]:
+    """Corpus features of pages together; should that fail, of each page
+    alone, so that only a page that fails by itself gets an error row."""
+    try:
+        return page_features(pages)
+    except Exception as e:
+        if len(pages) == 1:
+            return [e]
+        return [_corpus_features([page])[0] for page in pages]
 
 
 def _error_result(key: str, error: PageError) -> PageResult:
     return PageResult(key, {"errors": [dumps(error.to_record())]}, error=True)
-
-
-def signature_rows(page: Page, articles: list[dict]) -> list[dict]:
-    """The compact signature of every article, all the corpus steps keep (step 8)."""
-    by_article = statements_by_article(page)
-    ft = page.folded
-    rows = []
-    for article in articles:
-        folded_text = "\n".join(ft.text[ft.to_folded(s):ft.to_folded(e)] for s, e in article["segments"])
-        title_span = article.get("title_span")
-        folded_title = ft.text[ft.to_folded(title_span[0]):ft.to_folded(title_span[1])] if title_span else None
-        signature = article_signature(article, by_article.get(article["article_index"], []), folded_text, folded_title)
-        rows.append(signature.to_record())
-    return rows
 
 
 def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
@@ -151,30 +172,40 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256,
               corpus: bool = True) -> Iterator[PageResult]:
-    """``process_page`` over the stream, in input order, on ``workers`` processes.
+    """``process_pages`` over the stream in batches, on ``workers``
+    processes, results in input order.
 
     At most ``window`` pages are in flight, so memory does not grow with the
     input when reading is faster than processing.
     """
-    work = partial(process_page, corpus=corpus)
+    work = partial(process_pages, corpus=corpus)
+    batches = _batched(items, BATCH_PAGES)
     if workers <= 1:
-        yield from map(work, items)
+        for batch in batches:
+            yield from work(batch)
         return
-    slots = threading.BoundedSemaphore(window)
+    in_flight = max(1, window // BATCH_PAGES)
+    slots = threading.BoundedSemaphore(in_flight)
 
-    def throttled() -> Iterator[tuple[str, Page | PageError]]:
-        for item in items:
+    def throttled() -> Iterator[list[tuple[str, Page | PageError]]]:
+        for batch in batches:
             slots.acquire()
-            yield item
+            yield batch
 
     context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
     with context.Pool(workers) as pool:
         try:
-            for result in pool.imap(work, throttled(), chunksize=8):
+            for results in pool.imap(work, throttled()):
                 slots.release()
-                yield result
+                yield from results
         finally:
-            _release_all(slots, window)
+            _release_all(slots, in_flight)
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _release_all(slots: threading.BoundedSemaphore, window: int) -> None:

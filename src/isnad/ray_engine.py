@@ -2,7 +2,7 @@
 
 The driver expands the inputs into units (files, or error rows for missing
 paths); Ray reads each unit on the cluster (``flat_map``), runs
-:func:`isnad.pipeline.process_page` over batches of pages (``map_batches``),
+:func:`isnad.pipeline.process_pages` over batches of pages (``map_batches``),
 and streams the results back in input order, so the driver writes exactly
 the records of the local engine.  Corpus steps then run in the driver.
 """
@@ -16,10 +16,10 @@ from .read import expand_inputs, read_unit
 
 
 def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True) -> Iterator:
-    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_page`)."""
+    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_pages`)."""
     import ray
 
-    from .pipeline import page_key, process_page
+    from .pipeline import page_key, process_pages
 
     units = list(expand_inputs(inputs))
     if "-" in units:
@@ -39,7 +39,7 @@ def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 
         return rows
 
     def process(batch: dict) -> dict:
-        results = [process_page((key, pickle.loads(page)), corpus) for key, page in zip(batch["key"], batch["page"])]
+        results = process_pages([(key, pickle.loads(page)) for key, page in zip(batch["key"], batch["page"])], corpus)
         return {"result": [pickle.dumps(r) for r in results]}
 
     dataset = (

@@ -1,13 +1,15 @@
 """Corpus steps: near-duplicates, stories, claims and entities across a run.
 
-Per page, the pipeline computes ``article_signature(article_record, statements)``
-and ``statement_refs(statements)`` and stages them; at the end ``link`` reads
-them back in streaming passes and returns what the run adds (``CorpusResult``).
-``CorpusLinker`` does the same for signatures and statements held in memory.
+Per batch of pages, the pipeline computes ``page_features`` (a signature per
+article, a compact form per statement) and stages them; at the end ``link``
+reads them back in streaming passes and returns what the run adds
+(``CorpusResult``).  ``CorpusLinker`` does the same for signatures and
+statements held in memory.
 """
-from .claims import StatementRef, statement_refs
+from .claims import StatementRef
+from .features import PageFeatures, PageText, article_signature, page_features, statement_refs
 from .linker import CorpusLinker, CorpusResult, link
-from .signature import CopyKey, Signature, article_signature
+from .signature import CopyKey, Signature
 
-__all__ = ["CopyKey", "CorpusLinker", "CorpusResult", "Signature", "StatementRef", "article_signature", "link",
-           "statement_refs"]
+__all__ = ["CopyKey", "CorpusLinker", "CorpusResult", "PageFeatures", "PageText", "Signature", "StatementRef",
+           "article_signature", "link", "page_features", "statement_refs"]

@@ -21,17 +21,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
-from ..text import FoldedText
 from .signature import ANONYMOUS_KINDS, speaker_key
 from .stories import block_rows
-from .terms import Words, b64, folded_words, from_b64, term_set, words_of
+from .terms import b64, from_b64, term_set
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
 CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join a claim
 MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك"})
 CONTENT_CHARS = 400
 
 
@@ -83,23 +81,10 @@ class StatementRef:
         return self.stance == "assert" and (kind in REPORT_KINDS or bool(self.speaker.get("via_report")))
 
 
-def statement_refs(statements: list[dict], folded: FoldedText | None = None) -> list[StatementRef]:
-    """Compact forms of one page's statements (a statement that another of
-    the page responds to keeps its content).  ``folded``, the page's folded
-    text, saves folding the contents again."""
-    targets = {s.get("responds_to") for s in statements if s.get("responds_to")}
-    return [statement_ref(st, targeted=st.get("id") in targets, folded=folded) for st in statements]
-
-
-def _words(text: str, span: list | None, folded: FoldedText | None) -> Words:
-    """Words of a statement's text, from the page's folded text when its span is known."""
-    if folded is None or not span:
-        return words_of(text)
-    return folded_words(folded.text[folded.to_folded(span[0]):folded.to_folded(span[1])])
-
-
-def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | None = None) -> StatementRef:
-    """Compact form of a ``statements.jsonl`` row.
+def statement_ref(statement: dict, info: np.ndarray, anaphoric: bool = False, claim_info: np.ndarray | None = None,
+                  targeted: bool = False) -> StatementRef:
+    """Compact form of a ``statements.jsonl`` row, given the packed words of
+    its content (``info``) and of the claim it denies (``claim_info``).
 
     The content text is kept only where it may become a claim's text: for a
     report, or for a statement that a response of its page points at
@@ -112,7 +97,6 @@ def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | 
     keep_content = targeted or (stance == "assert" and (
         (speaker.get("kind") or "").lower() in REPORT_KINDS or bool(speaker.get("via_report"))))
     content = statement.get("content") or ""
-    words = _words(content, statement.get("content_span"), folded)
     denied = statement.get("denied_claim") or {}
     return StatementRef(
         id=str(statement["id"]),
@@ -121,12 +105,12 @@ def statement_ref(statement: dict, targeted: bool = False, folded: FoldedText | 
         speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "via_report")},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
-        terms=term_set(words.info),
-        anaphoric=not _DEMONSTRATIVES.isdisjoint(words.words),
+        terms=term_set(info),
+        anaphoric=anaphoric,
         content=content[:CONTENT_CHARS] if keep_content else None,
         content_span=statement.get("content_span") if keep_content else None,
         claim_text=(denied.get("text") or "")[:CONTENT_CHARS] or None,
-        claim_terms=term_set(_words(denied["text"], denied.get("span"), folded).info) if denied.get("text") else None,
+        claim_terms=term_set(claim_info) if claim_info is not None else None,
         claim_span=denied.get("span"),
     )
 

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .claims import Claim, ClaimGraph, IdfTable, StatementRef, statement_refs
+from .claims import Claim, ClaimGraph, IdfTable, StatementRef
 from .duplicates import NearDuplicates
 from .entities import merge_speakers
+from .features import statement_refs
 from .signature import Signature
 from .stories import STORY_THRESHOLD, average_link, central_member, centrality, date_range, story_scores
 

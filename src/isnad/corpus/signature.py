@@ -1,11 +1,12 @@
 """Compact per-article signatures: all that the corpus steps keep of an article.
 
-``article_signature`` runs in the per-page pipeline; the corpus linker later
-holds only these (a MinHash, hashed term counts, actor keys, dates and the
-title), never the article text.
+They are built in the per-page pass (:mod:`isnad.corpus.features`); the
+corpus linker later holds only these (a MinHash, hashed term counts, actor
+keys, dates and the title), never the article text.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -15,8 +16,7 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, Words, alias_starts, b64, cue_positions, folded_words, from_b64, place_names,
-                    shingle_hashes, term_array, words_of)
+from .terms import LINE_BREAK, alias_starts, b64, cue_positions, from_b64, place_names, shingle_hashes, term_array
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -100,7 +100,14 @@ def speaker_key(speaker: dict | None) -> str | None:
     return "name:" + fold_key(name) if name else None
 
 
-def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
+@lru_cache(maxsize=1)
+def cue_window() -> int:
+    """Words read from a cue on: the longest lexicon alias, and at least a
+    preposition and a two-word place name."""
+    return max(3, *(n for lengths in alias_starts().values() for n in lengths))
+
+
+def lexicon_actors(folded_words: Sequence[str], positions: list[int] | None = None) -> set[str]:
     """Entity ids of lexicon actors named in a folded word list.
 
     ``positions`` (see :func:`~isnad.corpus.terms.cue_positions`) limits the words looked at.
@@ -121,7 +128,7 @@ def lexicon_actors(folded_words: list[str], positions: list[int] | None = None) 
     return found
 
 
-def locative_places(folded_words: list[str], positions: list[int] | None = None) -> set[str]:
+def locative_places(folded_words: Sequence[str], positions: list[int] | None = None) -> set[str]:
     """Places named as where something happens: after في or with the ب proclitic."""
     names = place_names()
     found: set[str] = set()
@@ -141,15 +148,14 @@ def locative_places(folded_words: list[str], positions: list[int] | None = None)
     return found
 
 
-def body_words(words: Words) -> tuple[np.ndarray, np.ndarray]:
-    """Packed infos of all the words of a text, and of the words on its long
+def body_words(info: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of packed words with line breaks: all the words, and the words on long
     lines (all of them when too few lines are long).
 
     Boilerplate that a segmenter may leave (menus, headers, "read also"
     headlines, footers) comes in short lines; copies of one story share the
     long ones.
     """
-    info = words.info
     breaks = info == LINE_BREAK
     if not breaks.any():
         return info, info
@@ -183,26 +189,24 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     return (hv * a + b).min(axis=0)
 
 
-def article_signature(article: dict, statements: list[dict] | tuple = (), folded_text: str | None = None,
-                      folded_title: str | None = None) -> Signature:
-    """Signature of an ``articles.jsonl`` row and its statements (pure).
+def build_signature(article: dict, statements: Sequence[dict], info: np.ndarray,
+                    words_near: Callable[[list[int]], Sequence[str | None]], title_info: np.ndarray | None) -> Signature:
+    """Signature of an ``articles.jsonl`` row and its statements.
 
-    ``folded_text`` and ``folded_title``, the article's text and title
-    already folded, save folding them again.
+    ``info``: the packed words of its text with line breaks; ``words_near(positions)``:
+    the same words (line breaks left out) as folded strings, at least the
+    ``cue_window()`` from each position on; ``title_info``: the packed words
+    of its title.
     """
-    words = words_of(article.get("text") or "") if folded_text is None else folded_words(folded_text)
-    all_words, long_line_words = body_words(words)
-    title = article.get("title")
+    all_words, long_line_words = body_words(info)
     term_hashes = term_array(all_words)
-    if title:
-        title_words = words_of(title) if folded_title is None else folded_words(folded_title)
-        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_words.info), TITLE_WEIGHT)])
+    if title_info is not None:
+        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_info), TITLE_WEIGHT)])
     terms, tf = np.unique(term_hashes, return_counts=True)
-    terms, tf = terms.astype(np.uint32), np.minimum(tf, 65535).astype(np.uint16)
     shingles = shingle_hashes(long_line_words)
     cues = cue_positions(all_words)
-    folded = [w for w in words.words if w != "\n"] if cues else []
-    actors = lexicon_actors(folded, cues)
+    words = words_near(cues)
+    actors = lexicon_actors(words, cues)
     dates = []
     for st in statements:
         key = speaker_key(st.get("speaker"))
@@ -213,16 +217,15 @@ def article_signature(article: dict, statements: list[dict] | tuple = (), folded
     return Signature(
         doc_id=str(article.get("doc_id")),
         article_index=int(article.get("article_index") or 0),
-        title=title,
+        title=article.get("title"),
         outlet=article.get("outlet"),
         published=article.get("published"),
         dates=tuple(sorted(set(dates))),
         minhash=minhash_values(shingles) if len(shingles) >= MIN_SHINGLES else None,
-        terms=terms,
-        counts=tf,
+        terms=terms.astype(np.uint32),
+        counts=np.minimum(tf, 65535).astype(np.uint16),
         actors=frozenset(actors),
-        places=frozenset(locative_places(folded, cues)),
+        places=frozenset(locative_places(words, cues)),
         n_words=len(all_words),
         n_statements=len(statements),
     )
-

@@ -1,32 +1,28 @@
 """Term bags and shingles of folded Arabic text for corpus-level comparison.
 
-Words are folded with :func:`isnad.text.fold_key`.  Terms are light stems
+Texts are folded with :func:`isnad.text.fold`.  Terms are light stems
 (proclitics and the article, common suffixes removed) of content words,
-hashed to 32 bits with CRC-32 so that signatures stay small and are stable
-across processes.  Shingles are runs of three words, stopwords included, for
+hashed to 32 bits so that signatures stay small; the hashes are functions of
+the text only, so they are stable across processes.  All of it is computed
+with array operations over a batch of texts (:func:`analyse`).  Shingles are runs of three words, stopwords included, for
 near-duplicate detection.
 """
 from __future__ import annotations
 
 import base64
 import re
-import zlib
 from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
 
 from ..lexicon import actor_aliases, read_tsv
-from ..text import fold, fold_key
+from ..text import fold_key
 
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 # (suffix, shortest stem left behind), longest first
 _SUFFIXES = (("يين", 3), ("يون", 3), ("ات", 3), ("ون", 4), ("ين", 4), ("يه", 3), ("ها", 3),
              ("هم", 3), ("ه", 3), ("ي", 3))
-_ARTICLE_RE = re.compile("|".join(_ARTICLE_PREFIXES))
-_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, int], ...]] = {}
-for _suffix, _shortest in _SUFFIXES:
-    _SUFFIXES_BY_LAST[_suffix[-1]] = (*_SUFFIXES_BY_LAST.get(_suffix[-1], ()), (_suffix, _shortest))
 SHINGLE_WORDS = 3
 
 
@@ -34,39 +30,6 @@ SHINGLE_WORDS = 3
 def stopwords() -> frozenset[str]:
     """Folded stopwords from ``data/stopwords_ar.tsv``."""
     return frozenset(fold_key(row["word"]) for row in read_tsv("stopwords_ar.tsv"))
-
-
-def stem(word: str) -> str:
-    """Light stem of a folded word: و/ف, the article and one suffix removed."""
-    if len(word) >= 5 and word[0] in "وف":
-        word = word[1:]
-    m = _ARTICLE_RE.match(word)
-    if m and len(word) - m.end() >= 3:
-        word = word[m.end():]
-    for suffix, shortest in _SUFFIXES_BY_LAST.get(word[-1:], ()):
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            return word[: -len(suffix)]
-    return word
-
-
-def term_of(word: str) -> str | None:
-    """The term a folded word contributes, or None for stopwords and short words."""
-    if len(word) < 3 or word.isdigit():
-        return None
-    stop = stopwords()
-    if word in stop:
-        return None
-    s = stem(word)
-    if s in stop or len(s) < 3:
-        return None
-    if len(word) > 3 and word[0] in "وف" and word[1:] in stop:
-        return None
-    return s
-
-
-def term_hash(term: str) -> int:
-    """Stable 32-bit hash of a term."""
-    return zlib.crc32(term.encode("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -91,64 +54,213 @@ def _place_stems() -> frozenset[str]:
     return frozenset(name.split()[0] for name in place_names())
 
 
-def is_cue(word: str) -> bool:
-    """Whether a lexicon actor or a place after في / ب may start at this folded word."""
-    starts, stems = alias_starts(), _place_stems()
-    stripped = word[1:] if len(word) > 3 and word[0] in "وفبلك" else ""
-    return word in ("في", "وفي") or word in starts or stripped in starts or stripped in stems
-
-
 # What the corpus steps use of a word, packed in one 64-bit int: its hash (bits 0-29,
-# never 0, so that 0 marks a line break), whether it is a cue (bit 30, see is_cue),
+# never 0, so that 0 marks a line break), whether a lexicon actor or a
+# located place may start at it (a cue, bit 30: see ``_hash_tables``),
 # whether it has a term (bit 31) and the term's hash (bits 32-63).
 _WORD_BITS = np.uint64((1 << 30) - 1)
 _CUE = np.uint64(1 << 30)
 _HAS_TERM = np.uint64(1 << 31)
 LINE_BREAK = 0
-# Words of folded text, looked up through a cache: news vocabulary repeats,
-# so each distinct word is stemmed and hashed once per process.
-_INFO: dict[str, int] = {"\n": LINE_BREAK}
-_CACHE_LIMIT = 300_000  # words; the cache is dropped and refilled beyond that
-_WORD_OR_BREAK_RE = re.compile(r"[^\W_]+|\n")
+_WORD_RE = re.compile(r"[^\W_]+")
+_MAX_HASHED_POSITION = 255  # characters further into a word share the last power
+_U = np.uint64
 
 
-class Words(NamedTuple):
-    """The words of a folded text in order, ``"\n"`` where a line ends, and
-    their packed infos (``LINE_BREAK`` for a line end)."""
-
-    words: list[str]
-    info: np.ndarray  # uint64
-
-
-def _word_info(folded: str) -> int:
-    if len(_INFO) > _CACHE_LIMIT:
-        _INFO.clear()
-        _INFO["\n"] = LINE_BREAK
-    term = term_of(folded)
-    info = (zlib.crc32(folded.encode("utf-8")) & ((1 << 30) - 1)) or 1
-    if is_cue(folded):
-        info |= 1 << 30
-    if term is not None:
-        info |= (1 << 31) | (term_hash(term) << 32)
-    _INFO[folded] = info
-    return info
+def _powers(base: int, n: int) -> np.ndarray:
+    """``base ** k`` modulo 2**64 for k < n."""
+    factors = np.full(n, base, dtype=np.uint64)
+    factors[0] = 1
+    return np.cumprod(factors, dtype=np.uint64)
 
 
-def folded_words(folded_text: str) -> Words:
-    """The words of a folded text (:func:`isnad.text.fold`), with line breaks
-    (looked up at C speed, each distinct word once; misses filled once)."""
-    words = _WORD_OR_BREAK_RE.findall(folded_text)
-    distinct = dict.fromkeys(words)  # the text's own small table
-    distinct.update(zip(distinct, map(_INFO.get, distinct)))
-    if None in distinct.values():
-        distinct = {w: _word_info(w) if info is None else info for w, info in distinct.items()}
-    info = np.fromiter(map(distinct.__getitem__, words), dtype=np.uint64, count=len(words))
-    return Words(words, info)
+_BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
+_POWERS = _powers(_BASE, _MAX_HASHED_POSITION + 1)
+_INVERSE_POWERS = _powers(pow(_BASE, -1, 2 ** 64), 5)  # a stem starts at most 4 letters into its word
+_ORD = {ch: ord(ch) for ch in "وف"}
+_PROCLITIC_CODES = np.array([ord(ch) for ch in "وفبلك"], dtype=np.uint32)
 
 
-def words_of(text: str) -> Words:
-    """The words of a raw text, with line breaks."""
-    return folded_words(fold(text).text)
+@lru_cache(maxsize=1)
+def _char_classes() -> tuple[np.ndarray, np.ndarray]:
+    """For each code point of the BMP: 1 word character (``str.isalnum``),
+    2 line break, 0 other; and whether it is a digit (``str.isdigit``)."""
+    chars = [chr(c) for c in range(0x10000)]
+    classes = np.fromiter(map(str.isalnum, chars), dtype=np.uint8, count=0x10000)
+    classes[ord("\n")] = 2
+    return classes, np.fromiter(map(str.isdigit, chars), dtype=bool, count=0x10000)
+
+
+def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Character classes and digit flags of code points (see ``_char_classes``)."""
+    classes, digits = _char_classes()
+    bmp = np.minimum(codes, 0xFFFF)
+    cls, digit = classes[bmp], digits[bmp]
+    astral = codes > 0xFFFF
+    if astral.any():
+        for code in np.unique(codes[astral]).tolist():
+            at = codes == code
+            cls[at], digit[at] = chr(code).isalnum(), chr(code).isdigit()
+    return cls, digit
+
+
+def _fmix(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: every input bit reaches every output bit."""
+    h = h ^ (h >> _U(33))
+    h = h * _U(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> _U(33))
+    h = h * _U(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> _U(33))
+
+
+class WordTable(NamedTuple):
+    """The tokens of folded texts analysed together (:func:`analyse`): words
+    and line breaks in order, with what the corpus steps use of each."""
+
+    text: str  # the texts, joined by line breaks
+    text_starts: np.ndarray  # int64: where each text starts in ``text`` (and its end)
+    starts: np.ndarray  # int64: token spans in ``text``
+    ends: np.ndarray
+    hashes: np.ndarray  # uint64: hash of each token's text
+    info: np.ndarray  # uint64: packed infos, LINE_BREAK for a line break
+    stem_starts: np.ndarray  # int64: span of each word's stem (see :func:`stem`)
+    stem_ends: np.ndarray
+
+    def token_range(self, text_no: int, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Tokens lying wholly in ``[start, end)`` of text ``text_no`` (all of it by default)."""
+        base = int(self.text_starts[text_no])
+        stop = int(self.text_starts[text_no + 1]) - 1 if end is None else base + end
+        return (int(np.searchsorted(self.starts, base + start)),
+                int(np.searchsorted(self.ends, stop, side="right")))
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i]:self.ends[i]]
+
+    def stem(self, i: int) -> str:
+        return self.text[self.stem_starts[i]:self.stem_ends[i]]
+
+
+class _Scan:
+    """Tokens of a text and polynomial hashes of any span inside a word (from
+    prefix sums of the characters weighted by their position in the word)."""
+
+    def __init__(self, text: str):
+        self.codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        self.classes, self.digits = _classify(self.codes)
+        word = self.classes == 1
+        begins = word.copy()
+        begins[1:] &= ~word[:-1]
+        finishes = word.copy()
+        finishes[:-1] &= ~word[1:]
+        self.breaks = self.classes == 2
+        self.starts = np.flatnonzero(begins | self.breaks)
+        self.ends = np.flatnonzero(finishes | self.breaks) + 1
+        position = np.arange(len(self.codes))
+        position -= np.maximum.accumulate(np.where(begins, position, 0))
+        self.prefix = np.zeros(len(self.codes) + 1, dtype=np.uint64)
+        weighted = self.codes * _POWERS[np.minimum(position, _MAX_HASHED_POSITION)]
+        np.cumsum(weighted, dtype=np.uint64, out=self.prefix[1:])
+
+    def span_hashes(self, starts: np.ndarray, ends: np.ndarray, into_word: np.ndarray | int = 0) -> np.ndarray:
+        """Hashes of the spans ``[starts, ends)`` inside words, each ``into_word``
+        letters (at most four) after its word's start; equal texts, equal hashes."""
+        return _fmix((self.prefix[ends] - self.prefix[starts]) * _INVERSE_POWERS[into_word])
+
+
+def analyse(texts: list[str]) -> WordTable:
+    """Tokens of folded texts (:func:`isnad.text.fold`), analysed together.
+
+    Tokens are the runs of ``[^\\W_]`` (letters and digits) and each line
+    break.  A word's term is its light stem (:func:`stem`) unless it or its
+    stem is a stopword or too short; everything is computed with array
+    operations over the whole batch, so the cost per text is small and linear
+    in its length.
+    """
+    joined = "\n".join(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    text_starts = np.concatenate(([0], np.cumsum(lengths + 1)))
+    scan = _Scan(joined)
+    starts, ends = scan.starts, scan.ends
+    padded = np.concatenate((scan.codes, np.zeros(3, dtype=np.uint32)))
+    length = ends - starts
+    first = padded[starts]
+    with_conjunction = (first == _ORD["و"]) | (first == _ORD["ف"])
+    stem_starts, stem_ends = stem_spans(padded, starts, ends, length, with_conjunction)
+    hashes = scan.span_hashes(starts, ends)
+    stem_hashes = scan.span_hashes(stem_starts, stem_ends, stem_starts - starts)
+    after_first = np.minimum(starts + 1, ends)
+    unprefixed = scan.span_hashes(after_first, ends, after_first - starts)  # the word without its first letter
+    non_digits = np.concatenate(([0], np.cumsum(~scan.digits)))
+    stop, cue_words, cue_unprefixed = _hash_tables()
+    has_term = ~((length < 3) | (non_digits[ends] == non_digits[starts]) | _isin(hashes, stop)
+                 | _isin(stem_hashes, stop) | (stem_ends - stem_starts < 3)
+                 | ((length > 3) & with_conjunction & _isin(unprefixed, stop)))
+    cue = _isin(hashes, cue_words) | ((length > 3) & np.isin(first, _PROCLITIC_CODES) & _isin(unprefixed, cue_unprefixed))
+    info = hashes & _WORD_BITS
+    info[info == 0] = 1
+    info |= (cue.astype(np.uint64) << _U(30)) | (has_term.astype(np.uint64) << _U(31))
+    info |= np.where(has_term, stem_hashes >> _U(32), _U(0)) << _U(32)
+    info[scan.breaks[starts]] = LINE_BREAK
+    return WordTable(joined, text_starts, starts, ends, hashes, info, stem_starts, stem_ends)
+
+
+def stem_spans(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, length: np.ndarray,
+               with_conjunction: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Spans of the light stems of words (see :func:`stem`); ``codes`` padded past the last word."""
+    starts = starts + ((length >= 5) & with_conjunction)
+    first = [codes[starts + k] for k in (0, 1, 2)]
+    article = np.zeros(len(ends), dtype=np.int64)
+    for prefix in _ARTICLE_PREFIXES:
+        fits = article == 0
+        for k, letter in enumerate(prefix):
+            fits &= first[k] == ord(letter)
+        article[fits] = len(prefix)
+    starts = starts + np.where(ends - starts - article >= 3, article, 0)
+    rest = ends - starts
+    last = [codes[ends - k] for k in (1, 2, 3)]
+    cut = np.zeros(len(ends), dtype=np.int64)
+    for suffix, shortest in _SUFFIXES:
+        fits = (cut == 0) & (rest - len(suffix) >= shortest)
+        for k, letter in enumerate(reversed(suffix)):
+            fits &= last[k] == ord(letter)
+        cut[fits] = len(suffix)
+    return starts, ends - cut
+
+
+def stem(word: str) -> str:
+    """Light stem of a folded word: و/ف (in words of five letters or more), the
+    article with a preposition (وال فال بال كال لل ال) when three letters stay,
+    and one suffix (the first of ``_SUFFIXES`` that leaves its stem length)."""
+    table = analyse([word])
+    return table.stem(0) if len(table.starts) == 1 else word
+
+
+def token_hashes(words) -> np.ndarray:
+    """Sorted hashes (as in :attr:`WordTable.hashes`) of the strings that are one token each."""
+    single = [w for w in words if _WORD_RE.fullmatch(w)]
+    if not single:
+        return np.zeros(0, dtype=np.uint64)
+    scan = _Scan("\n".join(single))
+    words_only = ~scan.breaks[scan.starts]
+    return np.unique(scan.span_hashes(scan.starts[words_only], scan.ends[words_only]))
+
+
+@lru_cache(maxsize=1)
+def _hash_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hashes of the stopwords, of the words a cue may be (في, or the first word
+    of a lexicon alias) and of those it may be after a proclitic و ف ب ل ك
+    (also the first word of a place name)."""
+    starts = alias_starts()
+    return (token_hashes(stopwords()), token_hashes({*starts, "في", "وفي"}),
+            token_hashes({*starts, *_place_stems()}))
+
+
+def _isin(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Whether each value is in the sorted ``table``."""
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
+    return table[at] == values
 
 
 def term_array(info: np.ndarray) -> np.ndarray:
@@ -156,9 +268,17 @@ def term_array(info: np.ndarray) -> np.ndarray:
     return (info[(info & _HAS_TERM) != 0] >> np.uint64(32)).astype(np.int64)
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (by sorting: faster than ``np.unique`` on short arrays)."""
+    values = np.sort(values)
+    if len(values) > 1:
+        values = values[np.concatenate(([True], values[1:] != values[:-1]))]
+    return values
+
+
 def term_set(info: np.ndarray) -> np.ndarray:
     """Sorted unique hashed terms of packed words, as uint32."""
-    return np.unique(term_array(info)).astype(np.uint32)
+    return sorted_unique(term_array(info)).astype(np.uint32)
 
 
 def cue_positions(info: np.ndarray) -> list[int]:
@@ -186,4 +306,4 @@ def shingle_hashes(info: np.ndarray) -> np.ndarray:
             if len(hashes) else hashes
     n = len(hashes) - SHINGLE_WORDS + 1
     mixed = hashes[:n] * _MIX[0] + hashes[1:n + 1] * _MIX[1] + hashes[2:n + 2] * _MIX[2]
-    return np.unique((mixed ^ (mixed >> np.uint64(29))) & np.uint64(0xFFFFFFFF))
+    return sorted_unique((mixed ^ (mixed >> np.uint64(29))) & np.uint64(0xFFFFFFFF))
