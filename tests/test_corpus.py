@@ -9,12 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from isnad.corpus import CorpusLinker, Signature, article_signature
+from isnad.corpus import CorpusLinker, PageText, Signature, article_signature, page_features
 from isnad.corpus.entities import merge_speakers, skeleton
-from isnad.corpus.signature import locative_places
 from isnad.corpus.stories import PAIR_WINDOW_DAYS, similar_pairs, tfidf_matrix
-from isnad.corpus.terms import analyse, stem
-from isnad.text import fold
+from isnad.corpus.terms import stem
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -310,9 +308,21 @@ def test_signature_survives_a_staging_row():
 
 
 def test_locative_places_need_a_preposition():
-    table = analyse([fold("وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة").text])
-    ws = [table.word(i) for i in range(len(table.starts))]
-    assert locative_places(ws) == {"جده", "موسكو", "القاهره"}
+    text = "وصل الوفد إلى الرياض ثم عقد اجتماعا في جدة، واتصل بمسؤولين في موسكو بالقاهرة"
+    assert article_signature({"doc_id": "d", "text": text}).places == {"جده", "موسكو", "القاهره"}
+
+
+def test_actors_are_the_longest_alias_with_or_without_a_proclitic():
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو مستعدة، وأكد لبوتين ذلك في الكرملين"
+    actors = article_signature({"doc_id": "d", "text": text}).actors
+    assert {"sergey-lavrov", "vladimir-putin"} <= actors
+
+
+def test_an_alias_does_not_run_from_one_article_into_the_next():
+    first = {"doc_id": "d", "article_index": 0, "text": "انتهى الاجتماع مساء أمس بحضور سيرغي"}
+    second = {"doc_id": "d", "article_index": 1, "text": "لافروف وزير الخارجية وصل إلى الرياض صباح اليوم"}
+    (a, b), _ = page_features([PageText(None, [first, second], [])])[0]
+    assert "sergey-lavrov" not in a.actors
 
 
 def test_stems_unify_common_inflections_and_keep_names():

@@ -23,7 +23,7 @@ from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
 from .stories import block_rows
-from .terms import b64, from_b64, term_set
+from .terms import b64, from_b64
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
@@ -81,10 +81,10 @@ class StatementRef:
         return self.stance == "assert" and (kind in REPORT_KINDS or bool(self.speaker.get("via_report")))
 
 
-def statement_ref(statement: dict, info: np.ndarray, anaphoric: bool = False, claim_info: np.ndarray | None = None,
+def statement_ref(statement: dict, terms: np.ndarray, anaphoric: bool = False, claim_terms: np.ndarray | None = None,
                   targeted: bool = False) -> StatementRef:
-    """Compact form of a ``statements.jsonl`` row, given the packed words of
-    its content (``info``) and of the claim it denies (``claim_info``).
+    """Compact form of a ``statements.jsonl`` row, given the hashed terms of
+    its content and of the claim it denies.
 
     The content text is kept only where it may become a claim's text: for a
     report, or for a statement that a response of its page points at
@@ -105,12 +105,12 @@ def statement_ref(statement: dict, info: np.ndarray, anaphoric: bool = False, cl
         speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "via_report")},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
-        terms=term_set(info),
+        terms=terms,
         anaphoric=anaphoric,
         content=content[:CONTENT_CHARS] if keep_content else None,
         content_span=statement.get("content_span") if keep_content else None,
         claim_text=(denied.get("text") or "")[:CONTENT_CHARS] or None,
-        claim_terms=term_set(claim_info) if claim_info is not None else None,
+        claim_terms=claim_terms,
         claim_span=denied.get("span"),
     )
 

@@ -18,8 +18,8 @@ import numpy as np
 
 from ..text import FoldedText, fold
 from .claims import StatementRef, statement_ref
-from .signature import Signature, build_signature, cue_window
-from .terms import LINE_BREAK, WordTable, analyse, token_hashes
+from .signature import Signature, article_arrays, build_signature
+from .terms import analyse, term_sets, token_hashes
 
 _DEMONSTRATIVES = ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك")
 _SEPARATOR = -1  # token index standing for a line break between two pieces of an article
@@ -101,58 +101,59 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
             statement_pieces.append((content, claim))
     table = analyse(pieces.texts)
     first_token, end_token = pieces.token_ranges(table)
-    info = np.append(table.info, np.uint64(LINE_BREAK))  # index -1: a separator
-    demonstrative = np.concatenate(([0], np.cumsum(np.isin(table.hashes, _demonstratives()))))
     # Every piece's tokens followed by a separator, all in one index array.
     lengths = np.maximum(end_token - first_token, 0) + 1
     offsets = np.concatenate(([0], np.cumsum(lengths)))
     tokens = np.arange(offsets[-1]) + np.repeat(first_token - offsets[:-1], lengths)
     tokens[offsets[1:] - 1] = _SEPARATOR
-    token_info = info[tokens]
+    columns = table.columns(tokens)
+
+    def owned(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Positions in ``tokens`` of the given spans of it, and the span each belongs to."""
+        starts, ends = (np.array(x, dtype=np.int64).reshape(-1) for x in zip(*spans)) if spans else (
+            np.zeros(0, dtype=np.int64),) * 2
+        span_lengths = ends - starts
+        owner = np.repeat(np.arange(len(spans)), span_lengths)
+        return np.arange(span_lengths.sum()) + np.repeat(starts - (np.cumsum(span_lengths) - span_lengths),
+                                                          span_lengths), owner
+
+    body_at, body_owner = owned([(offsets[first], offsets[end] - 1) for first, end, _ in article_pieces])
+    titled = [(i, title) for i, (_, _, title) in enumerate(article_pieces) if title is not None]
+    title_at, title_row = owned([(offsets[t], offsets[t + 1] - 1) for _, t in titled])
+    title_owner = np.array([i for i, _ in titled], dtype=np.int64)[title_row]
+    arrays = article_arrays(columns.take(body_at), body_owner, columns.info[title_at], title_owner, len(article_pieces))
+    claim_pieces = [claim for _, claim in statement_pieces if claim is not None]
+    statement_at, statement_owner = owned([(offsets[p], offsets[p + 1] - 1)
+                                           for p in [content for content, _ in statement_pieces] + claim_pieces])
+    term_sets_ = term_sets(columns.info[statement_at], statement_owner, len(statement_pieces) + len(claim_pieces))
+    demonstrative = np.concatenate(([0], np.cumsum(np.isin(table.hashes, _demonstratives()))))
 
     results = []
-    articles_done = statements_done = 0
+    articles_done = statements_done = claims_done = 0
     for page in pages:
         by_article: dict[int, list[dict]] = {}
         for st in page.statements:
             by_article.setdefault(int(st.get("article_index") or 0), []).append(st)
         signatures = []
         for article in page.articles:
-            first, end, title = article_pieces[articles_done]
-            articles_done += 1
-            span = slice(offsets[first], offsets[end] - 1)  # without the last separator
-            article_info = token_info[span]
-            title_info = token_info[offsets[title]:offsets[title + 1] - 1] if title is not None else None
-            words = _WordReader(table, tokens[span][article_info != LINE_BREAK])
             signatures.append(build_signature(article, by_article.get(int(article.get("article_index") or 0), ()),
-                                              article_info, words.near, title_info))
+                                              arrays[articles_done]))
+            articles_done += 1
         targets = {st.get("responds_to") for st in page.statements if st.get("responds_to")}
         refs = []
         for st in page.statements:
             content, claim = statement_pieces[statements_done]
-            statements_done += 1
             a, b = first_token[content], end_token[content]
-            refs.append(statement_ref(
-                st, info[a:b], anaphoric=bool(b > a and demonstrative[b] > demonstrative[a]),
-                claim_info=info[first_token[claim]:end_token[claim]] if claim is not None else None,
-                targeted=st.get("id") in targets))
+            claim_terms = None
+            if claim is not None:
+                claim_terms = term_sets_[len(statement_pieces) + claims_done]
+                claims_done += 1
+            refs.append(statement_ref(st, term_sets_[statements_done],
+                                      anaphoric=bool(b > a and demonstrative[b] > demonstrative[a]),
+                                      claim_terms=claim_terms, targeted=st.get("id") in targets))
+            statements_done += 1
         results.append(PageFeatures(signatures, refs))
     return results
-
-
-class _WordReader:
-    """An article's words (line breaks left out) as folded strings, read from the token table."""
-
-    def __init__(self, table: WordTable, word_tokens: np.ndarray):
-        self.table, self.word_tokens = table, word_tokens
-
-    def near(self, positions: list[int]) -> list[str]:
-        """The words (all of them, read at once when ``positions`` are given; else none)."""
-        if not positions:
-            return []
-        text = self.table.text
-        return [text[s:e] for s, e in zip(self.table.starts[self.word_tokens].tolist(),
-                                          self.table.ends[self.word_tokens].tolist())]
 
 
 def article_signature(article: dict, statements: Sequence[dict] = ()) -> Signature:

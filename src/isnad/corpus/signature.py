@@ -6,7 +6,7 @@ keys, dates and the title), never the article text.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -16,7 +16,8 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import LINE_BREAK, alias_starts, b64, cue_positions, from_b64, place_names, shingle_hashes, term_array
+from .terms import (LINE_BREAK, WordColumns, alias_starts, b64, cues, from_b64, is_token, owned_terms, place_names,
+                    shingle_hashes, token_hashes, word_hashes)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -100,70 +101,174 @@ def speaker_key(speaker: dict | None) -> str | None:
     return "name:" + fold_key(name) if name else None
 
 
+_PHRASE_BASE = 0x9E3779B97F4A7C15  # odd: combines the hashes of a phrase's words
+
+
+def _phrase_factor(k: int) -> np.uint64:
+    """The weight of a phrase's k-th word hash."""
+    return np.uint64(pow(_PHRASE_BASE, k, 2 ** 64))
+_IN = ("في", "وفي")
+
+
+def _phrase_keys(word_hash_rows: list[np.ndarray]) -> np.ndarray:
+    """Keys of phrases given the hashes of their first, second... words (a row each)."""
+    key = np.zeros_like(word_hash_rows[0])
+    for k, hashes in enumerate(word_hash_rows):
+        key = key + hashes * _phrase_factor(k)
+    return key
+
+
+def _phrase_table(phrases: list[str], values: list) -> tuple[np.ndarray, np.ndarray, int]:
+    """Sorted keys of the phrases whose words are all tokens, their values, and the longest phrase in words."""
+    kept = [(phrase.split(), value) for phrase, value in zip(phrases, values)
+            if all(is_token(w) for w in phrase.split())]
+    words = [w for split, _ in kept for w in split]
+    hashes, at, keys = word_hashes(words), 0, []
+    for split, _ in kept:
+        keys.append(_phrase_keys([hashes[at + k:at + k + 1] for k in range(len(split))])[0])
+        at += len(split)
+    order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
+    return (np.array(keys, dtype=np.uint64)[order], np.array([v for _, v in kept], dtype=object)[order],
+            max((len(split) for split, _ in kept), default=1))
+
+
 @lru_cache(maxsize=1)
-def cue_window() -> int:
-    """Words read from a cue on: the longest lexicon alias, and at least a
-    preposition and a two-word place name."""
-    return max(3, *(n for lengths in alias_starts().values() for n in lengths))
-
-
-def lexicon_actors(folded_words: Sequence[str], positions: list[int] | None = None) -> set[str]:
-    """Entity ids of lexicon actors named in a folded word list.
-
-    ``positions`` (see :func:`~isnad.corpus.terms.cue_positions`) limits the words looked at.
-    """
+def _alias_table() -> tuple[np.ndarray, np.ndarray, int]:
+    """The lexicon aliases as phrase keys, with their entity ids."""
     aliases = actor_aliases()
-    starts = alias_starts()
-    found: set[str] = set()
-    for i in range(len(folded_words)) if positions is None else positions:
-        w = folded_words[i]
-        first = w if w in starts else (w[1:] if len(w) > 3 and w[0] in "وفبلك" and w[1:] in starts else None)
-        if first is None:
-            continue
-        for n in starts[first]:
-            hit = aliases.get(" ".join([first, *folded_words[i + 1:i + n]]))
-            if hit is not None:
-                found.add(hit)
-                break
-    return found
+    return _phrase_table(list(aliases), list(aliases.values()))
 
 
-def locative_places(folded_words: Sequence[str], positions: list[int] | None = None) -> set[str]:
-    """Places named as where something happens: after في or with the ب proclitic."""
-    names = place_names()
-    found: set[str] = set()
-    for i in range(len(folded_words)) if positions is None else positions:
-        w = folded_words[i]
-        if w in ("في", "وفي") and i + 1 < len(folded_words):
-            following = folded_words[i + 1]
-        elif len(w) > 3 and w[0] == "ب":
-            following = w[1:]
-        else:
-            continue
-        two = " ".join([following, *folded_words[i + 2:i + 3]]) if w[0] != "ب" else ""
-        if two in names:
-            found.add(two)
-        elif following in names:
-            found.add(following)
-    return found
+@lru_cache(maxsize=1)
+def _place_table() -> tuple[np.ndarray, np.ndarray, int]:
+    """The one- and two-word place names as phrase keys, with the names."""
+    names = sorted(name for name in place_names() if len(name.split()) <= 2)
+    return _phrase_table(names, names)
 
 
-def body_words(info: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Of packed words with line breaks: all the words, and the words on long
-    lines (all of them when too few lines are long).
+@lru_cache(maxsize=1)
+def _word_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the first words of the aliases, and of في and وفي."""
+    return token_hashes(alias_starts()), token_hashes(_IN)
 
-    Boilerplate that a segmenter may leave (menus, headers, "read also"
+
+def _lookup(keys: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """Index of each key in the sorted ``table``, -1 where it is missing."""
+    if not len(table):
+        return np.full(len(keys), -1)
+    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    return np.where(table[at] == keys, at, -1)
+
+
+def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarray, owner: np.ndarray,
+                cue_at: np.ndarray) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Lexicon actors, and places where something happens, named from the cue
+    words ``cue_at`` of a word sequence (line breaks left out; ``owner``: the
+    article of each word): as (article, entity id) and (article, place name).
+
+    An actor is the longest lexicon alias starting at a cue, its first word
+    with or without a proclitic (و ف ب ل ك).  A place is a one- or two-word
+    place name after في, or a one-word one with the proclitic ب.
+    """
+    n = len(hashes)
+    starts, in_words = _word_tables()
+
+    def following(k: int, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Hashes of the k-th words after ``at``, and whether they lie in the same article."""
+        later = np.minimum(at + k, n - 1)
+        return hashes[later], (at + k < n) & (owner[later] == owner[at])
+
+    first = hashes[cue_at]
+    full = _lookup(first, starts) >= 0
+    stripped = ~full & (unprefixed[cue_at] != 0) & (_lookup(unprefixed[cue_at], starts) >= 0)
+    aliases, ids, longest = _alias_table()
+    at = cue_at[full | stripped]
+    key = np.where(full, first, unprefixed[cue_at])[full | stripped]
+    best = np.full(len(at), -1)
+    inside = np.ones(len(at), dtype=bool)
+    for k in range(longest):
+        if k:
+            word, same = following(k, at)
+            inside &= same
+            key = key + word * _phrase_factor(k)
+        found = _lookup(key, aliases)
+        best = np.where(inside & (found >= 0), found, best)
+    actors = [(int(o), ids[i]) for o, i in zip(owner[at[best >= 0]], best[best >= 0])]
+
+    after_in = _lookup(first, in_words) >= 0
+    next_word, has_next = following(1, cue_at)
+    word_after, has_two = following(2, cue_at)
+    table, names, _ = _place_table()
+    two = np.where(after_in & has_next & has_two, _lookup(_phrase_keys([next_word, word_after]), table), -1)
+    one_key = np.where(after_in & has_next, next_word,
+                       np.where(~after_in & (proclitics[cue_at] == ord("ب")), unprefixed[cue_at], 0))
+    one = np.where(one_key != 0, _lookup(one_key, table), -1)
+    place = np.where(two >= 0, two, one)
+    places = [(int(o), names[i]) for o, i in zip(owner[cue_at[place >= 0]], place[place >= 0])]
+    return actors, places
+
+
+class ArticleArrays(NamedTuple):
+    """The array parts of one article's signature."""
+
+    terms: np.ndarray  # uint32, sorted unique term hashes
+    counts: np.ndarray  # uint16, aligned with terms
+    minhash: np.ndarray | None
+    n_words: int
+    actors: set[str]  # entity ids of the lexicon actors it names
+    places: set[str]  # places named as where something happens ("في موسكو")
+
+
+def article_arrays(words: WordColumns, owner: np.ndarray, title_info: np.ndarray, title_owner: np.ndarray,
+                   n_articles: int) -> list[ArticleArrays]:
+    """The array parts of the signatures of a batch of articles, computed together.
+
+    ``words`` holds the tokens of the articles' texts one after the other,
+    with line breaks; ``owner`` the article number of each; ``title_info``
+    and ``title_owner`` the packed words of their titles and their article.  Shingles are taken
+    from the words of long lines (all words when too few are on long lines):
+    boilerplate that a segmenter may leave (menus, headers, "read also"
     headlines, footers) comes in short lines; copies of one story share the
     long ones.
     """
-    breaks = info == LINE_BREAK
-    if not breaks.any():
-        return info, info
-    all_words = info[~breaks]
-    line = np.cumsum(breaks)
-    long_line = np.bincount(line[~breaks], minlength=int(line[-1]) + 1) >= MIN_BODY_LINE_WORDS
-    kept = info[~breaks & long_line[line]]
-    return all_words, (kept if len(kept) >= MIN_SHINGLES + 2 else all_words)
+    info = words.info
+    is_word = info != LINE_BREAK
+    starts = np.flatnonzero(np.diff(owner, prepend=-1))  # where each article's words begin
+    new_line = ~is_word
+    new_line[starts] = True
+    line = np.cumsum(new_line)
+    long_line = np.bincount(line[is_word], minlength=int(line[-1]) + 1 if len(line) else 0) >= MIN_BODY_LINE_WORDS
+    on_long_lines = np.bincount(owner[is_word & long_line[line]], minlength=n_articles)
+    shingled = is_word & (long_line[line] | (on_long_lines < MIN_SHINGLES + 2)[owner])
+    n_words = np.bincount(owner[is_word], minlength=n_articles)
+    shingles = shingle_hashes(info[shingled], owner[shingled])
+    shingle_owner = (shingles >> _U32).astype(np.int64)
+    with_minhash = np.bincount(shingle_owner, minlength=n_articles) >= MIN_SHINGLES
+    hashed = with_minhash[shingle_owner]
+    minhashes = minhash_rows(shingles[hashed] & _LOW32, shingle_owner[hashed])
+    minhash_of = np.cumsum(with_minhash) - 1
+    terms, counts = np.unique(np.concatenate((
+        owned_terms(info[is_word], owner[is_word]),
+        np.repeat(owned_terms(title_info, title_owner), TITLE_WEIGHT))), return_counts=True)
+    term_bounds = np.searchsorted(terms >> _U32, np.arange(n_articles + 1, dtype=np.uint64))
+    terms, counts = (terms & _LOW32).astype(np.uint32), np.minimum(counts, 65535).astype(np.uint16)
+    word_owner = owner[is_word]
+    actors, places = cue_matches(words.hashes[is_word], words.proclitics[is_word], words.unprefixed[is_word],
+                                 word_owner, np.flatnonzero(cues(info[is_word])))
+    actors_of: list[set[str]] = [set() for _ in range(n_articles)]
+    places_of: list[set[str]] = [set() for _ in range(n_articles)]
+    for i, entity in actors:
+        actors_of[i].add(entity)
+    for i, name in places:
+        places_of[i].add(name)
+    return [ArticleArrays(terms[term_bounds[i]:term_bounds[i + 1]], counts[term_bounds[i]:term_bounds[i + 1]],
+                          minhashes[minhash_of[i]] if with_minhash[i] else None, int(n_words[i]),
+                          actors_of[i], places_of[i])
+            for i in range(n_articles)]
+
+
+_U32 = np.uint64(32)
+_LOW32 = np.uint64(0xFFFFFFFF)
 
 
 @lru_cache(maxsize=1)
@@ -173,40 +278,39 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a.reshape(1, -1), b.reshape(1, -1)
 
 
-def minhash_values(shingles: np.ndarray) -> np.ndarray:
-    """MinHash of hashed shingles, equal to datasketch's ``MinHash.update_batch`` (affine32).
+_MINHASH_ROWS = 1 << 10  # shingles hashed at once: the (rows x NUM_PERM) matrix stays in cache
 
-    Computed here with numpy in one step: the MurmurHash3 finaliser, then the
-    affine permutations, then the minimum per permutation.
+
+def minhash_rows(shingles: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """One MinHash row per distinct owner (in order) of hashed shingles sorted
+    by owner, equal to datasketch's ``MinHash.update_batch`` (affine32).
+
+    Computed with numpy: the MurmurHash3 finaliser, then the affine
+    permutations, then the minimum per permutation and owner, a bounded
+    number of shingles at a time.
     """
-    hv = shingles.astype(np.uint32).reshape(-1, 1)
-    hv = hv ^ (hv >> np.uint32(16))
-    hv = hv * np.uint32(0x85EBCA6B)
-    hv = hv ^ (hv >> np.uint32(13))
-    hv = hv * np.uint32(0xC2B2AE35)
-    hv = hv ^ (hv >> np.uint32(16))
+    firsts = np.flatnonzero(np.diff(owner, prepend=-1)) if len(owner) else np.zeros(0, dtype=np.int64)
+    rows = np.full((len(firsts), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
+    row_of = np.cumsum(np.diff(owner, prepend=-1) != 0) - 1
     a, b = _permutations()
-    return (hv * a + b).min(axis=0)
+    for start in range(0, len(shingles), _MINHASH_ROWS):
+        chunk = slice(start, start + _MINHASH_ROWS)
+        hv = shingles[chunk].astype(np.uint32).reshape(-1, 1)
+        hv = hv ^ (hv >> np.uint32(16))
+        hv = hv * np.uint32(0x85EBCA6B)
+        hv = hv ^ (hv >> np.uint32(13))
+        hv = hv * np.uint32(0xC2B2AE35)
+        hv = hv ^ (hv >> np.uint32(16))
+        rows_here = row_of[chunk]
+        segment_starts = np.flatnonzero(np.diff(rows_here, prepend=-1))
+        mins = np.minimum.reduceat(hv * a + b, segment_starts, axis=0)
+        np.minimum.at(rows, rows_here[segment_starts], mins)
+    return rows
 
 
-def build_signature(article: dict, statements: Sequence[dict], info: np.ndarray,
-                    words_near: Callable[[list[int]], Sequence[str | None]], title_info: np.ndarray | None) -> Signature:
-    """Signature of an ``articles.jsonl`` row and its statements.
-
-    ``info``: the packed words of its text with line breaks; ``words_near(positions)``:
-    the same words (line breaks left out) as folded strings, at least the
-    ``cue_window()`` from each position on; ``title_info``: the packed words
-    of its title.
-    """
-    all_words, long_line_words = body_words(info)
-    term_hashes = term_array(all_words)
-    if title_info is not None:
-        term_hashes = np.concatenate([term_hashes, np.repeat(term_array(title_info), TITLE_WEIGHT)])
-    terms, tf = np.unique(term_hashes, return_counts=True)
-    shingles = shingle_hashes(long_line_words)
-    cues = cue_positions(all_words)
-    words = words_near(cues)
-    actors = lexicon_actors(words, cues)
+def build_signature(article: dict, statements: Sequence[dict], arrays: ArticleArrays) -> Signature:
+    """Signature of an ``articles.jsonl`` row and its statements, given its array parts."""
+    actors = set(arrays.actors)
     dates = []
     for st in statements:
         key = speaker_key(st.get("speaker"))
@@ -221,11 +325,11 @@ def build_signature(article: dict, statements: Sequence[dict], info: np.ndarray,
         outlet=article.get("outlet"),
         published=article.get("published"),
         dates=tuple(sorted(set(dates))),
-        minhash=minhash_values(shingles) if len(shingles) >= MIN_SHINGLES else None,
-        terms=terms.astype(np.uint32),
-        counts=np.minimum(tf, 65535).astype(np.uint16),
+        minhash=arrays.minhash,
+        terms=arrays.terms,
+        counts=arrays.counts,
         actors=frozenset(actors),
-        places=frozenset(locative_places(words, cues)),
-        n_words=len(all_words),
+        places=frozenset(arrays.places),
+        n_words=arrays.n_words,
         n_statements=len(statements),
     )

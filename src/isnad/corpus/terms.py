@@ -113,6 +113,18 @@ def _fmix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> _U(33))
 
 
+class WordColumns(NamedTuple):
+    """What the corpus steps read of a sequence of tokens, one array each (see :class:`WordTable`)."""
+
+    info: np.ndarray
+    hashes: np.ndarray
+    proclitics: np.ndarray
+    unprefixed: np.ndarray
+
+    def take(self, at: np.ndarray) -> "WordColumns":
+        return WordColumns(*(column[at] for column in self))
+
+
 class WordTable(NamedTuple):
     """The tokens of folded texts analysed together (:func:`analyse`): words
     and line breaks in order, with what the corpus steps use of each."""
@@ -123,6 +135,8 @@ class WordTable(NamedTuple):
     ends: np.ndarray
     hashes: np.ndarray  # uint64: hash of each token's text
     info: np.ndarray  # uint64: packed infos, LINE_BREAK for a line break
+    proclitics: np.ndarray  # uint32: first letter of a word of four letters or more that is و ف ب ل ك, else 0
+    unprefixed: np.ndarray  # uint64: hash of such a word without that letter, else 0
     stem_starts: np.ndarray  # int64: span of each word's stem (see :func:`stem`)
     stem_ends: np.ndarray
 
@@ -135,6 +149,11 @@ class WordTable(NamedTuple):
 
     def word(self, i: int) -> str:
         return self.text[self.starts[i]:self.ends[i]]
+
+    def columns(self, tokens: np.ndarray) -> WordColumns:
+        """The columns of the given tokens; index -1 stands for a line break."""
+        return WordColumns(*(np.append(column, column.dtype.type(0))[tokens]
+                             for column in (self.info, self.hashes, self.proclitics, self.unprefixed)))
 
     def stem(self, i: int) -> str:
         return self.text[self.stem_starts[i]:self.stem_ends[i]]
@@ -188,20 +207,25 @@ def analyse(texts: list[str]) -> WordTable:
     stem_starts, stem_ends = stem_spans(padded, starts, ends, length, with_conjunction)
     hashes = scan.span_hashes(starts, ends)
     stem_hashes = scan.span_hashes(stem_starts, stem_ends, stem_starts - starts)
-    after_first = np.minimum(starts + 1, ends)
-    unprefixed = scan.span_hashes(after_first, ends, after_first - starts)  # the word without its first letter
+    proclitics = np.where((length > 3) & np.isin(first, _PROCLITIC_CODES), first, 0).astype(np.uint32)
+    unprefixed = np.zeros(len(starts), dtype=np.uint64)
+    stripped = np.flatnonzero(proclitics)
+    unprefixed[stripped] = scan.span_hashes(starts[stripped] + 1, ends[stripped], 1)
     non_digits = np.concatenate(([0], np.cumsum(~scan.digits)))
     stop, cue_words, cue_unprefixed = _hash_tables()
-    has_term = ~((length < 3) | (non_digits[ends] == non_digits[starts]) | _isin(hashes, stop)
-                 | _isin(stem_hashes, stop) | (stem_ends - stem_starts < 3)
-                 | ((length > 3) & with_conjunction & _isin(unprefixed, stop)))
-    cue = _isin(hashes, cue_words) | ((length > 3) & np.isin(first, _PROCLITIC_CODES) & _isin(unprefixed, cue_unprefixed))
+    has_term = (length >= 3) & (non_digits[ends] != non_digits[starts]) & (stem_ends - stem_starts >= 3)
+    has_term[has_term] &= ~_isin(hashes[has_term], stop)
+    has_term[has_term] &= ~_isin(stem_hashes[has_term], stop)
+    conjunction = np.flatnonzero(has_term & with_conjunction & (proclitics != 0))
+    has_term[conjunction] = ~_isin(unprefixed[conjunction], stop)
+    cue = _isin(hashes, cue_words)
+    cue[stripped] |= _isin(unprefixed[stripped], cue_unprefixed)
     info = hashes & _WORD_BITS
     info[info == 0] = 1
     info |= (cue.astype(np.uint64) << _U(30)) | (has_term.astype(np.uint64) << _U(31))
     info |= np.where(has_term, stem_hashes >> _U(32), _U(0)) << _U(32)
     info[scan.breaks[starts]] = LINE_BREAK
-    return WordTable(joined, text_starts, starts, ends, hashes, info, stem_starts, stem_ends)
+    return WordTable(joined, text_starts, starts, ends, hashes, info, proclitics, unprefixed, stem_starts, stem_ends)
 
 
 def stem_spans(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, length: np.ndarray,
@@ -235,14 +259,23 @@ def stem(word: str) -> str:
     return table.stem(0) if len(table.starts) == 1 else word
 
 
-def token_hashes(words) -> np.ndarray:
-    """Sorted hashes (as in :attr:`WordTable.hashes`) of the strings that are one token each."""
-    single = [w for w in words if _WORD_RE.fullmatch(w)]
-    if not single:
+def word_hashes(words: list[str]) -> np.ndarray:
+    """Hashes (as in :attr:`WordTable.hashes`) of strings that are one token each, in order."""
+    if not words:
         return np.zeros(0, dtype=np.uint64)
-    scan = _Scan("\n".join(single))
+    scan = _Scan("\n".join(words))
     words_only = ~scan.breaks[scan.starts]
-    return np.unique(scan.span_hashes(scan.starts[words_only], scan.ends[words_only]))
+    return scan.span_hashes(scan.starts[words_only], scan.ends[words_only])
+
+
+def is_token(text: str) -> bool:
+    """Whether ``text`` is one word token."""
+    return _WORD_RE.fullmatch(text) is not None
+
+
+def token_hashes(words) -> np.ndarray:
+    """Sorted hashes of the strings that are one token each."""
+    return np.unique(word_hashes([w for w in words if is_token(w)]))
 
 
 @lru_cache(maxsize=1)
@@ -263,9 +296,10 @@ def _isin(values: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table[at] == values
 
 
-def term_array(info: np.ndarray) -> np.ndarray:
-    """Hashed terms of packed words, in order, as int64 (words without a term left out)."""
-    return (info[(info & _HAS_TERM) != 0] >> np.uint64(32)).astype(np.int64)
+def owned_terms(info: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Hashed terms of packed words as ``owner << 32 | term`` keys, in order (words without a term left out)."""
+    has_term = (info & _HAS_TERM) != 0
+    return (owner[has_term].astype(np.uint64) << _U(32)) | (info[has_term] >> _U(32))
 
 
 def sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -276,14 +310,17 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     return values
 
 
-def term_set(info: np.ndarray) -> np.ndarray:
-    """Sorted unique hashed terms of packed words, as uint32."""
-    return sorted_unique(term_array(info)).astype(np.uint32)
+def term_sets(info: np.ndarray, owner: np.ndarray, n_owners: int) -> list[np.ndarray]:
+    """For each owner ``0 .. n_owners - 1``, the sorted unique hashed terms (uint32) of its packed words."""
+    keys = sorted_unique(owned_terms(info, owner))
+    bounds = np.searchsorted(keys >> _U(32), np.arange(n_owners + 1, dtype=np.uint64))
+    terms = (keys & _U(0xFFFFFFFF)).astype(np.uint32)
+    return [terms[bounds[i]:bounds[i + 1]] for i in range(n_owners)]
 
 
-def cue_positions(info: np.ndarray) -> list[int]:
-    """Positions of the packed words where a lexicon actor or a located place may start."""
-    return np.flatnonzero(info & _CUE).tolist()
+def cues(info: np.ndarray) -> np.ndarray:
+    """Whether a lexicon actor or a located place may start at each packed word."""
+    return (info & _CUE) != 0
 
 
 def b64(values: np.ndarray) -> str:
@@ -298,12 +335,13 @@ def from_b64(text: str, dtype) -> np.ndarray:
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
 
 
-def shingle_hashes(info: np.ndarray) -> np.ndarray:
-    """32-bit hashes of the overlapping three-word shingles of packed words (unique)."""
+def shingle_hashes(info: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """Distinct shingles of packed words (three words in a row, of one owner;
+    ``owner`` ascending) as sorted ``owner << 32 | 32-bit hash`` keys."""
     hashes = info & _WORD_BITS
-    if len(hashes) < SHINGLE_WORDS:
-        return np.unique((hashes * _MIX[0]).sum(dtype=np.uint64, keepdims=True) & np.uint64(0xFFFFFFFF)) \
-            if len(hashes) else hashes
     n = len(hashes) - SHINGLE_WORDS + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
     mixed = hashes[:n] * _MIX[0] + hashes[1:n + 1] * _MIX[1] + hashes[2:n + 2] * _MIX[2]
-    return sorted_unique((mixed ^ (mixed >> np.uint64(29))) & np.uint64(0xFFFFFFFF))
+    keys = (owner[:n].astype(np.uint64) << _U(32)) | ((mixed ^ (mixed >> _U(29))) & _U(0xFFFFFFFF))
+    return sorted_unique(keys[owner[:n] == owner[SHINGLE_WORDS - 1:]])
