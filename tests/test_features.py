@@ -1,0 +1,58 @@
+"""Corpus features of a batch of pages (``isnad.corpus.features``): what a
+page stages does not depend on the pages it is batched with, and a page whose
+features fail gets an error row while the rest of its batch goes on."""
+import json
+from pathlib import Path
+
+import pytest
+
+from isnad import pipeline
+from isnad.corpus import PageText, page_features
+from isnad.model import Page
+from isnad.read import read_inputs
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[Page]:
+    pages = [p for p in read_inputs([str(EXAMPLES)]) if isinstance(p, Page)]
+    for page in pages:
+        for step in pipeline.PAGE_STEPS:
+            step(page)
+    return pages
+
+
+def _texts(pages: list[Page]) -> list[PageText]:
+    return [PageText(p.folded, [a.to_record(p.text) for a in p.articles], p.statements) for p in pages]
+
+
+def test_a_pages_features_do_not_depend_on_its_batch(pages):
+    together = page_features(_texts(pages))
+    for text, joint in zip(_texts(pages), together):
+        (alone,) = page_features([text])
+        assert [s.to_record() for s in alone.signatures] == [s.to_record() for s in joint.signatures]
+        assert [r.to_record() for r in alone.refs] == [r.to_record() for r in joint.refs]
+    page, features = next((p, f) for p, f in zip(pages, together) if p.source.endswith("004_d20eb930a8924495.txt"))
+    (signature,) = features.signatures  # the NBC report of talks with Lavrov
+    assert "sergey-lavrov" in signature.actors and signature.minhash is not None
+    assert len(features.refs) == len(page.statements) > 0
+
+
+def test_a_page_whose_features_fail_gets_an_error_row_and_the_batch_goes_on(monkeypatch):
+    items = [(str(i), page) for i, page in enumerate(read_inputs([str(EXAMPLES)]))]
+    broken = items[2][1].doc_id
+    real = pipeline.page_features
+
+    def failing(texts):
+        if any(a["doc_id"] == broken for text in texts for a in text.articles):
+            raise ValueError("a broken page")
+        return real(texts)
+
+    monkeypatch.setattr(pipeline, "page_features", failing)
+    results = pipeline.process_pages(items)
+    assert [r.key for r in results] == [key for key, _ in items]
+    (error,) = [r for r in results if r.error]
+    row = json.loads(error.lines["errors"][0])
+    assert row["doc_id"] == broken and row["stage"] == "corpus" and "a broken page" in row["error"]
+    assert all(r.lines["signatures"] and "statement_refs" in r.lines for r in results if not r.error)
