@@ -62,15 +62,19 @@ OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded whi
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
 LOCK_FILE = "lock"
+IO_BUFFER = 1 << 20  # bytes: rows are long, and a smaller buffer costs a system call every few rows
 
 
 class OutputBusy(RuntimeError):
     """Another live run is writing the same output with the same arguments."""
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(row: dict) -> str:
     """One JSONL line: UTF-8 Arabic as is, no spaces, stable key order."""
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(row)
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -184,9 +188,7 @@ class RunWriter:
             if name in derived:
                 _write_jsonl(target, derived[name])
             elif name in updates:
-                _write_updated(self.staged(name), target, updates[name])
-                fields = updates[name].fields
-                _write_jsonl(final / f"{name}.updates.jsonl", ({"row": row, **fields[row]} for row in sorted(fields)))
+                _write_updated(self.staged(name), target, final / f"{name}.updates.jsonl", updates[name])
             else:
                 os.link(self.staged(name), target)
 
@@ -254,24 +256,31 @@ class RowUpdates:
     replaced: frozenset[str] = frozenset()
 
 
-def _write_updated(source: Path, target: Path, updates: RowUpdates) -> None:
-    """Copy a JSONL file, setting on each row the fields ``updates`` gives it."""
-    with source.open(encoding="utf-8") as lines, target.open("w", encoding="utf-8") as out:
+def _write_updated(source: Path, target: Path, changes: Path, updates: RowUpdates) -> None:
+    """Copy a JSONL file, setting on each row the fields ``updates`` gives it,
+    and write ``changes``: one line per row that has fields, its number and
+    the fields (rows as bytes: those left as they are are not decoded)."""
+    with (source.open("rb", buffering=IO_BUFFER) as lines, target.open("wb", buffering=IO_BUFFER) as out,
+          changes.open("wb", buffering=IO_BUFFER) as changed):
         for row, line in enumerate(lines):
             fields = updates.fields.get(row)
+            if fields is None:
+                out.write(line)
+                continue
+            change = dumps({"row": row, **fields})
+            changed.write((change + "\n").encode("utf-8"))
             if not fields:
                 out.write(line)
             elif updates.replaced.isdisjoint(fields):
-                out.write(line.rstrip("\n")[:-1] + "," + dumps(fields)[1:] + "\n")
+                out.write(line.rstrip(b"\n")[:-1] + b"," + change[change.index(",") + 1:].encode("utf-8") + b"\n")
             else:
-                out.write(dumps({**json.loads(line), **fields}) + "\n")
+                out.write((dumps({**json.loads(line), **fields}) + "\n").encode("utf-8"))
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    with path.open("w", encoding="utf-8") as out:
+    with path.open("wb", buffering=IO_BUFFER) as out:
         for row in rows:
-            out.write(dumps(row))
-            out.write("\n")
+            out.write((dumps(row) + "\n").encode("utf-8"))
 
 
 def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:

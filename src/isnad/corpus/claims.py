@@ -256,10 +256,9 @@ class _TermSpace:
 
     def rows(self, term_sets: list[np.ndarray]) -> tuple[sparse.csr_matrix, np.ndarray]:
         """Binary rows of the sets, and the IDF mass of each whole set."""
-        columns = [np.searchsorted(self.vocab, t) for t in term_sets]
         indptr = np.zeros(len(term_sets) + 1, dtype=np.int64)
-        np.cumsum([len(c) for c in columns], out=indptr[1:])
-        indices = np.concatenate(columns) if columns else np.zeros(0, np.int64)
+        np.cumsum([len(t) for t in term_sets], out=indptr[1:])
+        indices = np.searchsorted(self.vocab, np.concatenate(term_sets)) if term_sets else np.zeros(0, np.int64)
         matrix = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(term_sets), len(self.vocab)))
         return matrix, np.asarray(matrix @ self.weight).ravel()
 

@@ -62,6 +62,11 @@ class NearDuplicates:
         """Estimated Jaccard similarity of two added articles."""
         return float(np.mean(self._values[self._row[a]] == self._values[self._row[b]]))
 
+    def similarities(self, a: list[int], b: list[int]) -> np.ndarray:
+        """Estimated Jaccard similarity of each pair ``a[k]``, ``b[k]`` of added articles."""
+        rows_a, rows_b = [self._row[i] for i in a], [self._row[i] for i in b]
+        return (self._values[rows_a] == self._values[rows_b]).mean(axis=1)
+
     def _stacked(self) -> tuple[np.ndarray, np.ndarray]:
         """Article indices and their MinHash values, one row each."""
         return self._indices[:self._count], self._values[:self._count]
@@ -83,12 +88,13 @@ class NearDuplicates:
             second.append(order[same + 1])
             edges = np.diff(np.concatenate(([0], (sorted_key[1:] == sorted_key[:-1]).astype(np.int8), [0])))
             starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-            long_runs = (ends - starts >= 2) & (ends - starts < _RUN_ALL_PAIRS)
-            for s, e in zip(starts[long_runs].tolist(), ends[long_runs].tolist()):
-                members = order[s:e + 1]
-                a, b = np.triu_indices(len(members), k=2)
-                first.append(members[a])
-                second.append(members[b])
+            sizes = ends - starts + 1  # members of each run
+            short = (sizes >= 3) & (sizes <= _RUN_ALL_PAIRS)
+            for size in np.unique(sizes[short]).tolist():  # the runs of one size at once
+                members = order[starts[short & (sizes == size)][:, None] + np.arange(size)]
+                a, b = np.triu_indices(size, k=2)
+                first.append(members[:, a].ravel())
+                second.append(members[:, b].ravel())
         if not first:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         pairs = np.unique(np.sort(np.stack([np.concatenate(first), np.concatenate(second)], axis=1), axis=1), axis=0)

@@ -222,7 +222,8 @@ def _copies(signatures: Iterable, result: CorpusResult) -> tuple[list[tuple[str,
         for i in group:
             if i != head:
                 canonical_of[i] = head
-                result.similarity[i] = round(near.similarity(i, head), 3)
+    similarity = near.similarities(list(canonical_of), list(canonical_of.values()))
+    result.similarity = {i: round(s, 3) for i, s in zip(canonical_of, similarity.tolist())}
     return keys, canonical_of
 
 

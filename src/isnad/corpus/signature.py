@@ -278,7 +278,7 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a.reshape(1, -1), b.reshape(1, -1)
 
 
-_MINHASH_ROWS = 1 << 10  # shingles hashed at once: the (rows x NUM_PERM) matrix stays in cache
+_MINHASH_ROWS = 1 << 9  # shingles hashed at once: the (rows x NUM_PERM) matrix stays in cache
 
 
 def minhash_rows(shingles: np.ndarray, owner: np.ndarray) -> np.ndarray:
@@ -303,7 +303,9 @@ def minhash_rows(shingles: np.ndarray, owner: np.ndarray) -> np.ndarray:
         hv = hv ^ (hv >> np.uint32(16))
         rows_here = row_of[chunk]
         segment_starts = np.flatnonzero(np.diff(rows_here, prepend=-1))
-        mins = np.minimum.reduceat(hv * a + b, segment_starts, axis=0)
+        permuted = hv * a
+        permuted += b
+        mins = np.minimum.reduceat(permuted, segment_starts, axis=0)
         np.minimum.at(rows, rows_here[segment_starts], mins)
     return rows
 

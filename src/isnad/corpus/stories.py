@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
 from .signature import Signature
 
@@ -52,7 +53,7 @@ def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
     n = len(signatures)
     cap = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
     all_terms = np.concatenate([s.terms for s in signatures]) if signatures else np.zeros(0, np.uint32)
-    vocab, columns, dfs = np.unique(all_terms, return_inverse=True, return_counts=True)
+    vocab, columns, dfs = _vocabulary(all_terms)
     del all_terms
     idf = np.log((n + 1) / (dfs + 0.5))
     idf[dfs > cap] = 0.0
@@ -73,6 +74,19 @@ def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
     return matrix
 
 
+def _vocabulary(all_terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``np.unique(all_terms, return_inverse=True, return_counts=True)``, faster
+    for terms that come as sorted runs (one per signature): a stable sort
+    merges the runs."""
+    order = np.argsort(all_terms, kind="stable")
+    ordered = all_terms[order]
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    columns = np.empty(len(ordered), np.int64)
+    columns[order] = np.cumsum(first) - 1
+    return ordered[first], columns, np.diff(np.append(np.flatnonzero(first), len(ordered)))
+
+
 def block_rows(columns: int) -> int:
     """Rows per block of a sparse pair product with ``columns`` columns, so
     that a block holds at most about ``BLOCK_CELLS`` cells (64 rows at least)."""
@@ -85,59 +99,77 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None
     """Rows, columns (i < j) and cosines of pairs whose cosine reaches ``minimum``.
 
     With ``per_row``, a pair is kept only when it is among the ``per_row``
-    best of one of its two articles, which bounds the pairs (and memory) by
-    the number of articles.  With ``days`` (a day number per row, NaN when
-    unknown), rows more than ``window`` days apart are not compared, so a
-    run of many months costs time in proportion to its length, not to its
-    square; undated rows are compared with all.
+    best of one of its two articles (of equal cosines, the one found first),
+    which bounds the pairs (and memory) by the number of articles.  With
+    ``days`` (a day number per row, NaN when unknown), rows more than
+    ``window`` days apart are not compared, so a run of many months costs
+    time in proportion to its length, not to its square; undated rows are
+    compared with all.  Rows are taken in blocks in day order, each
+    compared with itself and the rows after it: every pair is computed once.
     """
     n = matrix.shape[0]
     days = np.full(n, np.nan) if days is None else days
-    order = np.argsort(days, kind="stable")  # dated rows by day, then the undated
+    order = np.argsort(days, kind="stable")  # dated rows by day, then the undated: rows by position
     sorted_days = days[order]
     n_dated = int(np.count_nonzero(~np.isnan(sorted_days)))
-    undated = order[n_dated:]
     dated_days = sorted_days[:n_dated]
-    rows, cols, vals = [], [], []
-    cached: tuple[tuple[int, int], np.ndarray, sparse.csr_matrix] | None = None
+    found = _FoundPairs(per_row, n)
     start = 0
     while start < n:
         if start < n_dated:
-            lo = int(np.searchsorted(dated_days, dated_days[start] - window, side="left"))
             reach = int(np.searchsorted(dated_days, dated_days[start] + window, side="right"))
-            end = min(start + block_rows(reach - lo + len(undated)), n_dated)
-            span = (lo, int(np.searchsorted(dated_days, dated_days[end - 1] + window, side="right")))
+            end = min(start + block_rows(reach - start + n - n_dated), n_dated)
+            stop = int(np.searchsorted(dated_days, dated_days[end - 1] + window, side="right"))
+            later = np.concatenate([np.arange(start, stop), np.arange(n_dated, n)])
         else:
-            end, span = min(start + block_rows(n), n), (0, n_dated)
-        if cached is None or cached[0] != span:
-            columns = np.concatenate([order[span[0]:span[1]], undated])
-            cached = (span, columns, matrix[columns].T.tocsr())
-        _, columns, transposed = cached
-        members = order[start:end]
-        block = matrix[members] @ transposed
-        found = np.flatnonzero(block.data >= minimum)  # most of the product is below: filter before anything else
-        r = members[np.searchsorted(block.indptr, found, side="right") - 1]
-        c, v = columns[block.indices[found]], block.data[found]
-        keep = r != c
-        r, c, v = r[keep], c[keep], v[keep]
-        near = ~(np.abs(days[r] - days[c]) > window)  # a pair with an undated member is kept
-        r, c, v = r[near], c[near], v[near]
-        if per_row is not None and len(v):
-            order_in_block = np.lexsort((-v, r))
-            r, c, v = r[order_in_block], c[order_in_block], v[order_in_block]
-            first_of_row = np.searchsorted(r, r, side="left")
-            best = np.arange(len(r)) - first_of_row < per_row
-            r, c, v = r[best], c[best], v[best]
-        rows.append(np.minimum(r, c))
-        cols.append(np.maximum(r, c))
-        vals.append(v)
+            end = min(start + block_rows(n - start), n)
+            later = np.arange(start, n)
+        block = matrix[order[start:end]] @ matrix[order[later]].T
+        hits = np.flatnonzero(block.data >= minimum)  # most of the product is below: filter before anything else
+        r = start + np.searchsorted(block.indptr, hits, side="right") - 1
+        c, v = later[block.indices[hits]], block.data[hits]
+        keep = (r < c) & ~(np.abs(sorted_days[r] - sorted_days[c]) > window)  # a pair with an undated member is kept
+        found.add(r[keep], c[keep], v[keep])
         start = end
-    if not rows:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
-    r, c, v = (np.concatenate(rows).astype(np.int64), np.concatenate(cols).astype(np.int64),
-               np.concatenate(vals))
-    _, unique = np.unique(r * matrix.shape[0] + c, return_index=True)
+    r, c, v = found.pairs()
+    r, c = order[r], order[c]
+    r, c = np.minimum(r, c), np.maximum(r, c)
+    _, unique = np.unique(r * n + c, return_index=True)
     return r[unique], c[unique], v[unique]
+
+
+class _FoundPairs:
+    """Pairs of positions found so far.  With ``per_row``, each pair is held
+    once for each of its two rows, and once they are many only the
+    ``per_row`` best of each row are kept (more pairs found later can only
+    push a pair further down its row)."""
+
+    def __init__(self, per_row: int | None, n: int):
+        self.per_row = per_row
+        self.limit = max(1 << 20, 2 * n * (per_row or 0))  # pairs held before the worse are dropped
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.size = 0
+
+    def add(self, rows: np.ndarray, cols: np.ndarray, values: np.ndarray) -> None:
+        if self.per_row is not None:
+            rows, cols, values = np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.tile(values, 2)
+        self.parts.append((rows, cols, values))
+        self.size += len(rows)
+        if self.per_row is not None and self.size > self.limit:
+            self.parts = [self.pairs()]
+            self.size = len(self.parts[0][0])
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Rows, columns and values of the pairs kept (by row, best first, with ``per_row``)."""
+        if not self.parts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        rows, cols, values = (np.concatenate(part) for part in zip(*self.parts))
+        if self.per_row is None:
+            return rows, cols, values
+        by_row = np.argsort(rows - 1j * values, kind="stable")  # complex numbers sort by real part, then imaginary
+        rows, cols, values = rows[by_row], cols[by_row], values[by_row]
+        best = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < self.per_row
+        return rows[best], cols[best], values[best]
 
 
 def parse_date(value: str | None) -> tuple[int | None, int, int] | None:
@@ -196,14 +228,22 @@ class Pairs(NamedTuple):
 
 
 def average_link(n: int, pairs: Pairs, threshold: float) -> list[int]:
-    """Group label per item: average-link agglomeration over a sparse graph."""
+    """Group label per item: average-link agglomeration over a sparse graph.
+
+    An average never exceeds the best pair it averages, so only items that a
+    chain of pairs at ``threshold`` joins can end in one group: the pairs
+    between such components are left out.
+    """
+    strong = pairs.scores >= threshold
+    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (pairs.rows[strong], pairs.cols[strong])), shape=(n, n))
+    component = connected_components(graph, directed=False)[1]
+    inside = component[pairs.rows] == component[pairs.cols]
     links: list[dict[int, float]] = [{} for _ in range(n)]
-    for i, j, s in zip(pairs.rows.tolist(), pairs.cols.tolist(), pairs.scores.tolist()):
+    for i, j, s in zip(pairs.rows[inside].tolist(), pairs.cols[inside].tolist(), pairs.scores[inside].tolist()):
         links[i][j] = s
         links[j][i] = s
     size = [1] * n
     label = list(range(n))
-    strong = pairs.scores >= threshold
     heap = list(zip((-pairs.scores[strong]).tolist(), pairs.rows[strong].tolist(), pairs.cols[strong].tolist()))
     heapq.heapify(heap)
     while heap:
