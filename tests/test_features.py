@@ -10,6 +10,7 @@ from isnad import pipeline
 from isnad.corpus import PageText, page_features
 from isnad.model import Page
 from isnad.read import read_inputs
+from isnad.text import fold
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -56,3 +57,18 @@ def test_a_page_whose_features_fail_gets_an_error_row_and_the_batch_goes_on(monk
     row = json.loads(error.lines["errors"][0])
     assert row["doc_id"] == broken and row["stage"] == "corpus" and "a broken page" in row["error"]
     assert all(r.lines["signatures"] and "statement_refs" in r.lines for r in results if not r.error)
+
+
+def test_spans_of_a_page_with_marks_and_ligatures_read_the_same_words_as_their_own_text():
+    text = ("قالَ المتحدّثُ باسمِ وزارةِ الخارجيّةِ ـــ إنّ الوفدَ ﻻ يزالُ في موسكو،\n"
+            "وأضافَ أنّ المحادثاتِ ستُستأنفُ الأسبوعَ المقبلَ ﷲ في الرياض")
+    page = fold(text)
+    statements = []
+    for i, quote in enumerate(("الوفدَ ﻻ يزالُ في موسكو", "المحادثاتِ ستُستأنفُ الأسبوعَ المقبلَ ﷲ في الرياض")):
+        start = text.index(quote)
+        statements.append({"id": f"s{i}", "doc_id": "d", "article_index": 0, "stance": "assert",
+                           "content": quote, "content_span": [start, start + len(quote)]})
+    (by_span,) = page_features([PageText(page, [], statements)])
+    (by_text,) = page_features([PageText(None, [], [{**st, "content_span": None} for st in statements])])
+    for a, b in zip(by_span.refs, by_text.refs):
+        assert len(a.terms) >= 2 and list(a.terms) == list(b.terms)

@@ -87,6 +87,11 @@ class FoldedText:
         return min(self._folded_starts[i] + (pos - self._original_starts[i]),
                    self._folded_starts[i + 1] if i + 1 < len(self._folded_starts) else len(self.text))
 
+    def offset_map(self) -> tuple[list[int], list[int]]:
+        """Original and folded offsets where the two texts start advancing
+        together, from the start of the text to its end (see :meth:`to_folded`)."""
+        return ([0, *self._original_starts, len(self.original)], [0, *self._folded_starts, len(self.text)])
+
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` covering folded ``[start, end)``."""
         if end <= start:

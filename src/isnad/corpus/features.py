@@ -19,7 +19,7 @@ import numpy as np
 from ..text import FoldedText, fold
 from .claims import StatementRef, statement_ref
 from .signature import Signature, article_arrays, build_signature
-from .terms import analyse, term_sets, token_hashes
+from .terms import WordTable, analyse, term_sets, token_hashes
 
 _DEMONSTRATIVES = ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك")
 _SEPARATOR = -1  # token index standing for a line break between two pieces of an article
@@ -45,38 +45,65 @@ class PageFeatures(NamedTuple):
 
 class _Pieces:
     """The texts of a batch, and the pieces of them to read back: spans of a
-    page's folded text, or whole texts of records that come without one."""
+    page (in its original offsets), or whole texts of records that come
+    without a page."""
 
     def __init__(self):
         self.texts: list[str] = []
+        self.pages: list[tuple[int, FoldedText]] = []  # page texts: (text number, folded text)
         self.text_no: list[int] = []
         self.starts: list[int] = []
         self.ends: list[int] = []  # -1: to the end of the text
 
-    def add_text(self, folded_text: str) -> int:
+    def add_page(self, folded: FoldedText) -> int:
+        self.pages.append((len(self.texts), folded))
+        return self._add_text(folded.text)
+
+    def _add_text(self, folded_text: str) -> int:
         self.texts.append(folded_text)
         return len(self.texts) - 1
 
-    def add(self, page_text: int | None, folded: FoldedText | None, span, text: str | None) -> int:
+    def add(self, page_text: int | None, span, text: str | None) -> int:
         """A span of the page when both are known, else the record's own text; its piece number."""
         if page_text is not None and span:
             self.text_no.append(page_text)
-            self.starts.append(folded.to_folded(span[0]))
-            self.ends.append(folded.to_folded(span[1]))
+            self.starts.append(span[0])
+            self.ends.append(span[1])
         else:
-            self.text_no.append(self.add_text(fold(text or "").text))
+            self.text_no.append(self._add_text(fold(text or "").text))
             self.starts.append(0)
             self.ends.append(-1)
         return len(self.text_no) - 1
 
-    def token_ranges(self, table) -> tuple[np.ndarray, np.ndarray]:
+    def token_ranges(self, table: WordTable) -> tuple[np.ndarray, np.ndarray]:
         """First and end token of every piece (the tokens lying wholly inside it)."""
         text_no = np.array(self.text_no, dtype=np.int64)
-        base = table.text_starts[text_no]
-        ends = np.array(self.ends, dtype=np.int64)
-        ends = np.where(ends < 0, table.text_starts[text_no + 1] - 1, base + ends)
-        return (np.searchsorted(table.starts, base + np.array(self.starts, dtype=np.int64)),
-                np.searchsorted(table.ends, ends, side="right"))
+        starts, ends = self._folded(text_no, np.array(self.starts, dtype=np.int64)), np.array(self.ends, dtype=np.int64)
+        whole = ends < 0
+        ends = np.where(whole, table.text_starts[text_no + 1] - 1,
+                        self._folded(text_no, np.where(whole, 0, ends)) + table.text_starts[text_no])
+        return np.searchsorted(table.starts, table.text_starts[text_no] + starts), np.searchsorted(table.ends, ends, side="right")
+
+    def _folded(self, text_no: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """Folded offsets of original ``positions`` in page texts (other texts' as they are),
+        by one search over the offset maps of all the batch's pages laid end to end."""
+        if not self.pages:
+            return positions
+        original, folded, limit, page_base = [], [], [], np.zeros(len(self.texts), dtype=np.int64)
+        base = 0
+        for number, page in self.pages:
+            page_original, page_folded = page.offset_map()
+            page_base[number] = base
+            original.append(np.array(page_original, dtype=np.int64) + base)
+            folded.append(np.array(page_folded, dtype=np.int64))
+            limit.append(np.array(page_folded[1:] + page_folded[-1:], dtype=np.int64))  # where the next piece starts
+            base += len(page.original) + 1
+        original, folded, limit = np.concatenate(original), np.concatenate(folded), np.concatenate(limit)
+        i = np.searchsorted(original, page_base[text_no] + positions, side="right") - 1
+        mapped = np.minimum(folded[i] + (page_base[text_no] + positions - original[i]), limit[i])
+        on_page = np.zeros(len(self.texts), dtype=bool)
+        on_page[[number for number, _ in self.pages]] = True
+        return np.where(on_page[text_no], mapped, positions)
 
 
 def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
@@ -85,19 +112,19 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     article_pieces: list[tuple[int, int, int | None]] = []  # first piece, end piece, title piece
     statement_pieces: list[tuple[int, int | None]] = []  # content piece, denied-claim piece
     for page in pages:
-        page_text = pieces.add_text(page.folded.text) if page.folded is not None else None
+        page_text = pieces.add_page(page.folded) if page.folded is not None else None
         for article in page.articles:
             segments = article.get("segments") if page_text is not None else None
             first = len(pieces.text_no)
             for segment in segments or [None]:
-                pieces.add(page_text, page.folded, segment, article.get("text"))
-            title = (pieces.add(page_text, page.folded, article.get("title_span"), article["title"])
+                pieces.add(page_text, segment, article.get("text"))
+            title = (pieces.add(page_text, article.get("title_span"), article["title"])
                      if article.get("title") else None)
             article_pieces.append((first, first + len(segments or [None]), title))
         for st in page.statements:
             denied = st.get("denied_claim") or {}
-            content = pieces.add(page_text, page.folded, st.get("content_span"), st.get("content"))
-            claim = pieces.add(page_text, page.folded, denied.get("span"), denied["text"]) if denied.get("text") else None
+            content = pieces.add(page_text, st.get("content_span"), st.get("content"))
+            claim = pieces.add(page_text, denied.get("span"), denied["text"]) if denied.get("text") else None
             statement_pieces.append((content, claim))
     table = analyse(pieces.texts)
     first_token, end_token = pieces.token_ranges(table)
