@@ -19,14 +19,14 @@ import numpy as np
 from ..text import FoldedText, fold
 from .claims import StatementRef, statement_ref
 from .signature import Signature, article_arrays, build_signature
-from .terms import WordTable, analyse, term_sets, token_hashes
+from .terms import HashIndex, WordTable, analyse, term_sets, token_hashes
 
 _DEMONSTRATIVES = ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك")
 _SEPARATOR = -1  # token index standing for a line break between two pieces of an article
 
 
 @lru_cache(maxsize=1)
-def _demonstratives() -> np.ndarray:
+def _demonstratives() -> HashIndex:
     return token_hashes(_DEMONSTRATIVES)
 
 
@@ -153,7 +153,7 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     statement_at, statement_owner = owned([(offsets[p], offsets[p + 1] - 1)
                                            for p in [content for content, _ in statement_pieces] + claim_pieces])
     term_sets_ = term_sets(columns.info[statement_at], statement_owner, len(statement_pieces) + len(claim_pieces))
-    demonstrative = np.concatenate(([0], np.cumsum(np.isin(table.hashes, _demonstratives()))))
+    demonstrative = np.concatenate(([0], np.cumsum(_demonstratives().contains(table.hashes))))
 
     results = []
     articles_done = statements_done = claims_done = 0

@@ -16,7 +16,7 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, WordColumns, alias_starts, b64, cues, from_b64, is_token, owned_terms, place_names,
+from .terms import (LINE_BREAK, HashIndex, WordColumns, alias_starts, b64, cues, from_b64, is_token, owned_terms, place_names,
                     shingle_hashes, token_hashes, word_hashes)
 
 NUM_PERM = 128
@@ -118,8 +118,9 @@ def _phrase_keys(word_hash_rows: list[np.ndarray]) -> np.ndarray:
     return key
 
 
-def _phrase_table(phrases: list[str], values: list) -> tuple[np.ndarray, np.ndarray, int]:
-    """Sorted keys of the phrases whose words are all tokens, their values, and the longest phrase in words."""
+def _phrase_table(phrases: list[str], values: list) -> tuple[HashIndex, np.ndarray, int]:
+    """The keys of the phrases whose words are all tokens, their values (in
+    the order of the sorted keys), and the longest phrase in words."""
     kept = [(phrase.split(), value) for phrase, value in zip(phrases, values)
             if all(is_token(w) for w in phrase.split())]
     words = [w for split, _ in kept for w in split]
@@ -127,37 +128,31 @@ def _phrase_table(phrases: list[str], values: list) -> tuple[np.ndarray, np.ndar
     for split, _ in kept:
         keys.append(_phrase_keys([hashes[at + k:at + k + 1] for k in range(len(split))])[0])
         at += len(split)
-    order = np.argsort(np.array(keys, dtype=np.uint64), kind="stable")
-    return (np.array(keys, dtype=np.uint64)[order], np.array([v for _, v in kept], dtype=object)[order],
-            max((len(split) for split, _ in kept), default=1))
+    index = HashIndex(np.array(keys, dtype=np.uint64))
+    order = index.index(np.array(keys, dtype=np.uint64))
+    ordered = np.empty(len(index.sorted), dtype=object)
+    ordered[order] = [v for _, v in kept]
+    return index, ordered, max((len(split) for split, _ in kept), default=1)
 
 
 @lru_cache(maxsize=1)
-def _alias_table() -> tuple[np.ndarray, np.ndarray, int]:
+def _alias_table() -> tuple[HashIndex, np.ndarray, int]:
     """The lexicon aliases as phrase keys, with their entity ids."""
     aliases = actor_aliases()
     return _phrase_table(list(aliases), list(aliases.values()))
 
 
 @lru_cache(maxsize=1)
-def _place_table() -> tuple[np.ndarray, np.ndarray, int]:
+def _place_table() -> tuple[HashIndex, np.ndarray, int]:
     """The one- and two-word place names as phrase keys, with the names."""
     names = sorted(name for name in place_names() if len(name.split()) <= 2)
     return _phrase_table(names, names)
 
 
 @lru_cache(maxsize=1)
-def _word_tables() -> tuple[np.ndarray, np.ndarray]:
+def _word_tables() -> tuple[HashIndex, HashIndex]:
     """Hashes of the first words of the aliases, and of في and وفي."""
     return token_hashes(alias_starts()), token_hashes(_IN)
-
-
-def _lookup(keys: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Index of each key in the sorted ``table``, -1 where it is missing."""
-    if not len(table):
-        return np.full(len(keys), -1)
-    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-    return np.where(table[at] == keys, at, -1)
 
 
 def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarray, owner: np.ndarray,
@@ -179,8 +174,8 @@ def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarr
         return hashes[later], (at + k < n) & (owner[later] == owner[at])
 
     first = hashes[cue_at]
-    full = _lookup(first, starts) >= 0
-    stripped = ~full & (unprefixed[cue_at] != 0) & (_lookup(unprefixed[cue_at], starts) >= 0)
+    full = starts.contains(first)
+    stripped = ~full & (unprefixed[cue_at] != 0) & starts.contains(unprefixed[cue_at])
     aliases, ids, longest = _alias_table()
     at = cue_at[full | stripped]
     key = np.where(full, first, unprefixed[cue_at])[full | stripped]
@@ -191,18 +186,18 @@ def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarr
             word, same = following(k, at)
             inside &= same
             key = key + word * _phrase_factor(k)
-        found = _lookup(key, aliases)
+        found = aliases.index(key)
         best = np.where(inside & (found >= 0), found, best)
     actors = [(int(o), ids[i]) for o, i in zip(owner[at[best >= 0]], best[best >= 0])]
 
-    after_in = _lookup(first, in_words) >= 0
+    after_in = in_words.contains(first)
     next_word, has_next = following(1, cue_at)
     word_after, has_two = following(2, cue_at)
     table, names, _ = _place_table()
-    two = np.where(after_in & has_next & has_two, _lookup(_phrase_keys([next_word, word_after]), table), -1)
+    two = np.where(after_in & has_next & has_two, table.index(_phrase_keys([next_word, word_after])), -1)
     one_key = np.where(after_in & has_next, next_word,
                        np.where(~after_in & (proclitics[cue_at] == ord("ب")), unprefixed[cue_at], 0))
-    one = np.where(one_key != 0, _lookup(one_key, table), -1)
+    one = np.where(one_key != 0, table.index(one_key), -1)
     place = np.where(two >= 0, two, one)
     places = [(int(o), names[i]) for o, i in zip(owner[cue_at[place >= 0]], place[place >= 0])]
     return actors, places

@@ -81,27 +81,29 @@ _ORD = {ch: ord(ch) for ch in "وف"}
 _PROCLITIC_CODES = np.array([ord(ch) for ch in "وفبلك"], dtype=np.uint32)
 
 
+_DIGIT = 4  # flag beside the class in a character's entry
+
+
 @lru_cache(maxsize=1)
-def _char_classes() -> tuple[np.ndarray, np.ndarray]:
-    """For each code point of the BMP: 1 word character (``str.isalnum``),
-    2 line break, 0 other; and whether it is a digit (``str.isdigit``)."""
+def _char_flags() -> np.ndarray:
+    """For each code point of the BMP: its class (1 word character, ``str.isalnum``;
+    2 line break; 0 other), with ``_DIGIT`` added for a digit (``str.isdigit``)."""
     chars = [chr(c) for c in range(0x10000)]
-    classes = np.fromiter(map(str.isalnum, chars), dtype=np.uint8, count=0x10000)
-    classes[ord("\n")] = 2
-    return classes, np.fromiter(map(str.isdigit, chars), dtype=bool, count=0x10000)
+    flags = np.fromiter(map(str.isalnum, chars), dtype=np.uint8, count=0x10000)
+    flags |= np.fromiter(map(str.isdigit, chars), dtype=np.uint8, count=0x10000) * np.uint8(_DIGIT)
+    flags[ord("\n")] = 2
+    return flags
 
 
 def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Character classes and digit flags of code points (see ``_char_classes``)."""
-    classes, digits = _char_classes()
-    bmp = np.minimum(codes, 0xFFFF)
-    cls, digit = classes[bmp], digits[bmp]
+    """Character classes and digit flags of code points (see ``_char_flags``)."""
+    flags = _char_flags().take(codes, mode="clip")
     astral = codes > 0xFFFF
     if astral.any():
-        for code in np.unique(codes[astral]).tolist():
-            at = codes == code
-            cls[at], digit[at] = chr(code).isalnum(), chr(code).isdigit()
-    return cls, digit
+        distinct, inverse = np.unique(codes[astral], return_inverse=True)
+        chars = [chr(code) for code in distinct.tolist()]
+        flags[astral] = np.array([c.isalnum() | (_DIGIT * c.isdigit()) for c in chars], dtype=np.uint8)[inverse]
+    return flags & 3, (flags & _DIGIT) != 0
 
 
 def _fmix(h: np.ndarray) -> np.ndarray:
@@ -214,12 +216,12 @@ def analyse(texts: list[str]) -> WordTable:
     non_digits = np.concatenate(([0], np.cumsum(~scan.digits)))
     stop, cue_words, cue_unprefixed = _hash_tables()
     has_term = (length >= 3) & (non_digits[ends] != non_digits[starts]) & (stem_ends - stem_starts >= 3)
-    has_term[has_term] &= ~_isin(hashes[has_term], stop)
-    has_term[has_term] &= ~_isin(stem_hashes[has_term], stop)
+    has_term[has_term] &= ~stop.contains(hashes[has_term])
+    has_term[has_term] &= ~stop.contains(stem_hashes[has_term])
     conjunction = np.flatnonzero(has_term & with_conjunction & (proclitics != 0))
-    has_term[conjunction] = ~_isin(unprefixed[conjunction], stop)
-    cue = _isin(hashes, cue_words)
-    cue[stripped] |= _isin(unprefixed[stripped], cue_unprefixed)
+    has_term[conjunction] = ~stop.contains(unprefixed[conjunction])
+    cue = cue_words.contains(hashes)
+    cue[stripped] |= cue_unprefixed.contains(unprefixed[stripped])
     info = hashes & _WORD_BITS
     info[info == 0] = 1
     info |= (cue.astype(np.uint64) << _U(30)) | (has_term.astype(np.uint64) << _U(31))
@@ -273,27 +275,42 @@ def is_token(text: str) -> bool:
     return _WORD_RE.fullmatch(text) is not None
 
 
-def token_hashes(words) -> np.ndarray:
-    """Sorted hashes of the strings that are one token each."""
-    return np.unique(word_hashes([w for w in words if is_token(w)]))
+class HashIndex:
+    """A set of 64-bit hashes, sorted, with a filter on their top 16 bits:
+    most values that are not in it are turned away by one small lookup."""
+
+    def __init__(self, hashes: np.ndarray):
+        self.sorted = np.unique(hashes)
+        self._filter = np.zeros(1 << 16, dtype=bool)
+        self._filter[self.sorted >> _U(48)] = True
+
+    def index(self, values: np.ndarray) -> np.ndarray:
+        """Position of each value in ``sorted``, -1 where it is missing."""
+        found = np.full(len(values), -1, dtype=np.int64)
+        maybe = np.flatnonzero(self._filter[values >> _U(48)])
+        if len(maybe):
+            at = np.minimum(np.searchsorted(self.sorted, values[maybe]), len(self.sorted) - 1)
+            hit = self.sorted[at] == values[maybe]
+            found[maybe[hit]] = at[hit]
+        return found
+
+    def contains(self, values: np.ndarray) -> np.ndarray:
+        return self.index(values) >= 0
+
+
+def token_hashes(words) -> HashIndex:
+    """The hashes of the strings that are one token each."""
+    return HashIndex(word_hashes([w for w in words if is_token(w)]))
 
 
 @lru_cache(maxsize=1)
-def _hash_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _hash_tables() -> tuple[HashIndex, HashIndex, HashIndex]:
     """Hashes of the stopwords, of the words a cue may be (في, or the first word
     of a lexicon alias) and of those it may be after a proclitic و ف ب ل ك
     (also the first word of a place name)."""
     starts = alias_starts()
     return (token_hashes(stopwords()), token_hashes({*starts, "في", "وفي"}),
             token_hashes({*starts, *_place_stems()}))
-
-
-def _isin(values: np.ndarray, table: np.ndarray) -> np.ndarray:
-    """Whether each value is in the sorted ``table``."""
-    if not len(table):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(table, values), len(table) - 1)
-    return table[at] == values
 
 
 def owned_terms(info: np.ndarray, owner: np.ndarray) -> np.ndarray:
