@@ -128,7 +128,9 @@ class ClaimNode:
     responses: list[StatementRef] = field(default_factory=list)
 
     def profile(self) -> np.ndarray:
-        """Terms of the claim text and of the responses that restate it."""
+        """Terms of the claim text and of the responses that restate it (sorted, unique)."""
+        if not self.responses:
+            return self.terms  # already a sorted unique set
         return np.unique(np.concatenate([self.terms, *(r.terms for r in self.responses)]))
 
 
