@@ -7,7 +7,6 @@ turns its page into an error row and the run goes on.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import multiprocessing
@@ -272,12 +271,8 @@ class InChildProcess:
         if not fork_is_safe():
             self.task()
             return
-        self.child = multiprocessing.get_context("fork").Process(target=self._run_forked, name="isnad-corpus")
+        self.child = multiprocessing.get_context("fork").Process(target=self.task, name="isnad-corpus")
         self.child.start()
-
-    def _run_forked(self) -> None:
-        gc.freeze()  # what the child inherits stays put: the collector never walks it again
-        self.task()
 
     def wait(self) -> None:
         """Wait for the task to end (at once if it has, or ran here)."""
