@@ -261,18 +261,32 @@ def fork_is_safe() -> bool:
 class InChildProcess:
     """Runs a task in a forked process, so that the memory it needs (the
     corpus step's) is given back when it ends and this process can work
-    meanwhile; where forking is unsafe, ``start`` runs it here."""
+    meanwhile; where forking is unsafe, ``start`` runs it here.  The task
+    gets a callback to say that its first results are out (see
+    :meth:`wait_ready`)."""
 
-    def __init__(self, task: Callable[[], None]):
+    def __init__(self, task: Callable[[Callable[[], None]], None]):
         self.task = task
         self.child = None
+        self.ready = None
 
     def start(self) -> None:
         if not fork_is_safe():
-            self.task()
+            self.task(lambda: None)
             return
-        self.child = multiprocessing.get_context("fork").Process(target=self.task, name="isnad-corpus")
+        context = multiprocessing.get_context("fork")
+        self.ready = context.Event()
+        self.child = context.Process(target=self.task, args=(self.ready.set,), name="isnad-corpus")
         self.child.start()
+
+    def wait_ready(self) -> None:
+        """Wait until the task has said its first results are out, or has ended."""
+        if self.child is None:
+            return
+        while not self.ready.wait(0.05):
+            if not self.child.is_alive():
+                self.wait()  # raises if it failed
+                return
 
     def wait(self) -> None:
         """Wait for the task to end (at once if it has, or ran here)."""
@@ -340,8 +354,8 @@ def run(
         writer.checkpoint()
         counts = writer.counts
         if corpus:
-            step = InChildProcess(lambda: writer.finalise(*link_corpus(writer)))
-            writer.publish(formats, corpus_step=step.start, wait=step.wait)
+            step = InChildProcess(lambda tables_ready: writer.finalise(*link_corpus(writer), tables_ready=tables_ready))
+            writer.publish(formats, corpus_step=step.start, wait=step.wait, wait_tables=step.wait_ready)
         else:
             writer.publish(formats)
     except BaseException:

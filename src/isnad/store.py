@@ -170,38 +170,46 @@ class RunWriter:
         return self.staging / f"{table}.jsonl"
 
     def finalise(self, derived: dict[str, Iterable[dict]] | None = None,
-                 updates: dict[str, RowUpdates] | None = None) -> None:
+                 updates: dict[str, RowUpdates] | None = None, tables_ready: Callable[[], None] = lambda: None) -> None:
         """Write the final JSONL files of every table into the staging folder.
 
         ``derived`` gives the rows of tables the corpus step computes
         (stories, claims...); ``updates[table]`` the fields it sets on staged
         rows, by row number, also written as ``TABLE.updates.jsonl`` for the
-        database build.  The staged page files stay untouched, so a run
-        killed here or later resumes cleanly.
+        database build.  ``tables_ready()`` is called once those files are
+        written, before the page tables are rewritten with their fields, so
+        that the database can take them meanwhile.  The staged page files
+        stay untouched, so a run killed here or later resumes cleanly.
         """
         derived, updates = derived or {}, updates or {}
         final = self.staging / "final"
         shutil.rmtree(final, ignore_errors=True)
         final.mkdir()
+        for name in derived:
+            _write_jsonl(final / f"{name}.jsonl", derived[name])
+        changes = {}
+        for name, table_updates in updates.items():
+            changes[name] = {row: dumps({"row": row, **table_updates.fields[row]}) for row in sorted(table_updates.fields)}
+            _write_lines(final / f"{name}.updates.jsonl", changes[name].values())
+        tables_ready()
         for name in TABLES:
-            target = final / f"{name}.jsonl"
-            if name in derived:
-                _write_jsonl(target, derived[name])
-            elif name in updates:
-                _write_updated(self.staged(name), target, final / f"{name}.updates.jsonl", updates[name])
-            else:
-                os.link(self.staged(name), target)
+            if name in updates:
+                _write_updated(self.staged(name), final / f"{name}.jsonl", changes[name], updates[name])
+            elif name not in derived:
+                os.link(self.staged(name), final / f"{name}.jsonl")
 
     def publish(self, formats: Iterable[str] = DEFAULT_FORMATS, corpus_step: Callable[[], None] | None = None,
-                wait: Callable[[], None] = lambda: None) -> None:
+                wait: Callable[[], None] = lambda: None, wait_tables: Callable[[], None] | None = None) -> None:
         """Build the requested formats and move them into place.
 
         ``corpus_step()`` must call :meth:`finalise`; if it only starts it
-        (in another process), ``wait()`` waits for it.  In a small run the
-        database is loaded with the page tables meanwhile (the two fit in
-        memory together); in a larger one (``OVERLAP_BYTES`` of staged rows
-        or more) it waits first, so that peak memory does not grow with the
-        run.  The corpus tables and fields are added when the step is done.
+        (in another process), ``wait_tables()`` waits until its tables and
+        updates are written and ``wait()`` until it has ended.  In a small
+        run the database is loaded with the page tables meanwhile (the two
+        fit in memory together); in a larger one (``OVERLAP_BYTES`` of staged
+        rows or more) it waits first, so that peak memory does not grow with
+        the run.  The corpus tables and fields are added to the database
+        while the step rewrites the page tables' JSONL with those fields.
         """
         formats = tuple(formats)
         for f in self._files.values():
@@ -215,11 +223,11 @@ class RunWriter:
         try:
             if database:
                 database.load_page_tables(self.staging)
-            wait()
-            if database:
+                (wait_tables or wait)()
                 database.load_corpus_tables(final)
                 if "parquet" in formats:
                     database.export_parquet(final)
+            wait()
         finally:
             if database:
                 database.close()
@@ -256,25 +264,27 @@ class RowUpdates:
     replaced: frozenset[str] = frozenset()
 
 
-def _write_updated(source: Path, target: Path, changes: Path, updates: RowUpdates) -> None:
-    """Copy a JSONL file, setting on each row the fields ``updates`` gives it,
-    and write ``changes``: one line per row that has fields, its number and
-    the fields (rows as bytes: those left as they are are not decoded)."""
-    with (source.open("rb", buffering=IO_BUFFER) as lines, target.open("wb", buffering=IO_BUFFER) as out,
-          changes.open("wb", buffering=IO_BUFFER) as changed):
+def _write_updated(source: Path, target: Path, changes: dict[int, str], updates: RowUpdates) -> None:
+    """Copy a JSONL file, setting on each row the fields ``updates`` gives it
+    (``changes``: those fields already encoded as ``{"row": N, ...}``).  Rows
+    without fields are copied as bytes, undecoded; a row gets its new fields
+    appended unless they replace some it has."""
+    with source.open("rb", buffering=IO_BUFFER) as lines, target.open("wb", buffering=IO_BUFFER) as out:
         for row, line in enumerate(lines):
             fields = updates.fields.get(row)
-            if fields is None:
-                out.write(line)
-                continue
-            change = dumps({"row": row, **fields})
-            changed.write((change + "\n").encode("utf-8"))
             if not fields:
                 out.write(line)
             elif updates.replaced.isdisjoint(fields):
+                change = changes[row]
                 out.write(line.rstrip(b"\n")[:-1] + b"," + change[change.index(",") + 1:].encode("utf-8") + b"\n")
             else:
                 out.write((dumps({**json.loads(line), **fields}) + "\n").encode("utf-8"))
+
+
+def _write_lines(path: Path, lines: Iterable[str]) -> None:
+    with path.open("wb", buffering=IO_BUFFER) as out:
+        for line in lines:
+            out.write((line + "\n").encode("utf-8"))
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
