@@ -32,8 +32,8 @@ def test_a_pages_features_do_not_depend_on_its_batch(pages):
     together = page_features(_texts(pages))
     for text, joint in zip(_texts(pages), together):
         (alone,) = page_features([text])
-        assert [s.to_record() for s in alone.signatures] == [s.to_record() for s in joint.signatures]
-        assert [r.to_record() for r in alone.refs] == [r.to_record() for r in joint.refs]
+        assert [s.to_row() for s in alone.signatures] == [s.to_row() for s in joint.signatures]
+        assert [r.to_row() for r in alone.refs] == [r.to_row() for r in joint.refs]
     page, features = next((p, f) for p, f in zip(pages, together) if p.source.endswith("004_d20eb930a8924495.txt"))
     (signature,) = features.signatures  # the NBC report of talks with Lavrov
     assert "sergey-lavrov" in signature.actors and signature.minhash is not None

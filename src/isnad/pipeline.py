@@ -28,7 +28,7 @@ from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, li
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
-from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, read_jsonl
+from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, frame, read_frames
 
 
 def segment_step(page: Page) -> None:
@@ -62,10 +62,11 @@ PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step,
 @dataclass
 class PageResult:
     """What one page contributes to the output tables: rows already
-    serialised as JSONL lines (in the worker, so the writer only writes)."""
+    serialised (in the worker, so the writer only writes) as JSONL lines,
+    or as frames for the internal tables the corpus step reads."""
 
     key: str
-    lines: dict[str, list[str]] = field(default_factory=dict)
+    lines: dict[str, list[str] | list[bytes]] = field(default_factory=dict)
     error: bool = False
 
 
@@ -125,8 +126,8 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = 
                 results[i] = _error_result(results[i].key, PageError(
                     page.doc_id, page.source, "corpus", f"{type(found).__name__}: {found}"))
                 continue
-            results[i].lines["signatures"] = [dumps(s.to_record()) for s in found.signatures]
-            results[i].lines["statement_refs"] = [dumps(r.to_record()) for r in found.refs]
+            results[i].lines["signatures"] = [frame(s.to_row()) for s in found.signatures]
+            results[i].lines["statement_refs"] = [frame(r.to_row()) for r in found.refs]
     return results
 
 
@@ -161,9 +162,9 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
     article and statement rows (by row number: signatures and statement refs
     are staged one for one, in the order of those rows)."""
     signatures = writer.staged("signatures")
-    result = link(lambda: (Signature.from_record(r) for r in read_jsonl(signatures)),
-                  (StatementRef.from_record(r) for r in read_jsonl(writer.staged("statement_refs"))),
-                  copy_keys=lambda: (CopyKey.from_record(r) for r in read_jsonl(signatures)))
+    result = link(lambda: (Signature.from_row(r) for r in read_frames(signatures)),
+                  (StatementRef.from_row(r) for r in read_frames(writer.staged("statement_refs"))),
+                  copy_keys=lambda: (CopyKey.from_row(r) for r in read_frames(signatures)))
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicate_rows(), "entities": result.entities}
     return derived, {"articles": RowUpdates(result.article_rows()),

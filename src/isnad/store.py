@@ -16,6 +16,7 @@ tables and fields are added when it ends.
 from __future__ import annotations
 
 import json
+import pickle
 import os
 import shutil
 import time
@@ -77,12 +78,17 @@ def dumps(row: dict) -> str:
     return _ENCODER.encode(row)
 
 
-def read_jsonl(path: Path) -> Iterator[dict]:
-    """Rows of a JSONL file, streamed."""
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                yield json.loads(line)
+def frame(row: tuple) -> bytes:
+    """A staged row of an internal table: its length (4 bytes) and the pickled tuple."""
+    data = pickle.dumps(row, protocol=5)
+    return len(data).to_bytes(4, "little") + data
+
+
+def read_frames(path: Path) -> Iterator[tuple]:
+    """Rows of a file of :func:`frame` s, streamed."""
+    with path.open("rb", buffering=IO_BUFFER) as f:
+        while header := f.read(4):
+            yield pickle.loads(f.read(int.from_bytes(header, "little")))
 
 
 class RunWriter:
@@ -105,7 +111,7 @@ class RunWriter:
         offsets = self._restore()
         self._files = {}
         for name in (*TABLES, *INTERNAL_TABLES):
-            f = (self.staging / f"{name}.jsonl").open("ab")
+            f = self._path(name).open("ab")
             f.truncate(offsets.get(name, 0))
             f.seek(0, os.SEEK_END)
             self._files[name] = f
@@ -137,12 +143,16 @@ class RunWriter:
     def resumed_pages(self) -> int:
         return self.done.total()
 
-    def write_page(self, key: str, lines: dict[str, list[str]]) -> None:
-        """All rows of one page, as JSONL lines (see :func:`dumps`); a
-        checkpoint follows every few seconds."""
+    def write_page(self, key: str, lines: dict[str, list]) -> None:
+        """All rows of one page, as JSONL lines (see :func:`dumps`), or frames
+        for the internal tables (see :func:`frame`); a checkpoint follows
+        every few seconds."""
         for table, table_lines in lines.items():
             if table_lines:
-                self._files[table].write(("\n".join(table_lines) + "\n").encode("utf-8"))
+                if table in INTERNAL_TABLES:
+                    self._files[table].write(b"".join(table_lines))
+                else:
+                    self._files[table].write(("\n".join(table_lines) + "\n").encode("utf-8"))
                 self.counts[table] += len(table_lines)
         self.done[key] += 1
         self._pending.append(key)
@@ -167,7 +177,10 @@ class RunWriter:
         """The staged file of ``table``, flushed, for reading back."""
         if not self._files[table].closed:
             self._files[table].flush()
-        return self.staging / f"{table}.jsonl"
+        return self._path(table)
+
+    def _path(self, table: str) -> Path:
+        return self.staging / (f"{table}.frames" if table in INTERNAL_TABLES else f"{table}.jsonl")
 
     def finalise(self, derived: dict[str, Iterable[dict]] | None = None,
                  updates: dict[str, RowUpdates] | None = None, tables_ready: Callable[[], None] = lambda: None) -> None:

@@ -23,7 +23,6 @@ from scipy import sparse
 
 from .signature import ANONYMOUS_KINDS, speaker_key
 from .stories import block_rows
-from .terms import b64, from_b64
 
 RESPONSE_STATUS = {"deny": "denied", "confirm": "confirmed", "decline_comment": "declined"}
 REPORT_KINDS = frozenset({"outlet", "agency"}) | ANONYMOUS_KINDS
@@ -53,21 +52,21 @@ class StatementRef:
     row: int = -1  # its number in the run's statements (set by the corpus step, not staged)
     article_no: int = -1  # the number of its article in the run (likewise)
 
-    def to_record(self) -> dict:
-        """A flat JSON-safe row (arrays as base64) for staging."""
-        row = {k: getattr(self, k) for k in ("id", "stance", "speaker", "date", "responds_to", "content",
-                                             "content_span", "claim_text", "claim_span", "anaphoric")}
-        row["article"] = list(self.article)
-        row["terms"] = b64(self.terms)
-        row["claim_terms"] = b64(self.claim_terms) if self.claim_terms is not None else None
-        return row
+    _STAGED = ("id", "article", "stance", "speaker", "date", "responds_to", "terms", "content", "content_span",
+               "claim_text", "claim_terms", "claim_span", "anaphoric")
+
+    def to_row(self) -> tuple:
+        """A tuple of plain values (arrays as bytes) for staging."""
+        return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
+                     for value in (getattr(self, name) for name in self._STAGED))
 
     @classmethod
-    def from_record(cls, row: dict) -> "StatementRef":
-        fields = dict(row)
-        fields["article"] = (row["article"][0], row["article"][1])
-        fields["terms"] = from_b64(row["terms"], np.uint32)
-        fields["claim_terms"] = from_b64(row["claim_terms"], np.uint32) if row["claim_terms"] is not None else None
+    def from_row(cls, row: tuple) -> "StatementRef":
+        """The compact statement of a row written by :meth:`to_row`."""
+        fields = dict(zip(cls._STAGED, row))
+        fields["terms"] = np.frombuffer(fields["terms"], np.uint32)
+        if fields["claim_terms"] is not None:
+            fields["claim_terms"] = np.frombuffer(fields["claim_terms"], np.uint32)
         return cls(**fields)
 
     @property

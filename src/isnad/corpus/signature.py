@@ -16,7 +16,7 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, HashIndex, WordColumns, alias_starts, b64, cues, from_b64, is_token, owned_terms, place_names,
+from .terms import (LINE_BREAK, HashIndex, WordColumns, alias_starts, cues, is_token, owned_terms, place_names,
                     shingle_hashes, token_hashes, word_hashes)
 
 NUM_PERM = 128
@@ -48,28 +48,22 @@ class Signature:
     def key(self) -> tuple[str, int]:
         return (self.doc_id, self.article_index)
 
-    def to_record(self) -> dict:
-        """A flat JSON-safe row (arrays as base64) for staging between the page pass and the corpus step."""
-        return {
-            "doc_id": self.doc_id, "article_index": self.article_index, "title": self.title,
-            "outlet": self.outlet, "published": self.published, "dates": list(self.dates),
-            "minhash": b64(self.minhash) if self.minhash is not None else None,
-            "terms": b64(self.terms), "counts": b64(self.counts),
-            "actors": sorted(self.actors), "places": sorted(self.places), "n_words": self.n_words,
-            "n_statements": self.n_statements,
-        }
+    def to_row(self) -> tuple:
+        """A tuple of plain values (arrays as bytes) for staging between the page pass and the corpus step."""
+        return (self.doc_id, self.article_index, self.title, self.outlet, self.published, self.dates,
+                self.minhash.tobytes() if self.minhash is not None else None, self.terms.tobytes(),
+                self.counts.tobytes(), tuple(sorted(self.actors)), tuple(sorted(self.places)), self.n_words,
+                self.n_statements)
 
     @classmethod
-    def from_record(cls, row: dict) -> "Signature":
-        """The signature of a row written by :meth:`to_record`."""
-        return cls(
-            doc_id=row["doc_id"], article_index=row["article_index"], title=row["title"],
-            outlet=row["outlet"], published=row["published"], dates=tuple(row["dates"]),
-            minhash=from_b64(row["minhash"], np.uint32) if row["minhash"] is not None else None,
-            terms=from_b64(row["terms"], np.uint32), counts=from_b64(row["counts"], np.uint16),
-            actors=frozenset(row["actors"]), places=frozenset(row["places"]), n_words=row["n_words"],
-            n_statements=row["n_statements"],
-        )
+    def from_row(cls, row: tuple) -> "Signature":
+        """The signature of a row written by :meth:`to_row`."""
+        (doc_id, article_index, title, outlet, published, dates, minhash, terms, counts, actors, places, n_words,
+         n_statements) = row
+        return cls(doc_id, article_index, title, outlet, published, dates,
+                   np.frombuffer(minhash, np.uint32) if minhash is not None else None,
+                   np.frombuffer(terms, np.uint32), np.frombuffer(counts, np.uint16),
+                   frozenset(actors), frozenset(places), n_words, n_statements)
 
     def nbytes(self) -> int:
         """Approximate memory held by the arrays."""
@@ -84,9 +78,9 @@ class CopyKey(NamedTuple):
     minhash: np.ndarray | None
 
     @classmethod
-    def from_record(cls, row: dict) -> "CopyKey":
-        minhash = from_b64(row["minhash"], np.uint32) if row["minhash"] is not None else None
-        return cls((row["doc_id"], row["article_index"]), row["published"], minhash)
+    def from_row(cls, row: tuple) -> "CopyKey":
+        """What the search for copies needs of a row written by :meth:`Signature.to_row`."""
+        return cls((row[0], row[1]), row[4], np.frombuffer(row[6], np.uint32) if row[6] is not None else None)
 
 
 def speaker_key(speaker: dict | None) -> str | None:

@@ -9,7 +9,6 @@ near-duplicate detection.
 """
 from __future__ import annotations
 
-import base64
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -338,15 +337,6 @@ def term_sets(info: np.ndarray, owner: np.ndarray, n_owners: int) -> list[np.nda
 def cues(info: np.ndarray) -> np.ndarray:
     """Whether a lexicon actor or a located place may start at each packed word."""
     return (info & _CUE) != 0
-
-
-def b64(values: np.ndarray) -> str:
-    """An array as base64 text, for JSON staging rows."""
-    return base64.b64encode(values.tobytes()).decode("ascii")
-
-
-def from_b64(text: str, dtype) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype=dtype)
 
 
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
