@@ -92,7 +92,12 @@ def speaker_key(speaker: dict | None) -> str | None:
     if (speaker.get("kind") or "") in ANONYMOUS_KINDS:
         return None
     name = speaker.get("name_ar") or speaker.get("name")
-    return "name:" + fold_key(name) if name else None
+    return _name_key(name) if name else None
+
+
+@lru_cache(maxsize=65536)
+def _name_key(name: str) -> str:
+    return "name:" + fold_key(name)
 
 
 _PHRASE_BASE = 0x9E3779B97F4A7C15  # odd: combines the hashes of a phrase's words
@@ -172,16 +177,16 @@ def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarr
     stripped = ~full & (unprefixed[cue_at] != 0) & starts.contains(unprefixed[cue_at])
     aliases, ids, longest = _alias_table()
     at = cue_at[full | stripped]
-    key = np.where(full, first, unprefixed[cue_at])[full | stripped]
-    best = np.full(len(at), -1)
-    inside = np.ones(len(at), dtype=bool)
-    for k in range(longest):
-        if k:
-            word, same = following(k, at)
-            inside &= same
-            key = key + word * _phrase_factor(k)
-        found = aliases.index(key)
-        best = np.where(inside & (found >= 0), found, best)
+    keys = np.empty((len(at), longest), dtype=np.uint64)  # the phrase of 1, 2... words from each cue
+    inside = np.ones((len(at), longest), dtype=bool)
+    keys[:, 0] = np.where(full, first, unprefixed[cue_at])[full | stripped]
+    for k in range(1, longest):
+        word, same = following(k, at)
+        inside[:, k] = inside[:, k - 1] & same
+        keys[:, k] = keys[:, k - 1] + word * _phrase_factor(k)
+    found = np.where(inside, aliases.index(keys.ravel()).reshape(keys.shape), -1)
+    longest_found = longest - 1 - np.argmax(found[:, ::-1] >= 0, axis=1)
+    best = found[np.arange(len(at)), longest_found]
     actors = [(int(o), ids[i]) for o, i in zip(owner[at[best >= 0]], best[best >= 0])]
 
     after_in = in_words.contains(first)
