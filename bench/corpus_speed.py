@@ -4,8 +4,9 @@
     python bench/corpus_speed.py [--days 4] [--stories-sample 15]
 
 Each benchmark record becomes an article record (title, content, date,
-outlet; no statements).  Prints the time of ``article_signature`` over all
-articles (the part that runs in the per-page pipeline), the time of
+outlet; no statements).  Prints the time of ``page_features`` over all
+articles, in batches as the workers compute them (the part that runs in the
+per-page pipeline), the time of
 ``CorpusLinker`` (add + finish), the peak memory of linking, and the story
 size distribution with a sample of multi-article stories to eyeball.
 """
@@ -24,7 +25,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
 from make_dup_corpus import BENCH, load_bench  # noqa: E402
 
-from isnad.corpus import CorpusLinker, article_signature  # noqa: E402
+from isnad.corpus import CorpusLinker, PageText, page_features  # noqa: E402
+from isnad.pipeline import BATCH_PAGES  # noqa: E402
 
 
 def main() -> None:
@@ -35,9 +37,10 @@ def main() -> None:
     rows = load_bench(args.bench)
     articles = [{"doc_id": r["id"], "article_index": 0, "title": r.get("title"), "text": r["content"],
                  "published": r["date_extracted"][:10], "outlet": r["source"]} for r in rows]
-    article_signature(articles[0])  # load lexicons once
+    page_features([PageText(None, articles[:1], [])])  # load lexicons once
     t0 = time.perf_counter()
-    signatures = [article_signature(a) for a in articles]
+    signatures = [signature for i in range(0, len(articles), BATCH_PAGES)
+                  for signature in page_features([PageText(None, articles[i:i + BATCH_PAGES], [])])[0].signatures]
     t_sig = time.perf_counter() - t0
     del articles
     gc.collect()
