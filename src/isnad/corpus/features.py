@@ -108,24 +108,7 @@ class _Pieces:
 
 def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     """Signatures of the articles and compact statements of each page (pure)."""
-    pieces = _Pieces()
-    article_pieces: list[tuple[int, int, int | None]] = []  # first piece, end piece, title piece
-    statement_pieces: list[tuple[int, int | None]] = []  # content piece, denied-claim piece
-    for page in pages:
-        page_text = pieces.add_page(page.folded) if page.folded is not None else None
-        for article in page.articles:
-            segments = article.get("segments") if page_text is not None else None
-            first = len(pieces.text_no)
-            for segment in segments or [None]:
-                pieces.add(page_text, segment, article.get("text"))
-            title = (pieces.add(page_text, article.get("title_span"), article["title"])
-                     if article.get("title") else None)
-            article_pieces.append((first, first + len(segments or [None]), title))
-        for st in page.statements:
-            denied = st.get("denied_claim") or {}
-            content = pieces.add(page_text, st.get("content_span"), st.get("content"))
-            claim = pieces.add(page_text, denied.get("span"), denied["text"]) if denied.get("text") else None
-            statement_pieces.append((content, claim))
+    pieces, article_pieces, statement_pieces = _collect(pages)
     table = analyse(pieces.texts)
     first_token, end_token = pieces.token_ranges(table)
     # Every piece's tokens followed by a separator, all in one index array.
@@ -135,28 +118,27 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     tokens[offsets[1:] - 1] = _SEPARATOR
     columns = table.columns(tokens)
 
-    def owned(spans: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-        """Positions in ``tokens`` of the given spans of it, and the span each belongs to."""
-        starts, ends = (np.array(x, dtype=np.int64).reshape(-1) for x in zip(*spans)) if spans else (
-            np.zeros(0, dtype=np.int64),) * 2
-        span_lengths = ends - starts
-        owner = np.repeat(np.arange(len(spans)), span_lengths)
-        return np.arange(span_lengths.sum()) + np.repeat(starts - (np.cumsum(span_lengths) - span_lengths),
-                                                          span_lengths), owner
+    def positions(piece_ranges: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Positions in ``tokens`` of the pieces ``first .. end - 1`` of each range
+        (with the separators between them, not the last), and the range of each."""
+        starts = np.array([offsets[first] for first, _ in piece_ranges], dtype=np.int64)
+        ends = np.array([offsets[end] - 1 for _, end in piece_ranges], dtype=np.int64)
+        return _laid_end_to_end(starts, ends)
 
-    body_at, body_owner = owned([(offsets[first], offsets[end] - 1) for first, end, _ in article_pieces])
+    body_at, body_owner = positions([(first, end) for first, end, _ in article_pieces])
     titled = [(i, title) for i, (_, _, title) in enumerate(article_pieces) if title is not None]
-    title_at, title_row = owned([(offsets[t], offsets[t + 1] - 1) for _, t in titled])
+    title_at, title_row = positions([(title, title + 1) for _, title in titled])
     title_owner = np.array([i for i, _ in titled], dtype=np.int64)[title_row]
     arrays = article_arrays(columns.take(body_at), body_owner, columns.info[title_at], title_owner, len(article_pieces))
-    claim_pieces = [claim for _, claim in statement_pieces if claim is not None]
-    statement_at, statement_owner = owned([(offsets[p], offsets[p + 1] - 1)
-                                           for p in [content for content, _ in statement_pieces] + claim_pieces])
-    term_sets_ = term_sets(columns.info[statement_at], statement_owner, len(statement_pieces) + len(claim_pieces))
-    demonstrative = np.concatenate(([0], np.cumsum(_demonstratives().contains(table.hashes))))
+    claims = [claim for _, claim in statement_pieces if claim is not None]
+    statement_at, statement_owner = positions([(piece, piece + 1) for piece in
+                                               [content for content, _ in statement_pieces] + claims])
+    terms = term_sets(columns.info[statement_at], statement_owner, len(statement_pieces) + len(claims))
+    claim_terms = iter(terms[len(statement_pieces):])
+    demonstratives = np.concatenate(([0], np.cumsum(_demonstratives().contains(table.hashes))))
 
     results = []
-    articles_done = statements_done = claims_done = 0
+    articles_done = statements_done = 0
     for page in pages:
         by_article: dict[int, list[dict]] = {}
         for st in page.statements:
@@ -171,16 +153,43 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
         for st in page.statements:
             content, claim = statement_pieces[statements_done]
             a, b = first_token[content], end_token[content]
-            claim_terms = None
-            if claim is not None:
-                claim_terms = term_sets_[len(statement_pieces) + claims_done]
-                claims_done += 1
-            refs.append(statement_ref(st, term_sets_[statements_done],
-                                      anaphoric=bool(b > a and demonstrative[b] > demonstrative[a]),
-                                      claim_terms=claim_terms, targeted=st.get("id") in targets))
+            refs.append(statement_ref(st, terms[statements_done],
+                                      anaphoric=bool(b > a and demonstratives[b] > demonstratives[a]),
+                                      claim_terms=next(claim_terms) if claim is not None else None,
+                                      targeted=st.get("id") in targets))
             statements_done += 1
         results.append(PageFeatures(signatures, refs))
     return results
+
+
+def _collect(pages: Sequence[PageText]) -> tuple[_Pieces, list[tuple[int, int, int | None]], list[tuple[int, int | None]]]:
+    """The texts and pieces of a batch: per article, its first and end
+    segment piece and its title piece; per statement, its content piece and
+    the piece of the claim it denies."""
+    pieces = _Pieces()
+    article_pieces, statement_pieces = [], []
+    for page in pages:
+        page_text = pieces.add_page(page.folded) if page.folded is not None else None
+        for article in page.articles:
+            segments = (article.get("segments") if page_text is not None else None) or [None]
+            first = len(pieces.text_no)
+            for segment in segments:
+                pieces.add(page_text, segment, article.get("text"))
+            title = pieces.add(page_text, article.get("title_span"), article["title"]) if article.get("title") else None
+            article_pieces.append((first, first + len(segments), title))
+        for st in page.statements:
+            denied = st.get("denied_claim") or {}
+            content = pieces.add(page_text, st.get("content_span"), st.get("content"))
+            claim = pieces.add(page_text, denied.get("span"), denied["text"]) if denied.get("text") else None
+            statement_pieces.append((content, claim))
+    return pieces, article_pieces, statement_pieces
+
+
+def _laid_end_to_end(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the ranges ``[starts, ends)`` one after the other, and the range each belongs to."""
+    lengths = ends - starts
+    owner = np.repeat(np.arange(len(lengths)), lengths)
+    return np.arange(lengths.sum()) + np.repeat(starts - (np.cumsum(lengths) - lengths), lengths), owner
 
 
 def article_signature(article: dict, statements: Sequence[dict] = ()) -> Signature:
