@@ -141,16 +141,6 @@ class WordTable(NamedTuple):
     stem_starts: np.ndarray  # int64: span of each word's stem (see :func:`stem`)
     stem_ends: np.ndarray
 
-    def token_range(self, text_no: int, start: int = 0, end: int | None = None) -> tuple[int, int]:
-        """Tokens lying wholly in ``[start, end)`` of text ``text_no`` (all of it by default)."""
-        base = int(self.text_starts[text_no])
-        stop = int(self.text_starts[text_no + 1]) - 1 if end is None else base + end
-        return (int(np.searchsorted(self.starts, base + start)),
-                int(np.searchsorted(self.ends, stop, side="right")))
-
-    def word(self, i: int) -> str:
-        return self.text[self.starts[i]:self.ends[i]]
-
     def columns(self, tokens: np.ndarray) -> WordColumns:
         """The columns of the given tokens; index -1 stands for a line break."""
         return WordColumns(*(np.append(column, column.dtype.type(0))[tokens]
@@ -175,10 +165,12 @@ class _Scan:
         self.breaks = self.classes == 2
         self.starts = np.flatnonzero(begins | self.breaks)
         self.ends = np.flatnonzero(finishes | self.breaks) + 1
-        position = np.arange(len(self.codes))
+        position = np.arange(len(self.codes), dtype=np.int32)  # pages are far below 2**31 characters
         position -= np.maximum.accumulate(np.where(begins, position, 0))
+        np.minimum(position, _MAX_HASHED_POSITION, out=position)
         self.prefix = np.zeros(len(self.codes) + 1, dtype=np.uint64)
-        weighted = self.codes * _POWERS[np.minimum(position, _MAX_HASHED_POSITION)]
+        weighted = _POWERS[position]
+        weighted *= self.codes
         np.cumsum(weighted, dtype=np.uint64, out=self.prefix[1:])
 
     def span_hashes(self, starts: np.ndarray, ends: np.ndarray, into_word: np.ndarray | int = 0) -> np.ndarray:
@@ -212,7 +204,7 @@ def analyse(texts: list[str]) -> WordTable:
     unprefixed = np.zeros(len(starts), dtype=np.uint64)
     stripped = np.flatnonzero(proclitics)
     unprefixed[stripped] = scan.span_hashes(starts[stripped] + 1, ends[stripped], 1)
-    non_digits = np.concatenate(([0], np.cumsum(~scan.digits)))
+    non_digits = np.concatenate(([0], np.cumsum(~scan.digits, dtype=np.int32)))
     stop, cue_words, cue_unprefixed = _hash_tables()
     has_term = (length >= 3) & (non_digits[ends] != non_digits[starts]) & (stem_ends - stem_starts >= 3)
     has_term[has_term] &= ~stop.contains(hashes[has_term])
