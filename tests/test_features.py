@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from isnad import pipeline
-from isnad.corpus import PageText, page_features
+from isnad.corpus import PageText, page_features, terms
 from isnad.model import Page
 from isnad.read import read_inputs
 from isnad.text import fold
@@ -72,3 +72,13 @@ def test_spans_of_a_page_with_marks_and_ligatures_read_the_same_words_as_their_o
     (by_text,) = page_features([PageText(None, [], [{**st, "content_span": None} for st in statements])])
     for a, b in zip(by_span.refs, by_text.refs):
         assert len(a.terms) >= 2 and list(a.terms) == list(b.terms)
+
+
+def test_a_huge_text_is_scanned_a_piece_at_a_time_with_the_same_result(monkeypatch):
+    text = fold((EXAMPLES / "004_d20eb930a8924495.txt").read_text(encoding="utf-8")).text
+    at_once = terms.analyse([text, "قال المتحدث باسم الخارجية"])
+    monkeypatch.setattr(terms, "_CHUNK_CHARS", 300)
+    in_pieces = terms.analyse([text, "قال المتحدث باسم الخارجية"])
+    assert len(at_once.starts) > 400
+    for column, a, b in zip(at_once._fields[1:], at_once[1:], in_pieces[1:]):
+        assert (a == b).all(), column

@@ -134,7 +134,7 @@ class WordTable(NamedTuple):
     text_starts: np.ndarray  # int64: where each text starts in ``text`` (and its end)
     starts: np.ndarray  # int64: token spans in ``text``
     ends: np.ndarray
-    hashes: np.ndarray  # uint64: hash of each token's text
+    hashes: np.ndarray  # uint64: hash of each word's text (0 for a line break)
     info: np.ndarray  # uint64: packed infos, LINE_BREAK for a line break
     proclitics: np.ndarray  # uint32: first letter of a word of four letters or more that is و ف ب ل ك, else 0
     unprefixed: np.ndarray  # uint64: hash of such a word without that letter, else 0
@@ -179,6 +179,9 @@ class _Scan:
         return _fmix((self.prefix[ends] - self.prefix[starts]) * _INVERSE_POWERS[into_word])
 
 
+_CHUNK_CHARS = 1 << 20  # characters scanned at once (cut at a line break): bounds the arrays of a huge page
+
+
 def analyse(texts: list[str]) -> WordTable:
     """Tokens of folded texts (:func:`isnad.text.fold`), analysed together.
 
@@ -186,12 +189,27 @@ def analyse(texts: list[str]) -> WordTable:
     break.  A word's term is its light stem (:func:`stem`) unless it or its
     stem is a stopword or too short; everything is computed with array
     operations over the whole batch, so the cost per text is small and linear
-    in its length.
+    in its length, a million characters at a time at most.
     """
     joined = "\n".join(texts)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     text_starts = np.concatenate(([0], np.cumsum(lengths + 1)))
-    scan = _Scan(joined)
+    chunks, start = [], 0
+    while start < len(joined):
+        cut = joined.find("\n", start + _CHUNK_CHARS)
+        end = len(joined) if cut < 0 else cut + 1
+        chunks.append(_analyse_chunk(joined[start:end], start))
+        start = end
+    if not chunks:
+        chunks.append(_analyse_chunk("", 0))
+    columns = [np.concatenate(column) if len(chunks) > 1 else column[0] for column in zip(*chunks)]
+    return WordTable(joined, text_starts, *columns)
+
+
+def _analyse_chunk(text: str, offset: int) -> tuple[np.ndarray, ...]:
+    """The columns of :class:`WordTable` (from ``starts``) for a text that
+    begins at ``offset`` of the joined texts and ends with a line break or at their end."""
+    scan = _Scan(text)
     starts, ends = scan.starts, scan.ends
     padded = np.concatenate((scan.codes, np.zeros(3, dtype=np.uint32)))
     length = ends - starts
@@ -217,8 +235,10 @@ def analyse(texts: list[str]) -> WordTable:
     info[info == 0] = 1
     info |= (cue.astype(np.uint64) << _U(30)) | (has_term.astype(np.uint64) << _U(31))
     info |= np.where(has_term, stem_hashes >> _U(32), _U(0)) << _U(32)
-    info[scan.breaks[starts]] = LINE_BREAK
-    return WordTable(joined, text_starts, starts, ends, hashes, info, proclitics, unprefixed, stem_starts, stem_ends)
+    line_breaks = scan.breaks[starts]
+    info[line_breaks] = LINE_BREAK
+    hashes[line_breaks] = 0
+    return (starts + offset, ends + offset, hashes, info, proclitics, unprefixed, stem_starts + offset, stem_ends + offset)
 
 
 def stem_spans(codes: np.ndarray, starts: np.ndarray, ends: np.ndarray, length: np.ndarray,
