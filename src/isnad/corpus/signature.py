@@ -106,7 +106,9 @@ _PHRASE_BASE = 0x9E3779B97F4A7C15  # odd: combines the hashes of a phrase's word
 def _phrase_factor(k: int) -> np.uint64:
     """The weight of a phrase's k-th word hash."""
     return np.uint64(pow(_PHRASE_BASE, k, 2 ** 64))
-_IN = ("في", "وفي")
+
+
+_IN = ("في", "وفي")  # a place after these is where something happens
 
 
 def _phrase_keys(word_hash_rows: list[np.ndarray]) -> np.ndarray:
@@ -219,46 +221,55 @@ def article_arrays(words: WordColumns, owner: np.ndarray, title_info: np.ndarray
 
     ``words`` holds the tokens of the articles' texts one after the other,
     with line breaks; ``owner`` the article number of each; ``title_info``
-    and ``title_owner`` the packed words of their titles and their article.  Shingles are taken
-    from the words of long lines (all words when too few are on long lines):
-    boilerplate that a segmenter may leave (menus, headers, "read also"
-    headlines, footers) comes in short lines; copies of one story share the
-    long ones.
+    and ``title_owner`` the packed words of their titles and their article.
     """
-    info = words.info
-    is_word = info != LINE_BREAK
-    starts = np.flatnonzero(np.diff(owner, prepend=-1))  # where each article's words begin
+    is_word = words.info != LINE_BREAK
+    n_words = np.bincount(owner[is_word], minlength=n_articles)
+    minhashes = _minhashes(words.info, owner, is_word, n_articles)
+    terms, counts = _term_counts(words.info[is_word], owner[is_word], title_info, title_owner, n_articles)
+    actors: list[set[str]] = [set() for _ in range(n_articles)]
+    places: list[set[str]] = [set() for _ in range(n_articles)]
+    named_actors, named_places = cue_matches(words.hashes[is_word], words.proclitics[is_word],
+                                             words.unprefixed[is_word], owner[is_word],
+                                             np.flatnonzero(cues(words.info[is_word])))
+    for i, entity in named_actors:
+        actors[i].add(entity)
+    for i, name in named_places:
+        places[i].add(name)
+    return [ArticleArrays(terms[i], counts[i], minhashes[i], int(n_words[i]), actors[i], places[i])
+            for i in range(n_articles)]
+
+
+def _minhashes(info: np.ndarray, owner: np.ndarray, is_word: np.ndarray, n_articles: int) -> list[np.ndarray | None]:
+    """Each article's MinHash over the shingles of the words on its long
+    lines (all its words when too few are on long lines), or None when it
+    has fewer than ``MIN_SHINGLES``.  Boilerplate that a segmenter may leave
+    (menus, headers, "read also" headlines, footers) comes in short lines;
+    copies of one story share the long ones."""
     new_line = ~is_word
-    new_line[starts] = True
+    new_line[np.flatnonzero(np.diff(owner, prepend=-1))] = True  # an article starts a line
     line = np.cumsum(new_line)
     long_line = np.bincount(line[is_word], minlength=int(line[-1]) + 1 if len(line) else 0) >= MIN_BODY_LINE_WORDS
     on_long_lines = np.bincount(owner[is_word & long_line[line]], minlength=n_articles)
     shingled = is_word & (long_line[line] | (on_long_lines < MIN_SHINGLES + 2)[owner])
-    n_words = np.bincount(owner[is_word], minlength=n_articles)
     shingles = shingle_hashes(info[shingled], owner[shingled])
     shingle_owner = (shingles >> _U32).astype(np.int64)
     with_minhash = np.bincount(shingle_owner, minlength=n_articles) >= MIN_SHINGLES
     hashed = with_minhash[shingle_owner]
-    minhashes = minhash_rows(shingles[hashed] & _LOW32, shingle_owner[hashed])
-    minhash_of = np.cumsum(with_minhash) - 1
-    terms, counts = np.unique(np.concatenate((
-        owned_terms(info[is_word], owner[is_word]),
-        np.repeat(owned_terms(title_info, title_owner), TITLE_WEIGHT))), return_counts=True)
-    term_bounds = np.searchsorted(terms >> _U32, np.arange(n_articles + 1, dtype=np.uint64))
-    terms, counts = (terms & _LOW32).astype(np.uint32), np.minimum(counts, 65535).astype(np.uint16)
-    word_owner = owner[is_word]
-    actors, places = cue_matches(words.hashes[is_word], words.proclitics[is_word], words.unprefixed[is_word],
-                                 word_owner, np.flatnonzero(cues(info[is_word])))
-    actors_of: list[set[str]] = [set() for _ in range(n_articles)]
-    places_of: list[set[str]] = [set() for _ in range(n_articles)]
-    for i, entity in actors:
-        actors_of[i].add(entity)
-    for i, name in places:
-        places_of[i].add(name)
-    return [ArticleArrays(terms[term_bounds[i]:term_bounds[i + 1]], counts[term_bounds[i]:term_bounds[i + 1]],
-                          minhashes[minhash_of[i]] if with_minhash[i] else None, int(n_words[i]),
-                          actors_of[i], places_of[i])
-            for i in range(n_articles)]
+    rows = iter(minhash_rows(shingles[hashed] & _LOW32, shingle_owner[hashed]))
+    return [next(rows) if has else None for has in with_minhash.tolist()]
+
+
+def _term_counts(info: np.ndarray, owner: np.ndarray, title_info: np.ndarray, title_owner: np.ndarray,
+                 n_articles: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Each article's sorted term hashes (uint32) and their counts (uint16),
+    a title word counting ``TITLE_WEIGHT`` times."""
+    keys, counts = np.unique(np.concatenate((
+        owned_terms(info, owner), np.repeat(owned_terms(title_info, title_owner), TITLE_WEIGHT))), return_counts=True)
+    bounds = np.searchsorted(keys >> _U32, np.arange(n_articles + 1, dtype=np.uint64)).tolist()
+    terms, counts = (keys & _LOW32).astype(np.uint32), np.minimum(counts, 65535).astype(np.uint16)
+    return ([terms[bounds[i]:bounds[i + 1]] for i in range(n_articles)],
+            [counts[bounds[i]:bounds[i + 1]] for i in range(n_articles)])
 
 
 _U32 = np.uint64(32)
