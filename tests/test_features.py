@@ -82,3 +82,22 @@ def test_a_huge_text_is_scanned_a_piece_at_a_time_with_the_same_result(monkeypat
     assert len(at_once.starts) > 400
     for column, a, b in zip(at_once._fields[1:], at_once[1:], in_pieces[1:]):
         assert (a == b).all(), column
+
+
+def test_text_no_span_covers_changes_nothing_and_a_span_cutting_a_word_leaves_it_out(pages):
+    page = next(p for p in pages if p.source.endswith("004_d20eb930a8924495.txt"))
+    (plain,) = page_features(_texts([page]))
+    padded = Page(page.doc_id, page.source, page.text + "\n" + "القائمة الرئيسية | اتصل بنا | سياسة الخصوصية\n" * 3000)
+    padded.articles, padded.statements = page.articles, page.statements
+    (with_menus,) = page_features(_texts([padded]))
+    assert [s.to_row() for s in plain.signatures] == [s.to_row() for s in with_menus.signatures]
+    assert [r.to_row() for r in plain.refs] == [r.to_row() for r in with_menus.refs]
+
+    text = "قال المتحدث باسم الوزارة إن الوفد وصل إلى الرياض"
+    cut = text.index("تحدث")  # inside المتحدث
+    statement = {"id": "s", "doc_id": "d", "article_index": 0, "stance": "assert",
+                 "content": text[cut:], "content_span": [cut, len(text)]}
+    (by_span,) = page_features([PageText(fold(text), [], [statement])])
+    rest = text[text.index("باسم"):]
+    (whole_words,) = page_features([PageText(None, [], [{**statement, "content": rest, "content_span": None}])])
+    assert list(by_span.refs[0].terms) == list(whole_words.refs[0].terms) and len(by_span.refs[0].terms) >= 3

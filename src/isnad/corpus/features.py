@@ -19,7 +19,7 @@ import numpy as np
 from ..text import FoldedText, fold
 from .claims import StatementRef, statement_ref
 from .signature import Signature, article_arrays, build_signature
-from .terms import HashIndex, WordTable, analyse, term_sets, token_hashes
+from .terms import HashIndex, analyse, term_sets, token_hashes
 
 _DEMONSTRATIVES = ("هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اوليك")
 _SEPARATOR = -1  # token index standing for a line break between two pieces of an article
@@ -44,73 +44,126 @@ class PageFeatures(NamedTuple):
 
 
 class _Pieces:
-    """The texts of a batch, and the pieces of them to read back: spans of a
-    page (in its original offsets), or whole texts of records that come
-    without a page."""
+    """The texts of a batch, and the pieces of them to read back.
+
+    A piece is a span of a page (in the page's original offsets), or the
+    whole text of a record that comes without a page.  Of a page, only the
+    stretches its pieces cover are analysed (:meth:`texts`): boilerplate
+    around an article, however long, costs nothing.
+    """
 
     def __init__(self):
-        self.texts: list[str] = []
-        self.pages: list[tuple[int, FoldedText]] = []  # page texts: (text number, folded text)
-        self.text_no: list[int] = []
+        self.pages: list[FoldedText] = []
+        self.own_texts: list[str] = []  # records' texts, folded
+        self.source: list[int] = []  # per piece: its page, or -1 - its own text
         self.starts: list[int] = []
-        self.ends: list[int] = []  # -1: to the end of the text
+        self.ends: list[int] = []
 
     def add_page(self, folded: FoldedText) -> int:
-        self.pages.append((len(self.texts), folded))
-        return self._add_text(folded.text)
+        self.pages.append(folded)
+        return len(self.pages) - 1
 
-    def _add_text(self, folded_text: str) -> int:
-        self.texts.append(folded_text)
-        return len(self.texts) - 1
-
-    def add(self, page_text: int | None, span, text: str | None) -> int:
+    def add(self, page: int | None, span, text: str | None) -> int:
         """A span of the page when both are known, else the record's own text; its piece number."""
-        if page_text is not None and span:
-            self.text_no.append(page_text)
+        if page is not None and span:
+            self.source.append(page)
             self.starts.append(span[0])
             self.ends.append(span[1])
         else:
-            self.text_no.append(self._add_text(fold(text or "").text))
+            self.own_texts.append(fold(text or "").text)
+            self.source.append(-len(self.own_texts))
             self.starts.append(0)
-            self.ends.append(-1)
-        return len(self.text_no) - 1
+            self.ends.append(len(self.own_texts[-1]))
+        return len(self.source) - 1
 
-    def token_ranges(self, table: WordTable) -> tuple[np.ndarray, np.ndarray]:
-        """First and end token of every piece (the tokens lying wholly inside it)."""
-        text_no = np.array(self.text_no, dtype=np.int64)
-        starts, ends = self._folded(text_no, np.array(self.starts, dtype=np.int64)), np.array(self.ends, dtype=np.int64)
-        whole = ends < 0
-        ends = np.where(whole, table.text_starts[text_no + 1] - 1,
-                        self._folded(text_no, np.where(whole, 0, ends)) + table.text_starts[text_no])
-        return np.searchsorted(table.starts, table.text_starts[text_no] + starts), np.searchsorted(table.ends, ends, side="right")
+    def texts(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+        """The texts to analyse, and per piece its text number and its span there (folded)."""
+        source = np.array(self.source, dtype=np.int64)
+        starts, ends = np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
+        on_page = source >= 0
+        if on_page.any():
+            starts[on_page], ends[on_page] = self._folded(source[on_page], starts[on_page], ends[on_page])
+        ends = np.maximum(starts, ends)
+        texts = list(self.own_texts)
+        text_no = np.where(on_page, 0, -1 - source)
+        for page, pieces in _by_page(source):
+            folded = self.pages[page].text
+            for start, end, members in _stretches(folded, starts[pieces], ends[pieces]):
+                text_no[pieces[members]] = len(texts)
+                starts[pieces[members]] -= start
+                ends[pieces[members]] -= start
+                texts.append(folded[start:end])
+        return texts, text_no, starts, ends
 
-    def _folded(self, text_no: np.ndarray, positions: np.ndarray) -> np.ndarray:
-        """Folded offsets of original ``positions`` in page texts (other texts' as they are),
+    def _folded(self, page: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Folded offsets of original spans of pages (see :meth:`isnad.text.FoldedText.to_folded`),
         by one search over the offset maps of all the batch's pages laid end to end."""
-        if not self.pages:
-            return positions
-        original, folded, limit, page_base = [], [], [], np.zeros(len(self.texts), dtype=np.int64)
+        original, folded, limit, page_base = [], [], [], []
         base = 0
-        for number, page in self.pages:
-            page_original, page_folded = page.offset_map()
-            page_base[number] = base
+        for text in self.pages:
+            page_original, page_folded = text.offset_map()
+            page_base.append(base)
             original.append(np.array(page_original, dtype=np.int64) + base)
             folded.append(np.array(page_folded, dtype=np.int64))
             limit.append(np.array(page_folded[1:] + page_folded[-1:], dtype=np.int64))  # where the next piece starts
-            base += len(page.original) + 1
+            base += len(text.original) + 1
         original, folded, limit = np.concatenate(original), np.concatenate(folded), np.concatenate(limit)
-        i = np.searchsorted(original, page_base[text_no] + positions, side="right") - 1
-        mapped = np.minimum(folded[i] + (page_base[text_no] + positions - original[i]), limit[i])
-        on_page = np.zeros(len(self.texts), dtype=bool)
-        on_page[[number for number, _ in self.pages]] = True
-        return np.where(on_page[text_no], mapped, positions)
+        base_of = np.array(page_base, dtype=np.int64)[page]
+
+        def mapped(positions: np.ndarray) -> np.ndarray:
+            at = base_of + np.clip(positions, 0, None)
+            i = np.searchsorted(original, at, side="right") - 1
+            return np.minimum(folded[i] + (at - original[i]), limit[i])
+
+        return mapped(starts), mapped(ends)
+
+
+_STRETCH_GAP = 256  # characters between two covered stretches of a page below which they are analysed as one
+
+
+def _by_page(source: np.ndarray):
+    """(page, indices of its pieces) for every page that has pieces."""
+    on_page = np.flatnonzero(source >= 0)
+    order = on_page[np.argsort(source[on_page], kind="stable")]
+    pages, firsts = np.unique(source[order], return_index=True)
+    return zip(pages.tolist(), np.split(order, firsts[1:]))
+
+
+def _stretches(text: str, starts: np.ndarray, ends: np.ndarray):
+    """The stretches of ``text`` that spans cover, widened to whole words and
+    joined when close: (start, end, indices of the spans inside)."""
+    order = np.argsort(starts, kind="stable")
+    stretch_start, stretch_end, members = None, None, []
+    for i in order.tolist():
+        start, end = int(starts[i]), int(ends[i])
+        if stretch_start is not None and start <= stretch_end + _STRETCH_GAP:
+            stretch_end = max(stretch_end, end)
+            members.append(i)
+            continue
+        if stretch_start is not None:
+            yield _whole_words(text, stretch_start, stretch_end) + (np.array(members),)
+        stretch_start, stretch_end, members = start, end, [i]
+    if stretch_start is not None:
+        yield _whole_words(text, stretch_start, stretch_end) + (np.array(members),)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened so that it cuts no word (as the tokens of the whole text are)."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     """Signatures of the articles and compact statements of each page (pure)."""
     pieces, article_pieces, statement_pieces = _collect(pages)
-    table = analyse(pieces.texts)
-    first_token, end_token = pieces.token_ranges(table)
+    texts, text_no, starts, ends = pieces.texts()
+    table = analyse(texts)
+    base = table.text_starts[text_no]
+    first_token = np.searchsorted(table.starts, base + starts)
+    end_token = np.searchsorted(table.ends, base + ends, side="right")
     # Every piece's tokens followed by a separator, all in one index array.
     lengths = np.maximum(end_token - first_token, 0) + 1
     offsets = np.concatenate(([0], np.cumsum(lengths)))
@@ -172,7 +225,7 @@ def _collect(pages: Sequence[PageText]) -> tuple[_Pieces, list[tuple[int, int, i
         page_text = pieces.add_page(page.folded) if page.folded is not None else None
         for article in page.articles:
             segments = (article.get("segments") if page_text is not None else None) or [None]
-            first = len(pieces.text_no)
+            first = len(pieces.source)
             for segment in segments:
                 pieces.add(page_text, segment, article.get("text"))
             title = pieces.add(page_text, article.get("title_span"), article["title"]) if article.get("title") else None
