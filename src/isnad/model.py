@@ -6,6 +6,7 @@ characters of ``Page.text`` as decoded, before any normalisation.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -37,6 +38,14 @@ class Page:
     def folded(self) -> FoldedText:
         """The folded view of the whole page, computed once."""
         return fold(self.text)
+
+
+def statements_by_article(statements: Iterable[dict]) -> dict[int, list[dict]]:
+    """Statement records grouped by their article's index."""
+    by_article: dict[int, list[dict]] = {}
+    for statement in statements:
+        by_article.setdefault(int(statement.get("article_index") or 0), []).append(statement)
+    return by_article
 
 
 @dataclass

@@ -22,7 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import __version__, read
-from .model import Page, PageError, Skipped
+from .model import Page, PageError, Skipped, statements_by_article
 from .read import read_inputs
 from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, link, page_features
 from .events import extract_events
@@ -41,17 +41,9 @@ def statements_step(page: Page) -> None:
     page.statements = [st for article in page.articles for st in extract_statements(page, article)]
 
 
-def statements_by_article(page: Page) -> dict[int, list[dict]]:
-    """The page's statements grouped by article index."""
-    by_article: dict[int, list[dict]] = {}
-    for statement in page.statements:
-        by_article.setdefault(statement["article_index"], []).append(statement)
-    return by_article
-
-
 def events_step(page: Page) -> None:
     """PLOVER events of every article (step 7), with the statements that report them."""
-    by_article = statements_by_article(page)
+    by_article = statements_by_article(page.statements)
     page.events = [event for article in page.articles
                    for event in extract_events(page, article, by_article.get(article.article_index, []))]
 

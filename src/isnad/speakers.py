@@ -197,6 +197,12 @@ class ArticleState:
         return None
 
 
+def quote_ends_sentence(toks: list, close: int, n: int) -> bool:
+    """Whether the sentence ends with the quotation closed at token ``close``
+    (before token ``n``): what is quoted there is what was said, not a name."""
+    return close + 1 >= n or toks[close + 1].text in (".", "!", "?")
+
+
 def tokens_of(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation marks of folded ``text[start:end]`` (built with ``tuple.__new__``,
     a third faster than the NamedTuple constructor on this hot path)."""
@@ -845,8 +851,8 @@ class SpeakerParser:
         adjectives (كتلة «المستقبل» النيابية)."""
         toks, st = self.toks, self.st
         close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
-        if close is None or close == j + 1 or close + 1 >= n or toks[close + 1].text in (".", "!", "?"):
-            return None  # a quotation that ends the sentence is what was said, not a name
+        if close is None or close == j + 1 or quote_ends_sentence(toks, close, n):
+            return None
         k, _, country = self._complements(close + 1, n)
         surface = st.surface(fs, toks[k - 1].end)
         return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,

@@ -31,7 +31,7 @@ from .dates import date_mentions
 from .lexicon import actor_aliases, actors
 from .mentions import Mention, find_mentions
 from .model import Article, Page
-from .speakers import ArticleState, Speaker, SpeakerParser, Token, tokens_of
+from .speakers import ArticleState, Speaker, SpeakerParser, Token, quote_ends_sentence, tokens_of
 from .stance import assign_stances, declined_objects, link_responses
 from .text import FoldedText, fold_key, lookup_forms, sentences
 
@@ -317,9 +317,8 @@ class SentenceReader:
         close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
         if close is None:
             return None
-        attribution_goes_on = close + 1 < self.n and toks[close + 1].text not in (".", "!", "?")
         named = named_here or (z > 0 and (toks[z - 1].text == "ل" or (
-            st.at(toks[z - 1].start, "role") is not None and attribution_goes_on)))
+            st.at(toks[z - 1].start, "role") is not None and not quote_ends_sentence(toks, close, self.n))))
         if close - z <= _NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
                 and z > 0 and toks[z - 1].text.isalpha() and not st.is_word(toks[z - 1], "intro"):
             named = True  # على طلب "الجزائر الآن" للتعليق: a name followed by more words

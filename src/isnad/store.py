@@ -16,8 +16,8 @@ tables and fields are added when it ends.
 from __future__ import annotations
 
 import json
-import pickle
 import os
+import pickle
 import shutil
 import time
 from collections import Counter
@@ -301,9 +301,7 @@ def _write_lines(path: Path, lines: Iterable[str]) -> None:
 
 
 def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    with path.open("wb", buffering=IO_BUFFER) as out:
-        for row in rows:
-            out.write((dumps(row) + "\n").encode("utf-8"))
+    _write_lines(path, map(dumps, rows))
 
 
 def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:

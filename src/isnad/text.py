@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 # One-to-one replacements (same length): letter variants, digits, quotes, spaces.
 _ONE_TO_ONE = {
@@ -87,17 +90,32 @@ class FoldedText:
         return min(self._folded_starts[i] + (pos - self._original_starts[i]),
                    self._folded_starts[i + 1] if i + 1 < len(self._folded_starts) else len(self.text))
 
-    def offset_map(self) -> tuple[list[int], list[int]]:
-        """Original and folded offsets where the two texts start advancing
-        together, from the start of the text to its end (see :meth:`to_folded`)."""
-        return ([0, *self._original_starts, len(self.original)], [0, *self._folded_starts, len(self.text)])
-
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` covering folded ``[start, end)``."""
         if end <= start:
             s = self.to_original(start)
             return s, s
         return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def to_folded_many(texts: Sequence[FoldedText], text_no: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """:meth:`FoldedText.to_folded` of many original ``positions``, each in
+    ``texts[text_no]``, by one search over the offset maps of all the texts
+    laid end to end."""
+    original, folded, limit, bases = [], [], [], []
+    base = 0
+    for text in texts:
+        text_original = [0, *text._original_starts, len(text.original)]
+        text_folded = [0, *text._folded_starts, len(text.text)]
+        bases.append(base)
+        original.append(np.array(text_original, dtype=np.int64) + base)
+        folded.append(np.array(text_folded, dtype=np.int64))
+        limit.append(np.array(text_folded[1:] + text_folded[-1:], dtype=np.int64))  # where the next piece starts
+        base += len(text.original) + 1
+    original, folded, limit = np.concatenate(original), np.concatenate(folded), np.concatenate(limit)
+    at = np.array(bases, dtype=np.int64)[text_no] + np.clip(positions, 0, None)
+    i = np.searchsorted(original, at, side="right") - 1
+    return np.minimum(folded[i] + (at - original[i]), limit[i])
 
 
 def fold(text: str) -> FoldedText:

@@ -60,7 +60,7 @@ class NearDuplicates:
 
     def similarity(self, a: int, b: int) -> float:
         """Estimated Jaccard similarity of two added articles."""
-        return float(np.mean(self._values[self._row[a]] == self._values[self._row[b]]))
+        return float(self.similarities([a], [b])[0])
 
     def similarities(self, a: list[int], b: list[int]) -> np.ndarray:
         """Estimated Jaccard similarity of each pair ``a[k]``, ``b[k]`` of added articles."""

@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..text import FoldedText, fold
+from ..model import statements_by_article
+from ..text import FoldedText, fold, to_folded_many
 from .claims import StatementRef, statement_ref
 from .signature import Signature, article_arrays, build_signature
 from .terms import HashIndex, analyse, term_sets, token_hashes
@@ -82,7 +83,8 @@ class _Pieces:
         starts, ends = np.array(self.starts, dtype=np.int64), np.array(self.ends, dtype=np.int64)
         on_page = source >= 0
         if on_page.any():
-            starts[on_page], ends[on_page] = self._folded(source[on_page], starts[on_page], ends[on_page])
+            starts[on_page] = to_folded_many(self.pages, source[on_page], starts[on_page])
+            ends[on_page] = to_folded_many(self.pages, source[on_page], ends[on_page])
         ends = np.maximum(starts, ends)
         texts = list(self.own_texts)
         text_no = np.where(on_page, 0, -1 - source)
@@ -94,28 +96,6 @@ class _Pieces:
                 ends[pieces[members]] -= start
                 texts.append(folded[start:end])
         return texts, text_no, starts, ends
-
-    def _folded(self, page: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Folded offsets of original spans of pages (see :meth:`isnad.text.FoldedText.to_folded`),
-        by one search over the offset maps of all the batch's pages laid end to end."""
-        original, folded, limit, page_base = [], [], [], []
-        base = 0
-        for text in self.pages:
-            page_original, page_folded = text.offset_map()
-            page_base.append(base)
-            original.append(np.array(page_original, dtype=np.int64) + base)
-            folded.append(np.array(page_folded, dtype=np.int64))
-            limit.append(np.array(page_folded[1:] + page_folded[-1:], dtype=np.int64))  # where the next piece starts
-            base += len(text.original) + 1
-        original, folded, limit = np.concatenate(original), np.concatenate(folded), np.concatenate(limit)
-        base_of = np.array(page_base, dtype=np.int64)[page]
-
-        def mapped(positions: np.ndarray) -> np.ndarray:
-            at = base_of + np.clip(positions, 0, None)
-            i = np.searchsorted(original, at, side="right") - 1
-            return np.minimum(folded[i] + (at - original[i]), limit[i])
-
-        return mapped(starts), mapped(ends)
 
 
 _STRETCH_GAP = 256  # characters between two covered stretches of a page below which they are analysed as one
@@ -132,19 +112,15 @@ def _by_page(source: np.ndarray):
 def _stretches(text: str, starts: np.ndarray, ends: np.ndarray):
     """The stretches of ``text`` that spans cover, widened to whole words and
     joined when close: (start, end, indices of the spans inside)."""
-    order = np.argsort(starts, kind="stable")
-    stretch_start, stretch_end, members = None, None, []
-    for i in order.tolist():
-        start, end = int(starts[i]), int(ends[i])
-        if stretch_start is not None and start <= stretch_end + _STRETCH_GAP:
-            stretch_end = max(stretch_end, end)
-            members.append(i)
-            continue
-        if stretch_start is not None:
-            yield _whole_words(text, stretch_start, stretch_end) + (np.array(members),)
-        stretch_start, stretch_end, members = start, end, [i]
-    if stretch_start is not None:
-        yield _whole_words(text, stretch_start, stretch_end) + (np.array(members),)
+    stretches: list[list] = []  # [start, end, members]
+    for i in np.argsort(starts, kind="stable").tolist():
+        if stretches and starts[i] <= stretches[-1][1] + _STRETCH_GAP:
+            stretches[-1][1] = max(stretches[-1][1], int(ends[i]))
+            stretches[-1][2].append(i)
+        else:
+            stretches.append([int(starts[i]), int(ends[i]), [i]])
+    for start, end, members in stretches:
+        yield (*_whole_words(text, start, end), np.array(members))
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,8 +142,8 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     end_token = np.searchsorted(table.ends, base + ends, side="right")
     # Every piece's tokens followed by a separator, all in one index array.
     lengths = np.maximum(end_token - first_token, 0) + 1
+    tokens, _ = _laid_end_to_end(first_token, first_token + lengths)
     offsets = np.concatenate(([0], np.cumsum(lengths)))
-    tokens = np.arange(offsets[-1]) + np.repeat(first_token - offsets[:-1], lengths)
     tokens[offsets[1:] - 1] = _SEPARATOR
     columns = table.columns(tokens)
 
@@ -193,9 +169,7 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     results = []
     articles_done = statements_done = 0
     for page in pages:
-        by_article: dict[int, list[dict]] = {}
-        for st in page.statements:
-            by_article.setdefault(int(st.get("article_index") or 0), []).append(st)
+        by_article = statements_by_article(page.statements)
         signatures = []
         for article in page.articles:
             signatures.append(build_signature(article, by_article.get(int(article.get("article_index") or 0), ()),

@@ -16,8 +16,8 @@ from datasketch import MinHash
 
 from ..lexicon import actor_aliases
 from ..text import fold_key
-from .terms import (LINE_BREAK, HashIndex, WordColumns, alias_starts, cues, is_token, owned_terms, place_names,
-                    shingle_hashes, token_hashes, word_hashes)
+from .terms import (IN_WORDS, LINE_BREAK, HashIndex, WordColumns, alias_starts, cues, is_token, owned_terms,
+                    place_names, shingle_hashes, split_owned, token_hashes, word_hashes)
 
 NUM_PERM = 128
 MIN_SHINGLES = 8  # shorter bodies are never called copies
@@ -108,8 +108,6 @@ def _phrase_factor(k: int) -> np.uint64:
     return np.uint64(pow(_PHRASE_BASE, k, 2 ** 64))
 
 
-_IN = ("في", "وفي")  # a place after these is where something happens
-
 
 def _phrase_keys(word_hash_rows: list[np.ndarray]) -> np.ndarray:
     """Keys of phrases given the hashes of their first, second... words (a row each)."""
@@ -153,7 +151,7 @@ def _place_table() -> tuple[HashIndex, np.ndarray, int]:
 @lru_cache(maxsize=1)
 def _word_tables() -> tuple[HashIndex, HashIndex]:
     """Hashes of the first words of the aliases, and of في and وفي."""
-    return token_hashes(alias_starts()), token_hashes(_IN)
+    return token_hashes(alias_starts()), token_hashes(IN_WORDS)
 
 
 def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarray, owner: np.ndarray,
@@ -252,12 +250,9 @@ def _minhashes(info: np.ndarray, owner: np.ndarray, is_word: np.ndarray, n_artic
     long_line = np.bincount(line[is_word], minlength=int(line[-1]) + 1 if len(line) else 0) >= MIN_BODY_LINE_WORDS
     on_long_lines = np.bincount(owner[is_word & long_line[line]], minlength=n_articles)
     shingled = is_word & (long_line[line] | (on_long_lines < MIN_SHINGLES + 2)[owner])
-    shingles = shingle_hashes(info[shingled], owner[shingled])
-    shingle_owner = (shingles >> _U32).astype(np.int64)
-    with_minhash = np.bincount(shingle_owner, minlength=n_articles) >= MIN_SHINGLES
-    hashed = with_minhash[shingle_owner]
-    rows = iter(minhash_rows(shingles[hashed] & _LOW32, shingle_owner[hashed]))
-    return [next(rows) if has else None for has in with_minhash.tolist()]
+    values, bounds = split_owned(shingle_hashes(info[shingled], owner[shingled]), n_articles)
+    return [minhash_values(values[bounds[i]:bounds[i + 1]]) if bounds[i + 1] - bounds[i] >= MIN_SHINGLES else None
+            for i in range(n_articles)]
 
 
 def _term_counts(info: np.ndarray, owner: np.ndarray, title_info: np.ndarray, title_owner: np.ndarray,
@@ -266,14 +261,10 @@ def _term_counts(info: np.ndarray, owner: np.ndarray, title_info: np.ndarray, ti
     a title word counting ``TITLE_WEIGHT`` times."""
     keys, counts = np.unique(np.concatenate((
         owned_terms(info, owner), np.repeat(owned_terms(title_info, title_owner), TITLE_WEIGHT))), return_counts=True)
-    bounds = np.searchsorted(keys >> _U32, np.arange(n_articles + 1, dtype=np.uint64)).tolist()
-    terms, counts = (keys & _LOW32).astype(np.uint32), np.minimum(counts, 65535).astype(np.uint16)
+    terms, bounds = split_owned(keys, n_articles)
+    counts = np.minimum(counts, 65535).astype(np.uint16)
     return ([terms[bounds[i]:bounds[i + 1]] for i in range(n_articles)],
             [counts[bounds[i]:bounds[i + 1]] for i in range(n_articles)])
-
-
-_U32 = np.uint64(32)
-_LOW32 = np.uint64(0xFFFFFFFF)
 
 
 @lru_cache(maxsize=1)
@@ -283,36 +274,29 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return a.reshape(1, -1), b.reshape(1, -1)
 
 
-_MINHASH_ROWS = 1 << 9  # shingles hashed at once: the (rows x NUM_PERM) matrix stays in cache
+_MINHASH_ROWS = 1 << 12  # shingles hashed at once: bounds the (rows x NUM_PERM) matrix of a huge article
 
 
-def minhash_rows(shingles: np.ndarray, owner: np.ndarray) -> np.ndarray:
-    """One MinHash row per distinct owner (in order) of hashed shingles sorted
-    by owner, equal to datasketch's ``MinHash.update_batch`` (affine32).
+def minhash_values(shingles: np.ndarray) -> np.ndarray:
+    """MinHash of hashed shingles, equal to datasketch's ``MinHash.update_batch`` (affine32).
 
     Computed with numpy: the MurmurHash3 finaliser, then the affine
-    permutations, then the minimum per permutation and owner, a bounded
-    number of shingles at a time.
+    permutations, then the minimum per permutation, a bounded number of
+    shingles at a time.
     """
-    firsts = np.flatnonzero(np.diff(owner, prepend=-1)) if len(owner) else np.zeros(0, dtype=np.int64)
-    rows = np.full((len(firsts), NUM_PERM), np.iinfo(np.uint32).max, dtype=np.uint32)
-    row_of = np.cumsum(np.diff(owner, prepend=-1) != 0) - 1
     a, b = _permutations()
+    values = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(shingles), _MINHASH_ROWS):
-        chunk = slice(start, start + _MINHASH_ROWS)
-        hv = shingles[chunk].astype(np.uint32).reshape(-1, 1)
+        hv = shingles[start:start + _MINHASH_ROWS].astype(np.uint32).reshape(-1, 1)
         hv = hv ^ (hv >> np.uint32(16))
         hv = hv * np.uint32(0x85EBCA6B)
         hv = hv ^ (hv >> np.uint32(13))
         hv = hv * np.uint32(0xC2B2AE35)
         hv = hv ^ (hv >> np.uint32(16))
-        rows_here = row_of[chunk]
-        segment_starts = np.flatnonzero(np.diff(rows_here, prepend=-1))
         permuted = hv * a
         permuted += b
-        mins = np.minimum.reduceat(permuted, segment_starts, axis=0)
-        np.minimum.at(rows, rows_here[segment_starts], mins)
-    return rows
+        np.minimum(values, permuted.min(axis=0), out=values)
+    return values
 
 
 def build_signature(article: dict, statements: Sequence[dict], arrays: ArticleArrays) -> Signature:

@@ -4,8 +4,8 @@ Texts are folded with :func:`isnad.text.fold`.  Terms are light stems
 (proclitics and the article, common suffixes removed) of content words,
 hashed to 32 bits so that signatures stay small; the hashes are functions of
 the text only, so they are stable across processes.  All of it is computed
-with array operations over a batch of texts (:func:`analyse`).  Shingles are runs of three words, stopwords included, for
-near-duplicate detection.
+with array operations over a batch of texts (:func:`analyse`).  Shingles
+are runs of three words, stopwords included, for near-duplicate detection.
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = (("يين", 3), ("يون", 3), ("ات", 3), ("ون", 4), ("ين", 4), ("يه", 3), ("ها", 3),
              ("هم", 3), ("ه", 3), ("ي", 3))
 SHINGLE_WORDS = 3
+IN_WORDS = ("في", "وفي")  # a lexicon place after these is where something happens
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ def _powers(base: int, n: int) -> np.ndarray:
 _BASE = 0x100000001B3  # odd, so it has an inverse modulo 2**64
 _POWERS = _powers(_BASE, _MAX_HASHED_POSITION + 1)
 _INVERSE_POWERS = _powers(pow(_BASE, -1, 2 ** 64), 5)  # a stem starts at most 4 letters into its word
-_ORD = {ch: ord(ch) for ch in "وف"}
+_CONJUNCTION_CODES = np.array([ord(ch) for ch in "وف"], dtype=np.uint32)
 _PROCLITIC_CODES = np.array([ord(ch) for ch in "وفبلك"], dtype=np.uint32)
 
 
@@ -214,7 +215,7 @@ def _analyse_chunk(text: str, offset: int) -> tuple[np.ndarray, ...]:
     padded = np.concatenate((scan.codes, np.zeros(3, dtype=np.uint32)))
     length = ends - starts
     first = padded[starts]
-    with_conjunction = (first == _ORD["و"]) | (first == _ORD["ف"])
+    with_conjunction = np.isin(first, _CONJUNCTION_CODES)
     stem_starts, stem_ends = stem_spans(padded, starts, ends, length, with_conjunction)
     hashes = scan.span_hashes(starts, ends)
     stem_hashes = scan.span_hashes(stem_starts, stem_ends, stem_starts - starts)
@@ -320,7 +321,7 @@ def _hash_tables() -> tuple[HashIndex, HashIndex, HashIndex]:
     of a lexicon alias) and of those it may be after a proclitic و ف ب ل ك
     (also the first word of a place name)."""
     starts = alias_starts()
-    return (token_hashes(stopwords()), token_hashes({*starts, "في", "وفي"}),
+    return (token_hashes(stopwords()), token_hashes({*starts, *IN_WORDS}),
             token_hashes({*starts, *_place_stems()}))
 
 
@@ -338,11 +339,16 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     return values
 
 
+def split_owned(keys: np.ndarray, n_owners: int) -> tuple[np.ndarray, list[int]]:
+    """The 32-bit values of sorted ``owner << 32 | value`` keys (uint32), and
+    where each owner ``0 .. n_owners - 1`` starts among them (and the end)."""
+    bounds = np.searchsorted(keys >> _U(32), np.arange(n_owners + 1, dtype=np.uint64)).tolist()
+    return (keys & _U(0xFFFFFFFF)).astype(np.uint32), bounds
+
+
 def term_sets(info: np.ndarray, owner: np.ndarray, n_owners: int) -> list[np.ndarray]:
     """For each owner ``0 .. n_owners - 1``, the sorted unique hashed terms (uint32) of its packed words."""
-    keys = sorted_unique(owned_terms(info, owner))
-    bounds = np.searchsorted(keys >> _U(32), np.arange(n_owners + 1, dtype=np.uint64))
-    terms = (keys & _U(0xFFFFFFFF)).astype(np.uint32)
+    terms, bounds = split_owned(sorted_unique(owned_terms(info, owner)), n_owners)
     return [terms[bounds[i]:bounds[i + 1]] for i in range(n_owners)]
 
 
