@@ -16,7 +16,10 @@ import pytest
 from isnad.events import extract_events
 from isnad.events_plover import export_plover
 from isnad.model import Article, Page
+from isnad.lexicon import default_lexicon
 from isnad.statements import extract_statements
+
+LEXICON = default_lexicon()
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "corpus" / "seeds"
@@ -50,7 +53,7 @@ def _seed_events() -> dict[tuple[str, int], list[dict]]:
         boiler = {b.strip() for b in row.get("boilerplate", [])}
         for i, gold in enumerate(row["articles"]):
             article = _article_from_gold(page, i, gold, boiler)
-            out[(row["doc"], i)] = extract_events(page, article, extract_statements(page, article))
+            out[(row["doc"], i)] = extract_events(page, article, extract_statements(page, article, LEXICON))
     return out
 
 
@@ -141,7 +144,7 @@ def test_spans_are_evidence_in_the_page(seed_events):
 def _events(text: str, published: str | None = "2025-03-06", statements: bool = True) -> list[dict]:
     page = Page("t", "t", text)
     article = Article("t", "t", 0, [(0, len(text))], published=published)
-    sts = extract_statements(page, article) if statements else []
+    sts = extract_statements(page, article, LEXICON) if statements else []
     return extract_events(page, article, sts)
 
 

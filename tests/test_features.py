@@ -8,6 +8,7 @@ import pytest
 
 from isnad import pipeline
 from isnad.corpus import PageText, page_features, terms
+from isnad.lexicon import default_lexicon
 from isnad.model import Page
 from isnad.read import read_inputs
 from isnad.text import fold
@@ -20,7 +21,7 @@ def pages() -> list[Page]:
     pages = [p for p in read_inputs([str(EXAMPLES)]) if isinstance(p, Page)]
     for page in pages:
         for step in pipeline.PAGE_STEPS:
-            step(page)
+            step(page, default_lexicon())
     return pages
 
 
@@ -45,10 +46,10 @@ def test_a_page_whose_features_fail_gets_an_error_row_and_the_batch_goes_on(monk
     broken = items[2][1].doc_id
     real = pipeline.page_features
 
-    def failing(texts):
+    def failing(texts, lexicon):
         if any(a["doc_id"] == broken for text in texts for a in text.articles):
             raise ValueError("a broken page")
-        return real(texts)
+        return real(texts, lexicon)
 
     monkeypatch.setattr(pipeline, "page_features", failing)
     results = pipeline.process_pages(items)

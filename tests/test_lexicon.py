@@ -6,17 +6,9 @@ from importlib import resources
 
 import pytest
 
-from isnad.lexicon import (
-    actor_aliases,
-    actors,
-    ambiguous_aliases,
-    countries,
-    country_forms,
-    date_bounds,
-    role_on,
-    roles,
-    roles_on,
-)
+from isnad.lexicon import date_bounds, default_lexicon
+
+LEXICON = default_lexicon()
 from isnad.text import fold, fold_key, lookup_forms, tokens
 
 KINDS = {"person", "organization", "outlet", "agency", "government"}
@@ -49,10 +41,11 @@ def test_every_row_has_the_header_columns(name):
 
 
 def test_loaders_parse_and_are_cached():
-    assert len(actors()) >= 300
-    assert sum(len(v) for v in roles().values()) >= 300
-    assert len(countries()) >= 170
-    assert actors() is actors() and roles() is roles() and country_forms() is country_forms()
+    assert len(LEXICON.actors) >= 300
+    assert sum(len(v) for v in LEXICON.roles.values()) >= 300
+    assert len(LEXICON.countries) >= 170
+    assert LEXICON.actors is LEXICON.actors and LEXICON.roles is LEXICON.roles
+    assert LEXICON.country_forms is LEXICON.country_forms and default_lexicon() is LEXICON
 
 
 def test_notice_keeps_the_mit_licence():
@@ -73,8 +66,8 @@ def test_actor_ids_are_unique_and_slugs():
 
 
 def test_actor_fields_are_valid():
-    iso3 = set(countries())
-    for a in actors().values():
+    iso3 = set(LEXICON.countries)
+    for a in LEXICON.actors.values():
         assert a.kind in KINDS, a
         assert a.country is None or a.country in iso3, a
         assert a.wikidata is None or re.fullmatch(r"Q\d+", a.wikidata), a
@@ -86,25 +79,25 @@ def test_actor_fields_are_valid():
 
 
 def test_aliases_are_clean_single_script_phrases():
-    for a in actors().values():
+    for a in LEXICON.actors.values():
         for alias in a.aliases_ar:
             assert alias == alias.strip() and "  " not in alias, (a.entity_id, alias)
             assert not (ARABIC.search(alias) and LATIN.search(alias)), (a.entity_id, alias)
 
 
 def test_aliases_of_an_actor_differ_after_folding():
-    for a in actors().values():
+    for a in LEXICON.actors.values():
         keys = [fold_key(alias) for alias in a.aliases_ar]
         assert len(keys) == len(set(keys)), a.entity_id
 
 
 def test_no_alias_names_two_actors_unless_deliberate():
-    assert ambiguous_aliases() == DELIBERATE_AMBIGUITIES
+    assert LEXICON.ambiguous_aliases() == DELIBERATE_AMBIGUITIES
 
 
 def test_actor_aliases_are_not_country_forms():
-    forms = country_forms()
-    assert [k for k in actor_aliases() if k in forms] == []
+    forms = LEXICON.country_forms
+    assert [k for k in LEXICON.actor_aliases if k in forms] == []
 
 
 @pytest.mark.parametrize(
@@ -155,19 +148,19 @@ def test_actor_aliases_are_not_country_forms():
     ],
 )
 def test_seed_names_resolve(surface, entity_id):
-    assert actor_aliases()[fold_key(surface)] == entity_id
+    assert LEXICON.actor_aliases[fold_key(surface)] == entity_id
 
 
 @pytest.mark.parametrize(
     "common_word", ["رئيسي", "ماسك", "مالي", "فتح", "كان", "العربية", "بنا", "الحرة", "الجزيرة", "لبيد", "وات"]
 )
 def test_common_words_are_not_aliases(common_word):
-    assert fold_key(common_word) not in actor_aliases()
+    assert fold_key(common_word) not in LEXICON.actor_aliases
 
 
 def mentions(sentence: str) -> set[str]:
     """Entity ids found by a plain longest-match over folded tokens (proclitics stripped)."""
-    aliases = actor_aliases()
+    aliases = LEXICON.actor_aliases
     words = [t.text for t in tokens(fold(sentence).text)]
     found = set()
     i = 0
@@ -226,9 +219,9 @@ def test_names_found_in_running_text(sentence, expected):
 # --- roles -----------------------------------------------------------------------
 
 def test_role_rows_are_valid():
-    known = actors()
-    iso3 = set(countries())
-    for entity_id, held in roles().items():
+    known = LEXICON.actors
+    iso3 = set(LEXICON.countries)
+    for entity_id, held in LEXICON.roles.items():
         assert entity_id in known, entity_id
         assert known[entity_id].kind == "person", entity_id
         for r in held:
@@ -243,15 +236,15 @@ def test_role_rows_are_valid():
 
 def test_role_phrases_agree_with_gender():
     """A woman's role noun is feminine (المتحدثة، وزيرة), a man's is not (المتحدث، وزير)."""
-    for entity_id, held in roles().items():
-        feminine = actors()[entity_id].gender == "f"
+    for entity_id, held in LEXICON.roles.items():
+        feminine = LEXICON.actors[entity_id].gender == "f"
         for r in held:
             head = fold_key(r.role_ar).split()[0]
             assert head.endswith("ه") == feminine, (entity_id, r.role_ar)
 
 
 def test_one_person_does_not_hold_the_same_role_twice_at_once():
-    for entity_id, held in roles().items():
+    for entity_id, held in LEXICON.roles.items():
         for i, a in enumerate(held):
             for b in held[i + 1 :]:
                 if a.role_en == b.role_en:
@@ -267,7 +260,7 @@ SINGLE_HOLDER = re.compile(
 def test_single_holder_offices_do_not_overlap():
     """Two people never hold one office at once (only exact dates are compared)."""
     by_office: dict[str, list] = {}
-    for held in roles().values():
+    for held in LEXICON.roles.values():
         for r in held:
             if SINGLE_HOLDER.search(r.role_en) and "(acting)" not in r.role_en:
                 by_office.setdefault(r.role_en, []).append(r)
@@ -286,7 +279,7 @@ FOREIGN = re.compile(r"^(Acting )?(Foreign Minister of|US Secretary of State|For
 def holders_on(country: str, pattern: re.Pattern, date: str) -> list[str]:
     return [
         r.entity_id
-        for held in roles().values()
+        for held in LEXICON.roles.values()
         for r in held
         if r.country == country and pattern.search(r.role_en) and r.held_during(date, date)
     ]
@@ -311,38 +304,38 @@ def test_foreign_ministers_are_covered_since_2015(country, date):
 
 
 def test_role_on_resolves_against_the_date():
-    zakharova = role_on("maria-zakharova", "2024-01-26")
+    zakharova = LEXICON.role_on("maria-zakharova", "2024-01-26")
     assert zakharova.role_ar == "المتحدثة باسم وزارة الخارجية الروسية"
     assert zakharova.org == "russian-foreign-ministry" and zakharova.country == "RUS"
-    assert role_on("matthew-miller", "2026-03-01") is None
-    assert role_on("matthew-miller", "2024-08-08").role_en == "US State Department spokesperson"
-    assert role_on("dmitry-peskov", "2024-01-26").org == "kremlin"
-    assert role_on("andrew-bates", "2023-06-01").org == "white-house"
-    assert role_on("mike-waltz", "2025-02-20").role_en == "US National Security Adviser"
-    assert role_on("mike-waltz", "2025-07-01") is None
-    assert role_on("mike-waltz", "2026-03-01").org == "un"
-    assert role_on("rustem-umerov", "2024-05-01").role_en == "Defence Minister of Ukraine"
-    assert role_on("rustem-umerov", "2025-12-05").role_ar == "كبير المفاوضين الأوكرانيين"
-    assert role_on("yuri-ushakov", "2025-12-05").org == "kremlin"
-    assert role_on("steve-witkoff", "2025-12-05") is not None
-    assert role_on("donald-trump", "2022-06-01") is None
-    assert role_on("donald-trump", "2019-05-01").start == "2017-01-20"
+    assert LEXICON.role_on("matthew-miller", "2026-03-01") is None
+    assert LEXICON.role_on("matthew-miller", "2024-08-08").role_en == "US State Department spokesperson"
+    assert LEXICON.role_on("dmitry-peskov", "2024-01-26").org == "kremlin"
+    assert LEXICON.role_on("andrew-bates", "2023-06-01").org == "white-house"
+    assert LEXICON.role_on("mike-waltz", "2025-02-20").role_en == "US National Security Adviser"
+    assert LEXICON.role_on("mike-waltz", "2025-07-01") is None
+    assert LEXICON.role_on("mike-waltz", "2026-03-01").org == "un"
+    assert LEXICON.role_on("rustem-umerov", "2024-05-01").role_en == "Defence Minister of Ukraine"
+    assert LEXICON.role_on("rustem-umerov", "2025-12-05").role_ar == "كبير المفاوضين الأوكرانيين"
+    assert LEXICON.role_on("yuri-ushakov", "2025-12-05").org == "kremlin"
+    assert LEXICON.role_on("steve-witkoff", "2025-12-05") is not None
+    assert LEXICON.role_on("donald-trump", "2022-06-01") is None
+    assert LEXICON.role_on("donald-trump", "2019-05-01").start == "2017-01-20"
 
 
 def test_role_on_without_a_year_takes_the_latest_role():
-    assert role_on("donald-trump", None).start == "2025-01-20"
-    assert role_on("donald-trump", "--12-05").start == "2025-01-20"
-    assert role_on("unknown-person", None) is None
-    assert len(roles_on("donald-trump", None)) == 2
+    assert LEXICON.role_on("donald-trump", None).start == "2025-01-20"
+    assert LEXICON.role_on("donald-trump", "--12-05").start == "2025-01-20"
+    assert LEXICON.role_on("unknown-person", None) is None
+    assert len(LEXICON.roles_on("donald-trump", None)) == 2
 
 
 def test_partial_dates_cover_their_month_or_year():
     assert date_bounds("2023") == ("2023-01-01", "2023-12-31")
     assert date_bounds("2023-03") == ("2023-03-01", "2023-03-31")
-    assert role_on("matthew-miller", "2024").role_en == "US State Department spokesperson"
-    assert role_on("mike-waltz", "2025-05").role_en == "US National Security Adviser"
+    assert LEXICON.role_on("matthew-miller", "2024").role_en == "US State Department spokesperson"
+    assert LEXICON.role_on("mike-waltz", "2025-05").role_en == "US National Security Adviser"
     with pytest.raises(ValueError):
-        role_on("matthew-miller", "26/01/2024")
+        LEXICON.role_on("matthew-miller", "26/01/2024")
 
 
 # --- countries -------------------------------------------------------------------
@@ -352,22 +345,22 @@ def test_country_codes_are_unique_iso3():
     codes = [row[0] for row in rows]
     assert len(codes) == len(set(codes))
     assert all(re.fullmatch(r"[A-Z]{3}", c) for c in codes)
-    assert all(c.names_ar for c in countries().values())
+    assert all(c.names_ar for c in LEXICON.countries.values())
 
 
 def test_main_countries_have_adjectives():
-    with_adjectives = [c for c in countries().values() if c.adjectives_ar]
+    with_adjectives = [c for c in LEXICON.countries.values() if c.adjectives_ar]
     assert len(with_adjectives) >= 60
 
 
 def test_country_forms_clash_only_where_deliberate():
     seen: dict[str, set[str]] = {}
-    for c in countries().values():
+    for c in LEXICON.countries.values():
         for form in c.names_ar + c.adjectives_ar + c.capitals_ar + c.demonyms_ar:
             seen.setdefault(fold_key(form), set()).add(c.iso3)
     clashes = {k: v for k, v in seen.items() if len(v) > 1}
     assert clashes == DELIBERATE_COUNTRY_CLASHES
-    assert country_forms()[fold_key("عمان")].iso3 == "OMN"
+    assert LEXICON.country_forms[fold_key("عمان")].iso3 == "OMN"
 
 
 @pytest.mark.parametrize(
@@ -399,10 +392,10 @@ def test_country_forms_clash_only_where_deliberate():
     ],
 )
 def test_country_forms(surface, iso3, kind, number_gender):
-    form = country_forms()[fold_key(surface)]
+    form = LEXICON.country_forms[fold_key(surface)]
     assert (form.iso3, form.kind, form.number_gender) == (iso3, kind, number_gender)
 
 
 @pytest.mark.parametrize("common_word", ["كيف", "مالي", "المالية", "بنين", "مجرى"])
 def test_common_words_are_not_country_forms(common_word):
-    assert fold_key(common_word) not in country_forms()
+    assert fold_key(common_word) not in LEXICON.country_forms

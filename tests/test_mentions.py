@@ -1,17 +1,20 @@
 """Lexicon mentions: whole words only, proclitics allowed, one automaton."""
 from __future__ import annotations
 
+from isnad.lexicon import default_lexicon
 from isnad.mentions import automaton, find_mentions
 from isnad.text import fold
+
+LEXICON = default_lexicon()
 
 
 def mentions(text: str, category: str | None = None):
     folded = fold(text).text
-    return folded, [m for m in find_mentions(folded) if category is None or m.category == category]
+    return folded, [m for m in find_mentions(LEXICON, folded) if category is None or m.category == category]
 
 
 def test_automaton_is_built_once():
-    assert automaton() is automaton()
+    assert automaton(LEXICON) is automaton(LEXICON)
 
 
 def test_proclitics_before_an_entry():

@@ -110,11 +110,11 @@ def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, m
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     calls = []
 
-    def crash_on_third(page):
+    def crash_on_third(page, lexicon):
         calls.append(page)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
-        pipeline.segment_step(page)
+        pipeline.segment_step(page, lexicon)
 
     monkeypatch.setattr(pipeline, "PAGE_STEPS", (crash_on_third, *pipeline.PAGE_STEPS[1:]))
     with pytest.raises(KeyboardInterrupt):

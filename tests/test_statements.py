@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from isnad.model import Article, Page
+from isnad.lexicon import default_lexicon
 from isnad.statements import extract_statements
+
+LEXICON = default_lexicon()
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "corpus" / "seeds"
@@ -56,7 +59,7 @@ def seed_pages() -> list[tuple[Page, list[Article]]]:
 def seed_statements(doc_prefix: str, article_index: int) -> tuple[Page, list[dict]]:
     for page, articles in seed_pages():
         if page.doc_id.startswith(doc_prefix):
-            return page, extract_statements(page, articles[article_index])
+            return page, extract_statements(page, articles[article_index], LEXICON)
     raise KeyError(doc_prefix)
 
 
@@ -69,7 +72,7 @@ def own(text: str, published: str | None = None, agencies: tuple[str, ...] = ())
         pos += len(line) + 1
     page = Page("own", "own", text)
     return page, extract_statements(page, Article("own", "own", 0, segments, published=published,
-                                                  agencies=list(agencies)))
+                                                  agencies=list(agencies)), LEXICON)
 
 
 def find(statements: list[dict], phrase: str) -> dict:
@@ -172,7 +175,7 @@ def test_report_as_speaker_denial_link_and_via_chain():
     assert kremlin["date"] == "2024-01-26"  # اليوم الجمعة, published 2024-01-26
     assert bloomberg["via"] == ["Reuters"]
     sources = find(sts, "قد يكون مستعدا للنظر")
-    assert sources["speaker"]["kind"] == "anonymous" and sources["speaker"]["name"].startswith("شخصين مقربين")
+    assert sources["speaker"]["kind"] == "anonymous" and sources["speaker"]["name_ar"].startswith("شخصين مقربين")
     assert sources["speaker"]["country"] == "RUS"
     assert sources["via"] == ["Bloomberg", "Reuters"]
     peskov = find(sts, "هذا تقرير خاطئ")
@@ -197,7 +200,7 @@ def test_anonymous_sources_and_statement_back_reference():
     assert officials["speaker"]["kind"] == "anonymous" and officials["speaker"]["country"] == "USA"
     assert officials["via"] == ["Reuters"]
     white_house = find(sts, "تم إحراز تقدم")
-    assert white_house["speaker"]["name"] == "مسؤول في البيت الأبيض"
+    assert white_house["speaker"]["name_ar"] == "مسؤول في البيت الأبيض"
     assert white_house["speaker"]["country"] == "USA"
     statement = find(sts, "سيعتمد على استعداد روسيا")  # وأضاف البيان أن …
     assert statement["speaker"]["name"] == "US State Department"
@@ -232,7 +235,7 @@ def test_seed_scores(tmp_path):
         for page, articles in seed_pages():
             for article in articles:
                 fa.write(json.dumps(article.to_record(page.text), ensure_ascii=False) + "\n")
-                for st in extract_statements(page, article):
+                for st in extract_statements(page, article, LEXICON):
                     fs.write(json.dumps(st, ensure_ascii=False) + "\n")
     out, _ = score.score(gold_rows(), tmp_path)
     precision = out["tp"] / (out["tp"] + out["fp"])
@@ -261,7 +264,8 @@ def test_feminine_carry_over_skips_a_masculine_subject():
 def test_unknown_name_introduced_by_a_role():
     page, sts = own("وأوضح مدير إدارة التعليم في المحافظة خالد العتيبي أن الدراسة ستبدأ الأسبوع المقبل.")
     st = find(sts, "الدراسة ستبدأ")
-    assert st["speaker"]["name"] == "خالد العتيبي" and st["speaker"]["kind"] == "person"
+    assert st["speaker"]["name_ar"] == "خالد العتيبي" and st["speaker"]["kind"] == "person"
+    assert st["speaker"]["name"] == "Khalid al-Atibi"  # an unknown person: a Latin transliteration
     assert st["speaker"]["role"] == "director"
     assert st["content"] == "الدراسة ستبدأ الأسبوع المقبل."
     assert_spans(page, st)
@@ -270,7 +274,7 @@ def test_unknown_name_introduced_by_a_role():
 def test_relay_with_source_quoted_through_an_agency():
     page, sts = own("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.")
     st = find(sts, "المملكة ترحب بالاتفاق")
-    assert st["speaker"]["kind"] == "anonymous" and st["speaker"]["name"] == "مصدر مسؤول"
+    assert st["speaker"]["kind"] == "anonymous" and st["speaker"]["name_ar"] == "مصدر مسؤول"
     assert st["via"] == ["Saudi Press Agency"] and st["stance"] == "assert"
     assert_spans(page, st)
 
@@ -300,11 +304,14 @@ def test_outlet_report_then_denial_with_subject_first():
 def test_denial_of_rumours_names_the_claim():
     page, sts = own("ونفى المتحدث باسم الجيش، العقيد سامي الحربي، ما تردد عن انسحاب القوات من المنطقة، "
                     "مؤكدا أن هذه الأنباء عارية عن الصحة.")
-    st = sts[0]
-    assert len(sts) == 1 and st["stance"] == "deny"
-    assert st["speaker"]["name"] == "سامي الحربي"
+    st, stressed = sts  # one statement per cue: the participle مؤكدا is a second one (GUIDE.md)
+    assert st["stance"] == "deny" and st["cue"] == "نفى"
+    assert st["speaker"]["name_ar"] == "سامي الحربي"
     assert st["responds_to"] == "claim:own:0:1"
     assert st["denied_claim"]["text"].startswith("ما تردد عن انسحاب القوات")
+    assert st["content"] == "ما تردد عن انسحاب القوات من المنطقة"
+    assert stressed["cue"] == "مؤكدا" and stressed["speaker"] == st["speaker"] and stressed["stance"] == "deny"
+    assert stressed["content"] == "هذه الأنباء عارية عن الصحة."
 
 
 def test_refusal_to_comment_and_neutral_cue_with_decline_phrase():
@@ -395,7 +402,8 @@ def test_role_phrase_then_the_person_who_holds_it(text, name, role, role_ar, con
     page, sts = own(text)
     st = only(sts)
     sp = st["speaker"]
-    assert (sp["name"], sp["name_ar"], sp["kind"], sp["role"]) == (name, name, "person", role)
+    assert (sp["name_ar"], sp["kind"], sp["role"]) == (name, "person", role)
+    assert sp["name"].isascii() and sp["name"][0].isupper()  # transliterated
     assert sp["role_ar"] == role_ar
     assert st["stance"] == "assert" and st["content"] == content and st["mode"] == "indirect"
     assert_spans(page, st)

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress bar (default: when standard error is a terminal)")
+    run.add_argument("--lexicon-dir", metavar="DIR", default=None,
+                     help="folder of lexicon files (actors.tsv, roles.tsv, ...) that replace the packaged ones")
     run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=True,
                      help="link pages: copies, stories, claims, entities (default: yes; "
                      "--no-corpus writes the per-page tables only)")
@@ -129,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(
             args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats,
             checkpoint_seconds=args.checkpoint_seconds, engine=args.engine, ray_address=args.ray_address,
-            corpus=args.corpus,
+            corpus=args.corpus, lexicon_dir=args.lexicon_dir,
         )
     except ImportError as e:
         print(f"isnad: {e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'", file=sys.stderr)

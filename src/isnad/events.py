@@ -27,7 +27,7 @@ import ahocorasick
 
 from .dates import date_mentions
 from .events_plover import QUAD_CODE
-from .lexicon import actors, countries, read_tsv, role_on, split_aliases
+from .lexicon import default_lexicon, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page
 from .text import fold_key
@@ -137,7 +137,7 @@ class _Lexicon:
 def _triggers() -> list[tuple[str, Trigger]]:
     """(surface form, trigger) for every form of ``event_verbs.tsv``."""
     out = []
-    for row in read_tsv("event_verbs.tsv"):
+    for row in default_lexicon().rows("event_verbs.tsv"):
         unless = split_aliases(row["unless"])
         trigger = Trigger(
             event_type=row["event_type"], mode=row["mode"] or None, cameo=row["cameo"],
@@ -155,7 +155,7 @@ def _places() -> list[tuple[str, Place]]:
     """Countries (names, adjectives and demonyms, capitals) of countries.tsv, then the cities
     and groups of places_events.tsv, then the names of places_ar.tsv; the first listed wins."""
     out = []
-    for c in countries().values():
+    for c in default_lexicon().countries.values():
         out += [(form, Place(c.iso3, "country", c.name_en)) for form in c.names_ar]
         demonym = Place(c.iso3, "demonym", c.name_en)
         for form in c.adjectives_ar + c.demonyms_ar:
@@ -163,10 +163,10 @@ def _places() -> list[tuple[str, Place]]:
             if fold_key(form).endswith("ي"):
                 out.append((form + "ا", demonym))  # مواطنا فرنسيا
         out += [(form, Place(c.iso3, "capital", c.name_en)) for form in c.capitals_ar]
-    for row in read_tsv("places_events.tsv"):
+    for row in default_lexicon().rows("places_events.tsv"):
         place = Place(row["iso3"], row["kind"], row["name_en"] or None)
         out += [(form, place) for form in split_aliases(row["forms"])]
-    for row in read_tsv("places_ar.tsv"):
+    for row in default_lexicon().rows("places_ar.tsv"):
         out.append((row["name"], Place(None, row["kind"], None)))
     return out
 
@@ -185,7 +185,7 @@ def _lexicon() -> _Lexicon:
         by_form.setdefault(fold_key(form), []).append(trig)
     entries = [("trigger", f, t) for f, t in _triggers()]
     entries += [("place", f, p) for f, p in _places()]
-    words = read_tsv("event_words.tsv")
+    words = default_lexicon().rows("event_words.tsv")
     entries += [("word", r["form"], Word(r["role"], r["value"])) for r in words
                 if r["role"] not in ("own", "governor", "offtopic")]
     for category, surface, value in entries:
@@ -444,7 +444,7 @@ def _groups(sent: _Sentence, lo: int, hi: int) -> list[_Group]:
             complement = complement_from is not None and k >= complement_from
             for kind, value, _ in sent.entity[k]:
                 if kind == "actor" and complement:
-                    country = actors()[value].country
+                    country = default_lexicon().actors[value].country
                     if country:
                         group.places.append(Place(country, "complement", None))
                 elif kind == "actor" and value not in group.actor_ids:
@@ -494,7 +494,7 @@ def _breaks_phrase(sent: _Sentence, j: int) -> bool:
         return False  # a later word of the same entry (الولايات | المتحدة)
     if not before:
         # الرئيس الأوكراني بترو بوروشنكو: an unknown first name between a title and a person
-        person = any(kind == "actor" and actors()[value].kind == "person" for kind, value, _ in sent.entity[j])
+        person = any(kind == "actor" and default_lexicon().actors[value].kind == "person" for kind, value, _ in sent.entity[j])
         return _is_name(sent, j) and not (person and j > 1 and sent.entity[j - 2] and not sent.breaks[j - 1])
     if any(kind == "place" and value.kind == "demonym" for kind, value, _ in before) and \
             any(kind == "sector" for kind, _, _ in sent.entity[j]):
@@ -519,7 +519,7 @@ def _is_prepositional_filler(sent: _Sentence, k: int) -> bool:
     if k + 1 >= len(sent.starts) or not sent.entity[k + 1]:
         return False
     # بترو بوروشنكو: before a person's family name the word is a first name
-    return not any(kind == "actor" and actors()[value].kind == "person" for kind, value, _ in sent.entity[k + 1])
+    return not any(kind == "actor" and default_lexicon().actors[value].kind == "person" for kind, value, _ in sent.entity[k + 1])
 
 
 def _opener(sent: _Sentence, i: int, lo: int) -> int | None:
@@ -550,7 +550,7 @@ def _attach(out: list[_Group], group: _Group, sent: _Sentence) -> None:
         prev.former = prev.former or group.former
         prev.last = group.last
         prev.appositive = True
-    elif (group.named and not prev.named and prev.sectors and actors()[group.named].kind == "person"
+    elif (group.named and not prev.named and prev.sectors and default_lexicon().actors[group.named].kind == "person"
           and (group.last + 1 >= len(sent.starts) or sent.breaks[group.last + 1])):  # وزير الخارجية الروسي، سيرغي لافروف،
         prev.actor_ids.extend(group.actor_ids)
         prev.places.extend(group.places)
@@ -583,7 +583,7 @@ def _clitic_length(sent: _Sentence, k: int) -> int:
 
 def _role_sector(entity_id: str, published: str | None) -> str | None:
     """PLOVER sector of the office a named person holds at publication (roles.tsv)."""
-    role = role_on(entity_id, published)
+    role = default_lexicon().role_on(entity_id, published)
     if role is None:
         return None
     if role.country is None:
@@ -594,7 +594,7 @@ def _role_sector(entity_id: str, published: str | None) -> str | None:
 def _entity(g: _Group, sent: _Sentence, page: Page, published: str | None) -> dict:
     """The record of a participant: name, Arabic surface and span, entity id, kind, country,
     PLOVER sector."""
-    table = actors()
+    table = default_lexicon().actors
     named = table.get(g.named) if g.named else None
     iso = [p.iso3 for p in g.places if p.iso3 and p.iso3 not in ("IMG",)]
     group_place = next((p for p in g.places if p.kind == "group"), None)
@@ -902,7 +902,7 @@ def extract_events(page: Page, article: Article, statements: list[dict]) -> list
             hits = _scan(text, s, e)
             if not any(h.category == "trigger" for h in hits):
                 continue
-            sent = _sentence(text, s, e, hits, find_mentions(text, s, e))
+            sent = _sentence(text, s, e, hits, find_mentions(default_lexicon(), text, s, e))
             for t, slot in enumerate(sent.trigger):
                 if slot is not None:
                     event = _event(page, article, sent, t, slot, statements)
@@ -1134,7 +1134,7 @@ def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:
     ft = page.folded
     s, e = (ft.to_folded(x) for x in statement["content_span"])
     types = {h.value.event_type for h in _scan(ft.text, s, e) if h.category == "trigger"}
-    ids = {m.value for m in find_mentions(ft.text, s, e) if m.category == "actor"}
+    ids = {m.value for m in find_mentions(default_lexicon(), ft.text, s, e) if m.category == "actor"}
     return types, ids
 
 

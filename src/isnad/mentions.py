@@ -12,12 +12,11 @@ that requires the ``لل`` prefix.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
 
-from .lexicon import actor_aliases, country_forms, read_tsv
+from .lexicon import Lexicon
 from .text import fold_key
 
 # Proclitic chains that may be glued before a lexicon entry.
@@ -52,27 +51,25 @@ class Mention:
         return self.key.startswith("ال") or text[self.start:self.key_start].endswith(("ال", "لل"))
 
 
-def _entries():
+def _entries(lexicon: Lexicon):
     """(category, surface, value) of every lexicon entry in the automaton."""
-    for alias, entity_id in actor_aliases().items():
+    for alias, entity_id in lexicon.actor_aliases.items():
         yield "actor", alias, entity_id
     for category, name, column in (("role", "role_heads.tsv", "form"), ("cue", "cues.tsv", "form"),
                                    ("stance", "stance_phrases.tsv", "phrase"),
                                    ("backref", "backrefs.tsv", "form")):
-        for row in read_tsv(name):
+        for row in lexicon.rows(name):
             yield category, row[column], row
-    for form, country in country_forms().items():
+    for form, country in lexicon.country_forms.items():
         yield "country", form, country
-    for row in read_tsv("speech_words.tsv"):
+    for row in lexicon.rows("speech_words.tsv"):
         if " " in row["word"].strip():
             yield "word", row["word"], row
 
 
-@lru_cache(maxsize=1)
-def automaton() -> ahocorasick.Automaton:
-    """The automaton over all entries; value = list of (category, key, value, needs_lam_lam)."""
+def _build_automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
     table: dict[str, list[tuple[str, str, Any, bool]]] = {}
-    for category, surface, value in _entries():
+    for category, surface, value in _entries(lexicon):
         key = fold_key(surface)
         if len(key) < 2:
             continue
@@ -86,6 +83,12 @@ def automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
+    """The automaton over all entries of ``lexicon``, built once; value = list of
+    (category, key, value, needs_lam_lam)."""
+    return lexicon.derived(_build_automaton)
+
+
 def _word_start(text: str, key_start: int, lo: int) -> int | None:
     """Start of the word holding an entry at ``key_start``, or None when the
     letters before it are not a proclitic chain."""
@@ -97,14 +100,14 @@ def _word_start(text: str, key_start: int, lo: int) -> int | None:
     return j if text[j:key_start] in _PROCLITICS else None
 
 
-def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+def find_mentions(lexicon: Lexicon, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Lexicon mentions in ``text[start:end]`` that stand as whole words,
     sorted by start, longest first."""
     end = len(text) if end is None else end
     out: list[Mention] = []
     if end <= start:
         return out
-    for last, payload in automaton().iter(text, start, end):
+    for last, payload in automaton(lexicon).iter(text, start, end):
         stop = last + 1
         if stop < end and text[stop].isalpha():
             continue

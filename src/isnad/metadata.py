@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import date_mentions
-from .lexicon import actors
+from .lexicon import default_lexicon
 from .text import FoldedText, fold_key
 
 Span = tuple[int, int]
@@ -41,7 +41,7 @@ class Dateline:
 
 @lru_cache(maxsize=1)
 def _agency_pattern() -> re.Pattern:
-    aliases = {fold_key(a) for actor in actors().values() if actor.kind == "agency" for a in actor.aliases_ar}
+    aliases = {fold_key(a) for actor in default_lexicon().actors.values() if actor.kind == "agency" for a in actor.aliases_ar}
     alternation = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(aliases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 

@@ -22,6 +22,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import __version__, read
+from .lexicon import Lexicon, default_lexicon
 from .model import Page, PageError, Skipped, statements_by_article
 from .read import read_inputs
 from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, link, page_features
@@ -31,24 +32,24 @@ from .statements import extract_statements
 from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, frame, read_frames
 
 
-def segment_step(page: Page) -> None:
+def segment_step(page: Page, lexicon: Lexicon) -> None:
     """Find the articles of the page (step 2) with their metadata."""
     page.articles = segment_page(page)
 
 
-def statements_step(page: Page) -> None:
+def statements_step(page: Page, lexicon: Lexicon) -> None:
     """Find the reported statements of every article (step 5)."""
-    page.statements = [st for article in page.articles for st in extract_statements(page, article)]
+    page.statements = [st for article in page.articles for st in extract_statements(page, article, lexicon)]
 
 
-def events_step(page: Page) -> None:
+def events_step(page: Page, lexicon: Lexicon) -> None:
     """PLOVER events of every article (step 7), with the statements that report them."""
     by_article = statements_by_article(page.statements)
     page.events = [event for article in page.articles
                    for event in extract_events(page, article, by_article.get(article.article_index, []))]
 
 
-PAGE_STEPS: tuple[Callable[[Page], None], ...] = (segment_step, statements_step, events_step)
+PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step)
 
 
 @dataclass
@@ -86,9 +87,12 @@ def document_row(page: Page) -> dict:
 BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are computed together
 
 
-def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = True) -> list[PageResult]:
+def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = True,
+                  lexicon: Lexicon | None = None) -> list[PageResult]:
     """Run every page step on each page of a batch; a reader error or a
     failing step gives that page an error row.
+
+    ``lexicon``: the run's lexicon (default: the packaged one).
 
     ``corpus``: also stage what the corpus step needs (article signatures and
     compact statements), computed for the batch's pages together.
@@ -99,7 +103,7 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = 
         if isinstance(page, PageError):
             results.append(_error_result(key, page))
             continue
-        error = _run_steps(page)
+        error = _run_steps(page, lexicon or default_lexicon())
         if error:
             results.append(_error_result(key, error))
             continue
@@ -112,7 +116,8 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = 
         }))
         passed.append((len(results) - 1, page, articles))
     if corpus and passed:
-        features = _corpus_features([PageText(page.folded, articles, page.statements) for _, page, articles in passed])
+        features = _corpus_features([PageText(page.folded, articles, page.statements) for _, page, articles in passed],
+                                    lexicon or default_lexicon())
         for (i, page, _), found in zip(passed, features):
             if isinstance(found, Exception):
                 results[i] = _error_result(results[i].key, PageError(
@@ -123,25 +128,25 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = 
     return results
 
 
-def _run_steps(page: Page) -> PageError | None:
+def _run_steps(page: Page, lexicon: Lexicon) -> PageError | None:
     for step in PAGE_STEPS:
         try:
-            step(page)
+            step(page, lexicon)
         except Exception as e:  # one bad page must never stop the batch
             stage = step.__name__.removesuffix("_step")
             return PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
     return None
 
 
-def _corpus_features(pages: list[PageText]) -> list[PageFeatures | Exception]:
+def _corpus_features(pages: list[PageText], lexicon: Lexicon) -> list[PageFeatures | Exception]:
     """Corpus features of pages together; should that fail, of each page
     alone, so that only a page that fails by itself gets an error row."""
     try:
-        return page_features(pages)
+        return page_features(pages, lexicon)
     except Exception as e:
         if len(pages) == 1:
             return [e]
-        return [_corpus_features([page])[0] for page in pages]
+        return [_corpus_features([page], lexicon)[0] for page in pages]
 
 
 def _error_result(key: str, error: PageError) -> PageResult:
@@ -164,14 +169,14 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, window: int = 256,
-              corpus: bool = True) -> Iterator[PageResult]:
+              corpus: bool = True, lexicon: Lexicon | None = None) -> Iterator[PageResult]:
     """``process_pages`` over the stream in batches, on ``workers``
     processes, results in input order.
 
     At most ``window`` pages are in flight, so memory does not grow with the
     input when reading is faster than processing.
     """
-    work = partial(process_pages, corpus=corpus)
+    work = partial(process_pages, corpus=corpus, lexicon=lexicon)
     batches = _batched(items, BATCH_PAGES)
     if workers <= 1:
         for batch in batches:
@@ -298,10 +303,11 @@ def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSum
             yield item
 
 
-def run_key(inputs: list[str], formats: Iterable[str], corpus: bool = True) -> str:
+def run_key(inputs: list[str], formats: Iterable[str], corpus: bool = True, lexicon: Lexicon | None = None) -> str:
     """Names the staging folder: the same arguments resume the same run."""
     described = [str(Path(i).resolve()) if i != "-" else "-" for i in inputs]
-    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__, corpus])
+    lexicon_dir = str(lexicon.directory) if lexicon is not None and lexicon.directory is not None else None
+    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__, corpus, lexicon_dir])
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -315,6 +321,7 @@ def run(
     engine: str = "local",
     ray_address: str | None = None,
     corpus: bool = True,
+    lexicon_dir: str | None = None,
 ) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
@@ -322,22 +329,26 @@ def run(
     skipped and the output ends as that of an uninterrupted run.  Without
     ``corpus`` the corpus step (copies, stories, claims, entities) is left
     out: its tables are empty.
+    ``lexicon_dir``: a folder whose lexicon files
+    replace the packaged ones (the run's lexicon is passed to every step).
     """
     started = time.perf_counter()
+    lexicon = Lexicon.at(str(Path(lexicon_dir).resolve()) if lexicon_dir else None)
     workers = workers or min(2, os.cpu_count() or 1)
     formats = tuple(formats)
-    writer = RunWriter(out_dir, run_key(inputs, formats, corpus), checkpoint_seconds)
+    writer = RunWriter(out_dir, run_key(inputs, formats, corpus, lexicon), checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
     resume = ResumeFilter(writer.done)
     try:
         if engine == "ray":
             from .ray_engine import map_pages_ray
 
-            results = (r for r in map_pages_ray(inputs, ray_address, corpus=corpus) if not resume.done_before(r.key))
+            results = (r for r in map_pages_ray(inputs, ray_address, corpus=corpus, lexicon=lexicon)
+                       if not resume.done_before(r.key))
         else:
             todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
             todo = (item for item in todo if not resume.done_before(item[0]))
-            results = map_pages(todo, workers, corpus=corpus)
+            results = map_pages(todo, workers, corpus=corpus, lexicon=lexicon)
         if progress:
             from tqdm import tqdm
 

@@ -15,8 +15,10 @@ from .model import Skipped
 from .read import expand_inputs, read_unit
 
 
-def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True) -> Iterator:
-    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_pages`)."""
+def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True,
+                  lexicon=None) -> Iterator:
+    """PageResults of every input page, in input order (``corpus``, ``lexicon``: see
+    :func:`isnad.pipeline.process_pages`; the lexicon travels as its folder)."""
     import ray
 
     from .pipeline import page_key, process_pages
@@ -39,7 +41,8 @@ def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 
         return rows
 
     def process(batch: dict) -> dict:
-        results = process_pages([(key, pickle.loads(page)) for key, page in zip(batch["key"], batch["page"])], corpus)
+        results = process_pages([(key, pickle.loads(page)) for key, page in zip(batch["key"], batch["page"])], corpus,
+                                lexicon)
         return {"result": [pickle.dumps(r) for r in results]}
 
     dataset = (

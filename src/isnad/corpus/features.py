@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..lexicon import Lexicon
 from ..model import statements_by_article
 from ..text import FoldedText, fold, to_folded_many
 from .claims import StatementRef, statement_ref
@@ -132,11 +133,12 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
-    """Signatures of the articles and compact statements of each page (pure)."""
+def page_features(pages: Sequence[PageText], lexicon: Lexicon | None = None) -> list[PageFeatures]:
+    """Signatures of the articles and compact statements of each page (pure; ``lexicon``:
+    the run's, whose actors the signatures name)."""
     pieces, article_pieces, statement_pieces = _collect(pages)
     texts, text_no, starts, ends = pieces.texts()
-    table = analyse(texts)
+    table = analyse(texts, lexicon)
     base = table.text_starts[text_no]
     first_token = np.searchsorted(table.starts, base + starts)
     end_token = np.searchsorted(table.ends, base + ends, side="right")
@@ -158,7 +160,8 @@ def page_features(pages: Sequence[PageText]) -> list[PageFeatures]:
     titled = [(i, title) for i, (_, _, title) in enumerate(article_pieces) if title is not None]
     title_at, title_row = positions([(title, title + 1) for _, title in titled])
     title_owner = np.array([i for i, _ in titled], dtype=np.int64)[title_row]
-    arrays = article_arrays(columns.take(body_at), body_owner, columns.info[title_at], title_owner, len(article_pieces))
+    arrays = article_arrays(columns.take(body_at), body_owner, columns.info[title_at], title_owner,
+                            len(article_pieces), lexicon)
     claims = [claim for _, claim in statement_pieces if claim is not None]
     statement_at, statement_owner = positions([(piece, piece + 1) for piece in
                                                [content for content, _ in statement_pieces] + claims])

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 from datasketch import MinHash
 
-from ..lexicon import actor_aliases
+from ..lexicon import Lexicon, default_lexicon
 from ..text import fold_key
 from .terms import (IN_WORDS, LINE_BREAK, HashIndex, WordColumns, alias_starts, cues, is_token, owned_terms,
                     place_names, shingle_hashes, split_owned, token_hashes, word_hashes)
@@ -134,10 +134,9 @@ def _phrase_table(phrases: list[str], values: list) -> tuple[HashIndex, np.ndarr
     return index, ordered, max((len(split) for split, _ in kept), default=1)
 
 
-@lru_cache(maxsize=1)
-def _alias_table() -> tuple[HashIndex, np.ndarray, int]:
+def _alias_table(lexicon: Lexicon) -> tuple[HashIndex, np.ndarray, int]:
     """The lexicon aliases as phrase keys, with their entity ids."""
-    aliases = actor_aliases()
+    aliases = lexicon.actor_aliases
     return _phrase_table(list(aliases), list(aliases.values()))
 
 
@@ -148,14 +147,13 @@ def _place_table() -> tuple[HashIndex, np.ndarray, int]:
     return _phrase_table(names, names)
 
 
-@lru_cache(maxsize=1)
-def _word_tables() -> tuple[HashIndex, HashIndex]:
+def _word_tables(lexicon: Lexicon) -> tuple[HashIndex, HashIndex]:
     """Hashes of the first words of the aliases, and of في and وفي."""
-    return token_hashes(alias_starts()), token_hashes(IN_WORDS)
+    return token_hashes(alias_starts(lexicon)), token_hashes(IN_WORDS)
 
 
 def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarray, owner: np.ndarray,
-                cue_at: np.ndarray) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+                cue_at: np.ndarray, lexicon: Lexicon) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """Lexicon actors, and places where something happens, named from the cue
     words ``cue_at`` of a word sequence (line breaks left out; ``owner``: the
     article of each word): as (article, entity id) and (article, place name).
@@ -165,7 +163,7 @@ def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarr
     place name after في, or a one-word one with the proclitic ب.
     """
     n = len(hashes)
-    starts, in_words = _word_tables()
+    starts, in_words = lexicon.derived(_word_tables)
 
     def following(k: int, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Hashes of the k-th words after ``at``, and whether they lie in the same article."""
@@ -175,7 +173,7 @@ def cue_matches(hashes: np.ndarray, proclitics: np.ndarray, unprefixed: np.ndarr
     first = hashes[cue_at]
     full = starts.contains(first)
     stripped = ~full & (unprefixed[cue_at] != 0) & starts.contains(unprefixed[cue_at])
-    aliases, ids, longest = _alias_table()
+    aliases, ids, longest = lexicon.derived(_alias_table)
     at = cue_at[full | stripped]
     keys = np.empty((len(at), longest), dtype=np.uint64)  # the phrase of 1, 2... words from each cue
     inside = np.ones((len(at), longest), dtype=bool)
@@ -214,7 +212,7 @@ class ArticleArrays(NamedTuple):
 
 
 def article_arrays(words: WordColumns, owner: np.ndarray, title_info: np.ndarray, title_owner: np.ndarray,
-                   n_articles: int) -> list[ArticleArrays]:
+                   n_articles: int, lexicon: Lexicon | None = None) -> list[ArticleArrays]:
     """The array parts of the signatures of a batch of articles, computed together.
 
     ``words`` holds the tokens of the articles' texts one after the other,
@@ -229,7 +227,7 @@ def article_arrays(words: WordColumns, owner: np.ndarray, title_info: np.ndarray
     places: list[set[str]] = [set() for _ in range(n_articles)]
     named_actors, named_places = cue_matches(words.hashes[is_word], words.proclitics[is_word],
                                              words.unprefixed[is_word], owner[is_word],
-                                             np.flatnonzero(cues(words.info[is_word])))
+                                             np.flatnonzero(cues(words.info[is_word])), lexicon or default_lexicon())
     for i, entity in named_actors:
         actors[i].add(entity)
     for i, name in named_places:

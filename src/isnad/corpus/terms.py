@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..lexicon import actor_aliases, read_tsv
+from ..lexicon import Lexicon, default_lexicon, read_tsv
 from ..text import fold_key
 
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -32,11 +32,14 @@ def stopwords() -> frozenset[str]:
     return frozenset(fold_key(row["word"]) for row in read_tsv("stopwords_ar.tsv"))
 
 
-@lru_cache(maxsize=1)
-def alias_starts() -> dict[str, tuple[int, ...]]:
+def alias_starts(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
     """First word of each lexicon alias -> alias lengths in words, longest first."""
+    return lexicon.derived(_alias_starts)
+
+
+def _alias_starts(lexicon: Lexicon) -> dict[str, tuple[int, ...]]:
     starts: dict[str, set[int]] = {}
-    for alias in actor_aliases():
+    for alias in lexicon.actor_aliases:
         parts = alias.split()
         starts.setdefault(parts[0], set()).add(len(parts))
     return {w: tuple(sorted(n, reverse=True)) for w, n in starts.items()}
@@ -183,8 +186,9 @@ class _Scan:
 _CHUNK_CHARS = 1 << 20  # characters scanned at once (cut at a line break): bounds the arrays of a huge page
 
 
-def analyse(texts: list[str]) -> WordTable:
-    """Tokens of folded texts (:func:`isnad.text.fold`), analysed together.
+def analyse(texts: list[str], lexicon: Lexicon | None = None) -> WordTable:
+    """Tokens of folded texts (:func:`isnad.text.fold`), analysed together
+    (``lexicon``: whose actors mark cue words; default the packaged one).
 
     Tokens are the runs of ``[^\\W_]`` (letters and digits) and each line
     break.  A word's term is its light stem (:func:`stem`) unless it or its
@@ -199,15 +203,15 @@ def analyse(texts: list[str]) -> WordTable:
     while start < len(joined):
         cut = joined.find("\n", start + _CHUNK_CHARS)
         end = len(joined) if cut < 0 else cut + 1
-        chunks.append(_analyse_chunk(joined[start:end], start))
+        chunks.append(_analyse_chunk(joined[start:end], start, lexicon))
         start = end
     if not chunks:
-        chunks.append(_analyse_chunk("", 0))
+        chunks.append(_analyse_chunk("", 0, lexicon))
     columns = [np.concatenate(column) if len(chunks) > 1 else column[0] for column in zip(*chunks)]
     return WordTable(joined, text_starts, *columns)
 
 
-def _analyse_chunk(text: str, offset: int) -> tuple[np.ndarray, ...]:
+def _analyse_chunk(text: str, offset: int, lexicon: Lexicon | None) -> tuple[np.ndarray, ...]:
     """The columns of :class:`WordTable` (from ``starts``) for a text that
     begins at ``offset`` of the joined texts and ends with a line break or at their end."""
     scan = _Scan(text)
@@ -224,7 +228,7 @@ def _analyse_chunk(text: str, offset: int) -> tuple[np.ndarray, ...]:
     stripped = np.flatnonzero(proclitics)
     unprefixed[stripped] = scan.span_hashes(starts[stripped] + 1, ends[stripped], 1)
     non_digits = np.concatenate(([0], np.cumsum(~scan.digits, dtype=np.int32)))
-    stop, cue_words, cue_unprefixed = _hash_tables()
+    stop, cue_words, cue_unprefixed = _hash_tables(lexicon or default_lexicon())
     has_term = (length >= 3) & (non_digits[ends] != non_digits[starts]) & (stem_ends - stem_starts >= 3)
     has_term[has_term] &= ~stop.contains(hashes[has_term])
     has_term[has_term] &= ~stop.contains(stem_hashes[has_term])
@@ -315,12 +319,15 @@ def token_hashes(words) -> HashIndex:
     return HashIndex(word_hashes([w for w in words if is_token(w)]))
 
 
-@lru_cache(maxsize=1)
-def _hash_tables() -> tuple[HashIndex, HashIndex, HashIndex]:
+def _hash_tables(lexicon: Lexicon) -> tuple[HashIndex, HashIndex, HashIndex]:
     """Hashes of the stopwords, of the words a cue may be (في, or the first word
     of a lexicon alias) and of those it may be after a proclitic و ف ب ل ك
-    (also the first word of a place name)."""
-    starts = alias_starts()
+    (also the first word of a place name); built once per lexicon."""
+    return lexicon.derived(_build_hash_tables)
+
+
+def _build_hash_tables(lexicon: Lexicon) -> tuple[HashIndex, HashIndex, HashIndex]:
+    starts = alias_starts(lexicon)
     return (token_hashes(stopwords()), token_hashes({*starts, *IN_WORDS}),
             token_hashes({*starts, *_place_stems()}))
 

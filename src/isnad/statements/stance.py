@@ -17,26 +17,13 @@ article it becomes ``claim:<doc>:<article>:<n>`` with ``denied_claim``
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
 
-from .lexicon import read_tsv
-from .speakers import ArticleState, tokens_of
-from .text import fold_key, lookup_forms
+from ..text import lookup_forms
+from .sentence import ArticleText, tokens_of
 
 _PRIORITY = ("decline_comment", "deny", "confirm", "reject", "accuse")
 _SUFFIXES = ("ات", "ون", "ين", "ان", "هما", "هم", "ها", "ه")
 _NEGATION_WINDOW = 6
-
-
-@lru_cache(maxsize=1)
-def declined_objects() -> frozenset[str]:
-    """Words that, as the object of رفض, make it a refusal to comment (رفض التعليق/توضيح …)."""
-    out = set()
-    for row in read_tsv("cues.tsv"):
-        if row["stance"] == "decline_comment" and " " in row["form"].strip():
-            word = fold_key(row["form"]).split(" ")[-1]
-            out.update((word, "ال" + word) if not word.startswith("ال") else (word, word[2:]))
-    return frozenset(out)
 
 
 def _stem(word: str) -> str:
@@ -47,12 +34,12 @@ def _stem(word: str) -> str:
     return s
 
 
-def _content_words(st: ArticleState, span: tuple[int, int]) -> list[str]:
-    return [t.text for t in tokens_of(st.text, span[0], span[1]) if t.text[0].isalpha()]
+def _content_words(doc: ArticleText, span: tuple[int, int]) -> list[str]:
+    return [t.text for t in tokens_of(doc.text, span[0], span[1]) if t.text[0].isalpha()]
 
 
-def _stems(st: ArticleState, words: list[str]) -> set[str]:
-    function_words = st.words["any"]
+def _stems(doc: ArticleText, words: list[str]) -> set[str]:
+    function_words = doc.words.of("any")
     out = set()
     for w in words:
         if w in function_words:
@@ -69,10 +56,10 @@ def is_report(draft) -> bool:
     return sp.kind in ("outlet", "anonymous") or sp.report or bool(sp.via)
 
 
-def _phrase_stance(st: ArticleState, span: tuple[int, int]) -> tuple[str | None, int]:
+def _phrase_stance(doc: ArticleText, span: tuple[int, int]) -> tuple[str | None, int]:
     """The strongest stance phrase inside ``span`` and where the first one starts."""
     found: dict[str, int] = {}
-    for m in st.stance_marks[bisect_left(st.stance_starts, span[0]):bisect_left(st.stance_starts, span[1])]:
+    for m in doc.stance_marks[bisect_left(doc.stance_starts, span[0]):bisect_left(doc.stance_starts, span[1])]:
         if m.end <= span[1]:
             found.setdefault(m.value["stance"], m.start)
     for stance in _PRIORITY:
@@ -81,16 +68,16 @@ def _phrase_stance(st: ArticleState, span: tuple[int, int]) -> tuple[str | None,
     return None, span[1]
 
 
-def assign_stances(drafts, st: ArticleState) -> None:
+def assign_stances(drafts, doc: ArticleText) -> None:
     """Set ``stance`` of every draft from its cue and content, then find denials by negation."""
-    declined = declined_objects()
+    declined = doc.words.declined_objects
     words: dict[str, list[str]] = {}
     for d in drafts:
-        words[d.id] = _content_words(st, d.content)
+        words[d.id] = _content_words(doc, d.content)
         cue_stance = d.cue.value["stance"]
-        phrase, _ = _phrase_stance(st, d.content)
+        phrase, _ = _phrase_stance(doc, d.content)
         first = words[d.id][:1]
-        text = st.text[d.content[0]:d.content[1]].lstrip('" ')
+        text = doc.text[d.content[0]:d.content[1]].lstrip('" ')
         if text.startswith(("لا,", "لا.", "لا ,")):
             phrase = phrase or "deny"
         if cue_stance == "reject" and first and first[0] in declined:
@@ -104,14 +91,14 @@ def assign_stances(drafts, st: ArticleState) -> None:
     reports = [d for d in drafts if is_report(d)]
     if not reports:
         return
-    report_stems = {r.id: _stems(st, words[r.id]) for r in reports}
-    negation = st.words.get("verbal_negation", frozenset())
+    report_stems = {r.id: _stems(doc, words[r.id]) for r in reports}
+    negation = doc.words.of("verbal_negation")
     for d in drafts:
         if d.stance != "assert" or is_report(d):
             continue
-        if not _negated(words[d.id][:_NEGATION_WINDOW + 1], negation, st.words.get("continuative", ())):
+        if not _negated(words[d.id][:_NEGATION_WINDOW + 1], negation, doc.words.of("continuative")):
             continue
-        mine = _stems(st, words[d.id])
+        mine = _stems(doc, words[d.id])
         best, score = None, 0
         for r in reports:
             if r.speaker.same_as(d.speaker):
@@ -130,10 +117,10 @@ def _negated(words: list[str], negation: frozenset[str], continuative) -> bool:
                for i, w in enumerate(words[:_NEGATION_WINDOW]))
 
 
-def link_responses(drafts, st: ArticleState, claim_prefix: str) -> None:
+def link_responses(drafts, doc: ArticleText, claim_prefix: str) -> None:
     """Point every denial at the statement or claim it answers."""
     reports = [d for d in drafts if is_report(d)]
-    claims = st.words.get("claim", frozenset())
+    claims = doc.words.of("claim")
     n = 0
     for d in drafts:
         if d.stance != "deny" or d.responds_to:
@@ -144,7 +131,7 @@ def link_responses(drafts, st: ArticleState, claim_prefix: str) -> None:
             continue
         claim_span = d.response_phrase
         if claim_span is None:
-            claim_span = _named_claim(st, d.content, claims)
+            claim_span = _named_claim(doc, d.content, claims)
         if claim_span is None and reports:
             earlier = [r for r in reports if not r.speaker.same_as(d.speaker)]
             if earlier:
@@ -154,20 +141,20 @@ def link_responses(drafts, st: ArticleState, claim_prefix: str) -> None:
             claim_span = d.content
         n += 1
         d.responds_to = f"{claim_prefix}:{n}"
-        s, e = st.folded.span_to_original(*claim_span)
-        d.denied_claim = {"text": st.original[s:e], "span": [s, e]}
+        s, e = doc.folded.span_to_original(*claim_span)
+        d.denied_claim = {"text": doc.original[s:e], "span": [s, e]}
 
 
-def _named_claim(st: ArticleState, content: tuple[int, int], claims: frozenset[str]) -> tuple[int, int] | None:
+def _named_claim(doc: ArticleText, content: tuple[int, int], claims: frozenset[str]) -> tuple[int, int] | None:
     """``المزاعم القائلة بأن X، مزيفة``: the claim a denial names in its content, up to the denial phrase."""
-    toks = tokens_of(st.text, content[0], content[1])
-    _, deny_at = _phrase_stance(st, content)
+    toks = tokens_of(doc.text, content[0], content[1])
+    _, deny_at = _phrase_stance(doc, content)
     for i, tok in enumerate(toks):
         if tok.start >= deny_at:
             return None
         if tok.text in claims:
             end = deny_at
-            while end > tok.start and st.text[end - 1] in " ,;":
+            while end > tok.start and doc.text[end - 1] in " ,;":
                 end -= 1
             return (tok.start, end) if end > tok.end else None
     return None

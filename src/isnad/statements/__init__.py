@@ -1,0 +1,190 @@
+"""Reported statements: who said what, with the evidence spans (step 5).
+
+For each article the reader goes through the kept segments sentence by
+sentence (on the folded page text, so hamza, quote and comma variants are
+one) and gives every reporting cue (``cues.tsv``) to the statement patterns
+(:mod:`.patterns`); the speaker is the noun phrase the sentence puts in the
+cue's subject slot (:mod:`.phrases`), or an earlier speaker a later mention
+refers to (:mod:`.discourse`).  Stance and ``responds_to`` come from
+:mod:`.stance`; dates from :func:`isnad.dates.date_mentions` over the
+attribution part of the sentence.
+
+    extract_statements(page, article, lexicon)  -> statements.jsonl rows
+    explain(text, lexicon)                      -> which pattern made or dropped each cue
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..dates import date_mentions
+from ..lexicon import Lexicon
+from ..mentions import Mention, find_mentions
+from ..model import Article, Page
+from ..rules import Trace
+from ..text import FoldedText, fold_key, sentences
+from .discourse import Discourse
+from .draft import Draft
+from .reading import SentenceReader
+from .sentence import ArticleText, Sentence
+from .stance import assign_stances, link_responses
+
+__all__ = ["extract_statements", "explain"]
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_QUOTED_RE = re.compile(r'"([^"]*)"')
+_QUOTE_WORDS = 3  # a quotation of fewer words is a name or a title (لـ«عكاظ»، «داعش»)
+_VERB_KINDS = ("verb_past", "verb_present", "participle")
+_VERB_PROCLITICS = ("", "و", "ف")  # a verb cue takes no preposition or article (للرد، الرد are nouns)
+
+
+def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Trace | None = None) -> list[dict]:
+    """The reported statements of ``article`` as ``statements.jsonl`` records."""
+    ft = page.folded
+    text = ft.text
+    segments = [(ft.to_folded(s), ft.to_folded(e)) for s, e in article.segments]
+    mentions: list[Mention] = []
+    for fs, fe in segments:
+        mentions.extend(m for m in find_mentions(lexicon, text, fs, fe) if _cue_form(text, m))
+    doc = ArticleText(page.text, ft, mentions, lexicon, article.published, segments[0][0] if segments else 0)
+    discourse = Discourse(doc)
+    cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
+    cue_starts = [m.start for m in cues]
+    drafts: list[Draft] = []
+    spans = [span for fs, fe in segments for span in sentences(text, fs, fe)]
+    for k, (ss, se) in enumerate(spans):
+        here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
+        discourse.sentence_no = k
+        if here:
+            following = spans[k + 1] if k + 1 < len(spans) else None
+            SentenceReader(Sentence(doc, (ss, se), following), discourse, _longest(here), drafts, trace).read()
+    drafts.sort(key=lambda d: d.cue.start)
+    for n, d in enumerate(drafts):
+        d.id = f"{page.doc_id}:{article.article_index}:s{n}"
+    assign_stances(drafts, doc)
+    link_responses(drafts, doc, f"claim:{page.doc_id}:{article.article_index}")
+    agencies = _agency_names(article, lexicon)
+    _dates(drafts, doc, article.published)
+    return [_record(d, page, article, ft, agencies, lexicon.actor_aliases) for d in drafts]
+
+
+def explain(text: str, lexicon: Lexicon, published: str | None = None) -> tuple[list[dict], Trace]:
+    """The statements of ``text`` read as one article, and the trace of what each pattern made
+    or dropped (for ``isnad explain``)."""
+    segments, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            segments.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    page = Page("explain", "explain", text)
+    trace = Trace()
+    found = extract_statements(page, Article("explain", "explain", 0, segments, published=published),
+                               lexicon, trace)
+    return found, trace
+
+
+def _cue_form(text: str, m: Mention) -> bool:
+    """False for a verb cue glued to a preposition or the article (للرد، والنقل، بقول): a noun."""
+    if m.category != "cue":
+        return True
+    verb = m.value["kind"] in _VERB_KINDS or (m.value["kind"] == "relay" and m.value["gender"] != "-")
+    return not verb or text[m.start:m.key_start] in _VERB_PROCLITICS
+
+
+def _longest(cues: list[Mention]) -> list[Mention]:
+    """Drop cues covered by a longer cue at the same place (رفض التعليق over رفض)."""
+    out: list[Mention] = []
+    for m in cues:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _agency_names(article: Article, lexicon: Lexicon) -> list[str]:
+    """The article's agencies (رويترز) by their English names where the lexicon has them."""
+    out = []
+    for a in article.agencies:
+        eid = lexicon.actor_aliases.get(fold_key(a))
+        out.append(lexicon.actors[eid].name_en if eid else a)
+    return out
+
+
+def _dates(drafts: list[Draft], doc: ArticleText, base: str | None) -> None:
+    """The date of each statement from its attribution (a relative day is resolved against ``base``)."""
+    previous = None
+    time_words = doc.words.of("skip")
+    for d in drafts:
+        attribution = doc.text[d.attribution_start:d.content[0]]
+        found = []
+        if any(ch.isdigit() for ch in attribution) or any(w in time_words for w in _WORD_RE.findall(attribution)):
+            s, e = doc.folded.span_to_original(d.attribution_start, d.content[0])
+            found = [m for m in date_mentions(doc.original[s:e], base) if m.value and m.grain == "day"]
+        if found:
+            d.date = found[0].value
+        elif previous is not None and previous.sentence == d.sentence and previous.speaker is d.speaker:
+            d.date = previous.date
+        previous = d
+
+
+def _mode(content: str, after_colon: bool, aliases: dict[str, str]) -> str:
+    """direct (one quotation, or words after a colon), mixed (a clause holding a quotation of
+    three words or more that is not a name) or indirect, from folded ``content``."""
+    long_quote = any(len(_WORD_RE.findall(q)) >= _QUOTE_WORDS and " ".join(q.split()) not in aliases
+                     for q in _QUOTED_RE.findall(content))
+    if content.startswith('"'):
+        close = content.find('"', 1)
+        if not _WORD_RE.search(content[close + 1:] if close > 0 else ""):
+            return "direct"
+    elif after_colon:
+        return "direct"
+    return "mixed" if long_quote else "indirect"
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """Whether a colon stands right before folded ``start`` (وتابع: …)."""
+    k = start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    return k > 0 and text[k - 1] == ":"
+
+
+def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: list[str],
+            aliases: dict[str, str]) -> dict:
+    """The ``statements.jsonl`` row, spans mapped back to ``page.text``."""
+    text = ft.text
+    cs, ce = d.content
+    while ce > cs and text[ce - 1] in " ,;:-":
+        ce -= 1
+    mode = _mode(text[cs:ce], _after_colon(text, cs), aliases)
+    if mode == "direct" and text[cs] == '"':
+        close = text.find('"', cs + 1, ce)
+        cs, ce = cs + 1, close if close > 0 else ce
+        while ce > cs and text[ce - 1] in '".,':
+            ce -= 1
+    content_span = ft.span_to_original(cs, ce)
+    via = list(d.via)
+    if d.speaker.kind in ("outlet", "anonymous") or d.speaker.report or via:
+        via += [a for a in agencies if a not in via and a != d.speaker.name]
+    record = {
+        "id": d.id,
+        "doc_id": page.doc_id,
+        "article_index": article.article_index,
+        "speaker": d.speaker.record(),
+        "speaker_span": list(ft.span_to_original(*d.speaker.span)),
+        "cue": page.text[slice(*ft.span_to_original(d.cue.key_start, d.cue.end))],
+        "cue_span": list(ft.span_to_original(d.cue.key_start, d.cue.end)),
+        "mode": mode,
+        "stance": d.stance,
+        "content": page.text[content_span[0]:content_span[1]],
+        "content_span": list(content_span),
+        "sentence_span": list(ft.span_to_original(*d.sentence)),
+        "via": via,
+        "date": d.date,
+        "responds_to": d.responds_to,
+        "rule": d.rule,
+        "speaker_rule": d.speaker_rule,
+    }
+    if d.denied_claim is not None:
+        record["denied_claim"] = d.denied_claim
+    return record

@@ -1,0 +1,96 @@
+"""What one article has said so far: the speakers met, for the mentions that refer back.
+
+A later mention of a speaker is resolved here, to the nearest earlier
+speaker it agrees with:
+- a dropped subject (وأضاف، وتابعت، فيما أكدوا) by the verb's gender and number,
+  within a few sentences;
+- a family name or a full name met before (غروشكو after ألكسندر غروشكو);
+- a role noun (الوزير، المتحدث، الباحثة) by the role and its country;
+- an organisation noun (الوزارة، الشركة، الدراسة) by its head noun;
+- an outlet noun (الصحيفة، الشبكة) to the last outlet; ``التقرير`` to the owner of
+  the last report.
+A mention nothing agrees with is left unresolved by the caller rather than
+given to a speaker that does not fit.
+"""
+from __future__ import annotations
+
+from ..text import fold_key
+from .sentence import ArticleText
+from .speaker import Speaker, gender_agrees
+from .words import bare
+
+CARRY_OVER_SENTENCES = 3  # how far back a subject-less وأضاف may find its speaker
+
+
+class Discourse:
+    """The speakers of one article in reading order, and the names and outlets among them."""
+
+    def __init__(self, doc: ArticleText):
+        self.doc = doc
+        self.speakers: list[Speaker] = []
+        self.spoken_in: list[int] = []  # the sentence number of each entry of ``speakers``
+        self.sentence_no = 0  # the sentence being read
+        self.names: dict[str, Speaker] = {}  # folded full names and family names of persons
+        self.last_outlet: Speaker | None = None
+        self.report_owner: Speaker | None = None
+
+    def remember(self, sp: Speaker) -> None:
+        """Record a speaker for dropped subjects, back-references and bare names."""
+        self.speakers.append(sp)
+        self.spoken_in.append(self.sentence_no)
+        if sp.kind == "outlet":
+            self.last_outlet = sp
+        if sp.kind == "person" and sp.span[1] > sp.span[0]:
+            parts = self.doc.text[sp.span[0]:sp.span[1]].replace('"', " ").split()
+            if parts:
+                self.names[" ".join(parts)] = sp
+                self.names.setdefault(parts[-1], sp)
+                if sp.name_ar and sp.entity_id is None:
+                    own = sp.name_ar.split()
+                    if own:
+                        self.names.setdefault(fold_key(own[-1]), sp)
+
+    def role_holder(self, phrase: str) -> str | None:
+        """The one entity holding the role named by folded ``phrase`` on the publication day."""
+        published = self.doc.published
+        if published is None:
+            return None
+        holders = {r.entity_id for r in self.doc.words.roles_by_phrase.get(" ".join(phrase.split()), ())
+                   if r.held_during(published, published)}
+        return holders.pop() if len(holders) == 1 else None
+
+    def carry_over(self, cue_gender: str, kinds: tuple[str, ...] | None = None) -> Speaker | None:
+        """The last speaker a subject-less verb of ``cue_gender`` can refer to, met in this
+        sentence or one of the few before it."""
+        for sp, at in zip(reversed(self.speakers), reversed(self.spoken_in)):
+            if self.sentence_no - at > CARRY_OVER_SENTENCES:
+                return None
+            if sp.kind == "unresolved":
+                continue
+            if (kinds is None or sp.kind in kinds) and gender_agrees(cue_gender, sp):
+                return sp
+        return None
+
+    def person_with_role(self, role: str | None, organization: str | None, country: str | None,
+                         described: str | None) -> Speaker | None:
+        """The last speaker who holds ``role`` (المتحدث باسم الوزارة → the spokesperson met
+        before); ``described`` (the folded role phrase) must match when it says more."""
+        for prev in reversed(self.speakers):
+            if prev.role == role and (organization is None or prev.organization in (None, organization)) \
+                    and (country is None or prev.country in (None, country)) \
+                    and not (described is not None and fold_key(prev.role_ar or "") != described):
+                return prev
+        return None
+
+    def referent(self, kind: str, head: str, country: str | None) -> Speaker | None:
+        """The last speaker a definite noun refers to: ``person`` (المسؤول، الوزير) a person or
+        an official, ``anonymous`` (المصادر) an anonymous source, ``organization`` (الوزارة،
+        النادي) the last organisation whose name holds the same head noun."""
+        wanted = {"person": ("person", "official"), "anonymous": ("anonymous",),
+                  "organization": ("organization",)}[kind]
+        for prev in reversed(self.speakers):
+            if prev.kind in wanted and (country is None or prev.country in (None, country)) \
+                    and (kind != "organization" or bare(head) in fold_key(prev.name_ar)
+                         or (prev.head is not None and prev.head == bare(head))):
+                return prev
+        return None

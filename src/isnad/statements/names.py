@@ -1,0 +1,138 @@
+"""Persons' names in running text: where an unknown name starts and ends.
+
+The lexicon knows some people; most speakers of real news it does not.  A
+name is read from the shape of the words around it: a listed first name
+(خالد، سعيد), words no lexicon gives another meaning (غروشكو، ييلدين), family
+names with the article (العتيبي، الشيخ after a first name), name links (بن،
+آل، عبد، أبو), and a clear end (a mark, إن / أن, a role, a preposition).
+"""
+from __future__ import annotations
+
+from .sentence import Sentence, Token
+
+FILIATION = ("بن", "بنت")
+NAME_WORDS = 5  # words of a name after its first
+
+
+def family_name(s: Sentence, tok: Token) -> bool:
+    """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective."""
+    return (s.definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
+            and s.doc.at(tok.start, "country") is None and s.doc.at(tok.start, "actor") is None
+            and s.head_kind(tok) is None)
+
+
+def name_word(s: Sentence, tok: Token, first: bool) -> bool:
+    """A word that may stand in a person's name: not a function word, role, cue or place;
+    not glued to و / ل or an article after ب / ف / ك (وحماية، لمديرية، بالمنطقة), nor, when
+    ``first`` in a name nothing introduced, to ب / ف / ك, unless it is a first name."""
+    w = tok.text
+    if len(w) < 2 or not w.isalpha():
+        return False
+    if s.first_name(tok) and not s.is_word(tok, "any"):
+        return True  # تركي العسيري: a first name, not the adjective
+    if s.known(tok):
+        return False
+    if w[0] in "ول" or w.startswith(("بال", "فال", "كال")):
+        return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name
+    return not (first and w[0] in "بفك")
+
+
+def family_name_word(s: Sentence, tok: Token) -> bool:
+    """A definite word that may be a family name: unknown, not a plural nisba (العسكريين)."""
+    w = tok.text
+    return w.startswith("ال") and not w.endswith(("يين", "يون")) and name_word(s, tok, first=False)
+
+
+def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
+    """A definite masculine country adjective right after a first name and before the end of
+    the name (اللواء منصور التركي، أن): a family name."""
+    place = s.at(j, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
+    return (place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg"
+            and s.first_name(s.toks[j - 1]) and clear_end(s, j + 1, n))
+
+
+def title_family_name(s: Sentence, j: int, n: int) -> bool:
+    """A definite royal or role word right before a comma, a colon or إن after a name word
+    (جعفر السلطان، أن): a family name, since a role would go on."""
+    tok = s.toks[j]
+    after = s.toks[j + 1] if j + 1 < n else None
+    return (tok.text.startswith("ال") and s.at(j, "role") is not None and after is not None
+            and (after.text in (",", ":", ";") or s.is_word(after, "intro")))
+
+
+def name_ends(s: Sentence, j: int, n: int) -> bool:
+    """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
+    a cue, a preposition, a definite word or a word glued to و / ل / ب (وقال خالد الفريدة إن،
+    … للصحفيين، دعا جان قهوجي العسكريين)."""
+    if j >= n:
+        return True
+    tok = s.toks[j]
+    w = tok.text
+    return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
+            or (w[0] in "ولب" and not s.first_name(tok)))
+
+
+def clear_end(s: Sentence, j: int, n: int) -> bool:
+    """Where a name with no first name must end: a mark, a content opener, a cue, an
+    adverbial, a relative pronoun, a role (not a title or a royal title: they come before a
+    name), or a word glued to ل (… الصبيحي، إن / لـ«عكاظ»)."""
+    if j >= n:
+        return True
+    tok = s.toks[j]
+    return (not tok.text.isalpha() or tok.text[0] == "ل" or s.at(j, "cue", lambda m: not m.prefix_len) is not None
+            or s.is_(j, "intro", "intro_say", "skip", "adverbial_prep", "negation", "subordinator")
+            or (s.at(j, "role", lambda m: m.value["kind"] == "official") is not None
+                and not s.is_word(tok, "eponym")))
+
+
+def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False) -> int | None:
+    """End index of an unknown person's name starting at token ``k``: a first name (any name
+    word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
+    a family name by itself when ``alone`` (right after a title or a definite role)."""
+    toks = s.toks
+    linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
+    ambiguous = introduced and s.is_word(toks[k], "any_first_name") and k + 1 < n and (
+        alone or linked or family_name_word(s, toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني
+    if not (ambiguous or name_word(s, toks[k], first=not introduced)):
+        return None
+    if not (introduced or linked or s.first_name(toks[k])):
+        return None
+    j = k + 1
+    if s.definite(toks[k]):
+        return j if alone else None  # العميد الصبيحي
+    unknown = not (s.first_name(toks[k]) or ambiguous)
+    glued = unknown and toks[k].text[0] in "بفك"  # بهروز كمالوندي, not بمنطقة الحدود
+    noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
+    while j < n and j - k < NAME_WORDS:
+        tok = toks[j]
+        family = s.definite(toks[j - 1])  # after الغامدي only آل / بن or another family name
+        links = j
+        while links < n and s.is_word(toks[links], "name_link"):
+            links += 1  # بن عبد الله، بن أبي طالب
+        if (glued or noun) and s.definite(tok):
+            return None
+        if links > j and links < n and name_word(s, toks[links], first=False):
+            j = links + 1
+        elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \
+                and not (s.definite(tok) and not family_name_word(s, tok)):
+            j += 1
+        elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
+            j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
+        elif tok.text[0] == "ل" and len(tok.text) > 3 and j + 1 < n and not toks[j + 1].text.isalpha() \
+                and not s.known(tok) and not family:
+            j += 1  # ليلى لجرام: (a name may start with ل when a mark follows it)
+        else:
+            break
+    return j
+
+
+def titles_end(s: Sentence, k: int, n: int) -> int | None:
+    """Index after the titles at token ``k`` (الدكتور، معالي الشيخ، د.), or None."""
+    j = k
+    while j < n:
+        title = s.at(j, "role", lambda m: m.value["kind"] == "title")
+        if title is None or title.prefix_len:
+            break
+        j = s.index_after(title.end)
+        j += j < n and s.toks[j].text == "/"  # المهندس/ جديع القحطاني
+    return j if j > k else None

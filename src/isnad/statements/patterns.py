@@ -1,0 +1,320 @@
+"""Statement patterns: the constructions that make a reporting cue a statement.
+
+:data:`STATEMENT_PATTERNS` is tried in order for every live cue of a sentence;
+the first pattern that answers makes the statement (a :class:`Draft`) or
+drops the cue with a reason (:class:`Dropped`); ``None`` passes the cue on.
+Each pattern carries the sentences it was written for as fixtures.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..mentions import Mention
+from ..rules import Registry
+from .draft import Draft, Dropped
+from .speaker import Speaker
+
+if TYPE_CHECKING:
+    from .reading import SentenceReader
+
+VERB_KINDS = ("verb_past", "verb_present", "participle")
+OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
+PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
+
+STATEMENT_PATTERNS = Registry("statement pattern")
+Result = Draft | Dropped | None
+
+
+# --- helpers the patterns share ----------------------------------------------------
+
+def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None,
+               carry_over: bool) -> tuple[Speaker, int, bool] | None:
+    """(speaker, index where the attribution goes on, whether the sentence names it) for
+    the verb cue at token ``ci``; None when the subject is not understood."""
+    row = cue.value
+    j = r.s.index_after(cue.end)
+    k = r.skip_addressee(r.skip_words(j))
+    res = explicit_subject(r, cue, ci, j, k)
+    if res is not None:
+        return res[0], res[1], True
+    speaker = r.before_cue(ci)
+    if speaker is not None:
+        return speaker, j, True
+    if row["kind"] == "verb_present":
+        return None  # يُزعم، يقال: a present form needs its subject
+    if subject is not None:
+        return subject, j, False
+    if r.subordinate(ci) or r.subject_before(ci) or not (" " in cue.key or r.subjectless(k)):
+        return None
+    speaker = r.d.carry_over(row["gender"]) if carry_over else None
+    if speaker is not None:
+        r.parser.last_rule = "carried_subject"
+    return (speaker, j, False) if speaker is not None else None
+
+
+def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:
+    """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
+    verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
+    a subordinate clause (وحين رفضت أحس أن)."""
+    if ci > 0 and r.toks[ci - 1].text == "قد":
+        first = r.before_cue(ci)
+        return (first, j) if first is not None else None
+    res = r.parser.parse(k, r.n) if k < r.n else None
+    if res is None:
+        return None
+    if cue.value["stance"] == "accuse" and res[1] < r.n and r.toks[res[1]].text[0] == "ب":
+        return None
+    if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1:
+        return None
+    return res
+
+
+def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool) -> int | None:
+    """Where a plain-object content starts (رفضت الوزارة التعليق، وشدد على ضرورة …، رفض
+    التعليق …), or None when the verb takes no object here."""
+    row = cue.value
+    if subject_known and row["stance"] == "reject":
+        start = r.object_start(zs)
+        if start < r.n and r.toks[start].text in r.doc.words.declined_objects:
+            return start
+    if row["object"] != "yes":
+        return None
+    if subject_known:
+        return r.object_start(zs)
+    if zs < r.n and r.toks[zs].text in OBJECT_PREPOSITIONS:
+        return zs
+    if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
+        return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
+    return None
+
+
+def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None,
+                   carry_over: bool = True) -> Draft | None:
+    """A statement for a finite verb cue; without a speaker phrase the subject is
+    ``subject`` (the clause this one is coordinated with) or, with ``carry_over``,
+    the last speaker whose gender agrees."""
+    row = cue.value
+    found = speaker_of(r, cue, ci, subject, carry_over)
+    if found is None:
+        return None
+    speaker, zs, explicit = found
+    opened = r.intro(zs, far_saying=row["object"] != "yes")
+    if opened is not None and r.zone_source is not None:
+        r.d.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to
+        speaker = replace(r.zone_source, via=[speaker.name] + [v for v in speaker.via if v != speaker.name])
+    if opened is None and explicit:
+        quoted = r.quote_before(ci)
+        if quoted is not None:
+            return r.draft(speaker, cue, quoted, zs)
+    if opened is None:
+        start = object_opening(r, cue, zs, explicit or speaker is subject)
+        if start is None:
+            return None
+        opened = (start, start)
+    span = r.content_span(opened[0])
+    if span is None:
+        return None
+    return r.draft(speaker, cue, span, opened[1])
+
+
+def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
+    """Where the content of a participle starts: after its إن / أن / colon within a few
+    words or at its quotation (مؤكدا "…"); None when it takes a plain object (مشيدا بتعاون …)."""
+    k = r.s.index_after(cue.end)
+    for z in range(k, min(r.n, k + PARTICIPLE_OPENER_REACH)):
+        tok = r.toks[z]
+        if tok.text in ('"', ":") or r.s.is_word(tok, "intro"):
+            return r.after_opener(z + 1) if tok.text == ":" else (z if tok.text == '"' else z + 1)
+    return None
+
+
+def sentence_subject(r: SentenceReader, ci: int) -> Speaker | None:
+    """The subject a participle at token ``ci`` hangs on: a speaker phrase among the first
+    words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا)."""
+    s = r.s
+    for k in range(min(ci, 5)):
+        ms = r.doc.by_start.get(r.toks[k].start, ())
+        if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
+                or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
+            continue
+        res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
+        if res is not None:
+            return res[0]
+    return None
+
+
+def relay_source(r: SentenceReader, k: int) -> int:
+    """The index of عن that names the source a few words on (نقلت صحيفة حرييت وغيرها من
+    وسائل الإعلام عن أردوغان), else ``k``."""
+    for z in range(k, min(r.n, k + 10)):
+        tok = r.toks[z]
+        if tok.text == "عن":
+            return z
+        if tok.text not in "()" and (not tok.text.isalpha() or r.s.is_word(tok, "intro") or r.s.at(z, "cue")):
+            break
+    return k
+
+
+# --- the patterns, in the order they are tried --------------------------------------
+
+@STATEMENT_PATTERNS.rule(
+    ("وقال مسؤول مصرفي إن القروض محدودة، مشيرا إلى أن نسبة التعثر متدنية.",
+     {"speaker": "anonymous", "cue": "مشيرا", "content": "نسبة التعثر متدنية"}),
+    ("ونفى المتحدث باسم الجيش ما تردد عن انسحاب القوات، مؤكدا أن هذه الأنباء عارية عن الصحة.",
+     {"cue": "مؤكدا", "stance": "deny", "content": "هذه الأنباء عارية"}),
+)
+def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A participle inside a statement's content (…، مشيرا إلى أن …، مضيفا أن …): a new
+    statement of the same speaker; the first one ends before it."""
+    if cue.value["kind"] != "participle" or not r.inside_active(cue):
+        return None
+    active = r.active
+    opened = participle_opening(r, cue)
+    if opened is None and r.toks[ci - 1].text not in (",", ";"):
+        return Dropped("a participle of the content (الحكومة مطالبة بالإسراع), no new clause")
+    start = opened if opened is not None else r.s.index_after(cue.end)
+    span = r.content_span(start)
+    if span is None:
+        return Dropped("participle without content")
+    r.truncate(active, ci)
+    r.parser.last_rule = "same_as_statement"
+    return r.draft(active.speaker, cue, span, start)
+
+
+@STATEMENT_PATTERNS.rule(
+    ("كما تناول المسؤول الأمريكي الملف، موضحا أن النقاش كان موجها نحو وقف القتال.",
+     {"speaker": "official", "cue": "موضحا", "content": "النقاش كان موجها"}),
+)
+def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
+    its speaker is the first speaker phrase of the sentence, else the last speaker whose
+    gender agrees."""
+    if cue.value["kind"] != "participle":
+        return None
+    opened = participle_opening(r, cue)
+    if opened is None:
+        return Dropped("participle without إن / أن / a quotation")
+    speaker = sentence_subject(r, ci)
+    if speaker is None:
+        speaker = r.d.carry_over(cue.value["gender"])
+        r.parser.last_rule = "carried_subject"
+    span = r.content_span(opened)
+    if speaker is None or span is None:
+        return Dropped("participle with no subject that agrees")
+    return r.draft(speaker, cue, span, opened)
+
+
+@STATEMENT_PATTERNS.rule(
+    ("ارتفعت أسعار النفط بنسبة اثنين في المئة، بحسب وكالة بلومبرج.", {"speaker": "بلومبرج", "cue": "بحسب"}),
+    ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
+     {"speaker": "anonymous", "content": "المملكة ترحب"}),
+)
+def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
+    that carried the words goes to ``via``."""
+    if cue.value["kind"] != "relay":
+        return None
+    toks, s, d = r.toks, r.s, r.d
+    row = cue.value
+    j = s.index_after(cue.end)
+    if row["gender"] != "-":  # نقلت / نقل: a verb
+        j = r.skip_words(j)
+        res = r.parser.parse(j, r.n) if j < r.n and toks[j].text != "عن" else None
+        if res is None and not (j < r.n and toks[j].text == "عن"):
+            return Dropped("relay verb without a subject")  # نقل زوار الرئيس عنه: a subject not understood
+        relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization")), j)
+        k = r.skip_words(k)
+        if relay_by is None:
+            return Dropped("relay verb without a subject")
+        speaker = relay_by
+        if res is not None:
+            d.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
+        k = relay_source(r, k)
+        if k < r.n and toks[k].text == "عن":
+            source = r.parser.parse(k + 1, r.n)
+            if source is None:
+                return Dropped("relay without a source")
+            speaker, k = source
+            speaker = replace(speaker, via=[relay_by.name] + [v for v in relay_by.via if v != relay_by.name])
+        opened = r.intro(k)
+        if opened is None:
+            return None
+        span = r.content_span(opened[0])
+        return r.draft(speaker, cue, span, opened[1]) if span else None
+    if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
+        j += 1  # بحسب ما ذكرت X، حسبما نقلته X
+    if j < r.n and toks[j].text == "ل":
+        j += 1
+    res = r.parser.parse(j, r.n)
+    if res is None:
+        return Dropped("according to whom is not understood")
+    speaker, k = res
+    if k + 1 < r.n and toks[k].text == "عن":  # بحسب ما نقلته X عن Y
+        source = r.parser.parse(k + 1, r.n)
+        if source is not None:
+            speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
+    if all(t.text in (",", ";", "-") for t in toks[:ci]):
+        k = r.skip_words(k, classes=("intro",))
+        if k < r.n and r.live_cue(k) is not None and r.live_cue(k).value["kind"] in VERB_KINDS:
+            r.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows
+            return Dropped("a leading relay of the statement that follows")
+        span = r.content_span(k)
+        return r.draft(speaker, cue, span, k) if span else None
+    if r.active is not None:
+        if speaker.kind == "outlet" and speaker.name not in r.active.via:
+            r.active.via.insert(0, speaker.name)
+        return Dropped("the relay of the statement before it")
+    end = ci - 1
+    while end > 0 and toks[end].text in (",", ";", "-"):
+        end -= 1
+    if end < 2:
+        return None
+    draft = r.draft(speaker, cue, (toks[0].start, toks[end].end), 0)
+    draft.attribution_start = cue.start
+    return draft
+
+
+@STATEMENT_PATTERNS.rule(
+    ("وقال المتحدث باسم الخارجية إن المحادثات مستمرة، وأكد أن واشنطن ستعمل على تطوير ضمانات.",
+     {"cue": "أكد", "content": "واشنطن ستعمل"}),
+)
+def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …): a new
+    statement, of its own subject or else of the same speaker; the first one ends before it."""
+    if not (r.inside_active(cue) and r.clause_start(ci)):
+        return None
+    draft = verb_statement(r, cue, ci, r.active.speaker)
+    if draft is not None:
+        r.truncate(r.active, ci)
+    return draft
+
+
+@STATEMENT_PATTERNS.rule(
+    ("ونفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن بوتين مستعد للتفاوض.",
+     {"speaker": "بلومبرج", "cue": "أفاد"}),
+)
+def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A cue inside another statement's content is kept only for a report or an outlet (the
+    Kremlin denies *a Bloomberg report that said …*); other nested speech is the speaker's."""
+    if not r.inside_active(cue):
+        return None
+    draft = verb_statement(r, cue, ci, None, carry_over=False)
+    if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
+        draft.nested = True
+        return draft
+    return Dropped("speech reported inside another statement")
+
+
+@STATEMENT_PATTERNS.rule(
+    ("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.",
+     {"speaker": "عادل الجبير", "content": "المملكة تدعم"}),
+    ("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.", {"speaker": "محمد الجدعان"}),
+)
+def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
+    أن …; وكان X قد أعلن …), or a dropped subject (وأضاف أن …) given to the last speaker it
+    agrees with."""
+    if cue.value["kind"] not in ("verb_past", "verb_present") and cue.value["kind"] != "noun":
+        return None
+    return verb_statement(r, cue, ci, None)

@@ -1,0 +1,752 @@
+"""Speaker phrases: the noun phrase that says something, read from the sentence.
+
+:data:`SPEAKER_PHRASES` holds the constructions in the order they are tried at a
+token; the first that reads a phrase there wins.  They use the lexicon for
+canonical names, roles and countries, but a speaker is found by the shape of
+the phrase, whatever its words: a role with its complements and the name it
+introduces, a name followed by its role, an institution's head noun with its
+complements, an anonymous source with its description, a report and its owner,
+a definite noun that refers back, a name met before.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..mentions import Mention
+from ..rules import Registry
+from ..text import fold_key, lookup_forms
+from .discourse import Discourse
+from .names import FILIATION, clear_end, family_name, name_ends, name_span, name_word, titles_end
+from .sentence import Sentence, Token
+from .speaker import Speaker, head_gender
+from .words import bare
+
+PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
+ROLE_SCAN = 10  # words a role phrase's complements may run before its holder's name
+KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
+                 "outlet": "outlet", "agency": "outlet", "country": "country"}
+
+SPEAKER_PHRASES = Registry("speaker phrase")
+Found = tuple[Speaker, int] | None
+
+
+class PhraseParser:
+    """Reads speaker phrases over the tokens of one sentence (see :data:`SPEAKER_PHRASES`)."""
+
+    def __init__(self, s: Sentence, d: Discourse):
+        self.s = s
+        self.d = d
+        self.doc = s.doc
+        self.allow_name = True
+        self.last_rule: str | None = None  # the phrase rule that read the last phrase (for the trace)
+
+    # -- entry point -------------------------------------------------------------
+    def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
+        """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
+        an emphatic نفسه / ذاتها after it belongs to it (وأكد المصدر نفسه أن), and so does
+        an organisation's quoted name."""
+        res = self._phrase(i, n, allow_name)
+        if res is None:
+            return None
+        sp, j = res
+        if j < n and self.s.is_word(self.s.toks[j], "same"):
+            return sp, j + 1
+        if sp.kind in ("outlet", "organization"):
+            j = self._quoted_name_after(j, n)  # وكالة الأنباء الإيطالية «أنسا»
+        return sp, j
+
+    def _phrase(self, i: int, n: int, allow_name: bool) -> Found:
+        toks, s = self.s.toks, self.s
+        if i < n and toks[i].text == '"':
+            res = self.read(i + 1, n, allow_name)
+            if res is not None and res[1] < n and toks[res[1]].text == '"':
+                return res[0], res[1] + 1  # a quoted name: “والتز”، «بيكر هيوز»
+            if res is None and allow_name:
+                close = next((c for c in range(i + 2, min(n, i + 5)) if toks[c].text == '"'), None)
+                if close is not None and not s.quote_ends_sentence(close) \
+                        and all(name_word(s, t, first=False) for t in toks[i + 1:close]) \
+                        and (close + 1 >= n or s.opens_content(toks[close + 1]) or s.is_(close + 1, "intro")):
+                    fs, fe = toks[i + 1].start, toks[close - 1].end  # وأضاف "الفهيد"، أن / وأعلنت "بيكر هيوز" أن
+                    surface = self.doc.surface(fs, fe)
+                    self.last_rule = "quoted_name"
+                    return Speaker(surface, surface, "person" if close == i + 2 else "organization",
+                                   (fs, fe)), close + 1
+            return None  # وأضاف «أتمنى أن …»: the quotation opens the content
+        return self.read(i, n, allow_name)
+
+    def read(self, i: int, n: int, allow_name: bool = True) -> Found:
+        """The first phrase rule that reads a phrase at token ``i``."""
+        if i >= n:
+            return None
+        self.allow_name = allow_name
+        for rule in SPEAKER_PHRASES:
+            found = rule(self, i, n)
+            if found is not None:
+                self.last_rule = rule.name
+                return found
+        return None
+
+    def _quoted_name_after(self, j: int, n: int) -> int:
+        """Index past a quoted name right after an organisation, else ``j``: a lexicon
+        actor («أنسا») or one or two words that are no function words (not «إن الوضع …»)."""
+        toks, s = self.s.toks, self.s
+        if not (j < n and toks[j].text == '"'):
+            return j
+        for k in range(j + 2, min(j + 4, n)):
+            if toks[k].text == '"':
+                inner = toks[j + 1:k]
+                actor = self.doc.at(inner[0].start, "actor")
+                if (actor is not None and actor.end == inner[-1].end) or all(
+                        t.text.isalpha() and not s.is_word(t, "any") for t in inner):
+                    return k + 1
+                return j
+        return j
+
+    # -- pieces ----------------------------------------------------------------
+    def actor_speaker(self, m: Mention) -> Speaker:
+        a = self.doc.lexicon.actors[m.value]
+        kind = KIND_OF_ACTOR.get(a.kind, "organization")
+        surface = self.doc.surface(m.key_start, m.end)
+        if kind == "person":
+            gender = a.gender
+        elif kind == "organization":
+            gender = head_gender(self.doc.text[m.key_start:m.end])
+        elif kind == "outlet":
+            gender = "f"  # نقلت رويترز، ذكرت بلومبرج: outlets take feminine verbs
+        else:
+            gender = None
+        return Speaker(a.name_en, surface, kind, (m.key_start, m.end), a.country, None, a.entity_id, gender)
+
+    def apposition(self, sp: Speaker, j: int, n: int) -> int:
+        """Consume ``، ROLE ،`` (or ``؛ ROLE``) after a name and attach the role to ``sp``."""
+        toks, s = self.s.toks, self.s
+        comma = j < n and toks[j].text in (",", ";")
+        if j + comma < n:
+            role = s.at(j + comma, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
+            if role is not None:
+                k, org, country = self.complements(s.index_after(role.end), n)
+                sp.role = sp.role or role.value["role"] or None
+                sp.role_ar = sp.role_ar or self.doc.surface(role.key_start, toks[k - 1].end)
+                sp.country = sp.country or country
+                if org is not None:
+                    sp.organization = sp.organization or org.name
+                if k < n and toks[k].text in (",", ";"):
+                    k += 1
+                return k
+        return j
+
+    def complements(self, j: int, n: int, definite_head: bool = False, name_may_follow: bool = True,
+                    organization: bool = False) -> tuple[int, Speaker | None, str | None]:
+        """Complements of a role or organisation head: (next index, organisation met, country).
+        A definite head (المستشار) takes adjectives and prepositional complements, not a genitive;
+        when ``name_may_follow``, an unknown definite word right after it is a name (المستشار
+        الفضالي), not an adjective."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        org = None
+        country = None
+        count = 0
+        closed = definite_head  # a definite word ends a construct chain
+        while j < n and count < 8:
+            tok = toks[j]
+            if not tok.text[0].isalpha():
+                break
+            place = doc.at(tok.start, "country")
+            if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
+                    and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
+                break  # الكاتب تركي العسيري: an indefinite adjective cannot describe a definite noun
+            if place is not None and (org is None or place.value.kind == "adjective"):
+                country = country or place.value.iso3
+                j = s.index_after(place.end)
+                count += 1
+                if org is not None:
+                    break
+                continue
+            actor = doc.at(tok.start, "actor")
+            if actor is not None:
+                if org is not None or doc.lexicon.actors[actor.value].kind == "person":
+                    break  # a second organisation, or the holder's name
+                org = self.actor_speaker(actor)
+                j = s.index_after(actor.end)
+                count += 1
+                continue
+            if org is not None or s.stop(tok):
+                break
+            head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
+            if head is not None and head.value["kind"] == "title":
+                break  # مدير المركز الدكتور …: the name follows
+            if head is not None:
+                j = s.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
+                closed = head.definite(doc.text)
+            elif tok.text == "باسم" or (s.definite(tok) and not (
+                    definite_head and name_may_follow and count == 0 and tok.text.startswith("ال")
+                    and not s.is_word(tok, "role_adjective"))):
+                j += 1
+            elif s.is_word(tok, "preposition") and j + 1 < n and s.definite(toks[j + 1]) \
+                    and not (organization and tok.text == "علي"):  # أكدت الوزارة على …: not a complement
+                j += 1
+            elif not closed and self._construct(j, n):
+                j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
+            else:
+                break
+            closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
+            count += 1
+        return j, org, country or (org.country if org else None)
+
+    def _construct(self, j: int, n: int) -> bool:
+        """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
+        definite word, a place or another such noun (شرطة محافظة الأنبار، شبكة أطباء السودان)."""
+        toks, s = self.s.toks, self.s
+        for k in range(j, min(n, j + 3)):
+            tok = toks[k]
+            if not tok.text.isalpha() or s.first_name(tok) or s.known(tok):
+                return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
+            if s.definite(tok):
+                return k > j
+        return False
+
+    def person_name(self, k: int, n: int, introduced: bool = False, alone: bool = False) -> Found:
+        """A person's name at token ``k`` that ends where a name may end: a known person, or an
+        unknown name (see :func:`names.name_span`); a quoted name keeps its quotes."""
+        toks, s = self.s.toks, self.s
+        quoted = k < n and toks[k].text == '"'
+        k += quoted
+        if k >= n:
+            return None
+        actor = s.at(k, "actor")
+        if actor is not None:
+            sp = self.actor_speaker(actor)
+            if sp.kind != "person":
+                return None
+            j = s.index_after(actor.end)
+        else:
+            j = name_span(s, k, n, introduced, alone)
+            end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
+            if end is None or not name_ends(s, end, n):
+                return None
+            if not (s.first_name(toks[k]) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
+                    and not clear_end(s, end, n) or (j == k + 1 and not clear_end(s, end, n)):
+                return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
+            if j == k + 1 and not s.first_name(toks[k]) and toks[k].text.endswith("ا"):
+                return None  # أبدى رئيس اللجنة تفهما: an accusative noun
+            if alone and j < n and s.is_word(toks[j], "same"):
+                return None  # النائب المعارض نفسه: an adjective, then "the same"
+            fs, fe = toks[k].start, toks[j - 1].end
+            sp = self.d.names.get(" ".join(self.doc.text[fs:fe].split()))
+            if sp is None:
+                surface = self.doc.surface(fs, fe)
+                sp = Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
+        return sp, j + (quoted and j < n and toks[j].text == '"')
+
+    def _name_gender(self, tok: Token) -> str | None:
+        """m / f from a listed first name, else unknown."""
+        return self.doc.words.first_name_gender.get(tok.text)
+
+    def named(self, sp: Speaker, row: dict, role_ar: str | None, org: Speaker | None, country: str | None,
+              gender: str | None) -> Speaker:
+        """``sp`` with the role, organisation, country and gender its role phrase gives."""
+        sp.role = sp.role or row["role"] or None
+        sp.role_ar = sp.role_ar or role_ar
+        sp.country = sp.country or country
+        if org is not None:
+            sp.organization = sp.organization or org.name
+        sp.gender = sp.gender or gender
+        return sp
+
+    def holder(self, j: int, n: int, introduced: bool) -> tuple[Speaker, int, int] | None:
+        """The person a role phrase names after its complements (token ``j``): right there, after
+        a comma or titles, or a few words on (مدير العلاقات العامة والإعلام بجمعية البر، وليد …).
+        An unknown name may stand where the role words can end (``introduced`` at ``j``, after a
+        comma or a definite word). Returns (speaker, next index, end of the role words)."""
+        toks, s = self.s.toks, self.s
+        p = j
+        while p < min(n, j + ROLE_SCAN):
+            skipped = self._inside_role(p, n)
+            if skipped > p:
+                p = skipped
+                continue
+            tok = toks[p]
+            k = p + 1 if tok.text in (",", ";") else p
+            titled = titles_end(s, k, n) if k < n else None
+            if titled is not None:
+                named = self.person_name(titled, n, introduced=True, alone=True)
+            else:
+                before = toks[p - 1].text
+                opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) \
+                    or (before[0] == "ل" and len(before) > 3)  # الرئيس المدير العام لسوناطراك توفيق حكار
+                named = self.person_name(k, n, opened, introduced and p == j) if k < n else None
+            if named is not None:
+                sp, e = named
+                if e < n and toks[e].text in (",", ";"):
+                    e += 1
+                return sp, e, p
+            if titled is not None or tok.text in (",", ";") or not self._role_word(tok):
+                return None
+            p += 1
+        return None
+
+    def _inside_role(self, p: int, n: int) -> int:
+        """Past words at token ``p`` that belong to the role's organisation, not to its holder:
+        a bracketed short name (حركة المقاومة الإسلامية (حماس)) or an institution's royal
+        eponym (مركز الملك سلمان بن عبدالعزيز للإغاثة); else ``p``."""
+        toks, s = self.s.toks, self.s
+        if toks[p].text == "(":
+            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None)
+            return close + 1 if close is not None else p
+        if self._eponym(p) and p + 1 < n and name_word(s, toks[p + 1], first=False):
+            p += 2
+            while p + 1 < n and toks[p].text in FILIATION:
+                p += 2
+        return p
+
+    def _role_word(self, tok: Token) -> bool:
+        """A word that may continue a role phrase before its holder's name (بجمعية، والإعلام)."""
+        s = self.s
+        return tok.text.isalpha() and not (self.doc.at(tok.start, "cue") is not None or any(
+            s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "negation", "subordinator", "contrast")))
+
+    def _eponym(self, p: int) -> bool:
+        """A royal title after an institution noun: the name belongs to the institution
+        (مستشفى الملك فهد، مركز الملك سلمان للإغاثة)."""
+        toks, s = self.s.toks, self.s
+        if p == 0 or not s.is_word(toks[p], "eponym"):
+            return False
+        before = toks[p - 1]
+        return before.text.isalpha() and not s.definite(before) and self.doc.at(before.start, "role") is None
+
+    def anonymous(self, head: Mention, i: int, n: int) -> tuple[Speaker, int]:
+        """An anonymous source with its description (مصادر سياسية في إسرائيل، شخصين مقربين من
+        الكرملين، مسؤول أمريكي طلب عدم نشر اسمه): kept with its description and country."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        j = s.index_after(head.end)
+        country = None
+        count = 0
+        while j < n and count < 8:
+            tok = toks[j]
+            if not tok.text[0].isalpha() or len(tok.text) < 2 or s.conjunction(tok) \
+                    or doc.at(tok.start, "cue") is not None \
+                    or any(s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "response", "negation")) \
+                    or (s.is_word(tok, "stop") and tok.text not in PREPOSITIONS):
+                break
+            actor = doc.at(tok.start, "actor")
+            place = doc.at(tok.start, "country")
+            if actor is not None:
+                if actor.prefix_len and doc.text[actor.start] == "ل" and self.actor_speaker(actor).kind == "outlet":
+                    break  # مسؤول لرويترز: told to an outlet
+                country = country or doc.lexicon.actors[actor.value].country
+                j = s.index_after(actor.end)
+            elif place is not None:
+                if place.value.kind != "adjective" and toks[j - 1].text not in PREPOSITIONS:
+                    break  # أبلغ مسؤولون أولمبيون اليابان …: the addressee, not the description
+                country = country or place.value.iso3
+                j = s.index_after(place.end)
+            elif tok.text in PREPOSITIONS:
+                if j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)):
+                    break  # في وقت سابق: not part of the description
+                j += 1
+            else:
+                j += 1
+            count += 1
+        start = i
+        if i > 0 and s.is_word(toks[i - 1], "quantity"):
+            start = i - 1
+        fs, fe = toks[start].start, toks[j - 1].end
+        surface = doc.surface(fs, fe)
+        gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
+        return Speaker(surface, surface, "anonymous", (fs, fe), country, None, None, gender), j
+
+    def organization(self, head: Mention, j: int, n: int, org: Speaker | None,
+                     surface: str, country: str | None) -> Found:
+        """An organisation or outlet named by a head noun (وزارة، شبكة، وكالة) and what follows it."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        after_head = s.index_after(head.end)
+        if org is not None and after_head < n and org.span[0] > toks[after_head].start:
+            return Speaker(surface, surface, head.value["kind"], (head.key_start, toks[j - 1].end), country,
+                           gender=head_gender(head.key)), j  # مكتب إحصاءات الاتحاد الأوروبي: a body of it
+        if org is not None:
+            return org, j
+        if head.value["kind"] == "organization" and j < n and toks[j].text == '"':
+            actor = doc.at(toks[j + 1].start, "actor") if j + 1 < n else None
+            if actor is not None:  # حركة «حماس»
+                k = s.index_after(actor.end)
+                return self.actor_speaker(actor), k + (k < n and toks[k].text == '"')
+            named = self.quoted_organization(head.key_start, j, n)
+            if named is not None:
+                return named
+        if head.value["kind"] == "outlet":
+            k = j
+            quoted = k < n and toks[k].text == '"'
+            if quoted:
+                k += 1
+            actor = doc.at(toks[k].start, "actor") if k < n else None
+            if actor is not None:
+                sp = self.actor_speaker(actor)
+                k = s.index_after(actor.end)
+                k += k < n and toks[k].text == '"'
+                return sp, self._outlet_adjectives(k, n)
+            if quoted:
+                close = next((x for x in range(k, min(n, k + 8)) if toks[x].text == '"'), None)
+                if close is not None and close > k:
+                    name = doc.surface(toks[k].start, toks[close - 1].end)
+                    end = self._outlet_adjectives(close + 1, n)
+                    return Speaker(name, name, "outlet", (toks[k].start, toks[close - 1].end),
+                                   self._country_between(close + 1, end), gender="f"), end
+            if j > after_head:  # وكالة الأنباء الرسمية
+                return Speaker(surface, surface, "outlet", (head.key_start, toks[j - 1].end), country, gender="f"), j
+            return None
+        if j == after_head:
+            return None  # a bare head (حكومة) names nothing
+        return Speaker(surface, surface, "organization", (head.key_start, toks[j - 1].end), country,
+                       gender=head_gender(doc.text[head.key_start:head.end])), j
+
+    def _outlet_adjectives(self, k: int, n: int) -> int:
+        """Past the country adjectives after an outlet's name (صحيفة «الغارديان» البريطانية)."""
+        while k < n and self.s.at(k, "country", lambda m: m.value.kind == "adjective") is not None:
+            k = self.s.index_after(self.s.at(k, "country").end)
+        return k
+
+    def _country_between(self, j: int, k: int) -> str | None:
+        for x in range(j, k):
+            place = self.s.at(x, "country")
+            if place is not None:
+                return place.value.iso3
+        return None
+
+    def quoted_organization(self, fs: int, j: int, n: int) -> Found:
+        """An organisation head at folded ``fs`` named by the quotation at token ``j``, with its
+        adjectives (كتلة «المستقبل» النيابية)."""
+        toks, s = self.s.toks, self.s
+        close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
+        if close is None or close == j + 1 or s.quote_ends_sentence(close):
+            return None
+        k, _, country = self.complements(close + 1, n)
+        surface = self.doc.surface(fs, toks[k - 1].end)
+        return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,
+                       gender=head_gender(self.doc.text[fs:toks[j - 1].end])), k
+
+    def adjective_of(self, head: Mention, j: int, n: int) -> bool:
+        """Whether token ``j`` describes the definite ``head`` (الهيئة الوطنية، المكتب الإعلامي،
+        اللجنة المنظمة للمهرجان) rather than being its object (ورفضت الوزارة التعليق): an
+        adjective that agrees (ـة after ـة, a nisba after a masculine head) or a لـ complement."""
+        if j >= n:
+            return False
+        w = self.s.toks[j].text
+        if w.startswith("لل") or self.s.is_word(self.s.toks[j], "role_adjective"):
+            return True
+        if not w.startswith("ال"):
+            return False
+        return w.endswith("ه") if head.key.endswith("ه") else w.endswith("ي")
+
+    def name_then_role(self, i: int, n: int) -> Found:
+        """An unknown name followed by its role (بيتر سوذرلاند، مبعوث الأمين العام / كوامي مينساه
+        المتحدث باسم الحزب / إلسا جونزاليز رئيسة اتحاد الصحفيين)."""
+        toks, s = self.s.toks, self.s
+        named = self.person_name(i, n, introduced=True)
+        if named is None or named[1] - i < 2:
+            return None  # نجل الرئيس: one word before a role is a noun, not a name
+        j = named[1]
+        if not (j < n and toks[j].text in (",", ";") or s.first_name(toks[i])
+                or not any(s.definite(t) for t in toks[i:j])):
+            return None  # يؤكد حرص الزعيمين الكبيرين الرئيس …: a noun phrase before a role
+        j += j < n and toks[j].text in (",", ";")
+        if j < n and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
+            return named
+        return None
+
+    def met_after_first_name(self, tok: Token) -> bool:
+        """Whether ``tok`` (الشليل) stood earlier in the article right after a first name or a
+        name link (… سعد الشليل): the family name of a person met before."""
+        doc = self.doc
+        text, w = doc.text, tok.text
+        end = tok.start
+        for _ in range(8):
+            pos = text.rfind(" " + w, doc.start, end)
+            if pos < 0:
+                return False
+            after = pos + 1 + len(w)
+            before = text[max(doc.start, pos - 30):pos].split()
+            if (after >= len(text) or not text[after].isalpha()) and before and (
+                    before[-1] in doc.words.of("first_name") or before[-1] in doc.words.of("name_link")
+                    or (len(before) > 1 and before[-2] in doc.words.of("name_link"))):
+                return True
+            end = pos
+        return False
+
+
+# --- the phrase rules, in the order they are tried ------------------------------
+
+@SPEAKER_PHRASES.rule(("وقال عدد من الشهود إن الانفجار وقع فجرا.", {"speaker": "anonymous"}))
+def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
+    """A number or quantity word before an anonymous source (أحد المصادر، عدد من الشهود، مصدران)."""
+    s = p.s
+    if not (s.is_(i, "quantity") and i + 1 < n):
+        return None
+    j = i + 1
+    if s.text_of(j) == "من" and j + 1 < n:
+        j += 1
+    counted = s.at(j, "role", lambda m: m.value["kind"] == "anonymous")
+    return p.anonymous(counted, j, n) if counted is not None else None
+
+
+def _role_at(p: PhraseParser, i: int) -> Mention | None:
+    """The role phrase at token ``i``, unless it is a definite source or body without its own
+    ال (المسؤول، الوزارة after a proclitic: a back-reference, not a new source)."""
+    role = p.s.at(i, "role")
+    if role is not None and role.definite(p.doc.text) and not role.key.startswith("ال") \
+            and role.value["kind"] in ("anonymous", "organization", "outlet"):
+        return None
+    return role
+
+
+@SPEAKER_PHRASES.rule(("وقال الكرملين إن التقرير غير صحيح.", {"speaker": "الكرملين"}))
+def known_actor(p: PhraseParser, i: int, n: int) -> Found:
+    """A lexicon actor, with the role that may follow it in apposition (يوري أوشاكوف، كبير
+    مستشاري الكرملين،)."""
+    actor = p.s.at(i, "actor")
+    if actor is None:
+        return None
+    role = _role_at(p, i)
+    if role is not None and actor.end < role.end:
+        return None
+    sp = p.actor_speaker(actor)
+    return sp, p.apposition(sp, p.s.index_after(actor.end), n)
+
+
+@SPEAKER_PHRASES.rule(("وقال معالي وزير الصحة إن الحملة بدأت.", {"speaker": "official"}))
+def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
+    """An honorific before an office (معالي وزير الخارجية، سمو أمير المنطقة): the office speaks."""
+    role = _role_at(p, i)
+    if role is None or role.value["kind"] != "title" or role.prefix_len:
+        return None
+    after = p.s.index_after(role.end)
+    if after < n and p.s.at(after, "role", lambda m: m.value["kind"] == "official"):
+        return p.read(after, n, p.allow_name)
+    return None
+
+
+@SPEAKER_PHRASES.rule(
+    ("وأوضح مدير إدارة التعليم في المحافظة خالد العتيبي أن الدراسة ستبدأ.", {"speaker": "خالد العتيبي"}),
+    ("وقال المهاجم دياندري ييلدين: «سنتعلم من أخطائنا».", {"speaker": "دياندري ييلدين"}),
+    ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.", {"speaker": "anonymous"}),
+)
+def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
+    """A role, source, body or outlet head with its complements, and the name it introduces
+    (المتحدثة باسم وزارة الخارجية الروسية، ماريا زاخاروفا / العقيد الحارثي / مصادر مطلعة /
+    وزارة الداخلية / صحيفة «الغارديان» البريطانية)."""
+    role = _role_at(p, i)
+    if role is None:
+        return None
+    s, doc = p.s, p.doc
+    toks = s.toks
+    row = role.value
+    kind = row["kind"]
+    if kind == "anonymous":
+        return p.anonymous(role, i, n)
+    after_head = s.index_after(role.end)
+    closed_head = role.definite(doc.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
+    j, org, country = p.complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
+                                    organization=kind in ("organization", "outlet"))
+    fs, fe = role.key_start, toks[j - 1].end if j > after_head else role.end
+    surface = doc.surface(fs, fe)
+    if kind in ("organization", "outlet"):
+        found = p.organization(role, j, n, org, surface, country)
+        if found is not None and found[0].head is None and found[0].entity_id is None:
+            found[0].head = fold_key(role.key.split()[0]).removeprefix("ال")
+        return found
+    gender = row["gender"] if row["gender"] in ("m", "f", "pl") else None
+    if row["name"] == "yes":
+        held = p.holder(j, n, introduced=kind == "title" or (closed_head and j == after_head))
+        if held is not None:
+            sp, k, role_end = held
+            role_ar = doc.surface(fs, toks[role_end - 1].end) if kind != "title" else None
+            return p.named(sp, row, role_ar, org, country, gender), k
+    if kind == "title":
+        return None
+    if role.definite(doc.text):
+        described = org is None and j > after_head  # المتحدث الرسمي للهلال الأحمر: only that one
+        prev = p.d.person_with_role(row["role"] or None, org.name if org else None, country,
+                                    fold_key(surface) if described else None)
+        if prev is not None:
+            return prev, j
+        holder = p.d.role_holder(doc.text[fs:fe])
+        if holder is not None and holder in doc.lexicon.actors:  # المتحدث باسم الكرملين → the spokesman that day
+            a = doc.lexicon.actors[holder]
+            return Speaker(a.name_en, surface, "person", (fs, fe), a.country or country, row["role"] or None,
+                           holder, a.gender or gender, org.name if org else None, role_ar=surface), j
+    return Speaker(surface, surface, "official", (fs, fe), country, row["role"] or None, None, gender,
+                   org.name if org else None, role_ar=surface), j
+
+
+@SPEAKER_PHRASES.rule(("وقال البرتغالي جورجي جيسوس، مدرب فريق الهلال، إن الفريق جاهز.", {"speaker": "جورجي جيسوس"}))
+def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
+    """A definite nationality before a name (البرتغالي جورجي جيسوس): the name, with its country."""
+    nationality = p.s.at(i, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
+    if nationality is None or not nationality.definite(p.doc.text):
+        return None
+    named = p.person_name(p.s.index_after(nationality.end), n, introduced=True)
+    if named is None:
+        return None
+    sp, j = named
+    sp.country = sp.country or nationality.value.iso3
+    return sp, p.apposition(sp, j, n)
+
+
+@SPEAKER_PHRASES.rule(
+    ("وقال مصدر أمني عراقي إن الهجوم وقع فجرا. وأكد المصدر نفسه أن قوات الأمن طوقت المكان.",
+     {"speaker": "anonymous", "content": "قوات الأمن طوقت"}),
+)
+def back_reference(p: PhraseParser, i: int, n: int) -> Found:
+    """A definite noun that names an earlier speaker (``backrefs.tsv``: المسؤول الأمريكي،
+    الوزارة، الشبكة، المصادر، التقرير); an organisation noun with its own description is a new
+    organisation (المكتب الإعلامي للرئيس)."""
+    s, doc = p.s, p.doc
+    m = s.at(i, "backref")
+    if m is None:
+        return None
+    toks = s.toks
+    row = m.value
+    j = s.index_after(m.end)
+    country = None
+    place = s.at(j, "country", lambda c: c.value.kind == "adjective") if j < n else None
+    if place is not None:  # المسؤول الأمريكي
+        country = place.value.iso3
+        j = s.index_after(place.end)
+    kind = row["kind"]
+    if kind == "report":
+        return (p.d.report_owner, j) if p.d.report_owner else None
+    if kind == "organization" and place is None and p.adjective_of(m, j, n):
+        k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False)
+        if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described
+            surface = doc.surface(m.key_start, toks[k - 1].end)
+            return Speaker(surface, surface, "organization", (m.key_start, toks[k - 1].end), country,
+                           gender=row["gender"] or None, head=m.key.removeprefix("ال")), k
+    if kind == "outlet":
+        if p.d.last_outlet is None:
+            surface = doc.surface(m.key_start, toks[j - 1].end)
+            return Speaker(surface, surface, "outlet", (m.key_start, toks[j - 1].end), country,
+                           gender=row["gender"] or None), j
+        return p.d.last_outlet, j
+    prev = p.d.referent(kind, m.key, country)
+    if prev is not None:
+        return prev, j  # الوزارة → the last ministry, النادي → the last club
+    surface = doc.surface(m.key_start, toks[j - 1].end)
+    if kind == "organization":
+        return Speaker(surface, surface, "organization", (m.key_start, toks[j - 1].end), country,
+                       gender=row["gender"] or None, head=m.key.removeprefix("ال")), j
+    gender = row["gender"] if row["gender"] in ("m", "f", "pl") else None
+    return Speaker(surface, surface, "official" if kind == "person" else "anonymous",
+                   (m.key_start, toks[j - 1].end), country, None, None, gender), j
+
+
+@SPEAKER_PHRASES.rule(("وقالت موسكو إن العقوبات لن تغير موقفها.", {"speaker": "موسكو"}))
+def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
+    """A country or its capital as the speaker (وقالت موسكو، أكدت السعودية)."""
+    place = p.s.at(i, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len)
+    if place is None:
+        return None
+    c = p.doc.lexicon.countries[place.value.iso3]
+    surface = p.doc.surface(place.key_start, place.end)
+    return Speaker(c.name_en, surface, "country", (place.key_start, place.end), c.iso3, gender="f"), \
+        p.s.index_after(place.end)
+
+
+@SPEAKER_PHRASES.rule(("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}))
+def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
+    """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
+    a definite report (التقرير) speaks for the owner of the last one."""
+    s, doc = p.s, p.doc
+    noun = s.at(i, "cue", lambda m: m.value["kind"] == "noun")
+    if noun is None:
+        return None
+    toks = s.toks
+    j = s.index_after(noun.end)
+    k = j
+    if k + 1 < n and not s.is_word(toks[k], "owner") and s.is_word(toks[k + 1], "owner"):
+        k += 1  # استطلاع رأي أجرته …
+    if k < n and s.is_word(toks[k], "owner"):
+        k += 1
+        if k < n and toks[k].text == "عن":
+            k += 1
+    else:
+        k = j
+    owner = p.parse(k, n, allow_name=False) if k < n else None
+    if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
+            and not owner[0].report:
+        p.d.report_owner = owner[0]
+        return replace(owner[0], report=True, via=list(owner[0].via)), owner[1]
+    if noun.definite(doc.text) and p.d.report_owner is not None:
+        return p.d.report_owner, j
+    return None
+
+
+@SPEAKER_PHRASES.rule(
+    ("وقال ألكسندر غروشكو إن موسكو لن تقبل.", {"speaker": "ألكسندر غروشكو"}),
+    ("وقال كوامي مينساه المتحدث باسم الحزب إن الانتخابات ستجرى في موعدها.", {"speaker": "كوامي مينساه"}),
+)
+def person_name(p: PhraseParser, i: int, n: int) -> Found:
+    """A name already met in the article (غروشكو)، a new name that starts with a first name or
+    stands before its role (كوامي مينساه المتحدث باسم الحزب), or one unknown word before a
+    colon or إن (وقال شالفنت: …)."""
+    if not p.allow_name:
+        return None
+    s, doc = p.s, p.doc
+    toks = s.toks
+    tok = toks[i]
+    for form in lookup_forms(tok.text):
+        known = p.d.names.get(form)
+        if known is not None:
+            return known, p.apposition(known, i + 1, n) if known.role is None else i + 1
+    named = p.person_name(i, n) or p.name_then_role(i, n)
+    if named is not None:
+        sp, j = named
+        return sp, p.apposition(sp, j, n)
+    after = toks[i + 1] if i + 1 < n else None
+    if after is not None and (after.text == ":" or s.is_word(after, "intro") or s.is_word(after, "intro_say")) \
+            and name_word(s, tok, first=False) and not s.definite(tok) and len(tok.text) > 2 \
+            and not tok.text.endswith("ا") and s.head_kind(tok) is None:  # مرارا، مراقبون
+        surface = doc.surface(tok.start, tok.end)
+        return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
+    return None
+
+
+@SPEAKER_PHRASES.rule(
+    ("وقالت شرطة دبي إن التحقيق مستمر.", {"speaker": "شرطة دبي"}),
+    ("وقال الأطباء إن حالته مستقرة.", {"speaker": "anonymous"}),
+    ("وقال القحطاني إن الدوريات ضبطت المتهمين.", {"speaker": "القحطاني"}),
+)
+def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
+    """A noun phrase the lexicon does not know, right after the verb and before the content:
+    an institution (وقالت الشرطة إن، وأعلنت النيابة العامة أن), a group of people (وقال
+    الأطباء إن) or a family name (وقال القحطاني إن، a name met earlier: وأكد الشليل أن)."""
+    if not p.allow_name:
+        return None
+    s, doc = p.s, p.doc
+    toks = s.toks
+    tok = toks[i]
+    if i + 1 < n and not doc.by_start.get(tok.start) and not s.known(tok) and (family_name(s, tok) or (
+            s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
+        surface = doc.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
+        return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
+    head = s.head_kind(tok)
+    if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
+        return p.quoted_organization(tok.start, i + 1, n)
+    if head == "organization":
+        j, org, country = p.complements(i + 1, n, definite_head=s.definite(tok), name_may_follow=False,
+                                        organization=True)
+        if j == i + 1 and j + 1 < n and name_word(s, toks[j], first=True) and s.opens_content(toks[j + 1]):
+            j += 1  # وقالت شرطة دبي إن
+        fs, fe = tok.start, toks[j - 1].end
+        surface = doc.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
+        return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
+                       head=bare(tok.text)), j
+    j = i
+    while j < n and j - i < 4 and toks[j].text.isalpha() and not toks[j].text.startswith("لل") \
+            and not doc.by_start.get(toks[j].start) and not s.stop(toks[j]) \
+            and (s.definite(toks[j]) or (head is not None and j == i)):
+        j += 1
+    if j == i or j >= n or not s.opens_content(toks[j]):
+        return None
+    fs, fe = toks[i].start, toks[j - 1].end
+    surface = doc.surface(fs, fe)
+    if head == "group":
+        return Speaker(surface, surface, "anonymous", (fs, fe), gender="pl"), j
+    return None

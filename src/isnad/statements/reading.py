@@ -1,0 +1,411 @@
+"""Reading one sentence: the cues in order, each given to the statement patterns.
+
+:class:`SentenceReader` holds what the patterns share: the sentence, the
+article's discourse, the statement being read (``active``), and the pieces of
+clause grammar every pattern needs — where the attribution ends and the
+content opens (إن / أن / بأن، a colon, a quotation, قائلا), the asides it may
+hold (أمس، في بيان، لـ«عكاظ»، للصحفيين، نقلا عن …), where a coordinated clause
+or a participle starts a new statement, and whether a cue is a verb at all
+(عدم ذكر اسمه، علي بن أبي طالب).
+"""
+from __future__ import annotations
+
+from ..mentions import Mention
+from ..rules import Trace
+from .discourse import Discourse
+from .draft import Draft, Dropped
+from .phrases import PhraseParser
+from .sentence import Sentence
+from .speaker import Speaker
+
+CLAUSE_PUNCT = (",", ";", "-")
+ZONE_LIMIT = 40  # tokens of attribution before a content opener
+IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في تصريح، خلال حديث: the statement a cue was made in
+TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
+NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
+SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+COORDINATORS = ("كما", "وكما", "ثم")
+
+
+class SentenceReader:
+    """Finds the statements of one sentence (see :data:`patterns.STATEMENT_PATTERNS`)."""
+
+    def __init__(self, s: Sentence, d: Discourse, cues: list[Mention], drafts: list[Draft],
+                 trace: Trace | None = None):
+        self.s = s
+        self.d = d
+        self.doc = s.doc
+        self.toks = s.toks
+        self.n = s.n
+        self.parser = PhraseParser(s, d)
+        self.cues = cues
+        self.drafts = drafts
+        self.trace = trace
+        self.active: Draft | None = None  # the statement whose content is being read
+        self.zone_source: Speaker | None = None  # نقلا عن X inside the attribution of a statement
+        self.zone_via: list[str] = []
+        self.lead_via: list[str] = []  # وبحسب رويترز، …: the outlet every statement of the sentence came through
+
+    def read(self) -> None:
+        """Give each live cue, left to right, to the first pattern that reads it."""
+        from .patterns import STATEMENT_PATTERNS
+
+        consumed = 0
+        for cue in self.cues:
+            if self.s.in_quote(cue.start):
+                continue
+            ci = self.s.index_after(cue.start)
+            if ci < consumed or not self.live(cue, ci):
+                continue
+            for pattern in STATEMENT_PATTERNS:
+                result = pattern(self, cue, ci)
+                if result is None:
+                    continue
+                if isinstance(result, Dropped):
+                    if self.trace is not None:
+                        self.trace.dropped(pattern.name, self.cue_text(cue), self.doc.folded.span_to_original(
+                            cue.key_start, cue.end), result.reason)
+                    break
+                result.rule = pattern.name
+                self.accept(result)
+                if self.trace is not None:
+                    self.trace.made(pattern.name, self.cue_text(cue), self.doc.folded.span_to_original(
+                        cue.key_start, cue.end), f"speaker by {result.speaker_rule or '-'}")
+                if not result.nested:
+                    self.active = result
+                    consumed = self.s.index_after(result.content[0])
+                break
+
+    def cue_text(self, cue: Mention) -> str:
+        return self.doc.surface(cue.key_start, cue.end)
+
+    def accept(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+        self.d.remember(draft.speaker)
+
+    def inside_active(self, cue: Mention) -> bool:
+        """Whether ``cue`` stands inside the content of the statement being read."""
+        return self.active is not None and cue.start >= self.active.content[0]
+
+    # -- what a cue is ---------------------------------------------------------------
+    def live(self, cue: Mention, z: int) -> bool:
+        """Whether ``cue`` at token ``z`` reports speech: not a word that only looks like a cue
+        (ورد في، عدم ذكر اسمه) nor a verb read as a noun (حول وصف، علي بن أبي طالب)."""
+        if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
+            return False
+        return not self.verbal_noun(cue, z)
+
+    def live_cue(self, z: int) -> Mention | None:
+        cue = self.s.at(z, "cue")
+        return cue if cue is not None and self.live(cue, z) else None
+
+    def verbal_noun(self, cue: Mention, ci: int) -> bool:
+        """A verb form read as a noun or a name: after a preposition or عدم (عدم ذكر اسمه، حول
+        وصف …), or after أبي / بن in a name (علي بن أبي طالب)."""
+        before = self.toks[ci - 1] if ci > 0 else None
+        return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and before is not None
+                and (self.s.is_word(before, "noun_context") or self.s.is_word(before, "name_link")))
+
+    def subordinate(self, ci: int) -> bool:
+        """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""
+        from ..text import lookup_forms
+        k = ci - 1
+        while k >= 0 and self.s.is_(k, "auxiliary"):
+            k -= 1
+        subordinators = self.doc.words.of("subordinator")
+        return k >= 0 and any(w in subordinators for w in lookup_forms(self.toks[k].text))
+
+    def subject_before(self, ci: int) -> bool:
+        """A form of كان opens the clause of the cue (وكانت عناصر محسوبة على التنظيم … ذكرت): its
+        subject stands before the verb, so a speaker not found there is not the last one met."""
+        for k in range(ci - 1, max(-1, ci - SUBJECT_SPAN), -1):
+            tok = self.toks[k]
+            if tok.text in CLAUSE_PUNCT or self.s.at(k, "cue") is not None:
+                return False
+            if self.s.is_(k, "auxiliary") and tok.text.lstrip("وف").startswith("كان"):
+                return True
+        return False
+
+    def subjectless(self, k: int) -> bool:
+        """Whether token ``k`` after a verb leaves its subject unsaid: the end, a mark, a content
+        opener, an adverbial or a participle (وأضاف أن، وقال في كلمته، وتابع قائلا), not an
+        unknown noun that would be the subject (وقال الأطباء، وأعلنت خلوها)."""
+        if k >= self.n:
+            return True
+        tok = self.toks[k]
+        return (not tok.text.isalpha() or tok.text[0] == "ل"
+                or self.s.is_(k, "intro", "intro_say", "intro_prep", "adverbial_prep", "skip")
+                or self.s.at(k, "cue") is not None)
+
+    # -- clauses -------------------------------------------------------------------
+    def clause_start(self, ci: int) -> bool:
+        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد`` / ``، فيما أعلنت``."""
+        toks = self.toks
+        k = ci - 1
+        if k >= 0 and (toks[k].text in COORDINATORS or self.s.is_(k, "contrast")):
+            k -= 1
+        elif not toks[ci].text.startswith("و"):
+            return False
+        return k < 0 or toks[k].text in CLAUSE_PUNCT
+
+    def truncate(self, draft: Draft, ci: int) -> None:
+        """End ``draft``'s content before the clause that starts at token ``ci``."""
+        k = ci - 1
+        while k > 0 and (self.toks[k].text in CLAUSE_PUNCT or self.toks[k].text in COORDINATORS
+                         or self.s.is_(k, "contrast")):
+            k -= 1
+        end = self.toks[k].end
+        if end > draft.content[0]:
+            draft.content = (draft.content[0], end)
+
+    def skip_words(self, k: int, classes=("skip",)) -> int:
+        """Past commas and words of ``classes`` (time words: اليوم الجمعة، أمس)."""
+        while k < self.n and (self.toks[k].text in CLAUSE_PUNCT or self.s.is_(k, *classes)):
+            k += 1
+        return k
+
+    def object_start(self, k: int) -> int:
+        """Where a plain object begins after the speaker: past filler words, a reply phrase up to
+        its comma (ردا على سؤال،) and the statement or place it was made in (في بيان، في فيينا)."""
+        toks, s = self.toks, self.s
+        k = self.skip_words(k)
+        while k + 1 < self.n:
+            after = toks[k + 1]
+            if s.is_(k, "response") and after.text == "علي":
+                comma = next((c for c in range(k + 2, min(self.n, k + 12)) if toks[c].text == ","), None)
+                if comma is None:
+                    break
+                k = self.skip_words(comma + 1)
+            elif toks[k].text in IN_STATEMENT and (s.at(k + 1, "cue", lambda m: m.value["kind"] == "noun")
+                                                   or s.at(k + 1, "country")):
+                k = self.skip_words(k + 2)
+            elif s.is_(k, "adverbial_prep") and s.is_(k + 1, "skip"):
+                k = self.skip_words(k + 1)  # نفت في وقت سابق التنسيق
+            else:
+                break
+        return k
+
+    def skip_addressee(self, k: int) -> int:
+        """Past an outlet the words were said to, before the speaker (قال لـ«الشرق الأوسط» مدير …)."""
+        toks, s, doc = self.toks, self.s, self.doc
+        if k < self.n and toks[k].text == "ل" and k + 1 < self.n and toks[k + 1].text == '"':
+            close = self.quoted_name_end(k + 1)
+            return self.skip_words(close) if close is not None else k
+        outlet = s.at(k, "actor") if k < self.n and toks[k].text.startswith("ل") else None
+        if outlet is not None and outlet.prefix_len and doc.lexicon.actors[outlet.value].kind in ("outlet", "agency"):
+            return self.skip_words(s.index_after(outlet.end))
+        if k < self.n and toks[k].text.startswith("لل") and not doc.by_start.get(toks[k].start):
+            return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
+        return k
+
+    # -- where the content opens ---------------------------------------------------------
+    def intro(self, k: int, far_saying: bool = True) -> tuple[int, int] | None:
+        """(content start index, zone end index) for the first content opener from ``k``; a
+        participle قائلا opens it right after ``k`` or, when ``far_saying``, after an aside
+        (a verb with an object keeps it: ورفض فيدان، ردا على سؤال، مقترحا …، قائلا …)."""
+        toks, s = self.toks, self.s
+        self.zone_source, self.zone_via = None, []
+        stop = min(self.n, k + ZONE_LIMIT)
+        z = k
+        relative = False  # inside ميرين التي فازت … في مسرحية «…»، up to its comma
+        while z < stop:
+            tok = toks[z]
+            if tok.text == '"':
+                close = self.quoted_name_end(z, relative or (z > k and self._title_quote(z)))
+                if close is None:
+                    return z, z
+                z = close
+                continue
+            if tok.text == ":":
+                return self.after_opener(z + 1), z
+            if tok.text == ",":
+                relative = False
+            elif s.is_(z, "subordinator") and tok.text.startswith("ال"):
+                relative = True
+            elif s.is_(z, "contrast"):
+                return None  # حذرت … إلا أن …: the opener belongs to another clause
+            if s.is_(z, "intro") and not (relative and s.is_(z - 1, "noun_context")) \
+                    and self.doc.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن
+                return z + 1, z
+            if s.is_(z, "intro_prep") and z + 1 < self.n and s.is_(z + 1, "intro"):
+                return z + 2, z
+            if s.is_(z, "intro_say"):
+                return self.after_opener(z + 1), z
+            cue = self.live_cue(z)
+            if cue is not None:
+                kind = cue.value["kind"]
+                if kind == "participle" and cue.value["lemma"] == "قال" and (far_saying or self._adjacent(k, z)):
+                    return self.after_opener(s.index_after(cue.end)), z
+                if kind == "relay":
+                    z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
+                    continue
+                if kind != "noun" or not (z > 0 and toks[z - 1].text in IN_STATEMENT):
+                    return None
+            z += 1
+        return None
+
+    def _adjacent(self, k: int, z: int) -> bool:
+        """Only marks and filler words between tokens ``k`` and ``z`` (وتابع الوزير، قائلا)."""
+        return all(not t.text.isalpha() or self.s.is_word(t, "skip") for t in self.toks[k:z])
+
+    def _zone_relay(self, cue: Mention, z: int) -> int:
+        """A relay inside the attribution (، نقلا عن مسؤولين مصريين، / ، حسبما نقلت وكالة X،):
+        its source becomes the speaker (``zone_source``), an outlet goes to ``zone_via``.
+        Returns the index past the relay phrase (its closing comma)."""
+        toks, s = self.toks, self.s
+        j = s.index_after(cue.end)
+        while j < self.n and (toks[j].text in ("ما", "عنه", "عنها", "عن", "ل") or s.at(j, "cue")):
+            inner = s.at(j, "cue")
+            j = s.index_after(inner.end) if inner else j + 1
+        res = self.parser.parse(j, self.n) if j < self.n else None
+        if res is not None:
+            if cue.value["lemma"] == "نقلا عن":  # the words are the source's
+                self.zone_source = res[0]
+            elif res[0].kind in ("outlet", "organization"):
+                self.zone_via.append(res[0].name)
+            j = res[1]
+        while j < self.n and toks[j].text not in (",", ":") and not s.is_(j, "intro"):
+            j += 1
+        return j + (j < self.n and toks[j].text == ",")
+
+    def quoted_name_end(self, z: int, named_here: bool = False) -> int | None:
+        """After a quoted outlet, name or title in the attribution (لـ«الشرق الأوسط»، وكالة "سمارت"،
+        or any quote when ``named_here``), the index past its closing quote; None when the quote
+        opens the content."""
+        toks, s = self.toks, self.s
+        close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
+        if close is None:
+            return None
+        named = named_here or (z > 0 and (toks[z - 1].text == "ل" or (
+            s.at(z - 1, "role") is not None and not s.quote_ends_sentence(close))))
+        if close - z <= NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
+                and z > 0 and toks[z - 1].text.isalpha() and not s.is_(z - 1, "intro"):
+            named = True  # على طلب "الجزائر الآن" للتعليق: a name followed by more words
+        if named or (z + 1 < self.n and s.at(z + 1, "actor")):
+            return close + 1
+        after = toks[close + 1] if close + 1 < self.n else None
+        if after is not None and (after.text == ":" or s.is_word(after, "intro")):
+            return close + 1  # على منصته "تروث سوشيال": …
+        return None
+
+    def _title_quote(self, z: int) -> bool:
+        """A short quotation followed by a comma and, a few words on, the content opener
+        (في مسرحية «ذي أوديونس»، عند تفقدها …، إنه …): a title, not the content."""
+        close = next((c for c in range(z + 1, min(self.n, z + TITLE_QUOTE + 1)) if self.toks[c].text == '"'), None)
+        return close is not None and close + 1 < self.n and self.toks[close + 1].text == "," \
+            and self._opener_ahead(close + 2)
+
+    def _opener_ahead(self, k: int) -> bool:
+        """Whether a colon or إن / أن comes within a few words from ``k``, before any quote."""
+        for tok in self.toks[k:k + 20]:
+            if tok.text == '"':
+                return False
+            if tok.text == ":" or self.s.is_word(tok, "intro"):
+                return True
+        return False
+
+    def after_opener(self, k: int) -> int:
+        if k < self.n and self.toks[k].text == ":":
+            k += 1
+        if k < self.n and self.s.is_(k, "intro"):
+            k += 1
+        return k
+
+    def content_span(self, k: int) -> tuple[int, int] | None:
+        """From token ``k`` to the end of the sentence, when a word is there; after a
+        colon that ends the sentence (وقال في كلمته:), the next sentence."""
+        if k >= self.n and self.s.following is not None and self.toks[-1].text == ":":
+            return self.s.following
+        if not any(t.text[0].isalpha() for t in self.toks[k:k + 3]):
+            return None
+        return self.toks[k].start, self.s.span[1]
+
+    def quote_before(self, ci: int) -> tuple[int, int] | None:
+        """A quotation that ends right before ``، قال …`` (content first, then the cue)."""
+        toks = self.toks
+        if ci < 3 or toks[ci - 1].text != "," or toks[ci - 2].text != '"':
+            return None
+        from bisect import bisect_left
+        opening = bisect_left(self.s.quotes, toks[ci - 2].start) - 1
+        if opening < 0 or opening % 2:
+            return None
+        return self.s.quotes[opening], toks[ci - 2].end
+
+    # -- a subject before its verb ---------------------------------------------------
+    def before_cue(self, ci: int) -> Speaker | None:
+        """A speaker phrase that ends right before the cue (subject–verb order)."""
+        toks, s, doc = self.toks, self.s, self.doc
+        for k in range(max(0, ci - 8), ci):
+            ms = doc.by_start.get(toks[k].start)
+            if not ms or (k > 0 and toks[k - 1].text in IN_STATEMENT):
+                continue  # وفي تصريح لوكالة فرانس برس، قالت …: the statement it was made in
+            if any(m.prefix_len and doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك"))
+                   for m in ms):
+                continue
+            res = self.parser.parse(k, ci, allow_name=False)
+            if res is None or not self._aside(res[1], ci):
+                continue
+            sp = res[0]
+            before = k - 1
+            while before >= 0 and s.is_(before, "auxiliary"):
+                before -= 1  # وكانت الوزارة قد أعلنت
+            at_clause = before < 0 or toks[before].text in CLAUSE_PUNCT + (":", '"') \
+                or s.is_(before, "clause_opener") or before < k - 1
+            if sp.report or at_clause:
+                return sp
+        return None
+
+    def _aside(self, k: int, ci: int) -> bool:
+        """Whether only an aside stands between a subject ending at token ``k`` and its verb at
+        ``ci``: commas, قد، من جانبه، أيضا, or a place before قد (وكان المكتب في جدة قد أعلن)."""
+        s, toks = self.s, self.toks
+        if all(t.text in CLAUSE_PUNCT or t.text == "من" or s.is_word(t, "auxiliary") or s.is_word(t, "skip")
+               for t in toks[k:ci]):
+            return True
+        return ci - k == 3 and toks[ci - 1].text == "قد" and s.is_(k, "preposition")
+
+    # -- the statement -------------------------------------------------------------
+    def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int) -> Draft:
+        """A statement; the attribution before token ``zone_end`` may name the claim it answers
+        (تعقيبا على …), a report it was made in (في بيان) and outlets it was made to (لرويترز)."""
+        toks, s, doc = self.toks, self.s, self.doc
+        zone = (toks[0].start, toks[zone_end].start if zone_end < self.n else s.span[1])
+        d = Draft(speaker, cue, content, s.span, s.span[0], list(speaker.via),
+                  speaker_rule=self.parser.last_rule or "")
+        d.via += [v for v in self.zone_via + self.lead_via if v not in d.via]
+        d.response_phrase = self.response_phrase(zone)
+        for z in range(self.n):
+            tok = toks[z]
+            if tok.start >= zone[1]:
+                break
+            if tok.start < cue.end:
+                continue
+            noun = s.at(z, "cue", lambda m: m.value["kind"] == "noun")
+            if noun is not None and not speaker.report:
+                self.d.report_owner = speaker
+            actor = s.at(z, "actor")
+            if actor is not None and not (speaker.span[0] <= actor.key_start < speaker.span[1]):
+                a = doc.lexicon.actors[actor.value]
+                if a.kind in ("outlet", "agency") and a.name_en not in d.via:
+                    d.via.append(a.name_en)
+            elif tok.text == "ل" and z + 2 < self.n and toks[z + 1].text == '"':
+                close = self.quoted_name_end(z + 1)  # لـ«الشرق الأوسط»
+                name = doc.surface(toks[z + 2].start, toks[close - 2].end) if close else None
+                if name and name not in d.via:
+                    d.via.append(name)
+        return d
+
+    def response_phrase(self, zone: tuple[int, int]) -> tuple[int, int] | None:
+        """``تعقيبا على X`` / ``ردا على X`` before the content: the span of X up to a comma."""
+        toks, s = self.toks, self.s
+        for z in range(self.n - 2):
+            if toks[z].start >= zone[1]:
+                return None
+            if s.is_(z, "response") and toks[z + 1].text == "علي":
+                e = z + 2
+                while e < self.n and toks[e].start < zone[1] and toks[e].text not in CLAUSE_PUNCT + (":",):
+                    e += 1
+                claim = s.at(z + 2, "cue", lambda m: m.value["kind"] == "noun") or s.is_(z + 2, "claim")
+                if claim and e > z + 2:
+                    return toks[z + 2].start, toks[e - 1].end
+        return None

@@ -1,0 +1,153 @@
+"""The text the statements reader works on: an article's folded text with its
+lexicon mentions, and one sentence of it as tokens with their word classes.
+
+Everything here is in folded offsets (:mod:`isnad.text`); the reader maps
+spans back to the page when it writes a record.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from ..lexicon import Lexicon
+from ..mentions import Mention
+from ..text import FoldedText
+from .words import Words, bare, words
+
+TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
+_NEW_TUPLE = tuple.__new__
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of the folded text with its folded ``[start, end)``."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens_of(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation marks of folded ``text[start:end]`` (built with ``tuple.__new__``,
+    a third faster than the NamedTuple constructor on this hot path)."""
+    return [_NEW_TUPLE(Token, (m.group(), m.start(), m.end())) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+class ArticleText:
+    """An article's folded text, its lexicon mentions by start, and the lexicon."""
+
+    def __init__(self, original: str, folded: FoldedText, mentions: list[Mention], lexicon: Lexicon,
+                 published: str | None = None, start: int = 0):
+        self.original = original
+        self.folded = folded
+        self.text = folded.text
+        self.start = start  # folded offset where the article begins
+        self.lexicon = lexicon
+        self.words: Words = words(lexicon)
+        self.published = published if published and len(published) == 10 and published[4] == "-" else None
+        self.by_start: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_start.setdefault(m.start, []).append(m)
+        self.stance_marks = [m for m in mentions if m.category == "stance"]
+        self.stance_starts = [m.start for m in self.stance_marks]
+
+    def surface(self, fs: int, fe: int) -> str:
+        """The page text of folded ``[fs, fe)``."""
+        s, e = self.folded.span_to_original(fs, fe)
+        return self.original[s:e]
+
+    def at(self, pos: int, category: str, pred=None) -> Mention | None:
+        """The longest mention of ``category`` starting at folded ``pos``."""
+        for m in self.by_start.get(pos, ()):
+            if m.category == category and (pred is None or pred(m)):
+                return m
+        return None
+
+    def is_word(self, tok: Token, cls: str) -> bool:
+        return tok.text in self.words.of(cls)
+
+
+class Sentence:
+    """The tokens of one sentence and the questions the rules ask about them."""
+
+    def __init__(self, doc: ArticleText, span: tuple[int, int], following: tuple[int, int] | None = None):
+        self.doc = doc
+        self.span = span
+        self.following = following  # the next sentence: content announced by a final colon
+        self.toks = tokens_of(doc.text, span[0], span[1])
+        self.n = len(self.toks)
+        self.starts = [t.start for t in self.toks]
+        self.quotes = [t.start for t in self.toks if t.text == '"']
+
+    # -- positions -------------------------------------------------------------
+    def index_after(self, pos: int) -> int:
+        """Index of the first token that starts at or after folded ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether folded ``pos`` lies inside a quotation of this sentence."""
+        return bisect_left(self.quotes, pos) % 2 == 1
+
+    def text_of(self, i: int) -> str:
+        return self.toks[i].text if 0 <= i < self.n else ""
+
+    # -- lexicon views -----------------------------------------------------------
+    def at(self, i: int, category: str, pred=None) -> Mention | None:
+        """The longest mention of ``category`` starting at token ``i``."""
+        return self.doc.at(self.toks[i].start, category, pred) if 0 <= i < self.n else None
+
+    def is_(self, i: int, *classes: str) -> bool:
+        """Whether token ``i`` is a word of one of ``classes`` (speech_words.tsv)."""
+        if not 0 <= i < self.n:
+            return False
+        w = self.toks[i].text
+        return any(w in self.doc.words.of(c) for c in classes)
+
+    def is_word(self, tok: Token, cls: str) -> bool:
+        return tok.text in self.doc.words.of(cls)
+
+    def cue_at(self, i: int) -> Mention | None:
+        return self.at(i, "cue")
+
+    # -- word shapes -------------------------------------------------------------
+    def definite(self, tok: Token) -> bool:
+        """A definite noun or adjective (الخارجية، للكرملين), not a function word (التي)."""
+        w = tok.text
+        return len(w) > 3 and w.startswith(("ال", "لل")) and not self.is_word(tok, "any")
+
+    def stop(self, tok: Token) -> bool:
+        """A token no speaker phrase runs over: a mark, a content opener, a time word, a cue."""
+        return (not tok.text[0].isalpha() or self.is_word(tok, "intro") or self.is_word(tok, "skip")
+                or self.is_word(tok, "negation") or self.is_word(tok, "intro_say")
+                or self.doc.at(tok.start, "cue") is not None)
+
+    def conjunction(self, tok: Token) -> bool:
+        """A word glued to و (and …), unless the lexicon knows it whole (وزارة، وكالة)."""
+        return tok.text.startswith("و") and not any(
+            m.key_start == tok.start for m in self.doc.by_start.get(tok.start, ()))
+
+    def known(self, tok: Token) -> bool:
+        """A word the lexicons give a meaning other than a name (a role, place, cue, function word)."""
+        doc = self.doc
+        return (self.is_word(tok, "any") or self.is_word(tok, "role_adjective") or doc.at(tok.start, "cue") is not None
+                or doc.at(tok.start, "role") is not None or doc.at(tok.start, "country") is not None
+                or doc.at(tok.start, "backref") is not None or doc.at(tok.start, "actor") is not None)
+
+    def first_name(self, tok: Token) -> bool:
+        """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
+        w = tok.text
+        return self.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
+
+    def head_kind(self, tok: Token) -> str | None:
+        """organization / group when the word is the head noun of an unknown speaker (الشرطة، الأطباء)."""
+        return self.doc.words.speaker_heads.get(bare(tok.text))
+
+    def opens_content(self, tok: Token) -> bool:
+        """A token that may follow a speaker phrase: a mark, a content opener or an adverbial."""
+        return tok.text in (",", ":", '"', "-", "(", ";") or any(
+            self.is_word(tok, c) for c in ("intro", "intro_say", "adverbial_prep", "skip"))
+
+    def quote_ends_sentence(self, close: int) -> bool:
+        """Whether the sentence ends with the quotation closed at token ``close``: what is
+        quoted there is what was said, not a name."""
+        return close + 1 >= self.n or self.toks[close + 1].text in (".", "!", "?")

@@ -1,0 +1,69 @@
+"""The word tables the statements reader reads, derived once from a lexicon.
+
+``speech_words.tsv`` sorts function words into classes (``intro``: إن / أن,
+``skip``: أمس / اليوم, ``subordinator``: الذي / بعد أن …); stopwords, first
+names, the head nouns of unknown speakers and the Arabic phrases of roles
+held for a time are added here, all folded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import Lexicon, Role
+from ..text import fold_key
+
+CONTENT_CLASSES = ("role_adjective", "eponym")  # content words: not in the function-word class ``any``
+
+
+def bare(word: str) -> str:
+    """A folded word without its article (الشرطة، والشرطة، للشرطة → شرطه)."""
+    for article in ("وال", "فال", "بال", "ال", "لل"):
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article):]
+    return word
+
+
+@dataclass(frozen=True)
+class Words:
+    classes: dict[str, frozenset[str]]  # class -> folded words (see speech_words.tsv), plus stop / any / first_name
+    first_name_gender: dict[str, str]  # folded first name -> m / f
+    speaker_heads: dict[str, str]  # bare folded head noun -> organization / group
+    roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time
+    declined_objects: frozenset[str]  # التعليق، الإفصاح …: what رفض refuses when it declines to comment
+
+    def of(self, cls: str) -> frozenset[str]:
+        return self.classes.get(cls, frozenset())
+
+
+def _build(lexicon: Lexicon) -> Words:
+    classes: dict[str, set[str]] = {}
+    for row in lexicon.rows("speech_words.tsv"):
+        key = fold_key(row["word"])
+        if " " not in key:
+            classes.setdefault(row["class"], set()).add(key)
+    classes["stop"] = {fold_key(row["word"]) for row in lexicon.rows("stopwords_ar.tsv")}
+    classes["any"] = set().union(*(v for k, v in classes.items() if k not in CONTENT_CLASSES))
+    genders = {fold_key(row["name"]): row["gender"] for row in lexicon.rows("first_names.tsv")}
+    classes["any_first_name"] = set(genders)
+    classes["first_name"] = classes["any_first_name"] - classes["any"]  # علي is also على
+    roles_by_phrase: dict[str, list[Role]] = {}
+    for held in lexicon.roles.values():
+        for role in held:
+            roles_by_phrase.setdefault(fold_key(role.role_ar), []).append(role)
+    declined = set()
+    for row in lexicon.rows("cues.tsv"):
+        if row["stance"] == "decline_comment" and " " in row["form"].strip():
+            word = fold_key(row["form"]).split(" ")[-1]
+            declined.update((word, "ال" + word) if not word.startswith("ال") else (word, word[2:]))
+    return Words(
+        classes={k: frozenset(v) for k, v in classes.items()},
+        first_name_gender=genders,
+        speaker_heads={bare(fold_key(row["form"])): row["kind"] for row in lexicon.rows("speaker_heads.tsv")},
+        roles_by_phrase={k: tuple(v) for k, v in roles_by_phrase.items()},
+        declined_objects=frozenset(declined),
+    )
+
+
+def words(lexicon: Lexicon) -> Words:
+    """The word tables of ``lexicon``, built once."""
+    return lexicon.derived(_build)
