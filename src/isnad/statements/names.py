@@ -40,7 +40,8 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
 def family_name_word(s: Sentence, tok: Token) -> bool:
     """A definite word that may be a family name: unknown, not a plural nisba (العسكريين)."""
     w = tok.text
-    return w.startswith("ال") and not w.endswith(("يين", "يون")) and name_word(s, tok, first=False)
+    return (w.startswith("ال") and not s.hamza_start(tok) and not w.endswith(("يين", "يون"))
+            and name_word(s, tok, first=False))
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
@@ -109,8 +110,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         links = j
         while links < n and s.is_word(toks[links], "name_link"):
             links += 1  # بن عبد الله، بن أبي طالب
-        if (glued or noun) and s.definite(tok):
-            return None
+        if (glued or noun) and s.definite(tok) and not s.known(tok):
+            return None  # بمنطقة الحدود، أهمية المشروع: a noun in construct, not a name
         if links > j and links < n and name_word(s, toks[links], first=False):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \

@@ -316,8 +316,15 @@ class PhraseParser:
     def anonymous(self, head: Mention, i: int, n: int) -> tuple[Speaker, int]:
         """An anonymous source with its description (مصادر سياسية في إسرائيل، شخصين مقربين من
         الكرملين، مسؤول أمريكي طلب عدم نشر اسمه): kept with its description and country."""
+        gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
+        sp, j = self.group(i, self.s.index_after(head.end), n, gender)
+        sp.role = head.value["role"] or None
+        return sp, j
+
+    def group(self, i: int, j: int, n: int, gender: str | None) -> tuple[Speaker, int]:
+        """An unnamed source or group whose head ends before token ``j``, with the description
+        that follows it (سياسية في إسرائيل، سعوديون في القطاع المصرفي) and its country."""
         toks, s, doc = self.s.toks, self.s, self.doc
-        j = s.index_after(head.end)
         country = None
         count = 0
         while j < n and count < 8:
@@ -351,7 +358,6 @@ class PhraseParser:
             start = i - 1
         fs, fe = toks[start].start, toks[j - 1].end
         surface = doc.surface(fs, fe)
-        gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
         return Speaker(surface, surface, "anonymous", (fs, fe), country, None, None, gender), j
 
     def organization(self, head: Mention, j: int, n: int, org: Speaker | None,
@@ -525,7 +531,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
 
 @SPEAKER_PHRASES.rule(
     ("وأوضح مدير إدارة التعليم في المحافظة خالد العتيبي أن الدراسة ستبدأ.", {"speaker": "خالد العتيبي"}),
-    ("وقال المهاجم دياندري ييلدين: «سنتعلم من أخطائنا».", {"speaker": "دياندري ييلدين"}),
+    ("وقال المدرب يورغن كلينزمان: «سنتعلم من أخطائنا».", {"speaker": "يورغن كلينزمان"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.", {"speaker": "anonymous"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
@@ -576,9 +582,9 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
                    org.name if org else None, role_ar=surface), j
 
 
-@SPEAKER_PHRASES.rule(("وقال البرتغالي جورجي جيسوس، مدرب فريق الهلال، إن الفريق جاهز.", {"speaker": "جورجي جيسوس"}))
+@SPEAKER_PHRASES.rule(("وقال البرتغالي روي فيتوريا، مدرب الفريق، إن اللاعبين جاهزون.", {"speaker": "روي فيتوريا"}))
 def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
-    """A definite nationality before a name (البرتغالي جورجي جيسوس): the name, with its country."""
+    """A definite nationality before a name (البرتغالي روي فيتوريا): the name, with its country."""
     nationality = p.s.at(i, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
     if nationality is None or not nationality.definite(p.doc.text):
         return None
@@ -625,6 +631,12 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
             return Speaker(surface, surface, "outlet", (m.key_start, toks[j - 1].end), country,
                            gender=row["gender"] or None), j
         return p.d.last_outlet, j
+    if kind == "person" and place is None:
+        named = p.person_name(j, n, introduced=True)
+        if named is not None:  # المتحدث كيريلو بودانوف: a new person, not the last one
+            sp, k = named
+            sp.role_ar = sp.role_ar or doc.surface(m.key_start, m.end)
+            return sp, p.apposition(sp, k, n)
     prev = p.d.referent(kind, m.key, country)
     if prev is not None:
         return prev, j  # الوزارة → the last ministry, النادي → the last club
@@ -681,11 +693,11 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
 @SPEAKER_PHRASES.rule(
     ("وقال ألكسندر غروشكو إن موسكو لن تقبل.", {"speaker": "ألكسندر غروشكو"}),
     ("وقال كوامي مينساه المتحدث باسم الحزب إن الانتخابات ستجرى في موعدها.", {"speaker": "كوامي مينساه"}),
+    ("وقال غروشكو إن موسكو لن تقبل. وأضاف غروشكو أن الحوار ممكن.", {"speaker": "غروشكو", "content": "الحوار"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
-    """A name already met in the article (غروشكو)، a new name that starts with a first name or
-    stands before its role (كوامي مينساه المتحدث باسم الحزب), or one unknown word before a
-    colon or إن (وقال شالفنت: …)."""
+    """A name already met in the article (غروشكو), or a new name that starts with a first name
+    or stands before its role (كوامي مينساه المتحدث باسم الحزب)."""
     if not p.allow_name:
         return None
     s, doc = p.s, p.doc
@@ -699,12 +711,6 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
     if named is not None:
         sp, j = named
         return sp, p.apposition(sp, j, n)
-    after = toks[i + 1] if i + 1 < n else None
-    if after is not None and (after.text == ":" or s.is_word(after, "intro") or s.is_word(after, "intro_say")) \
-            and name_word(s, tok, first=False) and not s.definite(tok) and len(tok.text) > 2 \
-            and not tok.text.endswith("ا") and s.head_kind(tok) is None:  # مرارا، مراقبون
-        surface = doc.surface(tok.start, tok.end)
-        return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
     return None
 
 
@@ -738,15 +744,83 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         surface = doc.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
                        head=bare(tok.text)), j
-    j = i
-    while j < n and j - i < 4 and toks[j].text.isalpha() and not toks[j].text.startswith("لل") \
-            and not doc.by_start.get(toks[j].start) and not s.stop(toks[j]) \
-            and (s.definite(toks[j]) or (head is not None and j == i)):
-        j += 1
-    if j == i or j >= n or not s.opens_content(toks[j]):
-        return None
-    fs, fe = toks[i].start, toks[j - 1].end
-    surface = doc.surface(fs, fe)
     if head == "group":
-        return Speaker(surface, surface, "anonymous", (fs, fe), gender="pl"), j
+        sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
+        return (sp, j) if _content_follows(p, j, n) else None
     return None
+
+
+def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether the content opens at token ``j``, past asides: commas, time words (أمس،
+    الثلاثاء), the people or outlet spoken to (للصحفيين، لـ«الاقتصادية») and the statement it
+    was made in (في بيان، خلال مؤتمر صحفي) — so the words before ``j`` filled the subject slot."""
+    s, toks = p.s, p.s.toks
+    steps = 0
+    while j < n and steps < 12:
+        tok = toks[j]
+        if tok.text in (":", '"') or s.is_(j, "intro", "intro_say"):
+            return True
+        if tok.text in (",", ";", "-") or s.is_(j, "skip"):
+            j += 1
+        elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':
+            close = next((c for c in range(j + 2, min(n, j + 8)) if toks[c].text == '"'), None)
+            if close is None:
+                return False
+            j = close + 1
+        elif tok.text.startswith("لل") or (tok.text.startswith("ل") and s.at(j, "actor") is not None):
+            j += 1
+        elif tok.text in ("في", "خلال", "عبر") and j + 1 < n and s.at(j + 1, "cue", lambda m: m.value["kind"] == "noun"):
+            j += 2
+            while j < n and toks[j].text.isalpha() and not s.is_(j, "intro") and j - steps < 20:
+                j += 1  # في تصريحات صحفية، في بيان نشره موقعها
+        else:
+            return False
+        steps += 1
+    return False
+
+
+@SPEAKER_PHRASES.rule(
+    ("وقال ياروسلاف تشيرنيخوفسكي إن الهجوم صُدّ.", {"speaker": "ياروسلاف تشيرنيخوفسكي"}),
+    ("وقال شتاينتس، أمس، إن إسرائيل ستسمع مواقفها.", {"speaker": "شتاينتس"}),
+    ("وقال المهاجم دياندري ييلدين: «إننا سنتعلم».", {"speaker": "دياندري ييلدين"}),
+    ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
+    ("وأكد ضرورة أن يلتزم الجميع بالقرار.", None),
+)
+def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
+    """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
+    colon / a quotation), when no other rule knows it: an unknown name (ألكسندر غروشكو،
+    شتاينتس), a descriptor and a name (المهاجم دياندري ييلدين), an unnamed group (صيادون)."""
+    if not p.allow_name:
+        return None
+    s, doc = p.s, p.doc
+    toks = s.toks
+    j = i
+    while j < n and j - i < 3 and s.definite(toks[j]) and s.at(j, "cue") is None \
+            and not s.conjunction(toks[j]) and s.head_kind(toks[j]) is None:
+        j += 1  # المهاجم، المدرب الألماني: what the person is
+    name_start = j
+    while j < n and j - name_start < 4 and (
+            (name_word(s, toks[j], first=False) and not s.definite(toks[j]))
+            or s.is_word(toks[j], "name_link")):
+        j += 1
+    if j < n and j > name_start and family_name(s, toks[j]):
+        j += 1  # … العتيبي
+    if j == name_start + 1 and name_start == i and toks[i].text.endswith(("ون", "ين")) \
+            and not s.first_name(toks[i]):
+        sp, k = p.group(i, j, n, "pl")  # صيادون، مختصون سعوديون في القطاع المصرفي
+        return (sp, k) if _content_follows(p, k, n) else None
+    if j == name_start or not _content_follows(p, j, n):
+        return None
+    words = toks[name_start:j]
+    first = doc.original[doc.folded.to_original(words[0].start):doc.folded.to_original(words[0].end - 1) + 1]
+    if len(words) == 1 and (first.endswith("ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
+        return None  # ضرورة أن، تفهما: a noun, not a name
+    if len(words) > 1 and first.endswith("ة") and not s.first_name(words[0]):
+        return None  # قوة الاتحاد: a noun in construct
+    fs, fe = words[0].start, words[-1].end
+    surface = doc.surface(fs, fe)
+    sp = p.d.names.get(" ".join(doc.text[fs:fe].split())) or Speaker(
+        surface, surface, "person", (fs, fe), gender=p._name_gender(words[0]))
+    if name_start > i:
+        sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
+    return sp, j

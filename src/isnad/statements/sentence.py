@@ -111,9 +111,16 @@ class Sentence:
 
     # -- word shapes -------------------------------------------------------------
     def definite(self, tok: Token) -> bool:
-        """A definite noun or adjective (الخارجية، للكرملين), not a function word (التي)."""
+        """A definite noun or adjective (الخارجية، للكرملين), not a function word (التي) nor a
+        name that starts with a hamza (إلسا، ألكسندر fold to ال…)."""
         w = tok.text
-        return len(w) > 3 and w.startswith(("ال", "لل")) and not self.is_word(tok, "any")
+        return (len(w) > 3 and w.startswith(("ال", "لل")) and not self.is_word(tok, "any")
+                and not self.hamza_start(tok))
+
+    def hamza_start(self, tok: Token) -> bool:
+        """Whether the word is written with a hamza on its first alef (إلسا، أليكس)."""
+        doc = self.doc
+        return doc.original[doc.folded.to_original(tok.start)] in "أإآ"
 
     def stop(self, tok: Token) -> bool:
         """A token no speaker phrase runs over: a mark, a content opener, a time word, a cue."""

@@ -33,10 +33,22 @@ class Speaker:
     head: str | None = None  # the bare head noun of an organisation or group (وزاره، شركه)
 
     def record(self) -> dict:
-        named = self.entity_id is not None or self.name != self.name_ar
-        return {"name": self.name if named else transliterate(self.name_ar), "name_ar": self.name_ar,
+        return {"name": self.english_name(), "name_ar": self.name_ar,
                 "kind": self.kind, "country": self.country, "role": self.role, "role_ar": self.role_ar,
                 "entity_id": self.entity_id}
+
+    def english_name(self) -> str:
+        """The canonical name where the lexicon gives one; for an unnamed source or official a
+        label of what the text says of it (``spokesperson, US State Department, USA``); else the
+        Arabic name transliterated."""
+        if self.entity_id is not None or self.name != self.name_ar:
+            return self.name
+        if self.kind in ("anonymous", "official"):
+            what = self.role or ("group" if self.gender == "pl" else "source")
+            parts = [what, self.organization if self.organization and self.organization.isascii() else None,
+                     self.country]
+            return ", ".join(p for p in parts if p)
+        return transliterate(self.name_ar)
 
     def same_as(self, other: "Speaker") -> bool:
         if self.entity_id or other.entity_id:
