@@ -60,7 +60,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if ci > 0 and r.toks[ci - 1].text == "قد":
         first = r.before_cue(ci)
         return (first, j) if first is not None else None
+    r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     res = r.parser.parse(k, r.n) if k < r.n else None
+    r.parser.verb_gender = None
     if res is None:
         return None
     if cue.value["stance"] == "accuse" and res[1] < r.n and r.toks[res[1]].text[0] == "ب":

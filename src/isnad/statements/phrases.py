@@ -39,6 +39,7 @@ class PhraseParser:
         self.doc = s.doc
         self.allow_name = True
         self.last_rule: str | None = None  # the phrase rule that read the last phrase (for the trace)
+        self.verb_gender: str | None = None  # m / f / pl of the verb whose subject is read, when known
 
     # -- entry point -------------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
@@ -332,7 +333,7 @@ class PhraseParser:
             if not tok.text[0].isalpha() or len(tok.text) < 2 or s.conjunction(tok) \
                     or doc.at(tok.start, "cue") is not None \
                     or any(s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "response", "negation")) \
-                    or (s.is_word(tok, "stop") and tok.text not in PREPOSITIONS):
+                    or (s.is_word(tok, "stop") and tok.text not in PREPOSITIONS and not s.is_word(tok, "other")):
                 break
             actor = doc.at(tok.start, "actor")
             place = doc.at(tok.start, "country")
@@ -514,7 +515,10 @@ def known_actor(p: PhraseParser, i: int, n: int) -> Found:
     if role is not None and actor.end < role.end:
         return None
     sp = p.actor_speaker(actor)
-    return sp, p.apposition(sp, p.s.index_after(actor.end), n)
+    j = p.s.index_after(actor.end)
+    if sp.kind in ("outlet", "organization"):
+        j = p._outlet_adjectives(j, n)  # صحيفة الإندبندنت البريطانية
+    return sp, p.apposition(sp, j, n)
 
 
 @SPEAKER_PHRASES.rule(("وقال معالي وزير الصحة إن الحملة بدأت.", {"speaker": "official"}))
@@ -784,12 +788,16 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال شتاينتس، أمس، إن إسرائيل ستسمع مواقفها.", {"speaker": "شتاينتس"}),
     ("وقال المهاجم دياندري ييلدين: «إننا سنتعلم».", {"speaker": "دياندري ييلدين"}),
     ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
+    ("وقال شاهد لوكالة «رويترز» إن بقع الدماء كانت متناثرة.", {"speaker": "anonymous"}),
+    ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
     ("وأكد ضرورة أن يلتزم الجميع بالقرار.", None),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
-    colon / a quotation), when no other rule knows it: an unknown name (ألكسندر غروشكو،
-    شتاينتس), a descriptor and a name (المهاجم دياندري ييلدين), an unnamed group (صيادون)."""
+    colon / a quotation), when no other rule knows it: an unknown name (ياروسلاف
+    تشيرنيخوفسكي، شتاينتس), a descriptor and a name (المهاجم دياندري ييلدين), an unnamed
+    person or group described by a common noun (شاهد، ضابط آخر بالشرطة، صيادون، مختصون
+    سعوديون). A noun the verb does not agree with is its object, not its subject (وأكد ضرورة أن)."""
     if not p.allow_name:
         return None
     s, doc = p.s, p.doc
@@ -799,24 +807,21 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
             and not s.conjunction(toks[j]) and s.head_kind(toks[j]) is None:
         j += 1  # المهاجم، المدرب الألماني: what the person is
     name_start = j
+    if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
+            and name_word(s, toks[j], first=False):
+        return _described(p, i, n)
     while j < n and j - name_start < 4 and (
-            (name_word(s, toks[j], first=False) and not s.definite(toks[j]))
+            (name_word(s, toks[j], first=False) and not s.definite(toks[j])
+             and (s.first_name(toks[j]) or not s.common_noun(toks[j])))
             or s.is_word(toks[j], "name_link")):
         j += 1
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
-    if j == name_start + 1 and name_start == i and toks[i].text.endswith(("ون", "ين")) \
-            and not s.first_name(toks[i]):
-        sp, k = p.group(i, j, n, "pl")  # صيادون، مختصون سعوديون في القطاع المصرفي
-        return (sp, k) if _content_follows(p, k, n) else None
     if j == name_start or not _content_follows(p, j, n):
         return None
     words = toks[name_start:j]
-    first = doc.original[doc.folded.to_original(words[0].start):doc.folded.to_original(words[0].end - 1) + 1]
-    if len(words) == 1 and (first.endswith("ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
+    if len(words) == 1 and (_written_ending(p, words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
         return None  # ضرورة أن، تفهما: a noun, not a name
-    if len(words) > 1 and first.endswith("ة") and not s.first_name(words[0]):
-        return None  # قوة الاتحاد: a noun in construct
     fs, fe = words[0].start, words[-1].end
     surface = doc.surface(fs, fe)
     sp = p.d.names.get(" ".join(doc.text[fs:fe].split())) or Speaker(
@@ -824,3 +829,22 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
     return sp, j
+
+
+def _written_ending(p: PhraseParser, tok: Token, letter: str) -> bool:
+    """Whether the word ends with ``letter`` as written (ة, before folding to ه)."""
+    folded = p.doc.folded
+    return p.doc.original[folded.to_original(tok.end - 1)] == letter
+
+
+def _described(p: PhraseParser, i: int, n: int) -> Found:
+    """An unnamed person or group named by a common noun and its description (شاهد، عامل
+    إسعاف، ضابط آخر بالشرطة، صيادون، مختصون سعوديون في القطاع المصرفي), when the content
+    follows it and the verb agrees with it."""
+    tok = p.s.toks[i]
+    plural = tok.text.endswith(("ون", "ين"))
+    gender = "pl" if plural else ("f" if _written_ending(p, tok, "ة") else "m")
+    if p.verb_gender in ("m", "f") and not plural and gender != p.verb_gender:
+        return None  # وأكد ضرورة أن: a feminine noun after a masculine verb is its object
+    sp, j = p.group(i, i + 1, n, gender)
+    return (sp, j) if _content_follows(p, j, n) else None

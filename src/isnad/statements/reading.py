@@ -11,6 +11,7 @@ or a participle starts a new statement, and whether a cue is a verb at all
 from __future__ import annotations
 
 from ..mentions import Mention
+from ..text import fold_key
 from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
@@ -93,7 +94,22 @@ class SentenceReader:
         (ورد في، عدم ذكر اسمه) nor a verb read as a noun (حول وصف، علي بن أبي طالب)."""
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
-        return not self.verbal_noun(cue, z)
+        return not self.verbal_noun(cue, z) and self._needs_met(cue, z)
+
+    def _needs_met(self, cue: Mention, z: int) -> bool:
+        """Whether a cue whose form has another meaning has the preposition it needs ahead
+        (عبّر عن، أهاب بالجميع، أرجع … إلى), within its clause."""
+        needs = cue.value.get("needs")
+        if not needs:
+            return True
+        wanted = [fold_key(w) for w in needs.split("|")]
+        for k in range(z + 1, min(self.n, z + 14)):
+            w = self.toks[k].text
+            if w in (".", ":", '"', ";") or self.s.is_(k, "intro"):
+                return False
+            if any(w == p or (len(p) == 1 and w.startswith(p) and len(w) > 2) for p in wanted):
+                return True
+        return False
 
     def live_cue(self, z: int) -> Mention | None:
         cue = self.s.at(z, "cue")

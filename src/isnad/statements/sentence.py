@@ -145,6 +145,12 @@ class Sentence:
         w = tok.text
         return self.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
 
+    def common_noun(self, tok: Token) -> bool:
+        """A word Arabic writes with the article often enough not to be a name (عامل، ضابط،
+        ضرورة; ``common_nouns.tsv``), unless it is a listed first name."""
+        common = self.doc.words.of("common")
+        return tok.text in common or bare(tok.text) in common
+
     def head_kind(self, tok: Token) -> str | None:
         """organization / group when the word is the head noun of an unknown speaker (الشرطة، الأطباء)."""
         return self.doc.words.speaker_heads.get(bare(tok.text))

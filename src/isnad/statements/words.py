@@ -25,7 +25,8 @@ def bare(word: str) -> str:
 
 @dataclass(frozen=True)
 class Words:
-    classes: dict[str, frozenset[str]]  # class -> folded words (see speech_words.tsv), plus stop / any / first_name
+    classes: dict[str, frozenset[str]]  # class -> folded words (see speech_words.tsv), plus stop / any /
+    # first_name / common (nouns that take the article, common_nouns.tsv: not names)
     first_name_gender: dict[str, str]  # folded first name -> m / f
     speaker_heads: dict[str, str]  # bare folded head noun -> organization / group
     roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time
@@ -46,6 +47,7 @@ def _build(lexicon: Lexicon) -> Words:
     genders = {fold_key(row["name"]): row["gender"] for row in lexicon.rows("first_names.tsv")}
     classes["any_first_name"] = set(genders)
     classes["first_name"] = classes["any_first_name"] - classes["any"]  # علي is also على
+    classes["common"] = {row["word"] for row in lexicon.rows("common_nouns.tsv")} - classes["any_first_name"]
     roles_by_phrase: dict[str, list[Role]] = {}
     for held in lexicon.roles.values():
         for role in held:
