@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .speaker import Speaker
+from .speaker import Speaker, gender_agrees
 
 if TYPE_CHECKING:
     from .reading import SentenceReader
@@ -131,9 +131,11 @@ def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
     return None
 
 
-def sentence_subject(r: SentenceReader, ci: int) -> Speaker | None:
+def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The subject a participle at token ``ci`` hangs on: a speaker phrase among the first
-    words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا)."""
+    words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا), or the
+    noun phrase right after the sentence's first verb (واصلت المقاومة الشعبية …، مؤكدة)
+    when the participle agrees with it."""
     s = r.s
     for k in range(min(ci, 5)):
         ms = r.doc.by_start.get(r.toks[k].start, ())
@@ -142,6 +144,11 @@ def sentence_subject(r: SentenceReader, ci: int) -> Speaker | None:
             continue
         res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
         if res is not None:
+            return res[0]
+    for k in (0, 1):
+        res = r.parser.noun_phrase(k, ci)
+        if res is not None and gender_agrees(gender, res[0]):
+            r.parser.last_rule = "noun_phrase"
             return res[0]
     return None
 
@@ -187,6 +194,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
 @STATEMENT_PATTERNS.rule(
     ("كما تناول المسؤول الأمريكي الملف، موضحا أن النقاش كان موجها نحو وقف القتال.",
      {"speaker": "official", "cue": "موضحا", "content": "النقاش كان موجها"}),
+    ("واصلت المقاومة الشعبية تقدمها في المدينة، مؤكدة سيطرتها على الجزء الأكبر من الحي.",
+     {"speaker": "المقاومة الشعبية", "cue": "مؤكدة", "content": "سيطرتها على الجزء"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
@@ -196,8 +205,10 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
         return None
     opened = participle_opening(r, cue)
     if opened is None:
-        return Dropped("participle without إن / أن / a quotation")
-    speaker = sentence_subject(r, ci)
+        if ci > 0 and r.toks[ci - 1].text not in (",", ";"):
+            return Dropped("participle without إن / أن / a quotation, in no clause of its own")
+        opened = r.skip_inline_subject(r.s.index_after(cue.end))  # …، مشيدا سموه بتعاون …
+    speaker = sentence_subject(r, ci, cue.value["gender"]) if ci > 0 else None
     if speaker is None:
         speaker = r.d.carry_over(cue.value["gender"])
         r.parser.last_rule = "carried_subject"
@@ -280,16 +291,33 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
 @STATEMENT_PATTERNS.rule(
     ("وقال المتحدث باسم الخارجية إن المحادثات مستمرة، وأكد أن واشنطن ستعمل على تطوير ضمانات.",
      {"cue": "أكد", "content": "واشنطن ستعمل"}),
+    ("وقالت رنا ريري إن الفعاليات عكست اهتمامات الزوار وشددت على أن الناس بحاجة إلى الضحك.",
+     {"cue": "شددت", "speaker": "رنا ريري", "content": "الناس بحاجة"}),
+    ("وقال الرئيس السوري بشار الأسد إنه يؤيد أي حوار سياسي، ولكنه أشار إلى أن الحديث عن حل سياسي أجوف.",
+     {"cue": "أشار", "content": "الحديث عن حل سياسي"}),
 )
 def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
-    """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …): a new
+    """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …، لكنه
+    أشار …, or وشددت على أن … with no subject of its own, agreeing with the speaker): a new
     statement, of its own subject or else of the same speaker; the first one ends before it."""
-    if not (r.inside_active(cue) and r.clause_start(ci)):
+    if not r.inside_active(cue):
+        return None
+    if not (r.clause_start(ci) or _same_subject_verb(r, cue, ci)):
         return None
     draft = verb_statement(r, cue, ci, r.active.speaker)
     if draft is not None:
         r.truncate(r.active, ci)
     return draft
+
+
+def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """A past verb glued to و, with no subject after it, that agrees with the speaker of the
+    statement being read (وقالت … إن … وشددت على أن …): a second verb of the same subject."""
+    row = cue.value
+    if row["kind"] != "verb_past" or not r.doc.text[cue.start:cue.key_start].startswith("و"):
+        return False
+    k = r.skip_words(r.s.index_after(cue.end))
+    return r.subjectless(k) and gender_agrees(row["gender"], r.active.speaker)
 
 
 @STATEMENT_PATTERNS.rule(

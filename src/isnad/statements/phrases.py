@@ -459,6 +459,28 @@ class PhraseParser:
             return named
         return None
 
+    def noun_phrase(self, i: int, n: int) -> Found:
+        """Any definite noun phrase at token ``i`` with its adjectives and complements, as an
+        unnamed body (المقاومة الشعبية وقوات الجيش الموالية للشرعية، الدراسة، نقابة
+        الصحفيين): the subject of a clause whose verb is not a reporting cue, when a
+        participle or a verb later in the sentence speaks for it."""
+        s, doc = self.s, self.doc
+        toks = s.toks
+        if i >= n or not s.definite(toks[i]) or s.at(i, "cue") is not None or s.is_word(toks[i], "any"):
+            return None
+        j, _, country = self.complements(i + 1, n, definite_head=True, name_may_follow=False, organization=True)
+        while j + 1 < n and toks[j].text.startswith("و") and len(toks[j].text) > 3 \
+                and (s.definite(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end)) or s.head_kind(toks[j])):
+            j, _, more = self.complements(j + 1, n, definite_head=True, name_may_follow=False, organization=True)
+            country = country or more  # … وقوات الجيش الموالية للشرعية
+        fs, fe = toks[i].start, toks[j - 1].end
+        surface = doc.surface(fs, fe)
+        head = toks[i]
+        plural = head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization"
+        kind = "anonymous" if plural or s.head_kind(head) == "group" else "organization"
+        gender = "pl" if plural else ("f" if _written_ending(self, head, "ة") else "m")
+        return Speaker(surface, surface, kind, (fs, fe), country, gender=gender, head=bare(head.text)), j
+
     def met_after_first_name(self, tok: Token) -> bool:
         """Whether ``tok`` (الشليل) stood earlier in the article right after a first name or a
         name link (… سعد الشليل): the family name of a person met before."""

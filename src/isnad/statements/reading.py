@@ -201,6 +201,12 @@ class SentenceReader:
                 break
         return k
 
+    def skip_inline_subject(self, k: int) -> int:
+        """Past a pronoun subject right after a participle or verb (مشيدا سموه بتعاون …)."""
+        if k < self.n and self.s.at(k, "backref") is not None and self.toks[k].text.endswith(("ه", "ها")):
+            return k + 1
+        return k
+
     def skip_addressee(self, k: int) -> int:
         """Past an outlet the words were said to, before the speaker (قال لـ«الشرق الأوسط» مدير …)."""
         toks, s, doc = self.toks, self.s, self.doc
