@@ -165,6 +165,24 @@ def relay_source(r: SentenceReader, k: int) -> int:
     return k
 
 
+def relay_source_phrase(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
+    """Whom ``بحسب`` / ``وفقا لـ`` names at token ``j``: a speaker phrase, the owner of what it
+    said or counted (وفق حديث حامد البلوي، وفق بيانات إدارة معلومات الطاقة), a body the
+    lexicon does not know (بحسب الهلال الأحمر) or an unnamed group (بحسب متعاملين في القطاع)."""
+    s, n = r.s, r.n
+    if j < n and s.is_(j, "source_noun"):
+        j += 1 + (j + 1 < n and r.toks[j + 1].text == "ل")
+    if j >= n:
+        return None
+    res = r.parser.parse(j, n)
+    if res is None:
+        res = r.parser.noun_phrase(j, n)
+    if res is None and r.toks[j].text.endswith(("ون", "ين")) and r.toks[j].text.isalpha() \
+            and not s.is_(j, "any") and s.at(j, "cue") is None:
+        res = r.parser.group(j, j + 1, n, "pl")
+    return res
+
+
 # --- the patterns, in the order they are tried --------------------------------------
 
 @STATEMENT_PATTERNS.rule(
@@ -220,6 +238,10 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
 
 @STATEMENT_PATTERNS.rule(
     ("ارتفعت أسعار النفط بنسبة اثنين في المئة، بحسب وكالة بلومبرج.", {"speaker": "بلومبرج", "cue": "بحسب"}),
+    ("ووقع الانفجار بعد مرور أقل من 12 ساعة على مقتل 34 شخصا، بحسب الهلال الأحمر.", {"speaker": "الهلال الأحمر"}),
+    ("وبحسب متعاملين في القطاع شهدت الأسواق عزوفا من قبل المشترين.", {"speaker": "anonymous"}),
+    ("والمغرب خامس أكبر مستهلك للنفط في أفريقيا وفق بيانات إدارة معلومات الطاقة الأمريكية.",
+     {"speaker": "إدارة معلومات الطاقة"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
      {"speaker": "anonymous", "content": "المملكة ترحب"}),
 )
@@ -259,7 +281,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j += 1  # بحسب ما ذكرت X، حسبما نقلته X
     if j < r.n and toks[j].text == "ل":
         j += 1
-    res = r.parser.parse(j, r.n)
+    res = relay_source_phrase(r, j)
     if res is None:
         return Dropped("according to whom is not understood")
     speaker, k = res

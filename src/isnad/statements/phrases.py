@@ -459,6 +459,21 @@ class PhraseParser:
             return named
         return None
 
+    def indefinite_adjectives(self, head: Mention, j: int, n: int) -> int:
+        """Past the adjectives that agree with an indefinite feminine head or are nisbas
+        (دراسة علمية حديثة، تقرير أمريكي): the index after them."""
+        s = self.s
+        feminine = head.key.endswith("ه")
+        k = j
+        while k < n and k - j < 3:
+            tok = s.toks[k]
+            if not tok.text.isalpha() or s.definite(tok) or s.is_word(tok, "any") or s.at(k, "cue") is not None:
+                break
+            if not ((feminine and _written_ending(self, tok, "ة")) or tok.text.endswith(("ي", "يه"))):
+                break
+            k += 1
+        return k
+
     def noun_phrase(self, i: int, n: int) -> Found:
         """Any definite noun phrase at token ``i`` with its adjectives and complements, as an
         unnamed body (المقاومة الشعبية وقوات الجيش الموالية للشرعية، الدراسة، نقابة
@@ -466,7 +481,8 @@ class PhraseParser:
         participle or a verb later in the sentence speaks for it."""
         s, doc = self.s, self.doc
         toks = s.toks
-        if i >= n or not s.definite(toks[i]) or s.at(i, "cue") is not None or s.is_word(toks[i], "any"):
+        if i >= n or not s.definite(toks[i]) or s.is_word(toks[i], "any") \
+                or s.at(i, "cue", lambda m: m.value["kind"] != "noun") is not None:
             return None
         j, _, country = self.complements(i + 1, n, definite_head=True, name_may_follow=False, organization=True)
         while j + 1 < n and toks[j].text.startswith("و") and len(toks[j].text) > 3 \
@@ -687,10 +703,14 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
         p.s.index_after(place.end)
 
 
-@SPEAKER_PHRASES.rule(("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}))
+@SPEAKER_PHRASES.rule(
+    ("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}),
+    ("حذرت دراسة علمية حديثة من فقدان الإرث النثري للشاعر.", {"speaker": "دراسة علمية حديثة", "cue": "حذرت"}),
+)
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
-    a definite report (التقرير) speaks for the owner of the last one."""
+    a definite report (التقرير) speaks for the owner of the last one; a report with no owner
+    speaks for itself (حذرت دراسة علمية حديثة، وكشفت الدراسة)."""
     s, doc = p.s, p.doc
     noun = s.at(i, "cue", lambda m: m.value["kind"] == "noun")
     if noun is None:
@@ -711,9 +731,20 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
             and not owner[0].report:
         p.d.report_owner = owner[0]
         return replace(owner[0], report=True, via=list(owner[0].via)), owner[1]
-    if noun.definite(doc.text) and p.d.report_owner is not None:
-        return p.d.report_owner, j
-    return None
+    head = bare(noun.key)
+    if noun.definite(doc.text):
+        if p.d.report_owner is not None:
+            return p.d.report_owner, j
+        itself = p.d.referent("organization", head, None)
+        if itself is not None:
+            return itself, j  # الدراسة: the study met before, speaking for itself
+    k, _, country = p.complements(p.indefinite_adjectives(noun, j, n), n,
+                                  definite_head=noun.definite(doc.text), name_may_follow=False)
+    if k == j and not noun.definite(doc.text):
+        return None  # a bare تقرير names nothing
+    fs, fe = noun.key_start, toks[k - 1].end if k > j else noun.end
+    surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks
+    return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(noun.key), head=head), k
 
 
 @SPEAKER_PHRASES.rule(

@@ -375,6 +375,19 @@ class SentenceReader:
                 or s.is_(before, "clause_opener") or before < k - 1
             if sp.report or at_clause:
                 return sp
+        return self._noun_phrase_before(ci)
+
+    def _noun_phrase_before(self, ci: int) -> Speaker | None:
+        """A clause that opens with a definite noun phrase the lexicon does not know, right
+        before its verb (الدراسة أوضحت أن، المقاومة من جانبها أكدت): the phrase is the subject."""
+        s, toks = self.s, self.toks
+        for k in range(max(0, ci - 10), ci):
+            if not (k == 0 or toks[k - 1].text in CLAUSE_PUNCT or s.is_(k - 1, "clause_opener")):
+                continue
+            res = self.parser.noun_phrase(k, ci)
+            if res is not None and self._aside(res[1], ci):
+                self.parser.last_rule = "noun_phrase"
+                return res[0]
         return None
 
     def _aside(self, k: int, ci: int) -> bool:
