@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..lexicon import Lexicon, Role
 from ..text import fold_key
 
-CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun")  # content words: not in the function-word class ``any``
+CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim")  # content words: not in the function-word class ``any``
 
 
 def bare(word: str) -> str:
