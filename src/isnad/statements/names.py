@@ -38,10 +38,11 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
 
 
 def family_name_word(s: Sentence, tok: Token) -> bool:
-    """A definite word that may be a family name: unknown, not a plural nisba (العسكريين)."""
+    """A definite word that may be a family name: unknown, not a plural nisba (العسكريين), not
+    a noun with the feminine ة (فيصل بن خالد الجاهزية التامة: the object, not his name)."""
     w = tok.text
     return (w.startswith("ال") and not s.hamza_start(tok) and not w.endswith(("يين", "يون"))
-            and name_word(s, tok, first=False))
+            and not s.written_ending(tok, "ة") and name_word(s, tok, first=False))
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
@@ -94,14 +95,15 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
     ambiguous = introduced and s.is_word(toks[k], "any_first_name") and k + 1 < n and (
         alone or linked or family_name_word(s, toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني
-    if not (ambiguous or name_word(s, toks[k], first=not introduced)):
+    compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
+    if not (compound or ambiguous or name_word(s, toks[k], first=not introduced)):
         return None
-    if not (introduced or linked or s.first_name(toks[k])):
+    if not (introduced or linked or s.starts_name(k)):
         return None
-    j = k + 1
+    j = k + 2 if compound else k + 1
     if s.definite(toks[k]):
         return j if alone else None  # العميد الصبيحي
-    unknown = not (s.first_name(toks[k]) or ambiguous)
+    unknown = not (s.starts_name(k) or ambiguous)
     glued = unknown and toks[k].text[0] in "بفك"  # بهروز كمالوندي, not بمنطقة الحدود
     noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
     while j < n and j - k < NAME_WORDS:

@@ -224,10 +224,10 @@ class PhraseParser:
             end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
             if end is None or not name_ends(s, end, n):
                 return None
-            if not (s.first_name(toks[k]) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
+            if not (s.starts_name(k) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
                     and not clear_end(s, end, n) or (j == k + 1 and not clear_end(s, end, n)):
                 return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
-            if j == k + 1 and not s.first_name(toks[k]) and toks[k].text.endswith("ا"):
+            if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا"):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun
             if alone and j < n and s.is_word(toks[j], "same"):
                 return None  # النائب المعارض نفسه: an adjective, then "the same"
@@ -385,7 +385,7 @@ class PhraseParser:
             if quoted:
                 k += 1
             actor = doc.at(toks[k].start, "actor") if k < n else None
-            if actor is not None:
+            if actor is not None and doc.lexicon.actors[actor.value].kind in ("outlet", "agency"):
                 sp = self.actor_speaker(actor)
                 k = s.index_after(actor.end)
                 k += k < n and toks[k].text == '"'
@@ -451,7 +451,7 @@ class PhraseParser:
         if named is None or named[1] - i < 2:
             return None  # نجل الرئيس: one word before a role is a noun, not a name
         j = named[1]
-        if not (j < n and toks[j].text in (",", ";") or s.first_name(toks[i])
+        if not (j < n and toks[j].text in (",", ";") or s.starts_name(i)
                 or not any(s.definite(t) for t in toks[i:j])):
             return None  # يؤكد حرص الزعيمين الكبيرين الرئيس …: a noun phrase before a role
         j += j < n and toks[j].text in (",", ";")
@@ -469,7 +469,7 @@ class PhraseParser:
             tok = s.toks[k]
             if not tok.text.isalpha() or s.definite(tok) or s.is_word(tok, "any") or s.at(k, "cue") is not None:
                 break
-            if not ((feminine and _written_ending(self, tok, "ة")) or tok.text.endswith(("ي", "يه"))):
+            if not ((feminine and self.s.written_ending(tok, "ة")) or tok.text.endswith(("ي", "يه"))):
                 break
             k += 1
         return k
@@ -494,7 +494,7 @@ class PhraseParser:
         head = toks[i]
         plural = head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization"
         kind = "anonymous" if plural or s.head_kind(head) == "group" else "organization"
-        gender = "pl" if plural else ("f" if _written_ending(self, head, "ة") else "m")
+        gender = "pl" if plural else ("f" if self.s.written_ending(head, "ة") else "m")
         return Speaker(surface, surface, kind, (fs, fe), country, gender=gender, head=bare(head.text)), j
 
     def met_after_first_name(self, tok: Token) -> bool:
@@ -873,7 +873,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j == name_start or not _content_follows(p, j, n):
         return None
     words = toks[name_start:j]
-    if len(words) == 1 and (_written_ending(p, words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
+    if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
         return None  # ضرورة أن، تفهما: a noun, not a name
     fs, fe = words[0].start, words[-1].end
     surface = doc.surface(fs, fe)
@@ -884,19 +884,13 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     return sp, j
 
 
-def _written_ending(p: PhraseParser, tok: Token, letter: str) -> bool:
-    """Whether the word ends with ``letter`` as written (ة, before folding to ه)."""
-    folded = p.doc.folded
-    return p.doc.original[folded.to_original(tok.end - 1)] == letter
-
-
 def _described(p: PhraseParser, i: int, n: int) -> Found:
     """An unnamed person or group named by a common noun and its description (شاهد، عامل
     إسعاف، ضابط آخر بالشرطة، صيادون، مختصون سعوديون في القطاع المصرفي), when the content
     follows it and the verb agrees with it."""
     tok = p.s.toks[i]
     plural = tok.text.endswith(("ون", "ين"))
-    gender = "pl" if plural else ("f" if _written_ending(p, tok, "ة") else "m")
+    gender = "pl" if plural else ("f" if p.s.written_ending(tok, "ة") else "m")
     if p.verb_gender in ("m", "f") and not plural and gender != p.verb_gender:
         return None  # وأكد ضرورة أن: a feminine noun after a masculine verb is its object
     sp, j = p.group(i, i + 1, n, gender)

@@ -145,6 +145,20 @@ class Sentence:
         w = tok.text
         return self.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
 
+    def starts_name(self, i: int) -> bool:
+        """Whether a first name starts at token ``i``: a listed one, or one written in two words
+        (عبد الله، عبد الأمير، أبو بكر)."""
+        if not 0 <= i < self.n:
+            return False
+        if self.first_name(self.toks[i]):
+            return True
+        return self.toks[i].text in ("عبد", "ابو") and i + 1 < self.n and self.toks[i + 1].text.startswith("ال")
+
+    def written_ending(self, tok: Token, letter: str) -> bool:
+        """Whether the word ends with ``letter`` as written (ة, which folding makes ه)."""
+        doc = self.doc
+        return doc.original[doc.folded.to_original(tok.end - 1)] == letter
+
     def common_noun(self, tok: Token) -> bool:
         """A word Arabic writes with the article often enough not to be a name (عامل، ضابط،
         ضرورة; ``common_nouns.tsv``), unless it is a listed first name."""
