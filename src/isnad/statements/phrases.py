@@ -164,7 +164,12 @@ class PhraseParser:
                 continue
             actor = doc.at(tok.start, "actor")
             if actor is not None:
-                if org is not None or doc.lexicon.actors[actor.value].kind == "person":
+                person = doc.lexicon.actors[actor.value].kind == "person"
+                if person and organization and (s.at(j - 1, "role") or s.at(j - 2, "role")) is not None:
+                    j = s.index_after(actor.end)  # قناة … الموالية للرئيس المخلوع علي عبدالله صالح
+                    count += 1
+                    continue
+                if org is not None or person:
                     break  # a second organisation, or the holder's name
                 org = self.actor_speaker(actor)
                 j = s.index_after(actor.end)
