@@ -101,6 +101,11 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if found is None:
         return None
     speaker, zs, explicit = found
+    zs_object = r.object_start(zs)
+    if row["object"] == "yes" and zs_object < r.n and r.toks[zs_object].text in OBJECT_PREPOSITIONS \
+            and not r.s.is_(zs_object + 1, "intro"):
+        span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
+        return r.draft(speaker, cue, span, zs_object) if span else None
     opened = r.intro(zs, far_saying=row["object"] != "yes")
     if opened is not None and r.zone_source is not None:
         r.d.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to

@@ -831,10 +831,14 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             j = close + 1
         elif tok.text.startswith("لل") or (tok.text.startswith("ل") and s.at(j, "actor") is not None):
             j += 1
-        elif tok.text in ("في", "خلال", "عبر") and j + 1 < n and s.at(j + 1, "cue", lambda m: m.value["kind"] == "noun"):
-            j += 2
-            while j < n and toks[j].text.isalpha() and not s.is_(j, "intro") and j - steps < 20:
-                j += 1  # في تصريحات صحفية، في بيان نشره موقعها
+        elif s.is_(j, "adverbial_prep") or tok.text in ("في", "خلال", "عبر"):
+            k = j + 1  # في بيان نشره موقعها، في أكثر من مناسبة، خلال مؤتمر صحفي
+            while k < n and k - j <= 6 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
+                    and s.at(k, "cue", lambda m: m.value["kind"] != "noun") is None:
+                k += 1
+            if k == j + 1 or k - j > 6:
+                return False
+            j = k
         else:
             return False
         steps += 1
@@ -848,6 +852,10 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
     ("وقال شاهد لوكالة «رويترز» إن بقع الدماء كانت متناثرة.", {"speaker": "anonymous"}),
     ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
+    ("وأوضح الفيفا في أكثر من مناسبة أن موعد الجمعية العمومية سيكون في ديسمبر.", {"speaker": "الفيفا"}),
+    ("واصلت المقاومة الشعبية تقدمها، مؤكدة سيطرتها على الحي. وقالت المقاومة في بيان إنها سيطرت على الحي.",
+     {"speaker": "المقاومة الشعبية", "content": "سيطرت على الحي"}),
+    ("وأكد الحرص على التعاون.", None),
     ("وأكد ضرورة أن يلتزم الجميع بالقرار.", None),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
@@ -868,6 +876,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
             and name_word(s, toks[j], first=False):
         return _described(p, i, n)
+    if name_start > i and (j >= n or not name_word(s, toks[j], first=False) or s.definite(toks[j])):
+        return _definite_subject(p, i, name_start, n)
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
              and (s.first_name(toks[j]) or not s.common_noun(toks[j])))
@@ -887,6 +897,37 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
     return sp, j
+
+
+def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
+    """Definite words alone in the subject slot (وأوضح الفيفا أن، وقالت المقاومة في بيان إن،
+    وقال القاضي إن): a body or an official the lexicon does not know, when the verb agrees
+    with the first word and the content opens right after (إن / أن / a colon / a statement it
+    was made in; a preposition only after a word that is no common noun: أشار الفيفا إلى)."""
+    s, doc = p.s, p.doc
+    toks = s.toks
+    head = toks[i]
+    feminine = s.written_ending(head, "ة")
+    plural = head.text.endswith(("ون", "ين"))
+    if p.verb_gender == "m" and feminine or p.verb_gender == "f" and not (feminine or plural) \
+            or not s.definite(head) or s.at(i, "country") is not None:
+        return None
+    known = p.d.referent("organization", head.text, None)
+    if known is not None and j == i + 1:
+        return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
+    acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
+    if s.common_noun(head) and s.head_kind(head) is None and not acronym:
+        return None  # وتقول القضية إن، وأوضحت الإحصاءات: a common noun is no speaker by itself
+    k = j
+    while k < n and (toks[k].text in (",", ";") or s.is_(k, "skip")):
+        k += 1
+    if not (_content_follows(p, j, n) or k < n and toks[k].text in ("الي", "علي", "عن")):
+        return None
+    fs, fe = head.start, toks[j - 1].end
+    surface = doc.surface(fs, fe)
+    kind = "official" if s.common_noun(head) and not (feminine or plural or acronym) else "organization"
+    gender = "pl" if plural else ("f" if feminine else "m")
+    return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text)), j
 
 
 def _described(p: PhraseParser, i: int, n: int) -> Found:
