@@ -76,3 +76,12 @@ def test_sentences_end_at_line_breaks_even_inside_an_unclosed_quote():
     text = "ورد بيسكوف “لا، هذا تقرير خاطئ.\nالمصدر رويترز"
     parts = [text[s:e] for s, e in sentences(text)]
     assert parts == ["ورد بيسكوف “لا، هذا تقرير خاطئ.", "المصدر رويترز"]
+
+
+def test_a_quotation_that_never_closes_does_not_swallow_the_paragraph():
+    # a real page (SaudiNewsNet) opens «اطلعت … and never closes it; a later «…» pair closes normally
+    text = ("وقال سموه: «اطلعت على كافة الاستعدادات.. وأضاف سموه: أود أن أشكر جميع الشركاء. "
+            "وأكد سموه أن مبادرة «عسير.. وجهة سياحية» ماضية. وقال إن الموسم ناجح.")
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert parts == ["وقال سموه: «اطلعت على كافة الاستعدادات..", "وأضاف سموه: أود أن أشكر جميع الشركاء.",
+                     "وأكد سموه أن مبادرة «عسير.. وجهة سياحية» ماضية.", "وقال إن الموسم ناجح."]

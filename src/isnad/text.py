@@ -205,6 +205,7 @@ def lookup_forms(word: str) -> tuple[str, ...]:
 
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”"}
 _SENT_EVENT = re.compile(r'["«»“”„]|[.!?؟]+|\n')
+_QUOTE_MARK = re.compile(r'["«»“”„]')
 _CLOSERS = '"»”’\')'
 _WORD_AFTER = re.compile(r"[^\W\d_]{3,}")
 
@@ -213,26 +214,36 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     """Sentence spans of ``text[start:end]``, trimmed of surrounding space.
 
     A sentence ends at ``. ! ? ؟`` or a line break.  A full stop inside an
-    open quotation does not end the sentence unless the line ends there, so a
-    quote that runs over several sentences stays in one piece; initials and
+    open quotation does not end the sentence, so a quote that runs over several
+    sentences stays in one piece; a quotation that never closes on its line is
+    a stray mark, and the line is read as if it were not there.  Initials and
     one-letter abbreviations do not end a sentence either.  Only quote marks,
-    stops and line breaks are visited (one regex pass).
+    stops and line breaks are visited (one regex pass a line).
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
+    line_start = start
+    while True:
+        line_break = text.find("\n", line_start, end)
+        line_end = end if line_break < 0 else line_break
+        _line_sentences(text, line_start, line_end, spans)
+        if line_break < 0:
+            return spans
+        line_start = line_break + 1
+
+
+def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """The sentences of one line (see :func:`sentences`), appended to ``spans``."""
     sent_start = start
     closing = None  # the closing quote we are waiting for
     resume = start  # events before this were consumed with the last stop
+    paired = _paired_quotes(text, start, end)
     for m in _SENT_EVENT.finditer(text, start, end):
         i = m.start()
         if i < resume:
             continue
         ch = m.group()
-        if ch == "\n":
-            closing = None
-            _push(text, spans, sent_start, i)
-            sent_start = i + 1
-        elif ch[0] in ".!?؟":
+        if ch[0] in ".!?؟":
             if closing is not None or (ch == "." and _is_abbrev_dot(text, i)):
                 continue
             j = m.end()
@@ -241,12 +252,32 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             _push(text, spans, sent_start, j)
             sent_start = resume = j
         elif closing is None:
-            if ch in _OPEN_QUOTES:
+            if ch in _OPEN_QUOTES and i in paired:
                 closing = _OPEN_QUOTES[ch]
         elif ch == closing or (closing == "”" and ch == '"'):
             closing = None
     _push(text, spans, sent_start, end)
-    return spans
+
+
+def _paired_quotes(text: str, start: int, end: int) -> set[int]:
+    """Positions of the opening quotes of a line that are closed on it: a « (or “) followed by
+    another opening mark before its closing one, or never closed, is a stray mark."""
+    paired: set[int] = set()
+    open_at = None
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        ch, i = m.group(), m.start()
+        if ch == '"':
+            if open_at is not None and text[open_at] == '"':
+                paired.add(open_at)
+                open_at = None
+            elif open_at is None:
+                open_at = i
+        elif ch in "«“„":
+            open_at = i  # an earlier opening mark that did not close is stray
+        elif open_at is not None and (_OPEN_QUOTES.get(text[open_at]) == ch or (ch == "”" and text[open_at] == "„")):
+            paired.add(open_at)
+            open_at = None
+    return paired
 
 
 def _is_abbrev_dot(text: str, i: int) -> bool:

@@ -51,7 +51,8 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
     cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
     cue_starts = [m.start for m in cues]
     drafts: list[Draft] = []
-    spans = [span for fs, fe in segments for span in sentences(text, fs, fe)]
+    spans = [(ft.to_folded(s), ft.to_folded(e)) for os, oe in article.segments  # quote marks as written
+             for s, e in sentences(page.text, os, oe)]
     for k, (ss, se) in enumerate(spans):
         here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
         discourse.sentence_no = k
