@@ -353,8 +353,9 @@ class PhraseParser:
                 country = country or place.value.iso3
                 j = s.index_after(place.end)
             elif tok.text in PREPOSITIONS:
-                if j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)):
-                    break  # في وقت سابق: not part of the description
+                if j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)
+                                      or self._construct(j + 1, n)):
+                    break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 j += 1
             else:
                 j += 1
@@ -524,9 +525,16 @@ class PhraseParser:
 
 # --- the phrase rules, in the order they are tried ------------------------------
 
-@SPEAKER_PHRASES.rule(("وقال عدد من الشهود إن الانفجار وقع فجرا.", {"speaker": "anonymous"}))
+@SPEAKER_PHRASES.rule(
+    ("وقال عدد من الشهود إن الانفجار وقع فجرا.", {"speaker": "anonymous"}),
+    ("وقال أحد القادة الميدانيين في جبهة الجفينة، إنهم تمكنوا من التصدي للهجمات.",
+     {"speaker": "أحد القادة الميدانيين في جبهة الجفينة"}),
+    ("وتحدث أحد أعضاء الفريق حسن أبو السعود عن الأفكار الجديدة.", {"speaker": "حسن أبو السعود"}),
+)
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
-    """A number or quantity word before an anonymous source (أحد المصادر، عدد من الشهود، مصدران)."""
+    """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
+    الشهود، أحد القادة الميدانيين في الجبهة), or before the group a named person belongs to
+    (أحد أعضاء الفريق حسن أبو السعود)."""
     s = p.s
     if not (s.is_(i, "quantity") and i + 1 < n):
         return None
@@ -534,7 +542,25 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
     counted = s.at(j, "role", lambda m: m.value["kind"] == "anonymous")
-    return p.anonymous(counted, j, n) if counted is not None else None
+    if counted is not None:
+        return p.anonymous(counted, j, n)
+    if not s.definite(s.toks[j]) and not (j + 1 < n and s.definite(s.toks[j + 1])):
+        return None
+    one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
+    group, k = p.group(i, j + 1, n, one)
+    named = p.person_name(k, n, introduced=True)
+    if named is None:
+        for split in range(j + 1, k):  # أحد أعضاء الفريق حسن …: the group ends where the name starts
+            named = p.person_name(split, n, introduced=True)
+            if named is not None and s.starts_name(split):
+                k = split
+                break
+            named = None
+    if named is not None:
+        sp, end = named
+        sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
+        return sp, end
+    return (group, k) if _content_follows(p, k, n) or s.text_of(k) in ("الي", "علي", "عن") else None
 
 
 def _role_at(p: PhraseParser, i: int) -> Mention | None:
