@@ -61,8 +61,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
         first = r.before_cue(ci)
         return (first, j) if first is not None else None
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
+    r.parser.verb_object = cue.value["object"] == "yes"
     res = r.parser.parse(k, r.n) if k < r.n else None
-    r.parser.verb_gender = None
+    r.parser.verb_gender, r.parser.verb_object = None, False
     if res is None:
         return None
     if cue.value["stance"] == "accuse" and res[1] < r.n and r.toks[res[1]].text[0] == "ب":
@@ -322,6 +323,10 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "شددت", "speaker": "رنا ريري", "content": "الناس بحاجة"}),
     ("وقال الرئيس السوري بشار الأسد إنه يؤيد أي حوار سياسي، ولكنه أشار إلى أن الحديث عن حل سياسي أجوف.",
      {"cue": "أشار", "content": "الحديث عن حل سياسي"}),
+    ("وفيما أشارت مصادر عسكرية إلى أن المعارك أسفرت عن سقوط قتلى، قال القائد العسكري عبدالله صبيحي إن رجاله دخلوا.",
+     {"cue": "قال", "speaker": "عبدالله صبيحي", "content": "رجاله دخلوا"}),
+    ("وتحدثت مصادر عن استهداف معسكر الحفا، في حين أشار سكان آخرون إلى تعرض منطقة النهدين للقصف.",
+     {"cue": "أشار", "speaker": "سكان آخرون"}),
 )
 def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …، لكنه
@@ -329,12 +334,22 @@ def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     statement, of its own subject or else of the same speaker; the first one ends before it."""
     if not r.inside_active(cue):
         return None
-    if not (r.clause_start(ci) or _same_subject_verb(r, cue, ci)):
+    if not (r.clause_start(ci) or _same_subject_verb(r, cue, ci) or _new_subject_after_comma(r, cue, ci)):
         return None
     draft = verb_statement(r, cue, ci, r.active.speaker)
     if draft is not None:
         r.truncate(r.active, ci)
     return draft
+
+
+def _new_subject_after_comma(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """A verb right after a comma with its own subject (وفيما أشارت مصادر إلى أن …، قال القائد
+    العسكري إن …): the main clause after a subordinate one, a statement of its own."""
+    if ci == 0 or r.toks[ci - 1].text not in (",", ";") or cue.value["kind"] not in ("verb_past", "verb_present"):
+        return False
+    j = r.s.index_after(cue.end)
+    k = r.skip_addressee(r.skip_words(j))
+    return explicit_subject(r, cue, ci, j, k) is not None
 
 
 def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:

@@ -40,6 +40,7 @@ class PhraseParser:
         self.allow_name = True
         self.last_rule: str | None = None  # the phrase rule that read the last phrase (for the trace)
         self.verb_gender: str | None = None  # m / f / pl of the verb whose subject is read, when known
+        self.verb_object = False  # whether that verb takes a prepositional object (أشار إلى، تحدث عن)
 
     # -- entry point -------------------------------------------------------------
     def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
@@ -353,7 +354,7 @@ class PhraseParser:
                 country = country or place.value.iso3
                 j = s.index_after(place.end)
             elif tok.text in PREPOSITIONS:
-                if j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)
+                if (tok.text == "عن" and self.verb_object) or j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)
                                       or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 j += 1
@@ -848,6 +849,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
         tok = toks[j]
         if tok.text in (":", '"') or s.is_(j, "intro", "intro_say"):
             return True
+        if p.verb_object and tok.text in ("الي", "علي", "عن"):
+            return True  # وأشار سكان آخرون إلى …
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':

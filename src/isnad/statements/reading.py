@@ -160,6 +160,8 @@ class SentenceReader:
         k = ci - 1
         if k >= 0 and (toks[k].text in COORDINATORS or self.s.is_(k, "contrast")):
             k -= 1
+            if k >= 0 and toks[k].text == "في":
+                k -= 1  # …، في حين أشار …
         elif not toks[ci].text.startswith("و"):
             return False
         return k < 0 or toks[k].text in CLAUSE_PUNCT
