@@ -134,6 +134,12 @@ def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
         tok = r.toks[z]
         if tok.text in ('"', ":") or r.s.is_word(tok, "intro"):
             return r.after_opener(z + 1) if tok.text == ":" else (z if tok.text == '"' else z + 1)
+    if k + 1 < r.n and r.toks[k].text in ("في", "خلال", "عبر") and r.s.at(k + 1, "cue", lambda m: m.value["kind"] == "noun"):
+        for z in range(k + 2, min(r.n, k + 8)):  # موضحة في بيان صحفي أن …
+            if r.s.is_(z, "intro"):
+                return z + 1
+            if not r.toks[z].text.isalpha():
+                break
     return None
 
 

@@ -354,10 +354,12 @@ class PhraseParser:
                 country = country or place.value.iso3
                 j = s.index_after(place.end)
             elif tok.text in PREPOSITIONS:
-                if (tok.text == "عن" and self.verb_object) or j + 1 >= n or not (s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start)
-                                      or self._construct(j + 1, n)):
+                if (tok.text == "عن" and self.verb_object) or j + 1 >= n or not (
+                        s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 j += 1
+            elif self.verb_object and not self._describes(tok):
+                break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
             else:
                 j += 1
             count += 1
@@ -465,6 +467,15 @@ class PhraseParser:
         if j < n and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             return named
         return None
+
+    def _describes(self, tok: Token) -> bool:
+        """A word that may describe an unnamed source after its head: an adjective (دبلوماسية،
+        مطلعة، رفيع، أمنيون), a definite word of a phrase already begun, or a word of the
+        usual asides (طلب عدم نشر اسمه، رفض الكشف عن هويته)."""
+        s = self.s
+        w = tok.text
+        return (s.definite(tok) or s.written_ending(tok, "ة") or w.endswith(("ي", "يون", "يين", "يه", "ين", "ون"))
+                or s.is_word(tok, "other") or s.is_word(tok, "any"))
 
     def indefinite_adjectives(self, head: Mention, j: int, n: int) -> int:
         """Past the adjectives that agree with an indefinite feminine head or are nisbas
@@ -851,6 +862,13 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True
         if p.verb_object and tok.text in ("الي", "علي", "عن"):
             return True  # وأشار سكان آخرون إلى …
+        if s.is_(j, "subordinator") and tok.text.startswith("ال"):
+            k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
+            while k < n and k - j <= 15 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
+                k += 1
+            if k < n and (toks[k].text == ":" or s.is_(k, "intro")):
+                return True
+            return False
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':
@@ -909,9 +927,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         return _definite_subject(p, i, name_start, n)
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
-             and (s.first_name(toks[j]) or not s.common_noun(toks[j])))
+             and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or j > name_start))
             or s.is_word(toks[j], "name_link")):
-        j += 1
+        j += 1  # فيرفاكس ميديا: a common word may go on a name begun
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
     if j == name_start or not _content_follows(p, j, n):

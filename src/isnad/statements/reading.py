@@ -94,6 +94,9 @@ class SentenceReader:
         (ورد في، عدم ذكر اسمه) nor a verb read as a noun (حول وصف، علي بن أبي طالب)."""
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
+        if cue.key in self.doc.words.of("clause_initial_cue") and not (
+                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT):
+            return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
         return not self.verbal_noun(cue, z) and self._needs_met(cue, z)
 
     def _needs_met(self, cue: Mention, z: int) -> bool:
