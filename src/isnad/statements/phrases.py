@@ -896,6 +896,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال ياروسلاف تشيرنيخوفسكي إن الهجوم صُدّ.", {"speaker": "ياروسلاف تشيرنيخوفسكي"}),
     ("وقال شتاينتس، أمس، إن إسرائيل ستسمع مواقفها.", {"speaker": "شتاينتس"}),
     ("وقال المهاجم دياندري ييلدين: «إننا سنتعلم».", {"speaker": "دياندري ييلدين"}),
+    ("توقعت مصممة الديكور السعودية أماني الصوفي تناميا في تجارة الأثاث.", {"speaker": "أماني الصوفي"}),
     ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
     ("وقال شاهد لوكالة «رويترز» إن بقع الدماء كانت متناثرة.", {"speaker": "anonymous"}),
     ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
@@ -916,9 +917,14 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     s, doc = p.s, p.doc
     toks = s.toks
     j = i
-    while j < n and j - i < 3 and s.definite(toks[j]) and s.at(j, "cue") is None \
+    if j + 1 < n and s.common_noun(toks[j]) and not s.definite(toks[j]) and s.definite(toks[j + 1]) \
+            and name_word(s, toks[j], first=False):
+        j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
+    while j < n and j - i < 4 and s.definite(toks[j]) and s.at(j, "cue") is None \
             and not s.conjunction(toks[j]) and s.head_kind(toks[j]) is None:
         j += 1  # المهاجم، المدرب الألماني: what the person is
+    if j > i and not s.definite(toks[j - 1]):
+        j = i  # a bare noun: no descriptor
     name_start = j
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
             and name_word(s, toks[j], first=False):
@@ -927,12 +933,13 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         return _definite_subject(p, i, name_start, n)
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
-             and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or j > name_start))
+             and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or j > name_start or name_start > i))
             or s.is_word(toks[j], "name_link")):
-        j += 1  # فيرفاكس ميديا: a common word may go on a name begun
+        j += 1  # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
-    if j == name_start or not _content_follows(p, j, n):
+    described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
+    if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)):
         return None
     words = toks[name_start:j]
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
