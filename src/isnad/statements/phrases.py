@@ -59,6 +59,8 @@ class PhraseParser:
 
     def _phrase(self, i: int, n: int, allow_name: bool) -> Found:
         toks, s = self.s.toks, self.s
+        if i + 1 < n and s.is_(i, "demonstrative") and s.definite(toks[i + 1]):
+            i += 1  # وأضافت هذه المصادر: the sources met before
         if i < n and toks[i].text == '"':
             res = self.read(i + 1, n, allow_name)
             if res is not None and res[1] < n and toks[res[1]].text == '"':
@@ -649,7 +651,8 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
         if held is not None:
             sp, k, role_end = held
             role_ar = doc.surface(fs, toks[role_end - 1].end) if kind != "title" else None
-            return p.named(sp, row, role_ar, org, country, gender), k
+            sp = p.named(sp, row, role_ar, org, country, gender)
+            return sp, p.apposition(sp, k, n)  # …، أمير منطقة عسير،
     if kind == "title":
         return None
     if role.definite(doc.text):
@@ -770,6 +773,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     else:
         k = j
     owner = p.parse(k, n, allow_name=False) if k < n else None
+    if owner is None and k == j and k < n:
+        owner = _owner_after_lam(p, k, n)  # وقال بيان لسامير إن
     if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
             and not owner[0].report:
         p.d.report_owner = owner[0]
@@ -850,6 +855,20 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     return None
 
 
+def _owner_after_lam(p: PhraseParser, k: int, n: int) -> Found:
+    """A name glued to لـ after a report (بيان لسامير، تقرير لشركة …): its owner, when it is no
+    common word."""
+    s, tok = p.s, p.s.toks[k]
+    if not (tok.text.startswith("ل") and not tok.text.startswith("لل") and len(tok.text) > 3
+            and tok.text.isalpha() and not s.known(tok)):
+        return None
+    bare_name = Token(tok.text[1:], tok.start + 1, tok.end)
+    if s.common_noun(bare_name) or s.is_word(bare_name, "any"):
+        return None
+    surface = p.doc.surface(bare_name.start, bare_name.end)
+    return Speaker(surface, surface, "organization", (bare_name.start, bare_name.end)), k + 1
+
+
 def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     """Whether the content opens at token ``j``, past asides: commas, time words (أمس،
     الثلاثاء), the people or outlet spoken to (للصحفيين، لـ«الاقتصادية») and the statement it
@@ -921,8 +940,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
             and name_word(s, toks[j], first=False):
         j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
     while j < n and j - i < 4 and s.definite(toks[j]) and s.at(j, "cue") is None \
-            and not s.conjunction(toks[j]) and s.head_kind(toks[j]) is None:
-        j += 1  # المهاجم، المدرب الألماني: what the person is
+            and not s.conjunction(toks[j]) and (j > i or s.head_kind(toks[j]) is None):
+        j += 1  # المهاجم، المدرب الألماني، ضابط الشرطة الرائد: what the person is
     if j > i and not s.definite(toks[j - 1]):
         j = i  # a bare noun: no descriptor
     name_start = j

@@ -106,12 +106,12 @@ class SentenceReader:
         if not needs:
             return True
         wanted = [fold_key(w) for w in needs.split("|")]
-        for k in range(z + 1, min(self.n, z + 14)):
+        for k in range(z + 1, min(self.n, z + 24)):
             w = self.toks[k].text
+            if any(w == p or (len(p) == 1 and w.startswith(p) and len(w) > 2) for p in wanted):
+                return True  # (ووعد الأمير بأن: بأن is both)
             if w in (".", ":", '"', ";") or self.s.is_(k, "intro"):
                 return False
-            if any(w == p or (len(p) == 1 and w.startswith(p) and len(w) > 2) for p in wanted):
-                return True
         return False
 
     def live_cue(self, z: int) -> Mention | None:
