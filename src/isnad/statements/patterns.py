@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..mentions import Mention
 from ..rules import Registry
+from ..text import fold_key
 from .draft import Draft, Dropped
 from .speaker import Speaker, gender_agrees
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
+SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
 Result = Draft | Dropped | None
@@ -45,8 +47,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return None  # يُزعم، يقال: a present form needs its subject
     if subject is not None:
         return subject, j, False
-    if r.subordinate(ci) or r.subject_before(ci) or not (" " in cue.key or r.subjectless(k)):
-        return None
+    if r.subordinate(ci) or r.subject_before(ci) or not (
+            " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))):
+        return None  # وتابع، إذا كان …: a comma right after the verb leaves its subject unsaid
     speaker = r.d.carry_over(row["gender"]) if carry_over else None
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
@@ -102,6 +105,11 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if found is None:
         return None
     speaker, zs, explicit = found
+    opened_far = zs < r.n and r.toks[zs].text == "," and r.intro(zs + 1)
+    if not explicit and zs < r.n and r.toks[zs].text == "," and fold_key(row["lemma"]) in r.doc.words.of("saying") \
+            and (not opened_far or opened_far[1] - zs > SAYING_ASIDE):
+        span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
+        return r.draft(speaker, cue, span, zs + 1) if span else None
     zs_object = r.object_start(zs)
     if row["object"] == "yes" and zs_object < r.n and r.toks[zs_object].text in OBJECT_PREPOSITIONS \
             and not r.s.is_(zs_object + 1, "intro"):

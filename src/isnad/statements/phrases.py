@@ -338,6 +338,11 @@ class PhraseParser:
         count = 0
         while j < n and count < 8:
             tok = toks[j]
+            if s.conjunction(tok) and self._describes(Token(tok.text[1:], tok.start + 1, tok.end)) \
+                    and not s.definite(Token(tok.text[1:], tok.start + 1, tok.end)) and len(tok.text) > 3:
+                j += 1  # مصادر أمنية وعشائرية: adjectives joined by و
+                count += 1
+                continue
             if not tok.text[0].isalpha() or len(tok.text) < 2 or s.conjunction(tok) \
                     or doc.at(tok.start, "cue") is not None \
                     or any(s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "response", "negation")) \
@@ -850,6 +855,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
                        head=bare(tok.text)), j
     if head == "group":
+        if p.verb_gender == "f":
+            return None  # ودعت الأهالي إلى: people are the subject of a masculine verb, not of دعت
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) else None
     return None
