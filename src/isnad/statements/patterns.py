@@ -47,13 +47,36 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return None  # يُزعم، يقال: a present form needs its subject
     if subject is not None:
         return subject, j, False
-    if r.subordinate(ci) or r.subject_before(ci) or not (
-            " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))):
+    unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))
+    if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
+            and (r.toks[ci - 1].text in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و"):
+        subject = clause_subject(r, ci, row["gender"])  # استعدت القوات الأمنية …، ودعت الأهالي إلى
+        if subject is not None:
+            return subject, j, True
+    if r.subordinate(ci) or r.subject_before(ci) or not unsaid:
         return None  # وتابع، إذا كان …: a comma right after the verb leaves its subject unsaid
     speaker = r.d.carry_over(row["gender"]) if carry_over else None
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
     return (speaker, j, False) if speaker is not None else None
+
+
+def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
+    """The subject of the sentence's first clause, for a verb coordinated with it whose
+    subject is unsaid (استعدت القوات الأمنية العراقية لاقتحام …، ودعت الأهالي إلى …): a noun
+    phrase right after the first verb of the sentence, when the verb agrees with it."""
+    s = r.s
+    for k in range(1, min(ci, 8)):
+        before = r.toks[k - 1]
+        if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any"):
+            continue
+        found = r.parser.noun_phrase(k, ci)
+        if found is not None:
+            if gender_agrees(gender, found[0]) and found[0].kind != "anonymous":
+                r.parser.last_rule = "clause_subject"
+                return found[0]
+            return None
+    return None
 
 
 def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:
@@ -396,6 +419,8 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.",
      {"speaker": "عادل الجبير", "content": "المملكة تدعم"}),
     ("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.", {"speaker": "محمد الجدعان"}),
+    ("في غضون ذلك، استعدت القوات الأمنية العراقية لاقتحام الرمادي، ودعت الأهالي إلى الخروج من المنطقة.",
+     {"speaker": "القوات الأمنية العراقية", "cue": "دعت"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -519,7 +519,8 @@ class PhraseParser:
         head = toks[i]
         plural = head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization"
         kind = "anonymous" if plural or s.head_kind(head) == "group" else "organization"
-        gender = "pl" if plural else ("f" if self.s.written_ending(head, "ة") else "m")
+        feminine = self.s.written_ending(head, "ة") or head.text.endswith("ات")  # الوزارة، القوات
+        gender = "pl" if plural else ("f" if feminine else "m")
         return Speaker(surface, surface, kind, (fs, fe), country, gender=gender, head=bare(head.text)), j
 
     def met_after_first_name(self, tok: Token) -> bool:
