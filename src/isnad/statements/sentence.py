@@ -17,6 +17,7 @@ from .words import Words, bare, words
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 _NEW_TUPLE = tuple.__new__
+_NONE: frozenset[str] = frozenset()
 
 
 class Token(NamedTuple):
@@ -64,7 +65,7 @@ class ArticleText:
         return None
 
     def is_word(self, tok: Token, cls: str) -> bool:
-        return tok.text in self.words.of(cls)
+        return cls in self.words.classes_of.get(tok.text, _NONE)
 
 
 class Sentence:
@@ -78,6 +79,7 @@ class Sentence:
         self.n = len(self.toks)
         self.starts = [t.start for t in self.toks]
         self.quotes = [t.start for t in self.toks if t.text == '"']
+        self.classes_of = doc.words.classes_of
 
     # -- positions -------------------------------------------------------------
     def index_after(self, pos: int) -> int:
@@ -100,11 +102,11 @@ class Sentence:
         """Whether token ``i`` is a word of one of ``classes`` (speech_words.tsv)."""
         if not 0 <= i < self.n:
             return False
-        w = self.toks[i].text
-        return any(w in self.doc.words.of(c) for c in classes)
+        found = self.classes_of.get(self.toks[i].text)
+        return found is not None and not found.isdisjoint(classes)
 
     def is_word(self, tok: Token, cls: str) -> bool:
-        return tok.text in self.doc.words.of(cls)
+        return cls in self.classes_of.get(tok.text, _NONE)
 
     def cue_at(self, i: int) -> Mention | None:
         return self.at(i, "cue")

@@ -8,6 +8,7 @@ held for a time are added here, all folded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..lexicon import Lexicon, Role
 from ..text import fold_key
@@ -23,7 +24,7 @@ def bare(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Words:
     classes: dict[str, frozenset[str]]  # class -> folded words (see speech_words.tsv), plus stop / any /
     # first_name / common (nouns that take the article, common_nouns.tsv: not names)
@@ -34,6 +35,15 @@ class Words:
 
     def of(self, cls: str) -> frozenset[str]:
         return self.classes.get(cls, frozenset())
+
+    @cached_property
+    def classes_of(self) -> dict[str, frozenset[str]]:
+        """Folded word -> the classes it belongs to (one lookup answers every class question)."""
+        out: dict[str, set[str]] = {}
+        for cls, members in self.classes.items():
+            for word in members:
+                out.setdefault(word, set()).add(cls)
+        return {w: frozenset(c) for w, c in out.items()}
 
 
 def _build(lexicon: Lexicon) -> Words:
