@@ -196,12 +196,12 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
-def relay_source(r: SentenceReader, k: int) -> int:
-    """The index of عن that names the source a few words on (نقلت صحيفة حرييت وغيرها من
-    وسائل الإعلام عن أردوغان), else ``k``."""
+def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
+    """The index of عن (``word``) that names the source a few words on (نقلت صحيفة حرييت وغيرها
+    من وسائل الإعلام عن أردوغان), else ``k``."""
     for z in range(k, min(r.n, k + 10)):
         tok = r.toks[z]
-        if tok.text == "عن":
+        if tok.text == word:
             return z
         if tok.text not in "()" and (not tok.text.isalpha() or r.s.is_word(tok, "intro") or r.s.at(z, "cue")):
             break
@@ -227,6 +227,16 @@ def relay_source_phrase(r: SentenceReader, j: int) -> tuple[Speaker, int] | None
 
 
 # --- the patterns, in the order they are tried --------------------------------------
+
+@STATEMENT_PATTERNS.rule(
+    ("وقال الوزير إن الحكومة ستدعم القطاع. وأُعلن أمس عن تشكيل لجنة للتحقيق.", None),
+    ("وأفيد بأن الاجتماع سيعقد غدا.", None),
+)
+def passive_report(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A passive (أُعلن، أفيد، قيل، يذكر أن): no one is named as the speaker, and none is carried
+    over from an earlier sentence."""
+    return Dropped("a passive: the text names no speaker") if r.passive(cue) else None
+
 
 @STATEMENT_PATTERNS.rule(
     ("وقال مسؤول مصرفي إن القروض محدودة، مشيرا إلى أن نسبة التعثر متدنية.",
@@ -287,6 +297,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
      {"speaker": "إدارة معلومات الطاقة"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
      {"speaker": "anonymous", "content": "المملكة ترحب"}),
+    ("وعلمت الصحيفة من مصادر مطلعة أن الاجتماع تأجل.", {"speaker": "anonymous", "content": "الاجتماع تأجل"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -308,8 +319,9 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         speaker = relay_by
         if res is not None:
             d.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
-        k = relay_source(r, k)
-        if k < r.n and toks[k].text == "عن":
+        source_word = "من" if row["needs"] == "من" else "عن"  # علمت الصحيفة من مصادر / نقلت X عن Y
+        k = relay_source(r, k, source_word)
+        if k < r.n and toks[k].text == source_word:
             source = r.parser.parse(k + 1, r.n)
             if source is None:
                 return Dropped("relay without a source")
@@ -342,6 +354,9 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     if r.active is not None:
         if speaker.kind == "outlet" and speaker.name not in r.active.via:
             r.active.via.insert(0, speaker.name)
+        if r.inside_active(cue) and r.toks[ci - 1].text in (",", ";") \
+                and (speaker.entity_id or speaker.kind in ("outlet", "person", "official", "anonymous")):
+            r.truncate(r.active, ci)  # …، حسبما أفادت وكالة رويترز: not part of what was said
         return Dropped("the relay of the statement before it")
     end = ci - 1
     while end > 0 and toks[end].text in (",", ";", "-"):

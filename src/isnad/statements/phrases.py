@@ -583,6 +583,12 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     return (group, k) if _content_follows(p, k, n) or s.text_of(k) in ("الي", "علي", "عن") else None
 
 
+def _with_article(text: str, m: Mention) -> int:
+    """Where a mention starts with its article but without و / ف (والوزير → الوزير)."""
+    prefix = text[m.start:m.key_start]
+    return m.key_start - 2 if prefix.lstrip("وف").endswith("ال") else m.key_start
+
+
 def _role_at(p: PhraseParser, i: int) -> Mention | None:
     """The role phrase at token ``i``, unless it is a definite source or body without its own
     ال (المسؤول، الوزارة after a proclitic: a back-reference, not a new source)."""
@@ -644,7 +650,7 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     closed_head = role.definite(doc.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
     j, org, country = p.complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
                                     organization=kind in ("organization", "outlet"))
-    fs, fe = role.key_start, toks[j - 1].end if j > after_head else role.end
+    fs, fe = _with_article(doc.text, role), toks[j - 1].end if j > after_head else role.end
     surface = doc.surface(fs, fe)
     if kind in ("organization", "outlet"):
         found = p.organization(role, j, n, org, surface, country)

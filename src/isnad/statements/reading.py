@@ -105,14 +105,24 @@ class SentenceReader:
         needs = cue.value.get("needs")
         if not needs:
             return True
-        wanted = [fold_key(w) for w in needs.split("|")]
+        wanted = [fold_key(w).split() for w in needs.split("|")]
         for k in range(z + 1, min(self.n, z + 24)):
             w = self.toks[k].text
-            if any(w == p or (len(p) == 1 and w.startswith(p) and len(w) > 2) for p in wanted):
-                return True  # (ووعد الأمير بأن: بأن is both)
+            for first, *rest in wanted:
+                if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2)) and all(
+                        self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
+                    return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
             if w in (".", ":", '"', ";") or self.s.is_(k, "intro"):
                 return False
         return False
+
+    def passive(self, cue: Mention) -> bool:
+        """A passive cue (أفيد، قيل، or a verb written with a damma on its first letter: أُعلن، ذُكر)."""
+        if cue.value["kind"] == "passive":
+            return True
+        folded = self.doc.folded
+        first = folded.to_original(cue.key_start)
+        return self.doc.original[first + 1:first + 2] == "\u064f"
 
     def live_cue(self, z: int) -> Mention | None:
         cue = self.s.at(z, "cue")
