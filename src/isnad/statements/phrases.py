@@ -178,8 +178,8 @@ class PhraseParser:
                 j = s.index_after(actor.end)
                 count += 1
                 continue
-            if org is not None or s.stop(tok):
-                break
+            if org is not None or s.stop(tok) or tok.text in doc.words.declined_objects:
+                break  # … التعليق: what رفض refuses, not part of the name
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows

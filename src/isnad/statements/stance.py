@@ -118,11 +118,15 @@ def _negated(words: list[str], negation: frozenset[str], continuative) -> bool:
 
 
 def link_responses(drafts, doc: ArticleText, claim_prefix: str) -> None:
-    """Point every denial at the statement or claim it answers."""
+    """Point every denial at the statement or claim it answers, and every refusal to comment
+    at the report it declines to comment on (the one it names, else the last one before it)."""
     reports = [d for d in drafts if is_report(d)]
     claims = doc.words.of("claim")
     n = 0
     for d in drafts:
+        if d.stance == "decline_comment" and not d.responds_to:
+            d.responds_to = _declined_report(d, reports)
+            continue
         if d.stance != "deny" or d.responds_to:
             continue
         inner = next((r for r in reports if r is not d and d.content[0] <= r.cue.start < d.content[1]), None)
@@ -143,6 +147,16 @@ def link_responses(drafts, doc: ArticleText, claim_prefix: str) -> None:
         d.responds_to = f"{claim_prefix}:{n}"
         s, e = doc.folded.span_to_original(*claim_span)
         d.denied_claim = {"text": doc.original[s:e], "span": [s, e]}
+
+
+def _declined_report(d, reports) -> str | None:
+    """The report a refusal to comment answers (ورفضت الوزارة التعليق على تقرير بلومبرج): one
+    inside its content, else the last report of another speaker before it."""
+    inner = next((r for r in reports if r is not d and d.content[0] <= r.cue.start < d.content[1]), None)
+    if inner is not None:
+        return inner.id
+    earlier = [r for r in reports if r.cue.start < d.cue.start and not r.speaker.same_as(d.speaker)]
+    return earlier[-1].id if earlier else None
 
 
 def _named_claim(doc: ArticleText, content: tuple[int, int], claims: frozenset[str]) -> tuple[int, int] | None:
