@@ -323,15 +323,18 @@ def test_refusal_to_comment_and_neutral_cue_with_decline_phrase():
     assert neutral["cue"] == "قال" and neutral["stance"] == "decline_comment"
 
 
-def test_trailing_attribution_and_no_speaker_no_statement():
+def test_trailing_attribution_and_no_speaker_is_unresolved_not_guessed():
     page, sts = own("ارتفعت أسعار النفط بنسبة اثنين في المئة، بحسب وكالة بلومبرج.\n"
                     "وأضاف أن الأسعار سترتفع.\n"
                     "ورد في التقرير أن الإنتاج تراجع.")
     st = find(sts, "ارتفعت أسعار النفط")
     assert st["speaker"]["name"] == "Bloomberg" and st["cue"] == "بحسب"
     assert_spans(page, st)
-    # وأضاف after a feminine outlet has no masculine antecedent; ورد في is not رد
-    assert len(sts) == 1
+    # وأضاف after a feminine outlet has no masculine antecedent: kept with an unresolved speaker,
+    # not given to Bloomberg; ورد في is not رد
+    assert len(sts) == 2
+    added = find(sts, "الأسعار سترتفع")
+    assert added["speaker"]["kind"] == "unresolved" and added["speaker"]["name_ar"] == ""
 
 
 def test_definite_role_resolved_against_the_publication_date():
@@ -448,14 +451,15 @@ def test_content_starts_after_a_relative_clause_with_a_quoted_title():
     assert_spans(page, st)
 
 
-def test_no_statement_in_a_subordinate_clause_nor_carried_too_far():
+def test_no_statement_in_a_subordinate_clause_nor_a_speaker_carried_too_far():
     page, sts = own("وقال وزير الصحة إن الوضع تحت السيطرة.\n"
                     "أما غينيا فبعد أن أعلنت خلوها من المرض، عادت المدارس إلى العمل.\n"
                     "وارتفعت أسعار الدواء في الأسواق. وتراجعت الإصابات في الشمال. وأغلقت المستشفيات الميدانية. "
                     "وعاد السكان إلى قراهم.\n"
                     "وأضاف أن الخطة ستنجح.")
-    st = only(sts)
+    st, far = sts  # أعلنت in a subordinate clause is no statement
     assert st["content"] == "الوضع تحت السيطرة." and st["speaker"]["kind"] == "official"
+    assert far["content"] == "الخطة ستنجح." and far["speaker"]["kind"] == "unresolved"
 
 
 def test_only_institutions_and_groups_speak_as_unknown_noun_phrases():

@@ -61,22 +61,22 @@ class Discourse:
 
     def carry_over(self, cue_gender: str, kinds: tuple[str, ...] | None = None) -> Speaker | None:
         """The last speaker a subject-less verb of ``cue_gender`` can refer to, met in this
-        sentence or one of the few before it."""
-        for sp, at in zip(reversed(self.speakers), reversed(self.spoken_in)):
-            if self.sentence_no - at > CARRY_OVER_SENTENCES:
-                return None
-            if sp.kind == "unresolved":
-                continue
-            if (kinds is None or sp.kind in kinds) and gender_agrees(cue_gender, sp):
-                return sp
-        return None
+        sentence or one of the few before it; failing one that agrees, a group after a
+        masculine singular verb (وقال صيادون … وبيّن أن: news Arabic often writes it so)."""
+        recent = [sp for sp, at in zip(reversed(self.speakers), reversed(self.spoken_in))
+                  if self.sentence_no - at <= CARRY_OVER_SENTENCES and sp.kind != "unresolved"
+                  and (kinds is None or sp.kind in kinds)]
+        agreeing = next((sp for sp in recent if gender_agrees(cue_gender, sp)), None)
+        if agreeing is None and cue_gender == "m" and recent and recent[0].gender == "pl":
+            return recent[0]
+        return agreeing
 
     def person_with_role(self, role: str | None, organization: str | None, country: str | None,
                          described: str | None) -> Speaker | None:
         """The last speaker who holds ``role`` (المتحدث باسم الوزارة → the spokesperson met
         before); ``described`` (the folded role phrase) must match when it says more."""
         for prev in reversed(self.speakers):
-            if prev.role == role and (organization is None or prev.organization in (None, organization)) \
+            if prev.kind != "unresolved" and prev.role == role and (organization is None or prev.organization in (None, organization)) \
                     and (country is None or prev.country in (None, country)) \
                     and not (described is not None and fold_key(prev.role_ar or "") != described):
                 return prev

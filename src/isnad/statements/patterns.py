@@ -14,7 +14,7 @@ from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
-from .speaker import Speaker, gender_agrees
+from .speaker import Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
     from .reading import SentenceReader
@@ -55,10 +55,14 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return subject, j, True
     if r.subordinate(ci) or r.subject_before(ci) or not unsaid:
         return None  # وتابع، إذا كان …: a comma right after the verb leaves its subject unsaid
-    speaker = r.d.carry_over(row["gender"]) if carry_over else None
+    if not carry_over:
+        return None
+    speaker = r.d.carry_over(row["gender"])
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
-    return (speaker, j, False) if speaker is not None else None
+        return speaker, j, False
+    r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
+    return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
 
 
 def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:

@@ -431,7 +431,7 @@ class SentenceReader:
             if tok.start < cue.end:
                 continue
             noun = s.at(z, "cue", lambda m: m.value["kind"] == "noun")
-            if noun is not None and not speaker.report:
+            if noun is not None and not speaker.report and speaker.kind != "unresolved":
                 self.d.report_owner = speaker
             actor = s.at(z, "actor")
             if actor is not None and not (speaker.span[0] <= actor.key_start < speaker.span[1]):

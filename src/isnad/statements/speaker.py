@@ -41,6 +41,8 @@ class Speaker:
         """The canonical name where the lexicon gives one; for an unnamed source or official a
         label of what the text says of it (``spokesperson, US State Department, USA``); else the
         Arabic name transliterated."""
+        if self.kind == "unresolved":
+            return "unresolved speaker"
         if self.entity_id is not None or self.name != self.name_ar:
             return self.name
         if self.kind in ("anonymous", "official"):
