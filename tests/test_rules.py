@@ -58,3 +58,15 @@ def test_rule_reads_its_fixture(rule, fixture, field):
         f"{[(s['speaker']['name_ar'], s['speaker']['kind'], s['cue'], s['content'][:40], s['stance']) for s in made]}; "
         f"all {[(s[field], s['speaker']['name_ar'], s['cue']) for s in statements]}; "
         f"trace {[(e.rule, e.outcome, e.cue, e.detail) for e in trace.entries]}")
+
+
+def test_explain_says_which_rule_made_or_dropped_each_cue(capsys):
+    from isnad.cli import EXIT_OK, main
+
+    text = ("وقال كوامي مينساه المتحدث باسم الحزب إن الانتخابات ستجرى في موعدها، مشيرا إلى أن الحزب "
+            "مستعد. وأُعلن أمس عن تشكيل لجنة.")
+    assert main(["explain", text]) == EXIT_OK
+    lines = capsys.readouterr().out.splitlines()
+    assert any("قال: made by reporting_verb" in line and "كوامي مينساه" in line for line in lines)
+    assert any("مشيرا: made by participle_of_the_statement" in line for line in lines)
+    assert any("dropped by passive_report" in line for line in lines)

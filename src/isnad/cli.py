@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("dir", type=Path, metavar="DIR", help="output folder of `isnad run`")
     export.add_argument("-o", "--output", default="-", metavar="FILE",
                         help="file to write (default: standard output)")
+    explain = commands.add_parser(
+        "explain", help="show which rules made or dropped each statement of a text",
+        description="Read TEXT (or the file it names, or standard input with -) as one article and print "
+        "its statements with the statement pattern and the speaker rule that made each, and the cues "
+        "a pattern dropped with the reason.",
+    )
+    explain.add_argument("text", metavar="TEXT", help="Arabic text, a file path, or - for standard input")
+    explain.add_argument("--published", metavar="DATE", default=None,
+                         help="publication date (YYYY-MM-DD) for relative dates and roles held for a time")
+    explain.add_argument("--lexicon-dir", metavar="DIR", default=None, help="as for isnad run")
+    explain.add_argument("--json", action="store_true", help="print the statements and the trace as JSON")
     serve = commands.add_parser(
         "serve", help="read-only web view of a run",
         description="Serve a read-only web view of DIR/isnad.duckdb: stories, claims, speakers, articles, "
@@ -93,7 +104,42 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command == "explain":
+        return _explain(args)
     return EXIT_FAILURE
+
+
+def _explain(args: argparse.Namespace) -> int:
+    import json
+
+    from .lexicon import Lexicon
+    from .statements import explain
+
+    text = args.text
+    if text == "-":
+        text = sys.stdin.read()
+    elif "\n" not in text and len(text) < 4096 and Path(text).is_file():
+        text = Path(text).read_text(encoding="utf-8")
+    try:
+        lexicon = Lexicon.at(str(Path(args.lexicon_dir).resolve()) if args.lexicon_dir else None)
+    except ValueError as e:
+        print(f"isnad: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    statements, trace = explain(text, lexicon, published=args.published)
+    if args.json:
+        print(json.dumps({"statements": statements, "trace": [vars(e) for e in trace.entries]},
+                         ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for entry in trace.entries:
+        span = f"[{entry.span[0]}:{entry.span[1]}]"
+        if entry.outcome == "made":
+            st = next((s for s in statements if tuple(s["cue_span"]) == tuple(entry.span)), None)
+            said = f"{st['speaker']['name_ar'] or st['speaker']['name']} ({st['speaker']['kind']}), " \
+                   f"{st['stance']}: {st['content'][:80]}" if st else ""
+            print(f"{span} {entry.cue}: made by {entry.rule}, {entry.detail} -> {said}")
+        else:
+            print(f"{span} {entry.cue}: dropped by {entry.rule}: {entry.detail}")
+    return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
