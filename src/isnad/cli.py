@@ -109,6 +109,14 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_FAILURE
 
 
+def _is_file(value: str) -> bool:
+    """Whether ``value`` names a readable file (an Arabic sentence is not one)."""
+    try:
+        return "\n" not in value and Path(value).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def _explain(args: argparse.Namespace) -> int:
     import json
 
@@ -118,7 +126,7 @@ def _explain(args: argparse.Namespace) -> int:
     text = args.text
     if text == "-":
         text = sys.stdin.read()
-    elif "\n" not in text and len(text) < 4096 and Path(text).is_file():
+    elif _is_file(text):
         text = Path(text).read_text(encoding="utf-8")
     try:
         lexicon = Lexicon.at(str(Path(args.lexicon_dir).resolve()) if args.lexicon_dir else None)

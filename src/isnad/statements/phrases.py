@@ -897,7 +897,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True  # وأشار سكان آخرون إلى …
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
-            while k < n and k - j <= 15 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
+            while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
                 k += 1
             if k < n and (toks[k].text == ":" or s.is_(k, "intro")):
                 return True

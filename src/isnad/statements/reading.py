@@ -20,7 +20,7 @@ from .sentence import Sentence
 from .speaker import Speaker
 
 CLAUSE_PUNCT = (",", ";", "-")
-ZONE_LIMIT = 40  # tokens of attribution before a content opener
+ZONE_LIMIT = 50  # tokens of attribution before a content opener (a relative clause may stand there)
 IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في تصريح، خلال حديث: the statement a cue was made in
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
