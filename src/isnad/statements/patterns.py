@@ -100,7 +100,18 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
         return None
     if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1:
         return None
+    if res[0].span[0] == r.toks[k].start and not _verb_agrees(cue.value["gender"], res[0]):
+        return None  # التي انتقد فيها إسرائيل: a feminine noun after a masculine verb is its object
     return res
+
+
+def _verb_agrees(verb_gender: str, speaker: Speaker) -> bool:
+    """Whether a verb before its subject agrees with a country or a body named there: a
+    masculine verb takes no feminine one (قال … إسرائيل is its object). Persons' genders come
+    from name lists and are not trusted for this."""
+    if speaker.gender not in ("m", "f") or speaker.kind not in ("country", "organization"):
+        return True
+    return not (verb_gender == "m" and speaker.gender == "f")
 
 
 def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool) -> int | None:
@@ -212,7 +223,7 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
     return k
 
 
-def relay_source_phrase(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
+def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tuple[Speaker, int] | None:
     """Whom ``بحسب`` / ``وفقا لـ`` names at token ``j``: a speaker phrase, the owner of what it
     said or counted (وفق حديث حامد البلوي، وفق بيانات إدارة معلومات الطاقة), a body the
     lexicon does not know (بحسب الهلال الأحمر) or an unnamed group (بحسب متعاملين في القطاع)."""
@@ -222,11 +233,15 @@ def relay_source_phrase(r: SentenceReader, j: int) -> tuple[Speaker, int] | None
     if j >= n:
         return None
     res = r.parser.parse(j, n)
-    if res is None:
-        res = r.parser.noun_phrase(j, n)
+    if res is not None:
+        return res
+    res = r.parser.noun_phrase(j, n)
     if res is None and r.toks[j].text.endswith(("ون", "ين")) and r.toks[j].text.isalpha() \
             and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
+    if res is not None and not leading and res[1] < n and r.toks[res[1]].text not in (",", ";", ".") \
+            and not s.is_(res[1], "intro"):
+        return None  # وفق الرؤية الفنية للجهاز الفني تم …: a plan, not a source that closes the clause
     return res
 
 
@@ -340,7 +355,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j += 1  # بحسب ما ذكرت X، حسبما نقلته X
     if j < r.n and toks[j].text == "ل":
         j += 1
-    res = relay_source_phrase(r, j)
+    res = relay_source_phrase(r, j, leading=all(t.text in (",", ";", "-") for t in toks[:ci]))
     if res is None:
         return Dropped("according to whom is not understood")
     speaker, k = res

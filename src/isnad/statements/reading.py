@@ -95,7 +95,7 @@ class SentenceReader:
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
-                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT):
+                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT or self.s.is_(z - 1, "skip")):
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
         return not self.verbal_noun(cue, z) and self._needs_met(cue, z)
 
@@ -200,6 +200,10 @@ class SentenceReader:
         its comma (ردا على سؤال،) and the statement or place it was made in (في بيان، في فيينا)."""
         toks, s = self.toks, self.s
         k = self.skip_words(k)
+        if k < self.n and s.is_(k, "subordinator") and toks[k].text.startswith("ال"):
+            comma = next((c for c in range(k + 1, min(self.n, k + 25)) if toks[c].text == ","), None)
+            if comma is not None:
+                k = self.skip_words(comma + 1)  # أثنى الملحم، الذي زار المهرجان، على جهود …
         while k + 1 < self.n:
             after = toks[k + 1]
             if s.is_(k, "response") and after.text == "علي":
