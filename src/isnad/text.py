@@ -260,24 +260,32 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 
 def _paired_quotes(text: str, start: int, end: int) -> set[int]:
-    """Positions of the opening quotes of a line that are closed on it: a « (or “) followed by
-    another opening mark before its closing one, or never closed, is a stray mark."""
-    paired: set[int] = set()
+    """Positions of the opening quotes of ``text[start:end]`` that close there (see
+    :func:`quotations`)."""
+    return {opening for opening, _ in quotations(text, start, end)}
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The quotations of ``text[start:end]`` as (opening, closing) mark positions: a « (or “)
+    followed by another opening mark before its closing one, or never closed, is a stray mark
+    and opens nothing; straight quotes pair in order."""
+    end = len(text) if end is None else end
+    pairs: list[tuple[int, int]] = []
     open_at = None
     for m in _QUOTE_MARK.finditer(text, start, end):
         ch, i = m.group(), m.start()
         if ch == '"':
             if open_at is not None and text[open_at] == '"':
-                paired.add(open_at)
+                pairs.append((open_at, i))
                 open_at = None
             elif open_at is None:
                 open_at = i
         elif ch in "«“„":
             open_at = i  # an earlier opening mark that did not close is stray
         elif open_at is not None and (_OPEN_QUOTES.get(text[open_at]) == ch or (ch == "”" and text[open_at] == "„")):
-            paired.add(open_at)
+            pairs.append((open_at, i))
             open_at = None
-    return paired
+    return pairs
 
 
 def _is_abbrev_dot(text: str, i: int) -> bool:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..mentions import Mention
-from ..text import FoldedText
+from ..text import FoldedText, quotations
 from .words import Words, bare, words
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
@@ -78,8 +78,15 @@ class Sentence:
         self.toks = tokens_of(doc.text, span[0], span[1])
         self.n = len(self.toks)
         self.starts = [t.start for t in self.toks]
-        self.quotes = [t.start for t in self.toks if t.text == '"']
+        self.quotes = self._quotes(span)
         self.classes_of = doc.words.classes_of
+
+    def _quotes(self, span: tuple[int, int]) -> list[int]:
+        """Folded positions of the quotation marks that open and close a quotation here, read on
+        the page as written (« and » differ there): a stray mark opens nothing."""
+        folded = self.doc.folded
+        s, e = folded.span_to_original(*span)
+        return [folded.to_folded(pos) for pair in quotations(self.doc.original, s, e) for pos in pair]
 
     # -- positions -------------------------------------------------------------
     def index_after(self, pos: int) -> int:
