@@ -107,8 +107,9 @@ def find_mentions(lexicon: Lexicon, text: str, start: int = 0, end: int | None =
     out: list[Mention] = []
     if end <= start:
         return out
-    for last, payload in automaton(lexicon).iter(text, start, end):
-        stop = last + 1
+    # pyahocorasick converts the whole string on every call: scan the slice (linear in it)
+    for last, payload in automaton(lexicon).iter(text[start:end]):
+        stop = start + last + 1
         if stop < end and text[stop].isalpha():
             continue
         for category, key, value, needs_lam_lam in payload:

@@ -930,6 +930,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال شتاينتس، أمس، إن إسرائيل ستسمع مواقفها.", {"speaker": "شتاينتس"}),
     ("وقال المهاجم دياندري ييلدين: «إننا سنتعلم».", {"speaker": "دياندري ييلدين"}),
     ("توقعت مصممة الديكور السعودية أماني الصوفي تناميا في تجارة الأثاث.", {"speaker": "أماني الصوفي"}),
+    ("وقال المدرب الألماني يورغن كلينزمان إن الفريق تعلم الكثير. وأضاف المهاجم الألماني الدولي السابق: «سنتعلم».",
+     {"speaker": "يورغن كلينزمان", "content": "سنتعلم"}),
     ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
     ("وقال شاهد لوكالة «رويترز» إن بقع الدماء كانت متناثرة.", {"speaker": "anonymous"}),
     ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
@@ -953,10 +955,10 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j + 1 < n and s.common_noun(toks[j]) and not s.definite(toks[j]) and s.definite(toks[j + 1]) \
             and name_word(s, toks[j], first=False):
         j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
-    while j < n and j - i < 4 and s.definite(toks[j]) and s.at(j, "cue") is None \
-            and not s.conjunction(toks[j]) and (j > i or s.head_kind(toks[j]) is None):
-        j += 1  # المهاجم، المدرب الألماني، ضابط الشرطة الرائد: what the person is
-    if j > i and not s.definite(toks[j - 1]):
+    while j < n and j - i < 5 and (s.definite(toks[j]) or (j > i and _article_word(s, toks[j]))) \
+            and s.at(j, "cue") is None and not s.conjunction(toks[j]) and (j > i or s.head_kind(toks[j]) is None):
+        j += 1  # المهاجم، المدرب الألماني، ضابط الشرطة الرائد، المهاجم الدولي السابق: what the person is
+    if j > i and not _article_word(s, toks[j - 1]):
         j = i  # a bare noun: no descriptor
     name_start = j
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
@@ -986,6 +988,11 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     return sp, j
 
 
+def _article_word(s: Sentence, tok: Token) -> bool:
+    """A word with the article, even one the stopword list holds (السابق، الجديد)."""
+    return tok.text.startswith("ال") and len(tok.text) > 3 and tok.text.isalpha() and not s.hamza_start(tok)
+
+
 def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     """Definite words alone in the subject slot (وأوضح الفيفا أن، وقالت المقاومة في بيان إن،
     وقال القاضي إن): a body or an official the lexicon does not know, when the verb agrees
@@ -1002,6 +1009,11 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     known = p.d.referent("organization", head.text, None)
     if known is not None and j == i + 1:
         return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
+    if s.common_noun(head) and not (feminine or plural) and s.head_kind(head) is None \
+            and _content_follows(p, j, n) and p.verb_gender == "m":
+        person = p.d.carry_over("m", ("person",))
+        if person is not None:
+            return person, j  # وأضاف المهاجم الألماني الدولي السابق: the man spoken of
     acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
     if s.common_noun(head) and s.head_kind(head) is None and not acronym:
         return None  # وتقول القضية إن، وأوضحت الإحصاءات: a common noun is no speaker by itself
