@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 
 from .dates import date_mentions
 from .events_plover import QUAD_CODE
+from .ids import event_id
 from .lexicon import actors, countries, read_tsv, role_on, split_aliases
-from .mentions import find_mentions
+from .mentions import Mention, find_mentions
 from .model import Article, Page
 from .text import fold_key
 
@@ -228,10 +231,28 @@ def _lexicon() -> _Lexicon:
                     frozenset(tuple(f.split()) for f in forms("offtopic")))
 
 
+def _ends_in(automaton: ahocorasick.Automaton, text: str, lo: int, hi: int) -> Iterator[tuple[int, Any]]:
+    """``automaton.iter(text, lo, hi)`` (end offsets in ``text``), over the slice
+    ``text[lo:hi]``: the automaton converts the whole string it is given at
+    every call, so passing the page each time makes a page's cost grow with
+    the square of its length."""
+    for last, value in automaton.iter(text[lo:hi]):
+        yield last + lo, value
+
+
+def _mentions_in(text: str, lo: int, hi: int) -> list[Mention]:
+    """:func:`find_mentions` in ``text[lo:hi]`` (offsets in ``text``), over the slice
+    only (see :func:`_ends_in`)."""
+    if lo == 0 and hi == len(text):
+        return find_mentions(text)
+    return [replace(m, start=m.start + lo, key_start=m.key_start + lo, end=m.end + lo)
+            for m in find_mentions(text[lo:hi])]
+
+
 def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
     """Whole-word lexicon hits in ``text[lo:hi]``, leftmost-longest, not overlapping."""
     hits: list[_Hit] = []
-    for last, (key, payload) in _lexicon().automaton.iter(text, lo, hi):
+    for last, (key, payload) in _ends_in(_lexicon().automaton, text, lo, hi):
         stop = last + 1
         for category, value, lam in payload:
             key_start = stop - len(key)
@@ -895,14 +916,14 @@ def extract_events(page: Page, article: Article, statements: list[dict]) -> list
     raw: list[dict] = []
     for seg_start, seg_end in article.segments:
         fs, fe = ft.to_folded(seg_start), ft.to_folded(seg_end)
-        found = [last for last, value in triggers.iter(text, fs, fe) if _may_trigger(text, last + 1, value, fe)]
+        found = [last for last, value in _ends_in(triggers, text, fs, fe) if _may_trigger(text, last + 1, value, fe)]
         if not found:
             continue
         for s, e in _windows(text, fs, fe, found):
             hits = _scan(text, s, e)
             if not any(h.category == "trigger" for h in hits):
                 continue
-            sent = _sentence(text, s, e, hits, find_mentions(text, s, e))
+            sent = _sentence(text, s, e, hits, _mentions_in(text, s, e))
             for t, slot in enumerate(sent.trigger):
                 if slot is not None:
                     event = _event(page, article, sent, t, slot, statements)
@@ -1134,7 +1155,7 @@ def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:
     ft = page.folded
     s, e = (ft.to_folded(x) for x in statement["content_span"])
     types = {h.value.event_type for h in _scan(ft.text, s, e) if h.category == "trigger"}
-    ids = {m.value for m in find_mentions(ft.text, s, e) if m.category == "actor"}
+    ids = {m.value for m in _mentions_in(ft.text, s, e) if m.category == "actor"}
     return types, ids
 
 
@@ -1177,7 +1198,7 @@ def _finish(page: Page, article: Article, raw: list[dict], statements: list[dict
         index[key] = ev
         out.append(ev)
     for n, ev in enumerate(out):
-        ev_id = f"{article.doc_id}:{article.article_index}:e{n}"
+        ev_id = event_id(article.doc_id, article.article_index, n)
         ordered = {"id": ev_id, "doc_id": article.doc_id, "article_index": article.article_index}
         ordered.update(ev)
         out[n] = ordered

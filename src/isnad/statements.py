@@ -28,6 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from .dates import date_mentions
+from .ids import article_claim_prefix, statement_id
 from .lexicon import actor_aliases, actors
 from .mentions import Mention, find_mentions
 from .model import Article, Page
@@ -668,9 +669,9 @@ def extract_statements(page: Page, article: Article) -> list[dict]:
             SentenceReader(st, (ss, se), _longest(here), drafts, following).read()
     drafts.sort(key=lambda d: d.cue.start)
     for n, d in enumerate(drafts):
-        d.id = f"{page.doc_id}:{article.article_index}:s{n}"
+        d.id = statement_id(page.doc_id, article.article_index, n)
     assign_stances(drafts, st)
-    link_responses(drafts, st, f"claim:{page.doc_id}:{article.article_index}")
+    link_responses(drafts, st, article_claim_prefix(page.doc_id, article.article_index))
     agencies = _agency_names(article)
     _dates(drafts, st, article.published)
     return [_record(d, page, article, ft, agencies) for d in drafts]
