@@ -181,14 +181,6 @@ def page_from_bytes(doc_id: str, source: str, data: bytes, is_html: bool | None 
 
 # --- records (JSONL, JSON arrays) -------------------------------------------------
 
-def record_name(record: object, doc_id: str, source: str) -> tuple[str, str]:
-    """A record's own id and URL when it has them, else the given ones."""
-    if not isinstance(record, dict):
-        return doc_id, source
-    rec_id = record.get("id")
-    return (str(rec_id) if rec_id not in (None, "") else doc_id), str(record.get("url") or source)
-
-
 def page_from_record(record: object, doc_id: str, source: str, options: RunOptions = RunOptions()) -> Page:
     """A page from one JSON record: ``text``/``content`` (or ``html``) plus metadata."""
     if not isinstance(record, dict):
