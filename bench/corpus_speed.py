@@ -26,7 +26,7 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from make_dup_corpus import BENCH, load_bench  # noqa: E402
 
 from isnad.corpus import CorpusLinker, PageText, page_features  # noqa: E402
-from isnad.pipeline import BATCH_PAGES  # noqa: E402
+from isnad.pages import BATCH_PAGES  # noqa: E402
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isnad import pipeline
+from isnad import pages as page_steps
 from isnad.corpus import PageText, page_features, terms
 from isnad.lexicon import default_lexicon
 from isnad.model import Page
@@ -20,7 +20,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 def pages() -> list[Page]:
     pages = [p for p in read_inputs([str(EXAMPLES)]) if isinstance(p, Page)]
     for page in pages:
-        for step in pipeline.PAGE_STEPS:
+        for step in page_steps.PAGE_STEPS:
             step(page, default_lexicon())
     return pages
 
@@ -44,15 +44,15 @@ def test_a_pages_features_do_not_depend_on_its_batch(pages):
 def test_a_page_whose_features_fail_gets_an_error_row_and_the_batch_goes_on(monkeypatch):
     items = [(str(i), page) for i, page in enumerate(read_inputs([str(EXAMPLES)]))]
     broken = items[2][1].doc_id
-    real = pipeline.page_features
+    real = page_steps.page_features
 
     def failing(texts, lexicon):
         if any(a["doc_id"] == broken for text in texts for a in text.articles):
             raise ValueError("a broken page")
         return real(texts, lexicon)
 
-    monkeypatch.setattr(pipeline, "page_features", failing)
-    results = pipeline.process_pages(items)
+    monkeypatch.setattr(page_steps, "page_features", failing)
+    results = page_steps.process_pages(items)
     assert [r.key for r in results] == [key for key, _ in items]
     (error,) = [r for r in results if r.error]
     row = json.loads(error.lines["errors"][0])

@@ -17,10 +17,13 @@ def test_ray_engine_gives_the_local_engines_records(tmp_path):
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "pages.jsonl").write_text('{"id": "x", "text": "قال الرئيس إن الوضع جيد."}\n{oops\n', encoding="utf-8")
+    (bad / "long.txt").write_text("قال الرئيس إن الوضع جيد. " * 3000, encoding="utf-8")  # over the limit below
     inputs = [str(EXAMPLES), str(bad), str(tmp_path / "missing")]
     local, on_ray = tmp_path / "local", tmp_path / "ray"
-    assert main(["run", *inputs, "--out", str(local), "--workers", "2"]) == EXIT_PAGE_ERRORS
-    assert main(["run", *inputs, "--out", str(on_ray), "--engine", "ray"]) == EXIT_PAGE_ERRORS
+    limit = ["--max-page-mb", "0.05"]  # the options must reach Ray's workers as they reach local ones
+    assert main(["run", *inputs, "--out", str(local), "--workers", "2", *limit]) == EXIT_PAGE_ERRORS
+    assert main(["run", *inputs, "--out", str(on_ray), "--engine", "ray", *limit]) == EXIT_PAGE_ERRORS
+    assert "too large" in (on_ray / "errors.jsonl").read_text(encoding="utf-8")
     for name in ("documents", "articles", "statements", "events", "errors", "stories", "claims"):
         local_rows = (local / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
         ray_rows = (on_ray / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()

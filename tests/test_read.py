@@ -69,15 +69,16 @@ def test_bad_pages_become_error_rows_and_the_batch_goes_on(tmp_path):
     )
     (tmp_path / "e_empty_folder").mkdir()
     (tmp_path / "notes.md").write_text("not a page")
-    got = list(read_inputs([str(tmp_path), str(tmp_path / "e_empty_folder"), str(tmp_path / "missing.txt")]))
+    got = list(read_inputs([str(tmp_path), str(tmp_path / "missing.txt")]))
+    got += read_inputs([str(tmp_path / "e_empty_folder")])
     pages = [p for p in got if isinstance(p, Page)]
     errors = {p.doc_id: p.error for p in got if isinstance(p, PageError)}
-    assert [p.doc_id for p in pages] == ["a_good.txt", "r1", "d_records.jsonl:3"]
+    assert [p.doc_id for p in pages] == ["a_good.txt", "d_records.jsonl#r1", "d_records.jsonl#http://example.org/x"]
     assert pages[1].meta["published"] == "2024-01-26"
     assert pages[2].source == "http://example.org/x"
     assert "empty" in errors["b_empty.txt"]
     assert "binary" in errors["c_binary.txt"]
-    assert "not JSON" in errors["d_records.jsonl:2"]
+    assert "not JSON" in errors["d_records.jsonl#2"]
     assert "no pages" in errors["e_empty_folder"]
     assert "no such file" in errors["missing.txt"]
 
@@ -89,7 +90,8 @@ def test_json_arrays_inside_zip_archives_are_read_record_by_record(tmp_path):
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("2015-08-01.json", json.dumps(records, ensure_ascii=False))
     got = list(read_inputs([str(archive)]))
-    assert [p.doc_id for p in got] == ["2015-08-01.json:0", "2015-08-01.json:1", "2015-08-01.json:2", "2015-08-01.json:3"]
+    assert [p.doc_id for p in got] == ["day.zip!2015-08-01.json#http://example.org/0", "day.zip!2015-08-01.json#http://example.org/1",
+                                       "day.zip!2015-08-01.json#http://example.org/2", "day.zip!2015-08-01.json#3"]
     assert all(isinstance(p, Page) and p.meta["title"] == "عنوان" for p in got[:3])
     assert isinstance(got[3], PageError)
 

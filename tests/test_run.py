@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from isnad import pipeline, store
+from isnad import pages, pipeline, store
 from isnad.cli import EXIT_OK, EXIT_PAGE_ERRORS, main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -114,9 +114,9 @@ def test_a_failed_run_leaves_the_previous_output_intact(example_run, tmp_path, m
         calls.append(page)
         if len(calls) == 3:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C mid-run
-        pipeline.segment_step(page, lexicon)
+        pages.segment_step(page, lexicon)
 
-    monkeypatch.setattr(pipeline, "PAGE_STEPS", (crash_on_third, *pipeline.PAGE_STEPS[1:]))
+    monkeypatch.setattr(pages, "PAGE_STEPS", (crash_on_third, *pages.PAGE_STEPS[1:]))
     with pytest.raises(KeyboardInterrupt):
         pipeline.run([str(EXAMPLES)], out, workers=1)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
@@ -145,10 +145,10 @@ def test_bad_pages_give_error_rows_and_exit_status_1(tmp_path, capsys):
     status = main(["run", str(pages), str(tmp_path / "nothing-here"), "--out", str(out), "--max-page-mb", "2"])
     assert status == EXIT_PAGE_ERRORS
     errors = {e["doc_id"]: e["error"] for e in lines(out / "errors.jsonl")}
-    assert set(errors) == {"empty.txt", "binary.txt", "invalid.txt", "huge.txt", "lines.jsonl:2", "nothing-here"}
+    assert set(errors) == {"empty.txt", "binary.txt", "invalid.txt", "huge.txt", "lines.jsonl#2", "nothing-here"}
     assert "too large" in errors["huge.txt"]
     docs = {a["doc_id"] for a in lines(out / "articles.jsonl")}
-    assert docs == {"002_cbf1d5649d9a84fe.txt", "lines.jsonl:1"}
+    assert docs == {"002_cbf1d5649d9a84fe.txt", "lines.jsonl#1"}
     summary = capsys.readouterr().err
     assert "errors" in summary and "articles" in summary
 

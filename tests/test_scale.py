@@ -85,9 +85,9 @@ def test_parquet_inputs_and_outputs(tmp_path):
     assert main(["run", str(parquet), "--out", str(out), "--format", "parquet,jsonl"]) == EXIT_PAGE_ERRORS
     assert not (out / "isnad.duckdb").exists()
     docs = duckdb.execute(f"SELECT doc_id FROM read_parquet('{out / 'documents.parquet'}') ORDER BY doc_id").fetchall()
-    assert [d for (d,) in docs] == ["p0", "p1", "p2"]
+    assert [d for (d,) in docs] == ["pages.parquet#p0", "pages.parquet#p1", "pages.parquet#p2"]
     errors = duckdb.execute(f"SELECT doc_id, error FROM read_parquet('{out / 'errors.parquet'}')").fetchall()
-    assert errors == [("bad", "record field 'content' is empty")]
+    assert errors == [("pages.parquet#bad", "record field 'content' is empty")]
     n_parquet = duckdb.execute(f"SELECT count(*) FROM read_parquet('{out / 'articles.parquet'}')").fetchone()[0]
     n_jsonl = len((out / "articles.jsonl").read_text(encoding="utf-8").splitlines())
     assert n_parquet == n_jsonl >= 3

@@ -2,15 +2,19 @@
 
 Exit status: 0 when every page was read and processed, 1 when at least one
 page became an error row (the rest of the output is complete), 2 for a
-usage error or when the output could not be written.
+usage error or when the output could not be written (a full disk, a
+database or corpus step failure, SIGINT or SIGTERM): one ``isnad:`` line
+says why, and an interrupted run resumes when started again.
 """
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from . import read, store
+from . import store
+from .options import DEFAULT_FORMATS, RunOptions
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_FAILURE = 0, 1, 2
 
@@ -34,11 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
     run.add_argument("--workers", type=int, default=0, help="worker processes (default: up to 2)")
     run.add_argument(
-        "--max-page-mb", type=float, default=read.MAX_PAGE_BYTES / 2**20,
+        "--max-page-mb", type=_positive, default=RunOptions.max_page_bytes / 2**20,
         help="pages larger than this are error rows (default: %(default)s)",
     )
     run.add_argument(
-        "--format", dest="formats", default=",".join(store.DEFAULT_FORMATS), type=_formats,
+        "--format", dest="formats", default=",".join(DEFAULT_FORMATS), type=_formats,
         help=f"comma-separated output formats among {', '.join(store.FORMATS)} (default: %(default)s)",
     )
     run.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -94,6 +98,16 @@ def _formats(value: str) -> tuple[str, ...]:
     if unknown or not formats:
         raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or value!r}; choose from {', '.join(store.FORMATS)}")
     return formats
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,28 +190,58 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace) -> int:
-    from .pipeline import run
+class Interrupted(Exception):
+    """SIGINT or SIGTERM reached the run."""
 
-    read.MAX_PAGE_BYTES = int(args.max_page_mb * 2**20)
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+
+def _interrupt(signum: int, frame) -> None:
+    """Stop the run once (a second signal does not interrupt its cleanup)."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from .pipeline import CorpusStepFailed, run
+
+    options = RunOptions(
+        max_page_bytes=int(args.max_page_mb * 2**20), corpus=args.corpus, workers=args.workers,
+        formats=args.formats, checkpoint_seconds=args.checkpoint_seconds, engine=args.engine,
+        ray_address=args.ray_address, progress=sys.stderr.isatty() if args.progress is None else args.progress,
+        lexicon_dir=str(Path(args.lexicon_dir).resolve()) if args.lexicon_dir else None,
+    )
+    resume = "; the same command resumes it"
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        summary = run(
-            args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats,
-            checkpoint_seconds=args.checkpoint_seconds, engine=args.engine, ray_address=args.ray_address,
-            corpus=args.corpus, lexicon_dir=args.lexicon_dir,
-        )
+        summary = run(args.inputs, args.out, options)
+    except Interrupted as e:
+        return _fail(f"stopped by {e}; nothing published{resume}")
     except ImportError as e:
-        print(f"isnad: {e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'", file=sys.stderr)
-        return EXIT_FAILURE
+        return _fail(f"{e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'")
     except (store.OutputBusy, ValueError) as e:
-        print(f"isnad: {e}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _fail(str(e))
+    except CorpusStepFailed as e:
+        return _fail(f"{e}; nothing published{resume}")
+    except duckdb.Error as e:
+        return _fail(f"the database could not be written: {_first_line(e)}; nothing published{resume}")
     except OSError as e:
-        print(f"isnad: cannot write output to {args.out}: {e}", file=sys.stderr)
-        return EXIT_FAILURE
+        return _fail(f"cannot write output to {args.out}: {e.strerror or e}; nothing published{resume}")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     print(summary.line(args.out), file=sys.stderr)
     return EXIT_PAGE_ERRORS if summary.errors else EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"isnad: {message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _first_line(e: BaseException) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
 if __name__ == "__main__":

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 
 from .dates import date_mentions
 from .events_plover import QUAD_CODE
+from .ids import event_id
 from .lexicon import default_lexicon, split_aliases
 from .mentions import find_mentions
 from .model import Article, Page
@@ -228,10 +231,19 @@ def _lexicon() -> _Lexicon:
                     frozenset(tuple(f.split()) for f in forms("offtopic")))
 
 
+def _ends_in(automaton: ahocorasick.Automaton, text: str, lo: int, hi: int) -> Iterator[tuple[int, Any]]:
+    """``automaton.iter(text, lo, hi)`` (end offsets in ``text``), over the slice
+    ``text[lo:hi]``: the automaton converts the whole string it is given at
+    every call, so passing the page each time makes a page's cost grow with
+    the square of its length."""
+    for last, value in automaton.iter(text[lo:hi]):
+        yield last + lo, value
+
+
 def _scan(text: str, lo: int, hi: int) -> list[_Hit]:
     """Whole-word lexicon hits in ``text[lo:hi]``, leftmost-longest, not overlapping."""
     hits: list[_Hit] = []
-    for last, (key, payload) in _lexicon().automaton.iter(text, lo, hi):
+    for last, (key, payload) in _ends_in(_lexicon().automaton, text, lo, hi):
         stop = last + 1
         for category, value, lam in payload:
             key_start = stop - len(key)
@@ -895,7 +907,7 @@ def extract_events(page: Page, article: Article, statements: list[dict]) -> list
     raw: list[dict] = []
     for seg_start, seg_end in article.segments:
         fs, fe = ft.to_folded(seg_start), ft.to_folded(seg_end)
-        found = [last for last, value in triggers.iter(text, fs, fe) if _may_trigger(text, last + 1, value, fe)]
+        found = [last for last, value in _ends_in(triggers, text, fs, fe) if _may_trigger(text, last + 1, value, fe)]
         if not found:
             continue
         for s, e in _windows(text, fs, fe, found):
@@ -1177,7 +1189,7 @@ def _finish(page: Page, article: Article, raw: list[dict], statements: list[dict
         index[key] = ev
         out.append(ev)
     for n, ev in enumerate(out):
-        ev_id = f"{article.doc_id}:{article.article_index}:e{n}"
+        ev_id = event_id(article.doc_id, article.article_index, n)
         ordered = {"id": ev_id, "doc_id": article.doc_id, "article_index": article.article_index}
         ordered.update(ev)
         out[n] = ordered

@@ -109,7 +109,9 @@ def _rows(path: Path):
 def export_plover(out_dir: Path | str, dest: Path | str | IO[str]) -> int:
     """Write the events of an ``isnad run`` output directory to ``dest`` (a path, ``-`` for
     standard output, or an open text file) in the PLOVER layout; returns the number written."""
-    out_dir = Path(out_dir)
+    from .store import published_dir
+
+    out_dir = published_dir(Path(out_dir))
     articles = {(a["doc_id"], a["article_index"]): a for a in _rows(out_dir / "articles.jsonl")}
     if hasattr(dest, "write"):
         return _write(out_dir, articles, dest)

@@ -33,6 +33,7 @@ class Page:
     articles: list["Article"] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    warnings: list["PageWarning"] = field(default_factory=list)
 
     @cached_property
     def folded(self) -> FoldedText:
@@ -114,6 +115,19 @@ class PageError:
 
     def to_record(self) -> dict:
         return {"doc_id": self.doc_id, "source": self.source, "stage": self.stage, "error": self.error}
+
+
+@dataclass
+class PageWarning:
+    """Something a reader had to repair in a page that is still processed."""
+
+    doc_id: str
+    source: str
+    stage: str
+    warning: str
+
+    def to_record(self) -> dict:
+        return {"doc_id": self.doc_id, "source": self.source, "stage": self.stage, "warning": self.warning}
 
 
 @dataclass

@@ -2,9 +2,10 @@
 
 The driver expands the inputs into units (files, or error rows for missing
 paths); Ray reads each unit on the cluster (``flat_map``), runs
-:func:`isnad.pipeline.process_pages` over batches of pages (``map_batches``),
+:func:`isnad.pages.process_pages` over batches of pages (``map_batches``),
 and streams the results back in input order, so the driver writes exactly
-the records of the local engine.  Corpus steps then run in the driver.
+the records of the local engine.  The run's options travel with the tasks.
+Corpus steps then run in the driver.
 """
 from __future__ import annotations
 
@@ -12,21 +13,19 @@ import pickle
 from collections.abc import Iterable, Iterator
 
 from .model import Skipped
+from .options import RunOptions
+from .pages import PageResult, page_key, process_pages
 from .read import expand_inputs, read_unit
 
 
-def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True,
-                  lexicon=None) -> Iterator:
-    """PageResults of every input page, in input order (``corpus``, ``lexicon``: see
-    :func:`isnad.pipeline.process_pages`; the lexicon travels as its folder)."""
+def map_pages_ray(inputs: Iterable[str], options: RunOptions, batch_size: int = 64) -> Iterator[PageResult]:
+    """PageResults of every input page, in input order."""
     import ray
 
-    from .pipeline import page_key, process_pages
-
     units = list(expand_inputs(inputs))
-    if "-" in units:
+    if any(getattr(u, "path", None) == "-" for u in units):
         raise ValueError("standard input cannot be read by the Ray engine; pass files")
-    ray.init(address=address, ignore_reinit_error=True, include_dashboard=False,
+    ray.init(address=options.ray_address, ignore_reinit_error=True, include_dashboard=False,
              log_to_driver=False, configure_logging=False)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
@@ -34,15 +33,14 @@ def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 
 
     def read(row: dict) -> list[dict]:
         rows = []
-        for page in read_unit(pickle.loads(row["unit"])):
+        for page in read_unit(pickle.loads(row["unit"]), options):
             if isinstance(page, Skipped):
                 continue
             rows.append({"key": page_key(page), "page": pickle.dumps(page)})
         return rows
 
     def process(batch: dict) -> dict:
-        results = process_pages([(key, pickle.loads(page)) for key, page in zip(batch["key"], batch["page"])], corpus,
-                                lexicon)
+        results = process_pages([(key, pickle.loads(page)) for key, page in zip(batch["key"], batch["page"])], options)
         return {"result": [pickle.dumps(r) for r in results]}
 
     dataset = (

@@ -5,16 +5,24 @@ the output folder, named after the run's arguments.  Every few pages the
 writer records a checkpoint: the byte length of every staged file and the
 keys (content hashes) of the pages done since the last one.  A run killed at
 any point and started again with the same arguments truncates the staged
-files to the last checkpoint, skips the pages already done and goes on; only
-a finished run moves its files into place (``os.replace``, one file at a
-time), so a killed run also leaves the previous output as it was.  Rows are
-serialised deterministically: a rerun gives byte-identical JSON Lines.
+files to the last checkpoint, skips the pages already done and goes on.
+Rows are serialised deterministically: a rerun gives byte-identical JSON
+Lines.  One run at a time writes an output folder (a lock on ``DIR/.lock``,
+whatever the arguments).
+
+Publishing is one atomic switch: a finished run's files go into a new
+version folder ``DIR/.versions/ID``, then the symbolic link ``DIR/current``
+is replaced (``os.replace``) to point at it; ``DIR/TABLE.jsonl`` and the
+others are links through ``current``.  Readers and a killed publish see the
+previous output or the new one, never a mix; a reader that opens several
+files follows ``current`` once (:func:`published_dir`).
 The DuckDB database (and the Parquet files exported from it) is loaded with
 the page tables while the corpus step runs in another process; the corpus
 tables and fields are added when it ends.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pickle
@@ -26,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+
+from .options import DEFAULT_FORMATS
 
 # Published tables, in the order they are written.  The DuckDB table and the
 # Parquet file of the same name are loaded from the JSONL file; an empty file
@@ -53,21 +63,23 @@ TABLES: dict[str, str] = {
     "entities": "entity_id VARCHAR, names VARCHAR[], roles VARCHAR[], country VARCHAR, kind VARCHAR, "
     "statements VARCHAR[]",
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
+    "warnings": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, warning VARCHAR",
 }
 # Staged only: what the corpus steps need after the per-page pass.
 INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
-DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
 OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded while the corpus step runs
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
-LOCK_FILE = "lock"
+LOCK_FILE = ".lock"
+VERSIONS = ".versions"
+CURRENT = "current"
 IO_BUFFER = 1 << 20  # bytes: rows are long, and a smaller buffer costs a system call every few rows
 
 
 class OutputBusy(RuntimeError):
-    """Another live run is writing the same output with the same arguments."""
+    """Another live run is writing the same output folder."""
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -101,13 +113,14 @@ class RunWriter:
     def __init__(self, out_dir: Path, run_key: str, checkpoint_every: float = 2.0):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = _take_lock(self.out_dir / LOCK_FILE)
         self.staging = self.out_dir / f"{STAGING_PREFIX}{run_key}"
         self.checkpoint_every = checkpoint_every
-        _remove_abandoned_staging(self.out_dir, keep=self.staging)
+        _remove_other_staging(self.out_dir, keep=self.staging)
         self.staging.mkdir(exist_ok=True)
-        _take_lock(self.staging / LOCK_FILE)
         self.done: Counter[str] = Counter()
         self.counts = dict.fromkeys((*TABLES, *INTERNAL_TABLES), 0)
+        self.longest_row = 0  # bytes of the longest JSONL row staged (the database build is sized by it)
         offsets = self._restore()
         self._files = {}
         for name in (*TABLES, *INTERNAL_TABLES):
@@ -134,6 +147,7 @@ class RunWriter:
                 self.done.update(record["keys"])
                 offsets = record["offsets"]
                 self.counts.update(record["counts"])
+                self.longest_row = record.get("longest_row", 0)
                 good_length += len(line)
         with path.open("ab") as f:
             f.truncate(good_length)
@@ -143,16 +157,17 @@ class RunWriter:
     def resumed_pages(self) -> int:
         return self.done.total()
 
-    def write_page(self, key: str, lines: dict[str, list]) -> None:
-        """All rows of one page, as JSONL lines (see :func:`dumps`), or frames
-        for the internal tables (see :func:`frame`); a checkpoint follows
-        every few seconds."""
+    def write_page(self, key: str, lines: dict[str, list[bytes]]) -> None:
+        """All rows of one page, as encoded JSONL lines (see :func:`dumps`), or
+        frames for the internal tables (see :func:`frame`); a checkpoint
+        follows every few seconds."""
         for table, table_lines in lines.items():
             if table_lines:
                 if table in INTERNAL_TABLES:
                     self._files[table].write(b"".join(table_lines))
                 else:
-                    self._files[table].write(("\n".join(table_lines) + "\n").encode("utf-8"))
+                    self._files[table].write(b"\n".join(table_lines) + b"\n")
+                    self.longest_row = max(self.longest_row, max(map(len, table_lines)))
                 self.counts[table] += len(table_lines)
         self.done[key] += 1
         self._pending.append(key)
@@ -167,6 +182,7 @@ class RunWriter:
             "keys": self._pending,
             "offsets": {name: f.tell() for name, f in self._files.items()},
             "counts": self.counts,
+            "longest_row": self.longest_row,
         }
         self._checkpoints.write(dumps(record).encode("utf-8") + b"\n")
         self._checkpoints.flush()
@@ -213,7 +229,7 @@ class RunWriter:
 
     def publish(self, formats: Iterable[str] = DEFAULT_FORMATS, corpus_step: Callable[[], None] | None = None,
                 wait: Callable[[], None] = lambda: None, wait_tables: Callable[[], None] | None = None) -> None:
-        """Build the requested formats and move them into place.
+        """Build the requested formats and switch the output to them.
 
         ``corpus_step()`` must call :meth:`finalise`; if it only starts it
         (in another process), ``wait_tables()`` waits until its tables and
@@ -223,6 +239,8 @@ class RunWriter:
         rows or more) it waits first, so that peak memory does not grow with
         the run.  The corpus tables and fields are added to the database
         while the step rewrites the page tables' JSONL with those fields.
+        The built files become a version folder, and ``DIR/current`` is
+        switched to it in one step (see the module's docstring).
         """
         formats = tuple(formats)
         for f in self._files.values():
@@ -232,9 +250,10 @@ class RunWriter:
         (corpus_step or self.finalise)()
         if sum(self.staged(name).stat().st_size for name in TABLES) >= OVERLAP_BYTES:
             wait()
-        database = TableBuild(self.staging / DUCKDB_FILE) if "duckdb" in formats or "parquet" in formats else None
+        database = None
         try:
-            if database:
+            if "duckdb" in formats or "parquet" in formats:
+                database = TableBuild(self.staging / DUCKDB_FILE, self.longest_row)
                 database.load_page_tables(self.staging)
                 (wait_tables or wait)()
                 database.load_corpus_tables(final)
@@ -252,18 +271,74 @@ class RunWriter:
             published += [f"{name}.parquet" for name in TABLES]
         if "jsonl" in formats:
             published += [f"{name}.jsonl" for name in TABLES]
-        for name in published:
-            os.replace(final / name, self.out_dir / name)
+        for name in os.listdir(final):
+            if name not in published:
+                os.unlink(final / name)
+        _switch_to(self.out_dir, final, published)
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._release()
 
     def close(self) -> None:
         """Stop without publishing; the staging folder stays for a resume."""
-        if not self._checkpoints.closed:
-            self.checkpoint()
-        for f in self._files.values():
-            f.close()
-        self._checkpoints.close()
-        (self.staging / LOCK_FILE).unlink(missing_ok=True)
+        try:
+            if not self._checkpoints.closed:
+                self.checkpoint()
+        finally:
+            for f in self._files.values():
+                f.close()
+            self._checkpoints.close()
+            self._release()
+
+    def _release(self) -> None:
+        if not self._lock.closed:
+            self._lock.close()
+
+
+def published_dir(out_dir: Path) -> Path:
+    """The folder of a run's published files: the version ``DIR/current`` points
+    at, resolved once (so that files read from it belong to one run), or
+    ``DIR`` itself for output written before versions."""
+    current = Path(out_dir) / CURRENT
+    return current.resolve() if current.is_dir() else Path(out_dir)
+
+
+def _switch_to(out_dir: Path, built: Path, names: list[str]) -> None:
+    """Publish the files ``names`` of folder ``built`` in one atomic step.
+
+    ``built`` becomes ``DIR/.versions/ID`` and ``DIR/current`` is replaced by a
+    link to it; each ``DIR/NAME`` is a link to ``current/NAME`` (made once).
+    Links of tables this run did not write (another format), and older
+    versions, are removed after the switch.
+    """
+    versions = out_dir / VERSIONS
+    versions.mkdir(exist_ok=True)
+    version = versions / f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}-{os.getpid()}"
+    os.rename(built, version)
+    _replace_with_link(out_dir / CURRENT, os.path.join(VERSIONS, version.name))
+    for name in names:
+        target = os.path.join(CURRENT, name)
+        link = out_dir / name
+        if not (link.is_symlink() and os.readlink(link) == target):
+            _replace_with_link(link, target)
+    for table in TABLES:
+        for name in (f"{table}.jsonl", f"{table}.parquet"):
+            if name not in names and (out_dir / name).is_symlink():
+                (out_dir / name).unlink()
+    if DUCKDB_FILE not in names and (out_dir / DUCKDB_FILE).is_symlink():
+        (out_dir / DUCKDB_FILE).unlink()
+    for old in versions.iterdir():
+        if old != version:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _replace_with_link(path: Path, target: str) -> None:
+    """Make ``path`` a symbolic link to ``target`` in one step (a link beside it, renamed over it)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.link")
+    temporary.unlink(missing_ok=True)
+    if path.is_dir() and not path.is_symlink():  # a copied output folder: a directory cannot be replaced by a link
+        os.rename(path, path.parent / VERSIONS / f"{path.name}-copied-{time.time_ns()}")
+    os.symlink(target, temporary)
+    os.replace(temporary, path)
 
 
 @dataclass
@@ -304,31 +379,29 @@ def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
     _write_lines(path, map(dumps, rows))
 
 
-def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> str:
+def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path, longest_row: int) -> str:
     """A view over ``path`` for table ``name``; the fallback schema when empty."""
     if path.stat().st_size == 0:
         con.execute(f"CREATE TEMP TABLE src_{name} ({TABLES[name]})")
     else:
         con.execute(
             f"CREATE TEMP VIEW src_{name} AS SELECT * FROM read_json('{_sql_path(path)}', "
-            f"format='newline_delimited', sample_size=-1, maximum_object_size={_max_row_bytes()})"
+            f"format='newline_delimited', sample_size=-1, maximum_object_size={_object_size(longest_row)})"
         )
     return f"src_{name}"
 
 
-def _duckdb_config() -> dict:
+def _object_size(longest_row: int) -> int:
+    """DuckDB's largest JSON object to read: the longest staged row, with room."""
+    return max(16 * 2**20, 2 * longest_row)
+
+
+def _duckdb_config(longest_row: int) -> dict:
     """Loading the tables is I/O bound: one thread keeps the JSON reader's buffers
-    (twice the largest row) to one set, and a memory limit just above them keeps
+    to one set, and a memory limit just above what the longest row needs keeps
     DuckDB from caching the tables it writes, so the run's peak memory does not
-    grow with the corpus."""
-    return {"threads": 1, "memory_limit": f"{max(64, 3 * _max_row_bytes() // 2**20)}MB"}
-
-
-def _max_row_bytes() -> int:
-    """The largest JSONL row: a document row holds its page's text."""
-    from .read import MAX_PAGE_BYTES
-
-    return max(8 * 2**20, 2 * MAX_PAGE_BYTES)
+    grow with the corpus, while a page up to the size limit still loads."""
+    return {"threads": 1, "memory_limit": f"{max(64, (16 * longest_row) // 2**20 + 1)}MB"}
 
 
 def _sql_path(path: Path) -> str:
@@ -337,7 +410,10 @@ def _sql_path(path: Path) -> str:
 
 def build_duckdb(folder: Path, db_path: Path) -> None:
     """Load every ``TABLE.jsonl`` of ``folder`` (a run's output) into a fresh DuckDB file."""
-    database = TableBuild(db_path)
+    folder = published_dir(folder)
+    longest = max((len(line) for name in TABLES if (folder / f"{name}.jsonl").exists()
+                   for line in (folder / f"{name}.jsonl").open("rb")), default=0)
+    database = TableBuild(db_path, longest)
     try:
         for name in TABLES:
             database.load(name, folder / f"{name}.jsonl")
@@ -360,9 +436,10 @@ class TableBuild:
     ``UPDATE`` by row number: a table loaded by one thread keeps the file's
     row order, so ``rowid`` is the line number)."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, longest_row: int = 0):
         db_path.unlink(missing_ok=True)
-        self.con = duckdb.connect(str(db_path), config=_duckdb_config())
+        self.longest_row = longest_row
+        self.con = duckdb.connect(str(db_path), config=_duckdb_config(longest_row))
 
     def load_page_tables(self, staging: Path) -> None:
         """The tables of the page pass as staged (articles and statements without corpus fields)."""
@@ -381,7 +458,7 @@ class TableBuild:
 
     def load(self, name: str, path: Path) -> None:
         """Table ``name`` from a JSONL file."""
-        source = _select_jsonl(self.con, name, path)
+        source = _select_jsonl(self.con, name, path, self.longest_row)
         self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
 
     def _update(self, name: str, updates: Path) -> None:
@@ -409,37 +486,19 @@ class TableBuild:
         self.con.close()
 
 
-def _take_lock(path: Path) -> None:
-    if path.exists():
-        try:
-            pid = int(path.read_text().strip() or 0)
-        except ValueError:
-            pid = 0
-        if pid and pid != os.getpid() and _alive(pid):
-            raise OutputBusy(f"another run (pid {pid}) is writing {path.parent.parent}")
-    path.write_text(str(os.getpid()))
-
-
-def _remove_abandoned_staging(out_dir: Path, keep: Path) -> None:
-    """Remove staging folders of other argument sets whose run is not alive."""
-    for entry in out_dir.glob(f"{STAGING_PREFIX}*"):
-        if entry == keep:
-            continue
-        lock = entry / LOCK_FILE
-        try:
-            pid = int(lock.read_text().strip())
-        except (OSError, ValueError):
-            pid = 0
-        if pid and _alive(pid):
-            continue
-        shutil.rmtree(entry, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
+def _take_lock(path: Path):
+    """The output folder's lock (held until the file is closed, or the process dies)."""
+    lock = path.open("a")
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise OutputBusy(f"another run is writing {path.parent}") from None
+    return lock
+
+
+def _remove_other_staging(out_dir: Path, keep: Path) -> None:
+    """Remove the staging folders of runs with other arguments (none is alive: the lock is ours)."""
+    for entry in out_dir.glob(f"{STAGING_PREFIX}*"):
+        if entry != keep:
+            shutil.rmtree(entry, ignore_errors=True)

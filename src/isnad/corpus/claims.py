@@ -15,12 +15,12 @@ once as sparse products, terms held by very many claims left out.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 
+from .. import ids
 from .signature import ANONYMOUS_KINDS, speaker_key
 from .stories import block_rows
 
@@ -116,8 +116,11 @@ def statement_ref(statement: dict, terms: np.ndarray, anaphoric: bool = False, c
 
 @dataclass(eq=False)
 class ClaimNode:
-    """One statement of a proposition: a report, a target or a denied claim."""
+    """One statement of a proposition: a report, a target or a denied claim.
 
+    ``key`` names it: the seed statement's id, with ``#claim`` for the claim a denial carries."""
+
+    key: str
     text: str
     terms: np.ndarray
     article: tuple[str, int]
@@ -159,7 +162,7 @@ def build_nodes(refs: list[StatementRef]) -> tuple[list[ClaimNode], dict[str, Cl
     answered: dict[str, ClaimNode] = {}
     for r in refs:
         if r.is_report and r.content:
-            nodes[r.id] = ClaimNode(r.content, r.terms, r.article, r, True, r.content_span)
+            nodes[r.id] = ClaimNode(r.id, r.content, r.terms, r.article, r, True, r.content_span)
     for r in refs:
         if r.stance not in RESPONSE_STATUS:
             continue
@@ -167,11 +170,11 @@ def build_nodes(refs: list[StatementRef]) -> tuple[list[ClaimNode], dict[str, Cl
         if target is not None and target.content:
             node = nodes.get(target.id)
             if node is None:
-                node = nodes[target.id] = ClaimNode(target.content, target.terms, target.article, target,
+                node = nodes[target.id] = ClaimNode(target.id, target.content, target.terms, target.article, target,
                                                     True, target.content_span)
             answered[r.id] = node
         elif r.claim_terms is not None and len(r.claim_terms):
-            node = nodes[r.id + "#claim"] = ClaimNode(r.claim_text or "", r.claim_terms, r.article, r,
+            node = nodes[r.id + "#claim"] = ClaimNode(r.id + "#claim", r.claim_text or "", r.claim_terms, r.article, r,
                                                       False, r.claim_span)
             answered[r.id] = node
     for r_id, node in answered.items():
@@ -299,8 +302,7 @@ class Claim:
 
     @property
     def claim_id(self) -> str:
-        first = min(self.nodes, key=lambda n: n.seed.id).seed.id
-        return "claim:" + hashlib.blake2b(first.encode("utf-8"), digest_size=6).hexdigest()
+        return ids.claim_id(min(node.key for node in self.nodes))
 
     def assertions(self) -> list[StatementRef]:
         return _unique(n.seed for n in self.nodes if n.asserted)

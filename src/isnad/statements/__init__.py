@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 
 from ..dates import date_mentions
+from ..ids import article_claim_prefix, statement_id
 from ..lexicon import Lexicon
 from ..mentions import Mention, find_mentions
 from ..model import Article, Page
@@ -61,9 +62,9 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
             SentenceReader(Sentence(doc, (ss, se), following), discourse, _longest(here), drafts, trace).read()
     drafts.sort(key=lambda d: d.cue.start)
     for n, d in enumerate(drafts):
-        d.id = f"{page.doc_id}:{article.article_index}:s{n}"
+        d.id = statement_id(page.doc_id, article.article_index, n)
     assign_stances(drafts, doc)
-    link_responses(drafts, doc, f"claim:{page.doc_id}:{article.article_index}")
+    link_responses(drafts, doc, article_claim_prefix(page.doc_id, article.article_index))
     agencies = _agency_names(article, lexicon)
     _dates(drafts, doc, article.published)
     return [_record(d, page, article, ft, agencies, lexicon.actor_aliases) for d in drafts]

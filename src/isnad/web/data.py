@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..store import DUCKDB_FILE
+from ..store import DUCKDB_FILE, published_dir
 from ..text import fold_key
 
 DEFAULT_LIMIT = 50
@@ -65,7 +65,7 @@ def clamp_offset(value: object) -> int:
 def find_db(out_dir: Path) -> Path:
     """The DuckDB file of a run folder (or the file itself)."""
     path = Path(out_dir)
-    db = path if path.is_file() else path / DUCKDB_FILE
+    db = path if path.is_file() else published_dir(path) / DUCKDB_FILE
     if not db.is_file():
         raise FileNotFoundError(f"no {DUCKDB_FILE} in {path}")
     return db

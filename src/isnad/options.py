@@ -1,0 +1,44 @@
+"""Run options: one frozen object that travels with the run to every engine.
+
+The command line builds a :class:`RunOptions`; the pipeline passes it to the
+readers and to the page steps of whichever engine runs them (local worker
+processes or Ray tasks), so that no module setting is changed at run time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+
+DEFAULT_MAX_PAGE_BYTES = 8 * 2**20  # far above any news page; larger pages are error rows
+DEFAULT_FORMATS = ("jsonl", "duckdb")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What ``isnad run`` was asked to do.
+
+    ``max_page_bytes`` bounds the bytes read or decompressed for one page,
+    record or JSON Lines line, whatever the container; ``corpus`` adds the
+    corpus step (copies, stories, claims, entities); ``lexicon_dir`` (an
+    absolute path) replaces packaged lexicon files with an analyst's own.
+    """
+
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    corpus: bool = True
+    workers: int = 0  # 0: up to 2
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    checkpoint_seconds: float = 2.0
+    engine: str = "local"  # local | ray
+    ray_address: str | None = None
+    progress: bool = False
+    lexicon_dir: str | None = None  # a folder whose lexicon files replace the packaged ones
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """The run's lexicon, loaded once per process."""
+        return Lexicon.at(self.lexicon_dir)
+
+    def resume_key(self) -> tuple:
+        """The options that change the output: a rerun resumes only with the same ones."""
+        return (self.max_page_bytes, sorted(self.formats), self.corpus, self.lexicon_dir)

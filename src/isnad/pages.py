@@ -1,0 +1,152 @@
+"""The per-page steps, shared by both engines (local processes and Ray).
+
+``PAGE_STEPS`` run in order on each ``Page``: pure functions of the page, so
+they run the same in a worker process or a Ray task.  :func:`process_pages`
+runs them over a batch and serialises each page's rows; whatever one page
+raises, in a step or while its rows are serialised, becomes that page's
+error row and the batch goes on.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .corpus import PageFeatures, PageText, page_features
+from .events import extract_events
+from .lexicon import Lexicon
+from .model import Page, PageError, statements_by_article
+from .options import RunOptions
+from .segment import segment_page
+from .statements import extract_statements
+from .store import dumps, frame
+
+BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are computed together
+
+
+def segment_step(page: Page, lexicon: Lexicon) -> None:
+    """Find the articles of the page (step 2) with their metadata."""
+    page.articles = segment_page(page)
+
+
+def statements_step(page: Page, lexicon: Lexicon) -> None:
+    """Find the reported statements of every article (step 5)."""
+    page.statements = [st for article in page.articles for st in extract_statements(page, article, lexicon)]
+
+
+def events_step(page: Page, lexicon: Lexicon) -> None:
+    """PLOVER events of every article (step 7), with the statements that report them."""
+    by_article = statements_by_article(page.statements)
+    page.events = [event for article in page.articles
+                   for event in extract_events(page, article, by_article.get(article.article_index, []))]
+
+
+PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step)
+
+
+@dataclass
+class PageResult:
+    """What one page contributes to the output tables: its rows already
+    serialised and encoded (in the worker, so the writer only writes), as
+    JSONL lines, or as frames for the internal tables the corpus step reads."""
+
+    key: str
+    lines: dict[str, list[bytes]] = field(default_factory=dict)
+    error: bool = False
+
+
+def page_key(page: Page | PageError) -> str:
+    """Content hash naming a page across runs (for resuming)."""
+    if isinstance(page, PageError):
+        parts = (page.doc_id, page.source, page.error)
+    else:
+        parts = (page.doc_id, page.source, page.text)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_row(page: Page) -> dict:
+    return {
+        "doc_id": page.doc_id,
+        "source": page.source,
+        "content_type": page.content_type,
+        "encoding": page.encoding,
+        "n_chars": len(page.text),
+        "sha256": hashlib.sha256(page.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "text": page.text,
+    }
+
+
+def process_pages(items: Sequence[tuple[str, Page | PageError]], options: RunOptions = RunOptions()) -> list[PageResult]:
+    """Run every page step on each page of a batch; a reader error, a
+    failing step or a row that cannot be serialised gives that page an
+    error row.
+
+    ``options.corpus``: also stage what the corpus step needs (article
+    signatures and compact statements), computed for the batch's pages
+    together.
+    """
+    results: list[PageResult] = []
+    passed: list[tuple[int, Page, list[dict]]] = []
+    for key, page in items:
+        if isinstance(page, PageError):
+            results.append(_error_result(key, page))
+            continue
+        error = _run_steps(page, options.lexicon)
+        if error:
+            results.append(_error_result(key, error))
+            continue
+        try:
+            articles = [a.to_record(page.text) for a in page.articles]
+            results.append(PageResult(key, {
+                "documents": [_line(document_row(page))],
+                "articles": [_line(row) for row in articles],
+                "statements": [_line(row) for row in page.statements],
+                "events": [_line(row) for row in page.events],
+                "warnings": [_line(w.to_record()) for w in page.warnings],
+            }))
+        except Exception as e:  # a row that cannot be written must not stop the batch
+            results.append(_error_result(key, PageError(page.doc_id, page.source, "write", f"{type(e).__name__}: {e}")))
+            continue
+        passed.append((len(results) - 1, page, articles))
+    if options.corpus and passed:
+        features = _corpus_features([PageText(page.folded, articles, page.statements) for _, page, articles in passed],
+                                    options.lexicon)
+        for (i, page, _), found in zip(passed, features):
+            if isinstance(found, Exception):
+                results[i] = _error_result(results[i].key, PageError(
+                    page.doc_id, page.source, "corpus", f"{type(found).__name__}: {found}"))
+                continue
+            results[i].lines["signatures"] = [frame(s.to_row()) for s in found.signatures]
+            results[i].lines["statement_refs"] = [frame(r.to_row()) for r in found.refs]
+    return results
+
+
+def _line(row: dict) -> bytes:
+    """One JSONL line, UTF-8 (raises on text that cannot be encoded)."""
+    return dumps(row).encode("utf-8")
+
+
+def _run_steps(page: Page, lexicon: Lexicon) -> PageError | None:
+    for step in PAGE_STEPS:
+        try:
+            step(page, lexicon)
+        except Exception as e:  # one bad page must never stop the batch
+            stage = step.__name__.removesuffix("_step")
+            return PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
+    return None
+
+
+def _corpus_features(pages: list[PageText], lexicon: Lexicon) -> list[PageFeatures | Exception]:
+    """Corpus features of pages together; should that fail, of each page
+    alone, so that only a page that fails by itself gets an error row."""
+    try:
+        return page_features(pages, lexicon)
+    except Exception as e:
+        if len(pages) == 1:
+            return [e]
+        return [_corpus_features([page], lexicon)[0] for page in pages]
+
+
+def _error_result(key: str, error: PageError) -> PageResult:
+    """The page's error row (a reason quoting text that UTF-8 cannot hold keeps it escaped)."""
+    return PageResult(key, {"errors": [dumps(error.to_record()).encode("utf-8", "backslashreplace")]}, error=True)
