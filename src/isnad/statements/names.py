@@ -104,7 +104,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     if s.definite(toks[k]):
         return j if alone else None  # العميد الصبيحي
     unknown = not (s.starts_name(k) or ambiguous)
-    glued = unknown and toks[k].text[0] in "بفك"  # بهروز كمالوندي, not بمنطقة الحدود
+    glued = unknown and toks[k].text[0] in "بفكل"  # بهروز كمالوندي, not بمنطقة الحدود
+    if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):
+        return None  # القائد العسكري بعدن العميد …: a place after a preposition, not a name
     noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
     while j < n and j - k < NAME_WORDS:
         tok = toks[j]
