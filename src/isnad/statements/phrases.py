@@ -550,12 +550,16 @@ class PhraseParser:
     ("وقال أحد القادة الميدانيين في جبهة الجفينة، إنهم تمكنوا من التصدي للهجمات.",
      {"speaker": "أحد القادة الميدانيين في جبهة الجفينة"}),
     ("وتحدث أحد أعضاء الفريق حسن أبو السعود عن الأفكار الجديدة.", {"speaker": "حسن أبو السعود"}),
+    ("فيما أشار كل من عايض عوضة ومحمد جبار وناصر الشهراني إلى أن الانقطاع المتكرر يجعلهم يدفعون رسوما.",
+     {"speaker": "عايض عوضة ومحمد جبار وناصر الشهراني"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
-    الشهود، أحد القادة الميدانيين في الجبهة), or before the group a named person belongs to
-    (أحد أعضاء الفريق حسن أبو السعود)."""
+    الشهود، أحد القادة الميدانيين في الجبهة), before the group a named person belongs to
+    (أحد أعضاء الفريق حسن أبو السعود), or كل من before several names."""
     s = p.s
+    if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
+        return _each_of(p, i, n)
     if not (s.is_(i, "quantity") and i + 1 < n):
         return None
     j = i + 1
@@ -587,6 +591,23 @@ def _with_article(text: str, m: Mention) -> int:
     """Where a mention starts with its article but without و / ف (والوزير → الوزير)."""
     prefix = text[m.start:m.key_start]
     return m.key_start - 2 if prefix.lstrip("وف").endswith("ال") else m.key_start
+
+
+def _each_of(p: PhraseParser, i: int, n: int) -> Found:
+    """``كل من`` and the names it joins (فيما أشار كل من عايض عوضة ومحمد جبار وناصر
+    الشهراني إلى …): the people together, up to where the content opens."""
+    s, toks = p.s, p.s.toks
+    j = i + 2
+    while j < n and j - i < 14 and toks[j].text.isalpha() and not s.is_(j, "intro", "skip") \
+            and toks[j].text not in ("الي", "علي", "عن") and s.at(j, "cue") is None:
+        j += 1
+    names = toks[i + 2:j]
+    if len(names) < 2 or not any(t.text.startswith("و") for t in names[1:]) \
+            or not (_content_follows(p, j, n) or s.text_of(j) in ("الي", "علي", "عن")):
+        return None
+    fs, fe = names[0].start, names[-1].end
+    surface = p.doc.surface(fs, fe)
+    return Speaker(surface, surface, "person", (fs, fe), gender="pl"), j
 
 
 def _role_at(p: PhraseParser, i: int) -> Mention | None:
