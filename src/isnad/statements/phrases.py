@@ -998,8 +998,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)):
         return None
     words = toks[name_start:j]
-    if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3):
-        return None  # ضرورة أن، تفهما: a noun, not a name
+    if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3
+                            or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
+        return None  # ضرورة أن، تفهما: a noun; يمكن، تبقى: a verb in the present, not a name
     fs, fe = words[0].start, words[-1].end
     surface = doc.surface(fs, fe)
     sp = p.d.names.get(" ".join(doc.text[fs:fe].split())) or Speaker(
