@@ -15,7 +15,7 @@ from ..text import fold_key
 from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
-from .phrases import PhraseParser
+from .parser import PhraseParser
 from .sentence import Sentence
 from .speaker import Speaker
 

@@ -1,0 +1,334 @@
+"""The noun phrase grammar the speaker rules share: one sentence's phrases.
+
+:class:`PhraseParser` reads a speaker phrase at a token by trying the rules of
+:data:`phrases.SPEAKER_PHRASES` in order; the pieces they share live here (the
+complements of a head, a role in apposition, an unnamed source's description,
+a definite noun phrase), with the persons' pieces in :mod:`.persons` and the
+bodies' in :mod:`.bodies`.
+"""
+from __future__ import annotations
+
+from ..mentions import Mention
+from .bodies import BodyPhrases
+from .discourse import Discourse
+from .names import name_word
+from .persons import PersonPhrases
+from .sentence import Sentence, Token
+from .speaker import Speaker, head_gender
+from .words import bare
+
+PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
+KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
+                 "outlet": "outlet", "agency": "outlet", "country": "country"}
+Found = tuple[Speaker, int] | None
+
+
+class PhraseParser(PersonPhrases, BodyPhrases):
+    """Reads speaker phrases over the tokens of one sentence (see :data:`phrases.SPEAKER_PHRASES`)."""
+
+    def __init__(self, s: Sentence, d: Discourse):
+        self.s = s
+        self.d = d
+        self.doc = s.doc
+        self.allow_name = True
+        self.last_rule: str | None = None  # the phrase rule that read the last phrase (for the trace)
+        self.verb_gender: str | None = None  # m / f / pl of the verb whose subject is read, when known
+        self.verb_object = False  # whether that verb takes a prepositional object (أشار إلى، تحدث عن)
+
+    def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
+        """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
+        an emphatic نفسه / ذاتها after it belongs to it (وأكد المصدر نفسه أن), and so does
+        an organisation's quoted name."""
+        res = self._phrase(i, n, allow_name)
+        if res is None:
+            return None
+        sp, j = res
+        if j < n and self.s.is_word(self.s.toks[j], "same"):
+            return sp, j + 1
+        if sp.kind in ("outlet", "organization"):
+            j = self._quoted_name_after(j, n)  # وكالة الأنباء الإيطالية «أنسا»
+        return sp, j
+
+    def _phrase(self, i: int, n: int, allow_name: bool) -> Found:
+        toks, s = self.s.toks, self.s
+        if i + 1 < n and s.is_(i, "demonstrative") and s.definite(toks[i + 1]):
+            i += 1  # وأضافت هذه المصادر: the sources met before
+        if i < n and toks[i].text == '"':
+            res = self.read(i + 1, n, allow_name)
+            if res is not None and res[1] < n and toks[res[1]].text == '"':
+                return res[0], res[1] + 1  # a quoted name: “والتز”، «بيكر هيوز»
+            if res is None and allow_name:
+                close = next((c for c in range(i + 2, min(n, i + 5)) if toks[c].text == '"'), None)
+                if close is not None and not s.quote_ends_sentence(close) \
+                        and all(name_word(s, t, first=False) for t in toks[i + 1:close]) \
+                        and (close + 1 >= n or s.opens_content(toks[close + 1]) or s.is_(close + 1, "intro")):
+                    fs, fe = toks[i + 1].start, toks[close - 1].end  # وأضاف "الفهيد"، أن / وأعلنت "بيكر هيوز" أن
+                    surface = self.doc.surface(fs, fe)
+                    self.last_rule = "quoted_name"
+                    return Speaker(surface, surface, "person" if close == i + 2 else "organization",
+                                   (fs, fe)), close + 1
+            return None  # وأضاف «أتمنى أن …»: the quotation opens the content
+        return self.read(i, n, allow_name)
+
+    def read(self, i: int, n: int, allow_name: bool = True) -> Found:
+        """The first phrase rule that reads a phrase at token ``i``."""
+        if i >= n:
+            return None
+        from .phrases import SPEAKER_PHRASES
+
+        self.allow_name = allow_name
+        for rule in SPEAKER_PHRASES:
+            found = rule(self, i, n)
+            if found is not None:
+                self.last_rule = rule.name
+                return found
+        return None
+
+    def _quoted_name_after(self, j: int, n: int) -> int:
+        """Index past a quoted name right after an organisation, else ``j``: a lexicon
+        actor («أنسا») or one or two words that are no function words (not «إن الوضع …»)."""
+        toks, s = self.s.toks, self.s
+        if not (j < n and toks[j].text == '"'):
+            return j
+        for k in range(j + 2, min(j + 4, n)):
+            if toks[k].text == '"':
+                inner = toks[j + 1:k]
+                actor = self.doc.at(inner[0].start, "actor")
+                if (actor is not None and actor.end == inner[-1].end) or all(
+                        t.text.isalpha() and not s.is_word(t, "any") for t in inner):
+                    return k + 1
+                return j
+        return j
+
+    def actor_speaker(self, m: Mention) -> Speaker:
+        a = self.doc.lexicon.actors[m.value]
+        kind = KIND_OF_ACTOR.get(a.kind, "organization")
+        surface = self.doc.surface(m.key_start, m.end)
+        if kind == "person":
+            gender = a.gender
+        elif kind == "organization":
+            gender = head_gender(self.doc.text[m.key_start:m.end])
+        elif kind == "outlet":
+            gender = "f"  # نقلت رويترز، ذكرت بلومبرج: outlets take feminine verbs
+        else:
+            gender = None
+        return Speaker(a.name_en, surface, kind, (m.key_start, m.end), a.country, None, a.entity_id, gender)
+
+    def apposition(self, sp: Speaker, j: int, n: int) -> int:
+        """Consume ``، ROLE ،`` (or ``؛ ROLE``) after a name and attach the role to ``sp``."""
+        toks, s = self.s.toks, self.s
+        comma = j < n and toks[j].text in (",", ";")
+        if j + comma < n:
+            role = s.at(j + comma, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
+            if role is not None:
+                k, org, country = self.complements(s.index_after(role.end), n)
+                sp.role = sp.role or role.value["role"] or None
+                sp.role_ar = sp.role_ar or self.doc.surface(role.key_start, toks[k - 1].end)
+                sp.country = sp.country or country
+                if org is not None:
+                    sp.organization = sp.organization or org.name
+                if k < n and toks[k].text in (",", ";"):
+                    k += 1
+                return k
+        return j
+
+    def complements(self, j: int, n: int, definite_head: bool = False, name_may_follow: bool = True,
+                    organization: bool = False) -> tuple[int, Speaker | None, str | None]:
+        """Complements of a role or organisation head: (next index, organisation met, country).
+        A definite head (المستشار) takes adjectives and prepositional complements, not a genitive;
+        when ``name_may_follow``, an unknown definite word right after it is a name (المستشار
+        الفضالي), not an adjective."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        org = None
+        country = None
+        count = 0
+        closed = definite_head  # a definite word ends a construct chain
+        while j < n and count < 8:
+            tok = toks[j]
+            if not tok.text[0].isalpha():
+                break
+            place = doc.at(tok.start, "country")
+            if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
+                    and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
+                break  # الكاتب تركي العسيري: an indefinite adjective cannot describe a definite noun
+            if place is not None and (org is None or place.value.kind == "adjective"):
+                country = country or place.value.iso3
+                j = s.index_after(place.end)
+                count += 1
+                if org is not None:
+                    break
+                continue
+            actor = doc.at(tok.start, "actor")
+            if actor is not None:
+                person = doc.lexicon.actors[actor.value].kind == "person"
+                if person and organization and (s.at(j - 1, "role") or s.at(j - 2, "role")) is not None:
+                    j = s.index_after(actor.end)  # قناة … الموالية للرئيس المخلوع علي عبدالله صالح
+                    count += 1
+                    continue
+                if org is not None or person:
+                    break  # a second organisation, or the holder's name
+                org = self.actor_speaker(actor)
+                j = s.index_after(actor.end)
+                count += 1
+                continue
+            if org is not None or s.stop(tok) or tok.text in doc.words.declined_objects:
+                break  # … التعليق: what رفض refuses, not part of the name
+            head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
+            if head is not None and head.value["kind"] == "title":
+                break  # مدير المركز الدكتور …: the name follows
+            if head is not None:
+                j = s.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
+                closed = head.definite(doc.text)
+            elif tok.text == "باسم" or (s.definite(tok) and not (
+                    definite_head and name_may_follow and count == 0 and tok.text.startswith("ال")
+                    and not s.is_word(tok, "role_adjective"))):
+                j += 1
+            elif s.is_word(tok, "preposition") and j + 1 < n and s.definite(toks[j + 1]) \
+                    and not (organization and tok.text == "علي"):  # أكدت الوزارة على …: not a complement
+                j += 1
+            elif not closed and self._construct(j, n):
+                j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
+            else:
+                break
+            closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
+            count += 1
+        return j, org, country or (org.country if org else None)
+
+    def _construct(self, j: int, n: int) -> bool:
+        """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
+        definite word, a place or another such noun (شرطة محافظة الأنبار، شبكة أطباء السودان)."""
+        toks, s = self.s.toks, self.s
+        for k in range(j, min(n, j + 3)):
+            tok = toks[k]
+            if not tok.text.isalpha() or s.first_name(tok) or s.known(tok):
+                return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
+            if s.definite(tok):
+                return k > j
+        return False
+
+    def named(self, sp: Speaker, row: dict, role_ar: str | None, org: Speaker | None, country: str | None,
+              gender: str | None) -> Speaker:
+        """``sp`` with the role, organisation, country and gender its role phrase gives."""
+        sp.role = sp.role or row["role"] or None
+        sp.role_ar = sp.role_ar or role_ar
+        sp.country = sp.country or country
+        if org is not None:
+            sp.organization = sp.organization or org.name
+        sp.gender = sp.gender or gender
+        return sp
+
+    def anonymous(self, head: Mention, i: int, n: int) -> tuple[Speaker, int]:
+        """An anonymous source with its description (مصادر سياسية في إسرائيل، شخصين مقربين من
+        الكرملين، مسؤول أمريكي طلب عدم نشر اسمه): kept with its description and country."""
+        gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
+        sp, j = self.group(i, self.s.index_after(head.end), n, gender)
+        sp.role = head.value["role"] or None
+        return sp, j
+
+    def group(self, i: int, j: int, n: int, gender: str | None) -> tuple[Speaker, int]:
+        """An unnamed source or group whose head ends before token ``j``, with the description
+        that follows it (سياسية في إسرائيل، سعوديون في القطاع المصرفي) and its country."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        country = None
+        count = 0
+        while j < n and count < 8:
+            tok = toks[j]
+            if s.conjunction(tok) and self._describes(Token(tok.text[1:], tok.start + 1, tok.end)) \
+                    and not s.definite(Token(tok.text[1:], tok.start + 1, tok.end)) and len(tok.text) > 3:
+                j += 1  # مصادر أمنية وعشائرية: adjectives joined by و
+                count += 1
+                continue
+            if not tok.text[0].isalpha() or len(tok.text) < 2 or s.conjunction(tok) \
+                    or doc.at(tok.start, "cue") is not None \
+                    or any(s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "response", "negation")) \
+                    or (s.is_word(tok, "stop") and tok.text not in PREPOSITIONS and not s.is_word(tok, "other")):
+                break
+            actor = doc.at(tok.start, "actor")
+            place = doc.at(tok.start, "country")
+            if actor is not None:
+                if actor.prefix_len and doc.text[actor.start] == "ل" and self.actor_speaker(actor).kind == "outlet":
+                    break  # مسؤول لرويترز: told to an outlet
+                country = country or doc.lexicon.actors[actor.value].country
+                j = s.index_after(actor.end)
+            elif place is not None:
+                if place.value.kind != "adjective" and toks[j - 1].text not in PREPOSITIONS:
+                    break  # أبلغ مسؤولون أولمبيون اليابان …: the addressee, not the description
+                country = country or place.value.iso3
+                j = s.index_after(place.end)
+            elif tok.text in PREPOSITIONS:
+                if (tok.text == "عن" and self.verb_object) or j + 1 >= n or not (
+                        s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
+                    break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
+                j += 1
+            elif self.verb_object and not self._describes(tok):
+                break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
+            else:
+                j += 1
+            count += 1
+        start = i
+        if i > 0 and s.is_word(toks[i - 1], "quantity"):
+            start = i - 1
+        fs, fe = toks[start].start, toks[j - 1].end
+        surface = doc.surface(fs, fe)
+        return Speaker(surface, surface, "anonymous", (fs, fe), country, None, None, gender), j
+
+    def adjective_of(self, head: Mention, j: int, n: int) -> bool:
+        """Whether token ``j`` describes the definite ``head`` (الهيئة الوطنية، المكتب الإعلامي،
+        اللجنة المنظمة للمهرجان) rather than being its object (ورفضت الوزارة التعليق): an
+        adjective that agrees (ـة after ـة, a nisba after a masculine head) or a لـ complement."""
+        if j >= n:
+            return False
+        w = self.s.toks[j].text
+        if w.startswith("لل") or self.s.is_word(self.s.toks[j], "role_adjective"):
+            return True
+        if not w.startswith("ال"):
+            return False
+        return w.endswith("ه") if head.key.endswith("ه") else w.endswith("ي")
+
+    def _describes(self, tok: Token) -> bool:
+        """A word that may describe an unnamed source after its head: an adjective (دبلوماسية،
+        مطلعة، رفيع، أمنيون), a definite word of a phrase already begun, or a word of the
+        usual asides (طلب عدم نشر اسمه، رفض الكشف عن هويته)."""
+        s = self.s
+        w = tok.text
+        return (s.definite(tok) or s.written_ending(tok, "ة") or w.endswith(("ي", "يون", "يين", "يه", "ين", "ون"))
+                or s.is_word(tok, "other") or s.is_word(tok, "any"))
+
+    def indefinite_adjectives(self, head: Mention, j: int, n: int) -> int:
+        """Past the adjectives that agree with an indefinite feminine head or are nisbas
+        (دراسة علمية حديثة، تقرير أمريكي): the index after them."""
+        s = self.s
+        feminine = head.key.endswith("ه")
+        k = j
+        while k < n and k - j < 3:
+            tok = s.toks[k]
+            if not tok.text.isalpha() or s.definite(tok) or s.is_word(tok, "any") or s.at(k, "cue") is not None:
+                break
+            if not ((feminine and self.s.written_ending(tok, "ة")) or tok.text.endswith(("ي", "يه"))):
+                break
+            k += 1
+        return k
+
+    def noun_phrase(self, i: int, n: int) -> Found:
+        """Any definite noun phrase at token ``i`` with its adjectives and complements, as an
+        unnamed body (المقاومة الشعبية وقوات الجيش الموالية للشرعية، الدراسة، نقابة
+        الصحفيين): the subject of a clause whose verb is not a reporting cue, when a
+        participle or a verb later in the sentence speaks for it."""
+        s, doc = self.s, self.doc
+        toks = s.toks
+        if i >= n or not s.definite(toks[i]) or s.is_word(toks[i], "any") \
+                or s.at(i, "cue", lambda m: m.value["kind"] != "noun") is not None:
+            return None
+        j, _, country = self.complements(i + 1, n, definite_head=True, name_may_follow=False, organization=True)
+        while j + 1 < n and toks[j].text.startswith("و") and len(toks[j].text) > 3 \
+                and (s.definite(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end)) or s.head_kind(toks[j])):
+            j, _, more = self.complements(j + 1, n, definite_head=True, name_may_follow=False, organization=True)
+            country = country or more  # … وقوات الجيش الموالية للشرعية
+        fs, fe = toks[i].start, toks[j - 1].end
+        surface = doc.surface(fs, fe)
+        head = toks[i]
+        plural = head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization"
+        kind = "anonymous" if plural or s.head_kind(head) == "group" else "organization"
+        feminine = self.s.written_ending(head, "ة") or head.text.endswith("ات")  # الوزارة، القوات
+        gender = "pl" if plural else ("f" if feminine else "m")
+        return Speaker(surface, surface, kind, (fs, fe), country, gender=gender, head=bare(head.text)), j

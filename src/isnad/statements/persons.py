@@ -1,0 +1,152 @@
+"""Persons in a speaker phrase: a name and the role that introduces or follows it.
+
+:class:`PersonPhrases` is part of :class:`parser.PhraseParser`: the name a role or
+title introduces (المتحدثة باسم الخارجية، ماريا زاخاروفا؛ العقيد الحارثي), a name
+followed by its role (كوامي مينساه المتحدث باسم الحزب), a family name met before
+(الشليل after سعد الشليل).
+"""
+from __future__ import annotations
+
+from .names import FILIATION, clear_end, name_ends, name_span, name_word, titles_end
+from .sentence import Token
+from .speaker import Speaker
+
+ROLE_SCAN = 10  # words a role phrase's complements may run before its holder's name
+Found = tuple[Speaker, int] | None
+
+
+class PersonPhrases:
+    """The persons' side of :class:`parser.PhraseParser` (uses its ``s``, ``d`` and ``doc``)."""
+
+    def person_name(self, k: int, n: int, introduced: bool = False, alone: bool = False) -> Found:
+        """A person's name at token ``k`` that ends where a name may end: a known person, or an
+        unknown name (see :func:`names.name_span`); a quoted name keeps its quotes."""
+        toks, s = self.s.toks, self.s
+        quoted = k < n and toks[k].text == '"'
+        k += quoted
+        if k >= n:
+            return None
+        actor = s.at(k, "actor")
+        if actor is not None:
+            sp = self.actor_speaker(actor)
+            if sp.kind != "person":
+                return None
+            j = s.index_after(actor.end)
+        else:
+            j = name_span(s, k, n, introduced, alone)
+            end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
+            if end is None or not name_ends(s, end, n):
+                return None
+            if not (s.starts_name(k) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
+                    and not clear_end(s, end, n) or (j == k + 1 and not clear_end(s, end, n)):
+                return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
+            if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا"):
+                return None  # أبدى رئيس اللجنة تفهما: an accusative noun
+            if alone and j < n and s.is_word(toks[j], "same"):
+                return None  # النائب المعارض نفسه: an adjective, then "the same"
+            fs, fe = toks[k].start, toks[j - 1].end
+            sp = self.d.names.get(" ".join(self.doc.text[fs:fe].split()))
+            if sp is None:
+                surface = self.doc.surface(fs, fe)
+                sp = Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
+        return sp, j + (quoted and j < n and toks[j].text == '"')
+
+    def _name_gender(self, tok: Token) -> str | None:
+        """m / f from a listed first name, else unknown."""
+        return self.doc.words.first_name_gender.get(tok.text)
+
+    def holder(self, j: int, n: int, introduced: bool) -> tuple[Speaker, int, int] | None:
+        """The person a role phrase names after its complements (token ``j``): right there, after
+        a comma or titles, or a few words on (مدير العلاقات العامة والإعلام بجمعية البر، وليد …).
+        An unknown name may stand where the role words can end (``introduced`` at ``j``, after a
+        comma or a definite word). Returns (speaker, next index, end of the role words)."""
+        toks, s = self.s.toks, self.s
+        p = j
+        while p < min(n, j + ROLE_SCAN):
+            skipped = self._inside_role(p, n)
+            if skipped > p:
+                p = skipped
+                continue
+            tok = toks[p]
+            k = p + 1 if tok.text in (",", ";") else p
+            titled = titles_end(s, k, n) if k < n else None
+            if titled is not None:
+                named = self.person_name(titled, n, introduced=True, alone=True)
+            else:
+                before = toks[p - 1].text
+                opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) \
+                    or (before[0] == "ل" and len(before) > 3)  # الرئيس المدير العام لسوناطراك توفيق حكار
+                named = self.person_name(k, n, opened, introduced and p == j) if k < n else None
+            if named is not None:
+                sp, e = named
+                if e < n and toks[e].text in (",", ";"):
+                    e += 1
+                return sp, e, p
+            if titled is not None or tok.text in (",", ";") or not self._role_word(tok):
+                return None
+            p += 1
+        return None
+
+    def _inside_role(self, p: int, n: int) -> int:
+        """Past words at token ``p`` that belong to the role's organisation, not to its holder:
+        a bracketed short name (حركة المقاومة الإسلامية (حماس)) or an institution's royal
+        eponym (مركز الملك سلمان بن عبدالعزيز للإغاثة); else ``p``."""
+        toks, s = self.s.toks, self.s
+        if toks[p].text == "(":
+            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None)
+            return close + 1 if close is not None else p
+        if self._eponym(p) and p + 1 < n and name_word(s, toks[p + 1], first=False):
+            p += 2
+            while p + 1 < n and toks[p].text in FILIATION:
+                p += 2
+        return p
+
+    def _role_word(self, tok: Token) -> bool:
+        """A word that may continue a role phrase before its holder's name (بجمعية، والإعلام)."""
+        s = self.s
+        return tok.text.isalpha() and not (self.doc.at(tok.start, "cue") is not None or any(
+            s.is_word(tok, c) for c in ("intro", "intro_say", "skip", "negation", "subordinator", "contrast")))
+
+    def _eponym(self, p: int) -> bool:
+        """A royal title after an institution noun: the name belongs to the institution
+        (مستشفى الملك فهد، مركز الملك سلمان للإغاثة)."""
+        toks, s = self.s.toks, self.s
+        if p == 0 or not s.is_word(toks[p], "eponym"):
+            return False
+        before = toks[p - 1]
+        return before.text.isalpha() and not s.definite(before) and self.doc.at(before.start, "role") is None
+
+    def name_then_role(self, i: int, n: int) -> Found:
+        """An unknown name followed by its role (بيتر سوذرلاند، مبعوث الأمين العام / كوامي مينساه
+        المتحدث باسم الحزب / إلسا جونزاليز رئيسة اتحاد الصحفيين)."""
+        toks, s = self.s.toks, self.s
+        named = self.person_name(i, n, introduced=True)
+        if named is None or named[1] - i < 2:
+            return None  # نجل الرئيس: one word before a role is a noun, not a name
+        j = named[1]
+        if not (j < n and toks[j].text in (",", ";") or s.starts_name(i)
+                or not any(s.definite(t) for t in toks[i:j])):
+            return None  # يؤكد حرص الزعيمين الكبيرين الرئيس …: a noun phrase before a role
+        j += j < n and toks[j].text in (",", ";")
+        if j < n and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
+            return named
+        return None
+
+    def met_after_first_name(self, tok: Token) -> bool:
+        """Whether ``tok`` (الشليل) stood earlier in the article right after a first name or a
+        name link (… سعد الشليل): the family name of a person met before."""
+        doc = self.doc
+        text, w = doc.text, tok.text
+        end = tok.start
+        for _ in range(8):
+            pos = text.rfind(" " + w, doc.start, end)
+            if pos < 0:
+                return False
+            after = pos + 1 + len(w)
+            before = text[max(doc.start, pos - 30):pos].split()
+            if (after >= len(text) or not text[after].isalpha()) and before and (
+                    before[-1] in doc.words.of("first_name") or before[-1] in doc.words.of("name_link")
+                    or (len(before) > 1 and before[-2] in doc.words.of("name_link"))):
+                return True
+            end = pos
+        return False
