@@ -245,6 +245,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 break
             actor = doc.at(tok.start, "actor")
             place = doc.at(tok.start, "country")
+            if tok.text.startswith("ل") and doc.at(tok.start, "role", lambda m: m.value["kind"] == "outlet"
+                                                   and m.prefix_len == 1) is not None:
+                break  # مصدر أمني لوكالة «شفق نيوز»: the outlet it spoke to
             if actor is not None:
                 if actor.prefix_len and doc.text[actor.start] == "ل" and self.actor_speaker(actor).kind == "outlet":
                     break  # مسؤول لرويترز: told to an outlet

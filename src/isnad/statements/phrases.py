@@ -412,6 +412,11 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             j = close + 1
         elif tok.text.startswith("لل") or (tok.text.startswith("ل") and s.at(j, "actor") is not None):
             j += 1
+        elif tok.text.startswith("ل") and s.at(j, "role", lambda m: m.value["kind"] == "outlet") is not None:
+            j += 1  # لوكالة «رويترز»، لصحيفة …: the outlet spoken to
+            if j < n and toks[j].text == '"':
+                close = next((c for c in range(j + 1, min(n, j + 8)) if toks[c].text == '"'), None)
+                j = close + 1 if close is not None else j
         elif s.is_(j, "adverbial_prep") or tok.text in ("في", "خلال", "عبر"):
             k = j + 1  # في بيان نشره موقعها، في أكثر من مناسبة، خلال مؤتمر صحفي
             while k < n and k - j <= 6 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
