@@ -32,9 +32,17 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return True  # تركي العسيري: a first name, not the adjective
     if s.known(tok):
         return False
-    if w[0] in "ول" or w.startswith(("بال", "فال", "كال")):
-        return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name
+    if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
+        return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name (لوري، والاش are names)
     return not (first and w[0] in "بفك")
+
+
+def _proclitic_word(s: Sentence, tok: Token) -> bool:
+    """Whether a word starting with و / ل is a known word behind that letter (وحماية، لمديرية)
+    rather than a name that starts with it (لوري، والاش، ويليام)."""
+    rest = Token(tok.text[1:], tok.start + 1, tok.end)
+    return len(rest.text) < 3 or s.common_noun(rest) or s.known(rest) or s.first_name(rest) \
+        or rest.text.startswith("ال")
 
 
 def family_name_word(s: Sentence, tok: Token) -> bool:
@@ -93,8 +101,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     a family name by itself when ``alone`` (right after a title or a definite role)."""
     toks = s.toks
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
-    ambiguous = introduced and s.is_word(toks[k], "any_first_name") and k + 1 < n and (
-        alone or linked or family_name_word(s, toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني
+    ambiguous = s.is_word(toks[k], "any_first_name") and k + 1 < n and (
+        (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
+        or s.first_name(toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
     compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
     if not (compound or ambiguous or name_word(s, toks[k], first=not introduced)):
         return None

@@ -391,7 +391,7 @@ class SentenceReader:
             while before >= 0 and s.is_(before, "auxiliary"):
                 before -= 1  # وكانت الوزارة قد أعلنت
             at_clause = before < 0 or toks[before].text in CLAUSE_PUNCT + (":", '"') \
-                or s.is_(before, "clause_opener") or before < k - 1
+                or s.is_(before, "clause_opener", "intro") or before < k - 1  # غير أن مكتب … أكد
             if sp.report or at_clause:
                 return sp
         return self._noun_phrase_before(ci)
