@@ -28,7 +28,7 @@ from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, li
 from .events import extract_events
 from .segment import segment_page
 from .statements import extract_statements
-from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, frame, read_frames
+from .store import DEFAULT_FORMATS, RowUpdates, RunWriter, dumps, frame, read_frames, write_manifest
 
 
 def segment_step(page: Page) -> None:
@@ -324,6 +324,7 @@ def run(
     out: its tables are empty.
     """
     started = time.perf_counter()
+    started_at = time.time()
     workers = workers or min(2, os.cpu_count() or 1)
     formats = tuple(formats)
     writer = RunWriter(out_dir, run_key(inputs, formats, corpus), checkpoint_seconds)
@@ -359,4 +360,20 @@ def run(
     summary.statements = counts["statements"]
     summary.errors = counts["errors"]
     summary.seconds = time.perf_counter() - started
+    settings = {"workers": workers, "engine": engine, "formats": list(formats), "corpus": corpus,
+                "max_page_mb": read.MAX_PAGE_BYTES / 2**20, "checkpoint_seconds": checkpoint_seconds}
+    write_manifest(out_dir, run_manifest(inputs, settings, summary, started_at))
     return summary
+
+
+def run_manifest(inputs: list[str], settings: dict, summary: RunSummary, started_at: float) -> dict:
+    """What ``run.json`` records: the inputs as given, the settings, the counts and the time taken."""
+    def utc(seconds: float) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+    return {
+        "isnad_version": __version__, "inputs": list(inputs), "settings": settings,
+        "started": utc(started_at), "finished": utc(started_at + summary.seconds), "seconds": round(summary.seconds, 3),
+        "counts": {"pages": summary.pages, "articles": summary.articles, "statements": summary.statements,
+                   "errors": summary.errors, "resumed": summary.resumed, "skipped": summary.skipped},
+    }

@@ -59,6 +59,7 @@ INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
 DUCKDB_FILE = "isnad.duckdb"
+MANIFEST_FILE = "run.json"  # how the run was made: inputs, settings, counts, duration
 OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded while the corpus step runs
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
@@ -292,6 +293,14 @@ def _write_updated(source: Path, target: Path, changes: dict[int, str], updates:
                 out.write(line.rstrip(b"\n")[:-1] + b"," + change[change.index(",") + 1:].encode("utf-8") + b"\n")
             else:
                 out.write((dumps({**json.loads(line), **fields}) + "\n").encode("utf-8"))
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    """``run.json`` beside the tables, replaced atomically."""
+    target = Path(out_dir) / MANIFEST_FILE
+    temporary = target.with_name(f".{MANIFEST_FILE}.{os.getpid()}")
+    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:
