@@ -1,0 +1,189 @@
+"""Text queries of the web view: words and "phrases", matched as whole words
+through proclitics and letter variants, ranked, and highlighted.
+
+An indexed text becomes a *forms key*: each folded word (``isnad.text.fold``:
+أ إ آ → ا, ى ئ → ي, ة → ه, diacritics and tatweel dropped) is written with the
+forms it can be looked up by (``isnad.text.lookup_forms``: the word without
+its proclitics و ف ب ل ك ال), between bars, one word after the other::
+
+    "والمحادثات السرية"  ->  " |والمحادثات|المحادثات|محادثات| |السريه|سريه| "
+
+A query word matches a text word when they share a form: ``المحادثات`` and
+``محادثات`` both match ``والمحادثات``; ``أمم`` matches ``الأمم`` but not the
+letters ``امم`` inside another word.  A quoted phrase matches consecutive
+words.  Every value reaches SQL as a parameter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..text import fold, lookup_forms, tokens
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 12
+FIELD_BREAK = "~"  # a slot between fields, so that a phrase never spans two of them
+_PHRASE_RE = re.compile(r'"([^"]*)"?')
+_WORD_RE = re.compile(r"[^\W_]+")  # the words of isnad.text.tokens
+BM25_K1, BM25_B = 1.2, 0.5
+PHRASE_BONUS = 1.0  # an unquoted query whose words stand together ranks as if one more word matched
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """Forms a folded word is looked up by: ``والروسيه`` → {والروسيه, الروسيه, روسيه}."""
+    return frozenset(lookup_forms(word))
+
+
+class FormsKeys:
+    """Builds forms keys (see the module docstring), each word's slot made once."""
+
+    def __init__(self):
+        self._slots: dict[str, str] = {}
+
+    def key(self, *fields: str | None) -> str:
+        return self.key_of(*map(self.words, fields))
+
+    @staticmethod
+    def words(text: str | None) -> list[str]:
+        """The folded words of ``text``."""
+        return _WORD_RE.findall(fold(text).text) if text else []
+
+    def key_of(self, *fields: list[str]) -> str:
+        """The forms key of texts given as their folded words."""
+        slots: list[str] = []
+        for words in fields:
+            if not words:
+                continue
+            if slots:
+                slots.append(FIELD_BREAK)
+            slots.extend(map(self._slot, words))
+        return " " + " ".join(slots) + " " if slots else ""
+
+    def _slot(self, word: str) -> str:
+        slot = self._slots.get(word)
+        if slot is None:
+            slot = self._slots[word] = "|" + "|".join(lookup_forms(word)) + "|"
+        return slot
+
+
+def forms_key(*fields: str | None) -> str:
+    """The forms key of one or more texts."""
+    return FormsKeys().key(*fields)
+
+
+def _slot_pattern(forms: frozenset[str]) -> str:
+    """A regex for one slot holding any of ``forms`` (forms are word characters only)."""
+    return r"\|(?:[^ |]*\|)*?(?:" + "|".join(sorted(forms)) + r")\|[^ ]*"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word (a single slot) or a phrase (consecutive slots) of a query;
+    ``words`` are folded."""
+
+    words: tuple[str, ...]
+
+    @property
+    def slots(self) -> tuple[frozenset[str], ...]:
+        return tuple(word_forms(w) for w in self.words)
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.slots) > 1
+
+    def predicate(self, column: str) -> tuple[str, list]:
+        """SQL true when ``column`` (a forms key) holds the term."""
+        if not self.is_phrase:
+            forms = sorted(self.slots[0])
+            return "(" + " OR ".join(f"contains({column}, ?)" for _ in forms) + ")", [f"|{f}|" for f in forms]
+        # the words one by one first (cheap), then their order
+        parts, params = [], []
+        for slot in self.slots:
+            forms = sorted(slot)
+            sql, p = "(" + " OR ".join(f"contains({column}, ?)" for _ in forms) + ")", [f"|{f}|" for f in forms]
+            parts.append(sql)
+            params += p
+        parts.append(f"regexp_matches({column}, ?)")
+        params.append(" ".join(_slot_pattern(s) for s in self.slots))
+        return "(" + " AND ".join(parts) + ")", params
+
+    def frequency(self, column: str) -> tuple[str, list]:
+        """SQL: how many times the term occurs in ``column`` (words: slots holding it)."""
+        if self.is_phrase:
+            return f"len(regexp_extract_all({column}, ?))", [" ".join(_slot_pattern(s) for s in self.slots)]
+        return f"len(regexp_extract_all({column}, ?))", [r"(?:^| )" + _slot_pattern(self.slots[0])]
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """A parsed query: words and quoted phrases, all of which must match."""
+
+    raw: str
+    terms: tuple[Term, ...]
+
+    @classmethod
+    def parse(cls, text: str | None) -> "TextQuery":
+        """``محادثات "الأمم المتحدة"`` → the word محادثات and the phrase الامم المتحده."""
+        raw = (text or "")[:MAX_QUERY_CHARS]
+        terms: list[Term] = []
+        for m in _PHRASE_RE.finditer(raw):
+            if words := _words(m.group(1)):
+                terms.append(Term(tuple(words)))
+        terms.extend(Term((w,)) for w in _words(_PHRASE_RE.sub(" ", raw)))
+        unique = tuple(dict.fromkeys(terms))[:MAX_TERMS]
+        return cls(raw, unique)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+    @cached_property
+    def folded(self) -> str:
+        """The query as it is matched: phrases quoted, words folded."""
+        return " ".join('"' + " ".join(t.words) + '"' if t.is_phrase else t.words[0] for t in self.terms)
+
+    @cached_property
+    def all_forms(self) -> frozenset[str]:
+        return frozenset(f for t in self.terms for s in t.slots for f in s)
+
+    def predicate(self, column: str) -> tuple[str, list]:
+        """SQL true when every term matches ``column``."""
+        if not self.terms:
+            return "true", []
+        parts, params = [], []
+        for term in self.terms:
+            sql, p = term.predicate(column)
+            parts.append(sql)
+            params += p
+        return " AND ".join(parts), params
+
+    def score(self, column: str, weights: list[float], avg_length: float) -> tuple[str, list]:
+        """SQL: a BM25 score of ``column`` (``weights``: each term's idf), plus
+        a bonus when the words of an unquoted query stand together in order."""
+        if not self.terms:
+            return "0.0", []
+        parts, params = [], []
+        norm = f"({BM25_K1} * ({1 - BM25_B} + {BM25_B} * length({column}) / {max(avg_length, 1.0)}))"
+        for term, weight in zip(self.terms, weights):
+            tf, p = term.frequency(column)
+            parts.append(f"{weight} * {tf} * {BM25_K1 + 1} / ({tf} + {norm})")
+            params += p + p
+        words = [t for t in self.terms if not t.is_phrase]
+        if len(words) > 1 and len(words) == len(self.terms):
+            together, p = Term(tuple(t.words[0] for t in words)).frequency(column)
+            parts.append(f"CASE WHEN {together} > 0 THEN {PHRASE_BONUS * sum(weights)} ELSE 0 END")
+            params += p
+        return "(" + " + ".join(parts) + ")", params
+
+    def hits(self, text: str | None) -> list[tuple[int, int]]:
+        """``[start, end)`` of every word of ``text`` a term of the query matches."""
+        if not text or not self.terms:
+            return []
+        folded = fold(text)
+        wanted = self.all_forms
+        return [folded.span_to_original(t.start, t.end) for t in tokens(folded.text)
+                if not wanted.isdisjoint(lookup_forms(t.text))]
+
+
+def _words(text: str) -> list[str]:
+    return [t.text for t in tokens(fold(text).text)]
