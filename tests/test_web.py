@@ -240,6 +240,9 @@ def test_wire_copies_are_one_row_carried_by_their_outlets(client):
     claim = client.get("/api/claim/claim:bloomberg-putin").json()
     denied = [s["id"] for s in claim["chronology"] if s["role"] == "denied"]
     assert denied == ["s002-kremlin", "s002-peskov"]
+    deniers = {d["speaker_key"]: d for d in claim["by_role"]["denied"]}  # each denier once
+    assert sorted(deniers) == ["Dmitry Peskov", "Kremlin"]
+    assert deniers["Kremlin"]["n_quotes"] == 1 and deniers["Kremlin"]["outlets"] == ["Al Arabiya", "Kuwait News"]
     assert client.get("/api/statement/s-copy-kremlin").json()["copies"][0]["id"] == "s002-kremlin"
 
 

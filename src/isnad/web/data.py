@@ -329,6 +329,7 @@ class RunData:
             self._root.close()
             raise _open_error(self.db_path, e) from None
         self._root.execute("SET enable_external_access = false")
+        self._root.execute("SET enable_progress_bar = false")
         self._local = threading.local()
         self.columns = self._read_columns()
         if not {"articles", "statements"} & set(self.columns):
@@ -407,6 +408,7 @@ class RunData:
         self._build_claims()
         self._add_statement_links()
         self._build_quotes()
+        self._summarise_quotes_and_claims()
         self._build_stories()
         self._build_speakers()
         self._build_search_keys()
@@ -608,29 +610,36 @@ class RunData:
             "SELECT rowid, content, speaker_name, speaker_name_ar, speaker_role, entity_id, cue FROM w_statements_linked"
         ).fetchall()
         fkeys, contents = [], []
-        for row_id, content, *who in rows:
-            words = keys.words(content)
-            fkeys.append(keys.key_of(words, *map(keys.words, who)))
-            contents.append(" ".join(words))
+        for _, content, *who in rows:
+            content_words = keys.words(content)
+            fkeys.append(keys.key_of(content_words, *map(keys.words, who)))
+            contents.append(" ".join(content_words))
         self._root.execute(
             "CREATE TABLE w_key_tmp AS SELECT unnest(?::BIGINT[]) AS row_id, unnest(?::VARCHAR[]) AS fkey, "
             "unnest(?::VARCHAR[]) AS content_key", [[r[0] for r in rows], fkeys, contents])
         self._root.execute(f"""
-            CREATE TABLE w_statements AS
+            CREATE TABLE w_quote_keys AS
             WITH s AS (
-              SELECT s.*, k.fkey, k.content_key,
+              SELECT s.rowid AS row_id, k.fkey,
+                     CASE WHEN length(k.content_key) >= {SAME_QUOTE_MIN_CHARS} THEN hash(k.content_key) END AS same_text,
                      CASE WHEN s.copy_of IN (SELECT id FROM w_statements_linked) THEN s.copy_of ELSE s.id END AS base
               FROM w_statements_linked s JOIN w_key_tmp k ON k.row_id = s.rowid),
-            by_content AS (
-              SELECT *, CASE WHEN length(content_key) >= {SAME_QUOTE_MIN_CHARS}
-                             THEN min(base) OVER (PARTITION BY content_key) ELSE base END AS first_base FROM s)
-            SELECT * EXCLUDE (base, first_base, content_key), min(first_base) OVER (PARTITION BY base) AS quote_key,
-              concat_ws(' ', speaker_name, speaker_name_ar, speaker_role, entity_id) AS speaker_names
-            FROM by_content ORDER BY doc_id, article_index, sentence_start NULLS LAST, id""")
+            by_text AS (
+              SELECT row_id, fkey, base, CASE WHEN same_text IS NULL THEN base
+                                          ELSE min(base) OVER (PARTITION BY same_text) END AS first_base FROM s)
+            SELECT row_id, fkey, min(first_base) OVER (PARTITION BY base) AS quote_key FROM by_text""")
+        self._root.execute("""
+            CREATE TABLE w_statements AS SELECT s.*, q.fkey, q.quote_key,
+              concat_ws(' ', s.speaker_name, s.speaker_name_ar, s.speaker_role, s.entity_id) AS speaker_names
+            FROM w_statements_linked s JOIN w_quote_keys q ON q.row_id = s.rowid""")
         self._root.execute("UPDATE w_statements SET speaker_names = lower(speaker_names)")
+        self._root.execute("DROP TABLE w_quote_keys")
         self._root.execute("DROP TABLE w_key_tmp")
         self._root.execute("DROP TABLE w_statements_linked")
         self._fold_speaker_names()
+
+    def _summarise_quotes_and_claims(self) -> None:
+        """Each quote's copies and outlets; each claim's dates, deniers and counts of quotes."""
         self._root.execute("""
             CREATE TABLE w_quotes AS SELECT quote_key, count(*) AS n_copies, count(DISTINCT outlet) AS n_outlets,
               list(DISTINCT outlet ORDER BY outlet) FILTER (WHERE outlet IS NOT NULL) AS outlets,
@@ -638,7 +647,8 @@ class RunData:
             FROM w_statements GROUP BY quote_key""")
         self._root.execute(f"""
             CREATE TABLE w_claims AS
-            WITH ls AS (SELECT l.claim_id, l.role, s.* FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id),
+            WITH ls AS (SELECT l.claim_id, l.role, s.eff_date, s.quote_key, s.speaker_name, s.speaker_name_ar, s.outlet
+                        FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id),
             agg AS (SELECT claim_id, min(eff_date) AS first_date, max(eff_date) AS last_date,
                       max(eff_date) FILTER (WHERE role = 'denied') AS last_denial,
                       count(DISTINCT quote_key) FILTER (WHERE role = 'asserted') AS n_asserted,
@@ -1098,6 +1108,7 @@ class RunData:
         for row in rows:
             row["chain"] = attribution_chain(row)
         claim["chronology"] = rows
+        claim["by_role"] = self._claim_speakers(claim_id)
         claim["missing_statements"] = self._rows(
             "SELECT statement_id, role FROM w_claim_links l WHERE claim_id = ? "
             "AND NOT EXISTS (SELECT 1 FROM w_statements s WHERE s.id = l.statement_id) LIMIT ?",
@@ -1119,6 +1130,20 @@ class RunData:
             [claim_id, DETAIL_ROWS])
         claim["charts"] = {"statements_by_stance": self._claim_chart(claim_id)}
         return claim
+
+    def _claim_speakers(self, claim_id: str) -> dict[str, list[dict]]:
+        """Who asserted, denied or confirmed a claim: each speaker once, with
+        how many quotes, the first date and the outlets that carried them."""
+        out: dict[str, list[dict]] = {}
+        for row in self._rows(
+            "SELECT l.role, s.speaker_key, any_value(s.speaker_name) AS speaker_name, "
+            "any_value(s.speaker_name_ar) AS speaker_name_ar, count(DISTINCT s.quote_key) AS n_quotes, "
+            "min(s.eff_date) AS first_date, list(DISTINCT s.outlet ORDER BY s.outlet) FILTER (WHERE s.outlet IS NOT NULL) "
+            "AS outlets FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id WHERE l.claim_id = ? "
+            "GROUP BY ALL ORDER BY first_date NULLS LAST, n_quotes DESC, speaker_key", [claim_id]
+        ):
+            out.setdefault(row.pop("role"), []).append(row)
+        return out
 
     def _claim_chart(self, claim_id: str) -> dict:
         return self._chart(

@@ -36,18 +36,24 @@ def word_forms(word: str) -> frozenset[str]:
 
 
 class FormsKeys:
-    """Builds forms keys (see the module docstring), each word's slot made once."""
+    """Builds forms keys (see the module docstring); each text is folded
+    once (names and wire copies repeat) and each word's slot made once."""
 
     def __init__(self):
         self._slots: dict[str, str] = {}
+        self._words: dict[str, list[str]] = {}
 
     def key(self, *fields: str | None) -> str:
         return self.key_of(*map(self.words, fields))
 
-    @staticmethod
-    def words(text: str | None) -> list[str]:
+    def words(self, text: str | None) -> list[str]:
         """The folded words of ``text``."""
-        return _WORD_RE.findall(fold(text).text) if text else []
+        if not text:
+            return []
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = _WORD_RE.findall(fold(text).text)
+        return found
 
     def key_of(self, *fields: list[str]) -> str:
         """The forms key of texts given as their folded words."""
