@@ -154,8 +154,12 @@ def view_claim(data: RunData, request: Request) -> dict:
 
 
 def view_speaker(data: RunData, request: Request) -> dict:
-    limit, offset = _bounds(request, HTML_MAX_LIMIT if not request.url.path.startswith("/api") else None)
-    return _found(data.speaker(request.path_params["key"], _filters(request), limit, offset), "speaker")
+    api = request.url.path.startswith("/api")
+    limit, offset = _bounds(request, None if api else HTML_MAX_LIMIT)
+    speaker = _found(data.speaker(request.path_params["key"], _filters(request), limit, offset), "speaker")
+    if api:
+        speaker["statements"]["next"] = _paging(request, speaker["statements"], request.url.path).get("next")
+    return speaker
 
 
 def view_article(data: RunData, request: Request) -> dict:
@@ -201,7 +205,7 @@ def _charts(charts: dict, base: dict[str, str], prefix: str) -> list[dict]:
             "id": f"{prefix}-{name}", "caption": caption, "unit": chart["unit"], "total": chart["total"],
             "svg": chart_svg(chart, caption, colours, link, chart_id=f"{prefix}-{name}"),
             "legend": [(k, colours[k]) for k in chart["series"]], "rows": chart_rows(chart),
-            "series": chart["series"],
+            "series": chart["series"], "dated": bool(chart["periods"]),
         })
     return out
 

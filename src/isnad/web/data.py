@@ -1022,8 +1022,9 @@ class RunData:
             first, last = _main_range(dict(self._con().execute(
                 "SELECT eff_date, count(*) FROM w_statements WHERE eff_date IS NOT NULL GROUP BY 1").fetchall()))
         undated = self._value("SELECT count(*) FROM w_statements WHERE eff_date IS NULL")
+        dated_articles = self._value("SELECT count(published) FROM w_articles")
         return {"counts": counts, "date_from": _json_safe(first), "date_to": _json_safe(last),
-                "undated_statements": undated}
+                "undated_statements": undated, "dated_articles": dated_articles}
 
     def front(self, f: Filters) -> dict:
         """What is contested now: contested claims, latest denials, busiest

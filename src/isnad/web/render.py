@@ -273,6 +273,8 @@ def chart_svg(chart: dict, caption: str, colours: dict[str, str], link=None, cha
     if any(chart["after"].values()):
         columns.append((f"after {chart['range'][1]}", chart["after"], None, None))
     undated = chart["undated"]
+    if not columns:
+        return _share_bar(undated, series, caption, colours, chart_id)
     has_undated = any(undated.values())
     peak = max([sum(v.values()) for _, v, _, _ in columns] + [sum(undated.values()), 1])
     left = CHART_LEFT + (UNDATED_BAR + 36 if has_undated else 0)
@@ -318,6 +320,37 @@ def chart_svg(chart: dict, caption: str, colours: dict[str, str], link=None, cha
     if not columns and not has_undated:
         parts.append(f'<text x="{AXIS_RIGHT - 10}" y="{(CHART_TOP + CHART_BOTTOM) / 2}" text-anchor="end">'
                      "Nothing to count.</text>")
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+SHARE_HEIGHT = 46
+
+
+def _share_bar(counts: dict[str, int], series: list[str], caption: str, colours: dict[str, str],
+               chart_id: str) -> Markup:
+    """When no row has a full date: one bar of the series' shares, the first at the right."""
+    total = sum(counts.values())
+    label_id = f"{chart_id}-caption"
+    parts = [
+        f'<svg class="chart share" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {SHARE_HEIGHT}" '
+        f'width="{CHART_WIDTH}" height="{SHARE_HEIGHT}" role="img" aria-labelledby="{label_id}">',
+        f'<title id="{label_id}">{escape(caption)}</title>',
+    ]
+    x = AXIS_RIGHT
+    for key in series:
+        n = counts.get(key, 0)
+        if not n:
+            continue
+        width = (AXIS_RIGHT - CHART_LEFT) * n / total
+        x -= width
+        parts.append(f'<rect x="{x:.1f}" y="6" width="{width:.1f}" height="20" fill="{colours[key]}">'
+                     f'<title>undated · {escape(key)}: {n:,} ({100 * n / total:.0f} %)</title></rect>')
+    if not total:
+        parts.append(f'<text x="{AXIS_RIGHT}" y="20" text-anchor="end">Nothing to count.</text>')
+    else:
+        parts.append(f'<text class="tick" x="{AXIS_RIGHT}" y="40" text-anchor="end">no full dates: '
+                     f'shares of {total:,} rows</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
