@@ -654,3 +654,24 @@ def test_spans_of_finds_extra_and_nested_spans():
               "denied_claim": {"text": "x", "span": [20, 25]}, "cue_span": None, "bad_span": [1, "2"]}
     assert spans_of(record) == [("speaker", [0, 3]), ("agency", [10, 12]), ("agency", [14, 16]),
                                 ("denied_claim", [20, 25])]
+
+
+def test_charts_keep_stray_dates_and_undated_rows_apart():
+    from datetime import date, timedelta
+
+    from isnad.web.data import _main_range
+    from isnad.web.render import chart_rows, chart_svg
+
+    days = {date(2024, 1, 1) + timedelta(days=i): 2 for i in range(60)}
+    assert _main_range(days) == (date(2024, 1, 1), date(2024, 2, 29))
+    assert _main_range({**days, date(1990, 8, 2): 1}) == (date(2024, 1, 1), date(2024, 2, 29))  # a stray year
+    chart = {"unit": "day", "periods": ["2024-01-01", "2024-01-02"], "series": ["deny"],
+             "counts": {"deny": [1, 3]}, "undated": {"deny": 500}, "before": {"deny": 2}, "after": {"deny": 0},
+             "range": ["2024-01-01", "2024-01-02"], "total": 506}
+    assert [r["period"] for r in chart_rows(chart)] == ["before 2024-01-01", "2024-01-01", "2024-01-02", "undated"]
+    svg = str(chart_svg(chart, "c", {"deny": "#c62828"}))
+    heights = {t: float(h) for h, t in re.findall(r'height="([\d.]+)" fill="#c62828"><title>([^·]+) ·', svg)}
+    one = heights["2024-01-01"]  # one scale for the dated columns and those before or after them
+    assert heights["2024-01-02"] == pytest.approx(3 * one, abs=0.2)
+    assert heights["before 2024-01-01"] == pytest.approx(2 * one, abs=0.2)
+    assert ">500</text>" in svg and "<path" in svg  # the undated bar has its own scale, marked by a break

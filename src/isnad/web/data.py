@@ -1287,9 +1287,9 @@ class RunData:
         per period: days when the dates span up to 62 days, else weeks
         (Mondays) up to two years, else months.  Series beyond the ``top``
         largest are summed as ``other``.  Rows without a full date are counted
-        apart (``undated``); so are the few dated far from the rest (the
-        earliest and latest 2 % when that halves the span: ``before`` and
-        ``after``), so that one stray year does not flatten the chart."""
+        apart (``undated``); so are the few dated far from the rest
+        (``before`` and ``after``, see :func:`_main_range`), so that one
+        stray year does not flatten the chart."""
         pairs = self._con().execute(f"SELECT d, k, count(*) FROM ({sql}) GROUP BY ALL", params).fetchall()
         totals: dict[str, int] = {}
         dated: dict[date, int] = {}
@@ -1324,30 +1324,28 @@ class RunData:
                 **apart, "range": [_json_safe(first), _json_safe(last)], "total": sum(totals.values())}
 
 
-def _main_range(dated: dict[date, int], tail: float = 0.02) -> tuple[date | None, date | None]:
-    """The dates' range, without the earliest and latest ``tail`` of the rows
-    when that at least halves it."""
+def _main_range(dated: dict[date, int], fence: float = 3.0) -> tuple[date | None, date | None]:
+    """The range of the dates (with their counts), without the far ones:
+    dates more than ``fence`` interquartile ranges before the first quartile
+    or after the third (Tukey's far-out fences, in days)."""
     if not dated:
         return None, None
     days = sorted(dated)
     n = sum(dated.values())
-    if n < 20:
-        return days[0], days[-1]
-    seen, low, high = 0, days[0], days[-1]
-    for d in days:
-        seen += dated[d]
-        if seen > n * tail:
-            low = d
-            break
-    seen = 0
-    for d in reversed(days):
-        seen += dated[d]
-        if seen > n * tail:
-            high = d
-            break
-    if (high - low).days * 2 > (days[-1] - days[0]).days:
-        return days[0], days[-1]
-    return low, high
+
+    def quantile(q: float) -> date:
+        seen = 0
+        for d in days:
+            seen += dated[d]
+            if seen >= q * n:
+                return d
+        return days[-1]
+
+    q1, q3 = quantile(0.25), quantile(0.75)
+    spread = max((q3 - q1).days, 7)
+    low, high = q1.toordinal() - fence * spread, q3.toordinal() + fence * spread
+    kept = [d for d in days if low <= d.toordinal() <= high]
+    return kept[0], kept[-1]
 
 
 def _period_start(d: date, unit: str) -> date:

@@ -276,7 +276,11 @@ def chart_svg(chart: dict, caption: str, colours: dict[str, str], link=None, cha
     if not columns:
         return _share_bar(undated, series, caption, colours, chart_id)
     has_undated = any(undated.values())
-    peak = max([sum(v.values()) for _, v, _, _ in columns] + [sum(undated.values()), 1])
+    peak = max([sum(v.values()) for _, v, _, _ in columns] + [1])
+    undated_total = sum(undated.values())
+    undated_apart = undated_total > 1.5 * peak  # drawn to a scale of its own, marked as such
+    if not undated_apart:
+        peak = max(peak, undated_total)
     left = CHART_LEFT + (UNDATED_BAR + 36 if has_undated else 0)
     slot = (AXIS_RIGHT - left) / max(1, len(columns))
     bar = max(1.0, min(48.0, slot * 0.8))
@@ -294,13 +298,13 @@ def chart_svg(chart: dict, caption: str, colours: dict[str, str], link=None, cha
     parts.append(f'<line x1="{left}" y1="{CHART_BOTTOM}" x2="{AXIS_RIGHT}" y2="{CHART_BOTTOM}" stroke="#999"/>')
 
     def column(x: float, width: float, values: dict[str, int], start: date | None, end: date | None,
-               label: str) -> None:
+               label: str, unit_height: float = scale) -> None:
         y = CHART_BOTTOM
         for key in series:
             n = values.get(key, 0)
             if not n:
                 continue
-            h = n * scale
+            h = n * unit_height
             rect = (f'<rect x="{x:.1f}" y="{y - h:.1f}" width="{width:.1f}" height="{h:.1f}" fill="{colours[key]}">'
                     f'<title>{escape(label)} · {escape(key)}: {n:,}</title></rect>')
             href = link(start, end, key) if link and start and key != "other" else None
@@ -310,7 +314,15 @@ def chart_svg(chart: dict, caption: str, colours: dict[str, str], link=None, cha
     for i, (label, values, start, end) in enumerate(columns):
         column(AXIS_RIGHT - slot * (i + 1) + (slot - bar) / 2, bar, values, start, end, label)
     if has_undated:
-        column(CHART_LEFT + UNDATED_BAR * 0.1, UNDATED_BAR * 0.8, undated, None, None, "undated")
+        x = CHART_LEFT + UNDATED_BAR * 0.1
+        height = (CHART_BOTTOM - CHART_TOP - 14) / undated_total if undated_apart else scale
+        column(x, UNDATED_BAR * 0.8, undated, None, None, "undated", height)
+        if undated_apart:  # a break in the bar and its count: it is not on the axis' scale
+            y = CHART_TOP + 24
+            parts.append(f'<path d="M{x - 3:.1f} {y + 3} l{UNDATED_BAR * 0.45:.1f} -6 l{UNDATED_BAR * 0.45:.1f} 6" '
+                         f'stroke="#fff" stroke-width="4" fill="none"/>')
+            parts.append(f'<text class="tick" x="{CHART_LEFT + UNDATED_BAR / 2}" y="{CHART_TOP + 8}" '
+                         f'text-anchor="middle">{undated_total:,}</text>')
         parts.append(f'<text class="tick" x="{CHART_LEFT + UNDATED_BAR / 2}" y="{CHART_BOTTOM + 16}" '
                      f'text-anchor="middle">undated</text>')
     for i in _label_positions(len(columns), max(1, int((AXIS_RIGHT - left) / 78))):
