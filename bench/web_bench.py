@@ -5,8 +5,9 @@
 RUN_DIR is the output folder of ``isnad run`` (e.g. ``isnad run
 ../shared/corpus/bench --out /tmp/bench-run``).  Each page is requested
 ``--repeat`` times in this process through the ASGI app (server-side time:
-routing, queries, rendering, no network), after one warm-up request; the
-median and the slowest are printed, with the time to open the run.
+routing, queries, rendering, no network) after a first request (timed
+apart: a relevance sort counts its words' rows once); the median, the
+slowest and the first are printed, with the time to open the run.
 
 ``--scale K`` (default 10) also builds a run K times as large from the same
 rows, every id suffixed ``~1`` … ``~K-1`` (pages, statements, stories,
@@ -124,7 +125,9 @@ def measure(run_dir: Path, repeat: int) -> dict:
         out["counts"] = client.get("/api/front").json()["overview"]["counts"]
         for kind, paths in pages(client).items():
             for path in paths:
-                assert client.get(path).status_code == 200, path  # warm-up
+                t = time.perf_counter()
+                assert client.get(path).status_code == 200, path
+                first = time.perf_counter() - t
                 times = []
                 for _ in range(repeat):
                     t = time.perf_counter()
@@ -132,7 +135,8 @@ def measure(run_dir: Path, repeat: int) -> dict:
                     times.append(time.perf_counter() - t)
                     assert response.status_code == 200, path
                 out["pages"].append({"kind": kind, "path": path, "median_ms": round(statistics.median(times) * 1000, 1),
-                                     "max_ms": round(max(times) * 1000, 1), "bytes": len(response.content)})
+                                     "max_ms": round(max(times) * 1000, 1), "first_ms": round(first * 1000, 1),
+                                     "bytes": len(response.content)})
     app.state.live.data.close()
     return out
 
@@ -143,11 +147,14 @@ def report(result: dict, limit_ms: float) -> None:
           f"{c['stories']:,} stories; opened in {result['open_seconds']} s")
     lists = [p for p in result["pages"] if p["kind"] == "list"]
     for p in result["pages"]:
-        flag = "" if p["kind"] != "list" or p["median_ms"] < limit_ms else f"  OVER {limit_ms:.0f} ms"
-        print(f"  {p['kind']:6} {p['median_ms']:8.1f} ms median {p['max_ms']:8.1f} ms max  {p['path']}{flag}")
+        over = p["kind"] == "list" and max(p["median_ms"], p["first_ms"]) >= limit_ms
+        print(f"  {p['kind']:6} {p['median_ms']:8.1f} ms median {p['max_ms']:8.1f} ms max {p['first_ms']:8.1f} ms first"
+              f"  {p['path']}{f'  OVER {limit_ms:.0f} ms' if over else ''}")
     worst = max(lists, key=lambda p: p["median_ms"])
-    print(f"  slowest list or search: {worst['median_ms']} ms median ({worst['path']}); "
-          f"median of the list medians {statistics.median(p['median_ms'] for p in lists):.1f} ms")
+    first = max(lists, key=lambda p: p["first_ms"])
+    print(f"  slowest list or search: {worst['median_ms']} ms median ({worst['path']}), {first['first_ms']} ms "
+          f"on a first request ({first['path']}); median of the list medians "
+          f"{statistics.median(p['median_ms'] for p in lists):.1f} ms")
 
 
 def main() -> None:

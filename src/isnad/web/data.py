@@ -331,6 +331,8 @@ class RunData:
         self._root.execute("SET enable_external_access = false")
         self._root.execute("SET enable_progress_bar = false")
         self._local = threading.local()
+        self._frequencies: dict = {}  # (table, term) -> rows holding the term
+        self._row_counts: dict[str, int] = {}
         self.columns = self._read_columns()
         if not {"articles", "statements"} & set(self.columns):
             self._root.close()
@@ -780,21 +782,33 @@ class RunData:
             "SELECT speaker_key FROM w_speakers WHERE list_contains(?::VARCHAR[], speaker_key)", [list(values)]
         ).fetchall()}
 
+    def _document_frequencies(self, table: str, alias: str, terms) -> list[int]:
+        """How many rows of ``table`` hold each term (remembered: paging repeats them)."""
+        missing = [t for t in terms if (table, t) not in self._frequencies]
+        if missing:
+            counts, params = [], []
+            for term in missing:
+                sql, p = term.predicate(f"{alias}.fkey")
+                counts.append(f"count(*) FILTER (WHERE {sql})")
+                params += p
+            row = self._con().execute(f"SELECT {', '.join(counts)} FROM {table} {alias}", params).fetchone()
+            if len(self._frequencies) > 4096:
+                self._frequencies.clear()
+            self._frequencies.update({(table, t): df for t, df in zip(missing, row)})
+        return [self._frequencies[(table, t)] for t in terms]
+
     def _text_score(self, table: str, alias: str, f: Filters) -> tuple[str, list]:
         """A BM25 score of the query over the forms key of ``table`` (as
-        ``alias``), each term weighted by its idf over the whole table."""
+        ``alias``), each term weighted by its idf over the whole table; 0
+        unless the list is sorted by relevance."""
         column = f"{alias}.fkey"
-        if not f.text:
+        if not f.text or f.sort != "relevance":  # the score only orders by relevance
             return "0.0::DOUBLE", []
-        counts = []
-        params: list = []
-        for term in f.text.terms:
-            sql, p = term.predicate(column)
-            counts.append(f"count(*) FILTER (WHERE {sql})")
-            params += p
-        row = self._con().execute(f"SELECT count(*), {', '.join(counts)} FROM {table} {alias}", params).fetchone()
-        n, frequencies = row[0], row[1:]
-        weights = [round(math.log(1 + (n - df + 0.5) / (df + 0.5)), 6) for df in frequencies]
+        n = self._row_counts.get(table)
+        if n is None:
+            n = self._row_counts[table] = self._value(f"SELECT count(*) FROM {table}")
+        weights = [round(math.log(1 + (n - df + 0.5) / (df + 0.5)), 6)
+                   for df in self._document_frequencies(table, alias, f.text.terms)]
         sql, params = f.text.score(column, weights, self.avg_key_length.get(table, 1.0))
         return f"CAST({sql} AS DOUBLE)", params
 
@@ -805,21 +819,27 @@ class RunData:
         return getattr(self, f"_list_{kind}")(f)
 
     def _list_statements(self, f: Filters) -> tuple[str, list, str]:
-        where, params = self._statement_where(f)
-        score, score_params = self._text_score("w_statements", "s", f)
-        rank = "g._score" if f.text else "q.n_outlets"
-        sql = f"""
-            WITH m AS (SELECT s.id, s.quote_key, s.eff_date, {score} AS score FROM w_statements s WHERE {where}),
-            g AS (SELECT quote_key, arg_min(id, CASE WHEN id = quote_key THEN '' ELSE id END) AS id,
-                         max(score) AS _score, min(eff_date) AS _date FROM m GROUP BY quote_key)
-            SELECT {STATEMENT_FIELDS}, q.n_copies, q.n_outlets, q.outlets AS carried_by,
-                   round(g._score, 4) AS score, g._date, {rank} AS _rank
-            FROM g JOIN w_statements s ON s.id = g.id JOIN w_quotes q ON q.quote_key = g.quote_key"""
+        fields = f"{STATEMENT_FIELDS}, q.n_copies, q.n_outlets, q.outlets AS carried_by"
+        if not f.any:  # every quote: its original stands for it
+            sql = f"""SELECT {fields}, 0.0::DOUBLE AS score, q.first_date AS _date, q.n_outlets AS _rank
+                      FROM w_quotes q JOIN w_statements s ON s.id = q.quote_key"""
+            params: list = []
+        else:
+            where, params = self._statement_where(f)
+            score, score_params = self._text_score("w_statements", "s", f)
+            rank = "g._score" if f.text else "q.n_outlets"
+            sql = f"""
+                WITH m AS (SELECT s.id, s.quote_key, s.eff_date, {score} AS score FROM w_statements s WHERE {where}),
+                g AS (SELECT quote_key, arg_min(id, CASE WHEN id = quote_key THEN '' ELSE id END) AS id,
+                             max(score) AS _score, min(eff_date) AS _date FROM m GROUP BY quote_key)
+                SELECT {fields}, round(g._score, 4) AS score, g._date, {rank} AS _rank
+                FROM g JOIN w_statements s ON s.id = g.id JOIN w_quotes q ON q.quote_key = g.quote_key"""
+            params = score_params + params
         order = {
             "newest": "_date DESC NULLS LAST, id", "oldest": "_date ASC NULLS LAST, id",
             "relevance": "_rank DESC, _date DESC NULLS LAST, id", "count": "n_copies DESC, _date DESC NULLS LAST, id",
         }[f.sort]
-        return sql, score_params + params, order
+        return sql, params, order
 
     def _list_claims(self, f: Filters) -> tuple[str, list, str]:
         parts, params = [], []

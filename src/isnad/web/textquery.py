@@ -115,10 +115,13 @@ class Term:
         return "(" + " AND ".join(parts) + ")", params
 
     def frequency(self, column: str) -> tuple[str, list]:
-        """SQL: how many times the term occurs in ``column`` (words: slots holding it)."""
+        """SQL: how many times the term occurs in ``column`` (a word: its
+        forms counted, a cheap string operation; a phrase: its matches)."""
         if self.is_phrase:
             return f"len(regexp_extract_all({column}, ?))", [" ".join(_slot_pattern(s) for s in self.slots)]
-        return f"len(regexp_extract_all({column}, ?))", [r"(?:^| )" + _slot_pattern(self.slots[0])]
+        forms = sorted(self.slots[0])
+        counts = [f"(length({column}) - length(replace({column}, ?, ''))) // {len(f) + 2}" for f in forms]
+        return "(" + " + ".join(counts) + ")", [f"|{f}|" for f in forms]
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,9 @@ class TextQuery:
         parts, params = [], []
         norm = f"({BM25_K1} * ({1 - BM25_B} + {BM25_B} * length({column}) / {max(avg_length, 1.0)}))"
         for term, weight in zip(self.terms, weights):
-            tf, p = term.frequency(column)
-            parts.append(f"{weight} * {tf} * {BM25_K1 + 1} / ({tf} + {norm})")
-            params += p + p
+            tf, p = term.frequency(column)  # tf (k1 + 1) / (tf + norm), with tf written once
+            parts.append(f"{weight * (BM25_K1 + 1)} * (1 - {norm} / ({tf} + {norm}))")
+            params += p
         words = [t for t in self.terms if not t.is_phrase]
         if len(words) > 1 and len(words) == len(self.terms):
             together, p = Term(tuple(t.words[0] for t in words)).frequency(column)
