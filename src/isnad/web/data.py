@@ -116,6 +116,12 @@ def parse_date(value: str | None, last: bool = False) -> date | None:
         return None
 
 
+# the URL parameter of each facet
+FILTER_PARAMS = {"q": "q", "date_from": "from", "date_to": "to", "outlet": "outlet", "speaker": "speaker",
+                 "country": "country", "stance": "stance", "status": "status", "story": "story", "claim": "claim",
+                 "stage": "stage", "sort": "sort"}
+
+
 @dataclass(frozen=True)
 class Filters:
     """The facets every list and search takes, as read from the URL.
@@ -135,11 +141,6 @@ class Filters:
     claim: tuple[str, ...] = ()
     stage: tuple[str, ...] = ()  # errors only
     sort: str = "newest"
-
-    # URL parameter of each facet
-    PARAMS = {"q": "q", "date_from": "from", "date_to": "to", "outlet": "outlet", "speaker": "speaker",
-              "country": "country", "stance": "stance", "status": "status", "story": "story", "claim": "claim", "stage": "stage",
-              "sort": "sort"}
 
     @classmethod
     def from_params(cls, params) -> "Filters":
@@ -166,7 +167,7 @@ class Filters:
         """The filters as URL parameters (defaults left out), with ``changes``."""
         f = replace(self, **changes) if changes else self
         out = []
-        for name, param in self.PARAMS.items():
+        for name, param in FILTER_PARAMS.items():
             value = getattr(f, name)
             if name == "sort":
                 if value != "newest":
@@ -182,7 +183,7 @@ class Filters:
         out = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            out[self.PARAMS[f.name]] = value.isoformat() if isinstance(value, date) else (
+            out[FILTER_PARAMS[f.name]] = value.isoformat() if isinstance(value, date) else (
                 list(value) if isinstance(value, tuple) else value)
         out["folded"] = self.text.folded
         return out
