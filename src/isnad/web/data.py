@@ -1103,7 +1103,12 @@ class RunData:
             f"SELECT {CLAIM_FIELDS} FROM w_claims c WHERE c.claim_id IN (SELECT l.claim_id FROM w_claim_links l "
             "JOIN w_statements s ON s.id = l.statement_id WHERE s.story_id = ?) "
             "ORDER BY c.last_date DESC NULLS LAST, c.claim_id LIMIT ?", [story_id, DETAIL_ROWS])
-        story["charts"] = {"statements_by_stance": self.counts_over_time(Filters(story=(story_id,)), "statements", "stance")}
+        mine = Filters(story=(story_id,))
+        story["charts"] = {
+            "statements_by_stance": self.counts_over_time(mine, "statements", "stance"),
+            "statements_by_outlet": self.counts_over_time(mine, "statements", "outlet"),
+            "events_by_type": self.counts_over_time(mine, "events", "event_type"),
+        }
         return story
 
     def claim(self, claim_id: str) -> dict | None:
@@ -1150,7 +1155,11 @@ class RunData:
             "SELECT DISTINCT st.story_id, st.title FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id "
             "JOIN w_stories st ON st.story_id = s.story_id WHERE l.claim_id = ? ORDER BY st.story_id LIMIT ?",
             [claim_id, DETAIL_ROWS])
-        claim["charts"] = {"statements_by_stance": self._claim_chart(claim_id)}
+        mine = Filters(claim=(claim_id,))
+        claim["charts"] = {
+            "statements_by_stance": self.counts_over_time(mine, "statements", "stance"),
+            "statements_by_outlet": self.counts_over_time(mine, "statements", "outlet"),
+        }
         return claim
 
     def _claim_speakers(self, claim_id: str) -> dict[str, list[dict]]:
@@ -1166,11 +1175,6 @@ class RunData:
         ):
             out.setdefault(row.pop("role"), []).append(row)
         return out
-
-    def _claim_chart(self, claim_id: str) -> dict:
-        return self._chart(
-            "SELECT s.eff_date AS d, coalesce(s.stance, 'none') AS k FROM w_claim_links l "
-            "JOIN w_statements s ON s.id = l.statement_id WHERE l.claim_id = ?", [claim_id], order=list(self.stances))
 
     def speaker(self, key: str, f: Filters, limit: int, offset: int) -> dict | None:
         speaker = self._one("SELECT speaker_key, name, name_ar, kind, country, role, n_statements, n_quotes, "
