@@ -35,9 +35,10 @@ import duckdb
 from ..lexicon import actors
 from ..store import DUCKDB_FILE, MANIFEST_FILE, TABLES
 from ..text import fold_key
-from .textquery import MAX_QUERY_CHARS, FormsKeys, TextQuery
+from .textquery import MAX_QUERY_CHARS, FormsKeys, TextQuery, WordIndex
 
 LOG = logging.getLogger(__name__)
+STATEMENT_WORDS = WordIndex("w_statement_words", "s.rowid")  # statements are searched through it
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
@@ -411,6 +412,7 @@ class RunData:
         self._build_claims()
         self._add_statement_links()
         self._build_quotes()
+        self._index_statement_words()
         self._summarise_quotes_and_claims()
         self._build_stories()
         self._build_speakers()
@@ -641,6 +643,15 @@ class RunData:
         self._root.execute("DROP TABLE w_statements_linked")
         self._fold_speaker_names()
 
+    def _index_statement_words(self) -> None:
+        """Every form of every word of the statements' forms keys, with the
+        statement's row, sorted by form: a word is found by reading its few
+        rows, not by scanning every statement."""
+        self._root.execute(f"""
+            CREATE TABLE {STATEMENT_WORDS.table} AS SELECT form, row_id FROM (
+              SELECT rowid AS row_id, unnest(string_split(fkey, '|')) AS form FROM w_statements)
+            WHERE form <> '' AND NOT contains(form, ' ') ORDER BY form""")
+
     def _summarise_quotes_and_claims(self) -> None:
         """Each quote's copies and outlets; each claim's dates, deniers and counts of quotes."""
         self._root.execute("""
@@ -738,42 +749,42 @@ class RunData:
 
     # --- filters as SQL -------------------------------------------------------
 
-    def _statement_where(self, f: Filters, s: str = "s", text: bool = True) -> tuple[str, list]:
+    def _statement_where(self, f: Filters, text: bool = True) -> tuple[str, list]:
         """SQL over statements (alias ``s``) true when one passes every facet."""
         parts, params = [], []
         if text and f.text:
-            sql, p = f.text.predicate(f"{s}.fkey")
+            sql, p = f.text.predicate("s.fkey", STATEMENT_WORDS)
             parts.append(sql)
             params += p
         if f.date_from:
-            parts.append(f"{s}.eff_date >= ?")
+            parts.append("s.eff_date >= ?")
             params.append(f.date_from)
         if f.date_to:
-            parts.append(f"{s}.eff_date <= ?")
+            parts.append("s.eff_date <= ?")
             params.append(f.date_to)
         if f.outlet:
-            parts.append(f"(list_contains(?::VARCHAR[], {s}.outlet) OR list_has_any({s}.agencies, ?::VARCHAR[]))")
+            parts.append("(list_contains(?::VARCHAR[], s.outlet) OR list_has_any(s.agencies, ?::VARCHAR[]))")
             params += [list(f.outlet), list(f.outlet)]
         if f.speaker:  # a speaker's key, else words of speakers' names or roles
             keys = self._speaker_keys(f.speaker)
             names = [n for n in (fold_key(v) for v in f.speaker if v not in keys) if n]
-            parts.append("(" + " OR ".join([f"list_contains(?::VARCHAR[], {s}.speaker_key)",
-                                             *(f"contains({s}.speaker_names, ?)" for _ in names)]) + ")")
+            parts.append("(" + " OR ".join(["list_contains(?::VARCHAR[], s.speaker_key)",
+                                             *("contains(s.speaker_names, ?)" for _ in names)]) + ")")
             params += [sorted(keys), *names]
         if f.country:
-            parts.append(f"list_contains(?::VARCHAR[], {s}.speaker_country)")
+            parts.append("list_contains(?::VARCHAR[], s.speaker_country)")
             params.append(list(f.country))
         if f.stance:
-            parts.append(f"list_contains(?::VARCHAR[], {s}.stance)")
+            parts.append("list_contains(?::VARCHAR[], s.stance)")
             params.append(list(f.stance))
         if f.status:
-            parts.append(f"list_has_any({s}.claim_statuses, ?::VARCHAR[])")
+            parts.append("list_has_any(s.claim_statuses, ?::VARCHAR[])")
             params.append(list(f.status))
         if f.story:
-            parts.append(f"list_contains(?::VARCHAR[], {s}.story_id)")
+            parts.append("list_contains(?::VARCHAR[], s.story_id)")
             params.append(list(f.story))
         if f.claim:
-            parts.append(f"list_has_any({s}.claim_ids, ?::VARCHAR[])")
+            parts.append("list_has_any(s.claim_ids, ?::VARCHAR[])")
             params.append(list(f.claim))
         return " AND ".join(parts) or "true", params
 
@@ -788,8 +799,9 @@ class RunData:
         missing = [t for t in terms if (table, t) not in self._frequencies]
         if missing:
             counts, params = [], []
+            index = STATEMENT_WORDS if table == "w_statements" else None
             for term in missing:
-                sql, p = term.predicate(f"{alias}.fkey")
+                sql, p = term.predicate(f"{alias}.fkey", index)
                 counts.append(f"count(*) FILTER (WHERE {sql})")
                 params += p
             row = self._con().execute(f"SELECT {', '.join(counts)} FROM {table} {alias}", params).fetchone()

@@ -84,6 +84,16 @@ def _slot_pattern(forms: frozenset[str]) -> str:
 
 
 @dataclass(frozen=True)
+class WordIndex:
+    """A table of (``form``, ``row_id``) pairs, sorted by form, listing the
+    forms of every word of a table's forms keys; ``row`` is the SQL of the
+    row id they point to (``s.rowid``)."""
+
+    table: str
+    row: str
+
+
+@dataclass(frozen=True)
 class Term:
     """One word (a single slot) or a phrase (consecutive slots) of a query;
     ``words`` are folded."""
@@ -98,21 +108,24 @@ class Term:
     def is_phrase(self) -> bool:
         return len(self.slots) > 1
 
-    def predicate(self, column: str) -> tuple[str, list]:
-        """SQL true when ``column`` (a forms key) holds the term."""
-        if not self.is_phrase:
-            forms = sorted(self.slots[0])
-            return "(" + " OR ".join(f"contains({column}, ?)" for _ in forms) + ")", [f"|{f}|" for f in forms]
-        # the words one by one first (cheap), then their order
+    def predicate(self, column: str, index: WordIndex | None = None) -> tuple[str, list]:
+        """SQL true when ``column`` (a forms key) holds the term; its words are
+        looked up in ``index`` when the table has one, else in the key."""
         parts, params = [], []
-        for slot in self.slots:
+        for slot in self.slots:  # the words one by one first (cheap) ...
             forms = sorted(slot)
-            sql, p = "(" + " OR ".join(f"contains({column}, ?)" for _ in forms) + ")", [f"|{f}|" for f in forms]
-            parts.append(sql)
-            params += p
-        parts.append(f"regexp_matches({column}, ?)")
-        params.append(" ".join(_slot_pattern(s) for s in self.slots))
-        return "(" + " AND ".join(parts) + ")", params
+            if index:
+                parts.append(f"{index.row} IN (SELECT row_id FROM {index.table} WHERE form IN "
+                             f"({', '.join('?' for _ in forms)}))")
+                params += forms
+            else:
+                parts.append("(" + " OR ".join(f"contains({column}, ?)" for _ in forms) + ")")
+                params += [f"|{f}|" for f in forms]
+        words = " AND ".join(parts)
+        if self.is_phrase:  # ... then their order, on those rows only (CASE keeps the regex to them)
+            params.append(" ".join(_slot_pattern(s) for s in self.slots))
+            return f"(CASE WHEN {words} THEN regexp_matches({column}, ?) ELSE false END)", params
+        return f"({words})", params
 
     def frequency(self, column: str) -> tuple[str, list]:
         """SQL: how many times the term occurs in ``column`` (a word: its
@@ -155,13 +168,13 @@ class TextQuery:
     def all_forms(self) -> frozenset[str]:
         return frozenset(f for t in self.terms for s in t.slots for f in s)
 
-    def predicate(self, column: str) -> tuple[str, list]:
-        """SQL true when every term matches ``column``."""
+    def predicate(self, column: str, index: WordIndex | None = None) -> tuple[str, list]:
+        """SQL true when every term matches ``column`` (see :meth:`Term.predicate`)."""
         if not self.terms:
             return "true", []
         parts, params = [], []
         for term in self.terms:
-            sql, p = term.predicate(column)
+            sql, p = term.predicate(column, index)
             parts.append(sql)
             params += p
         return " AND ".join(parts), params
