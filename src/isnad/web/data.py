@@ -45,6 +45,7 @@ MAX_LIMIT = 1000
 MAX_OFFSET = 2**62
 DETAIL_ROWS = 200  # rows of each list inside a story, claim or article page
 STREAM_CHUNK = 2000
+KEY_BATCH = 20_000  # rows whose search keys are made at once
 STANCES = ("assert", "deny", "confirm", "decline_comment", "reject", "accuse", "question")
 DENIALS = ("deny", "reject")
 SORTS = ("newest", "oldest", "relevance", "count")
@@ -584,49 +585,50 @@ class RunData:
         self._root.execute("DROP TABLE w_statements_base")
 
     def _build_search_keys(self) -> None:
-        """Forms keys (see ``textquery``) of statements, claims, stories,
-        speakers and article titles; a folded content for grouping quotes."""
-        keys = FormsKeys()
-
-        def keyed(table: str, id_sql: str, text_sql: str) -> None:
-            rows = self._root.execute(f"SELECT {id_sql}, {text_sql} FROM {table}").fetchall()
-            self._root.execute(f"CREATE TABLE w_key_tmp AS SELECT unnest(?::BIGINT[]) AS row_id, "
-                               "unnest(?::VARCHAR[]) AS fkey", [[r[0] for r in rows], [keys.key(*r[1:]) for r in rows]])
+        """Forms keys (see ``textquery``) of claims, stories, speakers and
+        article titles (the statements' are made with their quotes)."""
+        for table, columns in (("w_claims", "content, claimant"), ("w_stories", "title"),
+                               ("w_speakers", "name, name_ar, role, speaker_key"), ("w_articles", "title")):
+            self._make_keys(table, columns)
             self._root.execute(f"CREATE TABLE w_tmp AS SELECT t.*, k.fkey FROM {table} t "
                                "JOIN w_key_tmp k ON k.row_id = t.rowid ORDER BY t.rowid")
             self._root.execute(f"DROP TABLE {table}")
             self._root.execute(f"ALTER TABLE w_tmp RENAME TO {table}")
             self._root.execute("DROP TABLE w_key_tmp")
-
-        keyed("w_claims", "rowid", "content, claimant")
-        keyed("w_stories", "rowid", "title")
-        keyed("w_speakers", "rowid", "name, name_ar, role, speaker_key")
-        keyed("w_articles", "rowid", "title")
         self.avg_key_length = {
             table: self._value(f"SELECT coalesce(avg(length(fkey)), 1) FROM {table}")
             for table in ("w_statements", "w_claims", "w_stories", "w_speakers", "w_articles")
         }
 
+    def _make_keys(self, table: str, columns: str) -> None:
+        """``w_key_tmp (row_id, fkey, first_words)``: the forms key of
+        ``columns`` of every row of ``table``, and its first column's folded
+        words; made a batch of rows at a time, so that memory stays flat."""
+        keys = FormsKeys()
+        self._root.execute("CREATE TABLE w_key_tmp (row_id BIGINT, fkey VARCHAR, first_words VARCHAR)")
+        rows = self._root.cursor()
+        rows.execute(f"SELECT rowid, {columns} FROM {table}")
+        while batch := rows.fetchmany(KEY_BATCH):
+            ids, fkeys, firsts = [], [], []
+            for row_id, first, *rest in batch:
+                words = keys.words(first)
+                ids.append(row_id)
+                fkeys.append(keys.key_of(words, *map(keys.words, rest)))
+                firsts.append(" ".join(words))
+            self._root.execute("INSERT INTO w_key_tmp SELECT unnest(?::BIGINT[]), unnest(?::VARCHAR[]), "
+                               "unnest(?::VARCHAR[])", [ids, fkeys, firsts])
+            keys.forget_texts()
+        rows.close()
+
     def _build_quotes(self) -> None:
         """Wire copies of one quote share a ``quote_key``: the statement it
         copies (``copy_of``), and statements with the same long content."""
-        keys = FormsKeys()
-        rows = self._root.execute(
-            "SELECT rowid, content, speaker_name, speaker_name_ar, speaker_role, entity_id, cue FROM w_statements_linked"
-        ).fetchall()
-        fkeys, contents = [], []
-        for _, content, *who in rows:
-            content_words = keys.words(content)
-            fkeys.append(keys.key_of(content_words, *map(keys.words, who)))
-            contents.append(" ".join(content_words))
-        self._root.execute(
-            "CREATE TABLE w_key_tmp AS SELECT unnest(?::BIGINT[]) AS row_id, unnest(?::VARCHAR[]) AS fkey, "
-            "unnest(?::VARCHAR[]) AS content_key", [[r[0] for r in rows], fkeys, contents])
+        self._make_keys("w_statements_linked", "content, speaker_name, speaker_name_ar, speaker_role, entity_id, cue")
         self._root.execute(f"""
             CREATE TABLE w_quote_keys AS
             WITH s AS (
               SELECT s.rowid AS row_id, k.fkey,
-                     CASE WHEN length(k.content_key) >= {SAME_QUOTE_MIN_CHARS} THEN hash(k.content_key) END AS same_text,
+                     CASE WHEN length(k.first_words) >= {SAME_QUOTE_MIN_CHARS} THEN hash(k.first_words) END AS same_text,
                      CASE WHEN s.copy_of IN (SELECT id FROM w_statements_linked) THEN s.copy_of ELSE s.id END AS base
               FROM w_statements_linked s JOIN w_key_tmp k ON k.row_id = s.rowid),
             by_text AS (

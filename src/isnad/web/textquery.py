@@ -55,6 +55,10 @@ class FormsKeys:
             found = self._words[text] = _WORD_RE.findall(fold(text).text)
         return found
 
+    def forget_texts(self) -> None:
+        """Drop the folded texts kept so far (the words' slots stay)."""
+        self._words.clear()
+
     def key_of(self, *fields: list[str]) -> str:
         """The forms key of texts given as their folded words."""
         slots: list[str] = []
