@@ -675,3 +675,14 @@ def test_charts_keep_stray_dates_and_undated_rows_apart():
     assert heights["2024-01-02"] == pytest.approx(3 * one, abs=0.2)
     assert heights["before 2024-01-01"] == pytest.approx(2 * one, abs=0.2)
     assert ">500</text>" in svg and "<path" in svg  # the undated bar has its own scale, marked by a break
+
+
+def test_hits_map_back_to_the_text_as_written():
+    from isnad.web.textquery import TextQuery
+
+    text = "وقال إنَّ والمحادثاتِ السرّيةَ مع الأمم المتحدة"
+    query = TextQuery.parse('محادثات "امم متحدة"')
+    assert [text[s:e] for s, e in query.hits(text)] == ["والمحادثاتِ", "الأمم", "المتحدة"]
+    assert query.folded == '"امم متحده" محادثات'
+    assert TextQuery.parse("سري").hits(text) == []  # whole words only
+    assert not TextQuery.parse('" "')  # nothing to match

@@ -50,8 +50,6 @@ SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),
 ]
 EXPORT_FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
-LIST_PAGES = {"statements": "/search", "claims": "/claims", "stories": "/stories", "speakers": "/speakers",
-              "articles": "/articles", "errors": "/run"}
 SORT_LABELS = {"newest": "newest first", "oldest": "oldest first", "relevance": "most relevant",
                "count": "most statements"}
 

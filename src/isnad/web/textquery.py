@@ -16,6 +16,7 @@ words.  Every value reaches SQL as a parameter.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -75,11 +76,6 @@ class FormsKeys:
         if slot is None:
             slot = self._slots[word] = "|" + "|".join(lookup_forms(word)) + "|"
         return slot
-
-
-def forms_key(*fields: str | None) -> str:
-    """The forms key of one or more texts."""
-    return FormsKeys().key(*fields)
 
 
 def _slot_pattern(forms: frozenset[str]) -> str:
@@ -207,8 +203,19 @@ class TextQuery:
             return []
         folded = fold(text)
         wanted = self.all_forms
-        return [folded.span_to_original(t.start, t.end) for t in tokens(folded.text)
-                if not wanted.isdisjoint(lookup_forms(t.text))]
+        spans = []
+        for t in tokens(folded.text):
+            if not wanted.isdisjoint(lookup_forms(t.text)):
+                start, end = folded.span_to_original(t.start, t.end)
+                while end < len(text) and _is_mark(text[end]):  # a last letter's diacritics go with it
+                    end += 1
+                spans.append((start, end))
+        return spans
+
+
+def _is_mark(char: str) -> bool:
+    """A diacritic, tatweel or zero-width mark (what folding drops inside a word)."""
+    return unicodedata.category(char) == "Mn" or char in "\u0640\u200c\u200d"
 
 
 def _words(text: str) -> list[str]:
