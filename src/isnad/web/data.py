@@ -425,9 +425,9 @@ class RunData:
         self.stances = [*STANCES, *sorted(found - set(STANCES))]
         self.statuses = [r[0] for r in self._root.execute(
             "SELECT status FROM w_claims WHERE status IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1").fetchall()]
-        self.outlets = [r[0] for r in self._root.execute(
-            "SELECT outlet FROM w_articles WHERE outlet IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 200"
-        ).fetchall()]
+        self.outlets = [r[0] for r in self._root.execute(  # outlets and agencies, the most frequent first
+            "SELECT o FROM (SELECT outlet AS o FROM w_articles UNION ALL SELECT unnest(agencies) FROM w_articles) "
+            "WHERE o IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 200").fetchall()]
         self.stages = [r[0] for r in self._root.execute(
             f"SELECT {self._str('errors', 'stage', 'e')} AS stage FROM {self._source('errors')} e "
             "WHERE stage IS NOT NULL GROUP BY 1 ORDER BY 1").fetchall()]
