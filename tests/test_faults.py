@@ -288,7 +288,8 @@ def test_publishing_switches_one_link_and_removes_formats_not_written(tmp_path):
     second = store.published_dir(out)
     assert second != first and not first.exists()
     assert not (out / "articles.parquet").exists() and not (out / "isnad.duckdb").exists()
-    assert sorted(p.name for p in second.iterdir()) == sorted(f"{t}.jsonl" for t in store.TABLES)
+    assert sorted(p.name for p in second.iterdir()) == sorted([*(f"{t}.jsonl" for t in store.TABLES), store.MANIFEST_FILE])
+    assert json.loads((out / store.MANIFEST_FILE).read_text(encoding="utf-8"))["settings"]["formats"] == ["jsonl"]
     assert (out / "statements.jsonl").read_bytes() == (second / "statements.jsonl").read_bytes()
 
 

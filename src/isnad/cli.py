@@ -83,11 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--json", action="store_true", help="print the statements and the trace as JSON")
     serve = commands.add_parser(
         "serve", help="read-only web view of a run",
-        description="Serve a read-only web view of DIR/isnad.duckdb: stories, claims, speakers, articles, "
-        "search; JSON under /api (see docs/web.md).",
+        description="Serve a read-only web view of DIR/isnad.duckdb: what is contested, claims, stories, "
+        "speakers, articles, search, charts, CSV and JSON Lines exports; JSON under /api (see docs/web.md). "
+        "A new run written to DIR is picked up without a restart.",
     )
     serve.add_argument("dir", type=Path, metavar="DIR", help="output folder of a run")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default: %(default)s; any other prints a warning)")
+    serve.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                       help="a host name readers use to reach the server (repeatable; besides localhost "
+                       "and the --host address, every other Host header is refused)")
     serve.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     return parser
 
@@ -166,10 +171,11 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from .web import serve
+    from .web.data import RunOpenError
 
     try:
-        serve(args.dir, host=args.host, port=args.port)
-    except FileNotFoundError as e:
+        serve(args.dir, host=args.host, port=args.port, allowed_hosts=args.allowed_host)
+    except RunOpenError as e:
         print(f"isnad: {e}", file=sys.stderr)
         return EXIT_FAILURE
     return EXIT_OK

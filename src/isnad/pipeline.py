@@ -28,7 +28,7 @@ from .model import Page, PageError, Skipped
 from .options import RunOptions
 from .pages import BATCH_PAGES, PageResult, page_key, process_pages
 from .read import read_inputs
-from .store import RowUpdates, RunWriter, read_frames
+from .store import RowUpdates, RunWriter, read_frames, write_manifest
 
 
 def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
@@ -258,6 +258,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
     entities) is left out: its tables are empty.
     """
     started = time.perf_counter()
+    started_at = time.time()
     options = replace(options or RunOptions(), **changes)
     options = replace(options, formats=tuple(options.formats))
     workers = options.workers or min(2, os.cpu_count() or 1)
@@ -296,4 +297,22 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
     summary.errors = counts["errors"]
     summary.warnings = counts["warnings"]
     summary.seconds = time.perf_counter() - started
+    write_manifest(out_dir, run_manifest(inputs, options, workers, summary, started_at))
     return summary
+
+
+def run_manifest(inputs: list[str], options: RunOptions, workers: int, summary: RunSummary,
+                 started_at: float) -> dict:
+    """What ``run.json`` records: the inputs as given, the settings, the counts and the time taken."""
+    def utc(seconds: float) -> str:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+    settings = {"workers": workers, "engine": options.engine, "formats": list(options.formats),
+                "corpus": options.corpus, "max_page_mb": options.max_page_bytes / 2**20,
+                "checkpoint_seconds": options.checkpoint_seconds, "lexicon_dir": options.lexicon_dir}
+    return {
+        "isnad_version": __version__, "inputs": list(inputs), "settings": settings,
+        "started": utc(started_at), "finished": utc(started_at + summary.seconds), "seconds": round(summary.seconds, 3),
+        "counts": {"pages": summary.pages, "articles": summary.articles, "statements": summary.statements,
+                   "errors": summary.errors, "resumed": summary.resumed, "skipped": summary.skipped},
+    }

@@ -69,6 +69,7 @@ TABLES: dict[str, str] = {
 INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
 DUCKDB_FILE = "isnad.duckdb"
+MANIFEST_FILE = "run.json"  # how the run was made: inputs, settings, counts, duration
 OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded while the corpus step runs
 STAGING_PREFIX = ".staging-"
 CHECKPOINT_FILE = "checkpoints.jsonl"
@@ -367,6 +368,20 @@ def _write_updated(source: Path, target: Path, changes: dict[int, str], updates:
                 out.write(line.rstrip(b"\n")[:-1] + b"," + change[change.index(",") + 1:].encode("utf-8") + b"\n")
             else:
                 out.write((dumps({**json.loads(line), **fields}) + "\n").encode("utf-8"))
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    """``run.json`` beside the published tables (in the version ``DIR/current``
+    points at, linked as ``DIR/run.json``), replaced atomically."""
+    out_dir = Path(out_dir)
+    folder = published_dir(out_dir)
+    target = folder / MANIFEST_FILE
+    temporary = target.with_name(f".{MANIFEST_FILE}.{os.getpid()}")
+    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, target)
+    link, link_target = out_dir / MANIFEST_FILE, os.path.join(CURRENT, MANIFEST_FILE)
+    if folder != out_dir and not (link.is_symlink() and os.readlink(link) == link_target):
+        _replace_with_link(link, link_target)
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:
