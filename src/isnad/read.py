@@ -15,7 +15,9 @@ import re
 import sys
 import zipfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .model import Page, PageError, Skipped
 
@@ -23,16 +25,63 @@ MAX_PAGE_BYTES = 8 * 1024 * 1024  # far above any news page; larger inputs are e
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
 CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-TEXT_FIELDS = ("text", "content", "body", "article")
-# Names a record may give its publication date under, in order of preference
-# (a crawl time such as SaudiNewsNet's ``date_extracted`` is not one).
-PUBLISHED_FIELDS = ("published", "published_at", "publish_date", "date_published", "datePublished", "pubDate",
-                    "date")
-HTML_FIELDS = ("html", "raw_html")
+# What records call each field, in order of preference: the names of news datasets
+# (SaudiNewsNet, newspaper/news-please, Media Cloud, GDELT GKG, Common Crawl, RSS
+# and JSON-LD).  ``crawled`` is when a page was fetched, not when it was published:
+# it dates a page only when nothing else does, and is labelled as such.
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "maintext", "content:encoded", "full_text", "fulltext",
+             "articleBody", "article_body", "description", "summary"),
+    "html": ("html", "raw_html", "html_content"),
+    "id": ("id", "doc_id", "article_id", "stories_id", "GKGRECORDID", "_id"),
+    "url": ("url", "link", "DocumentIdentifier", "WARC-Target-URI", "canonical_url", "article_url", "source_url",
+            "uri"),
+    "title": ("title", "headline", "dc:title"),
+    "published": ("published", "published_at", "publishedAt", "publish_date", "date_publish", "date_published",
+                  "datePublished", "pubDate", "dc:date", "dc_date", "publication_date", "pub_date", "date"),
+    "crawled": ("date_extracted", "date_download", "date_crawled", "crawl_date", "crawled_at", "collect_date",
+                "WARC-Date", "warc_date", "fetch_time", "downloaded_at", "scraped_at", "DATE"),
+    "outlet": ("outlet", "media_name", "source_name", "publisher", "site_name", "sitename", "siteName",
+               "SourceCommonName", "source", "source_domain", "media_url", "domain"),
+    "author": ("author", "authors", "byline", "creator", "dc:creator"),
+}
+MAPPABLE_FIELDS = ("published", "crawled", "outlet", "url", "title", "text", "html", "id", "author")
+TEXT_FIELDS = RECORD_FIELDS["text"]
+HTML_FIELDS = RECORD_FIELDS["html"]
 
 
 class ReadError(Exception):
     """A page that cannot be turned into text; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read records: the record keys the user named for some fields
+    (``isnad run --field published=KEY``, tried before the usual names; a dotted
+    key reads inside nested objects), and a publication date for pages that
+    state none (``--published DATE``)."""
+
+    fields: tuple[tuple[str, str], ...] = ()  # (field, record key)
+    published: str | None = None
+
+    def keys(self, name: str) -> tuple[str, ...]:
+        """The record keys that may hold field ``name``, the user's first."""
+        given = tuple(key for field_name, key in self.fields if field_name == name)
+        return given + tuple(k for k in RECORD_FIELDS.get(name, ()) if k not in given)
+
+
+def parse_field_option(value: str) -> tuple[str, str]:
+    """``FIELD=KEY`` of ``--field``; raises ValueError with what is wrong."""
+    name, sep, key = value.partition("=")
+    name, key = name.strip(), key.strip()
+    if not sep or not key:
+        raise ValueError(f"expected FIELD=KEY, got {value!r}")
+    if name not in MAPPABLE_FIELDS:
+        raise ValueError(f"unknown field {name!r}; choose from {', '.join(MAPPABLE_FIELDS)}")
+    return name, key
+
+
+DEFAULT_OPTIONS = ReadOptions()
 
 
 # --- decoding -----------------------------------------------------------------
@@ -51,19 +100,30 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode page bytes; returns (text, encoding) or raises ReadError.
+class Decoded(NamedTuple):
+    """A page's text, its encoding, and a warning when bytes had to be dropped."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode page bytes, or raise ReadError.
 
     UTF-8 with or without BOM, UTF-16/32 with BOM or by its zero bytes,
     windows-1256 (older Arabic sites) when the bytes are single-byte Arabic.
-    A UTF-8 sequence cut at the very end (a truncated crawl) is dropped.
+    A UTF-8 character cut short at the very end (a truncated crawl) is
+    dropped with a warning; invalid bytes anywhere else are an error.
     """
     if not data.strip():
         raise ReadError("empty page")
-    for bom, encoding in _BOMS:
+    if data.startswith(_BOMS[0][0]):
+        return _utf8(data, len(_BOMS[0][0]))
+    for bom, encoding in _BOMS[1:]:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return Decoded(data[len(bom):].decode(encoding), encoding)
             except UnicodeDecodeError as e:
                 raise ReadError(f"invalid {encoding} at byte {e.start}") from None
     head = data[:4096]
@@ -72,21 +132,43 @@ def decode(data: bytes) -> tuple[str, str]:
         if encoding is None:
             raise ReadError("binary content (NUL bytes), not a text page")
         try:
-            return data.decode(encoding), encoding
+            return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError as e:
             raise ReadError(f"invalid {encoding} at byte {e.start}") from None
     if len(_CONTROL.findall(head)) > max(8, len(head) // 50):
         raise ReadError("binary content (control bytes), not a text page")
+    return _utf8(data, 0)
+
+
+def _utf8(data: bytes, start: int) -> Decoded:
+    """``data[start:]`` as UTF-8 (or windows-1256 when it is not UTF-8 at all)."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data[start:].decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data" and e.end == len(data):
-            return data[: e.start].decode("utf-8"), "utf-8"
-        if _looks_single_byte_arabic(data):
-            return data.decode("cp1256", errors="replace"), "windows-1256"
+        cut = _without_cut_character(data, start, e)
+        if cut is not None:
+            return cut
+        if start == 0 and _looks_single_byte_arabic(data):
+            return Decoded(data.decode("cp1256", errors="replace"), "windows-1256")
         raise ReadError(
-            f"invalid UTF-8 at byte {e.start} and not windows-1256 Arabic either"
+            f"invalid UTF-8 at byte {start + e.start:,} of {len(data):,} and not windows-1256 Arabic either"
         ) from None
+
+
+def _without_cut_character(data: bytes, start: int, error: UnicodeDecodeError) -> Decoded | None:
+    """The text of ``data[start:]`` when its only invalid bytes are one multi-byte
+    character cut short at the very end (whitespace may follow it), with a
+    warning; None when invalid bytes are anywhere else."""
+    first = start + error.start  # the first invalid byte
+    end = len(data.rstrip(b" \t\r\n"))
+    fragment = data[first:end]
+    lead = fragment[0] if fragment else 0
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    if not (0 < len(fragment) < need and all(0x80 <= b <= 0xBF for b in fragment[1:])):
+        return None
+    text = data[start:first].decode("utf-8") + data[end:].decode("ascii")
+    return Decoded(text, "utf-8", f"dropped {len(fragment)} byte(s) of a UTF-8 character cut off at the end "
+                                  f"of the page (byte {first:,} of {len(data):,}); the rest was read")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -123,8 +205,10 @@ def _looks_single_byte_arabic(data: bytes) -> bool:
 _HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | None = None) -> Page:
-    """A page from HTML: trafilatura's main text, with its title and date.
+def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | None = None,
+              warning: str | None = None) -> Page:
+    """A page from HTML: trafilatura's main text, with its title, date and site name
+    (from the page's markup: a date there is the publication date).
 
     The page text (the base of every span) is the extracted main text.
     """
@@ -145,7 +229,7 @@ def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | N
     }
     merged = {k: v for k, v in found.items() if v}
     merged.update({k: v for k, v in (meta or {}).items() if v})
-    return Page(doc_id, source, text, "html", encoding, merged)
+    return Page(doc_id, source, text, "html", encoding, merged, warnings=[warning] if warning else [])
 
 
 def _looks_like_html(text: str) -> bool:
@@ -157,48 +241,100 @@ def page_from_bytes(doc_id: str, source: str, data: bytes, is_html: bool | None 
     """Decode and wrap one page; raises ReadError."""
     if len(data) > MAX_PAGE_BYTES:
         raise ReadError(f"page too large ({len(data):,} bytes; limit {MAX_PAGE_BYTES:,})")
-    text, encoding = decode(data)
+    text, encoding, warning = decode(data)
     if is_html is None:
         is_html = _looks_like_html(text)
     if is_html:
-        return html_page(doc_id, source, text, encoding)
-    return Page(doc_id, source, text, "text", encoding)
+        return html_page(doc_id, source, text, encoding, warning=warning)
+    return Page(doc_id, source, text, "text", encoding, warnings=[warning] if warning else [])
 
 
 # --- records (JSONL, JSON arrays) -------------------------------------------------
 
-def record_name(record: object, doc_id: str, source: str) -> tuple[str, str]:
+def _lookup(record: dict, key: str) -> object | None:
+    """``record[key]``; a dotted key reads inside nested objects (``meta.date``)."""
+    value = record.get(key)
+    if value is None and "." in key:
+        value = record
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def record_value(record: dict, keys: Iterable[str]) -> object | None:
+    """The first non-empty value of ``keys`` in ``record``."""
+    for key in keys:
+        value = _lookup(record, key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: object) -> str | None:
+    """A metadata value as one string: an object's ``name`` (NewsAPI's
+    ``source: {id, name}``), a list's items joined (``authors``)."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("url")
+    if isinstance(value, (list, tuple)):
+        value = "، ".join(filter(None, (_as_text(v) for v in value)))
+    if value is None or isinstance(value, bool):
+        return None
+    return str(value).strip() or None
+
+
+def record_name(record: object, doc_id: str, source: str,
+                options: ReadOptions = DEFAULT_OPTIONS) -> tuple[str, str]:
     """A record's own id and URL when it has them, else the given ones."""
     if not isinstance(record, dict):
         return doc_id, source
-    rec_id = record.get("id")
-    return (str(rec_id) if rec_id not in (None, "") else doc_id), str(record.get("url") or source)
+    rec_id = _as_text(record_value(record, options.keys("id")))
+    url = _as_text(record_value(record, options.keys("url")))
+    return rec_id or doc_id, url or source
 
 
-def page_from_record(record: object, doc_id: str, source: str) -> Page:
-    """A page from one JSON record: ``text``/``content`` (or ``html``) plus metadata."""
+def record_meta(record: dict, options: ReadOptions = DEFAULT_OPTIONS) -> dict:
+    """What a record says about its page: ``title``, ``url``, ``outlet``, ``author``
+    (as text), ``published`` and ``crawled`` (as given: text, number or datetime)."""
+    meta = {}
+    for name in ("title", "url", "outlet", "author"):
+        value = _as_text(record_value(record, options.keys(name)))
+        if value:
+            meta[name] = value
+    for name in ("published", "crawled"):
+        value = record_value(record, options.keys(name))
+        if value is not None:
+            meta[name] = value
+    return meta
+
+
+def page_from_record(record: object, doc_id: str, source: str, options: ReadOptions = DEFAULT_OPTIONS) -> Page:
+    """A page from one record: its text (or HTML) field plus metadata (see ``RECORD_FIELDS``)."""
     if not isinstance(record, dict):
         raise ReadError("record is not a JSON object")
-    meta = {k: record[k] for k in ("title", "outlet", "url") if record.get(k)}
-    published = next((record[k] for k in PUBLISHED_FIELDS if record.get(k)), None)
-    if published:
-        meta["published"] = published
-    doc_id, source = record_name(record, doc_id, source)
-    for field in HTML_FIELDS:
-        if isinstance(record.get(field), str) and record[field].strip():
-            return html_page(doc_id, source, record[field], "utf-8", meta)
-    for field in TEXT_FIELDS:
-        value = record.get(field)
+    meta = record_meta(record, options)
+    doc_id, source = record_name(record, doc_id, source, options)
+    for key in options.keys("html"):
+        value = _lookup(record, key)
+        if isinstance(value, str) and value.strip():
+            return html_page(doc_id, source, value, "utf-8", meta)
+    empty = None
+    for key in options.keys("text"):
+        value = _lookup(record, key)
         if isinstance(value, str):
             if not value.strip():
-                raise ReadError(f"record field {field!r} is empty")
+                empty = empty or key
+                continue
             if len(value) > MAX_PAGE_BYTES:
                 raise ReadError(f"record text too large ({len(value):,} characters)")
             return Page(doc_id, source, value, "jsonl", "utf-8", meta)
-    raise ReadError(f"record has no text field (one of {', '.join(TEXT_FIELDS + HTML_FIELDS)})")
+    if empty:
+        raise ReadError(f"record field {empty!r} is empty")
+    names = options.keys("text") + options.keys("html")
+    raise ReadError(f"record has no text field (one of {', '.join(names)}; name another with --field text=KEY)")
 
 
-def _records_from_lines(stream: Iterable[bytes], name: str, source: str) -> Iterator[Page | PageError]:
+def _records_from_lines(stream: Iterable[bytes], name: str, source: str,
+                        options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError]:
     for lineno, raw in enumerate(stream, 1):
         if not raw.strip():
             continue
@@ -211,15 +347,15 @@ def _records_from_lines(stream: Iterable[bytes], name: str, source: str) -> Iter
                 record = json.loads(raw)
             except ValueError as e:
                 raise ReadError(f"line {lineno} is not JSON: {e}") from None
-            yield page_from_record(record, doc_id, f"{source}:{lineno}")
+            yield page_from_record(record, doc_id, f"{source}:{lineno}", options)
         except ReadError as e:
-            yield PageError(*record_name(record, doc_id, f"{source}:{lineno}"), "read", str(e))
+            yield PageError(*record_name(record, doc_id, f"{source}:{lineno}", options), "read", str(e))
 
 
-def _records_from_json(data: bytes, name: str, source: str) -> Iterator[Page | PageError]:
+def _records_from_json(data: bytes, name: str, source: str,
+                       options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError]:
     try:
-        text, _ = decode(data)
-        records = json.loads(text)
+        records = json.loads(decode(data).text)
     except (ReadError, ValueError) as e:
         yield PageError(name, source, "read", f"not a JSON document: {e}")
         return
@@ -231,9 +367,9 @@ def _records_from_json(data: bytes, name: str, source: str) -> Iterator[Page | P
     for n, record in enumerate(records):
         doc_id = f"{name}:{n}"
         try:
-            yield page_from_record(record, doc_id, f"{source}#{n}")
+            yield page_from_record(record, doc_id, f"{source}#{n}", options)
         except ReadError as e:
-            yield PageError(*record_name(record, doc_id, f"{source}#{n}"), "read", str(e))
+            yield PageError(*record_name(record, doc_id, f"{source}#{n}", options), "read", str(e))
 
 
 # --- WARC and Parquet ---------------------------------------------------------------
@@ -262,8 +398,9 @@ def _from_warc(path: Path) -> Iterator[Page | PageError | Skipped]:
             try:
                 if len(body) < record.content_length:
                     raise ReadError(f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)")
-                text, encoding = _decode_html(body, record.http_charset)
-                yield html_page(doc_id, uri, text, encoding)
+                text, encoding, warning = _decode_html(body, record.http_charset)
+                meta = {"url": uri, "crawled": record.headers.get("WARC-Date")}
+                yield html_page(doc_id, uri, text, encoding, meta, warning)
             except ReadError as e:
                 yield PageError(doc_id, uri, "read", str(e))
     except (OSError, ValueError) as e:
@@ -273,19 +410,19 @@ def _from_warc(path: Path) -> Iterator[Page | PageError | Skipped]:
         yield PageError(path.name, str(path), "read", "no WARC response records (not a WARC file?)")
 
 
-def _decode_html(body: bytes, declared: str | None) -> tuple[str, str]:
+def _decode_html(body: bytes, declared: str | None) -> Decoded:
     """Decode an HTTP body, trusting a declared charset that decodes cleanly."""
     if len(body) > MAX_PAGE_BYTES:
         raise ReadError(f"page too large (over {MAX_PAGE_BYTES:,} bytes)")
     if declared:
         try:
-            return body.decode(declared), declared.lower()
+            return Decoded(body.decode(declared), declared.lower())
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(body)
 
 
-def _from_parquet(path: Path) -> Iterator[Page | PageError]:
+def _from_parquet(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError]:
     """Records of a Parquet file with a text column, read in batches by DuckDB."""
     import duckdb
 
@@ -303,9 +440,9 @@ def _from_parquet(path: Path) -> Iterator[Page | PageError]:
                 doc_id = f"{path.name}:{n}"
                 record = dict(zip(columns, values))
                 try:
-                    yield page_from_record(record, doc_id, f"{path}#{n}")
+                    yield page_from_record(record, doc_id, f"{path}#{n}", options)
                 except ReadError as e:
-                    yield PageError(*record_name(record, doc_id, f"{path}#{n}"), "read", str(e))
+                    yield PageError(*record_name(record, doc_id, f"{path}#{n}", options), "read", str(e))
                 n += 1
     except duckdb.Error as e:
         yield PageError(f"{path.name}:{n}", str(path), "read", f"Parquet file broken after {n} rows: {e}")
@@ -315,12 +452,13 @@ def _from_parquet(path: Path) -> Iterator[Page | PageError]:
 
 # --- files and folders -------------------------------------------------------------
 
-def _from_member(name: str, source: str, suffix: str, data: bytes) -> Iterator[Page | PageError]:
+def _from_member(name: str, source: str, suffix: str, data: bytes,
+                 options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError]:
     """Pages from the bytes of one file (or archive member) by its suffix."""
     if suffix in (".jsonl", ".ndjson"):
-        yield from _records_from_lines(io.BytesIO(data), name, source)
+        yield from _records_from_lines(io.BytesIO(data), name, source, options)
     elif suffix == ".json":
-        yield from _records_from_json(data, name, source)
+        yield from _records_from_json(data, name, source, options)
     else:
         try:
             yield page_from_bytes(name, source, data, is_html=suffix in HTML_SUFFIXES or None)
@@ -328,7 +466,7 @@ def _from_member(name: str, source: str, suffix: str, data: bytes) -> Iterator[P
             yield PageError(name, source, "read", str(e))
 
 
-def _from_zip(path: Path) -> Iterator[Page | PageError]:
+def _from_zip(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as e:
@@ -351,7 +489,7 @@ def _from_zip(path: Path) -> Iterator[Page | PageError]:
             except (zipfile.BadZipFile, OSError, RuntimeError) as e:
                 yield PageError(member.name, source, "read", f"cannot read archive member: {e}")
                 continue
-            yield from _from_member(member.name, source, suffix, data)
+            yield from _from_member(member.name, source, suffix, data, options)
 
 
 def _suffix(path: Path) -> str:
@@ -362,7 +500,7 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_file(path: Path) -> Iterator[Page | PageError | Skipped]:
+def read_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError | Skipped]:
     """Pages of one file, whatever its kind."""
     suffix = _suffix(path)
     try:
@@ -370,20 +508,20 @@ def read_file(path: Path) -> Iterator[Page | PageError | Skipped]:
             yield from _from_warc(path)
             return
         if suffix == ".parquet":
-            yield from _from_parquet(path)
+            yield from _from_parquet(path, options)
             return
         if suffix == ".zip":
-            yield from _from_zip(path)
+            yield from _from_zip(path, options)
             return
         if suffix in (".jsonl", ".ndjson"):
             with path.open("rb") as f:
-                yield from _records_from_lines(f, path.name, str(path))
+                yield from _records_from_lines(f, path.name, str(path), options)
             return
         size = path.stat().st_size
         if size > MAX_PAGE_BYTES and suffix != ".json":
             yield PageError(path.name, str(path), "read", f"page too large ({size:,} bytes; limit {MAX_PAGE_BYTES:,})")
             return
-        yield from _from_member(path.name, str(path), suffix, path.read_bytes())
+        yield from _from_member(path.name, str(path), suffix, path.read_bytes(), options)
     except OSError as e:
         yield PageError(path.name, str(path), "read", f"cannot read file: {e.strerror or e}")
 
@@ -420,21 +558,30 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str | PageError]:
             yield PageError(path.name or item, item, "read", "no such file or folder")
 
 
-def read_unit(unit: Path | str | PageError) -> Iterator[Page | PageError | Skipped]:
-    """Pages of one unit of :func:`expand_inputs`."""
+def read_unit(unit: Path | str | PageError,
+              options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError | Skipped]:
+    """Pages of one unit of :func:`expand_inputs`; ``options.published`` goes to
+    every page as the date of last resort."""
+    for item in _read_unit(unit, options):
+        if options.published and isinstance(item, Page):
+            item.meta["published_fallback"] = options.published
+        yield item
+
+
+def _read_unit(unit: Path | str | PageError, options: ReadOptions) -> Iterator[Page | PageError | Skipped]:
     if isinstance(unit, PageError):
         yield unit
     elif unit == "-":
         data = sys.stdin.buffer.read()
         if data.lstrip()[:1] == b"{":
-            yield from _records_from_lines(io.BytesIO(data), "stdin", "-")
+            yield from _records_from_lines(io.BytesIO(data), "stdin", "-", options)
         else:
-            yield from _from_member("stdin", "-", "", data)
+            yield from _from_member("stdin", "-", "", data, options)
     else:
-        yield from read_file(Path(unit))
+        yield from read_file(Path(unit), options)
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Page | PageError | Skipped]:
+def read_inputs(inputs: Iterable[str], options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Page | PageError | Skipped]:
     """Pages of every input: files, folders, or ``-`` for standard input."""
     for unit in expand_inputs(inputs):
-        yield from read_unit(unit)
+        yield from read_unit(unit, options)
