@@ -7,6 +7,7 @@ usage error or when the output could not be written.
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
@@ -24,9 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="process pages into articles, statements and events",
-        description="Read pages (.txt, .html, .jsonl, .json, .zip, folders, '-' for stdin) and write "
-        "articles.jsonl, statements.jsonl, events.jsonl, stories.jsonl, claims.jsonl, "
-        "documents.jsonl, errors.jsonl and isnad.duckdb into DIR.",
+        description="Read pages (.txt, .html, .jsonl, .json, .zip, .parquet, .warc, folders, '-' for stdin) "
+        "and write articles.jsonl, statements.jsonl, events.jsonl, stories.jsonl, claims.jsonl, "
+        "documents.jsonl, errors.jsonl, warnings.jsonl and isnad.duckdb into DIR.",
         epilog="Exit status: 0 all pages processed; 1 some pages failed (see errors.jsonl); "
         "2 usage error or output not written.",
     )
@@ -54,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=True,
                      help="link pages: copies, stories, claims, entities (default: yes; "
                      "--no-corpus writes the per-page tables only)")
+    run.add_argument(
+        "--field", dest="fields", action="append", default=[], type=_field, metavar="FIELD=KEY",
+        help=f"read FIELD of JSON/JSONL/Parquet records from KEY (a dotted KEY reads nested objects), "
+        f"before the usual names; FIELD is one of {', '.join(read.MAPPABLE_FIELDS)}; repeatable "
+        f"(e.g. --field published=date_pub --field outlet=paper)",
+    )
+    run.add_argument("--published", type=_iso_date, default=None, metavar="DATE",
+                     help="publication date (YYYY-MM-DD) of pages that give none, "
+                     "labelled published_source=fallback")
     export = commands.add_parser(
         "export", help="write the events of a run folder in another layout",
         description="Write the events of DIR (the output folder of `isnad run`) as JSON Lines in "
@@ -73,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     return parser
+
+
+def _field(value: str) -> tuple[str, str]:
+    try:
+        return read.parse_field_option(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -129,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
         summary = run(
             args.inputs, args.out, workers=args.workers, progress=progress, formats=args.formats,
             checkpoint_seconds=args.checkpoint_seconds, engine=args.engine, ray_address=args.ray_address,
-            corpus=args.corpus,
+            corpus=args.corpus, read_options=read.ReadOptions(tuple(args.fields), args.published),
         )
     except ImportError as e:
         print(f"isnad: {e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'", file=sys.stderr)

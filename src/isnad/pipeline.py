@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import __version__, read
 from .model import Page, PageError, Skipped, statements_by_article
-from .read import read_inputs
+from .read import DEFAULT_OPTIONS, ReadOptions, read_inputs
 from .corpus import CopyKey, PageFeatures, PageText, Signature, StatementRef, link, page_features
 from .events import extract_events
 from .segment import segment_page
@@ -83,6 +83,11 @@ def document_row(page: Page) -> dict:
     }
 
 
+def warning_row(page: Page, warning: str) -> dict:
+    """A ``warnings.jsonl`` row: what reading repaired in a page that was then processed."""
+    return {"doc_id": page.doc_id, "source": page.source, "stage": "read", "warning": warning}
+
+
 BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are computed together
 
 
@@ -109,6 +114,7 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], corpus: bool = 
             "articles": [dumps(row) for row in articles],
             "statements": [dumps(row) for row in page.statements],
             "events": [dumps(row) for row in page.events],
+            "warnings": [dumps(warning_row(page, w)) for w in page.warnings],
         }))
         passed.append((len(results) - 1, page, articles))
     if corpus and passed:
@@ -216,6 +222,7 @@ class RunSummary:
     articles: int = 0
     statements: int = 0
     errors: int = 0
+    warnings: int = 0
     resumed: int = 0
     skipped: int = 0
     seconds: float = 0.0
@@ -223,9 +230,10 @@ class RunSummary:
     def line(self, out_dir: Path) -> str:
         resumed = f" ({self.resumed} from an interrupted run)" if self.resumed else ""
         skipped = f", {self.skipped} non-page records skipped" if self.skipped else ""
+        warnings = f", {self.warnings} warnings" if self.warnings else ""
         return (
             f"isnad: {self.pages} pages{resumed}{skipped}, {self.articles} articles, {self.statements} statements, "
-            f"{self.errors} errors in {self.seconds:.1f} s -> {out_dir}"
+            f"{self.errors} errors{warnings} in {self.seconds:.1f} s -> {out_dir}"
         )
 
 
@@ -298,10 +306,12 @@ def _count_skipped(items: Iterable[Page | PageError | Skipped], summary: "RunSum
             yield item
 
 
-def run_key(inputs: list[str], formats: Iterable[str], corpus: bool = True) -> str:
+def run_key(inputs: list[str], formats: Iterable[str], corpus: bool = True,
+            read_options: ReadOptions = DEFAULT_OPTIONS) -> str:
     """Names the staging folder: the same arguments resume the same run."""
     described = [str(Path(i).resolve()) if i != "-" else "-" for i in inputs]
-    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__, corpus])
+    payload = json.dumps([described, sorted(formats), read.MAX_PAGE_BYTES, __version__, corpus,
+                          sorted(read_options.fields), read_options.published])
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
@@ -315,27 +325,30 @@ def run(
     engine: str = "local",
     ray_address: str | None = None,
     corpus: bool = True,
+    read_options: ReadOptions = DEFAULT_OPTIONS,
 ) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
     A run interrupted before it finished is resumed: pages it wrote are
     skipped and the output ends as that of an uninterrupted run.  Without
     ``corpus`` the corpus step (copies, stories, claims, entities) is left
-    out: its tables are empty.
+    out: its tables are empty.  ``read_options``: record fields named by the
+    user and the fallback publication date (see :class:`isnad.read.ReadOptions`).
     """
     started = time.perf_counter()
     workers = workers or min(2, os.cpu_count() or 1)
     formats = tuple(formats)
-    writer = RunWriter(out_dir, run_key(inputs, formats, corpus), checkpoint_seconds)
+    writer = RunWriter(out_dir, run_key(inputs, formats, corpus, read_options), checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
     resume = ResumeFilter(writer.done)
     try:
         if engine == "ray":
             from .ray_engine import map_pages_ray
 
-            results = (r for r in map_pages_ray(inputs, ray_address, corpus=corpus) if not resume.done_before(r.key))
+            results = (r for r in map_pages_ray(inputs, ray_address, corpus=corpus, read_options=read_options)
+                       if not resume.done_before(r.key))
         else:
-            todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs), summary))
+            todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs, read_options), summary))
             todo = (item for item in todo if not resume.done_before(item[0]))
             results = map_pages(todo, workers, corpus=corpus)
         if progress:
@@ -358,5 +371,6 @@ def run(
     summary.articles = counts["articles"]
     summary.statements = counts["statements"]
     summary.errors = counts["errors"]
+    summary.warnings = counts["warnings"]
     summary.seconds = time.perf_counter() - started
     return summary

@@ -12,11 +12,13 @@ import pickle
 from collections.abc import Iterable, Iterator
 
 from .model import Skipped
-from .read import expand_inputs, read_unit
+from .read import DEFAULT_OPTIONS, ReadOptions, expand_inputs, read_unit
 
 
-def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True) -> Iterator:
-    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_pages`)."""
+def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 64, corpus: bool = True,
+                  read_options: ReadOptions = DEFAULT_OPTIONS) -> Iterator:
+    """PageResults of every input page, in input order (``corpus``: see :func:`isnad.pipeline.process_pages`;
+    ``read_options``: see :class:`isnad.read.ReadOptions`)."""
     import ray
 
     from .pipeline import page_key, process_pages
@@ -32,7 +34,7 @@ def map_pages_ray(inputs: Iterable[str], address: str | None, batch_size: int = 
 
     def read(row: dict) -> list[dict]:
         rows = []
-        for page in read_unit(pickle.loads(row["unit"])):
+        for page in read_unit(pickle.loads(row["unit"]), read_options):
             if isinstance(page, Skipped):
                 continue
             rows.append({"key": page_key(page), "page": pickle.dumps(page)})
