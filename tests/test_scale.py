@@ -111,6 +111,26 @@ def test_parquet_inputs_and_outputs(tmp_path):
     assert n_parquet == n_jsonl >= 3
 
 
+def test_parquet_records_of_media_cloud_with_timestamps_are_dated(tmp_path):
+    body = "\n".join(line for line in SEED_002.splitlines() if "تاريخ النشر" not in line)
+    parquet = tmp_path / "stories.parquet"
+    con = duckdb.connect()
+    con.execute("CREATE TABLE s (stories_id BIGINT, publish_date TIMESTAMP, media_name VARCHAR, url VARCHAR, "
+                "text VARCHAR)")
+    con.execute("INSERT INTO s VALUES (7, TIMESTAMP '2024-01-26 08:15:00', 'Kuwait News', "
+                "'https://example.org/a', ?)", [body])
+    con.execute(f"COPY s TO '{parquet}' (FORMAT parquet)")
+    con.close()
+    [page] = read_inputs([str(parquet)])
+    assert page.doc_id == "7" and page.source == "https://example.org/a"
+    out = tmp_path / "out"
+    assert main(["run", str(parquet), "--out", str(out), "--workers", "1", "--no-corpus"]) == EXIT_OK
+    [article] = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                 if json.loads(line)["article_index"] == 0]
+    assert (article["published"], article["published_source"], article["outlet"]) == (
+        "2024-01-26", "metadata", "Kuwait News")
+
+
 def make_corpus(path: Path, pages: int) -> None:
     """Many distinct pages: the example pages with numbered variations."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]

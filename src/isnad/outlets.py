@@ -71,6 +71,7 @@ def _tables() -> _Tables:
     return _Tables(by_spelling, by_domain)
 
 
+@lru_cache(maxsize=8192)  # a corpus names few publishers, in few ways
 def publisher_named(value: str | None) -> Publisher | None:
     """The publisher a whole value names ("رويترز", "Reuters", "aawsat", "صحيفة عكاظ",
     "https://www.okaz.com.sa/…"), else None."""

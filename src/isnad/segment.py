@@ -660,7 +660,7 @@ def _fill_metadata(article: Article, draft: _Draft, lines, page: Page, first: bo
     agencies.extend(credited)
     for s, e in draft.body:
         agencies.extend(metadata.agencies_in(ft, s, e))
-    byline = _byline_agencies(page.meta.get("author")) if first else []
+    byline = _byline_agencies(page.meta.get("author")) if first else ()
     _fill_agencies(article, agencies, byline)
     article.author = str(page.meta["author"]) if first and page.meta.get("author") else None
     credit = ([_Outlet(canonical_name(credited[0].text), credited[0].span, "credit")] if credited else []) + \
@@ -672,7 +672,7 @@ def _fill_metadata(article: Article, draft: _Draft, lines, page: Page, first: bo
     _fill_published(article, [published, updated, dateline.date if dateline else None], page, first)
 
 
-def _fill_agencies(article: Article, found: list[metadata.Value], byline: list[str]) -> None:
+def _fill_agencies(article: Article, found: list[metadata.Value], byline: tuple[str, ...]) -> None:
     """Canonical agency names, each once: "رويترز" and "Reuters" are one agency."""
     seen = set()
     for name, span in [(canonical_name(a.text), a.span) for a in found] + [(name, None) for name in byline]:
@@ -687,16 +687,19 @@ def _fill_agencies(article: Article, found: list[metadata.Value], byline: list[s
 _BYLINE_SEPARATOR = re.compile(r"[–—,،:/()|\[\]]|(?<![A-Za-z])-|-(?![A-Za-z])")
 
 
-def _byline_agencies(author: object) -> list[str]:
+def _byline_agencies(author: object) -> tuple[str, ...]:
     """Agencies a record's byline credits ("الرياض - واس", "واس (جدة)", "AFP")."""
-    if not author:
-        return []
+    return _agencies_of_byline(str(author)) if author else ()
+
+
+@lru_cache(maxsize=8192)  # bylines repeat: "الرياض - واس"
+def _agencies_of_byline(author: str) -> tuple[str, ...]:
     out = []
-    for part in _BYLINE_SEPARATOR.split(str(author)):
+    for part in _BYLINE_SEPARATOR.split(author):
         found = publisher_named(part)
         if found is not None and found.kind == "agency" and found.name not in out:
             out.append(found.name)
-    return out
+    return tuple(out)
 
 
 def _original(ft, fs: int, fe: int) -> tuple[str, tuple[int, int]]:
