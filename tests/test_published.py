@@ -37,6 +37,11 @@ def dated(text, content_type="jsonl", source="p", **meta):
     (BODY, {"crawled": "2015-08-01 15:55:21"}, ("2015-08-01", "day", "crawl", None)),
     # a stated day after the crawl is not when the page was published
     (f"{BODY}\n2016-05-01", {"crawled": "2015-08-01 15:55:21"}, ("2015-08-01", "day", "crawl", None)),
+    # a month refined by a later source's day inside it, not by one outside it
+    (BODY, {"url": "https://example.com/news/2015/08/talks", "crawled": "2015-08-03 08:00:00"},
+     ("2015-08-03", "day", "crawl", None)),
+    (BODY, {"url": "https://example.com/news/2015/08/talks", "crawled": "2019-03-15 08:00:00"},
+     ("2015-08-01", "month", "url", None)),
     # last, the date given on the command line
     (BODY, {"published_fallback": "2015-08-04"}, ("2015-08-04", "day", "fallback", None)),
     (BODY, {}, (None, None, None, None)),

@@ -1122,7 +1122,8 @@ def _date(page: Page, article: Article, clause_start: int, clause_end: int,
           trigger_start: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The date expression of the trigger's clause nearest to it, else the publication
     date (span None): ISO value, precision (day, month, year) and span."""
-    found = [d for d in date_mentions(page.text[clause_start:clause_end], article.published) if d.value]
+    base = article.published if article.published_precision in ("day", None) else None  # "أمس" needs a day
+    found = [d for d in date_mentions(page.text[clause_start:clause_end], base) if d.value]
     if found:
         best = min(found, key=lambda d: abs(d.start + clause_start - trigger_start))
         return best.value, best.precision, (best.start + clause_start, best.end + clause_start)

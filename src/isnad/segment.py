@@ -733,11 +733,22 @@ def _fill_published(article: Article, stated: list[metadata.StatedDate | None], 
         (crawled, None, "crawl"),
         (fallback, None, "fallback"),
     ]
-    chosen = next((c for c in candidates if c is not None and c[0] is not None), None)
+    found = [c for c in candidates if c is not None and c[0] is not None]
+    chosen = _refined(found[0], found[1:]) if found else None
     if chosen is not None:
         (article.published, article.published_precision), article.published_span, article.published_source = chosen
     elif partial is not None:
         article.published_partial, article.published_span = partial.partial, partial.span
+
+
+def _refined(chosen: tuple, later: list[tuple]) -> tuple:
+    """A month or year refined by the first later day that falls inside it (a URL's
+    ``/2015/08/`` by a crawl time of 3 August 2015); otherwise as it is."""
+    date_of, precision = chosen[0]
+    if precision == "day":
+        return chosen
+    width = 7 if precision == "month" else 4  # the ISO prefix a day must share: "2015-08", "2015"
+    return next((c for c in later if c[0].precision == "day" and c[0].value[:width] == date_of[:width]), chosen)
 
 
 def _latest_publication(crawled: MetadataDate | None) -> str | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import shutil
 import time
 from collections import Counter
@@ -42,7 +43,8 @@ TABLES: dict[str, str] = {
     "entity_id VARCHAR), cue VARCHAR, mode VARCHAR, stance VARCHAR, content VARCHAR, "
     "content_span INTEGER[], sentence_span INTEGER[], via VARCHAR[], date VARCHAR, responds_to VARCHAR",
     "events": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, event_type VARCHAR, mode VARCHAR, "
-    "actor JSON, recipient JSON, date VARCHAR, date_precision VARCHAR, location JSON, reported_by VARCHAR, span INTEGER[], "
+    "actor JSON, recipient JSON, date VARCHAR, date_precision VARCHAR, location JSON, reported_by VARCHAR, "
+    "span INTEGER[], "
     "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, modality VARCHAR, "
     "context VARCHAR[], denied_by VARCHAR[], actors JSON, recipients JSON, date_span INTEGER[], "
     "quad_class INTEGER, mentions INTEGER, mention_spans INTEGER[][], claimed BOOLEAN",
@@ -56,9 +58,9 @@ TABLES: dict[str, str] = {
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
     "warnings": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, warning VARCHAR",
 }
-# Columns whose type must not depend on what a run happens to hold (a column of
-# ISO strings, or all nulls, would otherwise be typed by what DuckDB sees).
-COLUMN_TYPES: dict[str, dict[str, str]] = {"articles": {"published": "DATE"}}
+# Columns declared DATE above are cast when loaded: their type must not depend on what
+# a run happens to hold (ISO strings, or all nulls, would be typed by what DuckDB sees).
+DATE_COLUMNS: dict[str, list[str]] = {name: re.findall(r"(\w+) DATE\b", schema) for name, schema in TABLES.items()}
 # Staged only: what the corpus steps need after the per-page pass.
 INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
@@ -385,9 +387,9 @@ class TableBuild:
                 self._update(name, updates)
 
     def load(self, name: str, path: Path) -> None:
-        """Table ``name`` from a JSONL file, with the declared types of ``COLUMN_TYPES``."""
+        """Table ``name`` from a JSONL file, its ``DATE_COLUMNS`` as dates."""
         source = _select_jsonl(self.con, name, path)
-        typed = ", ".join(f"CAST({column} AS {kind}) AS {column}" for column, kind in COLUMN_TYPES.get(name, {}).items())
+        typed = ", ".join(f"CAST({column} AS DATE) AS {column}" for column in DATE_COLUMNS[name])
         columns = f"* REPLACE ({typed})" if typed else "*"
         self.con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
 
