@@ -3,8 +3,10 @@
 Inputs are files, folders (walked recursively in sorted order), ``-`` for
 standard input, and containers of many pages (JSON Lines, a JSON array of
 records, zip archives of those, Parquet with a text column, WARC files whose
-HTML responses are pages).  A page that cannot be read becomes a
-``PageError`` with a clear reason; reading always goes on with the next one.
+HTML responses are pages).  Records are read by the field names of news
+datasets (``RECORD_FIELDS``) or those the user gives (``ReadOptions``).  A
+page that cannot be read becomes a ``PageError`` with a clear reason; reading
+always goes on with the next one.
 """
 from __future__ import annotations
 
@@ -46,8 +48,6 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors", "byline", "creator", "dc:creator"),
 }
 MAPPABLE_FIELDS = ("published", "crawled", "outlet", "url", "title", "text", "html", "id", "author")
-TEXT_FIELDS = RECORD_FIELDS["text"]
-HTML_FIELDS = RECORD_FIELDS["html"]
 
 
 class ReadError(Exception):
