@@ -12,7 +12,8 @@ import pytest
 
 from isnad.corpus import CorpusLinker, PageText, Signature, article_signature, page_features
 from isnad.corpus.entities import merge_speakers, skeleton
-from isnad.corpus.stories import PAIR_WINDOW_DAYS, similar_pairs, tfidf_matrix
+from isnad.corpus.stories import (PAIR_WINDOW_DAYS, STORY_THRESHOLD, STORY_WINDOW_DAYS, Pairs, average_link,
+                                  similar_pairs, story_scores, tfidf_matrix)
 from isnad.corpus.terms import stem
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -358,3 +359,36 @@ def test_role_speakers_merge_only_when_role_and_country_agree():
     assigned, _ = merge_speakers(speakers)
     assert assigned["a:s0"] == assigned["b:s0"]
     assert assigned["a:s0"] != assigned["c:s0"]
+
+
+def test_an_undated_article_does_not_bridge_stories_years_apart():
+    both = ("ناقش وزراء خارجية مجلس التعاون الخليجي خلال اجتماعهم في الدوحة أزمة المياه ومشروع الربط المائي "
+            "بين الدول الأعضاء، كما بحثوا تمويل محطات التحلية الجديدة.")  # close to each of the two reports
+    fillers = [_article(f"f{k}", None, text, "2024-05-02") for k, text in enumerate((FOOTBALL, EXAMS, RAIN))]
+    result = run([_article("a", "اجتماع خليجي في الدوحة حول المياه", SUMMIT_A, "2022-03-10"),
+                  _article("b", "الربط المائي على طاولة الوزراء", SUMMIT_B, "2024-03-11"),
+                  _article("u", "أزمة المياه في الخليج", both, None), *fillers], [])
+    groups = sorted(sorted(m["doc_id"] for m in s["articles"]) for s in result.stories)
+    assert ["a", "u"] in groups and ["b"] in groups  # u joins the report closest to it, not both
+
+
+def test_groups_never_merge_beyond_the_story_window():
+    # a and b are each close to u; a and b were never compared (two years apart)
+    pairs = Pairs(np.array([0, 1]), np.array([2, 2]), np.array([0.6, 0.6]))
+    days = np.array([date(2022, 3, 10).toordinal(), date(2024, 3, 11).toordinal(), np.nan])
+    assert len(set(average_link(3, pairs, STORY_THRESHOLD))) == 1  # without dates: one chain
+    labels = average_link(3, pairs, STORY_THRESHOLD, days, STORY_WINDOW_DAYS)
+    assert labels[0] != labels[1] and labels[2] in (labels[0], labels[1])
+
+
+def test_an_undated_article_counts_only_through_a_strong_pair():
+    weak = RAIN + " في ظل أزمة المياه التي تواجهها دول مجلس التعاون."  # a few words of the summit
+    others = [_article("a", "اجتماع خليجي في الدوحة حول المياه", SUMMIT_A, "2024-03-10"),
+              _article("b", "الربط المائي على طاولة الوزراء", SUMMIT_B, "2024-03-11"),
+              _article("f", None, FOOTBALL, "2024-05-02"), _article("e", None, EXAMS, "2024-05-02")]
+    sigs = [article_signature(a) for a in others]
+    for published, present in (("2024-03-10", True), (None, False)):
+        sig = article_signature(_article("w", None, weak, published))
+        pairs = story_scores([*sigs, sig], {}, set())
+        with_weak = [s for r, c, s in zip(pairs.rows, pairs.cols, pairs.scores) if 4 in (r, c)]
+        assert bool(with_weak) == present and all(s < STORY_THRESHOLD for s in with_weak)

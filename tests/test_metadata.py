@@ -36,7 +36,8 @@ def test_dateline_with_levantine_month_pair_and_agency():
             "أجرى محادثات مثمرة")
     d = metadata.dateline_of(*whole(text))
     assert d.place.text == "واشنطن" and d.place.span == (0, 6)
-    assert d.date.text == "--12-05"
+    assert (d.date.value, d.date.partial) == (None, "--12-05")  # the year is not stated
+    assert text[slice(*d.date.span)] == "5 ديسمبر كانون الأول"
     assert d.agency.text == "رويترز"
     assert text[d.end:].startswith(" - قال")
 
@@ -50,12 +51,20 @@ def test_dateline_place_dash_agency():
 
 def test_dateline_with_hijri_and_gregorian_dates_and_a_bare_agency():
     d = metadata.dateline_of(*whole("إسلام آباد 18 شوال 1436 هـ الموافق 03 اغسطس 2015 م واس\n لقي خمسة مسلحين"))
-    assert (d.place.text, d.date.text, d.agency.text) == ("إسلام آباد", "2015-08-03", "واس")
+    assert (d.place.text, d.date.value, d.agency.text) == ("إسلام آباد", "2015-08-03", "واس")
+    assert d.date.calendar == "gregorian"  # the Gregorian day written beside the Hijri one
+
+
+def test_dateline_with_a_hijri_date_only():
+    text = "الرياض 03 ذو القعدة 1436 هـ واس\n أكد وزير الخارجية"
+    d = metadata.dateline_of(*whole(text))
+    assert (d.place.text, d.date.value, d.date.calendar) == ("الرياض", "2015-08-18", "hijri")
+    assert text[slice(*d.date.span)] == "03 ذو القعدة 1436 ه"
 
 
 def test_dateline_with_arabic_indic_digits():
     d = metadata.dateline_of(*whole("بيروت ٥ تشرين الأول (أ ف ب) - استضافت بيروت اليوم الخميس اجتماعاً"))
-    assert (d.place.text, d.date.text, d.agency.text) == ("بيروت", "--10-05", "أ ف ب")
+    assert (d.place.text, d.date.partial, d.agency.text) == ("بيروت", "--10-05", "أ ف ب")
 
 
 def test_no_dateline_in_an_ordinary_lead():
@@ -68,16 +77,19 @@ def test_no_dateline_in_an_ordinary_lead():
 def test_published_line():
     text = "تاريخ النشر: 26th, January 2024 GMT"
     v = metadata.published_in(*whole(text))
-    assert v.text == "2024-01-26" and text[v.span[0]:v.span[1]] == "26th, January 2024"
+    assert v.value == "2024-01-26" and text[v.span[0]:v.span[1]] == "26th, January 2024"
 
 
 def test_date_only_lines():
     assert metadata.is_date_line(*whole("الأحد 12 ربيع الأول 1446 هـ - 15 سبتمبر 2024 م"))
     assert metadata.is_date_line(*whole("2019/03/14 - 10:22 GMT"))
     assert metadata.is_date_line(*whole("السبت 07/ديسمبر/2024 - 11:43 ص"))
-    assert metadata.is_date_line(*whole("12 ربيع الأول 1446 هـ"))  # Hijri only: a date line without a value
+    assert metadata.is_date_line(*whole("12 ربيع الأول 1446 هـ"))  # Hijri only
+    assert metadata.is_date_line(*whole("14:05 GMT 06.08.2025"))
+    assert metadata.is_date_line(*whole("نشر في 2025-08-06"))
     assert not metadata.is_date_line(*whole("قمة الناتو في 5 يونيو 2025 ستبحث الضمانات"))
-    assert metadata.published_in(*whole("السبت 07/ديسمبر/2024 - 11:43 ص")).text == "2024-12-07"
+    assert metadata.published_in(*whole("السبت 07/ديسمبر/2024 - 11:43 ص")).value == "2024-12-07"
+    assert metadata.published_in(*whole("12 ربيع الأول 1446 هـ")).value == "2024-09-15"
 
 
 def test_source_line_with_a_named_agency():

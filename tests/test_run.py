@@ -13,7 +13,7 @@ from isnad import pages, pipeline, store
 from isnad.cli import EXIT_OK, EXIT_PAGE_ERRORS, main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-FILES = ("articles", "statements", "events", "stories", "claims", "documents", "errors")
+FILES = ("articles", "statements", "events", "stories", "claims", "documents", "errors", "warnings")
 
 
 def lines(path: Path) -> list[dict]:
@@ -151,6 +151,50 @@ def test_bad_pages_give_error_rows_and_exit_status_1(tmp_path, capsys):
     assert docs == {"002_cbf1d5649d9a84fe.txt", "lines.jsonl#1"}
     summary = capsys.readouterr().err
     assert "errors" in summary and "articles" in summary
+
+
+def test_a_page_cut_at_the_end_is_processed_with_a_warning_row(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    data = (EXAMPLES / "002_cbf1d5649d9a84fe.txt").read_bytes().rstrip()
+    (pages / "cut.txt").write_bytes(data + "ع".encode("utf-8")[:1] + b"\n")
+    out = tmp_path / "out"
+    assert main(["run", str(pages), "--out", str(out), "--workers", "1"]) == EXIT_OK
+    assert lines(out / "errors.jsonl") == []
+    [warning] = lines(out / "warnings.jsonl")
+    assert (warning["doc_id"], warning["stage"]) == ("cut.txt", "read")
+    assert f"byte {len(data):,} of {len(data) + 2:,}" in warning["warning"]
+    [doc] = lines(out / "documents.jsonl")
+    assert doc["text"] == data.decode("utf-8") + "\n"
+    assert {a["doc_id"] for a in lines(out / "articles.jsonl")} == {"cut.txt"}
+    assert "1 warnings" in capsys.readouterr().err
+    con = duckdb.connect(str(out / "isnad.duckdb"), read_only=True)
+    assert con.execute("SELECT doc_id FROM warnings").fetchall() == [("cut.txt",)]
+    con.close()
+
+
+def test_record_fields_and_the_fallback_date_are_given_on_the_command_line(tmp_path):
+    body = (EXAMPLES / "002_cbf1d5649d9a84fe.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+    records = [{"nid": "a", "matn": body, "tarikh": "2024-01-26", "jarida": "كويت نيوز"},
+               {"nid": "b", "matn": body, "jarida": "عكاظ"}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    status = main(["run", str(tmp_path / "in.jsonl"), "--out", str(out), "--workers", "1", "--no-corpus",
+                   "--field", "text=matn", "--field", "published=tarikh", "--field", "outlet=jarida",
+                   "--field", "id=nid", "--published", "2024-01-20"])
+    assert status == EXIT_OK
+    rows = {a["doc_id"]: a for a in lines(out / "articles.jsonl") if a["article_index"] == 0}
+    assert [(r["published"], r["published_source"], r["outlet"]) for r in (rows["in.jsonl#a"], rows["in.jsonl#b"])] == [
+        ("2024-01-26", "metadata", "Kuwait News"), ("2024-01-20", "fallback", "Okaz")]
+
+
+def test_bad_field_options_are_usage_errors(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", str(EXAMPLES), "--out", str(tmp_path), "--field", "colour=x"])
+    assert exit_info.value.code == 2 and "unknown field 'colour'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["run", str(EXAMPLES), "--out", str(tmp_path), "--published", "yesterday"])
+    assert exit_info.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
 
 
 def test_standard_input_is_read_as_a_page(tmp_path):

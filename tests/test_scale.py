@@ -59,6 +59,24 @@ def test_warc_html_responses_are_pages_and_other_records_are_skipped(warc_file):
     assert "جميع الحقوق محفوظة" not in got[0].text
 
 
+def test_warc_pages_are_dated_by_their_text_before_their_crawl_time(tmp_path):
+    path = tmp_path / "dated.warc"
+    plain = "\n".join(line for line in SEED_002.splitlines() if "تاريخ النشر" not in line)
+    with path.open("wb") as f:
+        for uri, text in (("http://example.org/kremlin", SEED_002), ("http://example.org/plain", plain)):
+            record = warc_response(uri, "text/html; charset=utf-8", html_of(text).encode())
+            record.headers["WARC-Date"] = "2024-01-27T09:30:00Z"
+            record.write(f)
+    out = tmp_path / "out"
+    assert main(["run", str(path), "--out", str(out), "--workers", "1", "--no-corpus"]) == EXIT_OK
+    rows = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    first = {r["source"]: r for r in rows if r["article_index"] == 0}
+    kremlin, plain_row = first["http://example.org/kremlin"], first["http://example.org/plain"]
+    assert (kremlin["published"], kremlin["published_source"]) == ("2024-01-26", "text")
+    assert (plain_row["published"], plain_row["published_source"]) == ("2024-01-27", "crawl")
+    assert kremlin["outlet"] == plain_row["outlet"] == "example.org"
+
+
 def test_a_broken_warc_record_is_an_error_row_after_the_good_ones(warc_file, tmp_path):
     data = warc_file.read_bytes()
     truncated = tmp_path / "cut.warc"
@@ -91,6 +109,26 @@ def test_parquet_inputs_and_outputs(tmp_path):
     n_parquet = duckdb.execute(f"SELECT count(*) FROM read_parquet('{out / 'articles.parquet'}')").fetchone()[0]
     n_jsonl = len((out / "articles.jsonl").read_text(encoding="utf-8").splitlines())
     assert n_parquet == n_jsonl >= 3
+
+
+def test_parquet_records_of_media_cloud_with_timestamps_are_dated(tmp_path):
+    body = "\n".join(line for line in SEED_002.splitlines() if "تاريخ النشر" not in line)
+    parquet = tmp_path / "stories.parquet"
+    con = duckdb.connect()
+    con.execute("CREATE TABLE s (stories_id BIGINT, publish_date TIMESTAMP, media_name VARCHAR, url VARCHAR, "
+                "text VARCHAR)")
+    con.execute("INSERT INTO s VALUES (7, TIMESTAMP '2024-01-26 08:15:00', 'Kuwait News', "
+                "'https://example.org/a', ?)", [body])
+    con.execute(f"COPY s TO '{parquet}' (FORMAT parquet)")
+    con.close()
+    [page] = read_inputs([str(parquet)])
+    assert page.doc_id == "stories.parquet#7" and page.source == "https://example.org/a"
+    out = tmp_path / "out"
+    assert main(["run", str(parquet), "--out", str(out), "--workers", "1", "--no-corpus"]) == EXIT_OK
+    [article] = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+                 if json.loads(line)["article_index"] == 0]
+    assert (article["published"], article["published_source"], article["outlet"]) == (
+        "2024-01-26", "metadata", "Kuwait News")
 
 
 def make_corpus(path: Path, pages: int) -> None:

@@ -96,7 +96,7 @@ def fixture_rows() -> dict[str, list[dict]]:
          "segments": [[0, len(copy_text)]], "title": "الكرملين ينفي", "text": copy_text,
          "published": "2024-01-27", "outlet": "العربية نت", "agencies": ["Reuters"], "dateline": None},
         {"doc_id": EMPTY_DOC, "source": source(EMPTY_DOC), "article_index": 0, "span": [0, 1], "segments": [],
-         "title": None, "text": "", "published": "--12-05", "outlet": None, "agencies": [], "dateline": None},
+         "title": None, "text": "", "published": None, "published_partial": "--12-05", "outlet": None, "agencies": [], "dateline": None},
         {"doc_id": EVIL_DOC, "source": EVIL, "article_index": 0, "span": [0, len(EVIL_TEXT)],
          "segments": [[0, EVIL_TEXT.index("اقرأ") - 1]], "title": f"عنوان {EVIL} خبر", "text": EVIL_TEXT,
          "published": "2024-02-01", "outlet": EVIL, "agencies": [EVIL], "dateline": None},

@@ -9,11 +9,12 @@ says why, and an interrupted run resumes when started again.
 from __future__ import annotations
 
 import argparse
+import datetime
 import signal
 import sys
 from pathlib import Path
 
-from . import store
+from . import read, store
 from .options import DEFAULT_FORMATS, RunOptions
 
 EXIT_OK, EXIT_PAGE_ERRORS, EXIT_FAILURE = 0, 1, 2
@@ -28,9 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="process pages into articles, statements and events",
-        description="Read pages (.txt, .html, .jsonl, .json, .zip, folders, '-' for stdin) and write "
-        "articles.jsonl, statements.jsonl, events.jsonl, stories.jsonl, claims.jsonl, "
-        "documents.jsonl, errors.jsonl and isnad.duckdb into DIR.",
+        description="Read pages (.txt, .html, .jsonl, .json, .zip, .parquet, .warc, folders, '-' for stdin) "
+        "and write articles.jsonl, statements.jsonl, events.jsonl, stories.jsonl, claims.jsonl, "
+        "documents.jsonl, errors.jsonl, warnings.jsonl and isnad.duckdb into DIR.",
         epilog="Exit status: 0 all pages processed; 1 some pages failed (see errors.jsonl); "
         "2 usage error or output not written.",
     )
@@ -60,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=True,
                      help="link pages: copies, stories, claims, entities (default: yes; "
                      "--no-corpus writes the per-page tables only)")
+    run.add_argument(
+        "--field", dest="fields", action="append", default=[], type=_field, metavar="FIELD=KEY",
+        help=f"read FIELD of JSON/JSONL/Parquet records from KEY (a dotted KEY reads nested objects), "
+        f"before the usual names; FIELD is one of {', '.join(read.MAPPABLE_FIELDS)}; repeatable "
+        f"(e.g. --field published=date_pub --field outlet=paper)",
+    )
+    run.add_argument("--published", type=_iso_date, default=None, metavar="DATE",
+                     help="publication date (YYYY-MM-DD) of pages that give none, "
+                     "labelled published_source=fallback")
     export = commands.add_parser(
         "export", help="write the events of a run folder in another layout",
         description="Write the events of DIR (the output folder of `isnad run`) as JSON Lines in "
@@ -95,6 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
                        "and the --host address, every other Host header is refused)")
     serve.add_argument("--port", type=int, default=8765, help="port (default: %(default)s)")
     return parser
+
+
+def _field(value: str) -> tuple[str, str]:
+    try:
+        return read.parse_field_option(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _iso_date(value: str) -> str:
+    try:
+        return datetime.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -217,6 +241,7 @@ def _run(args: argparse.Namespace) -> int:
         formats=args.formats, checkpoint_seconds=args.checkpoint_seconds, engine=args.engine,
         ray_address=args.ray_address, progress=sys.stderr.isatty() if args.progress is None else args.progress,
         lexicon_dir=str(Path(args.lexicon_dir).resolve()) if args.lexicon_dir else None,
+        fields=tuple(args.fields), published=args.published,
     )
     resume = "; the same command resumes it"
     previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}

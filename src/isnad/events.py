@@ -1042,12 +1042,12 @@ def _event(page: Page, article: Article, sent: _Sentence, t: int, slot, statemen
     elif trig.event_type == "AID" and mode is None:
         mode = _aid_mode(sent, lo, hi)
     clause_s, clause_e = ft.span_to_original(sent.starts[lo], sent.ends[hi - 1])
-    date, date_span = _date(page, article, clause_s, clause_e, trig_s)
+    date, date_precision, date_span = _date(page, article, clause_s, clause_e, trig_s)
     return {
         "event_type": trig.event_type, "mode": mode, "cameo": cameo,
         "actor": actor_entities[0], "recipient": recipient_entities[0] if recipient_entities else None,
         "actors": actor_entities, "recipients": recipient_entities,
-        "date": date, "date_span": list(date_span) if date_span else None,
+        "date": date, "date_precision": date_precision, "date_span": list(date_span) if date_span else None,
         "location": location, "modality": modality, "claimed": claimed,
         "statement": statement,
         "trigger": page.text[trig_s:trig_e], "trigger_span": [trig_s, trig_e],
@@ -1131,14 +1131,15 @@ def _aid_mode(sent: _Sentence, lo: int, hi: int) -> str | None:
 
 
 def _date(page: Page, article: Article, clause_start: int, clause_end: int,
-          trigger_start: int) -> tuple[str | None, tuple[int, int] | None]:
+          trigger_start: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The date expression of the trigger's clause nearest to it, else the publication
-    date (span None)."""
-    found = [d for d in date_mentions(page.text[clause_start:clause_end], article.published) if d.value]
+    date (span None): ISO value, precision (day, month, year) and span."""
+    base = article.published if article.published_precision in ("day", None) else None  # "أمس" needs a day
+    found = [d for d in date_mentions(page.text[clause_start:clause_end], base) if d.value]
     if found:
         best = min(found, key=lambda d: abs(d.start + clause_start - trigger_start))
-        return best.value, (best.start + clause_start, best.end + clause_start)
-    return article.published, None
+        return best.value, best.precision, (best.start + clause_start, best.end + clause_start)
+    return article.published, article.published_precision, None
 
 
 def _evidence(page: Page, statement: dict) -> tuple[set[str], set[str]]:

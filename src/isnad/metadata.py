@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import date_mentions
+from .dates import DateMention, date_mentions
 from .lexicon import default_lexicon
 from .text import FoldedText, fold_key
 
@@ -30,11 +30,26 @@ class Value:
 
 
 @dataclass(frozen=True, slots=True)
+class StatedDate:
+    """A calendar day stated in the page: its ISO value (None when only day and
+    month are known, then ``partial`` is ``--MM-DD``) and the span as written."""
+
+    value: str | None
+    partial: str | None
+    span: Span
+    calendar: str = "gregorian"
+
+    @classmethod
+    def of(cls, mention: DateMention, offset: int = 0) -> "StatedDate":
+        return cls(mention.value, mention.partial, (offset + mention.start, offset + mention.end), mention.calendar)
+
+
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """A dateline at the head of a lead paragraph."""
 
     place: Value
-    date: Value | None  # text is the ISO value, span the date as written
+    date: StatedDate | None
     agency: Value | None
     end: int  # original offset where the lead sentence proper starts
 
@@ -75,8 +90,8 @@ def is_agency(ft: FoldedText, fs: int, fe: int) -> bool:
     return bool(m and m.end() == fe) or bool(_GENERIC_AGENCY.match(ft.text, fs, fe))
 
 
-def published_in(ft: FoldedText, fs: int, fe: int) -> Value | None:
-    """The first calendar day stated in folded ``[fs, fe)``: ISO value, span as written."""
+def published_in(ft: FoldedText, fs: int, fe: int) -> StatedDate | None:
+    """The first calendar day stated in folded ``[fs, fe)`` (a day of unknown year included)."""
     s, e = ft.span_to_original(fs, fe)
     return _first_day(date_mentions(ft.original[s:e]), s)
 
@@ -87,16 +102,29 @@ def has_date(ft: FoldedText, fs: int, fe: int) -> bool:
     return any(not m.relative for m in date_mentions(ft.original[s:e]))
 
 
-def _first_day(mentions, offset: int) -> Value | None:
-    for m in mentions:
-        if m.grain == "day" and m.value and not m.relative:
-            return Value(m.value, (offset + m.start, offset + m.end))
-    return None
+def _first_day(mentions: list[DateMention], offset: int) -> StatedDate | None:
+    """The first day of ``mentions``; a Gregorian day written beside a Hijri one is
+    preferred ("الأحد 12 ربيع الأول 1446 هـ - 15 سبتمبر 2024 م": the Hijri day
+    as observed may differ from Umm al-Qura's by a day)."""
+    days = [m for m in mentions if _is_day(m)]
+    if not days:
+        return None
+    gregorian = [m for m in days if m.calendar != "hijri" and m.value]
+    return StatedDate.of(gregorian[0] if days[0].calendar == "hijri" and gregorian else days[0], offset)
 
 
+def _is_day(m: DateMention) -> bool:
+    """An absolute calendar day, its year known or not."""
+    return not m.relative and (m.precision == "day" or m.partial is not None)
+
+
+# What a date line may hold beside its dates: times (ISO's "T14:05:00+03:00" too), time
+# zones, separators and bullets, the words of "نشر في"/"آخر تحديث", a newspaper's issue
+# number ("العدد 17203", "رقم العدد [16591]").
 _DATE_LINE_REST = re.compile(
-    r"[\s\d:.,\-/|()]+|(?<!\w)(?:gmt|utc|am|pm|ص|م|مساء|صباحا|الساعه|بتوقيت|مكه|المكرمه|القدس|"
-    r"غرينتش|جرينتش|ه|هـ|الموافق|نشر|تاريخ|اخر|تحديث|في)(?!\w)"
+    r"(?<!\w)t?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?(?!\w)"
+    r"|[\s\d:.,\-/|()\[\]•·+]+|(?<!\w)(?:gmt|utc|am|pm|ص|م|مساء|صباحا|الساعه|بتوقيت|مكه|المكرمه|القدس|"
+    r"غرينتش|جرينتش|ه|هـ|الموافق|نشر|نشرت|تاريخ|اخر|تحديث|في|العدد|رقم)(?!\w)"
 )
 
 
@@ -164,8 +192,9 @@ def dateline_of(ft: FoldedText, fs: int, fe: int) -> Dateline | None:
         gap = _DATE_GAP.match(head, pos)
         if m.start != gap.end():
             break
-        if date is None and m.value and m.grain == "day":
-            date = Value(m.value, ft.span_to_original(fs + m.start, fs + m.end))
+        if _is_day(m) and (date is None or date.calendar == "hijri" and m.calendar != "hijri" and m.value):
+            s, e = ft.span_to_original(fs + m.start, fs + m.end)
+            date = StatedDate(m.value, m.partial, (s, e), m.calendar)
         pos = m.end
         dated = True
     separators = _SEPARATORS.match(head, pos)
@@ -188,13 +217,18 @@ def dateline_of(ft: FoldedText, fs: int, fe: int) -> Dateline | None:
 
 _PLACE_END = re.compile(r"[(\-:,]|\d")
 _DATE_GAP = re.compile(r"[\s,\-]*(?:الموافق\s*)?")
-_SEPARATORS = re.compile(r"[\s,\-:]*")
+_SEPARATORS = re.compile(r"[\s,\-:/]*")
 
 
 def _place(ft: FoldedText, fs: int, fe: int) -> Value | None:
-    """A place name of one to three words, letters only, at folded ``[fs, fe)``."""
+    """A place name of one to three words, letters only, at folded ``[fs, fe)``
+    (without the "في" of WAM's "أبوظبي في 6 أغسطس")."""
     s, e = _trim(ft.original, *ft.span_to_original(fs, fe))
     words = ft.original[s:e].split()
+    if len(words) > 1 and words[-1] == "في":
+        words.pop()
+        e = s + ft.original[s:e].rindex("في")
+        s, e = _trim(ft.original, s, e)
     if not 1 <= len(words) <= 3 or not all(w.isalpha() for w in words):
         return None
     return Value(ft.original[s:e], (s, e))

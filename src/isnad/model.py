@@ -19,9 +19,13 @@ Span = tuple[int, int]
 class Page:
     """One input page, decoded.
 
-    ``meta`` holds what the container already knew about the page (a JSONL
-    record's ``title``, ``published``, ``outlet``, ``url``; trafilatura's
-    title and date for HTML); segmentation fills what is missing.
+    ``meta`` holds what the container already knew about the page (a
+    record's ``title``, ``published``, ``crawled``, ``outlet``, ``url``,
+    ``author``; trafilatura's title, date and site name for HTML; a WARC
+    record's URL and crawl time; ``published_fallback`` from ``isnad run
+    --published``); segmentation fills what is missing.  ``warnings`` say
+    what reading had to repair (a character cut off at the end, a lone
+    surrogate replaced).
     """
 
     doc_id: str
@@ -49,9 +53,29 @@ def statements_by_article(statements: Iterable[dict]) -> dict[int, list[dict]]:
     return by_article
 
 
+# Where an article's publication date came from (``published_source``): a date
+# stated in the page's text, the container's metadata (a record's date field, the
+# HTML page's markup), the URL's path, the crawl time (when the page was fetched:
+# not its publication date), or ``isnad run --published``.
+PUBLISHED_SOURCES = ("text", "metadata", "url", "crawl", "fallback")
+# Where its outlet came from (``outlet_source``): the container's metadata, a line
+# of the page (its header, an "المصدر:" line), the URL's domain, or the lead's
+# agency credit when nothing else names the outlet.
+OUTLET_SOURCES = ("metadata", "text", "url", "credit")
+
+
 @dataclass
 class Article:
-    """An article found in a page: kept body segments plus its metadata."""
+    """An article found in a page: kept body segments plus its metadata.
+
+    ``published`` is an ISO date (``YYYY-MM-DD``) or None, how precise it is
+    in ``published_precision`` (day, month, year) and where it came from in
+    ``published_source``; a day stated without its year (a dateline "5
+    ديسمبر") is kept as ``published_partial`` (``--MM-DD``) when nothing
+    gives the year.  ``published_span`` is where the page states the date.
+    ``outlet`` and ``agencies`` are canonical names (:mod:`isnad.outlets`);
+    an agency named only in the metadata (a record's byline) has no span.
+    """
 
     doc_id: str
     source: str
@@ -61,12 +85,17 @@ class Article:
     title_span: Span | None = None
     published: str | None = None
     published_span: Span | None = None
+    published_precision: str | None = None
+    published_source: str | None = None
+    published_partial: str | None = None
     outlet: str | None = None
     outlet_span: Span | None = None
+    outlet_source: str | None = None
     agencies: list[str] = field(default_factory=list)
-    agency_spans: list[Span] = field(default_factory=list)
+    agency_spans: list[Span | None] = field(default_factory=list)
     dateline: str | None = None
     dateline_span: Span | None = None
+    author: str | None = None
 
     @property
     def span(self) -> Span:
@@ -95,12 +124,17 @@ class Article:
             "text": self.text(page_text),
             "published": self.published,
             "published_span": list(self.published_span) if self.published_span else None,
+            "published_precision": self.published_precision,
+            "published_source": self.published_source,
+            "published_partial": self.published_partial,
             "outlet": self.outlet,
             "outlet_span": list(self.outlet_span) if self.outlet_span else None,
+            "outlet_source": self.outlet_source,
             "agencies": list(self.agencies),
-            "agency_spans": [list(s) for s in self.agency_spans],
+            "agency_spans": [list(s) if s else None for s in self.agency_spans],
             "dateline": self.dateline,
             "dateline_span": list(self.dateline_span) if self.dateline_span else None,
+            "author": self.author,
         }
 
 

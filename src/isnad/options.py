@@ -21,7 +21,11 @@ class RunOptions:
     ``max_page_bytes`` bounds the bytes read or decompressed for one page,
     record or JSON Lines line, whatever the container; ``corpus`` adds the
     corpus step (copies, stories, claims, entities); ``lexicon_dir`` (an
-    absolute path) replaces packaged lexicon files with an analyst's own.
+    absolute path) replaces packaged lexicon files with an analyst's own;
+    ``fields`` are the record keys the user named for some fields
+    (``--field published=KEY``, tried before the usual names; a dotted key
+    reads inside nested objects) and ``published`` the date of pages that
+    state none (``--published DATE``, labelled ``published_source=fallback``).
     """
 
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
@@ -33,6 +37,8 @@ class RunOptions:
     ray_address: str | None = None
     progress: bool = False
     lexicon_dir: str | None = None  # a folder whose lexicon files replace the packaged ones
+    fields: tuple[tuple[str, str], ...] = ()  # (field, record key)
+    published: str | None = None  # YYYY-MM-DD
 
     @property
     def lexicon(self) -> Lexicon:
@@ -41,4 +47,5 @@ class RunOptions:
 
     def resume_key(self) -> tuple:
         """The options that change the output: a rerun resumes only with the same ones."""
-        return (self.max_page_bytes, sorted(self.formats), self.corpus, self.lexicon_dir)
+        return (self.max_page_bytes, sorted(self.formats), self.corpus, self.lexicon_dir,
+                sorted(self.fields), self.published)

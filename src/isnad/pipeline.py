@@ -309,7 +309,8 @@ def run_manifest(inputs: list[str], options: RunOptions, workers: int, summary: 
 
     settings = {"workers": workers, "engine": options.engine, "formats": list(options.formats),
                 "corpus": options.corpus, "max_page_mb": options.max_page_bytes / 2**20,
-                "checkpoint_seconds": options.checkpoint_seconds, "lexicon_dir": options.lexicon_dir}
+                "checkpoint_seconds": options.checkpoint_seconds, "lexicon_dir": options.lexicon_dir,
+                "fields": [list(f) for f in options.fields], "published": options.published}
     return {
         "isnad_version": __version__, "inputs": list(inputs), "settings": settings,
         "started": utc(started_at), "finished": utc(started_at + summary.seconds), "seconds": round(summary.seconds, 3),

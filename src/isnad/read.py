@@ -3,8 +3,10 @@
 Inputs are files, folders (walked recursively in sorted order), ``-`` for
 standard input, and containers of many pages (JSON Lines, a JSON array of
 records, zip archives of those, Parquet with a text column, WARC files whose
-HTML responses are pages).  A page that cannot be read becomes a
-``PageError`` with a clear reason; reading always goes on with the next one.
+HTML responses are pages).  Records are read by the field names of news
+datasets (``RECORD_FIELDS``) or those the user gives (``RunOptions.fields``).
+A page that cannot be read becomes a ``PageError`` with a clear reason;
+reading always goes on with the next one.
 
 Only regular files are opened (a FIFO, socket or device is an error row),
 and every container is streamed: no more than ``RunOptions.max_page_bytes``
@@ -12,7 +14,8 @@ is read or decompressed for one page, record or line, so memory stays
 bounded whatever the input.  A page's ``doc_id`` is unique in the run: its
 path relative to the input root (see :func:`expand_inputs`), and for a record
 of a container, ``CONTAINER#KEY`` where the key is the record's ``id``, else
-its ``url``, else its line or position.
+its ``url``, else its line or position.  What reading had to repair in a page
+it then read (a character cut off at the end) is a ``PageWarning``.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .model import Page, PageError, PageWarning, Skipped
 from .options import RunOptions
@@ -36,16 +39,48 @@ from .options import RunOptions
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
 CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-TEXT_FIELDS = ("text", "content", "body", "article")
-# Names a record may give its publication date under, in order of preference
-# (a crawl time such as SaudiNewsNet's ``date_extracted`` is not one).
-PUBLISHED_FIELDS = ("published", "published_at", "publish_date", "date_published", "datePublished", "pubDate",
-                    "date")
-HTML_FIELDS = ("html", "raw_html")
+# What records call each field, in order of preference: the names of news datasets
+# (SaudiNewsNet, newspaper/news-please, Media Cloud, GDELT GKG, Common Crawl, RSS
+# and JSON-LD).  ``crawled`` is when a page was fetched, not when it was published:
+# it dates a page only when nothing else does, and is labelled as such.
+RECORD_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "maintext", "content:encoded", "full_text", "fulltext",
+             "articleBody", "article_body", "description", "summary"),
+    "html": ("html", "raw_html", "html_content"),
+    "id": ("id", "doc_id", "article_id", "stories_id", "GKGRECORDID", "_id"),
+    "url": ("url", "link", "DocumentIdentifier", "WARC-Target-URI", "canonical_url", "article_url", "source_url",
+            "uri"),
+    "title": ("title", "headline", "dc:title"),
+    "published": ("published", "published_at", "publishedAt", "publish_date", "date_publish", "date_published",
+                  "datePublished", "pubDate", "dc:date", "dc_date", "publication_date", "pub_date", "date"),
+    "crawled": ("date_extracted", "date_download", "date_crawled", "crawl_date", "crawled_at", "collect_date",
+                "WARC-Date", "warc_date", "fetch_time", "downloaded_at", "scraped_at", "DATE"),
+    "outlet": ("outlet", "media_name", "source_name", "publisher", "site_name", "sitename", "siteName",
+               "SourceCommonName", "source", "source_domain", "media_url", "domain"),
+    "author": ("author", "authors", "byline", "creator", "dc:creator"),
+}
+MAPPABLE_FIELDS = ("published", "crawled", "outlet", "url", "title", "text", "html", "id", "author")
 
 
 class ReadError(Exception):
     """A page that cannot be turned into text; the message says why."""
+
+
+def record_keys(options: RunOptions, name: str) -> tuple[str, ...]:
+    """The record keys that may hold field ``name``: the user's (``--field``) first."""
+    given = tuple(key for field_name, key in options.fields if field_name == name)
+    return given + tuple(k for k in RECORD_FIELDS.get(name, ()) if k not in given)
+
+
+def parse_field_option(value: str) -> tuple[str, str]:
+    """``FIELD=KEY`` of ``--field``; raises ValueError with what is wrong."""
+    name, sep, key = value.partition("=")
+    name, key = name.strip(), key.strip()
+    if not sep or not key:
+        raise ValueError(f"expected FIELD=KEY, got {value!r}")
+    if name not in MAPPABLE_FIELDS:
+        raise ValueError(f"unknown field {name!r}; choose from {', '.join(MAPPABLE_FIELDS)}")
+    return name, key
 
 
 # --- decoding -----------------------------------------------------------------
@@ -64,19 +99,30 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode page bytes; returns (text, encoding) or raises ReadError.
+class Decoded(NamedTuple):
+    """A page's text, its encoding, and a warning when bytes had to be dropped."""
+
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode page bytes, or raise ReadError.
 
     UTF-8 with or without BOM, UTF-16/32 with BOM or by its zero bytes,
     windows-1256 (older Arabic sites) when the bytes are single-byte Arabic.
-    A UTF-8 sequence cut at the very end (a truncated crawl) is dropped.
+    A UTF-8 character cut short at the very end (a truncated crawl) is
+    dropped with a warning; invalid bytes anywhere else are an error.
     """
     if not data.strip():
         raise ReadError("empty page")
-    for bom, encoding in _BOMS:
+    if data.startswith(_BOMS[0][0]):
+        return _utf8(data, len(_BOMS[0][0]))
+    for bom, encoding in _BOMS[1:]:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return Decoded(data[len(bom):].decode(encoding), encoding)
             except UnicodeDecodeError as e:
                 raise ReadError(f"invalid {encoding} at byte {e.start}") from None
     head = data[:4096]
@@ -85,21 +131,43 @@ def decode(data: bytes) -> tuple[str, str]:
         if encoding is None:
             raise ReadError("binary content (NUL bytes), not a text page")
         try:
-            return data.decode(encoding), encoding
+            return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError as e:
             raise ReadError(f"invalid {encoding} at byte {e.start}") from None
     if len(_CONTROL.findall(head)) > max(8, len(head) // 50):
         raise ReadError("binary content (control bytes), not a text page")
+    return _utf8(data, 0)
+
+
+def _utf8(data: bytes, start: int) -> Decoded:
+    """``data[start:]`` as UTF-8 (or windows-1256 when it is not UTF-8 at all)."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data[start:].decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data" and e.end == len(data):
-            return data[: e.start].decode("utf-8"), "utf-8"
-        if _looks_single_byte_arabic(data):
-            return data.decode("cp1256", errors="replace"), "windows-1256"
+        cut = _without_cut_character(data, start, e)
+        if cut is not None:
+            return cut
+        if start == 0 and _looks_single_byte_arabic(data):
+            return Decoded(data.decode("cp1256", errors="replace"), "windows-1256")
         raise ReadError(
-            f"invalid UTF-8 at byte {e.start} and not windows-1256 Arabic either"
+            f"invalid UTF-8 at byte {start + e.start:,} of {len(data):,} and not windows-1256 Arabic either"
         ) from None
+
+
+def _without_cut_character(data: bytes, start: int, error: UnicodeDecodeError) -> Decoded | None:
+    """The text of ``data[start:]`` when its only invalid bytes are one multi-byte
+    character cut short at the very end (whitespace may follow it), with a
+    warning; None when invalid bytes are anywhere else."""
+    first = start + error.start  # the first invalid byte
+    end = len(data.rstrip(b" \t\r\n"))
+    fragment = data[first:end]
+    lead = fragment[0] if fragment else 0
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    if not (0 < len(fragment) < need and all(0x80 <= b <= 0xBF for b in fragment[1:])):
+        return None
+    text = data[start:first].decode("utf-8") + data[end:].decode("ascii")
+    return Decoded(text, "utf-8", f"dropped {len(fragment)} byte(s) of a UTF-8 character cut off at the end "
+                                  f"of the page (byte {first:,} of {len(data):,}); the rest was read")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -136,8 +204,10 @@ def _looks_single_byte_arabic(data: bytes) -> bool:
 _HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | None = None) -> Page:
-    """A page from HTML: trafilatura's main text, with its title and date.
+def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | None = None,
+              warning: str | None = None) -> Page:
+    """A page from HTML: trafilatura's main text, with its title, date and site name
+    (from the page's markup: a date there is the publication date).
 
     The page text (the base of every span) is the extracted main text.
     """
@@ -158,7 +228,15 @@ def html_page(doc_id: str, source: str, html: str, encoding: str, meta: dict | N
     }
     merged = {k: v for k, v in found.items() if v}
     merged.update({k: v for k, v in (meta or {}).items() if v})
-    return Page(doc_id, source, text, "html", encoding, merged)
+    page = Page(doc_id, source, text, "html", encoding, merged)
+    _warn(page, warning)
+    return page
+
+
+def _warn(page: Page, warning: str | None) -> None:
+    """Record on ``page`` what reading repaired (a ``warnings`` row)."""
+    if warning:
+        page.warnings.append(PageWarning(page.doc_id, page.source, "read", warning))
 
 
 def _looks_like_html(text: str) -> bool:
@@ -171,57 +249,110 @@ def page_from_bytes(doc_id: str, source: str, data: bytes, is_html: bool | None 
     """Decode and wrap one page; raises ReadError."""
     if len(data) > max_bytes:
         raise ReadError(f"page too large ({len(data):,} bytes; limit {max_bytes:,})")
-    text, encoding = decode(data)
+    text, encoding, warning = decode(data)
     if is_html is None:
         is_html = _looks_like_html(text)
     if is_html:
-        return html_page(doc_id, source, text, encoding)
-    return Page(doc_id, source, text, "text", encoding)
+        return html_page(doc_id, source, text, encoding, warning=warning)
+    page = Page(doc_id, source, text, "text", encoding)
+    _warn(page, warning)
+    return page
 
 
 # --- records (JSONL, JSON arrays) -------------------------------------------------
 
+def _lookup(record: dict, key: str) -> object | None:
+    """``record[key]``; a dotted key reads inside nested objects (``meta.date``)."""
+    value = record.get(key)
+    if value is None and "." in key:
+        value = record
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def record_value(record: dict, keys: Iterable[str]) -> object | None:
+    """The first non-empty value of ``keys`` in ``record``."""
+    for key in keys:
+        value = _lookup(record, key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _as_text(value: object) -> str | None:
+    """A metadata value as one string: an object's ``name`` (NewsAPI's
+    ``source: {id, name}``), a list's items joined (``authors``)."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("url")
+    if isinstance(value, (list, tuple)):
+        value = "، ".join(filter(None, (_as_text(v) for v in value)))
+    if value is None or isinstance(value, bool):
+        return None
+    return str(value).strip() or None
+
+
+def record_meta(record: dict, options: RunOptions = RunOptions()) -> dict:
+    """What a record says about its page: ``title``, ``url``, ``outlet``, ``author``
+    (as text), ``published`` and ``crawled`` (as given: text, number or datetime)."""
+    meta = {}
+    for name in ("title", "url", "outlet", "author"):
+        value = _as_text(record_value(record, record_keys(options, name)))
+        if value:
+            meta[name] = value
+    for name in ("published", "crawled"):
+        value = record_value(record, record_keys(options, name))
+        if value is not None:
+            meta[name] = value
+    return meta
+
+
 def page_from_record(record: object, doc_id: str, source: str, options: RunOptions = RunOptions()) -> Page:
-    """A page from one JSON record: ``text``/``content`` (or ``html``) plus metadata."""
+    """A page from one record: its text (or HTML) field plus metadata (see ``RECORD_FIELDS``)."""
     if not isinstance(record, dict):
         raise ReadError("record is not a JSON object")
-    meta = {k: record[k] for k in ("title", "outlet", "url") if record.get(k)}
-    published = next((record[k] for k in PUBLISHED_FIELDS if record.get(k)), None)
-    if published:
-        meta["published"] = published
-    for field in HTML_FIELDS:
-        if isinstance(record.get(field), str) and record[field].strip():
-            return html_page(doc_id, source, record[field], "utf-8", meta)
-    for field in TEXT_FIELDS:
-        value = record.get(field)
+    meta = record_meta(record, options)
+    for key in record_keys(options, "html"):
+        value = _lookup(record, key)
+        if isinstance(value, str) and value.strip():
+            return html_page(doc_id, source, value, "utf-8", meta)
+    empty = None
+    for key in record_keys(options, "text"):
+        value = _lookup(record, key)
         if isinstance(value, str):
             if not value.strip():
-                raise ReadError(f"record field {field!r} is empty")
+                empty = empty or key
+                continue
             if len(value) > options.max_page_bytes:
                 raise ReadError(f"record text too large ({len(value):,} characters)")
             return Page(doc_id, source, value, "jsonl", "utf-8", meta)
-    raise ReadError(f"record has no text field (one of {', '.join(TEXT_FIELDS + HTML_FIELDS)})")
+    if empty:
+        raise ReadError(f"record field {empty!r} is empty")
+    names = record_keys(options, "text") + record_keys(options, "html")
+    raise ReadError(f"record has no text field (one of {', '.join(names)}; name another with --field text=KEY)")
 
 
 class RecordNames:
     """``doc_id`` and ``source`` of the records of one container.
 
     The ``doc_id`` is ``CONTAINER#KEY``, the key being the record's ``id``,
-    else its ``url``, else its position (line or index), so that adding or
+    else its ``url`` (under any name of ``RECORD_FIELDS`` or ``--field``),
+    else its position (line or index), so that adding or
     moving a record changes no other record's id; a key the container has
     already used gets ``@POSITION`` (one 8-byte hash is kept per record).
     The ``source`` is the record's URL, else ``SOURCE`` + ``separator`` +
     position.
     """
 
-    def __init__(self, container: str, source: str, separator: str):
+    def __init__(self, container: str, source: str, separator: str, options: RunOptions):
         self.container, self.source, self.separator = container, source, separator
+        self.id_keys, self.url_keys = record_keys(options, "id"), record_keys(options, "url")
         self._seen: set[int] = set()
 
     def of(self, record: object, position: int) -> tuple[str, str]:
         key, url = str(position), None
         if isinstance(record, dict):
-            rec_id, url = record.get("id"), record.get("url")
+            rec_id, url = record_value(record, self.id_keys), record_value(record, self.url_keys)
             url = escape_surrogates(url) if isinstance(url, str) and url else None
             if isinstance(rec_id, (str, int, float)) and not isinstance(rec_id, bool) and rec_id != "":
                 key = escape_surrogates(str(rec_id))
@@ -276,7 +407,7 @@ def _parse_json(text: bytes | str) -> object:
 
 def _records_from_lines(stream: BinaryIO, name: str, source: str, options: RunOptions) -> Iterator[Page | PageError]:
     """One page a line; a line is read up to the size limit, never whole."""
-    names = RecordNames(name, source, ":")
+    names = RecordNames(name, source, ":", options)
     for lineno, raw in _bounded_lines(stream, options.max_page_bytes):
         if raw is not None and not raw.strip():
             continue
@@ -320,7 +451,7 @@ def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | 
 def _records_from_json(stream: BinaryIO, name: str, source: str, options: RunOptions) -> Iterator[Page | PageError]:
     """The records of a JSON document (an object, or an array of objects),
     parsed one element at a time: no element may exceed the size limit."""
-    names = RecordNames(name, source, "#")
+    names = RecordNames(name, source, "#", options)
     try:
         for n, raw, record in JsonElements(_text_stream(stream), options.max_page_bytes):
             yield _page_or_error(raw, record, *names.of(record, n), options)
@@ -466,8 +597,9 @@ def _from_warc(path: Path, name: str, options: RunOptions) -> Iterator[Page | Pa
                         raise ReadError(f"page too large (over {limit:,} bytes)")
                     if len(body) < record.content_length:
                         raise ReadError(f"truncated WARC record ({len(body):,} of {record.content_length:,} bytes)")
-                    text, encoding = _decode_html(body, record.http_charset)
-                    yield html_page(doc_id, uri, text, encoding)
+                    text, encoding, warning = _decode_html(body, record.http_charset)
+                    meta = {"url": uri, "crawled": record.headers.get("WARC-Date")}
+                    yield html_page(doc_id, uri, text, encoding, meta, warning)
                 except Exception as e:
                     yield PageError(doc_id, uri, "read", _reason(e))
     except ReadError as e:
@@ -480,11 +612,11 @@ def _from_warc(path: Path, name: str, options: RunOptions) -> Iterator[Page | Pa
         yield PageError(name, source, "read", "no WARC response records (not a WARC file?)")
 
 
-def _decode_html(body: bytes, declared: str | None) -> tuple[str, str]:
+def _decode_html(body: bytes, declared: str | None) -> Decoded:
     """Decode an HTTP body, trusting a declared charset that decodes cleanly."""
     if declared:
         try:
-            return body.decode(declared), declared.lower()
+            return Decoded(body.decode(declared), declared.lower())
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(body)
@@ -495,7 +627,7 @@ def _from_parquet(path: Path, name: str, options: RunOptions) -> Iterator[Page |
     import duckdb
 
     source = printable(str(path))
-    names = RecordNames(name, source, "#")
+    names = RecordNames(name, source, "#", options)
     try:
         with _open_regular(path):
             pass
@@ -714,7 +846,15 @@ def _name(path: str, root: str) -> str:
 
 
 def read_unit(unit: InputFile | PageError, options: RunOptions = RunOptions()) -> Iterator[Page | PageError | Skipped]:
-    """Pages of one unit of :func:`expand_inputs`."""
+    """Pages of one unit of :func:`expand_inputs`; ``options.published`` goes to
+    every page as the date of last resort."""
+    for item in _read_unit(unit, options):
+        if options.published and isinstance(item, Page):
+            item.meta["published_fallback"] = options.published
+        yield item
+
+
+def _read_unit(unit: InputFile | PageError, options: RunOptions) -> Iterator[Page | PageError | Skipped]:
     if isinstance(unit, PageError):
         yield unit
     elif unit.path == "-":

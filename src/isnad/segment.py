@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import metadata
-from .dates import normalise_date
+from .dates import MetadataDate, metadata_date, url_date
 from .lexicon import read_tsv
 from .model import Article, Page
+from .outlets import canonical_name, host_of, publisher_named, publisher_of_host
 from .text import fold_key
 
 _WORD = re.compile(r"[^\W_]+")
@@ -212,6 +215,8 @@ def _classify(folded: str, spans: list[tuple[int, int]], ft) -> list[_Line | Non
             line.words = 0
         elif key in seen:
             line.kind = "repeat"
+        elif words <= 15 and _DIGIT.search(folded, fs, fe) and metadata.is_date_line(ft, fs, fe):
+            line.kind = "published"  # "06/08/2025", "14:05 GMT 06.08.2025", "نشر في 2025-08-06"
         elif words <= 4 and metadata.is_agency(ft, *_inner(folded, fs, fe)):
             line.kind = "agency"
         elif words <= 6 and _BYLINE.match(key):
@@ -233,8 +238,6 @@ def _classify(folded: str, spans: list[tuple[int, int]], ft) -> list[_Line | Non
         elif _CRUMBS.match(key):
             line.kind = "junk"
             line.words = 0
-        elif words <= 15 and _DIGIT.search(folded, fs, fe) and metadata.is_date_line(ft, fs, fe):
-            line.kind = "published"
         elif words <= SHORT_LINE_WORDS and _NUMERIC_DATE.search(folded, fs, fe) and metadata.has_date(ft, fs, fe):
             line.kind = "published"  # a byline with its date: "الكاتب | 13.01.2026 - تحديث : ..."
         elif words <= 15 and _DATELINE_HINT.search(raw) and _is_dateline_line(ft, fs, fe):
@@ -553,12 +556,13 @@ def segment_page(page: Page) -> list[Article]:
     if not clean:
         _mark_teaser_runs(lines)
     drafts = _prune(_assemble_clean(lines) if clean else _assemble_dump(ft.text, lines))
+    page_outlet = _page_outlet(page, lines, drafts)
     articles = []
     for index, draft in enumerate(drafts):
         article = Article(page.doc_id, page.source, index,
                           [ft.span_to_original(s, e) for s, e in draft.body])
         _fill_title(article, draft, lines, ft, page.meta if index == 0 else {})
-        _fill_metadata(article, draft, lines, ft, page.meta if index == 0 else {})
+        _fill_metadata(article, draft, lines, page, index == 0, page_outlet)
         articles.append(article)
     return articles
 
@@ -583,19 +587,64 @@ def _fill_title(article: Article, draft: _Draft, lines, ft, meta: dict) -> None:
             article.title_span = article.segments.pop(0)
 
 
-def _fill_metadata(article: Article, draft: _Draft, lines, ft, meta: dict) -> None:
+class _Outlet(NamedTuple):
+    name: str
+    span: tuple[int, int] | None
+    source: str  # see model.OUTLET_SOURCES
+
+
+HEADER_LINES = 6  # lines at the head of a page that may name its outlet ("الجزيرة نت")
+
+
+def _page_outlet(page: Page, lines: list[_Line | None], drafts: list[_Draft]) -> _Outlet | None:
+    """The outlet that publishes every article of the page: the container's own
+    field (a record's ``source``, ``media_name``…), else a header line before the
+    first article that is a known outlet's name, else the URL's domain."""
+    named = page.meta.get("outlet")
+    if named:
+        return _Outlet(_canonical_outlet(str(named)), None, "metadata")
+    first = min((i for d in drafts for i in (d.title, *d.parts[:1]) if i is not None), default=len(lines))
+    ft = page.folded
+    for line in [x for x in lines[:first] if x is not None][:HEADER_LINES]:
+        s, e = ft.span_to_original(*_inner(ft.text, line.fs, line.fe))
+        found = publisher_named(ft.original[s:e])
+        if found is not None:
+            return _Outlet(found.name, (s, e), "text")
+    host = host_of(page.meta.get("url") or page.source)
+    if host:
+        found = publisher_of_host(host)
+        return _Outlet(found.name if found else host, None, "url")
+    return None
+
+
+def _canonical_outlet(value: str) -> str:
+    """A publisher's canonical name; an unknown one as written, or its host when it is a web address."""
+    found = publisher_named(value)
+    if found is not None:
+        return found.name
+    return host_of(value, bare=True) or " ".join(value.split())
+
+
+def _fill_metadata(article: Article, draft: _Draft, lines, page: Page, first: bool,
+                   page_outlet: _Outlet | None) -> None:
+    """Publication date, outlet, agencies and dateline of ``article`` from its
+    metadata lines and lead, and from what the container says (``page.meta``:
+    the first article of a page takes its date, every article its outlet)."""
+    ft = page.folded
     published = updated = None
+    outlet = None
     agencies: list[metadata.Value] = []
+    credited: list[metadata.Value] = []  # agencies the metadata lines credit
     for i in draft.meta:
         line = lines[i]
         if line.kind == "source":
-            outlet, found = metadata.source_in(ft, line.fs, line.fe)
-            if outlet:
-                article.outlet, article.outlet_span = outlet.text, outlet.span
-            agencies.extend(found)
+            named, found = metadata.source_in(ft, line.fs, line.fe)
+            if named:
+                outlet = _Outlet(canonical_name(named.text), named.span, "text")
+            credited.extend(found)
         elif line.kind == "agency":
             s, e = _inner(ft.text, line.fs, line.fe)
-            agencies.append(metadata.Value(*_original(ft, s, e)))
+            credited.append(metadata.Value(*_original(ft, s, e)))
         elif line.kind == "published" and published is None:
             published = metadata.published_in(ft, line.fs, line.fe)
         elif line.kind == "updated" and updated is None:
@@ -607,22 +656,50 @@ def _fill_metadata(article: Article, draft: _Draft, lines, ft, meta: dict) -> No
     if dateline:
         article.dateline, article.dateline_span = dateline.place.text, dateline.place.span
         if dateline.agency:
-            agencies.insert(0, dateline.agency)
+            credited.insert(0, dateline.agency)
+    agencies.extend(credited)
     for s, e in draft.body:
         agencies.extend(metadata.agencies_in(ft, s, e))
-    seen = set()
-    for a in agencies:
-        key = fold_key(a.text)
-        if key not in seen:
-            seen.add(key)
-            article.agencies.append(a.text)
-            article.agency_spans.append(a.span)
-    if article.outlet is None and meta.get("outlet"):
-        article.outlet = str(meta["outlet"])
-    meta_date = normalise_date(str(meta["published"])) if meta.get("published") else None
-    chosen = _best_date([published, updated, dateline.date if dateline else None], meta_date)
+    byline = _byline_agencies(page.meta.get("author")) if first else ()
+    _fill_agencies(article, agencies, byline)
+    article.author = str(page.meta["author"]) if first and page.meta.get("author") else None
+    credit = ([_Outlet(canonical_name(credited[0].text), credited[0].span, "credit")] if credited else []) + \
+             [_Outlet(name, None, "credit") for name in byline[:1]]
+    ranked = [page_outlet, outlet] if page_outlet and page_outlet.source == "metadata" else [outlet, page_outlet]
+    chosen = next(filter(None, [*ranked, *credit]), None)
     if chosen is not None:
-        article.published, article.published_span = chosen
+        article.outlet, article.outlet_span, article.outlet_source = chosen
+    _fill_published(article, [published, updated, dateline.date if dateline else None], page, first)
+
+
+def _fill_agencies(article: Article, found: list[metadata.Value], byline: tuple[str, ...]) -> None:
+    """Canonical agency names, each once: "رويترز" and "Reuters" are one agency."""
+    seen = set()
+    for name, span in [(canonical_name(a.text), a.span) for a in found] + [(name, None) for name in byline]:
+        if name not in seen:
+            seen.add(name)
+            article.agencies.append(name)
+            article.agency_spans.append(span)
+
+
+# what separates the parts of a byline: punctuation, and a hyphen that does not join
+# two Latin words ("صنعاء-الوئام", "الرياض - واس", but "Agence France-Presse")
+_BYLINE_SEPARATOR = re.compile(r"[–—,،:/()|\[\]]|(?<![A-Za-z])-|-(?![A-Za-z])")
+
+
+def _byline_agencies(author: object) -> tuple[str, ...]:
+    """Agencies a record's byline credits ("الرياض - واس", "واس (جدة)", "AFP")."""
+    return _agencies_of_byline(str(author)) if author else ()
+
+
+@lru_cache(maxsize=8192)  # bylines repeat: "الرياض - واس"
+def _agencies_of_byline(author: str) -> tuple[str, ...]:
+    out = []
+    for part in _BYLINE_SEPARATOR.split(author):
+        found = publisher_named(part)
+        if found is not None and found.kind == "agency" and found.name not in out:
+            out.append(found.name)
+    return tuple(out)
 
 
 def _original(ft, fs: int, fe: int) -> tuple[str, tuple[int, int]]:
@@ -630,14 +707,67 @@ def _original(ft, fs: int, fe: int) -> tuple[str, tuple[int, int]]:
     return ft.original[s:e], (s, e)
 
 
-def _best_date(found: list[metadata.Value | None], meta_date: str | None):
-    """The most complete date: a full stated date, then metadata, then a partial one."""
-    stated = [v for v in found if v is not None]
-    for v in stated:
-        if not v.text.startswith("--"):
-            return v.text, v.span
-    if meta_date and not meta_date.startswith("--"):
-        return meta_date, None
-    if stated:
-        return stated[0].text, stated[0].span
-    return (meta_date, None) if meta_date else None
+LATEST_AFTER_CRAWL = 1  # days: a page cannot be published after it was fetched (time zones aside)
+
+
+def _fill_published(article: Article, stated: list[metadata.StatedDate | None], page: Page, first: bool) -> None:
+    """The publication date and where it came from, in this order: a day the page
+    states (a date line, an update line, the dateline), the container's metadata,
+    the URL's path, a stated day without its year completed from the crawl time
+    or the fallback, the crawl time, the fallback (``--published``).  A stated
+    day later than the crawl is a misreading and is passed over."""
+    meta = page.meta if first else {}
+    crawled = metadata_date(meta.get("crawled"))
+    fallback = metadata_date(page.meta.get("published_fallback"))
+    latest = _latest_publication(crawled)
+    stated = [d for d in stated if d is not None and not (d.value and latest and d.value > latest)]
+    full = next((d for d in stated if d.value), None)
+    partial = next((d for d in stated if d.partial), None)
+    year_from = crawled or fallback
+    completed = _complete(partial, year_from) if partial is not None and year_from is not None else None
+    candidates = [
+        (MetadataDate(full.value, "day"), full.span, "text") if full else None,
+        (metadata_date(meta.get("published")), None, "metadata"),
+        (url_date(meta.get("url") or page.source) if first else None, None, "url"),
+        (completed, partial.span, "text") if completed else None,
+        (crawled, None, "crawl"),
+        (fallback, None, "fallback"),
+    ]
+    found = [c for c in candidates if c is not None and c[0] is not None]
+    chosen = _refined(found[0], found[1:]) if found else None
+    if chosen is not None:
+        (article.published, article.published_precision), article.published_span, article.published_source = chosen
+    elif partial is not None:
+        article.published_partial, article.published_span = partial.partial, partial.span
+
+
+def _refined(chosen: tuple, later: list[tuple]) -> tuple:
+    """A month or year refined by the first later day that falls inside it (a URL's
+    ``/2015/08/`` by a crawl time of 3 August 2015); otherwise as it is."""
+    date_of, precision = chosen[0]
+    if precision == "day":
+        return chosen
+    width = 7 if precision == "month" else 4  # the ISO prefix a day must share: "2015-08", "2015"
+    return next((c for c in later if c[0].precision == "day" and c[0].value[:width] == date_of[:width]), chosen)
+
+
+def _latest_publication(crawled: MetadataDate | None) -> str | None:
+    """The latest ISO day a page fetched at ``crawled`` can have been published."""
+    if crawled is None:
+        return None
+    return (date.fromisoformat(crawled.value) + timedelta(days=LATEST_AFTER_CRAWL)).isoformat()
+
+
+def _complete(partial: metadata.StatedDate, reference: MetadataDate) -> MetadataDate | None:
+    """A stated day without its year ("5 ديسمبر"), in the latest year that puts it no
+    later than a day after ``reference`` (the crawl time or the fallback date)."""
+    ref = date.fromisoformat(reference.value) + timedelta(days=LATEST_AFTER_CRAWL)
+    month, day = int(partial.partial[2:4]), int(partial.partial[5:7])
+    for year in range(ref.year, ref.year - 8, -1):  # 29 February: back to the last leap year
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= ref:
+            return MetadataDate(d.isoformat(), "day")
+    return None

@@ -26,6 +26,7 @@ import fcntl
 import json
 import os
 import pickle
+import re
 import shutil
 import time
 from collections import Counter
@@ -44,14 +45,16 @@ TABLES: dict[str, str] = {
     "documents": "doc_id VARCHAR, source VARCHAR, content_type VARCHAR, encoding VARCHAR, "
     "n_chars BIGINT, sha256 VARCHAR, text VARCHAR",
     "articles": "doc_id VARCHAR, source VARCHAR, article_index INTEGER, span INTEGER[], "
-    "segments INTEGER[][], title VARCHAR, text VARCHAR, published VARCHAR, outlet VARCHAR, "
-    "agencies VARCHAR[], dateline VARCHAR",
+    "segments INTEGER[][], title VARCHAR, text VARCHAR, published DATE, published_precision VARCHAR, "
+    "published_source VARCHAR, published_partial VARCHAR, outlet VARCHAR, outlet_source VARCHAR, "
+    "agencies VARCHAR[], dateline VARCHAR, author VARCHAR",
     "statements": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, "
     "speaker STRUCT(name VARCHAR, name_ar VARCHAR, kind VARCHAR, country VARCHAR, role VARCHAR, "
     "entity_id VARCHAR), cue VARCHAR, mode VARCHAR, stance VARCHAR, content VARCHAR, "
     "content_span INTEGER[], sentence_span INTEGER[], via VARCHAR[], date VARCHAR, responds_to VARCHAR",
     "events": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, event_type VARCHAR, mode VARCHAR, "
-    "actor JSON, recipient JSON, date VARCHAR, location JSON, reported_by VARCHAR, span INTEGER[], "
+    "actor JSON, recipient JSON, date VARCHAR, date_precision VARCHAR, location JSON, reported_by VARCHAR, "
+    "span INTEGER[], "
     "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, modality VARCHAR, "
     "context VARCHAR[], denied_by VARCHAR[], actors JSON, recipients JSON, date_span INTEGER[], "
     "quad_class INTEGER, mentions INTEGER, mention_spans INTEGER[][], claimed BOOLEAN",
@@ -65,6 +68,9 @@ TABLES: dict[str, str] = {
     "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
     "warnings": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, warning VARCHAR",
 }
+# Columns declared DATE above are cast when loaded: their type must not depend on what
+# a run happens to hold (ISO strings, or all nulls, would be typed by what DuckDB sees).
+DATE_COLUMNS: dict[str, list[str]] = {name: re.findall(r"(\w+) DATE\b", schema) for name, schema in TABLES.items()}
 # Staged only: what the corpus steps need after the per-page pass.
 INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
@@ -472,9 +478,11 @@ class TableBuild:
                 self._update(name, updates)
 
     def load(self, name: str, path: Path) -> None:
-        """Table ``name`` from a JSONL file."""
+        """Table ``name`` from a JSONL file, its ``DATE_COLUMNS`` as dates."""
         source = _select_jsonl(self.con, name, path, self.longest_row)
-        self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
+        typed = ", ".join(f"CAST({column} AS DATE) AS {column}" for column in DATE_COLUMNS[name])
+        columns = f"* REPLACE ({typed})" if typed else "*"
+        self.con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
 
     def _update(self, name: str, updates: Path) -> None:
         columns = CORPUS_FIELDS[name]

@@ -30,7 +30,8 @@ from .duplicates import NearDuplicates
 from .entities import merge_speakers
 from .features import statement_refs
 from .signature import Signature
-from .stories import STORY_THRESHOLD, average_link, central_member, centrality, date_range, story_scores
+from .stories import (STORY_THRESHOLD, STORY_WINDOW_DAYS, average_link, central_member, centrality, date_range,
+                      day_numbers, story_scores)
 
 COPY_STATEMENT_MATCH = 0.5  # term Jaccard for a copy's statement to be its canonical's
 
@@ -316,7 +317,7 @@ def _stories(heads: dict[int, Signature], extents: dict[int, _Extent], keys: lis
     sigs = [heads[i] for i in numbers]
     place_df = Counter(place for s in sigs for place in s.places)
     pairs = story_scores(sigs, place_df, claim_pairs)
-    labels = average_link(len(sigs), pairs, STORY_THRESHOLD)
+    labels = average_link(len(sigs), pairs, STORY_THRESHOLD, day_numbers(sigs)[0], STORY_WINDOW_DAYS)
     weight = centrality(labels, pairs)
     groups: dict[int, list[int]] = {}
     for row, label in enumerate(labels):

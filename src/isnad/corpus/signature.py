@@ -34,7 +34,7 @@ class Signature:
     article_index: int
     title: str | None
     outlet: str | None
-    published: str | None
+    published: str | None  # ISO date, or --MM-DD when the page states only day and month
     dates: tuple[str, ...]
     minhash: np.ndarray | None  # uint32[NUM_PERM]; None when the body is too short
     terms: np.ndarray  # uint32, sorted unique term hashes
@@ -312,7 +312,7 @@ def build_signature(article: dict, statements: Sequence[dict], arrays: ArticleAr
         article_index=int(article.get("article_index") or 0),
         title=article.get("title"),
         outlet=article.get("outlet"),
-        published=article.get("published"),
+        published=article.get("published") or article.get("published_partial"),
         dates=tuple(sorted(set(dates))),
         minhash=arrays.minhash,
         terms=arrays.terms,
