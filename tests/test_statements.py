@@ -624,3 +624,18 @@ def test_a_quotation_right_after_an_organisation_is_content_when_it_ends_the_sen
     named = find(sts, "الحكومة مطالبة بالإسراع")
     assert "المستقبل" in named["speaker"]["name_ar"]
     assert_spans(page, said)
+
+
+def test_an_office_names_its_holder_on_the_day_and_a_shared_office_names_no_one():
+    from isnad.statements import explain
+
+    def speaker(text, published):
+        [statement], _ = explain(text, LEXICON, published=published)
+        return statement["speaker"]
+
+    said = "وقال وزير الخارجية الأمريكي إن الاتفاق جيد."
+    assert speaker(said, "2015-08-06")["entity_id"] == "john-kerry"
+    assert speaker(said, "2023-05-01")["entity_id"] == "antony-blinken"
+    assert speaker(said, None)["entity_id"] is None  # undated: no one can be named
+    senator = speaker("وقال السيناتور الأمريكي إن الاتفاق سيئ.", "2015-08-06")
+    assert senator["entity_id"] is None and senator["kind"] == "official" and senator["country"] == "USA"

@@ -22,8 +22,9 @@ from ..ids import article_claim_prefix, statement_id
 from ..lexicon import Lexicon
 from ..mentions import Mention, find_mentions
 from ..model import Article, Page
+from ..outlets import canonical_name
 from ..rules import Trace
-from ..text import FoldedText, fold_key, sentences
+from ..text import FoldedText, sentences
 from .discourse import Discourse
 from .draft import Draft
 from .reading import SentenceReader
@@ -65,8 +66,8 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
         d.id = statement_id(page.doc_id, article.article_index, n)
     assign_stances(drafts, doc)
     link_responses(drafts, doc, article_claim_prefix(page.doc_id, article.article_index))
-    agencies = _agency_names(article, lexicon)
-    _dates(drafts, doc, article.published)
+    agencies = [canonical_name(a) for a in article.agencies]
+    _dates(drafts, doc, article.published if article.published_precision in (None, "day") else None)
     return [_record(d, page, article, ft, agencies, lexicon.actor_aliases) for d in drafts]
 
 
@@ -103,15 +104,6 @@ def _longest(cues: list[Mention]) -> list[Mention]:
     return out
 
 
-def _agency_names(article: Article, lexicon: Lexicon) -> list[str]:
-    """The article's agencies (رويترز) by their English names where the lexicon has them."""
-    out = []
-    for a in article.agencies:
-        eid = lexicon.actor_aliases.get(fold_key(a))
-        out.append(lexicon.actors[eid].name_en if eid else a)
-    return out
-
-
 def _dates(drafts: list[Draft], doc: ArticleText, base: str | None) -> None:
     """The date of each statement from its attribution (a relative day is resolved against ``base``)."""
     previous = None
@@ -119,7 +111,8 @@ def _dates(drafts: list[Draft], doc: ArticleText, base: str | None) -> None:
     for d in drafts:
         attribution = doc.text[d.attribution_start:d.content[0]]
         found = []
-        if any(ch.isdigit() for ch in attribution) or any(w in time_words for w in _WORD_RE.findall(attribution)):
+        if any(ch.isdigit() for ch in attribution) or any(
+                w in time_words or w[1:] in time_words for w in _WORD_RE.findall(attribution)):  # والجمعة
             s, e = doc.folded.span_to_original(d.attribution_start, d.content[0])
             found = [m for m in date_mentions(doc.original[s:e], base) if m.value and m.grain == "day"]
         if found:
@@ -165,7 +158,7 @@ def _record(d: Draft, page: Page, article: Article, ft: FoldedText, agencies: li
         while ce > cs and text[ce - 1] in '".,':
             ce -= 1
     content_span = ft.span_to_original(cs, ce)
-    via = list(d.via)
+    via = list(dict.fromkeys(canonical_name(v) for v in d.via))  # لـ«الشرق الأوسط» is Asharq Al-Awsat
     if d.speaker.kind in ("outlet", "anonymous") or d.speaker.report or via:
         via += [a for a in agencies if a not in via and a != d.speaker.name]
     record = {

@@ -265,6 +265,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
+            elif count > 0 and not self._describes(tok):
+                break  # بحسب متعاملين في القطاع شهدت الأسواق …: the clause, past the description
             else:
                 j += 1
             count += 1

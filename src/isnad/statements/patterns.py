@@ -238,9 +238,11 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     if res is not None:
         return res
     res = r.parser.noun_phrase(j, n)
+    r.parser.last_rule = "noun_phrase"
     if res is None and r.toks[j].text.endswith(("ون", "ين")) and r.toks[j].text.isalpha() \
             and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
+        r.parser.last_rule = "unnamed_group"
     if res is not None and not leading and res[1] < n and r.toks[res[1]].text not in (",", ";", ".") \
             and not s.is_(res[1], "intro"):
         return None  # وفق الرؤية الفنية للجهاز الفني تم …: a plan, not a source that closes the clause

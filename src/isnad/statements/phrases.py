@@ -170,7 +170,8 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
             return sp, p.apposition(sp, k, n)  # …، أمير منطقة عسير،
     if kind == "title":
         return None
-    if role.definite(doc.text):
+    if role.definite(doc.text) or (" " in role.key and role.key.rsplit(" ", 1)[1].startswith("ال")):
+        # المتحدث باسم الكرملين، وزير الخارجية الأمريكي (definite by its complement): one office
         described = org is None and j > after_head  # المتحدث الرسمي للهلال الأحمر: only that one
         prev = p.d.person_with_role(row["role"] or None, org.name if org else None, country,
                                     fold_key(surface) if described else None)

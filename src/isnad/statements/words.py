@@ -13,7 +13,7 @@ from functools import cached_property
 from ..lexicon import Lexicon, Role
 from ..text import fold_key
 
-CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim")  # content words: not in the function-word class ``any``
+CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim", "shared_office")  # content words: not in the function-word class ``any``
 
 
 def bare(word: str) -> str:
@@ -30,7 +30,8 @@ class Words:
     # first_name / common (nouns that take the article, common_nouns.tsv: not names)
     first_name_gender: dict[str, str]  # folded first name -> m / f
     speaker_heads: dict[str, str]  # bare folded head noun -> organization / group
-    roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time
+    roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time, of offices
+    # one person holds at a time (not of a shared_office: السيناتور، نائب وزير)
     declined_objects: frozenset[str]  # التعليق، الإفصاح …: what رفض refuses when it declines to comment
 
     def of(self, cls: str) -> frozenset[str]:
@@ -58,10 +59,14 @@ def _build(lexicon: Lexicon) -> Words:
     classes["any_first_name"] = set(genders)
     classes["first_name"] = classes["any_first_name"] - classes["any"]  # علي is also على
     classes["common"] = {row["word"] for row in lexicon.rows("common_nouns.tsv")} - classes["any_first_name"]
+    shared = tuple(fold_key(row["word"]) + " " for row in lexicon.rows("speech_words.tsv")
+                   if row["class"] == "shared_office")
     roles_by_phrase: dict[str, list[Role]] = {}
     for held in lexicon.roles.values():
         for role in held:
-            roles_by_phrase.setdefault(fold_key(role.role_ar), []).append(role)
+            phrase = fold_key(role.role_ar)
+            if not (phrase + " ").startswith(shared):  # السيناتور الأمريكي names no one senator
+                roles_by_phrase.setdefault(phrase, []).append(role)
     declined = set()
     for row in lexicon.rows("cues.tsv"):
         if row["stance"] == "decline_comment" and " " in row["form"].strip():
