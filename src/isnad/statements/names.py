@@ -45,6 +45,13 @@ def _proclitic_word(s: Sentence, tok: Token) -> bool:
         or rest.text.startswith("ال")
 
 
+def glued_noun(s: Sentence, tok: Token) -> bool:
+    """A common noun behind ب / ف / ك (بعودة، فخطة، كبديل), not a name that starts with the
+    letter (كلينزمان، فيرفاكس)."""
+    rest = Token(tok.text[1:], tok.start + 1, tok.end)
+    return tok.text[0] in "بفك" and len(rest.text) >= 3 and (s.common_noun(rest) or s.known(rest))
+
+
 def family_name_word(s: Sentence, tok: Token) -> bool:
     """A definite word that may be a family name: unknown, not a plural nisba (العسكريين), not
     a noun with the feminine ة (فيصل بن خالد الجاهزية التامة: the object, not his name)."""
@@ -72,14 +79,16 @@ def title_family_name(s: Sentence, j: int, n: int) -> bool:
 
 def name_ends(s: Sentence, j: int, n: int) -> bool:
     """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
-    a cue, a preposition, a definite word or a word glued to و / ل / ب (وقال خالد الفريدة إن،
-    … للصحفيين، دعا جان قهوجي العسكريين)."""
+    a cue, a preposition, a definite word, a word glued to و / ل / ب (وقال خالد الفريدة إن،
+    … للصحفيين، دعا جان قهوجي العسكريين) or a common noun after a family name (كشف عبدالعزيز
+    المهوس أبرز ملامح الخطة: the object)."""
     if j >= n:
         return True
     tok = s.toks[j]
     w = tok.text
     return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
-            or (w[0] in "ولب" and not s.first_name(tok)))
+            or (w[0] in "ولب" and not s.first_name(tok))
+            or (s.definite(s.toks[j - 1]) and s.common_noun(tok) and not s.first_name(tok)))
 
 
 def clear_end(s: Sentence, j: int, n: int) -> bool:
@@ -110,8 +119,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     if not (introduced or linked or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
-    if s.definite(toks[k]):
-        return j if alone else None  # العميد الصبيحي
+    if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن): an adjective
+        return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) else None
     unknown = not (s.starts_name(k) or ambiguous)
     glued = unknown and toks[k].text[0] in "بفكل"  # بهروز كمالوندي, not بمنطقة الحدود
     if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..mentions import Mention
 from .bodies import BodyPhrases
 from .discourse import Discourse
-from .names import name_word
+from .names import glued_noun, name_word
 from .persons import PersonPhrases
 from .sentence import Sentence, Token
 from .speaker import Speaker, head_gender
@@ -34,6 +34,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         self.last_rule: str | None = None  # the phrase rule that read the last phrase (for the trace)
         self.verb_gender: str | None = None  # m / f / pl of the verb whose subject is read, when known
         self.verb_object = False  # whether that verb takes a prepositional object (أشار إلى، تحدث عن)
+        self.verb_needs: tuple[str, ...] = ()  # the prepositions that verb needs (رحب ب، عبّر عن), as written
 
     def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
         """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
@@ -263,6 +264,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 j += 1
+            elif "ب" in self.verb_needs and glued_noun(s, tok) and tok.text[0] == "ب":
+                break  # ورحب الوزراء بعودة الحكومة: the object, behind its preposition
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
             elif count > 0 and not self._describes(tok):

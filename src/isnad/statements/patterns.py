@@ -14,7 +14,7 @@ from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
-from .speaker import Speaker, gender_agrees, unresolved
+from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
     from .reading import SentenceReader
@@ -92,8 +92,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
         return (first, j) if first is not None else None
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
+    r.parser.verb_needs = tuple((cue.value.get("needs") or "").split("|")) if cue.value.get("needs") else ()
     res = r.parser.parse(k, r.n) if k < r.n else None
-    r.parser.verb_gender, r.parser.verb_object = None, False
+    r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs = None, False, ()
     if res is None:
         return None
     if cue.value["stance"] == "accuse" and res[1] < r.n and r.toks[res[1]].text[0] == "ب":
@@ -250,6 +251,24 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
 
 
 # --- the patterns, in the order they are tried --------------------------------------
+
+@STATEMENT_PATTERNS.rule(
+    ("وفيما يلي نص البيان: قال الله تعالى: «إنما جزاء الذين يحاربون الله ورسوله».", None),
+    ("وقال رسول الله صلى الله عليه وسلم: «المسلم أخو المسلم».", None),
+    ("وقال عبد الله الزهراني إن المشروع اكتمل.", None),
+)
+def religious_quotation(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """A verse or a saying quoted (قال الله تعالى، قال رسول الله، يقول تعالى): scripture a
+    statement cites, not news speech; nothing is made of it."""
+    k = r.s.index_after(cue.end)
+    first = r.toks[k].text if k < r.n else ""
+    second = r.toks[k + 1].text if k + 1 < r.n else ""
+    if r.s.is_(k, "scripture_speaker") or (first == "رسول" and second == "الله"):
+        span = (r.toks[k].start, r.toks[min(k + 1, r.n - 1)].end)
+        r.d.remember(Speaker(SCRIPTURE, r.doc.surface(*span), SCRIPTURE, span, gender="m"))  # قيل: ثم أي؟ قال: …
+        return Dropped("a religious quotation: scripture cited, not news speech")
+    return None
+
 
 @STATEMENT_PATTERNS.rule(
     ("وقال الوزير إن الحكومة ستدعم القطاع. وأُعلن أمس عن تشكيل لجنة للتحقيق.", None),

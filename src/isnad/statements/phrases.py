@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import family_name, name_word
+from .names import family_name, glued_noun, name_word
 from .parser import PhraseParser
 from .sentence import Sentence, Token
 from .speaker import Speaker, head_gender
@@ -135,6 +135,9 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وأوضح مدير إدارة التعليم في المحافظة خالد العتيبي أن الدراسة ستبدأ.", {"speaker": "خالد العتيبي"}),
     ("وقال المدرب يورغن كلينزمان: «سنتعلم من أخطائنا».", {"speaker": "يورغن كلينزمان"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.", {"speaker": "anonymous"}),
+    ("كشف الرئيس التنفيذي للمهرجان عبدالعزيز المهوس أبرز ملامح الخطة.",
+     {"speaker": "عبدالعزيز المهوس", "content": "أبرز ملامح الخطة"}),
+    ("وقال الزعيم المتقدم في السن إن الخطة جاهزة.", {"speaker": "official"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -337,6 +340,7 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
     ("وقالت شرطة دبي إن التحقيق مستمر.", {"speaker": "شرطة دبي"}),
     ("وقال الأطباء إن حالته مستقرة.", {"speaker": "anonymous"}),
     ("وقال القحطاني إن الدوريات ضبطت المتهمين.", {"speaker": "القحطاني"}),
+    ("ورحب الوزراء بعودة الحكومة إلى عدن.", {"speaker": "anonymous", "content": "بعودة الحكومة"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -397,6 +401,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True
         if p.verb_object and tok.text in ("الي", "علي", "عن"):
             return True  # وأشار سكان آخرون إلى …
+        if "ب" in p.verb_needs and tok.text[0] == "ب" and len(tok.text) > 3:
+            return True  # ورحب الوزراء بعودة الحكومة
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
@@ -475,6 +481,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         return _definite_subject(p, i, name_start, n)
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
+             and not (j == name_start and glued_noun(s, toks[j]))  # الوزراء بعودة: not a name
              and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or j > name_start or name_start > i))
             or s.is_word(toks[j], "name_link")):
         j += 1  # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor

@@ -17,7 +17,7 @@ from .discourse import Discourse
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence
-from .speaker import Speaker
+from .speaker import SCRIPTURE, Speaker
 
 CLAUSE_PUNCT = (",", ";", "-")
 ZONE_LIMIT = 50  # tokens of attribution before a content opener (a relative clause may stand there)
@@ -62,6 +62,8 @@ class SentenceReader:
                 result = pattern(self, cue, ci)
                 if result is None:
                     continue
+                if not isinstance(result, Dropped) and result.speaker.kind == SCRIPTURE:
+                    result = Dropped("goes on with a religious quotation: scripture cited, not news speech")
                 if isinstance(result, Dropped):
                     if self.trace is not None:
                         self.trace.dropped(pattern.name, self.cue_text(cue), self.doc.folded.span_to_original(
@@ -76,6 +78,10 @@ class SentenceReader:
                     self.active = result
                     consumed = self.s.index_after(result.content[0])
                 break
+            else:
+                if self.trace is not None:
+                    self.trace.dropped("-", self.cue_text(cue), self.doc.folded.span_to_original(
+                        cue.key_start, cue.end), "no pattern found a speaker and a content")
 
     def cue_text(self, cue: Mention) -> str:
         return self.doc.surface(cue.key_start, cue.end)

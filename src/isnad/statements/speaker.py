@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from .transliterate import transliterate
 
 KINDS = ("person", "organization", "outlet", "official", "anonymous", "country", "unresolved")
+SCRIPTURE = "scripture"  # who speaks in a verse or saying quoted (قال الله تعالى): remembered, never output
 
 
 @dataclass
