@@ -84,3 +84,19 @@ def test_speakers_come_from_the_sentence_not_the_name_list(tmp_path):
     f = figures(DEVREAL / "pages", DEVREAL / "gold.jsonl", tmp_path / "out", "--no-corpus",
                 "--lexicon-dir", str(lexicon))
     assert f["recall"] >= 0.75 and f["precision"] >= 0.85
+
+
+def test_confidence_ranks_right_statements_above_wrong_ones():
+    """Statements the scorer matches to the gold of the development sets carry a higher
+    confidence than those it does not (in-sample: the weights were learned on these sets)."""
+    spec = importlib.util.spec_from_file_location("train_confidence", ROOT / "tools" / "train_confidence.py")
+    training = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(training)
+    rows = training.labelled_statements()
+    right = [st["confidence"] for _, st, ok in rows if ok]
+    wrong = [st["confidence"] for _, st, ok in rows if not ok]
+    assert all(0.0 <= c <= 1.0 for c in right + wrong)
+    assert sum(right) / len(right) - sum(wrong) / len(wrong) >= 0.15
+    confident = [ok for _, st, ok in rows if st["confidence"] >= 0.9]
+    doubtful = [ok for _, st, ok in rows if st["confidence"] < 0.9]
+    assert sum(confident) / len(confident) >= 0.95 and sum(doubtful) / len(doubtful) <= 0.8

@@ -7,7 +7,8 @@ one) and gives every reporting cue (``cues.tsv``) to the statement patterns
 cue's subject slot (:mod:`.phrases`), or an earlier speaker a later mention
 refers to (:mod:`.discourse`).  Stance and ``responds_to`` come from
 :mod:`.stance`; dates from :func:`isnad.dates.date_mentions` over the
-attribution part of the sentence.
+attribution part of the sentence; ``rule`` and ``speaker_rule`` name what made
+a statement, and ``confidence`` (:mod:`.confidence`) says how likely it is right.
 
     extract_statements(page, article, lexicon)  -> statements.jsonl rows
     explain(text, lexicon)                      -> which pattern made or dropped each cue
@@ -25,6 +26,7 @@ from ..model import Article, Page
 from ..outlets import canonical_name
 from ..rules import Trace
 from ..text import FoldedText, sentences
+from .confidence import confidence
 from .discourse import Discourse
 from .draft import Draft
 from .reading import SentenceReader
@@ -68,7 +70,10 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
     link_responses(drafts, doc, article_claim_prefix(page.doc_id, article.article_index))
     agencies = [canonical_name(a) for a in article.agencies]
     _dates(drafts, doc, article.published if article.published_precision in (None, "day") else None)
-    return [_record(d, page, article, ft, agencies, lexicon.actor_aliases) for d in drafts]
+    records = [_record(d, page, article, ft, agencies, lexicon.actor_aliases) for d in drafts]
+    for record in records:
+        record["confidence"] = confidence(record, lexicon)
+    return records
 
 
 def explain(text: str, lexicon: Lexicon, published: str | None = None) -> tuple[list[dict], Trace]:
