@@ -2,7 +2,7 @@
 
 Common name words take their usual English spelling (``name_spellings.tsv``:
 سعيد → Saeed); other words are written letter by letter, long vowels as
-vowels and the article as ``al-`` (غروشكو → Ghrushku, العنزي → al-Anzi).
+vowels and the article as ``al-`` (غروشكو → Gharushku, الطويرقي → al-Tawirqi).
 Short vowels are not written in Arabic, so a rare name comes out without
 them: the aim is a name a reader who does not read Arabic can recognise
 and search, not a standard romanisation.
@@ -75,16 +75,47 @@ def _word(word: str) -> str:
         return spelled
     if word in _PUNCT:
         return _PUNCT[word]
+    if word.startswith("عبدال") and len(word) > 6:  # عبدالمحسن → Abdulmohsen
+        return "Abdul" + _bare(word[5:]).lower()
+    if word.endswith("الله") and len(word) > 5:  # عطاالله → Attallah
+        return _capital(_bare(word[:-4])) + "allah"
     if word.startswith("ال") and len(word) > 3:
-        rest = _spellings().get(fold_key(word[2:])) or _letters(word[2:])
-        return "al-" + rest[:1].upper() + rest[1:]
-    latin = _letters(word)
+        return "al-" + _bare(word[2:])
+    return _bare(word)
+
+
+def _bare(word: str) -> str:
+    """A word without its article, capitalised: the listed spelling or its letters."""
+    from ..text import fold_key
+    return _capital(_spellings().get(fold_key(word)) or _letters(word))
+
+
+def _capital(latin: str) -> str:
     return latin[:1].upper() + latin[1:]
+
+
+def _words(words: list[str]) -> list[str]:
+    """The Latin words of a name: two words listed together (عبد الله، خلف الله) first, then
+    عبد before a word with the article (عبد العزيز → Abdulaziz), then one word at a time."""
+    from ..text import fold_key
+    out, i = [], 0
+    while i < len(words):
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else None
+        if pair and fold_key(pair) in _spellings():
+            out.append(_spellings()[fold_key(pair)])
+            i += 2
+        elif pair and words[i] == "عبد" and words[i + 1].startswith("ال") and len(words[i + 1]) > 3:
+            out.append(_word("عبد" + words[i + 1]))
+            i += 2
+        else:
+            out.append(_word(words[i]))
+            i += 1
+    return [w for w in out if w]
 
 
 def transliterate(arabic: str) -> str:
     """A Latin spelling of the Arabic name ``arabic`` (other scripts are kept as written)."""
     text = _DIACRITICS.sub("", unicodedata.normalize("NFKC", arabic))
     words = re.findall(r"[\u0600-\u06ff]+|[^\s\u0600-\u06ff]+", text)
-    out = re.sub(r"\s+([,)])", r"\1", " ".join(w for w in (_word(w) for w in words) if w)).strip()
-    return out[:1].upper() + out[1:]
+    out = re.sub(r"\s+([,)])", r"\1", " ".join(_words(words))).strip()
+    return _capital(out)
