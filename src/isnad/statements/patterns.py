@@ -340,6 +340,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
      {"speaker": "anonymous", "content": "المملكة ترحب"}),
     ("وعلمت الصحيفة من مصادر مطلعة أن الاجتماع تأجل.", {"speaker": "anonymous", "content": "الاجتماع تأجل"}),
+    ("ووفقا لصحيفة «لوس أنجلس تايمز» نقلا عن مكتب الطبيب الشرعي فإن الرجل غرق.",
+     {"speaker": "مكتب الطبيب الشرعي", "content": "الرجل غرق"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -387,6 +389,11 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if source is not None:
             speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
     if all(t.text in (",", ";", "-") for t in toks[:ci]):
+        chained = r.live_cue(k) if k < r.n else None
+        if chained is not None and chained.value["kind"] == "relay" and chained.key.endswith(" عن"):
+            source = r.parser.parse(s.index_after(chained.end), r.n)  # وفقا لصحيفة X نقلا عن Y فإن
+            if source is not None:
+                speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
         k = r.skip_words(k, classes=("intro",))
         if k < r.n and r.live_cue(k) is not None and r.live_cue(k).value["kind"] in VERB_KINDS:
             r.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows

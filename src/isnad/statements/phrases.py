@@ -23,6 +23,7 @@ from .words import bare
 
 SPEAKER_PHRASES = Registry("speaker phrase")
 Found = tuple[Speaker, int] | None
+PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 
 
 # --- the phrase rules, in the order they are tried ------------------------------
@@ -271,6 +272,7 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
 @SPEAKER_PHRASES.rule(
     ("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}),
     ("حذرت دراسة علمية حديثة من فقدان الإرث النثري للشاعر.", {"speaker": "دراسة علمية حديثة", "cue": "حذرت"}),
+    ("وأضاف بيان نشر على موقع شركة أرامكو أن الإنتاج ارتفع.", {"speaker": "شركة أرامكو"}),
 )
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
@@ -283,15 +285,19 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     toks = s.toks
     j = s.index_after(noun.end)
     k = j
+    on_site = False  # بيان نشر على موقع X: X may be any name
     if k + 1 < n and not s.is_word(toks[k], "owner") and s.is_word(toks[k + 1], "owner"):
         k += 1  # استطلاع رأي أجرته …
     if k < n and s.is_word(toks[k], "owner"):
         k += 1
         if k < n and toks[k].text == "عن":
             k += 1
+    elif j + 2 < n and toks[j].text in PUBLISHED_ON and toks[j + 1].text in ("علي", "في") \
+            and bare(toks[j + 2].text) in ("موقع", "حساب", "صفحه"):
+        k, on_site = j + 3, True  # بيان نشر على موقع الشركة: the site's owner
     else:
         k = j
-    owner = p.parse(k, n, allow_name=False) if k < n else None
+    owner = p.parse(k, n, allow_name=on_site) if k < n else None
     if owner is None and k == j and k < n:
         owner = _owner_after_lam(p, k, n)  # وقال بيان لسامير إن
     if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
@@ -338,6 +344,7 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
 
 @SPEAKER_PHRASES.rule(
     ("وقالت شرطة دبي إن التحقيق مستمر.", {"speaker": "شرطة دبي"}),
+    ("وقالت شركة بيكر هيوز إن عدد المنصات ارتفع.", {"speaker": "شركة بيكر هيوز"}),
     ("وقال الأطباء إن حالته مستقرة.", {"speaker": "anonymous"}),
     ("وقال القحطاني إن الدوريات ضبطت المتهمين.", {"speaker": "القحطاني"}),
     ("ورحب الوزراء بعودة الحكومة إلى عدن.", {"speaker": "anonymous", "content": "بعودة الحكومة"}),
@@ -361,8 +368,13 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     if head == "organization":
         j, org, country = p.complements(i + 1, n, definite_head=s.definite(tok), name_may_follow=False,
                                         organization=True)
-        if j == i + 1 and j + 1 < n and name_word(s, toks[j], first=True) and s.opens_content(toks[j + 1]):
-            j += 1  # وقالت شرطة دبي إن
+        if j == i + 1:  # وقالت شرطة دبي إن، وقالت شركة بيكر هيوز إن: the body's name
+            m = j
+            while m < n and m - j < 3 and name_word(s, toks[m], first=False) and not glued_noun(s, toks[m]) \
+                    and not s.definite(toks[m]) and not s.common_noun(toks[m]):
+                m += 1
+            if j < m < n and s.opens_content(toks[m]):
+                j = m
         fs, fe = tok.start, toks[j - 1].end
         surface = doc.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
