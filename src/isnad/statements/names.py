@@ -32,9 +32,17 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return True  # تركي العسيري: a first name, not the adjective
     if s.known(tok):
         return False
+    if accusative_noun(s, tok):
+        return False
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
         return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name (لوري، والاش are names)
     return not (first and w[0] in "بفك")
+
+
+def accusative_noun(s: Sentence, tok: Token) -> bool:
+    """A common noun with the accusative ending ا (جون بيركو غضبا، أكد تأكيدا): no name word."""
+    w = tok.text
+    return w.endswith("ا") and len(w) > 3 and s.common_noun(Token(w[:-1], tok.start, tok.end - 1))
 
 
 def _proclitic_word(s: Sentence, tok: Token) -> bool:
@@ -80,15 +88,16 @@ def title_family_name(s: Sentence, j: int, n: int) -> bool:
 def name_ends(s: Sentence, j: int, n: int) -> bool:
     """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
     a cue, a preposition, a definite word, a word glued to و / ل / ب (وقال خالد الفريدة إن،
-    … للصحفيين، دعا جان قهوجي العسكريين) or a common noun after a family name (كشف عبدالعزيز
-    المهوس أبرز ملامح الخطة: the object)."""
+    … للصحفيين، دعا جان قهوجي العسكريين), a common noun after a family name (كشف عبدالعزيز
+    المهوس أبرز ملامح الخطة: the object) or an accusative noun (جون بيركو غضبا)."""
     if j >= n:
         return True
     tok = s.toks[j]
     w = tok.text
     return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
             or (w[0] in "ولب" and not s.first_name(tok))
-            or (s.definite(s.toks[j - 1]) and s.common_noun(tok) and not s.first_name(tok)))
+            or (s.definite(s.toks[j - 1]) and s.common_noun(tok) and not s.first_name(tok))
+            or accusative_noun(s, tok))
 
 
 def clear_end(s: Sentence, j: int, n: int) -> bool:

@@ -285,6 +285,8 @@ def passive_report(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "anonymous", "cue": "مشيرا", "content": "نسبة التعثر متدنية"}),
     ("ونفى المتحدث باسم الجيش ما تردد عن انسحاب القوات، مؤكدا أن هذه الأنباء عارية عن الصحة.",
      {"cue": "مؤكدا", "stance": "deny", "content": "هذه الأنباء عارية"}),
+    ('وأكد الأحمدي أن "عملية تمشيط واسعة تجري، لافتا إلى أن المتمردين ما زالوا ينتشرون.',
+     {"speaker": "الأحمدي", "cue": "لافتا", "content": "المتمردين ما زالوا"}),
 )
 def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle inside a statement's content (…، مشيرا إلى أن …، مضيفا أن …): a new
@@ -309,6 +311,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
      {"speaker": "official", "cue": "موضحا", "content": "النقاش كان موجها"}),
     ("واصلت المقاومة الشعبية تقدمها في المدينة، مؤكدة سيطرتها على الجزء الأكبر من الحي.",
      {"speaker": "المقاومة الشعبية", "cue": "مؤكدة", "content": "سيطرتها على الجزء"}),
+    ("فقد استشاط رئيس مجلس العموم جون بيركو غضبا من وزير المالية جورج أوزبورن، فصرخ فيه قائلا «اقعد يا رجل».",
+     {"speaker": "جون بيركو", "cue": "قائلا"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):

@@ -53,9 +53,9 @@ class SentenceReader:
 
         consumed = 0
         for cue in self.cues:
-            if self.s.in_quote(cue.start):
-                continue
             ci = self.s.index_after(cue.start)
+            if self.s.in_quote(cue.start) and not self.narrated_in_quote(cue, ci):
+                continue
             if ci < consumed or not self.live(cue, ci):
                 continue
             for pattern in STATEMENT_PATTERNS:
@@ -82,6 +82,13 @@ class SentenceReader:
                 if self.trace is not None:
                     self.trace.dropped("-", self.cue_text(cue), self.doc.folded.span_to_original(
                         cue.key_start, cue.end), "no pattern found a speaker and a content")
+
+    def narrated_in_quote(self, cue: Mention, ci: int) -> bool:
+        """A participle after a comma inside what reads as a quotation is the reporter's
+        narration: the quotation was closed and its closing mark left out (وأكد أن "عملية …،
+        لافتا إلى أن …): quoted speech does not go on with لافتا / مشيرا."""
+        return cue.value["kind"] == "participle" and ci > 0 and self.toks[ci - 1].text == "," \
+            and self.active is not None
 
     def cue_text(self, cue: Mention) -> str:
         return self.doc.surface(cue.key_start, cue.end)
