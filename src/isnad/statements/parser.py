@@ -35,6 +35,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         self.verb_gender: str | None = None  # m / f / pl of the verb whose subject is read, when known
         self.verb_object = False  # whether that verb takes a prepositional object (أشار إلى، تحدث عن)
         self.verb_needs: tuple[str, ...] = ()  # the prepositions that verb needs (رحب ب، عبّر عن), as written
+        self.verb_saying = False  # whether that verb is قال / أضاف / تابع: its words may follow bare
 
     def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
         """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);

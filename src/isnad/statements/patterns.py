@@ -43,8 +43,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.before_cue(ci)
     if speaker is not None:
         return speaker, j, True
-    if row["kind"] == "verb_present":
-        return None  # يُزعم، يقال: a present form needs its subject
+    if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")):
+        return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))
@@ -93,8 +93,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
     r.parser.verb_needs = tuple((cue.value.get("needs") or "").split("|")) if cue.value.get("needs") else ()
+    r.parser.verb_saying = fold_key(cue.value["lemma"]) in r.doc.words.of("saying")
     res = r.parser.parse(k, r.n) if k < r.n else None
-    r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs = None, False, ()
+    r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
     if res is None:
         return None
     if cue.value["stance"] == "accuse" and res[1] < r.n and r.toks[res[1]].text[0] == "ب":
@@ -119,6 +120,9 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     """Where a plain-object content starts (رفضت الوزارة التعليق، وشدد على ضرورة …، رفض
     التعليق …), or None when the verb takes no object here."""
     row = cue.value
+    if subject_known and zs < r.n and r.s.is_(zs, "speech_opener") \
+            and fold_key(row["lemma"]) in r.doc.words.of("saying"):
+        return zs  # ويقول بن يحيى قد يكون السبب …: the words follow the speaker bare
     if subject_known and row["stance"] == "reject":
         start = r.object_start(zs)
         if start < r.n and r.toks[start].text in r.doc.words.declined_objects:
@@ -487,6 +491,8 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.",
      {"speaker": "عادل الجبير", "content": "المملكة تدعم"}),
     ("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.", {"speaker": "محمد الجدعان"}),
+    ("ويقول البائع ماهر بن يحيى قد يكون السبب تقديم الناس الأولويات.",
+     {"speaker": "ماهر بن يحيى", "content": "قد يكون السبب"}),
     ("في غضون ذلك، استعدت القوات الأمنية العراقية لاقتحام الرمادي، ودعت الأهالي إلى الخروج من المنطقة.",
      {"speaker": "القوات الأمنية العراقية", "cue": "دعت"}),
 )

@@ -415,6 +415,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True  # وأشار سكان آخرون إلى …
         if "ب" in p.verb_needs and tok.text[0] == "ب" and len(tok.text) > 3:
             return True  # ورحب الوزراء بعودة الحكومة
+        if p.verb_saying and s.is_(j, "speech_opener"):
+            return True  # ويقول بن يحيى قد يكون …
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
@@ -460,6 +462,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال صيادون: إن الموسم جيد.", {"speaker": "anonymous"}),
     ("وقال شاهد لوكالة «رويترز» إن بقع الدماء كانت متناثرة.", {"speaker": "anonymous"}),
     ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
+    ("وقالت أماني الصوفي إن السوق كبير.", {"speaker": "أماني الصوفي"}),
     ("وأوضح الفيفا في أكثر من مناسبة أن موعد الجمعية العمومية سيكون في ديسمبر.", {"speaker": "الفيفا"}),
     ("واصلت المقاومة الشعبية تقدمها، مؤكدة سيطرتها على الحي. وقالت المقاومة في بيان إنها سيطرت على الحي.",
      {"speaker": "المقاومة الشعبية", "content": "سيطرت على الحي"}),
@@ -479,6 +482,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     j = i
     if j + 1 < n and s.common_noun(toks[j]) and not s.definite(toks[j]) and s.definite(toks[j + 1]) \
             and name_word(s, toks[j], first=False):
+        if family_name(s, toks[j + 1]) and _content_follows(p, j + 2, n):
+            return _person(p, j, j + 2)  # وقالت أماني الصوفي إن: a first name that is also a noun
         j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
     while j < n and j - i < 5 and (s.definite(toks[j]) or (j > i and _article_word(s, toks[j]))) \
             and s.at(j, "cue") is None and not s.conjunction(toks[j]) and (j > i or s.head_kind(toks[j]) is None):
@@ -506,13 +511,19 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3
                             or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
         return None  # ضرورة أن، تفهما: a noun; يمكن، تبقى: a verb in the present, not a name
-    fs, fe = words[0].start, words[-1].end
-    surface = doc.surface(fs, fe)
-    sp = p.d.names.get(" ".join(doc.text[fs:fe].split())) or Speaker(
-        surface, surface, "person", (fs, fe), gender=p._name_gender(words[0]))
+    sp, j = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
     return sp, j
+
+
+def _person(p: PhraseParser, start: int, end: int) -> tuple[Speaker, int]:
+    """The person named by tokens ``start:end`` (one met before keeps its record)."""
+    toks, doc = p.s.toks, p.doc
+    fs, fe = toks[start].start, toks[end - 1].end
+    surface = doc.surface(fs, fe)
+    return p.d.names.get(" ".join(doc.text[fs:fe].split())) or Speaker(
+        surface, surface, "person", (fs, fe), gender=p._name_gender(toks[start])), end
 
 
 def _article_word(s: Sentence, tok: Token) -> bool:
