@@ -259,15 +259,21 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
 @STATEMENT_PATTERNS.rule(
     ("وفيما يلي نص البيان: قال الله تعالى: «إنما جزاء الذين يحاربون الله ورسوله».", None),
     ("وقال رسول الله صلى الله عليه وسلم: «المسلم أخو المسلم».", None),
+    ("والله سبحانه وتعالى يقول: {وقضى ربك ألا تعبدوا إلا إياه}.", None),
+    ("عن ابن عمر رضي الله عنهما قال: «فرض رسول الله زكاة الفطر صاعا من تمر».", None),
     ("وقال عبد الله الزهراني إن المشروع اكتمل.", None),
 )
 def religious_quotation(r: SentenceReader, cue: Mention, ci: int) -> Result:
-    """A verse or a saying quoted (قال الله تعالى، قال رسول الله، يقول تعالى): scripture a
-    statement cites, not news speech; nothing is made of it."""
+    """A verse or a saying quoted (قال الله تعالى، قال رسول الله، والله سبحانه وتعالى يقول،
+    عن ابن عمر رضي الله عنهما قال، a verse in braces {…}): scripture a statement cites, not
+    news speech; nothing is made of it."""
     k = r.s.index_after(cue.end)
     first = r.toks[k].text if k < r.n else ""
     second = r.toks[k + 1].text if k + 1 < r.n else ""
-    if r.s.is_(k, "scripture_speaker") or (first == "رسول" and second == "الله"):
+    quoted_verse = "{" in r.doc.text[cue.end:r.toks[min(k + 2, r.n - 1)].end]
+    narrated = any(r.toks[z].text == "رضي" and r.toks[z + 1].text == "الله" for z in range(max(0, ci - 5), ci - 1))
+    if r.s.is_(k, "scripture_speaker") or (first == "رسول" and second == "الله") or r.s.is_(ci - 1, "scripture_speaker") \
+            or quoted_verse or narrated:
         span = (r.toks[k].start, r.toks[min(k + 1, r.n - 1)].end)
         r.d.remember(Speaker(SCRIPTURE, r.doc.surface(*span), SCRIPTURE, span, gender="m"))  # قيل: ثم أي؟ قال: …
         return Dropped("a religious quotation: scripture cited, not news speech")

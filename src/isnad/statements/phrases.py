@@ -273,6 +273,8 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     ("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}),
     ("حذرت دراسة علمية حديثة من فقدان الإرث النثري للشاعر.", {"speaker": "دراسة علمية حديثة", "cue": "حذرت"}),
     ("وأضاف بيان نشر على موقع شركة أرامكو أن الإنتاج ارتفع.", {"speaker": "شركة أرامكو"}),
+    ("وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت إلى أن السعودية تحتل المرتبة الثالثة.",
+     {"speaker": "دراسة عن تطبيقات الجوال في المملكة"}),
 )
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
@@ -311,7 +313,7 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         itself = p.d.referent("organization", head, None)
         if itself is not None:
             return itself, j  # الدراسة: the study met before, speaking for itself
-    k, _, country = p.complements(p.indefinite_adjectives(noun, j, n), n,
+    k, _, country = p.complements(_report_topic(p, p.indefinite_adjectives(noun, j, n), n), n,
                                   definite_head=noun.definite(doc.text), name_may_follow=False)
     if k == j and not noun.definite(doc.text):
         return None  # a bare تقرير names nothing
@@ -385,6 +387,19 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) else None
     return None
+
+
+def _report_topic(p: PhraseParser, k: int, n: int) -> int:
+    """Past the topic of a report at token ``k`` (دراسة عن تطبيقات الجوال في المملكة، تقرير حول
+    الأوضاع): up to the verb's particle, its preposition or a mark; else ``k``."""
+    s, toks = p.s, p.s.toks
+    if not (k < n and toks[k].text in ("عن", "حول")):
+        return k
+    z = k + 1
+    while z < n and z - k <= 8 and toks[z].text.isalpha() and toks[z].text not in ("الي", "علي") \
+            and s.at(z, "cue") is None and not any(s.is_word(toks[z], c) for c in ("intro", "auxiliary")):
+        z += 1
+    return z if z > k + 1 else k
 
 
 def _owner_after_lam(p: PhraseParser, k: int, n: int) -> Found:

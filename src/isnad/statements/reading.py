@@ -25,6 +25,7 @@ IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في ت
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 
 
@@ -389,7 +390,7 @@ class SentenceReader:
     def before_cue(self, ci: int) -> Speaker | None:
         """A speaker phrase that ends right before the cue (subject–verb order)."""
         toks, s, doc = self.toks, self.s, self.doc
-        for k in range(max(0, ci - 8), ci):
+        for k in range(max(0, ci - BEFORE_CUE_REACH), ci):
             ms = doc.by_start.get(toks[k].start)
             if not ms or (k > 0 and toks[k - 1].text in IN_STATEMENT):
                 continue  # وفي تصريح لوكالة فرانس برس، قالت …: the statement it was made in
