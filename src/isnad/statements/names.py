@@ -123,14 +123,15 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
         or s.first_name(toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
     compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
-    if not (compound or ambiguous or name_word(s, toks[k], first=not introduced)):
+    adjective = adjective_first_name(s, k, n)  # جورجي جيسوس
+    if not (compound or ambiguous or adjective or name_word(s, toks[k], first=not introduced)):
         return None
-    if not (introduced or linked or s.starts_name(k)):
+    if not (introduced or linked or adjective or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
     if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن): an adjective
         return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) else None
-    unknown = not (s.starts_name(k) or ambiguous)
+    unknown = not (s.starts_name(k) or ambiguous or adjective)
     glued = unknown and toks[k].text[0] in "بفكل"  # بهروز كمالوندي, not بمنطقة الحدود
     if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):
         return None  # القائد العسكري بعدن العميد …: a place after a preposition, not a name
@@ -156,6 +157,18 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         else:
             break
     return j
+
+
+def adjective_first_name(s: Sentence, k: int, n: int) -> bool:
+    """A country adjective without the article that begins a name, before a word no lexicon
+    knows (أكد البرتغالي جورجي جيسوس: Jorge, not "Georgian")."""
+    toks = s.toks
+    place = s.at(k, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
+    if place is None or s.definite(toks[k]) or k + 1 >= n:
+        return False
+    after = toks[k + 1]
+    return (name_word(s, after, first=False) and not s.definite(after) and not s.common_noun(after)
+            and not s.first_name(after) and s.doc.by_start.get(after.start) is None)
 
 
 def titles_end(s: Sentence, k: int, n: int) -> int | None:

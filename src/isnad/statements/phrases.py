@@ -190,7 +190,10 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
                    org.name if org else None, role_ar=surface), j
 
 
-@SPEAKER_PHRASES.rule(("وقال البرتغالي روي فيتوريا، مدرب الفريق، إن اللاعبين جاهزون.", {"speaker": "روي فيتوريا"}))
+@SPEAKER_PHRASES.rule(
+    ("وقال البرتغالي روي فيتوريا، مدرب الفريق، إن اللاعبين جاهزون.", {"speaker": "روي فيتوريا"}),
+    ("أكد البرتغالي جورجي جيسوس، مدرب فريق الهلال، أن فريقه لن يفرط في أي نقطة.", {"speaker": "جورجي جيسوس"}),
+)
 def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
     """A definite nationality before a name (البرتغالي روي فيتوريا): the name, with its country."""
     nationality = p.s.at(i, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
