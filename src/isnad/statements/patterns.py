@@ -218,6 +218,19 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
+def outlet_before(r: SentenceReader, ci: int) -> Speaker | None:
+    """The outlet or agency the sentence names before a relay verb whose subject is dropped
+    (تقرير نشرته وكالة بلومبرغ، نقلت فيه عن …), else None."""
+    for k in range(ci - 1, -1, -1):
+        ms = r.doc.by_start.get(r.toks[k].start, ())
+        if any(m.category == "actor" and r.doc.lexicon.actors[m.value].kind in ("outlet", "agency") for m in ms) \
+                or any(m.category == "role" and m.value["kind"] == "outlet" for m in ms):
+            found = r.parser.parse(k, ci, allow_name=False)
+            if found is not None and found[0].kind == "outlet":
+                return found[0]
+    return None
+
+
 def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
     """The index of عن (``word``) that names the source a few words on (نقلت صحيفة حرييت وغيرها
     من وسائل الإعلام عن أردوغان), else ``k``."""
@@ -354,6 +367,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
      {"speaker": "anonymous", "content": "المملكة ترحب"}),
     ("وعلمت الصحيفة من مصادر مطلعة أن الاجتماع تأجل.", {"speaker": "anonymous", "content": "الاجتماع تأجل"}),
+    ("وتأتي الزيارة بعد تقرير نشرته وكالة بلومبرغ، نقلت فيه عن دبلوماسيين مطلعين أن المفتشين عثروا على جزيئات.",
+     {"speaker": "anonymous", "content": "المفتشين عثروا"}),
     ("ووفقا لصحيفة «لوس أنجلس تايمز» نقلا عن مكتب الطبيب الشرعي فإن الرجل غرق.",
      {"speaker": "مكتب الطبيب الشرعي", "content": "الرجل غرق"}),
 )
@@ -370,21 +385,23 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         res = r.parser.parse(j, r.n) if j < r.n and toks[j].text != "عن" else None
         if res is None and not (j < r.n and toks[j].text == "عن"):
             return Dropped("relay verb without a subject")  # نقل زوار الرئيس عنه: a subject not understood
-        relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization")), j)
+        relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization"))
+                                       or outlet_before(r, ci), j)
         k = r.skip_words(k)
-        if relay_by is None:
-            return Dropped("relay verb without a subject")
-        speaker = relay_by
         if res is not None:
             d.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
         source_word = "من" if row["needs"] == "من" else "عن"  # علمت الصحيفة من مصادر / نقلت X عن Y
         k = relay_source(r, k, source_word)
+        if relay_by is None and not (k < r.n and toks[k].text == source_word):
+            return Dropped("relay verb without a subject")
+        speaker = relay_by
         if k < r.n and toks[k].text == source_word:
             source = r.parser.parse(k + 1, r.n)
             if source is None:
                 return Dropped("relay without a source")
-            speaker, k = source
-            speaker = replace(speaker, via=[relay_by.name] + [v for v in relay_by.via if v != relay_by.name])
+            speaker, k = source  # تقرير …، نقلت فيه عن دبلوماسيين: the source, whoever relayed it
+            if relay_by is not None:
+                speaker = replace(speaker, via=[relay_by.name] + [v for v in relay_by.via if v != relay_by.name])
         opened = r.intro(k)
         if opened is None:
             return None
