@@ -367,6 +367,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
      {"speaker": "anonymous", "content": "المملكة ترحب"}),
     ("وعلمت الصحيفة من مصادر مطلعة أن الاجتماع تأجل.", {"speaker": "anonymous", "content": "الاجتماع تأجل"}),
+    ('ونقل زوار رئيس مجلس النواب نبيه بري عنه قوله إن "الوقت ليس لصالح أحد".',
+     {"speaker": "نبيه بري", "content": "الوقت ليس لصالح"}),
     ("وتأتي الزيارة بعد تقرير نشرته وكالة بلومبرغ، نقلت فيه عن دبلوماسيين مطلعين أن المفتشين عثروا على جزيئات.",
      {"speaker": "anonymous", "content": "المفتشين عثروا"}),
     ("ووفقا لصحيفة «لوس أنجلس تايمز» نقلا عن مكتب الطبيب الشرعي فإن الرجل غرق.",
@@ -383,8 +385,14 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     if row["gender"] != "-":  # نقلت / نقل: a verb
         j = r.skip_words(j)
         res = r.parser.parse(j, r.n) if j < r.n and toks[j].text != "عن" else None
+        if res is None and j + 1 < r.n and toks[j].text.isalpha():
+            told = r.parser.parse(j + 1, r.n)  # نقل زوار رئيس المجلس نبيه بري عنه قوله: he speaks
+            if told is not None and told[1] < r.n and toks[told[1]].text in ("عنه", "عنها"):
+                opened = r.intro(r.skip_words(told[1] + 1, classes=("skip", "source_noun")))
+                span = r.content_span(opened[0]) if opened else None
+                return r.draft(told[0], cue, span, opened[1]) if span else Dropped("relay without content")
         if res is None and not (j < r.n and toks[j].text == "عن"):
-            return Dropped("relay verb without a subject")  # نقل زوار الرئيس عنه: a subject not understood
+            return Dropped("relay verb without a subject")  # a subject not understood
         relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization"))
                                        or outlet_before(r, ci), j)
         k = r.skip_words(k)
