@@ -42,7 +42,24 @@ def events_step(page: Page, lexicon: Lexicon) -> None:
                    for event in extract_events(page, article, by_article.get(article.article_index, []))]
 
 
-PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step)
+def identifiers_step(page: Page, lexicon: Lexicon) -> None:
+    """The Wikidata QID of every speaker and event participant the lexicon knows
+    (``actors.tsv``'s ``wikidata`` column), as its ``wikidata`` field."""
+    for statement in page.statements:
+        _add_wikidata(statement["speaker"], lexicon)
+    for event in page.events:
+        for entity in (event.get("actor"), event.get("recipient"), *event.get("actors", ()), *event.get("recipients", ())):
+            if entity:
+                _add_wikidata(entity, lexicon)
+
+
+def _add_wikidata(entity: dict, lexicon: Lexicon) -> None:
+    actor = lexicon.actors.get(entity.get("entity_id") or "")
+    entity["wikidata"] = actor.wikidata if actor else None
+
+
+PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step,
+                                                           identifiers_step)
 
 
 @dataclass
