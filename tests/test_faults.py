@@ -320,7 +320,7 @@ def test_serve_and_export_read_the_published_version(tmp_path):
     from isnad.web.data import RunData
 
     out = tmp_path / "out"
-    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1"]) == EXIT_OK
+    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1", "--published", "2024-01-26"]) == EXIT_OK
     data = RunData(out)
     try:
         assert data.overview()

@@ -208,15 +208,3 @@ def test_standard_input_is_read_as_a_page(tmp_path):
     (doc,) = lines(tmp_path / "documents.jsonl")
     assert doc["doc_id"] == "stdin"
     assert lines(tmp_path / "articles.jsonl")
-
-
-def test_events_export_in_the_plover_layout(example_run, tmp_path):
-    target = tmp_path / "plover.jsonl"
-    assert main(["export", "--format", "plover", str(example_run), "-o", str(target)]) == EXIT_OK
-    exported = lines(target)
-    events = lines(example_run / "events.jsonl")
-    assert len(exported) == len(events) > 0
-    for row in exported:
-        assert row["event_type"] in {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-        assert row["cameo"] and {"actor_country", "recipient_country", "event_text"} <= set(row)

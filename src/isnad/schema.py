@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Annotated
 
 import msgspec
 
@@ -163,7 +164,7 @@ class StatementRow(_Row):
     responds_to: str | None = None
     rule: str | None = None
     speaker_rule: str | None = None
-    confidence: float | None = None
+    confidence: Annotated[float, msgspec.Meta(ge=0, le=1)] | None = None
     denied_claim: DeniedClaim | None = None
     copy_of: str | None = None
     speaker_entity_id: str | None = None
