@@ -324,6 +324,7 @@ def _write_updated(source: Path, target: Path, table: str, updates: Mapping[int,
     table's last columns (the corpus fields, staged null) gets them spliced in
     place of those nulls; any other row is decoded and encoded again."""
     tail = _corpus_tail(table)
+    tail_names = frozenset(tail)
     null_tail = b"," + schema.encode_fields(table, tail, {}) + b"}\n"
     encode = schema.encoder(table)
     with source.open("rb", buffering=IO_BUFFER) as lines, target.open("wb", buffering=IO_BUFFER) as out:
@@ -331,7 +332,7 @@ def _write_updated(source: Path, target: Path, table: str, updates: Mapping[int,
             fields = updates.get(row)
             if not fields:
                 out.write(line)
-            elif fields.keys() <= set(tail) and line.endswith(null_tail):
+            elif fields.keys() <= tail_names and line.endswith(null_tail):
                 out.write(line[:-len(null_tail)] + b"," + schema.encode_fields(table, tail, fields) + b"}\n")
             else:
                 out.write(encode({**json.loads(line), **fields}) + b"\n")
