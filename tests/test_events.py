@@ -232,11 +232,11 @@ def test_plover_export(tmp_path):
     buffer = io.StringIO()
     assert export_plover(tmp_path, buffer) == 1
     record = json.loads(buffer.getvalue())
-    assert (record["event_type"], record["event"], record["quad_code"]) == ("SANCTION", ["SANCTION"], 3)
-    assert (record["actor"], record["actor_country"], record["recipient_country"]) == ("United States", "USA", "IRN")
-    assert record["source"][0]["code"] == "USA" and record["recipients"][0]["code"] == "IRN"
+    assert (record["event_type"], record["event"], record["quad_code"]) == ("SANCTION", ["SANCTION"], 4)
+    assert (record["actor"][0]["entity_name"], record["actor"][0]["code"]) == ("United States", "USA")
+    assert [r["code"] for r in record["recipient"]] == ["IRN"]
     assert record["date"] == "2025-03-05" and record["cameo"] == "163"
-    assert record["event_text"] == text[record["text_info"]["start"]:record["text_info"]["end"]]
+    assert record["event_text"] == [text[record["text_info"]["start"]:record["text_info"]["end"]]]
     assert record["cite_info"]["url"] == "https://example.com/a" and record["cite_info"]["publication"] == "مثال"
     out = tmp_path / "plover.jsonl"
     assert export_plover(tmp_path, out) == 1 and json.loads(out.read_text(encoding="utf-8"))["id"] == record["id"]

@@ -157,7 +157,8 @@ def test_a_row_that_cannot_be_written_is_its_pages_error_row(monkeypatch):
     def events(page: Page, lexicon) -> None:
         pages.events_step(page, lexicon)
         if page.doc_id == items[0][1].doc_id:
-            page.events.append({"id": "x", "trigger": "\udc80"})  # UTF-8 cannot hold it
+            page.events.append({"id": "x", "doc_id": page.doc_id, "article_index": 0, "event_type": "CONSULT",
+                                "trigger": "\udc80"})  # UTF-8 cannot hold it
 
     monkeypatch.setattr(pages, "PAGE_STEPS", (*pages.PAGE_STEPS[:2], events))
     results = pages.process_pages(items)
@@ -319,7 +320,7 @@ def test_serve_and_export_read_the_published_version(tmp_path):
     from isnad.web.data import RunData
 
     out = tmp_path / "out"
-    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1"]) == EXIT_OK
+    assert main(["run", str(EXAMPLES), "--out", str(out), "--workers", "1", "--published", "2024-01-26"]) == EXIT_OK
     data = RunData(out)
     try:
         assert data.overview()

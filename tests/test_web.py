@@ -160,7 +160,7 @@ def test_newest_first_by_default_and_partial_dates_count_as_undated(client):
     dated = [d for d in dates if d]
     assert dated == sorted(dated, reverse=True) and dates[len(dated):] == [None] * (len(dates) - len(dated))
     bates = next(s for s in every if s["id"] == "s000-bates")
-    assert bates["date"] is None and bates["eff_date"] is None  # "--12-05" is not a date
+    assert bates["date"] is None and bates["eff_date"] is None  # its article has only a day without its year
     oldest = client.get("/api/search", params={"sort": "oldest"}).json()["items"]
     assert oldest[0]["eff_date"] == "2024-01-26" and oldest[-1]["eff_date"] is None
     articles = client.get("/api/articles").json()["items"]

@@ -15,7 +15,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from isnad.store import DUCKDB_FILE, MANIFEST_FILE, TABLES, build_duckdb, dumps
+from isnad import schema
+from isnad.store import DUCKDB_FILE, MANIFEST_FILE, TABLES, build_duckdb
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 INPUT = "/data/crawl/seeds"
@@ -104,7 +105,7 @@ def fixture_rows() -> dict[str, list[dict]]:
     zakharova = _speaker("Maria Zakharova", "ماريا زاخاروفا", "person", "RUS", "Russian Foreign Ministry spokesperson")
     kremlin = _speaker("Kremlin", "الكرملين", "organization", "RUS")
     statements = [
-        _statement("s000-bates", SEED_000, t0, cue="قال", stance="assert", date="--12-05",
+        _statement("s000-bates", SEED_000, t0, cue="قال", stance="assert", date=None,
                    speaker=_speaker("Andrew Bates", "أندرو بيتس", "person", "USA", "White House deputy press secretary"),
                    content="تركيز واشنطن ينصب على استمرار المساعدة لكييف وليس المفاوضات"),
         _statement("s000-zakharova", SEED_000, t0, speaker=zakharova, cue="قالت", stance="deny",
@@ -177,7 +178,7 @@ def write_run(out_dir: Path, rows: dict[str, list[dict]], manifest: dict | None 
     for table in TABLES:
         with (out_dir / f"{table}.jsonl").open("w", encoding="utf-8") as f:
             for row in rows.get(table, []):
-                f.write(dumps(row) + "\n")
+                f.write(schema.encode(table, row).decode("utf-8") + "\n")  # rows as the declared schema writes them
     build_duckdb(out_dir, out_dir / DUCKDB_FILE)
     if manifest is not None:
         (out_dir / MANIFEST_FILE).write_text(json.dumps(manifest), encoding="utf-8")

@@ -72,10 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
                      "labelled published_source=fallback")
     export = commands.add_parser(
         "export", help="write the events of a run folder in another layout",
-        description="Write the events of DIR (the output folder of `isnad run`) as JSON Lines in "
-        "the PLOVER layout: one event a line, PLOVER field names, CAMEO code and status beside.",
+        description="Write the events of DIR (the output folder of `isnad run`) in the PLOVER layout "
+        "(JSON Lines: one event a line, PLOVER field names, CAMEO code and status beside) or as a "
+        "POLECAT-style table (tab-separated, one event a row).",
     )
-    export.add_argument("--format", dest="export_format", choices=("plover",), default="plover",
+    export.add_argument("--format", dest="export_format", choices=("plover", "polecat"), default="plover",
                         help="output layout (default: %(default)s)")
     export.add_argument("dir", type=Path, metavar="DIR", help="output folder of `isnad run`")
     export.add_argument("-o", "--output", default="-", metavar="FILE",
@@ -206,17 +207,18 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .events_plover import export_plover
+    from .events_plover import export_events
 
     if not (args.dir / "events.jsonl").is_file():
         print(f"isnad: no events.jsonl in {args.dir}", file=sys.stderr)
         return EXIT_FAILURE
     try:
-        n = export_plover(args.dir, args.output)
+        n, undated = export_events(args.dir, args.output, args.export_format)
     except OSError as e:
         print(f"isnad: cannot write {args.output}: {e}", file=sys.stderr)
         return EXIT_FAILURE
-    print(f"isnad: {n} events written in the PLOVER layout", file=sys.stderr)
+    left_out = f"; {undated} without any date left out" if undated else ""
+    print(f"isnad: {n} events written in the {args.export_format.upper()} layout{left_out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -19,7 +19,8 @@ from .model import Page, PageError, statements_by_article
 from .options import RunOptions
 from .segment import segment_page
 from .statements import extract_statements
-from .store import dumps, frame
+from .schema import encode, encoder
+from .store import frame
 
 BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are computed together
 
@@ -41,7 +42,24 @@ def events_step(page: Page, lexicon: Lexicon) -> None:
                    for event in extract_events(page, article, by_article.get(article.article_index, []))]
 
 
-PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step)
+def identifiers_step(page: Page, lexicon: Lexicon) -> None:
+    """The Wikidata QID of every speaker and event participant the lexicon knows
+    (``actors.tsv``'s ``wikidata`` column), as its ``wikidata`` field."""
+    for statement in page.statements:
+        _add_wikidata(statement["speaker"], lexicon)
+    for event in page.events:
+        for entity in (event.get("actor"), event.get("recipient"), *event.get("actors", ()), *event.get("recipients", ())):
+            if entity:
+                _add_wikidata(entity, lexicon)
+
+
+def _add_wikidata(entity: dict, lexicon: Lexicon) -> None:
+    actor = lexicon.actors.get(entity.get("entity_id") or "")
+    entity["wikidata"] = actor.wikidata if actor else None
+
+
+PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step,
+                                                           identifiers_step)
 
 
 @dataclass
@@ -98,11 +116,11 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], options: RunOpt
         try:
             articles = [a.to_record(page.text) for a in page.articles]
             results.append(PageResult(key, {
-                "documents": [_line(document_row(page))],
-                "articles": [_line(row) for row in articles],
-                "statements": [_line(row) for row in page.statements],
-                "events": [_line(row) for row in page.events],
-                "warnings": [_line(w.to_record()) for w in page.warnings],
+                "documents": [encode("documents", document_row(page))],
+                "articles": list(map(encoder("articles"), articles)),
+                "statements": list(map(encoder("statements"), page.statements)),
+                "events": list(map(encoder("events"), page.events)),
+                "warnings": [encode("warnings", w.to_record()) for w in page.warnings],
             }))
         except Exception as e:  # a row that cannot be written must not stop the batch
             results.append(_error_result(key, PageError(page.doc_id, page.source, "write", f"{type(e).__name__}: {e}")))
@@ -119,11 +137,6 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], options: RunOpt
             results[i].lines["signatures"] = [frame(s.to_row()) for s in found.signatures]
             results[i].lines["statement_refs"] = [frame(r.to_row()) for r in found.refs]
     return results
-
-
-def _line(row: dict) -> bytes:
-    """One JSONL line, UTF-8 (raises on text that cannot be encoded)."""
-    return dumps(row).encode("utf-8")
 
 
 def _run_steps(page: Page, lexicon: Lexicon) -> PageError | None:
@@ -149,4 +162,6 @@ def _corpus_features(pages: list[PageText], lexicon: Lexicon) -> list[PageFeatur
 
 def _error_result(key: str, error: PageError) -> PageResult:
     """The page's error row (a reason quoting text that UTF-8 cannot hold keeps it escaped)."""
-    return PageResult(key, {"errors": [dumps(error.to_record()).encode("utf-8", "backslashreplace")]}, error=True)
+    record = {k: v.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(v, str) else v
+              for k, v in error.to_record().items()}
+    return PageResult(key, {"errors": [encode("errors", record)]}, error=True)

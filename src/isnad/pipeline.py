@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -28,10 +28,10 @@ from .model import Page, PageError, Skipped
 from .options import RunOptions
 from .pages import BATCH_PAGES, PageResult, page_key, process_pages
 from .read import read_inputs
-from .store import RowUpdates, RunWriter, read_frames, write_manifest
+from .store import RunWriter, read_frames, write_manifest
 
 
-def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
+def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, Mapping[int, dict]]]:
     """Step 8 over the staged signatures and statements: copies, stories,
     claims and entities (the derived tables) and the fields they set on
     article and statement rows (by row number: signatures and statement refs
@@ -42,8 +42,7 @@ def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, RowUpdates]]:
                   copy_keys=lambda: (CopyKey.from_row(r) for r in read_frames(signatures)))
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicate_rows(), "entities": result.entities}
-    return derived, {"articles": RowUpdates(result.article_rows()),
-                     "statements": RowUpdates(result.statement_fields(), replaced=frozenset({"responds_to"}))}
+    return derived, {"articles": result.article_rows(), "statements": result.statement_fields()}
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, options: RunOptions = RunOptions(),

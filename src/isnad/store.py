@@ -26,51 +26,21 @@ import fcntl
 import json
 import os
 import pickle
-import re
 import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
+from . import schema
 from .options import DEFAULT_FORMATS
 
-# Published tables, in the order they are written.  The DuckDB table and the
-# Parquet file of the same name are loaded from the JSONL file; an empty file
-# gets the fallback schema.
-TABLES: dict[str, str] = {
-    "documents": "doc_id VARCHAR, source VARCHAR, content_type VARCHAR, encoding VARCHAR, "
-    "n_chars BIGINT, sha256 VARCHAR, text VARCHAR",
-    "articles": "doc_id VARCHAR, source VARCHAR, article_index INTEGER, span INTEGER[], "
-    "segments INTEGER[][], title VARCHAR, text VARCHAR, published DATE, published_precision VARCHAR, "
-    "published_source VARCHAR, published_partial VARCHAR, outlet VARCHAR, outlet_source VARCHAR, "
-    "agencies VARCHAR[], dateline VARCHAR, author VARCHAR",
-    "statements": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, "
-    "speaker STRUCT(name VARCHAR, name_ar VARCHAR, kind VARCHAR, country VARCHAR, role VARCHAR, "
-    "entity_id VARCHAR), cue VARCHAR, mode VARCHAR, stance VARCHAR, content VARCHAR, "
-    "content_span INTEGER[], sentence_span INTEGER[], via VARCHAR[], date VARCHAR, responds_to VARCHAR",
-    "events": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, event_type VARCHAR, mode VARCHAR, "
-    "actor JSON, recipient JSON, date VARCHAR, date_precision VARCHAR, location JSON, reported_by VARCHAR, "
-    "span INTEGER[], "
-    "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, modality VARCHAR, "
-    "context VARCHAR[], denied_by VARCHAR[], actors JSON, recipients JSON, date_span INTEGER[], "
-    "quad_class INTEGER, mentions INTEGER, mention_spans INTEGER[][], claimed BOOLEAN",
-    "stories": "story_id VARCHAR, title VARCHAR, articles STRUCT(doc_id VARCHAR, article_index INTEGER)[]",
-    "claims": "claim_id VARCHAR, claimant VARCHAR, content VARCHAR, asserted_by VARCHAR[], "
-    "denied_by VARCHAR[], confirmed_by VARCHAR[]",
-    "duplicates": "doc_id VARCHAR, article_index INTEGER, "
-    "copy_of STRUCT(doc_id VARCHAR, article_index INTEGER), similarity DOUBLE",
-    "entities": "entity_id VARCHAR, names VARCHAR[], roles VARCHAR[], country VARCHAR, kind VARCHAR, "
-    "statements VARCHAR[]",
-    "errors": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, error VARCHAR",
-    "warnings": "doc_id VARCHAR, source VARCHAR, stage VARCHAR, warning VARCHAR",
-}
-# Columns declared DATE above are cast when loaded: their type must not depend on what
-# a run happens to hold (ISO strings, or all nulls, would be typed by what DuckDB sees).
-DATE_COLUMNS: dict[str, list[str]] = {name: re.findall(r"(\w+) DATE\b", schema) for name, schema in TABLES.items()}
+# Published tables, in the order they are written, with the columns and types
+# :mod:`isnad.schema` declares: the JSONL rows, the DuckDB tables and the Parquet
+# files all follow it, whatever rows a run holds.
+TABLES = schema.TABLES
 # Staged only: what the corpus steps need after the per-page pass.
 INTERNAL_TABLES = ("signatures", "statement_refs")
 FORMATS = ("jsonl", "duckdb", "parquet")
@@ -206,7 +176,7 @@ class RunWriter:
         return self.staging / (f"{table}.frames" if table in INTERNAL_TABLES else f"{table}.jsonl")
 
     def finalise(self, derived: dict[str, Iterable[dict]] | None = None,
-                 updates: dict[str, RowUpdates] | None = None, tables_ready: Callable[[], None] = lambda: None) -> None:
+                 updates: dict[str, Mapping[int, dict]] | None = None, tables_ready: Callable[[], None] = lambda: None) -> None:
         """Write the final JSONL files of every table into the staging folder.
 
         ``derived`` gives the rows of tables the corpus step computes
@@ -222,15 +192,14 @@ class RunWriter:
         shutil.rmtree(final, ignore_errors=True)
         final.mkdir()
         for name in derived:
-            _write_jsonl(final / f"{name}.jsonl", derived[name])
-        changes = {}
+            _write_rows(final / f"{name}.jsonl", name, derived[name])
         for name, table_updates in updates.items():
-            changes[name] = {row: dumps({"row": row, **table_updates.fields[row]}) for row in sorted(table_updates.fields)}
-            _write_lines(final / f"{name}.updates.jsonl", changes[name].values())
+            _write_lines(final / f"{name}.updates.jsonl",
+                         (dumps({"row": row, **table_updates[row]}) for row in sorted(table_updates)))
         tables_ready()
         for name in TABLES:
             if name in updates:
-                _write_updated(self.staged(name), final / f"{name}.jsonl", changes[name], updates[name])
+                _write_updated(self.staged(name), final / f"{name}.jsonl", name, updates[name])
             elif name not in derived:
                 os.link(self.staged(name), final / f"{name}.jsonl")
 
@@ -348,32 +317,34 @@ def _replace_with_link(path: Path, target: str) -> None:
     os.replace(temporary, path)
 
 
-@dataclass
-class RowUpdates:
-    """Fields the corpus step sets on a table's staged rows, by row number
-    (0 = the first line of the staged file).  ``replaced`` names fields the
-    page pass already wrote (the row is serialised again for them); others
-    are appended to the line as it is."""
-
-    fields: Mapping[int, dict]
-    replaced: frozenset[str] = frozenset()
-
-
-def _write_updated(source: Path, target: Path, changes: dict[int, str], updates: RowUpdates) -> None:
-    """Copy a JSONL file, setting on each row the fields ``updates`` gives it
-    (``changes``: those fields already encoded as ``{"row": N, ...}``).  Rows
-    without fields are copied as bytes, undecoded; a row gets its new fields
-    appended unless they replace some it has."""
+def _write_updated(source: Path, target: Path, table: str, updates: Mapping[int, dict]) -> None:
+    """Copy a staged JSONL file of ``table``, setting on each row the fields
+    ``updates`` gives it (by row number, 0 = the first line).  Rows without
+    fields are copied as bytes, undecoded; a row whose fields are all among the
+    table's last columns (the corpus fields, staged null) gets them spliced in
+    place of those nulls; any other row is decoded and encoded again."""
+    tail = _corpus_tail(table)
+    tail_names = frozenset(tail)
+    null_tail = b"," + schema.encode_fields(table, tail, {}) + b"}\n"
+    encode = schema.encoder(table)
     with source.open("rb", buffering=IO_BUFFER) as lines, target.open("wb", buffering=IO_BUFFER) as out:
         for row, line in enumerate(lines):
-            fields = updates.fields.get(row)
+            fields = updates.get(row)
             if not fields:
                 out.write(line)
-            elif updates.replaced.isdisjoint(fields):
-                change = changes[row]
-                out.write(line.rstrip(b"\n")[:-1] + b"," + change[change.index(",") + 1:].encode("utf-8") + b"\n")
+            elif fields.keys() <= tail_names and line.endswith(null_tail):
+                out.write(line[:-len(null_tail)] + b"," + schema.encode_fields(table, tail, fields) + b"}\n")
             else:
-                out.write((dumps({**json.loads(line), **fields}) + "\n").encode("utf-8"))
+                out.write(encode({**json.loads(line), **fields}) + b"\n")
+
+
+def _corpus_tail(table: str) -> tuple[str, ...]:
+    """The table's last columns that the corpus step sets."""
+    names = schema.columns(table)
+    k = len(names)
+    while k and names[k - 1] in schema.CORPUS_FIELDS.get(table, ()):
+        k -= 1
+    return names[k:]
 
 
 def write_manifest(out_dir: Path, manifest: dict) -> None:
@@ -396,20 +367,30 @@ def _write_lines(path: Path, lines: Iterable[str]) -> None:
             out.write((line + "\n").encode("utf-8"))
 
 
-def _write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    _write_lines(path, map(dumps, rows))
+def _write_rows(path: Path, table: str, rows: Iterable[dict]) -> None:
+    """Rows of ``table`` as JSON Lines, encoded by its declared schema."""
+    encode = schema.encoder(table)
+    with path.open("wb", buffering=IO_BUFFER) as out:
+        for row in rows:
+            out.write(encode(row) + b"\n")
 
 
 def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path, longest_row: int) -> str:
-    """A view over ``path`` for table ``name``; the fallback schema when empty."""
+    """A view over ``path`` with the columns and types :mod:`isnad.schema` declares for table ``name``."""
     if path.stat().st_size == 0:
-        con.execute(f"CREATE TEMP TABLE src_{name} ({TABLES[name]})")
+        con.execute(f"CREATE TEMP TABLE src_{name} ({schema.duckdb_schema(name)})")
     else:
         con.execute(
             f"CREATE TEMP VIEW src_{name} AS SELECT * FROM read_json('{_sql_path(path)}', "
-            f"format='newline_delimited', sample_size=-1, maximum_object_size={_object_size(longest_row)})"
+            f"format='newline_delimited', columns={_columns_spec(schema.duckdb_columns(name))}, "
+            f"maximum_object_size={_object_size(longest_row)})"
         )
     return f"src_{name}"
+
+
+def _columns_spec(columns: dict[str, str]) -> str:
+    """A DuckDB ``columns`` argument: ``{'name': 'TYPE', ...}``."""
+    return "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
 
 
 def _object_size(longest_row: int) -> int:
@@ -442,12 +423,10 @@ def build_duckdb(folder: Path, db_path: Path) -> None:
         database.close()
 
 
-# What the corpus step adds: whole tables, and fields (with their DuckDB types) on page tables.
+# What the corpus step adds: whole tables, and fields on rows of page tables (``*.updates.jsonl``).
 DERIVED_TABLES = ("stories", "claims", "duplicates", "entities")
-CORPUS_FIELDS: dict[str, dict[str, str]] = {
-    "articles": {"story_id": "VARCHAR", "copy_of": "STRUCT(doc_id VARCHAR, article_index BIGINT)"},
-    "statements": {"copy_of": "VARCHAR", "responds_to": "VARCHAR", "speaker_entity_id": "VARCHAR"},
-}
+UPDATED_FIELDS = {"articles": schema.CORPUS_FIELDS["articles"],
+                  "statements": ("responds_to", *schema.CORPUS_FIELDS["statements"])}
 
 
 class TableBuild:
@@ -472,32 +451,23 @@ class TableBuild:
         """The derived tables, and the corpus fields (see :meth:`RunWriter.finalise`)."""
         for name in DERIVED_TABLES:
             self.load(name, final / f"{name}.jsonl")
-        for name in CORPUS_FIELDS:
+        for name in UPDATED_FIELDS:
             updates = final / f"{name}.updates.jsonl"
-            if updates.exists():
+            if updates.exists() and updates.stat().st_size:
                 self._update(name, updates)
 
     def load(self, name: str, path: Path) -> None:
-        """Table ``name`` from a JSONL file, its ``DATE_COLUMNS`` as dates."""
+        """Table ``name`` from a JSONL file, typed by its declared schema."""
         source = _select_jsonl(self.con, name, path, self.longest_row)
-        typed = ", ".join(f"CAST({column} AS DATE) AS {column}" for column in DATE_COLUMNS[name])
-        columns = f"* REPLACE ({typed})" if typed else "*"
-        self.con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
+        self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
 
     def _update(self, name: str, updates: Path) -> None:
-        columns = CORPUS_FIELDS[name]
-        present = {r[0] for r in self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [name]).fetchall()}
-        for column, kind in columns.items():
-            if column not in present:
-                self.con.execute(f"ALTER TABLE {name} ADD COLUMN {column} {kind}")
-        if updates.stat().st_size == 0:
-            return
-        spec = ", ".join(f"'{c}': '{k}'" for c, k in {"row": "BIGINT", **columns}.items())
+        types = schema.duckdb_columns(name)
+        columns = {column: types[column] for column in UPDATED_FIELDS[name]}
         assignments = ", ".join(f"{c} = coalesce(u.{c}, {name}.{c})" for c in columns)
         self.con.execute(
             f"UPDATE {name} SET {assignments} FROM read_json('{_sql_path(updates)}', format='newline_delimited', "
-            f"columns={{{spec}}}) AS u WHERE {name}.rowid = u.row")
+            f"columns={_columns_spec({'row': 'BIGINT', **columns})}) AS u WHERE {name}.rowid = u.row")
 
     def export_parquet(self, folder: Path) -> None:
         """``TABLE.parquet`` for every table."""

@@ -84,10 +84,11 @@ def merge_speakers(speakers: dict[str, dict]) -> tuple[dict[str, str], list[dict
     for sid, entity in assigned.items():
         sp = speakers[sid]
         rec = records.setdefault(entity, {"entity_id": entity, "names": [], "roles": [], "country": None,
-                                          "kind": sp.get("kind"), "statements": []})
+                                          "kind": sp.get("kind"), "wikidata": None, "statements": []})
         for field_name, value in (("names", sp.get("name")), ("names", sp.get("name_ar")), ("roles", sp.get("role"))):
             if value and value not in rec[field_name]:
                 rec[field_name].append(value)
         rec["country"] = rec["country"] or sp.get("country")
+        rec["wikidata"] = rec["wikidata"] or sp.get("wikidata")
         rec["statements"].append(sid)
     return assigned, list(records.values())

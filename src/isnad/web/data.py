@@ -33,6 +33,7 @@ from pathlib import Path, PurePosixPath
 import duckdb
 
 from ..lexicon import default_lexicon
+from .. import schema
 from ..store import DUCKDB_FILE, MANIFEST_FILE, TABLES, published_dir
 from ..text import fold_key
 from .textquery import MAX_QUERY_CHARS, FormsKeys, TextQuery, WordIndex
@@ -57,8 +58,6 @@ _DATE_PARAM_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Spans drawn in their own way on the article page; every other ``*_span(s)``
 # field of a row is highlighted under its field name.
 _BODY_SPANS = {"content_span", "sentence_span", "span", "segments"}
-# Names a corpus step may give a story's date range.
-_STORY_RANGE_COLUMNS = (("date_from", "date_to"), ("first_date", "last_date"), ("start_date", "end_date"))
 _RELAY_PREFIXES = ("وكاله ", "صحيفه ", "شبكه ", "موقع ", "قناه ", "مجله ")
 
 _MACROS = (
@@ -75,6 +74,11 @@ _MACROS = (
     "CREATE MACRO site_of(url) AS nullif(regexp_extract(url, '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:www\\.)?([^/:?#]+)', 1), '')",
     "CREATE MACRO relay(x) AS coalesce(getvariable('relays')[x], x)",
 )
+
+
+def _same_type(stored: str | None, declared: str) -> bool:
+    """Whether a stored column already has the declared type (DuckDB quotes some field names)."""
+    return stored is not None and stored.replace('"', "") == declared.replace('"', "")
 
 
 class RunOpenError(Exception):
@@ -337,10 +341,12 @@ class RunData:
         self._local = threading.local()
         self._frequencies: dict = {}  # (table, term) -> rows holding the term
         self._row_counts: dict[str, int] = {}
-        self.columns = self._read_columns()
-        if not {"articles", "statements"} & set(self.columns):
+        stored = self._read_columns()
+        if not {"articles", "statements"} & set(stored):
             self._root.close()
             raise RunOpenError(f"{self.db_path} holds no isnad tables (no articles, no statements)")
+        self._declared_views(stored)
+        self.columns = {table: schema.duckdb_columns(table) for table in schema.TABLES}
         for macro in _MACROS:
             self._root.execute(macro)
         try:
@@ -387,6 +393,23 @@ class RunData:
             columns.setdefault(table, {})[name] = dtype
         return columns
 
+    def _declared_views(self, stored: dict[str, dict[str, str]]) -> None:
+        """A view ``v_TABLE`` of every table with the columns and types :mod:`isnad.schema`
+        declares (what every run holds; a run written before a column existed gets it
+        null, an absent table is empty), and the stored row number as ``_rowid``."""
+        for table in schema.TABLES:
+            declared = schema.duckdb_columns(table)
+            present = stored.get(table)
+            if present is None:
+                columns = [f'NULL::{kind} AS "{name}"' for name, kind in declared.items()]
+                self._root.execute(f"CREATE VIEW v_{table} AS SELECT {', '.join(columns)}, 0 AS _rowid WHERE false")
+                continue
+            columns = [f't."{name}"' if _same_type(present.get(name), kind)
+                       else f'TRY_CAST(t."{name}" AS {kind}) AS "{name}"' if name in present
+                       else f'NULL::{kind} AS "{name}"' for name, kind in declared.items()]
+            self._root.execute(f"CREATE VIEW v_{table} AS SELECT {', '.join(columns)}, t.rowid AS _rowid "
+                               f"FROM run.{table} t")
+
     def _has(self, table: str, name: str) -> bool:
         return name in self.columns.get(table, {})
 
@@ -402,7 +425,12 @@ class RunData:
 
     def _source(self, table: str) -> str:
         """The run's table, or an empty stand-in when the run has none."""
-        return f"run.{table}" if table in self.columns else "(SELECT NULL AS _none WHERE false)"
+        return f"v_{table}"
+
+    @staticmethod
+    def _record(table: str) -> str:
+        """The table's rows as stored records: its declared columns."""
+        return f"(SELECT * EXCLUDE (_rowid) FROM v_{table})"
 
     def _build(self) -> None:
         self.manifest = read_manifest(self.folder)
@@ -695,11 +723,7 @@ class RunData:
 
     def _build_stories(self) -> None:
         t = "stories"
-        given_from, given_to = "NULL", "NULL"
-        for first, last in _STORY_RANGE_COLUMNS:
-            if self._has(t, first) and self._has(t, last):
-                given_from, given_to = f"as_date({self._col(t, first, 'st')})", f"as_date({self._col(t, last, 'st')})"
-                break
+        given_from, given_to = "st.date_range[1]", "st.date_range[2]"
         self._root.execute(f"""
             CREATE TABLE w_stories AS
             WITH sa AS (SELECT sa.story_id, sa.ord, a.* EXCLUDE (story_id)
@@ -994,7 +1018,7 @@ class RunData:
         sql = f"""SELECT * FROM (SELECT {self._str(t, 'doc_id', e)} AS doc_id,
                     coalesce(src.shown, {self._str(t, 'source', e)}) AS source,
                     {self._str(t, 'stage', e)} AS stage, {self._str(t, 'error', e)} AS error,
-                    {'e.rowid' if t in self.columns else '0'} AS _row
+                    e._rowid AS _row
                   FROM {self._source(t)} e LEFT JOIN w_sources src ON src.source = {self._str(t, 'source', e)})
                   WHERE {' AND '.join(parts) or 'true'}"""
         return sql, params, "_row"
@@ -1131,7 +1155,7 @@ class RunData:
                           "WHERE c.claim_id = ?", [claim_id])
         if claim is None:
             return None
-        raw = self._one(f"SELECT to_json(c)::VARCHAR AS j FROM run.claims c "
+        raw = self._one(f"SELECT to_json(c)::VARCHAR AS j FROM {self._record('claims')} c "
                         f"WHERE {self._str('claims', 'claim_id', 'c')} = ?", [claim_id])
         known = {"claim_id", "claimant", "content", "status", "asserted_by", "denied_by", "confirmed_by"}
         claim["extra"] = {k: v for k, v in json.loads(raw["j"]).items() if k not in known} if raw else {}
@@ -1211,7 +1235,7 @@ class RunData:
     def article(self, doc_id: str, article_index: int) -> dict | None:
         """The article with its page text and the raw rows whose spans point into it."""
         raw = self._one(
-            f"SELECT to_json(a)::VARCHAR AS j FROM run.articles a "
+            f"SELECT to_json(a)::VARCHAR AS j FROM {self._record('articles')} a "
             f"WHERE {self._str('articles', 'doc_id', 'a')} = ? AND {self._col('articles', 'article_index', 'a')} = ?",
             [doc_id, article_index],
         )
@@ -1222,7 +1246,7 @@ class RunData:
         article["record"] = self._shown_record(json.loads(raw["j"]))
         text_row = None
         if self._has("documents", "text"):
-            text_row = self._one("SELECT text FROM run.documents WHERE doc_id = ? LIMIT 1", [doc_id])
+            text_row = self._one("SELECT text FROM v_documents WHERE doc_id = ? LIMIT 1", [doc_id])
         article["page_text"] = text_row["text"] if text_row else None
         article["statements"] = self._rows(
             f"SELECT {STATEMENT_FIELDS} FROM w_statements s WHERE s.doc_id = ? AND s.article_index = ? "
@@ -1250,7 +1274,7 @@ class RunData:
         if table not in self.columns:
             return []
         rows = self._rows(
-            f"SELECT to_json(t)::VARCHAR AS j FROM run.{table} t WHERE {self._str(table, 'doc_id', 't')} = ? "
+            f"SELECT to_json(t)::VARCHAR AS j FROM {self._record(table)} t WHERE {self._str(table, 'doc_id', 't')} = ? "
             f"AND {self._col(table, 'article_index', 't')} = ? LIMIT ?",
             [doc_id, article_index, DETAIL_ROWS],
         )
@@ -1261,7 +1285,7 @@ class RunData:
                         "FROM w_statements s JOIN w_quotes q USING (quote_key) WHERE s.id = ?", [statement_id])
         if row is None:
             return None
-        raw = self._one(f"SELECT to_json(s)::VARCHAR AS j FROM run.statements s "
+        raw = self._one(f"SELECT to_json(s)::VARCHAR AS j FROM {self._record('statements')} s "
                         f"WHERE {self._str('statements', 'id', 's')} = ? LIMIT 1", [statement_id])
         row["record"] = json.loads(raw["j"]) if raw else {}
         row["chain"] = attribution_chain(row)
@@ -1288,7 +1312,7 @@ class RunData:
             manifest["inputs"] = [shown_source(i, self.source_roots) if i != "-" else "standard input"
                                   for i in manifest["inputs"]]
         stat = self.db_path.stat()
-        tables = {t: self._value(f"SELECT count(*) FROM run.{t}") for t in self.columns}
+        tables = {t: self._value(f"SELECT count(*) FROM v_{t}") for t in self.columns}
         stages = dict(self._con().execute(
             f"SELECT {self._str('errors', 'stage', 'e')}, count(*) FROM {self._source('errors')} e GROUP BY 1 ORDER BY 2 DESC"
         ).fetchall()) if "errors" in self.columns else {}
