@@ -144,6 +144,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             links += 1  # بن عبد الله، بن أبي طالب
         if (glued or noun) and s.definite(tok) and not s.known(tok):
             return None  # بمنطقة الحدود، أهمية المشروع: a noun in construct, not a name
+        if s.written_ending(tok, "ة") and s.common_noun(tok) and not s.first_name(tok):
+            break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
         if links > j and links < n and name_word(s, toks[links], first=False):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \

@@ -196,6 +196,20 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             count += 1
         return j, org, country or (org.country if org else None)
 
+    def _construct_end(self, j: int, n: int) -> int:
+        """Past a noun phrase at ``j`` that ends with its first definite word (سوق الأسماك،
+        القطاع), a place or an actor; ``j`` when none starts there."""
+        toks, s, doc = self.s.toks, self.s, self.doc
+        for k in range(j, min(n, j + 3)):
+            found = doc.at(toks[k].start, "actor") or doc.at(toks[k].start, "country")
+            if found is not None:
+                return s.index_after(found.end)
+            if not toks[k].text.isalpha():
+                return j
+            if s.definite(toks[k]):
+                return k + 1
+        return j
+
     def _construct(self, j: int, n: int) -> bool:
         """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
         definite word, a place or another such noun (شرطة محافظة الأنبار، شبكة أطباء السودان)."""
@@ -264,9 +278,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 if (tok.text in ("عن", "علي", "الي") and self.verb_object) or j + 1 >= n or not (
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
-                j += 1
+                j = self._construct_end(j + 1, n)  # في سوق الأسماك المركزي: the place it names
             elif "ب" in self.verb_needs and glued_noun(s, tok) and tok.text[0] == "ب":
                 break  # ورحب الوزراء بعودة الحكومة: the object, behind its preposition
+            elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
+                    and (s.head_kind(tok) or doc.at(tok.start, "role") is not None):
+                break  # طالب خبراء عقاريون وزارة الإسكان: the object, a body of its own
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
             elif count > 0 and not self._describes(tok):

@@ -388,7 +388,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         if p.verb_gender == "f":
             return None  # ودعت الأهالي إلى: people are the subject of a masculine verb, not of دعت
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
-        return (sp, j) if _content_follows(p, j, n) else None
+        return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
+            else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
 
 
