@@ -198,12 +198,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
 
     def _construct_end(self, j: int, n: int) -> int:
         """Past a noun phrase at ``j`` that ends with its first definite word (سوق الأسماك،
-        القطاع), a place or an actor; ``j`` when none starts there."""
-        toks, s, doc = self.s.toks, self.s, self.doc
+        القطاع); ``j`` when none starts there."""
+        toks, s = self.s.toks, self.s
         for k in range(j, min(n, j + 3)):
-            found = doc.at(toks[k].start, "actor") or doc.at(toks[k].start, "country")
-            if found is not None:
-                return s.index_after(found.end)
             if not toks[k].text.isalpha():
                 return j
             if s.definite(toks[k]):
@@ -278,7 +275,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 if (tok.text in ("عن", "علي", "الي") and self.verb_object) or j + 1 >= n or not (
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
-                j = self._construct_end(j + 1, n)  # في سوق الأسماك المركزي: the place it names
+                named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
+                j = j + 1 if named is not None else self._construct_end(j + 1, n)  # في سوق الأسماك
             elif "ب" in self.verb_needs and glued_noun(s, tok) and tok.text[0] == "ب":
                 break  # ورحب الوزراء بعودة الحكومة: the object, behind its preposition
             elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
