@@ -15,10 +15,11 @@ NAME_WORDS = 5  # words of a name after its first
 
 
 def family_name(s: Sentence, tok: Token) -> bool:
-    """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective."""
+    """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective, a noun
+    written with ى (المستوى) or a noun that only looks like one (الرأي، الوعي)."""
     return (s.definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
             and s.doc.at(tok.start, "country") is None and s.doc.at(tok.start, "actor") is None
-            and s.head_kind(tok) is None)
+            and s.head_kind(tok) is None and not s.written_ending(tok, "ى") and not s.is_word(tok, "not_name"))
 
 
 def name_word(s: Sentence, tok: Token, first: bool) -> bool:

@@ -53,6 +53,10 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         subject = clause_subject(r, ci, row["gender"])  # استعدت القوات الأمنية …، ودعت الأهالي إلى
         if subject is not None:
             return subject, j, True
+    if carry_over and unsaid and ci > 2 and r.toks[ci - 1].text.lstrip("و") in ("حيث", "اذ"):
+        subject = main_clause_subject(r, ci - 1, row["gender"])  # ووافقه الرأي إبراهيم الصيادي حيث قال:
+        if subject is not None:
+            return subject, j, True
     if r.subordinate(ci) or r.subject_before(ci) or not unsaid:
         return None  # وتابع، إذا كان …: a comma right after the verb leaves its subject unsaid
     if not carry_over:
@@ -87,9 +91,12 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
     verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
     a subordinate clause (وحين رفضت أحس أن)."""
-    if ci > 0 and r.toks[ci - 1].text == "قد":
-        first = r.before_cue(ci)
-        return (first, j) if first is not None else None
+    if ci > 0 and (r.toks[ci - 1].text == "قد" or r.subject_before(ci)):
+        first = r.before_cue(ci)  # وكانت حركة طالبان حذرت داعش: the subject stands after كان
+        if first is not None:
+            return first, j
+        if ci < 2 or not r.s.is_(ci - 2, "auxiliary"):
+            return None  # وكانت قد توقعت الرئاسة …: nothing between كان and the verb, the subject follows
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
     r.parser.verb_needs = tuple((cue.value.get("needs") or "").split("|")) if cue.value.get("needs") else ()
@@ -228,6 +235,20 @@ def outlet_before(r: SentenceReader, ci: int) -> Speaker | None:
             found = r.parser.parse(k, ci, allow_name=False)
             if found is not None and found[0].kind == "outlet":
                 return found[0]
+    return None
+
+
+def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | None:
+    """The first speaker phrase, within a few words of the sentence's start, of the clause a
+    حيث / إذ clause hangs on (ووافقه الرأي إبراهيم الصيادي، عضو المجلس، حيث قال: …), when the
+    verb agrees with it."""
+    for k in range(1, min(end, 6)):
+        if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():
+            continue
+        found = r.parser.parse(k, end)
+        if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
+                and gender_agrees(gender, found[0]):
+            return found[0]
     return None
 
 
@@ -522,6 +543,10 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.",
      {"speaker": "عادل الجبير", "content": "المملكة تدعم"}),
     ("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.", {"speaker": "محمد الجدعان"}),
+    ("وكانت حركة طالبان حذرت مؤخرا داعش من التوسع في منطقتها.", {"speaker": "حركة طالبان"}),
+    ("ووافقه الرأي إبراهيم الصيادي عضو مجلس المنطقة السابق حيث قال: الأسعار ارتفعت كثيرا.",
+     {"speaker": "إبراهيم الصيادي", "content": "الأسعار ارتفعت"}),
+    ("وكانت قد توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية.", {"speaker": "الرئاسة العامة للأرصاد"}),
     ("ويقول البائع ماهر بن يحيى قد يكون السبب تقديم الناس الأولويات.",
      {"speaker": "ماهر بن يحيى", "content": "قد يكون السبب"}),
     ("في غضون ذلك، استعدت القوات الأمنية العراقية لاقتحام الرمادي، ودعت الأهالي إلى الخروج من المنطقة.",
