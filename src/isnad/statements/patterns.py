@@ -267,7 +267,8 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
 def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tuple[Speaker, int] | None:
     """Whom ``بحسب`` / ``وفقا لـ`` names at token ``j``: a speaker phrase, the owner of what it
     said or counted (وفق حديث حامد البلوي، وفق بيانات إدارة معلومات الطاقة), a body the
-    lexicon does not know (بحسب الهلال الأحمر) or an unnamed group (بحسب متعاملين في القطاع)."""
+    lexicon does not know, named by a body's head noun (بحسب الشرطة المحلية), or an unnamed group
+    (بحسب متعاملين في القطاع); not a thing (بحسب المعلومات التي …، وفقا للقانون الدولي)."""
     s, n = r.s, r.n
     if j < n and s.is_(j, "source_noun"):
         j += 1 + (j + 1 < n and r.toks[j + 1].text == "ل")
@@ -278,8 +279,11 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
         return res
     res = r.parser.noun_phrase(j, n)
     r.parser.last_rule = "noun_phrase"
+    if res is not None and (s.head_kind(r.toks[j]) is None or (
+            res[1] < n and s.is_(res[1], "subordinator") and r.toks[res[1]].text.startswith("ال"))):
+        return None  # بحسب المعلومات التي تم التوصل إليها، وفقا للقانون الدولي: a thing, not a source
     if res is None and r.toks[j].text.endswith(("ون", "ين")) and r.toks[j].text.isalpha() \
-            and not s.is_(j, "any") and s.at(j, "cue") is None:
+            and not r.toks[j].text.startswith(("ال", "لل")) and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
         r.parser.last_rule = "unnamed_group"
     if res is not None and not leading and res[1] < n and r.toks[res[1]].text not in (",", ";", ".") \
@@ -381,8 +385,10 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
 
 @STATEMENT_PATTERNS.rule(
     ("ارتفعت أسعار النفط بنسبة اثنين في المئة، بحسب وكالة بلومبرج.", {"speaker": "بلومبرج", "cue": "بحسب"}),
-    ("ووقع الانفجار بعد مرور أقل من 12 ساعة على مقتل 34 شخصا، بحسب الهلال الأحمر.", {"speaker": "الهلال الأحمر"}),
+    ("ووقع الانفجار بعد مرور أقل من 12 ساعة على مقتل 34 شخصا، بحسب الشرطة المحلية.", {"speaker": "الشرطة المحلية"}),
     ("وبحسب متعاملين في القطاع شهدت الأسواق عزوفا من قبل المشترين.", {"speaker": "anonymous"}),
+    ("وبحسب المعلومات التي تم التوصل إليها، فإن الاجتماع شهد نقاشا.", None),
+    ("واحتلت إسرائيل القدس الشرقية في خطوة لم يعترف بها المجتمع الدولي وفقا للقانون الدولي.", None),
     ("والمغرب خامس أكبر مستهلك للنفط في أفريقيا وفق بيانات إدارة معلومات الطاقة الأمريكية.",
      {"speaker": "إدارة معلومات الطاقة"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
