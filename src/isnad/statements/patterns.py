@@ -43,6 +43,11 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.before_cue(ci)
     if speaker is not None:
         return speaker, j, True
+    if j < r.n and r.toks[j].text in ("فيه", "فيها") and ci > 1 and r.toks[ci - 1].text.isalpha() \
+            and not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any"):
+        subject = main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver
+        if subject is not None:
+            return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
@@ -552,6 +557,8 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وكانت حركة طالبان حذرت مؤخرا داعش من التوسع في منطقتها.", {"speaker": "حركة طالبان"}),
     ("ووافقه الرأي إبراهيم الصيادي عضو مجلس المنطقة السابق حيث قال: الأسعار ارتفعت كثيرا.",
      {"speaker": "إبراهيم الصيادي", "content": "الأسعار ارتفعت"}),
+    ("وألقى وزير الخارجية كلمة أكد فيها أن المملكة ماضية في الإصلاح.",
+     {"speaker": "وزير الخارجية", "content": "المملكة ماضية"}),
     ("وكانت قد توقعت الرئاسة العامة للأرصاد هطول أمطار رعدية.", {"speaker": "الرئاسة العامة للأرصاد"}),
     ("ويقول البائع ماهر بن يحيى قد يكون السبب تقديم الناس الأولويات.",
      {"speaker": "ماهر بن يحيى", "content": "قد يكون السبب"}),
