@@ -554,6 +554,7 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال وزير الخارجية السعودي عادل الجبير للصحفيين إن المملكة تدعم الحل السياسي.",
      {"speaker": "عادل الجبير", "content": "المملكة تدعم"}),
     ("وزير المالية محمد الجدعان، من جانبه، أوضح أن العجز سيتراجع.", {"speaker": "محمد الجدعان"}),
+    ("وقد يقول قائل إن هذه المقاربة غير مناسبة.", None),
     ("وكانت حركة طالبان حذرت مؤخرا داعش من التوسع في منطقتها.", {"speaker": "حركة طالبان"}),
     ("ووافقه الرأي إبراهيم الصيادي عضو مجلس المنطقة السابق حيث قال: الأسعار ارتفعت كثيرا.",
      {"speaker": "إبراهيم الصيادي", "content": "الأسعار ارتفعت"}),
@@ -568,7 +569,9 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
     أن …; وكان X قد أعلن …), or a dropped subject (وأضاف أن …) given to the last speaker it
-    agrees with."""
+    agrees with; no one for a hypothetical speaker (وقد يقول قائل إن …)."""
     if cue.value["kind"] not in ("verb_past", "verb_present") and cue.value["kind"] != "noun":
         return None
+    if r.s.is_(r.s.index_after(cue.end), "hypothetical_speaker"):
+        return Dropped("a hypothetical speaker: no one said it")
     return verb_statement(r, cue, ci, None)
