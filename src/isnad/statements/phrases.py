@@ -321,8 +321,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     if k == j and not noun.definite(doc.text):
         return None  # a bare تقرير names nothing
     fs, fe = noun.key_start, toks[k - 1].end if k > j else noun.end
-    surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks
-    return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(noun.key), head=head), k
+    surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks, an unnamed source
+    return Speaker(surface, surface, "anonymous", (fs, fe), country, gender=head_gender(noun.key), head=head), k
 
 
 @SPEAKER_PHRASES.rule(
