@@ -35,6 +35,7 @@ PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منش�
     ("وتحدث أحد أعضاء الفريق حسن أبو السعود عن الأفكار الجديدة.", {"speaker": "حسن أبو السعود"}),
     ("فيما أشار كل من عايض عوضة ومحمد جبار وناصر الشهراني إلى أن الانقطاع المتكرر يجعلهم يدفعون رسوما.",
      {"speaker": "عايض عوضة ومحمد جبار وناصر الشهراني"}),
+    ("أدانت 3 منظمات حقوقية دولية تجاهل الاتحاد الأوروبي لحالات الإعدام.", {"speaker": "anonymous"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
@@ -43,7 +44,8 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     s = p.s
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
-    if not (s.is_(i, "quantity") and i + 1 < n):
+    number = s.text_of(i).isdigit()
+    if not ((s.is_(i, "quantity") or number) and i + 1 < n):
         return None
     j = i + 1
     if s.text_of(j) == "من" and j + 1 < n:
@@ -51,6 +53,12 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     counted = s.at(j, "role", lambda m: m.value["kind"] == "anonymous")
     if counted is not None:
         return p.anonymous(counted, j, n)
+    if number:  # 3 منظمات حقوقية دولية، 5 مسؤولين: a counted group of people or bodies
+        if s.head_kind(s.toks[j]) is None:
+            return None
+        group, k = p.group(i, j + 1, n, "pl")
+        return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
+            else None
     if not s.definite(s.toks[j]) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")

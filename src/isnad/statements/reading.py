@@ -109,7 +109,8 @@ class SentenceReader:
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
-                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT or self.s.is_(z - 1, "skip")):
+                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
+                or self.s.is_(z - 1, "skip")):  # كما عبر المرضى عن شكرهم
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
         return not self.verbal_noun(cue, z) and self._needs_met(cue, z)
 
