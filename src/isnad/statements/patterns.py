@@ -214,7 +214,8 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     s = r.s
     for k in range(min(ci, 5)):
         ms = r.doc.by_start.get(r.toks[k].start, ())
-        if k > 0 and (s.definite(r.toks[k - 1]) or (k > 1 and s.conjunction(r.toks[k - 1]))):
+        if k > 0 and ((s.definite(r.toks[k - 1]) and not s.is_(k - 1, "not_name"))
+                      or (k > 1 and s.conjunction(r.toks[k - 1]))):
             continue  # واصلت المقاومة الشعبية وقوات الجيش: inside the subject, not its start
         if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):

@@ -164,8 +164,8 @@ class SentenceReader:
         subject stands before the verb, so a speaker not found there is not the last one met."""
         for k in range(ci - 1, max(-1, ci - SUBJECT_SPAN), -1):
             tok = self.toks[k]
-            if tok.text in CLAUSE_PUNCT or self.s.at(k, "cue") is not None:
-                return False
+            if tok.text in CLAUSE_PUNCT or self.s.at(k, "cue") is not None or self.s.is_(k, "subordinator"):
+                return False  # وكان من المتوقع أن يبدأ البيع بعدما قال …: a clause of its own
             if self.s.is_(k, "auxiliary") and tok.text.lstrip("وف").startswith("كان"):
                 return True
         return False
