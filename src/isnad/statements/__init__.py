@@ -16,7 +16,7 @@ a statement, and ``confidence`` (:mod:`.confidence`) says how likely it is right
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from ..dates import date_mentions
 from ..ids import article_claim_prefix, statement_id
@@ -47,9 +47,7 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
     ft = page.folded
     text = ft.text
     segments = [(ft.to_folded(s), ft.to_folded(e)) for s, e in article.segments]
-    mentions: list[Mention] = []
-    for fs, fe in segments:
-        mentions.extend(m for m in find_mentions(lexicon, text, fs, fe) if _cue_form(text, m))
+    mentions = _segment_mentions(lexicon, text, segments)
     doc = ArticleText(page.text, ft, mentions, lexicon, article.published, segments[0][0] if segments else 0)
     discourse = Discourse(doc)
     cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
@@ -89,6 +87,21 @@ def explain(text: str, lexicon: Lexicon, published: str | None = None) -> tuple[
     found = extract_statements(page, Article("explain", "explain", 0, segments, published=published),
                                lexicon, trace)
     return found, trace
+
+
+def _segment_mentions(lexicon: Lexicon, text: str, segments: list[tuple[int, int]]) -> list[Mention]:
+    """The lexicon mentions inside the article's segments (one scan from the first segment to
+    the last, then those of lines between segments left out), cues only in a verb's form."""
+    if not segments:
+        return []
+    found = find_mentions(lexicon, text, segments[0][0], segments[-1][1])
+    starts = [s for s, _ in segments]
+    out = []
+    for m in found:
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= segments[k][1] and _cue_form(text, m):
+            out.append(m)
+    return out
 
 
 def _cue_form(text: str, m: Mention) -> bool:

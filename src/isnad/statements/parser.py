@@ -80,7 +80,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
 
         self.allow_name = allow_name
         for rule in SPEAKER_PHRASES:
-            found = rule(self, i, n)
+            found = rule.func(self, i, n)
             if found is not None:
                 self.last_rule = rule.name
                 return found

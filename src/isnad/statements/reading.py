@@ -60,7 +60,7 @@ class SentenceReader:
             if ci < consumed or not self.live(cue, ci):
                 continue
             for pattern in STATEMENT_PATTERNS:
-                result = pattern(self, cue, ci)
+                result = pattern.func(self, cue, ci)
                 if result is None:
                     continue
                 if not isinstance(result, Dropped) and result.speaker.kind == SCRIPTURE:

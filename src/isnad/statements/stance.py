@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..text import lookup_forms
-from .sentence import ArticleText, tokens_of
+from .sentence import TOKEN_RE, ArticleText, tokens_of
 
 _PRIORITY = ("decline_comment", "deny", "confirm", "reject", "accuse")
 _SUFFIXES = ("ات", "ون", "ين", "ان", "هما", "هم", "ها", "ه")
@@ -35,7 +35,7 @@ def _stem(word: str) -> str:
 
 
 def _content_words(doc: ArticleText, span: tuple[int, int]) -> list[str]:
-    return [t.text for t in tokens_of(doc.text, span[0], span[1]) if t.text[0].isalpha()]
+    return [w for w in TOKEN_RE.findall(doc.text, span[0], span[1]) if w[0].isalpha()]
 
 
 def _stems(doc: ArticleText, words: list[str]) -> set[str]:

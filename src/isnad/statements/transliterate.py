@@ -113,6 +113,7 @@ def _words(words: list[str]) -> list[str]:
     return [w for w in out if w]
 
 
+@lru_cache(maxsize=8192)  # a speaker's name comes back with each of its statements
 def transliterate(arabic: str) -> str:
     """A Latin spelling of the Arabic name ``arabic`` (other scripts are kept as written)."""
     text = _DIACRITICS.sub("", unicodedata.normalize("NFKC", arabic))
