@@ -1,0 +1,460 @@
+"""PLOVER events with CAMEO codes, read natively from Arabic verbs and verbal nouns (step 7).
+
+For each article the reader finds the sentences (title included) that hold a trigger
+word — a verb or verbal noun of ``event_triggers.tsv`` in any of its inflected forms
+(:mod:`.tables`) — and reads each of them (:mod:`.reading`): the sentence is cut into
+participant phrases (:mod:`.participants`: names the lexicon knows, and any phrase
+headed by قوات، مسلحين، وزارة، حزب، متظاهرين … with the country its words give), and
+every trigger is given to the trigger patterns (:mod:`.triggers`), which find its actor
+and recipient from the sentence's structure (subject after or before the verb, object,
+على / ضد / مع / إلى phrases, the genitive of a noun, the subject of a support verb in
+شنت الطائرات غارات).  A participant that names no country takes the country of its
+sentence's place or of the article's scene (:mod:`.scene`).  :mod:`.status` says how
+the article holds the event and merges repeated mentions.
+
+    extract_events(page, article, statements, lexicon)  -> events.jsonl rows
+    explain(text, lexicon)                              -> events and what each pattern did
+"""
+from __future__ import annotations
+
+from ..dates import date_mentions
+from ..events_plover import QUAD_CODE
+from ..lexicon import Lexicon, default_lexicon
+from ..model import Article, Page
+from ..rules import Trace
+from ..text import fold_key, lookup_forms, sentences
+from .participants import Party
+from .reading import Candidate, Dropped, Frame, Memory, SentenceReader
+from .scene import scene_country
+from .sentence import EventSentence
+from .status import CONTEXT, Statements, claimed, merge, modality, status_of
+from .tables import EventTables, event_tables
+from .triggers import TRIGGER_PATTERNS
+
+__all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID"})
+VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "PROTEST"})
+KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعدم", "اعدام", "ذبح", "فجر", "تفجير"})
+EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
+MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
+TITLE_WEIGHT = 2
+SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
+
+
+class ArticleEvents:
+    """What the reader knows of one article: its text, lexicon, statements and scene."""
+
+    def __init__(self, page: Page, article: Article, statements: list[dict], lexicon: Lexicon):
+        self.page = page
+        self.article = article
+        self.lexicon = lexicon
+        self.tables: EventTables = event_tables(lexicon)
+        self.folded = page.folded
+        self.text = self.folded.text
+        self.published = article.published if article.published and len(article.published) == 10 else None
+        self.statements = Statements(statements)
+        spans = [(self.folded.to_folded(s), self.folded.to_folded(e), 1) for s, e in article.segments]
+        if article.title_span:
+            spans.insert(0, (self.folded.to_folded(article.title_span[0]),
+                             self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
+        self.spans = spans
+        self.scene, self.offtopic = scene_country(lexicon, self.text, spans)
+        self._speakers: dict[str, Party | None] = {}
+        self._heads: dict[str, Party] = {}
+
+    def remember_heads(self, s: EventSentence, parties: list[Party]) -> None:
+        """Keep, for each head word, the last phrase with a country that it headed."""
+        for p in parties:
+            if p.country and p.kind in ("force", "armed", "state", "body", "group") and p.last > p.first:
+                self._heads[_head_word(s.words[p.first])] = p
+
+    def head_country(self, p: Party) -> str | None:
+        """The country of the last phrase headed by the same word as the bare ``p`` (المقاتلات →
+        مقاتلات التحالف)."""
+        prev = self._heads.get(_head_word(fold_key(p.name_ar)))
+        return prev.country if prev is not None and prev is not p else None
+
+    def passive_vowel(self, fs: int, fe: int) -> bool:
+        """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
+        its first letter (خُطفوا، قُتل).  The folded text drops vowels: the page keeps them."""
+        s, e = self.folded.span_to_original(fs, fe)
+        word = self.page.text[s:e]
+        return len(word) > 2 and word[1] == "\u064f"
+
+    def surface(self, fs: int, fe: int) -> str:
+        s, e = self.folded.span_to_original(fs, fe)
+        return self.page.text[s:e]
+
+    def original(self, fs: int, fe: int) -> list[int]:
+        return list(self.folded.span_to_original(fs, fe))
+
+    def speaker_party(self, s: EventSentence, pos: int) -> Party | None:
+        """The speaker of the statement whose content holds folded ``pos``, as a participant."""
+        statement = self.statements.container(self.folded.to_original(pos))
+        if statement is None:
+            return None
+        if statement["id"] not in self._speakers:
+            sp = statement.get("speaker") or {}
+            span = statement.get("speaker_span") or [0, 0]
+            fs, fe = self.folded.to_folded(span[0]), self.folded.to_folded(span[1])
+            kind = sp.get("kind") or "person"
+            party = None
+            if kind in ("person", "official", "organization", "country") and sp.get("name_ar"):
+                party = Party(0, 0, sp.get("name") or sp["name_ar"], sp["name_ar"], kind, (fs, fe),
+                              entity_id=sp.get("entity_id"), country=sp.get("country"),
+                              gender="f" if kind in ("organization", "country") else None)
+            self._speakers[statement["id"]] = party
+        return self._speakers[statement["id"]]
+
+
+def extract_events(page: Page, article: Article, statements: list[dict], lexicon: Lexicon | None = None,
+                   trace: Trace | None = None) -> list[dict]:
+    """PLOVER events of one article, in text order, repeated mentions merged."""
+    lexicon = lexicon or default_lexicon()
+    tables = event_tables(lexicon)
+    text = page.folded.text
+    spans = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
+    if article.title_span:
+        spans.insert(0, (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1])))
+    positions = [p for fs, fe in spans for p in _trigger_positions(tables, text, fs, fe)]
+    if not positions:
+        return []
+    doc = ArticleEvents(page, article, statements, lexicon)
+    memory = Memory()
+    raw: list[dict] = []
+    number = 0
+    for fs, fe in spans:
+        for ss, se in sentences(text, fs, fe):
+            number += 1
+            if not any(ss <= p < se for p in positions):
+                continue
+            s = EventSentence(doc, (ss, se), number)
+            reader = SentenceReader(s, memory, trace)
+            for frame in read_frames(reader):
+                event = build_event(doc, reader, frame)
+                if event is not None:
+                    raw.append(event)
+            memory.remember(number, [a for f in reader.frames for a in f.actors]
+                            + [p for p in reader.parties[:1] if p.marker is None])
+            doc.remember_heads(s, reader.parties)
+    events = merge(raw)
+    for n, ev in enumerate(events):
+        ordered = {"id": f"{article.doc_id}:{article.article_index}:e{n}", "doc_id": article.doc_id,
+                   "article_index": article.article_index}
+        ordered.update(ev)
+        events[n] = ordered
+    return events
+
+
+def explain(text: str, lexicon: Lexicon | None = None, published: str | None = None,
+            statements: list[dict] | None = None) -> tuple[list[dict], Trace]:
+    """The events of ``text`` read as one article (one segment a line), and the trace of what
+    each trigger pattern made or dropped."""
+    from ..statements import extract_statements
+
+    lexicon = lexicon or default_lexicon()
+    segments, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            segments.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    page = Page("explain", "explain", text)
+    article = Article("explain", "explain", 0, segments, published=published)
+    if statements is None:
+        statements = extract_statements(page, article, lexicon)
+    trace = Trace()
+    return extract_events(page, article, statements, lexicon, trace), trace
+
+
+def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list[int]:
+    """Folded offsets of the words of ``text[lo:hi]`` that may be triggers."""
+    out: list[int] = []
+    seen: set[int] = set()
+    for last, _ in tables.automaton.iter(text, lo, hi):
+        start = last
+        while start > lo and text[start - 1].isalpha():
+            start -= 1
+        if start in seen:
+            continue
+        seen.add(start)
+        end = last + 1
+        while end < hi and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        if any(r.row.cls != "support" for r in tables.readings(word)) or word in tables.phrases.by_first \
+                or any(f in tables.phrases.by_first for f in _bare(word)):
+            out.append(start)
+    return out
+
+
+def _bare(word: str) -> tuple[str, ...]:
+    from ..text import lookup_forms
+    return tuple(f[2:] if f.startswith("ال") and len(f) > 4 else f for f in lookup_forms(word))
+
+
+def read_frames(reader: SentenceReader) -> list[Frame]:
+    """Each trigger word of the sentence, left to right, given to the patterns."""
+    s = reader.s
+    for options in reader.candidates():
+        for cand in options:
+            made = None
+            for pattern in TRIGGER_PATTERNS:
+                result = pattern(reader, cand)
+                if result is None:
+                    continue
+                if isinstance(result, Dropped):
+                    if reader.trace is not None:
+                        reader.trace.dropped(pattern.name, s.surface(cand.i, cand.end),
+                                             tuple(s.doc.original(s.toks[cand.i].start, s.toks[cand.end - 1].end)),
+                                             result.reason)
+                    break
+                result.rule = pattern.name
+                made = result
+                break
+            if made is not None:
+                reader.frames.append(made)
+                break
+    return reader.frames
+
+
+# --- records -----------------------------------------------------------------------------
+
+def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dict | None:
+    """The ``events.jsonl`` row of a frame, or None when its participants do not make an event
+    (no actor, no counterpart where two sides are needed, no armed actor where one is)."""
+    s = reader.s
+    c = frame.cand
+    row = c.row
+    if doc.offtopic:
+        _drop(reader, frame, "an article about sport or medicine")
+        return None
+    actors = [p for p in frame.actors if p.agent]
+    recipients = [p.owner if p.kind in ("target", "area") and p.owner is not None else p for p in frame.recipients]
+    lo = reader.clause_start(c.i)
+    hi = reader.clause_end(c.end)
+    if row.armed and not any(p.armed for p in actors) and not (
+            not actors and any(p.armed for p in recipients)):
+        _drop(reader, frame, "no armed actor")
+        return None
+    if not actors and not (frame.event_type == "ASSAULT" and (recipients or frame.passive)):
+        _drop(reader, frame, "no actor")
+        return None
+    if frame.event_type == "ASSAULT" and not _violent(reader, frame, actors, recipients, lo, hi):
+        _drop(reader, frame, "no arms, victims or armed actor: a war of words")
+        return None
+    if frame.event_type == "COERCE" and frame.mode == "seize" and (
+            any(p.kind == "area" for p in frame.recipients) or _instruments(reader, lo, hi) & EXPLOSIVE):
+        frame.event_type, frame.mode, frame.cameo = "ASSAULT", None, "192"  # taking territory, or with a bomb
+    if row.parties == 2 and not recipients and len(actors) < 2:
+        _drop(reader, frame, "no counterpart")
+        return None
+    location = _location(reader, lo, hi, frame)
+    place_country = location["country"] if location else None
+    trigger_span = doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)
+    statement = doc.statements.container(trigger_span[0])
+    own = (statement.get("speaker") or {}).get("country") if statement is not None else None
+    actor_records = [_entity(doc, p, place_country, own) for p in actors]
+    recipient_records = [r for r in (_entity(doc, p, place_country, own) for p in recipients)
+                         if not any(_same(r, a) for a in actor_records)]
+    if not recipient_records and frame.event_type in IMPLICIT_RECIPIENT:
+        recipient_records = _implicit_recipients(doc, reader, location, lo, hi)
+    if frame.mode == "visit" and recipient_records and {r["country"] for r in recipient_records} <= {
+            a["country"] for a in actor_records}:
+        _drop(reader, frame, "a visit at home")
+        return None
+    if row.parties == 2 and not recipient_records and len({a["name_ar"] for a in actor_records}) < 2:
+        _drop(reader, frame, "no counterpart")
+        return None
+    mode, cameo = _mode(reader, frame, actors, lo, hi)
+    if frame.event_type == "CONSULT":
+        mode, cameo, actor_records, recipient_records = _consult_mode(
+            mode, cameo, actor_records, recipient_records, location)
+    first, last = min([c.i, lo] + [p.first for p in actors + recipients if p.first >= lo]), \
+        max([c.end, hi])
+    span = doc.original(s.toks[first].start, s.toks[last - 1].end)
+    if statement is not None and frame.event_type in VERBAL and \
+            _opens_content(doc, statement, s.toks[c.i].start, s.toks[lo].start):
+        statement = None  # أعلنت الوزارة رفضها: the announcement is the rejection itself
+    denied_by = doc.statements.denials(statement) if statement is not None else []
+    mood = modality(s, frame, lo)
+    attributed = statement is None and (claimed(s) or (frame.event_type not in VERBAL and _said(reader, c.i)))
+    status = status_of(mood, statement, denied_by, attributed)
+    date, date_span = _date(doc, span)
+    if reader.trace is not None:
+        reader.trace.made(frame.rule, s.surface(c.i, c.end), tuple(trigger_span),
+                          f"{frame.event_type} {status}")
+    return {
+        "event_type": frame.event_type, "mode": mode, "cameo": cameo,
+        "actor": actor_records[0] if actor_records else None,
+        "recipient": recipient_records[0] if recipient_records else None,
+        "actors": actor_records, "recipients": recipient_records,
+        "date": date, "date_span": date_span, "location": location,
+        "status": status, "reported_by": statement["id"] if statement is not None else None,
+        "denied_by": denied_by, "context": [CONTEXT[mood]] if mood in CONTEXT else [],
+        "quad_class": QUAD_CODE[frame.event_type],
+        "trigger": doc.page.text[trigger_span[0]:trigger_span[1]], "trigger_span": trigger_span,
+        "span": span, "rule": frame.rule, "lemma": row.lemma,
+    }
+
+
+def _violent(reader: SentenceReader, frame: Frame, actors: list[Party], recipients: list[Party],
+             lo: int, hi: int) -> bool:
+    """An attack shows arms, victims or an armed attacker; else it is a war of words
+    (الهجوم على الكونغرس)."""
+    if frame.mode in ("targeted", "abduct", "destroy") or frame.cand.row.lemma in KILLING or frame.passive:
+        return True
+    if any(p.armed for p in actors) or _instruments(reader, lo, hi):
+        return True
+    return any(p.kind in ("people", "people_of", "area", "target", "force", "armed", "group")
+               or p.armed for p in recipients)
+
+
+def _instruments(reader: SentenceReader, lo: int, hi: int) -> set[str]:
+    s = reader.s
+    return {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
+
+
+def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: dict | None,
+                         lo: int, hi: int) -> list[dict]:
+    """The recipient of an attack, arrest, demand or aid that names none: the country where
+    it happened (the places of the clause, في الكاميرون وتشاد), else the scene's."""
+    if location is not None and location["country"]:
+        places = [p for p in reader.parties if lo <= p.first < hi and p.kind in ("place", "country")
+                  and (p.marker in ("in", "with") or p.coordinated)]
+        countries = list(dict.fromkeys(p.country or p.place_country for p in places if p.country or p.place_country))
+        return [{"name": doc.tables.country_names.get(iso, iso), "name_ar": "", "entity_id": None,
+                 "kind": "place", "country": iso, "sector": None, "span": None, "implicit": "location"}
+                for iso in countries or [location["country"]]]
+    if doc.scene:
+        return [{"name": doc.tables.country_names.get(doc.scene, doc.scene), "name_ar": "", "entity_id": None,
+                 "kind": "place", "country": doc.scene, "sector": None, "span": None, "implicit": "scene"}]
+    return []
+
+
+def _opens_content(doc: ArticleEvents, statement: dict, trigger: int, clause: int) -> bool:
+    """Whether the trigger is the first word of the statement's content, its cue's object
+    (أعلنت رفضها، أكد دعمه) rather than something the statement reports."""
+    start = statement["content_span"][0]
+    return doc.folded.to_folded(start) >= clause and not doc.text[doc.folded.to_folded(start):trigger].strip(' ,"')
+
+
+def _said(reader: SentenceReader, i: int) -> bool:
+    """A reporting verb earlier in the sentence opens what holds the word (وأشارت المقاومة إلى
+    مقتل …، وذكر المركز أن أفرادها قصفوا …)."""
+    s = reader.s
+    for k in range(0, i):
+        if reader.speech_verb(k) and any(s.has_role(j, "barrier") or s.words[j] in ("الي", "ب") or s.words[j] == ":"
+                                         for j in range(k + 1, min(i, k + SAID_REACH))):
+            return True
+    return False
+
+
+def _drop(reader: SentenceReader, frame: Frame, reason: str) -> None:
+    if reader.trace is not None:
+        s, c = reader.s, frame.cand
+        reader.trace.dropped(frame.rule, s.surface(c.i, c.end),
+                             tuple(s.doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)), reason)
+
+
+def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | None = None) -> dict:
+    """The record of a participant.  One that names no country takes, in this order: the
+    speaker's when it is a bare state noun in the speaker's own words (الحكومة ستواصل …), the
+    country of the last phrase with the same head (المقاتلات after مقاتلات التحالف), its
+    place's, or the scene's; an international organisation or transnational group takes none."""
+    country = p.country
+    if country is None and p.kind not in ("igo", "group", "person") and not (p.kind == "place" and not p.place_country):
+        bare = " " not in p.name_ar.strip()
+        if own and bare and p.kind in ("state", "force"):
+            country = own
+        else:
+            country = (doc.head_country(p) if bare else None) or p.place_country or place_country or doc.scene
+    sector = "ELI" if p.former and p.sector in (None, "GOV", "MIL") else p.sector
+    return {"name": p.name or p.name_ar, "name_ar": p.name_ar, "entity_id": p.entity_id, "kind": p.kind,
+            "country": country, "sector": sector, "span": doc.original(*p.span)}
+
+
+def _head_word(word: str) -> str:
+    """A head word without و / ف, ب / ل and the article (والمقاتلات → مقاتلات)."""
+    return lookup_forms(word.split()[0])[-1] if word.strip() else ""
+
+
+def _same(a: dict, b: dict) -> bool:
+    if a["entity_id"] or b["entity_id"]:
+        return a["entity_id"] == b["entity_id"]
+    return a["name_ar"] == b["name_ar"]
+
+
+def _location(reader: SentenceReader, lo: int, hi: int, frame: Frame) -> dict | None:
+    """The first place of the clause introduced by في / ب (or a place complement)."""
+    doc = reader.doc
+    for p in reader.parties:
+        if p.first < lo or p.first >= hi or p in frame.actors or p in frame.recipients:
+            continue
+        if p.kind in ("place", "country") and p.marker in ("in", "with", "to"):
+            if p.kind == "country" and p.marker == "to" and frame.mode != "visit":
+                continue
+            return {"name": p.name if p.kind == "country" else p.name_ar, "name_ar": p.name_ar,
+                    "country": p.country or p.place_country, "span": doc.original(*p.span)}
+    return None
+
+
+def _mode(reader: SentenceReader, frame: Frame, actors: list[Party], lo: int, hi: int) -> tuple[str | None, str]:
+    """The mode of an attack from its instruments and actors (طائرات → aerial, قذائف →
+    heavy-weapons), of aid from its kind (إنسانية → humanitarian), of a mobilisation from
+    who mobilises (militia for a group that is not a state's)."""
+    s = reader.s
+    mode, cameo = frame.mode, frame.cameo
+    if frame.event_type == "ASSAULT" and mode not in ("targeted", "abduct", "destroy"):
+        found = {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
+        found |= {s.role(k, "instrument")[1] for p in actors for k in range(p.first, p.last)
+                  if 0 <= k < s.n and s.role(k, "instrument")}
+        for candidate in MODE_PRIORITY:
+            if candidate in found:
+                return candidate, {"aerial": "195", "heavy-weapons": "194", "suicide-attack": "1831",
+                                   "explosives": "183"}.get(candidate, cameo)
+    if frame.event_type == "AID" and mode is None:
+        for k in range(lo, hi):
+            role = s.role(k, "aidmode")
+            if role is not None:
+                return role[1], {"military": "072", "humanitarian": "073", "economic": "071"}.get(role[1], cameo)
+    if frame.event_type == "MOBILIZE" and mode == "troops" and actors and not any(
+            p.kind == "force" for p in actors):
+        return "militia", cameo
+    return mode, cameo
+
+
+def _consult_mode(mode, cameo, actors, recipients, location):
+    """Visit when the meeting is in the recipient's country (the visitor is the actor),
+    hosting turned round into a visit, third-party when in neither side's country,
+    multilateral when three or more countries meet."""
+    countries = {e["country"] for e in actors + recipients if e["country"]}
+    if mode is None and len(countries) >= 3:
+        return "multilateral", "040", actors, recipients
+    if mode is not None or location is None or not location["country"]:
+        return mode, cameo, actors, recipients
+    if not recipients:
+        if location["country"] not in countries and len(actors) > 1:
+            return "third-party", "044", actors, recipients
+        return mode, cameo, actors, recipients
+    actor_c = {e["country"] for e in actors}
+    recipient_c = {e["country"] for e in recipients}
+    where = location["country"]
+    if where in recipient_c and where not in actor_c:
+        return "visit", "042", actors, recipients
+    if where in actor_c and where not in recipient_c:
+        return "visit", "042", recipients, actors
+    if where not in actor_c | recipient_c:
+        return "third-party", "044", actors, recipients
+    return mode, cameo, actors, recipients
+
+
+def _date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, list[int] | None]:
+    """The date expression of the event's clause, else the publication date (span None)."""
+    text = doc.page.text[span[0]:span[1]]
+    if any(ch.isdigit() for ch in text) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
+        found = [d for d in date_mentions(text, doc.article.published) if d.value and d.grain == "day"]
+        if found:
+            return found[0].value, [found[0].start + span[0], found[0].end + span[0]]
+    return doc.article.published, None

@@ -1,0 +1,71 @@
+"""Where an article happens: the country its places, peoples and known names point to most.
+
+A participant whose words name no country (المقاومة الشعبية، وزارة الداخلية، سلطات الأمن،
+القوات الأمنية) is of the country of its sentence's place (في عدن) or, failing that, of
+the article's scene: the country that the countries, capitals, cities, peoples and
+known names of the title (counted twice) and body point to most, when it is named at
+least twice.  One pass of an Aho–Corasick automaton over the article.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import ahocorasick
+
+from ..lexicon import Lexicon
+from ..text import fold_key
+from .tables import NOUN_PROCLITICS, event_tables
+
+MIN_MENTIONS = 2
+OFFTOPIC = "~offtopic"  # the key under which words of sport and medicine are counted
+MIN_OFFTOPIC = 3
+
+
+def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
+    """Folded form -> (length, countries) for every place, people and known name with a country
+    whose reading does not itself depend on the scene."""
+    tables = event_tables(lexicon)
+    table: dict[str, set[str]] = {}
+    for first, entries in tables.places.by_first.items():
+        for rest, places in entries:
+            isos = {p.iso3 for p in places[:1] if p.iso3 and p.iso3 != "IMG" and not p.scene}
+            if isos:
+                table.setdefault(" ".join((first,) + rest), set()).update(isos)
+    for row in lexicon.rows("event_words.tsv"):
+        if row["role"] == "offtopic":
+            table.setdefault(fold_key(row["form"]), set()).add(OFFTOPIC)
+    for actor in lexicon.actors.values():
+        if actor.country and actor.kind in ("person", "organization", "government"):
+            for alias in actor.aliases_ar:
+                table.setdefault(fold_key(alias), set()).add(actor.country)
+    auto = ahocorasick.Automaton()
+    for key, isos in table.items():
+        if len(key) >= 3:
+            auto.add_word(key, (len(key), tuple(sorted(isos))))
+    auto.make_automaton()
+    return auto
+
+
+def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> tuple[str | None, bool]:
+    """The scene of folded ``text`` over ``spans`` (start, end, weight), or None; and whether
+    the article is about sport or medicine (three of their words or more)."""
+    auto = lexicon.derived(_build)
+    counts: Counter[str] = Counter()
+    for start, end, weight in spans:
+        for last, (size, isos) in auto.iter(text, start, end):
+            stop = last + 1
+            key_start = stop - size
+            if stop < end and text[stop].isalpha():
+                continue
+            j = key_start
+            while j > start and text[j - 1].isalpha() and key_start - j <= 4:
+                j -= 1
+            if j > start and text[j - 1].isalpha() or text[j:key_start] not in NOUN_PROCLITICS:
+                continue
+            for iso in isos:
+                counts[iso] += weight
+    offtopic = counts.pop(OFFTOPIC, 0) >= MIN_OFFTOPIC
+    if not counts:
+        return None, offtopic
+    top, n = counts.most_common(1)[0]
+    return (top if n >= MIN_MENTIONS else None), offtopic

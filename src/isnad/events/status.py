@@ -1,0 +1,151 @@
+"""How the article holds an event, and which mentions are one event.
+
+- ``future`` / ``hypothetical`` / ``negated`` from the particles and verbs in front of
+  the trigger or of the verb that governs it (سـ، سوف، من المقرر، يعتزم؛ قد + present،
+  إذا، لو، يمكن؛ لم، لن، عدم) and the words right after it (الاجتماع المقبل);
+- ``reported`` when the trigger stands inside a statement's content (``reported_by`` its
+  id) or the sentence attributes it (بحسب، وفقا لـ، تقارير تفيد);
+- ``denied`` when that statement, or one that answers it, denies it;
+- else ``asserted``.
+Mentions of one event (the headline and the lead) share type, participants, status and
+trigger lemma, and are merged (:func:`merge`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from .reading import Frame
+from .sentence import EventSentence
+from .tables import FUTURE_PROCLITICS
+
+MODALITY_REACH = 3  # words before the trigger (or its governor) where a particle counts
+CONTEXT = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
+_STRENGTH = {None: 0, "future": 1, "hypothetical": 2, "negated": 3}
+
+
+def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
+    """future | hypothetical | negated | actual."""
+    c = frame.cand
+    anchor = frame.anchor
+    if frame.anchor_tense == "present" and frame.anchor_prefix.lstrip("وف")[:1] == "س" or \
+            frame.anchor_prefix in FUTURE_PROCLITICS:
+        return "future"
+    found = None
+    reach = MODALITY_REACH if frame.anchor_tense != "noun" else 1  # عدم اعتقال، لم يعتقل، لن يتم اعتقال
+    for k in range(anchor - 1, max(clause_start, anchor - reach) - 1, -1):
+        role = s.role(k, "modality")
+        if role is None:
+            if s.readings(k) and not any(r.row.cls == "support" for r in s.readings(k)) or s.has_role(k, "marker"):
+                break
+            continue
+        value = role[1]
+        if s.words[k].lstrip("وف") == "قد" and not _present(s, k + 1):
+            continue  # قد before a past verb: it did happen
+        found = value
+        break
+    if found is None:
+        for k in range(clause_start, anchor):
+            role = s.role(k, "modality")
+            if role is not None and role[1] == "future":
+                found = "future"  # من المقرر أن …، يعتزم …
+            elif any(r.prefix.lstrip("وف").startswith("س") and r.form.tense == "present" for r in s.readings(k)):
+                found = "future"  # سيسافر إلى واشنطن ليبحث …
+    for k in range(c.end, min(s.n, c.end + MODALITY_REACH)):
+        role = s.role(k, "modality_after")
+        if role is not None:
+            found = _stronger(found, role[1])
+    return found or "actual"
+
+
+def _present(s: EventSentence, k: int) -> bool:
+    """A verb in the present at token ``k`` (قد تشمل: may; قد تم، قد قصفت: did)."""
+    if k >= s.n:
+        return False
+    readings = s.readings(k)
+    if readings:
+        return any(r.form.tense == "present" for r in readings)
+    return s.words[k][:1] in ("ي", "ن") and not s.has_role(k, "passive")
+
+
+def _stronger(a: str | None, b: str) -> str:
+    return b if _STRENGTH[b] > _STRENGTH[a] else a
+
+
+def claimed(s: EventSentence) -> bool:
+    """The sentence attributes what it says (بحسب الهلال الأحمر، وفقا لمصادر، تقارير تفيد)."""
+    return any(s.has_role(k, "claim") for k in range(s.n))
+
+
+class Statements:
+    """The article's statements by where their content lies in the page."""
+
+    def __init__(self, statements: list[dict]):
+        self.all = statements
+        self.with_content = sorted((st for st in statements if st.get("content_span")),
+                                   key=lambda st: st["content_span"][0])
+        self.starts = [st["content_span"][0] for st in self.with_content]
+
+    def container(self, pos: int) -> dict | None:
+        """The innermost statement whose content holds page offset ``pos``."""
+        k = bisect_right(self.starts, pos)
+        inside = [st for st in self.with_content[:k] if st["content_span"][0] <= pos < st["content_span"][1]]
+        return min(inside, key=lambda st: st["content_span"][1] - st["content_span"][0]) if inside else None
+
+    def denials(self, statement: dict) -> list[str]:
+        """Ids of the statements that deny ``statement``'s content: itself, or an answer to it."""
+        out = [statement["id"]] if "deny" in stance_of(statement) else []
+        out += [st["id"] for st in self.all
+                if st.get("responds_to") == statement.get("id") and "deny" in stance_of(st)]
+        return out
+
+
+def stance_of(statement: dict) -> set[str]:
+    stance = statement.get("stance")
+    return {stance} if isinstance(stance, str) else set(stance or ())
+
+
+def status_of(mood: str, statement: dict | None, denied_by: list[str], attributed: bool) -> str:
+    if denied_by:
+        return "denied"
+    if mood != "actual":
+        return mood
+    return "reported" if statement is not None or attributed else "asserted"
+
+
+def _party_key(e: dict) -> tuple:
+    return (e["entity_id"],) if e["entity_id"] else (e["country"], e["name_ar"])
+
+
+def merge_key(ev: dict) -> tuple:
+    """Mentions of one event share type, participants (CONSULT sides unordered), status and
+    the trigger's lemma; within one statement, what the speaker says of the same sides with
+    the same type of act is one reported event (المقاومة سيطرت على … واستعادت …)."""
+    if ev["reported_by"]:
+        actors = frozenset(a["country"] or a["name_ar"] for a in ev["actors"])
+        recipients = frozenset(r["country"] for r in ev["recipients"])
+        return (ev["event_type"], actors, recipients, ev["status"], ev["reported_by"])
+    actors = frozenset(_party_key(a) for a in ev["actors"])
+    recipients = frozenset(_party_key(r) for r in ev["recipients"])
+    if ev["event_type"] == "CONSULT":
+        return ("CONSULT", actors | recipients, ev["status"], ev["lemma"])
+    return (ev["event_type"], actors, recipients, ev["status"], ev["lemma"])
+
+
+def merge(events: list[dict]) -> list[dict]:
+    """One record per event; later mentions add their spans (``mention_spans``)."""
+    out: list[dict] = []
+    index: dict[tuple, dict] = {}
+    for ev in events:
+        key = merge_key(ev)
+        first = index.get(key)
+        if first is not None:
+            first["mentions"] += 1
+            first["mention_spans"].append(ev["trigger_span"])
+            if first["location"] is None:
+                first["location"] = ev["location"]
+            continue
+        ev["mentions"] = 1
+        ev["mention_spans"] = [ev["trigger_span"]]
+        index[key] = ev
+        out.append(ev)
+    return out

@@ -1,0 +1,347 @@
+"""The tables of the event reader, derived once from a lexicon (:meth:`Lexicon.derived`).
+
+``event_triggers.tsv`` lists lemmas (``قصف/يقصف``، ``غارة|غارات``); here every
+inflected form is made (قصفت، قصفوا، تقصف، يقصفون، غارتين، زيارته …) and a word of
+the text is read by splitting its proclitics and pronoun suffix
+(:meth:`EventTables.readings`).  ``event_heads.tsv`` gives the head nouns of
+participants, ``event_words.tsv`` the function words, ``places_events.tsv`` the
+cities and groups beside the countries of ``countries.tsv``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..lexicon import Lexicon, split_aliases
+from ..text import fold_key, lookup_forms
+
+NOUN_PROCLITICS = frozenset({
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل",
+    "وب", "ول", "فب", "فل", "وك", "فك", "وبال", "فبال", "وكال",
+})
+PAST_PROCLITICS = frozenset({"", "و", "ف", "ل", "ول", "فل"})  # لقد / ولقصفت is rare; ل kept for لقد-less oaths
+PRESENT_PROCLITICS = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
+FUTURE_PROCLITICS = frozenset({"س", "وس", "فس"})
+PRONOUN_SUFFIXES = ("", "ه", "ها", "هما", "هم", "هن", "نا", "كم")
+_CACHE_LIMIT = 200_000  # words kept by EventTables.readings before the cache is emptied
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRow:
+    """One row of ``event_triggers.tsv`` (see the file for the columns)."""
+
+    lemma: str
+    cls: str  # verb | noun | support
+    event_type: str
+    mode: str | None
+    cameo: str
+    recipient: frozenset[str]
+    genitive: str | None
+    needs: tuple[str, ...]
+    unless_after: frozenset[str]
+    unless_before: frozenset[str]
+    parties: int
+    armed: bool
+    alone: bool
+    subject: str
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """An inflected form of a trigger: tense ``past`` / ``present`` / ``noun`` and, for a
+    verb, the subject it agrees with (m, f, du, pl, or 1 for a first person)."""
+
+    row: TriggerRow
+    tense: str
+    agreement: str | None
+    needs_suffix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A trigger form found in a word, with the proclitics before it and the pronoun after it."""
+
+    form: Form
+    prefix: str
+    suffix: str
+
+    @property
+    def row(self) -> TriggerRow:
+        return self.form.row
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A head noun of ``event_heads.tsv``."""
+
+    kind: str  # state | force | armed | people | igo | body | target
+    sector: str | None
+    gender: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A city, region, country form or group of ``places_events.tsv`` / ``places_ar.tsv``."""
+
+    iso3: str | None
+    kind: str  # city | region | capital | country | demonym | group
+    name_en: str | None
+    scene: frozenset[str] = frozenset()
+
+
+@dataclass
+class PhraseTable:
+    """Phrases of one or more folded words, looked up at a token by its first word without
+    proclitics (``والقوات`` finds ``قوات``) and the words after it as written."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)
+
+    def add(self, phrase: str, value: object) -> None:
+        words = fold_key(phrase).split()
+        if not words:
+            return
+        first = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+        entries = self.by_first.setdefault(first, [])
+        if (tuple(words[1:]), value) in entries:
+            return
+        entries.append((tuple(words[1:]), value))
+        entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, words: list[str], i: int) -> list[tuple[int, object, str]]:
+        """(number of words, value, proclitics of the first word) of every phrase at word
+        ``i``, longest first (وللقوات: proclitics ولل)."""
+        out = []
+        word = words[i]
+        for form in _forms(word):
+            bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+            for rest, value in self.by_first.get(bare, ()):
+                if all(i + 1 + k < len(words) and _same_word(words[i + 1 + k], w) for k, w in enumerate(rest)):
+                    out.append((1 + len(rest), value, word[:len(word) - len(bare)] if word.endswith(bare) else ""))
+            if out:
+                break
+        return out
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """Lookup forms of a word, longest first; و / ف come off even a short word (وتم، ولم)."""
+    forms = lookup_forms(word)
+    if len(word) == 3 and word[0] in ("و", "ف"):
+        forms = forms + (word[1:],)
+    return forms
+
+
+def _same_word(text: str, word: str) -> bool:
+    """A later word of a phrase: as written, or without / with the article."""
+    return text == word or (word.startswith("ال") and text == word[2:]) or text == "ال" + word
+
+
+@dataclass
+class EventTables:
+    forms: dict[str, tuple[Form, ...]]  # folded form without clitics -> trigger forms
+    phrases: PhraseTable  # triggers of two words (ضربات جوية، إطلاق النار), value Form
+    automaton: ahocorasick.Automaton  # every trigger form, to find the sentences worth reading
+    words: PhraseTable  # function words, value (role, value)
+    heads: PhraseTable  # participant heads, value Head
+    places: PhraseTable  # places and groups, value tuple[Place, ...]
+    country_names: dict[str, str]
+    _cache: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """Trigger readings of folded ``word``: each split into proclitics, a form and a
+        pronoun suffix that the form allows (a verb takes no article or preposition; only a
+        present takes the future س)."""
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        out: list[Reading] = []
+        n = len(word)
+        for plen in range(0, min(5, n - 1)):
+            prefix = word[:plen]
+            if prefix not in NOUN_PROCLITICS and prefix not in PRESENT_PROCLITICS:
+                continue
+            for suffix in PRONOUN_SUFFIXES:
+                stem_end = n - len(suffix)
+                if stem_end - plen < 2 or not word.endswith(suffix):
+                    continue
+                for form in self.forms.get(word[plen:stem_end], ()):
+                    if _allowed(form, prefix, suffix):
+                        out.append(Reading(form, prefix, suffix))
+        result = tuple(out)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def word_roles(self, words: list[str], i: int) -> list[tuple[int, str, str]]:
+        """(length, role, value) of the function words at word ``i``."""
+        return [(size, role, value) for size, (role, value), _ in self.words.match(words, i)]
+
+
+def _allowed(form: Form, prefix: str, suffix: str) -> bool:
+    if form.needs_suffix and not suffix:
+        return False
+    if form.tense == "noun":
+        return prefix in NOUN_PROCLITICS
+    if form.tense == "past":
+        return prefix in PAST_PROCLITICS and not (suffix and form.agreement == "1")
+    return prefix in PRESENT_PROCLITICS
+
+
+# --- inflection -------------------------------------------------------------------
+
+def past_forms(past: str) -> dict[str, str]:
+    """The persons of a folded past verb (third person masculine singular) -> agreement."""
+    if past.endswith("ي") and len(past) > 3:  # التقى، ألقى: التقت، التقيا، التقوا
+        b = past[:-1]
+        persons = [(past, "m"), (b + "ت", "f"), (b + "يا", "du"), (b + "تا", "du"), (b + "وا", "pl"),
+                   (b + "و", "pl"), (b + "ين", "pl"), (b + "ينا", "1")]
+    elif past.endswith("ا") and len(past) > 2:  # دعا: دعت، دعوا
+        b = past[:-1]
+        persons = [(past, "m"), (b + "ت", "f"), (b + "وا", "pl"), (b + "و", "pl"), (b + "ونا", "1"),
+                   (b + "تا", "du"), (past + "ا", "du")]
+    else:
+        persons = [(past, "m"), (past + "ت", "f"), (past + "ا", "du"), (past + "تا", "du"), (past + "وا", "pl"),
+                   (past + "و", "pl"), (past + "ن", "pl"), (past + "نا", "1"), (past + "تم", "pl")]
+    out: dict[str, str] = {}
+    for form, agreement in persons:
+        out.setdefault(form, agreement)
+    return out
+
+
+def present_forms(present: str) -> dict[str, str]:
+    """The persons of a folded present verb (يقصف، يلتقي، يدعو) -> agreement."""
+    if not present.startswith("ي") or len(present) < 3:
+        return {present: "m"}
+    stem = present[1:]
+    if stem.endswith(("ي", "و")) and len(stem) > 2:  # يلتقي، يدعو
+        b = stem[:-1]
+        persons = [("ي" + stem, "m"), ("ت" + stem, "f"), ("ن" + stem, "1"), ("ي" + b + "ون", "pl"),
+                   ("ي" + b + "وا", "pl"), ("ت" + b + "ون", "pl"), ("ي" + stem + "ان", "du"),
+                   ("ت" + stem + "ان", "du"), ("ي" + b, "m"), ("ت" + b, "f")]
+    else:
+        persons = [("ي" + stem, "m"), ("ت" + stem, "f"), ("ن" + stem, "1"), ("ي" + stem + "ون", "pl"),
+                   ("ي" + stem + "وا", "pl"), ("ي" + stem + "و", "pl"), ("ي" + stem + "ان", "du"),
+                   ("ت" + stem + "ان", "du"), ("ي" + stem + "ن", "pl"), ("ت" + stem + "ون", "pl")]
+    out: dict[str, str] = {}
+    for form, agreement in persons:
+        out.setdefault(form, agreement)
+    return out
+
+
+def noun_forms(noun: str) -> dict[str, bool]:
+    """A folded noun and its variants -> whether the variant needs a pronoun after it:
+    the accusative (هجوما), a ة before a pronoun (زيارته) and the dual (غارتين)."""
+    out = {noun: False}
+    if noun.endswith("ه"):
+        b = noun[:-1]
+        out[b + "ت"] = True
+        out[b + "تين"] = False
+        out[b + "تان"] = False
+    elif not noun.endswith(("ا", "ات", "ي")) and len(noun) > 2:
+        out[noun + "ا"] = False
+    if noun.endswith("ات"):
+        out[noun] = False
+    return out
+
+
+# --- building -----------------------------------------------------------------------
+
+def _row(lexicon_row: dict[str, str], lemma: str) -> TriggerRow:
+    unless = split_aliases(lexicon_row["unless"])
+    return TriggerRow(
+        lemma=lemma, cls=lexicon_row["class"], event_type=lexicon_row["event_type"],
+        mode=lexicon_row["mode"] or None, cameo=lexicon_row["cameo"],
+        recipient=frozenset(split_aliases(lexicon_row["recipient"])),
+        genitive=lexicon_row["genitive"] or None,
+        needs=tuple(fold_key(w) if not w.endswith("*") else fold_key(w[:-1]) + "*"
+                    for w in split_aliases(lexicon_row["needs"])),
+        unless_after=frozenset(fold_key(w) for w in unless if not w.startswith("<")),
+        unless_before=frozenset(fold_key(w[1:]) for w in unless if w.startswith("<")),
+        parties=int(lexicon_row["parties"] or 1), armed=lexicon_row["armed"] == "yes",
+        alone=lexicon_row["alone"] != "no", subject=lexicon_row["subject"] or "actor")
+
+
+def _trigger_forms(lexicon: Lexicon) -> tuple[dict[str, list[Form]], PhraseTable]:
+    forms: dict[str, list[Form]] = {}
+    phrases = PhraseTable()
+    for row in lexicon.rows("event_triggers.tsv"):
+        entries = split_aliases(row["forms"])
+        lemma = fold_key(entries[0].partition("/")[0]) if entries else ""
+        row_trig = _row(row, lemma)
+        for entry in entries:
+            if row["class"] in ("verb", "support"):
+                past, _, present = entry.partition("/")
+                trig = _row(row, fold_key(past))
+                tense = "past"
+                for part in (past, present):
+                    if part.strip():
+                        made = past_forms(fold_key(part)) if tense == "past" else present_forms(fold_key(part))
+                        for form, agreement in made.items():
+                            forms.setdefault(form, []).append(Form(trig, tense, agreement))
+                    tense = "present"
+                if not present.strip() and row["class"] == "support":  # a support noun (تنفيذ، إقدام)
+                    for form, needs_suffix in noun_forms(fold_key(past)).items():
+                        forms.setdefault(form, []).append(Form(trig, "noun", None, needs_suffix))
+                continue
+            key = fold_key(entry)
+            trig = row_trig
+            if " " in key:
+                phrases.add(key, Form(trig, "noun", None))
+                continue
+            bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+            for form, needs_suffix in noun_forms(bare).items():
+                forms.setdefault(form, []).append(Form(trig, "noun", None, needs_suffix))
+    for key in forms:
+        forms[key] = list(dict.fromkeys(forms[key]))
+    return forms, phrases
+
+
+def _places(lexicon: Lexicon) -> tuple[PhraseTable, dict[str, str]]:
+    """Country names, adjectives and capitals of countries.tsv, then the cities and groups of
+    places_events.tsv, then the names of places_ar.tsv; the first listed reading wins."""
+    readings: dict[str, list[Place]] = {}
+    names: dict[str, str] = {}
+    for c in lexicon.countries.values():
+        names[c.iso3] = c.name_en
+        for form in c.names_ar:
+            readings.setdefault(fold_key(form), []).append(Place(c.iso3, "country", c.name_en))
+        for form in c.adjectives_ar + c.demonyms_ar:
+            readings.setdefault(fold_key(form), []).append(Place(c.iso3, "demonym", c.name_en))
+            if fold_key(form).endswith("ي"):
+                readings.setdefault(fold_key(form) + "ا", []).append(Place(c.iso3, "demonym", c.name_en))
+        for form in c.capitals_ar:
+            readings.setdefault(fold_key(form), []).append(Place(c.iso3, "capital", c.name_en))
+    for row in lexicon.rows("places_events.tsv"):
+        place = Place(row["iso3"] or None, row["kind"], row["name_en"] or None,
+                      frozenset(split_aliases(row.get("scene") or "")))
+        for form in split_aliases(row["forms"]):
+            readings.setdefault(fold_key(form), []).append(place)
+    for row in lexicon.rows("places_ar.tsv"):
+        readings.setdefault(fold_key(row["name"]), []).append(Place(None, row["kind"], None))
+    table = PhraseTable()
+    for key, places in readings.items():
+        table.add(key, tuple(places))
+    return table, names
+
+
+def build_tables(lexicon: Lexicon) -> EventTables:
+    forms, phrases = _trigger_forms(lexicon)
+    automaton = ahocorasick.Automaton()
+    for key in list(forms) + list(phrases.by_first):
+        if len(key) >= 3:
+            automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    words = PhraseTable()
+    for row in lexicon.rows("event_words.tsv"):
+        words.add(row["form"], (row["role"], row["value"]))
+    heads = PhraseTable()
+    for row in lexicon.rows("event_heads.tsv"):
+        heads.add(row["form"], Head(row["kind"], row["sector"] or None, row["gender"] or "m"))
+    places, names = _places(lexicon)
+    return EventTables({k: tuple(v) for k, v in forms.items()}, phrases, automaton, words, heads, places, names)
+
+
+def event_tables(lexicon: Lexicon) -> EventTables:
+    """The event tables of ``lexicon``, built once."""
+    return lexicon.derived(build_tables)
