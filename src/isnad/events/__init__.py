@@ -25,6 +25,7 @@ from ..rules import Trace
 from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
 from .reading import Candidate, Dropped, Frame, Memory, SentenceReader
+from ..statements.words import words as statement_words
 from .scene import scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
@@ -60,9 +61,25 @@ class ArticleEvents:
             spans.insert(0, (self.folded.to_folded(article.title_span[0]),
                              self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
         self.spans = spans
-        self.scene, self.offtopic = scene_country(lexicon, self.text, spans)
+        self.scenes, self.offtopic = scene_country(lexicon, self.text, spans)
+        self.scene = self.scenes[0] if self.scenes else None
+        self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
         self._heads: dict[str, Party] = {}
+
+    def types_in(self, statement_id: str) -> set[str]:
+        """The event types whose triggers a statement's content names (for denials)."""
+        statement = next((st for st in self.statements.all if st["id"] == statement_id), None)
+        if statement is None or not statement.get("content_span"):
+            return set()
+        fs, fe = (self.folded.to_folded(x) for x in statement["content_span"])
+        found = set()
+        for start in _trigger_positions(self.tables, self.text, fs, fe):
+            end = start
+            while end < fe and self.text[end].isalpha():
+                end += 1
+            found |= {r.row.event_type for r in self.tables.readings(self.text[start:end]) if r.row.cls != "support"}
+        return found
 
     def remember_heads(self, s: EventSentence, parties: list[Party]) -> None:
         """Keep, for each head word, the last phrase with a country that it headed."""
@@ -238,7 +255,7 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
             not actors and any(p.armed for p in recipients)):
         _drop(reader, frame, "no armed actor")
         return None
-    if not actors and not (frame.event_type == "ASSAULT" and (recipients or frame.passive)):
+    if not actors and not (frame.event_type == "ASSAULT" and (frame.passive or c.tense == "noun" and recipients)):
         _drop(reader, frame, "no actor")
         return None
     if frame.event_type == "ASSAULT" and not _violent(reader, frame, actors, recipients, lo, hi):
@@ -259,7 +276,9 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     recipient_records = [r for r in (_entity(doc, p, place_country, own) for p in recipients)
                          if not any(_same(r, a) for a in actor_records)]
     if not recipient_records and frame.event_type in IMPLICIT_RECIPIENT:
-        recipient_records = _implicit_recipients(doc, reader, location, lo, hi)
+        recipient_records = _implicit_recipients(doc, reader, location, lo, hi,
+                                                 {a["country"] for a in actor_records}
+                                                 if frame.event_type in ("REQUEST", "AID") else set())
     if frame.mode == "visit" and recipient_records and {r["country"] for r in recipient_records} <= {
             a["country"] for a in actor_records}:
         _drop(reader, frame, "a visit at home")
@@ -277,7 +296,8 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     if statement is not None and frame.event_type in VERBAL and \
             _opens_content(doc, statement, s.toks[c.i].start, s.toks[lo].start):
         statement = None  # أعلنت الوزارة رفضها: the announcement is the rejection itself
-    denied_by = doc.statements.denials(statement) if statement is not None else []
+    denied_by = [d for d in doc.statements.denials(statement) if d == statement["id"]
+                 or frame.event_type in doc.types_in(d)] if statement is not None else []
     mood = modality(s, frame, lo)
     attributed = statement is None and (claimed(s) or (frame.event_type not in VERBAL and _said(reader, c.i)))
     status = status_of(mood, statement, denied_by, attributed)
@@ -317,9 +337,10 @@ def _instruments(reader: SentenceReader, lo: int, hi: int) -> set[str]:
 
 
 def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: dict | None,
-                         lo: int, hi: int) -> list[dict]:
+                         lo: int, hi: int, actor_countries: set[str | None]) -> list[dict]:
     """The recipient of an attack, arrest, demand or aid that names none: the country where
-    it happened (the places of the clause, في الكاميرون وتشاد), else the scene's."""
+    it happened (the places of the clause, في الكاميرون وتشاد), else the scene's, but not one
+    of ``actor_countries`` (a demand or aid goes to another country of the scene)."""
     if location is not None and location["country"]:
         places = [p for p in reader.parties if lo <= p.first < hi and p.kind in ("place", "country")
                   and (p.marker in ("in", "with") or p.coordinated)]
@@ -327,6 +348,10 @@ def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: d
         return [{"name": doc.tables.country_names.get(iso, iso), "name_ar": "", "entity_id": None,
                  "kind": "place", "country": iso, "sector": None, "span": None, "implicit": "location"}
                 for iso in countries or [location["country"]]]
+    scene = next((c for c in doc.scenes if c not in actor_countries), None)
+    if scene:
+        return [{"name": doc.tables.country_names.get(scene, scene), "name_ar": "", "entity_id": None,
+                 "kind": "place", "country": scene, "sector": None, "span": None, "implicit": "scene"}]
     if doc.scene:
         return [{"name": doc.tables.country_names.get(doc.scene, doc.scene), "name_ar": "", "entity_id": None,
                  "kind": "place", "country": doc.scene, "sector": None, "span": None, "implicit": "scene"}]
@@ -365,7 +390,7 @@ def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | 
     place's, or the scene's; an international organisation or transnational group takes none."""
     country = p.country
     if country is None and p.kind not in ("igo", "group", "person") and not (p.kind == "place" and not p.place_country):
-        bare = " " not in p.name_ar.strip()
+        bare = " " not in p.name_ar.strip() and fold_key(p.name_ar).startswith("ال")
         if own and bare and p.kind in ("state", "force"):
             country = own
         else:

@@ -104,8 +104,7 @@ class PhraseReader:
     def coordinated(self, prev: Party, party: Party) -> bool:
         """A phrase glued to و right after another one (الحوثيين وقوات صالح): a conjunct."""
         s = self.s
-        w = s.words[party.first]
-        return (w.startswith("و") and party.first in (prev.last, prev.last + 1)
+        return (self._conjoined(party.first) and party.first in (prev.last, prev.last + 1)
                 and (party.first == prev.last or s.words[prev.last] == ",") and party.marker is None
                 and not s.readings(party.first))
 
@@ -277,7 +276,7 @@ class PhraseReader:
                 k = close + 1
                 count += 1
                 continue
-            if not s.is_word(k) or (w.startswith("و") and not self._whole_head(k)) or self._stops(k):
+            if not s.is_word(k) or self._conjoined(k) or self._stops(k):
                 break
             link = s.role(k, "link")
             if link is not None:
@@ -330,6 +329,11 @@ class PhraseReader:
                 count += 1
                 open_ = False
                 continue
+            if open_ and w in s.doc.first_names:
+                k += 1  # قوات صالح، جيوش علي صالح: a person's name in construct
+                count += 1
+                open_ = False
+                continue
             if open_ and k + 1 < s.n and _definite(s.words[k + 1]) and not w.startswith(("ب", "ل")) \
                     and not s.roles(k) and not s.readings(k + 1) and count < 3:
                 k += 1  # a noun in construct: قذيفة هاون، شبكة أطباء السودان
@@ -362,7 +366,8 @@ class PhraseReader:
         (next index, whether the phrase is still open), or None."""
         s = self.s
         glued = marker_of_prefix(s.words[k][:2]) == "to" or s.words[k].startswith("لل")
-        owner_slot = party.kind == "target" and glued
+        owner_slot = glued and party.kind in ("target", "area", "official", "state")  # مواقع للحوثيين،
+        #                                     السكرتير الصحفي للبيت الأبيض: whose it is
         actor = s.mention(k, "actor")
         if actor is not None and (open_ or owner_slot):
             inner = self._actor(k)
@@ -394,7 +399,7 @@ class PhraseReader:
         head = s.head(k)
         if head is not None and (open_ or owner_slot):
             size, h, prefix = head
-            if party.kind == "target" and h.kind != "target":
+            if party.kind in ("target", "area") and h.kind not in ("target", "area"):
                 inner = self._head(k)
                 if inner is not None:
                     self._take(party, inner, prefix)
@@ -422,7 +427,7 @@ class PhraseReader:
     def _take(self, party: Party, inner: Party, prefix: str) -> None:
         """A name inside a phrase: the owner of a target, the country of an actor, or the
         name of a head noun it stands right after (جماعة الحوثي، تنظيم داعش)."""
-        if party.kind == "target":
+        if party.kind in ("target", "area"):
             party.owner = party.owner or inner
             return
         if inner.country and party.country is None:
@@ -442,6 +447,20 @@ class PhraseReader:
         """Whether word ``k`` is a head noun as written, its و a root letter (وزارة، وحدات)."""
         head = self.s.head(k)
         return head is not None and head[2] == ""
+
+    def _conjoined(self, k: int) -> bool:
+        """Word ``k`` begins with the و of a conjunct (وقوات، وهاجمت), not with a root و that
+        the lexicon knows as written (وزارة، وزير، وحدات)."""
+        s = self.s
+        if not s.words[k].startswith("و"):
+            return False
+        if self._whole_head(k):
+            return False
+        for m in s.mentions.get(k, ()):
+            if m.key_start == s.starts[k] and m.category in ("actor", "role", "country"):
+                return False
+        place = s.place(k)
+        return not (place is not None and place[2] == "")
 
     def _verb(self, k: int) -> bool:
         """A trigger verb or support verb (not a noun reading) at token ``k``."""

@@ -18,6 +18,7 @@ from .tables import Form, TriggerRow
 
 CLAUSE_MARKS = (";", ":", "?", "!")
 SPEECH_VERB_KINDS = ("verb_past", "verb_present", "participle")
+KANA = ("كان", "كانت", "كانوا", "يكون", "تكون")
 NOUN_PARTICLES = ("عدم", "دون", "بدون", "احتمال", "امكانيه")  # particles of negation or mood that take a noun
 VSO_REACH = 4  # adverbs, dates and commas between a verb and its subject
 OBJECT_REACH = 8  # words between a verb (or its subject) and its object
@@ -251,19 +252,32 @@ class SentenceReader:
         head = self.chain(p)[0]
         return head if head.marker is None or relative else None  # من طائرات التحالف التي قصفت
 
-    def topic_before(self, v: int, agreement: str | None) -> Party | None:
-        """The nearest unmarked actor phrase before the verb in its sentence that another verb
-        took as subject (الرئيس بخاري سيسافر إلى واشنطن ليبحث مع …)."""
+    def kana_subject(self, v: int) -> Party | None:
+        """The phrase right after a form of كان that opens the verb's clause (وكانت نيجيريا …
+        أوقفت)."""
         s = self.s
-        for p in reversed(self.parties):
-            if p.last > v or p.coordinated or p.marker is not None or not p.agent:
-                continue
-            if not agrees(agreement, p):
-                continue
-            k = p.last
-            if k < s.n and (s.readings(k) or self.speech_verb(k)) and k < v:
-                return p
+        for k in range(v - 1, max(-1, self.clause_start(v) - 1), -1):
+            if s.words[k].lstrip("وف") in KANA:
+                p = self.starting.get(k + 1)
+                return p if p is not None and p.marker is None and p.last <= v else None
+            if s.readings(k) and any(r.row.cls != "support" for r in s.readings(k)):
+                return None
         return None
+
+    def topic_before(self, v: int, agreement: str | None) -> Party | None:
+        """The phrase a clause opens with, when a later verb of it has no subject of its own
+        (الرئيس بخاري سيسافر إلى واشنطن ليبحث مع …؛ 12 دولة انضمت … وستجري مفاوضاتها)."""
+        s = self.s
+        start = self.clause_start(v)
+        k = start
+        while k < v and (s.has_role(k, "adverb", "marker") or not s.is_word(k) and not s.is_number(k)):
+            if s.has_role(k, "marker"):
+                return None
+            k += 1
+        p = self.starting.get(k)
+        if p is None or p.marker is not None or not p.agent or p.last >= v or not agrees(agreement, p):
+            return None
+        return p
 
     def object_after(self, k: int, hi: int, exclude: list[Party]) -> Party | None:
         """The unmarked phrase that stands right after token ``k`` (the direct object), past
@@ -306,9 +320,11 @@ class SentenceReader:
         return None
 
     def _verb_between(self, a: int, b: int) -> bool:
+        """Another verb, or another event noun, between tokens ``a`` and ``b`` (اتفقا قبل
+        اجتماعهما مع بوتين: the مع phrase is the meeting's, not the agreement's)."""
         s = self.s
-        return any(s.readings(k) and all(r.form.tense != "noun" for r in s.readings(k))
-                   and not self.starting.get(k) for k in range(a, b))
+        return any(s.readings(k) and any(r.row.cls != "support" for r in s.readings(k))
+                   and not self.starting.get(k) for k in range(a + 1, b))
 
     def genitive(self, c: Candidate) -> Party | None:
         """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين."""
@@ -332,6 +348,14 @@ class SentenceReader:
                  (start, end), country=place.iso3, gender="f", sector="GOV")
 
     # -- dropped subjects and pronouns ----------------------------------------------------
+    def reporter(self, i: int) -> Party | None:
+        """The subject of the reporting verb that opens the sentence before token ``i``."""
+        for k in range(0, i):
+            if self.speech_verb(k):
+                p = self.subject_after(k)
+                return p if p is not None and p.agent else None
+        return None
+
     def fronted_owner(self, c: Candidate) -> Party | None:
         """The owner of a pronoun on a noun in a fronted phrase (وخلال زيارته إلى أبوجا، دعا
         مساعد وزير الخارجية …): the subject of the verb after the comma."""
@@ -351,6 +375,9 @@ class SentenceReader:
         this sentence, the speaker of the statement it stands in, else the last actor met."""
         if self.frames and self.frames[-1].actors and agrees(agreement, self.frames[-1].actors[0]):
             return self.frames[-1].actors[0]
+        reporter = self.reporter(c.i)
+        if reporter is not None and agrees(agreement, reporter):
+            return reporter  # وأشارت المقاومة إلى مقتل … في اشتباكات جرت بينها وبين الحوثيين
         speaker = self.doc.speaker_party(self.s, self.s.toks[c.i].start)
         if speaker is not None and agrees(agreement, speaker):
             return speaker

@@ -46,9 +46,10 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
     return auto
 
 
-def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> tuple[str | None, bool]:
-    """The scene of folded ``text`` over ``spans`` (start, end, weight), or None; and whether
-    the article is about sport or medicine (three of their words or more)."""
+def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> tuple[list[str], bool]:
+    """The countries of the scene of folded ``text`` over ``spans`` (start, end, weight), the
+    most named first (each named at least twice); and whether the article is about sport or
+    medicine (three of their words or more)."""
     auto = lexicon.derived(_build)
     counts: Counter[str] = Counter()
     for start, end, weight in spans:
@@ -65,7 +66,4 @@ def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]
             for iso in isos:
                 counts[iso] += weight
     offtopic = counts.pop(OFFTOPIC, 0) >= MIN_OFFTOPIC
-    if not counts:
-        return None, offtopic
-    top, n = counts.most_common(1)[0]
-    return (top if n >= MIN_MENTIONS else None), offtopic
+    return [iso for iso, n in counts.most_common() if n >= MIN_MENTIONS], offtopic

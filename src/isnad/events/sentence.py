@@ -104,6 +104,8 @@ class EventSentence:
         if not self.is_word(i):
             return None
         found = self.tables.heads.match(self.words, i)
+        if not found and self.words[i].endswith("ا") and len(self.words[i]) > 3:  # دولا، جنديا: the accusative
+            found = self.tables.heads.match(self.words[:i] + [self.words[i][:-1]], i)
         return found[0] if found else None
 
     def place(self, i: int) -> tuple[int, Place, str] | None:

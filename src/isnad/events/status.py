@@ -126,8 +126,9 @@ def merge_key(ev: dict) -> tuple:
         return (ev["event_type"], actors, recipients, ev["status"], ev["reported_by"])
     actors = frozenset(_party_key(a) for a in ev["actors"])
     recipients = frozenset(_party_key(r) for r in ev["recipients"])
-    if ev["event_type"] == "CONSULT":
-        return ("CONSULT", actors | recipients, ev["status"], ev["lemma"])
+    if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named
+        sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
+        return ("CONSULT", sides, ev["status"])
     return (ev["event_type"], actors, recipients, ev["status"], ev["lemma"])
 
 

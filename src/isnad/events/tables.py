@@ -184,7 +184,7 @@ def _allowed(form: Form, prefix: str, suffix: str) -> bool:
     if form.tense == "noun":
         return prefix in NOUN_PROCLITICS
     if form.tense == "past":
-        return prefix in PAST_PROCLITICS and not (suffix and form.agreement == "1")
+        return prefix in PAST_PROCLITICS and not (suffix and form.agreement in ("1", "du"))
     return prefix in PRESENT_PROCLITICS
 
 
@@ -240,6 +240,8 @@ def noun_forms(noun: str) -> dict[str, bool]:
         out[b + "تان"] = False
     elif not noun.endswith(("ا", "ات", "ي")) and len(noun) > 2:
         out[noun + "ا"] = False
+        out[noun + "ين"] = False  # تفجيرين
+        out[noun + "ان"] = False
     if noun.endswith("ات"):
         out[noun] = False
     return out

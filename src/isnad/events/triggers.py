@@ -41,13 +41,15 @@ def bare_forms(word: str) -> tuple[str, ...]:
 def needs_met(r: SentenceReader, c: Candidate) -> bool:
     """One of the words the trigger needs follows within four words (قدم مساعدات، ب* : بتسليم)."""
     s = r.s
+    if c.suffix and not any(n.endswith("*") for n in c.row.needs):
+        return False  # تقدمهم: the object is the pronoun
     start = c.end
     subject = r.subject_after(c.i) if c.tense != "noun" else None
     if subject is not None and subject.agent:
         start = subject.chain[-1].last
     for k in range(start, min(s.n, start + NEEDS_REACH)):
         if not s.is_word(k):
-            if s.words[k] in (".", ";", ":"):
+            if s.words[k] in (".", ";", ":", ","):
                 return False
             continue
         forms = bare_forms(s.words[k])
@@ -107,6 +109,9 @@ def verb_subject(r: SentenceReader, c: Candidate, v: int, agreement: str | None,
     before = r.subject_before(v)
     if before is not None and before.agent and not prefix.startswith(("و", "ف")):
         return r.chain(before), False
+    kana = r.kana_subject(v)
+    if kana is not None and kana.agent:
+        return r.chain(kana), False  # وكانت نيجيريا، إبان رئاسة …، أوقفت
     joined = prefix.startswith(("و", "ف")) and r.frames and r.frames[-1].actors \
         and agrees(agreement, r.frames[-1].actors[0]) and r.frames[-1].cand.tense != "noun"
     after = r.subject_after(v)
@@ -382,8 +387,8 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
         return frame
     k = c.end
     counted = s.is_number(k) or s.has_role(k, "quantity")
-    if not voweled and (c.form.agreement not in ("m", "f") or r.subject_before(c.i) is not None or not counted):
-        return None
+    if not voweled and (c.form.agreement != "m" or before is not None or not counted):
+        return None  # قتل 12 شخصا: a passive; قتلت 10 منهم: she killed (a dropped subject)
     victims = r.party_at(k)
     recipients = r.chain(victims) if victims is not None and not victims.marker else []
     hi = r.clause_end(c.end)
@@ -406,6 +411,17 @@ def instrument_agent(r: SentenceReader, c: Candidate, k: int, hi: int) -> list[P
     return []
 
 
+@TRIGGER_PATTERNS.rule(("وتنتشر في المنطقة قوة الاتحاد الأفريقي التي تقاتل المتمردين.", None))
+def describing_clause(r: SentenceReader, c: Candidate) -> Result:
+    """A present verb right after a relative pronoun describes its noun (القوة التي تقاتل
+    المتمردين، المسلحين الذين يسيطرون عليها): background, not news; a past verb (التي قصفت)
+    or كان with a present (التي كانت تخوض) tells what happened."""
+    s = r.s
+    if c.tense == "present" and c.i > 0 and s.has_role(c.i - 1, "relative") and not c.prefix:
+        return Dropped("a relative clause that describes")
+    return None
+
+
 @TRIGGER_PATTERNS.rule(
     ("وقصفت مقاتلات التحالف معسكرا للحوثيين في صنعاء.", {"event_type": "ASSAULT", "actor": "SAU",
                                                           "recipient": "YEM"}),
@@ -420,6 +436,9 @@ def finite_verb(r: SentenceReader, c: Candidate) -> Result:
     object or the phrase its preposition introduces (قصفت الطائرات المواقع، تظاهر … ضد)."""
     if c.tense == "noun":
         return None
+    if c.row.event_type in SPEECH_ACTS and c.end < r.s.n and r.s.words[c.end].startswith("ب") \
+            and r.party_at(c.end) is None:
+        return Dropped("a passive: اتهم بـ (he was accused of)")
     actors, carried = verb_subject(r, c, c.i, c.form.agreement, c.prefix)
     start = max([p.last for p in actors if p.first > c.i] + [c.end])
     recipients = [p for p in recipients_of(r, c, start, actors) if p not in actors]
