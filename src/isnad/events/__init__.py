@@ -41,6 +41,11 @@ KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعد
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
 MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
 TITLE_WEIGHT = 2
+WINDOW = 160  # characters of a long sentence read on each side of its triggers
+GOVERNOR_WINDOW, GOVERNOR_WORDS = 90, 7  # where a noun's support verb may stand before it
+PASSIVES = ("تم", "يتم", "جري", "يجري")
+LINKING = ("من", "في", "علي", "الي", "عن")
+NEEDS_WINDOW = 90  # characters after a trigger where the object it needs is looked for first
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 
 
@@ -74,7 +79,7 @@ class ArticleEvents:
             return set()
         fs, fe = (self.folded.to_folded(x) for x in statement["content_span"])
         found = set()
-        for start in _trigger_positions(self.tables, self.text, fs, fe):
+        for start, _ in _trigger_positions(self.tables, self.text, fs, fe):
             end = start
             while end < fe and self.text[end].isalpha():
                 end += 1
@@ -138,6 +143,7 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     positions = [p for fs, fe in spans for p in _trigger_positions(tables, text, fs, fe)]
     if not positions:
         return []
+    found = {p: need for p, need in positions}
     doc = ArticleEvents(page, article, statements, lexicon)
     memory = Memory()
     raw: list[dict] = []
@@ -145,9 +151,10 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     for fs, fe in spans:
         for ss, se in sentences(text, fs, fe):
             number += 1
-            if not any(ss <= p < se for p in positions):
+            here = [p for p, need in found.items() if ss <= p < se and _worth_reading(tables, text, ss, se, p, need)]
+            if not here:
                 continue
-            s = EventSentence(doc, (ss, se), number)
+            s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
             reader = SentenceReader(s, memory, trace)
             for frame in read_frames(reader):
                 event = build_event(doc, reader, frame)
@@ -185,9 +192,11 @@ def explain(text: str, lexicon: Lexicon | None = None, published: str | None = N
     return extract_events(page, article, statements, lexicon, trace), trace
 
 
-def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list[int]:
-    """Folded offsets of the words of ``text[lo:hi]`` that may be triggers."""
-    out: list[int] = []
+def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(folded offset, what it needs) of the words of ``text[lo:hi]`` that may be triggers:
+    ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر), ``governor`` a
+    support or passive verb a few words before it (تم أسر، أطلق سراح)."""
+    out: list[tuple[int, str]] = []
     seen: set[int] = set()
     for last, _ in tables.automaton.iter(text, lo, hi):
         start = last
@@ -200,15 +209,54 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
         while end < hi and text[end].isalpha():
             end += 1
         word = text[start:end]
-        if any(r.row.cls != "support" for r in tables.readings(word)) or word in tables.phrases.by_first \
-                or any(f in tables.phrases.by_first for f in _bare(word)):
-            out.append(start)
+        if tables.phrases.entries(word) and _phrase_follows(tables, text, end, hi, word):
+            out.append((start, ""))
+            continue
+        rows = [r.row for r in tables.readings(word) if r.row.cls != "support" and _may_have_object(r.row, text, end, hi)]
+        if rows:
+            need = "" if any(not r.armed and (r.alone or r.event_type == "") for r in rows) else \
+                "governor" if all(not r.alone for r in rows) else "armed"
+            out.append((start, need))
     return out
 
 
-def _bare(word: str) -> tuple[str, ...]:
-    from ..text import lookup_forms
-    return tuple(f[2:] if f.startswith("ال") and len(f) > 4 else f for f in lookup_forms(word))
+def _window(text: str, ss: int, se: int, first: int, last: int) -> tuple[int, int]:
+    """The part of a long sentence read around its triggers: :data:`WINDOW` characters on each
+    side, cut at spaces."""
+    start = ss if first - ss <= WINDOW else text.find(" ", first - WINDOW, first) + 1 or ss
+    if se - last <= WINDOW:
+        return start, se
+    cut = text.rfind(" ", last, last + WINDOW)
+    return start, cut if cut > last else se
+
+
+def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, need: str) -> bool:
+    """Whether the trigger at ``pos`` can make an event in the sentence ``[ss, se)``: one that
+    needs an armed actor only in a sentence about fighting, a noun that needs a governing
+    verb only after one."""
+    if need == "armed":
+        return next(tables.armed_words.iter(text, ss, se), None) is not None
+    if need == "governor":
+        before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_WORDS:]
+        return any(any(r.row.cls == "support" for r in tables.readings(w)) or w.lstrip("وف") in PASSIVES
+                   or w in LINKING for w in before) or text[pos] in ("ب", "ل")
+    return True
+
+
+def _phrase_follows(tables: EventTables, text: str, end: int, hi: int, word: str) -> bool:
+    """Whether the words after ``word`` complete one of the two-word triggers it begins."""
+    after = text[end:min(hi, end + 40)].split()
+    return bool(after) and any(rest and rest[0] in lookup_forms(after[0]) or rest and after[0] == "ال" + rest[0]
+                               for rest, _, _ in tables.phrases.entries(word))
+
+
+def _may_have_object(row, text: str, end: int, hi: int) -> bool:
+    """A quick test: the object a trigger needs (قدم مساعدات، فرض عقوبات) occurs in the next
+    words at all (the trigger patterns check where)."""
+    if not row.needs:
+        return True
+    window = text[end:min(hi, end + NEEDS_WINDOW)]
+    return any(n.endswith("*") or n in window for n in row.needs)
 
 
 def read_frames(reader: SentenceReader) -> list[Frame]:

@@ -83,10 +83,12 @@ class PhraseReader:
         """Every participant phrase, left to right, conjuncts attached to the first."""
         s = self.s
         out: list[Party] = []
+        mentioned = s.mentions
+        may_start = [s.nominal[i] or s.numbers[i] or i in mentioned or s.has_role(i, "quantity") for i in range(s.n)]
         i = 0
         while i < s.n:
-            if not s.is_word(i) and not s.is_number(i):
-                i += 1
+            if not may_start[i]:
+                i += 1  # nothing a phrase may begin with
                 continue
             party = self.read(i)
             if party is None:

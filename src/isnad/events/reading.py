@@ -9,6 +9,7 @@ genitive of a noun and the word that governs it.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..rules import Trace
@@ -125,6 +126,7 @@ class SentenceReader:
         for p in self.parties:
             self.ending[p.last] = p
         self.frames: list[Frame] = []
+        self.barriers, self.joints = self._barriers()
 
     # -- candidates ----------------------------------------------------------------------
     def candidates(self) -> list[list[Candidate]]:
@@ -132,9 +134,10 @@ class SentenceReader:
         first; a noun first after a preposition, a governing word or the article)."""
         s = self.s
         out: list[list[Candidate]] = []
+        info = s.info
         i = 0
         while i < s.n:
-            if not s.is_word(i):
+            if not (info[i].readings or info[i].phrases):
                 i += 1
                 continue
             here: list[Candidate] = []
@@ -167,29 +170,35 @@ class SentenceReader:
 
     # -- clauses ---------------------------------------------------------------------------
     def clause_start(self, i: int) -> int:
-        s = self.s
-        k = i
-        while k > 0:
-            if s.words[k - 1] in CLAUSE_MARKS or s.has_role(k - 1, "barrier") or self.speech_verb(k - 1):
-                break
-            k -= 1
-        return k
+        """The first token of the clause of token ``i``: after a mark, a complementiser or a
+        reporting verb."""
+        k = bisect_right(self.barriers, i - 1)
+        return self.barriers[k - 1] + 1 if k else 0
 
     def clause_end(self, i: int) -> int:
+        """The token that ends the clause of token ``i`` (the next barrier, or a comma before a
+        verb joined by و: …، وشنت هجوما)."""
+        k = bisect_left(self.barriers, i)
+        end = self.barriers[k] if k < len(self.barriers) else self.s.n
+        k = bisect_left(self.joints, i)
+        return min(end, self.joints[k]) if k < len(self.joints) else end
+
+    def _barriers(self) -> tuple[list[int], list[int]]:
         s = self.s
-        k = i
-        while k < s.n:
+        barriers, joints = [], []
+        for k in range(s.n):
             if s.words[k] in CLAUSE_MARKS or s.has_role(k, "barrier") or self.speech_verb(k):
-                break
-            if s.words[k] == "," and k + 1 < s.n and s.words[k + 1][:1] in ("و", "ف") and any(
+                barriers.append(k)
+            elif s.words[k] == "," and k + 1 < s.n and s.words[k + 1][:1] in ("و", "ف") and any(
                     r.form.tense != "noun" for r in s.readings(k + 1)):
-                break  # …، وشنت هجوما: a new clause joined by و
-            k += 1
-        return k
+                joints.append(k)
+        return barriers, joints
 
     def speech_verb(self, k: int) -> bool:
         """A reporting verb (قال، أكد، أوضح) that is no function word or trigger: it opens a clause."""
         s = self.s
+        if not 0 <= k < s.n or k not in s.mentions:
+            return False
         cue = s.mention(k, "cue")
         return (cue is not None and cue.value["kind"] in SPEECH_VERB_KINDS and not s.roles(k)
                 and not s.readings(k) and s.text[cue.start:cue.key_start] in ("", "و", "ف"))

@@ -14,9 +14,10 @@ from functools import cached_property
 
 from ..mentions import Mention, find_mentions
 from ..statements.sentence import Token, tokens_of
-from .tables import EventTables, Head, Place, Reading
+from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
 
 NUMBER_RE = re.compile(r"\d")
+EMPTY = WordInfo((), (), (), (), ())
 
 
 class EventSentence:
@@ -28,11 +29,20 @@ class EventSentence:
         self.number = number
         self.text: str = doc.text
         self.tables: EventTables = doc.tables
+        tables = self.tables
         self.toks: list[Token] = tokens_of(self.text, span[0], span[1])
         self.n = len(self.toks)
-        self.words = [t.text for t in self.toks]
+        self.words = words = [t.text for t in self.toks]
         self.starts = [t.start for t in self.toks]
-        self._roles: dict[int, list[tuple[int, str, str]]] = {}
+        self.alpha = alpha = [w[0].isalpha() for w in words]
+        info = tables.info
+        self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
+        self._readings = [x.readings for x in self.info]
+        self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
+        self._heads: list = [False] * self.n  # False: not looked up yet
+        self._places: list = [False] * self.n
+        self.numbers = [bool(NUMBER_RE.match(w)) for w in words]
+        self.nominal = [bool(x.heads or x.places) for x in self.info]  # words that may head a phrase
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
@@ -40,10 +50,10 @@ class EventSentence:
         return bisect_left(self.starts, pos)
 
     def is_word(self, i: int) -> bool:
-        return 0 <= i < self.n and self.words[i][0].isalpha()
+        return 0 <= i < self.n and self.alpha[i]
 
     def is_number(self, i: int) -> bool:
-        return 0 <= i < self.n and bool(NUMBER_RE.match(self.words[i]))
+        return 0 <= i < self.n and self.numbers[i]
 
     def punct(self, i: int) -> bool:
         return 0 <= i < self.n and not self.words[i][0].isalnum()
@@ -81,13 +91,19 @@ class EventSentence:
 
     # -- tables ------------------------------------------------------------------------
     def readings(self, i: int) -> tuple[Reading, ...]:
-        return self.tables.readings(self.words[i]) if self.is_word(i) else ()
+        return self._readings[i] if 0 <= i < self.n else ()
+
+    def _match(self, i: int, entries: tuple) -> list[tuple[int, str, str]]:
+        """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
+        if not entries:
+            return []
+        words, n = self.words, self.n
+        return [(1 + len(rest), value[0], value[1]) for rest, value, _ in entries
+                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
 
     def roles(self, i: int) -> list[tuple[int, str, str]]:
         """(length in words, role, value) of the function words at token ``i``."""
-        if i not in self._roles:
-            self._roles[i] = self.tables.word_roles(self.words, i) if self.is_word(i) else []
-        return self._roles[i]
+        return self._roles[i] if 0 <= i < self.n else []
 
     def role(self, i: int, role: str) -> tuple[int, str] | None:
         """(length, value) of the function word of ``role`` at token ``i``."""
@@ -97,31 +113,41 @@ class EventSentence:
         return None
 
     def has_role(self, i: int, *roles: str) -> bool:
-        return any(r in roles for _, r, _ in self.roles(i))
+        found = self._roles[i] if 0 <= i < self.n else None
+        return bool(found) and any(r in roles for _, r, _ in found)
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""
         if not self.is_word(i):
             return None
-        found = self.tables.heads.match(self.words, i)
-        if not found and self.words[i].endswith("ا") and len(self.words[i]) > 3:  # دولا، جنديا: the accusative
-            found = self.tables.heads.match(self.words[:i] + [self.words[i][:-1]], i)
-        return found[0] if found else None
+        found = self._heads[i]
+        if found is False:
+            match = self.tables.heads.match(self.words, i)
+            w = self.words[i]
+            if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
+                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
+            found = self._heads[i] = match[0] if match else None
+        return found
 
     def place(self, i: int) -> tuple[int, Place, str] | None:
         """(length, place, proclitics) of the place or group at token ``i``, in the reading
         that fits the article's scene."""
         if not self.is_word(i):
             return None
-        for size, places, prefix in self.tables.places.match(self.words, i):
-            for place in places:
-                if not place.scene or self.doc.scene in place.scene:
-                    return size, place, prefix
-        return None
+        found = self._places[i]
+        if found is False:
+            found = None
+            for size, places, prefix in self.tables.places.match(self.words, i):
+                place = next((p for p in places if not p.scene or self.doc.scene in p.scene), None)
+                if place is not None:
+                    found = (size, place, prefix)
+                    break
+            self._places[i] = found
+        return found
 
     def trigger_phrase(self, i: int):
         """(length, form, proclitics) of a trigger of two words at token ``i`` (ضربات جوية)."""
-        if not self.is_word(i):
+        if not self.is_word(i) or not self.info[i].phrases:
             return None
         found = self.tables.phrases.match(self.words, i)
         return found[0] if found else None

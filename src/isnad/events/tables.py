@@ -10,6 +10,7 @@ cities and groups beside the countries of ``countries.tsv``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -96,6 +97,7 @@ class PhraseTable:
     proclitics (``والقوات`` finds ``قوات``) and the words after it as written."""
 
     by_first: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)
+    _entries: dict[str, tuple] = field(default_factory=dict)  # word -> the phrases it may begin
 
     def add(self, phrase: str, value: object) -> None:
         words = fold_key(phrase).split()
@@ -108,19 +110,32 @@ class PhraseTable:
         entries.append((tuple(words[1:]), value))
         entries.sort(key=lambda e: -len(e[0]))
 
+    def entries(self, word: str) -> tuple:
+        """(rest of the phrase, value, proclitics) of the phrases ``word`` may begin, found once
+        per word: the first of its lookup forms (وللقوات، للقوات، القوات، قوات) that has any."""
+        found = self._entries.get(word)
+        if found is None:
+            out = []
+            for form in _forms(word):
+                bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+                for rest, value in self.by_first.get(bare, ()):
+                    out.append((rest, value, word[:len(word) - len(bare)] if word.endswith(bare) else ""))
+                if out:
+                    break
+            if len(self._entries) > _CACHE_LIMIT:
+                self._entries.clear()
+            found = self._entries[word] = tuple(out)
+        return found
+
     def match(self, words: list[str], i: int) -> list[tuple[int, object, str]]:
         """(number of words, value, proclitics of the first word) of every phrase at word
         ``i``, longest first (وللقوات: proclitics ولل)."""
-        out = []
-        word = words[i]
-        for form in _forms(word):
-            bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
-            for rest, value in self.by_first.get(bare, ()):
-                if all(i + 1 + k < len(words) and _same_word(words[i + 1 + k], w) for k, w in enumerate(rest)):
-                    out.append((1 + len(rest), value, word[:len(word) - len(bare)] if word.endswith(bare) else ""))
-            if out:
-                break
-        return out
+        entries = self.entries(words[i])
+        if not entries:
+            return []
+        n = len(words)
+        return [(1 + len(rest), value, prefix) for rest, value, prefix in entries
+                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -131,9 +146,19 @@ def _forms(word: str) -> tuple[str, ...]:
     return forms
 
 
-def _same_word(text: str, word: str) -> bool:
+def same_word(text: str, word: str) -> bool:
     """A later word of a phrase: as written, or without / with the article."""
     return text == word or (word.startswith("ال") and text == word[2:]) or text == "ال" + word
+
+
+class WordInfo(NamedTuple):
+    """What the tables say of one folded word, looked up once per word."""
+
+    readings: tuple  # trigger readings (Reading)
+    roles: tuple  # function-word phrases it may begin: (rest, (role, value), proclitics)
+    heads: tuple  # participant heads it may begin: (rest, Head, proclitics)
+    places: tuple  # places it may begin: (rest, places, proclitics)
+    phrases: tuple  # two-word triggers it may begin: (rest, Form, proclitics)
 
 
 @dataclass
@@ -145,7 +170,30 @@ class EventTables:
     heads: PhraseTable  # participant heads, value Head
     places: PhraseTable  # places and groups, value tuple[Place, ...]
     country_names: dict[str, str]
+    short_forms: frozenset[str]  # forms of two letters (شن), which the automaton leaves out
+    armed_words: ahocorasick.Automaton  # heads of armed forces and groups, arms: a sentence about fighting
     _cache: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+    _info: dict[str, WordInfo] = field(default_factory=dict)
+
+    def info(self, word: str) -> WordInfo:
+        """Everything the tables say of folded ``word``, computed once: one pass over its
+        lookup forms for the four phrase tables, and its trigger readings."""
+        found = self._info.get(word)
+        if found is None:
+            if len(self._info) > _CACHE_LIMIT:
+                self._info.clear()
+            tables = (self.words, self.heads, self.places, self.phrases)
+            kinds: list[tuple] = [(), (), (), ()]
+            for form in _forms(word):
+                bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+                prefix = word[:len(word) - len(bare)] if word.endswith(bare) else ""
+                for n, table in enumerate(tables):
+                    if not kinds[n]:
+                        got = table.by_first.get(bare)
+                        if got:
+                            kinds[n] = tuple((rest, value, prefix) for rest, value in got)
+            found = self._info[word] = WordInfo(self.readings(word), *kinds)
+        return found
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Trigger readings of folded ``word``: each split into proclitics, a form and a
@@ -154,6 +202,9 @@ class EventTables:
         found = self._cache.get(word)
         if found is not None:
             return found
+        if next(self.automaton.iter(word), None) is None and not any(f in word for f in self.short_forms):
+            self._cache[word] = ()  # no trigger form inside the word at all
+            return ()
         out: list[Reading] = []
         n = len(word)
         for plen in range(0, min(5, n - 1)):
@@ -167,6 +218,8 @@ class EventTables:
                 for form in self.forms.get(word[plen:stem_end], ()):
                     if _allowed(form, prefix, suffix):
                         out.append(Reading(form, prefix, suffix))
+        if any(r.prefix for r in out) and any(not prefix for _, _, prefix in self.heads.entries(word)):
+            out = [r for r in out if not r.prefix]  # وزارة is a head noun, not و + زار + ه
         result = tuple(out)
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
@@ -341,7 +394,18 @@ def build_tables(lexicon: Lexicon) -> EventTables:
     for row in lexicon.rows("event_heads.tsv"):
         heads.add(row["form"], Head(row["kind"], row["sector"] or None, row["gender"] or "m"))
     places, names = _places(lexicon)
-    return EventTables({k: tuple(v) for k, v in forms.items()}, phrases, automaton, words, heads, places, names)
+    armed = ahocorasick.Automaton()
+    armed_forms = [r["form"] for r in lexicon.rows("event_heads.tsv") if r["kind"] in ("force", "armed")]
+    armed_forms += [r["form"] for r in lexicon.rows("event_words.tsv") if r["role"] in ("instrument", "armed")]
+    armed_forms += [f for r in lexicon.rows("places_events.tsv") if r["kind"] == "group" for f in split_aliases(r["forms"])]
+    for form in armed_forms:
+        key = fold_key(form)
+        key = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        if len(key) >= 3:
+            armed.add_word(key, key)
+    armed.make_automaton()
+    return EventTables({k: tuple(v) for k, v in forms.items()}, phrases, automaton, words, heads, places, names,
+                       frozenset(k for k in forms if len(k) < 3), armed)
 
 
 def event_tables(lexicon: Lexicon) -> EventTables:
