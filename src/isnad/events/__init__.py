@@ -35,7 +35,7 @@ from .triggers import TRIGGER_PATTERNS
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID"})
+IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID", "ACCUSE"})
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "PROTEST"})
 KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعدم", "اعدام", "ذبح", "فجر", "تفجير"})
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
@@ -85,6 +85,14 @@ class ArticleEvents:
                 end += 1
             found |= {r.row.event_type for r in self.tables.readings(self.text[start:end]) if r.row.cls != "support"}
         return found
+
+    def names_in(self, statement_id: str, parties: list[dict]) -> bool:
+        """Whether a statement's content names one of ``parties`` (by its Arabic words)."""
+        statement = next((st for st in self.statements.all if st["id"] == statement_id), None)
+        if statement is None or not statement.get("content"):
+            return False
+        content = fold_key(statement["content"])
+        return any(p["name_ar"] and fold_key(p["name_ar"]) in content for p in parties)
 
     def remember_heads(self, s: EventSentence, parties: list[Party]) -> None:
         """Keep, for each head word, the last phrase with a country that it headed."""
@@ -138,8 +146,11 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     tables = event_tables(lexicon)
     text = page.folded.text
     spans = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
+    lead = spans[0] if spans else None
+    title = None
     if article.title_span:
-        spans.insert(0, (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1])))
+        title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1]))
+        spans.insert(0, title)
     positions = [p for fs, fe in spans for p in _trigger_positions(tables, text, fs, fe)]
     if not positions:
         return []
@@ -156,9 +167,11 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
                 continue
             s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
             reader = SentenceReader(s, memory, trace)
+            part = "title" if title and fs == title[0] else "lead" if lead and ss == lead[0] else "body"
             for frame in read_frames(reader):
                 event = build_event(doc, reader, frame)
                 if event is not None:
+                    event["_sentence"], event["_part"] = number, part
                     raw.append(event)
             memory.remember(number, [a for f in reader.frames for a in f.actors]
                             + [p for p in reader.parties[:1] if p.marker is None])
@@ -345,7 +358,8 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
             _opens_content(doc, statement, s.toks[c.i].start, s.toks[lo].start):
         statement = None  # أعلنت الوزارة رفضها: the announcement is the rejection itself
     denied_by = [d for d in doc.statements.denials(statement) if d == statement["id"]
-                 or frame.event_type in doc.types_in(d)] if statement is not None else []
+                 or frame.event_type in doc.types_in(d) and doc.names_in(d, actor_records + recipient_records)] \
+        if statement is not None else []
     mood = modality(s, frame, lo)
     attributed = statement is None and (claimed(s) or (frame.event_type not in VERBAL and _said(reader, c.i)))
     status = status_of(mood, statement, denied_by, attributed)

@@ -169,6 +169,8 @@ class PhraseReader:
         if m is None:
             return None
         actor = self.lexicon.actors[m.value]
+        if actor.kind == "person" and "ال" in s.text[m.start:m.key_start]:
+            return None  # الكاميرون is a country, not Cameron: a name takes no article
         end = s.end_of(m)
         kind = {"government": "government", "outlet": "body", "agency": "body"}.get(actor.kind, actor.kind)
         party = self._new(i, end, actor.name_en, kind, s.text[m.start:m.key_start], entity_id=actor.entity_id,

@@ -259,6 +259,8 @@ class SentenceReader:
         if p is None:
             return None
         head = self.chain(p)[0]
+        if not head.agent and p.agent:
+            head = p  # الأقصى والأردن تشكو: the conjunct next to the verb is its subject
         return head if head.marker is None or relative else None  # من طائرات التحالف التي قصفت
 
     def kana_subject(self, v: int) -> Party | None:
@@ -312,8 +314,8 @@ class SentenceReader:
         """The speaker in ``ما قاله كيري`` (what X said) right after token ``k``: the one whose
         words are rejected, criticised or welcomed."""
         s = self.s
-        if k + 2 < s.n and s.words[k] in ("ما", "بما") and s.mention(k + 1, "cue") is not None:
-            p = self.starting.get(k + 2)
+        if k + 2 < s.n and s.words[k] in ("ما", "بما") and s.words[k + 1].endswith(("ه", "ها")):
+            p = self.starting.get(k + 2)  # ما قاله كيري، ما أعلنته الوزارة
             return p if p is not None and p.agent else None
         return None
 

@@ -32,6 +32,9 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
         return "future"
     found = None
     reach = MODALITY_REACH if frame.anchor_tense != "noun" else 1  # عدم اعتقال، لم يعتقل، لن يتم اعتقال
+    if frame.anchor_tense == "noun" and anchor > 1 and s.is_word(anchor - 1) and not s.roles(anchor - 1) \
+            and s.role(anchor - 2, "modality"):
+        reach = 2  # قد تشمل فرض عقوبات: the verb whose object the noun is
     for k in range(anchor - 1, max(clause_start, anchor - reach) - 1, -1):
         role = s.role(k, "modality")
         if role is None:
@@ -126,27 +129,93 @@ def merge_key(ev: dict) -> tuple:
         return (ev["event_type"], actors, recipients, ev["status"], ev["reported_by"])
     actors = frozenset(_party_key(a) for a in ev["actors"])
     recipients = frozenset(_party_key(r) for r in ev["recipients"])
-    if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named
+    if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
         sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
-        return ("CONSULT", sides, ev["status"])
+        return ("CONSULT", sides, "actual" if ev["status"] in ("asserted", "reported") else ev["status"])
     return (ev["event_type"], actors, recipients, ev["status"], ev["lemma"])
 
 
 def merge(events: list[dict]) -> list[dict]:
-    """One record per event; later mentions add their spans (``mention_spans``)."""
+    """One record per event; later mentions add their spans (``mention_spans``).
+
+    Besides the same key (:func:`merge_key`), two mentions are one event when one sentence
+    tells it in several clauses (50 شخصا قتلوا بعد تفجيرين استهدفا مصلين: same type, same
+    recipients' countries, actors' countries equal or unsaid), when the body tells again what
+    the headline said (same type and countries), or when the same act on the same named target
+    is told again."""
     out: list[dict] = []
     index: dict[tuple, dict] = {}
     for ev in events:
-        key = merge_key(ev)
-        first = index.get(key)
+        first = index.get(merge_key(ev)) or _same_sentence(out, ev) or _headline(out, ev) or _same_target(out, ev)
         if first is not None:
-            first["mentions"] += 1
-            first["mention_spans"].append(ev["trigger_span"])
-            if first["location"] is None:
-                first["location"] = ev["location"]
+            _absorb(first, ev)
             continue
         ev["mentions"] = 1
         ev["mention_spans"] = [ev["trigger_span"]]
-        index[key] = ev
+        index[merge_key(ev)] = ev
         out.append(ev)
+    for ev in out:
+        ev.pop("_sentence", None)
+        ev.pop("_part", None)
     return out
+
+
+def _countries(parties: list[dict]) -> frozenset:
+    return frozenset(p["country"] for p in parties if p["country"])
+
+
+def _same_sentence(out: list[dict], ev: dict) -> dict | None:
+    for prev in reversed(out):
+        if prev["_sentence"] != ev["_sentence"]:
+            return None
+        if prev["event_type"] == ev["event_type"] and prev["status"] == ev["status"] \
+                and _countries(prev["recipients"]) == _countries(ev["recipients"]) \
+                and (not ev["actors"] or not prev["actors"] or _countries(prev["actors"]) == _countries(ev["actors"])):
+            return prev
+    return None
+
+
+def _same_target(out: list[dict], ev: dict) -> dict | None:
+    """An earlier event with the same act, actors' countries and named target (اقتحمت القوات
+    المسجد الأقصى … قوات الاحتلال اقتحمت المسجد الأقصى): one event told twice."""
+    named = {r["name_ar"] for r in ev["recipients"] if r["name_ar"]}
+    if not named:
+        return None
+    for prev in out:
+        if prev["lemma"] == ev["lemma"] and prev["event_type"] == ev["event_type"] \
+                and _countries(prev["actors"]) == _countries(ev["actors"]) \
+                and named & {r["name_ar"] for r in prev["recipients"]} \
+                and {prev["status"], ev["status"]} <= {"asserted", "reported"}:
+            return prev
+    return None
+
+
+def _headline(out: list[dict], ev: dict) -> dict | None:
+    """The title's event that a body event tells again (the first with the same type and
+    countries)."""
+    if ev["_part"] == "title":
+        return None
+    for prev in out:
+        if prev["_part"] == "title" and prev["mentions"] == 1 \
+                and prev["event_type"] == ev["event_type"] and _countries(prev["actors"]) == _countries(ev["actors"]) \
+                and _countries(prev["recipients"]) == _countries(ev["recipients"]):
+            return prev
+    return None
+
+
+def _absorb(first: dict, ev: dict) -> None:
+    """Add mention ``ev`` to event ``first``: its span, and the participants, mode and place
+    ``first`` lacked."""
+    first["mentions"] += 1
+    first["mention_spans"].append(ev["trigger_span"])
+    if first["_part"] == "title":  # the body tells it in full
+        for field in ("status", "reported_by", "denied_by", "context", "date", "date_span"):
+            first[field] = ev[field]
+    if not first["actors"] and ev["actors"]:
+        first["actors"], first["actor"] = ev["actors"], ev["actor"]
+    if first["status"] == "reported" and ev["status"] == "asserted":
+        first["status"], first["reported_by"] = "asserted", None
+    if first["mode"] is None and ev["mode"] is not None:
+        first["mode"], first["cameo"] = ev["mode"], ev["cameo"]
+    if first["location"] is None:
+        first["location"] = ev["location"]

@@ -20,10 +20,11 @@ Result = Frame | Dropped | None
 VIOLENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 LINKING_PREPOSITIONS = ("من", "في", "علي", "عن", "الي", "ب", "ل")
-REQUEST_REACH = 6  # words between a demand (طالب، دعا إلى) and the act it demands
+REQUEST_REACH = 12  # words between a demand (طالب، دعا إلى، هدد بـ) and the acts it demands
 RELATIVE_REACH = 4  # words between an event noun and the verb of its relative clause (شنه، نفذها)
 AGENT_MARKERS = frozenset({"by"})
 OUTCOMES = frozenset({"مقتل", "قتل"})  # nouns of an attack's outcome
+SPEECH_REACH = 12  # words between هاجم and the words it attacks (أقوال، تصريحات)
 NEEDS_REACH = 5  # words after a verb (and its subject) where its needed object may stand
 
 
@@ -217,8 +218,6 @@ def demanded_or_alleged_act(r: SentenceReader, c: Candidate) -> Result:
         if s.has_role(k, "request") or any(rd.row.event_type in SPEECH_ACTS and rd.row.cls != "support"
                                            for rd in s.readings(k)):
             return Dropped(f"the act {s.words[k]} is about")
-        if s.readings(k) and k != c.i - 1 and not any(rd.row.cls == "support" for rd in s.readings(k)):
-            return None
     return None
 
 
@@ -230,7 +229,7 @@ def outcome_of_an_event(r: SentenceReader, c: Candidate) -> Result:
     """Deaths that are the outcome of an event the sentence tells (أسفر عن مقتل، أدى إلى مقتل؛
     مقتل خمسة في تفجير): the event is coded, not its outcome again."""
     s = r.s
-    if c.tense != "noun" or c.row.lemma not in OUTCOMES:
+    if c.row.lemma not in OUTCOMES or c.tense == "present":
         return None
     for k in range(max(0, c.i - 3), c.i):
         if s.has_role(k, "result"):
@@ -357,13 +356,15 @@ def verbal_attack(r: SentenceReader, c: Candidate) -> Result:
     actors, carried = verb_subject(r, c, c.i, c.form.agreement, c.prefix)
     start = max([p.last for p in actors if p.first > c.i] or [c.end])
     s = r.s
+    hi = r.clause_end(c.end)
     k = start
-    while k < s.n and k - start < 3 and not s.has_role(k, "speech"):
+    while k < hi and k - start < SPEECH_REACH and not s.has_role(k, "speech"):
         k += 1
-    speech = k < s.n and s.has_role(k, "speech")
+    speech = k < hi and s.has_role(k, "speech")
     if not speech and not any(p.kind in ("person", "official") for p in actors):
         return None
-    recipients = [p for p in recipients_of(r, c, start, actors)]
+    owner = r.party_at(k + 1) if speech else None  # هاجم الوزير … أقوال وزير الخارجية: whose words
+    recipients = r.chain(owner) if owner is not None else [p for p in recipients_of(r, c, start, actors)]
     owners = [p.owner or p for p in recipients]
     return make(r, c, actors, owners, c.i, c.tense, c.prefix, carried,
                 event_type="ACCUSE", mode="disapprove", cameo="111")
