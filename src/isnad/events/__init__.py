@@ -35,7 +35,8 @@ from .triggers import TRIGGER_PATTERNS
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID", "ACCUSE"})
+IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID", "ACCUSE", "SANCTION", "RETREAT"})
+ABROAD = frozenset({"REQUEST", "AID", "SANCTION"})  # acts that go to another country of the scene
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "PROTEST"})
 KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعدم", "اعدام", "ذبح", "فجر", "تفجير"})
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
@@ -322,6 +323,8 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     if frame.event_type == "ASSAULT" and not _violent(reader, frame, actors, recipients, lo, hi):
         _drop(reader, frame, "no arms, victims or armed actor: a war of words")
         return None
+    if frame.event_type == "REQUEST" and _call_to_arms(reader, c.end, hi):
+        frame.event_type, frame.mode, frame.cameo = "MOBILIZE", "militia", "154"
     if frame.event_type == "COERCE" and frame.mode == "seize" and (
             any(p.kind == "area" for p in frame.recipients) or _instruments(reader, lo, hi) & EXPLOSIVE):
         frame.event_type, frame.mode, frame.cameo = "ASSAULT", None, "192"  # taking territory, or with a bomb
@@ -339,7 +342,7 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     if not recipient_records and frame.event_type in IMPLICIT_RECIPIENT:
         recipient_records = _implicit_recipients(doc, reader, location, lo, hi,
                                                  {a["country"] for a in actor_records}
-                                                 if frame.event_type in ("REQUEST", "AID") else set())
+                                                 if frame.event_type in ABROAD else set())
     if frame.mode == "visit" and recipient_records and {r["country"] for r in recipient_records} <= {
             a["country"] for a in actor_records}:
         _drop(reader, frame, "a visit at home")
@@ -391,6 +394,12 @@ def _violent(reader: SentenceReader, frame: Frame, actors: list[Party], recipien
         return True
     return any(p.kind in ("people", "people_of", "area", "target", "force", "armed", "group")
                or p.armed for p in recipients)
+
+
+def _call_to_arms(reader: SentenceReader, start: int, hi: int) -> bool:
+    """A call whose object is taking up arms (دعت العشائر إلى الثورة ضد التنظيم)."""
+    s = reader.s
+    return any(s.has_role(k, "mobilize") for k in range(start, min(hi, start + 8)))
 
 
 def _instruments(reader: SentenceReader, lo: int, hi: int) -> set[str]:
@@ -453,10 +462,12 @@ def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | 
     country = p.country
     if country is None and p.kind not in ("igo", "group", "person") and not (p.kind == "place" and not p.place_country):
         bare = " " not in p.name_ar.strip() and fold_key(p.name_ar).startswith("ال")
-        if own and bare and p.kind in ("state", "force"):
+        if own and bare and p.kind == "state":
             country = own
         else:
             country = (doc.head_country(p) if bare else None) or p.place_country or place_country or doc.scene
+    elif country is None and p.kind == "person" and p.entity_id is None:
+        country = place_country or doc.scene  # a person the lexicon does not know, in the scene's news
     sector = "ELI" if p.former and p.sector in (None, "GOV", "MIL") else p.sector
     return {"name": p.name or p.name_ar, "name_ar": p.name_ar, "entity_id": p.entity_id, "kind": p.kind,
             "country": country, "sector": sector, "span": doc.original(*p.span)}

@@ -295,11 +295,18 @@ class PhraseReader:
                 continue
             marker = s.role(k, "marker")
             if marker is not None:
-                if w == "في" and k + 1 < s.n and party.kind in ("official", "people", "state", "body"):
+                if w == "في" and k + 1 < s.n and party.kind in ("official", "people", "state", "body") \
+                        and party.country is None:
                     place = s.place(k + 1)
-                    if place is not None and place[1].kind in ("country", "capital") and party.country is None:
+                    if place is not None and place[1].kind in ("country", "capital"):
                         party.country = place[1].iso3  # مصادر سياسية في إسرائيل
                         k += 1 + place[0]
+                        count += 2
+                        continue
+                    inner = self._head(k + 1) if s.head(k + 1) is not None else None
+                    if inner is not None and inner.kind in ("state", "body") and inner.country:
+                        party.country = inner.country  # عضو في البرلمان الأردني
+                        k = inner.last
                         count += 2
                         continue
                 if w == "من" and k + 1 < s.n and party.kind in ("force", "armed", "people", "state") \

@@ -21,6 +21,7 @@ CLAUSE_MARKS = (";", ":", "?", "!")
 SPEECH_VERB_KINDS = ("verb_past", "verb_present", "participle")
 KANA = ("كان", "كانت", "كانوا", "يكون", "تكون")
 NOUN_PARTICLES = ("عدم", "دون", "بدون", "احتمال", "امكانيه")  # particles of negation or mood that take a noun
+OPENER_REACH = 10  # words between a reporting verb and the إن / أن that opens what it says
 VSO_REACH = 4  # adverbs, dates and commas between a verb and its subject
 OBJECT_REACH = 8  # words between a verb (or its subject) and its object
 MARKED_REACH = 12  # words between a trigger and the phrase a marker introduces
@@ -187,12 +188,19 @@ class SentenceReader:
         s = self.s
         barriers, joints = [], []
         for k in range(s.n):
-            if s.words[k] in CLAUSE_MARKS or s.has_role(k, "barrier") or self.speech_verb(k):
+            if s.words[k] in CLAUSE_MARKS or s.has_role(k, "barrier") or self.speech_verb(k) and self._opens(k):
                 barriers.append(k)
             elif s.words[k] == "," and k + 1 < s.n and s.words[k + 1][:1] in ("و", "ف") and any(
                     r.form.tense != "noun" for r in s.readings(k + 1)):
                 joints.append(k)
         return barriers, joints
+
+    def _opens(self, k: int) -> bool:
+        """Whether what a reporting verb at ``k`` says follows it: إن / أن, a colon or a quote
+        within a few words (إبان الحرب is "during", not "he showed")."""
+        s = self.s
+        return any(s.has_role(j, "barrier") or s.words[j] in (":", '"')
+                   for j in range(k + 1, min(s.n, k + OPENER_REACH)))
 
     def speech_verb(self, k: int) -> bool:
         """A reporting verb (قال، أكد، أوضح) that is no function word or trigger: it opens a clause."""

@@ -126,6 +126,9 @@ class EventSentence:
             w = self.words[i]
             if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
                 match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
+            if not match and w.endswith(("نا", "ها", "هم")) and len(w) > 4:  # قواتنا، عناصرها: with a pronoun
+                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-2])
+                         if not rest and value.kind in ("force", "armed", "state")]
             found = self._heads[i] = match[0] if match else None
         return found
 

@@ -24,6 +24,7 @@ REQUEST_REACH = 12  # words between a demand (طالب، دعا إلى، هدد 
 RELATIVE_REACH = 4  # words between an event noun and the verb of its relative clause (شنه، نفذها)
 AGENT_MARKERS = frozenset({"by"})
 OUTCOMES = frozenset({"مقتل", "قتل"})  # nouns of an attack's outcome
+OUTCOME_REACH = 6  # words between أسفر عن / أدى إلى and the deaths it led to
 SPEECH_REACH = 12  # words between هاجم and the words it attacks (أقوال، تصريحات)
 NEEDS_REACH = 5  # words after a verb (and its subject) where its needed object may stand
 
@@ -147,6 +148,8 @@ def recipients_of(r: SentenceReader, c: Candidate, start: int, exclude: list[Par
         found = r.marked_after(start, hi, markers | ({"to"} if "obj" in c.row.recipient else set()), exclude)
     if found is None and "obj" in c.row.recipient:
         found = r.speaker_of_what(start)
+    if found is None and c.row.event_type in ("REJECT", "SUPPORT", "ACCUSE"):
+        found = r.marked_after(start, min(hi, start + 5), frozenset({"with"}), exclude)  # رفض الاتفاق مع إيران
     if found is None:
         return []
     if found.marker == "between" and found.conjuncts:
@@ -231,7 +234,7 @@ def outcome_of_an_event(r: SentenceReader, c: Candidate) -> Result:
     s = r.s
     if c.row.lemma not in OUTCOMES or c.tense == "present":
         return None
-    for k in range(max(0, c.i - 3), c.i):
+    for k in range(max(r.clause_start(c.i), c.i - OUTCOME_REACH), c.i):
         if s.has_role(k, "result"):
             return Dropped(f"the outcome of {s.words[k]}")
     for k in range(c.end, min(s.n, c.end + 5)):
