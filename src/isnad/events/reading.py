@@ -148,6 +148,8 @@ class SentenceReader:
                 here.append(Candidate(i, i + size, form, prefix))
             readings = [r for r in s.readings(i) if r.row.cls != "support"]
             nominal = self._nominal_context(i)
+            if nominal and any(r.form.tense == "noun" for r in readings):
+                readings = [r for r in readings if r.form.tense == "noun"]  # على تعاونهم: a noun only
             readings.sort(key=lambda r: (r.form.tense == "noun") != nominal)
             here += [Candidate(i, i + 1, r.form, r.prefix, r.suffix) for r in readings]
             if here:
@@ -346,7 +348,13 @@ class SentenceReader:
                    and not self.starting.get(k) for k in range(a + 1, b))
 
     def genitive(self, c: Candidate) -> Party | None:
-        """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين."""
+        """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين; an
+        adjective of arms in between belongs to the noun (تفجيرين انتحاريين)."""
+        k = c.end
+        while k < self.s.n and self.s.has_role(k, "instrument") and self.s.words[k][-2:] in ("ين", "ان", "يه", "ي"):
+            k += 1
+        if k > c.end:
+            return None if self.starting.get(c.end) is not None else self.starting.get(k)
         p = self.starting.get(c.end)
         if p is not None and (p.marker is None or p.marker == "to" and c.row.genitive != "recipient"):
             return p

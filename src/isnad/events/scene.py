@@ -26,11 +26,10 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
     whose reading does not itself depend on the scene."""
     tables = event_tables(lexicon)
     table: dict[str, set[str]] = {}
-    for first, entries in tables.places.by_first.items():
-        for rest, places in entries:
-            isos = {p.iso3 for p in places[:1] if p.iso3 and p.iso3 != "IMG" and not p.scene}
-            if isos:
-                table.setdefault(" ".join((first,) + rest), set()).update(isos)
+    for key, places in tables.places.keys():
+        isos = {p.iso3 for p in places[:1] if p.iso3 and p.iso3 != "IMG" and not p.scene}
+        if isos:
+            table.setdefault(key, set()).update(isos)
     for row in lexicon.rows("event_words.tsv"):
         if row["role"] == "offtopic":
             table.setdefault(fold_key(row["form"]), set()).add(OFFTOPIC)

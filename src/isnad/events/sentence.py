@@ -18,6 +18,7 @@ from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
 
 NUMBER_RE = re.compile(r"\d")
 EMPTY = WordInfo((), (), (), (), ())
+HEAD_ENDINGS = ("ا", "نا", "ها", "هم")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
 
 
 class EventSentence:
@@ -42,7 +43,8 @@ class EventSentence:
         self._heads: list = [False] * self.n  # False: not looked up yet
         self._places: list = [False] * self.n
         self.numbers = [bool(NUMBER_RE.match(w)) for w in words]
-        self.nominal = [bool(x.heads or x.places) for x in self.info]  # words that may head a phrase
+        self.nominal = [bool(x.heads or x.places) or a and w.endswith(HEAD_ENDINGS) and self.head(i) is not None
+                        for i, (x, w, a) in enumerate(zip(self.info, words, alpha))]  # words that may head a phrase
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:

@@ -16,11 +16,14 @@ from bisect import bisect_right
 
 from .reading import Frame
 from .sentence import EventSentence
+from ..text import fold_key
 from .tables import FUTURE_PROCLITICS
 
 MODALITY_REACH = 3  # words before the trigger (or its governor) where a particle counts
 CONTEXT = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}
 _STRENGTH = {None: 0, "future": 1, "hypothetical": 2, "negated": 3}
+TOLLS = frozenset({"قتل", "مقتل"})  # the lemmas of a death toll
+TOLL_REACH = 3  # sentences between an attack and its toll
 
 
 def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
@@ -146,7 +149,8 @@ def merge(events: list[dict]) -> list[dict]:
     out: list[dict] = []
     index: dict[tuple, dict] = {}
     for ev in events:
-        first = index.get(merge_key(ev)) or _same_sentence(out, ev) or _headline(out, ev) or _same_target(out, ev)
+        first = index.get(merge_key(ev)) or _same_sentence(out, ev) or _headline(out, ev) \
+            or _same_target(out, ev) or _same_act(out, ev) or _toll(out, ev)
         if first is not None:
             _absorb(first, ev)
             continue
@@ -177,15 +181,49 @@ def _same_sentence(out: list[dict], ev: dict) -> dict | None:
 
 def _same_target(out: list[dict], ev: dict) -> dict | None:
     """An earlier event with the same act, actors' countries and named target (اقتحمت القوات
-    المسجد الأقصى … قوات الاحتلال اقتحمت المسجد الأقصى): one event told twice."""
-    named = {r["name_ar"] for r in ev["recipients"] if r["name_ar"]}
+    المسجد الأقصى … قوات الاحتلال اقتحمت المسجد الأقصى، اقتحم أبواب الفندق): one event told
+    twice."""
+    named = _target_words(ev)
     if not named:
         return None
     for prev in out:
         if prev["lemma"] == ev["lemma"] and prev["event_type"] == ev["event_type"] \
-                and _countries(prev["actors"]) == _countries(ev["actors"]) \
-                and named & {r["name_ar"] for r in prev["recipients"]} \
+                and _countries(prev["actors"]) == _countries(ev["actors"]) and named & _target_words(prev) \
                 and {prev["status"], ev["status"]} <= {"asserted", "reported"}:
+            return prev
+    return None
+
+
+def _target_words(ev: dict) -> set[str]:
+    """The content words that name an event's recipients (without the article)."""
+    return {w[2:] if w.startswith("ال") else w for r in ev["recipients"] for w in fold_key(r["name_ar"]).split()
+            if len(w) > 3}
+
+
+def _same_act(out: list[dict], ev: dict) -> dict | None:
+    """An earlier event by the same actors with the same verb and status, whose recipients
+    include this one's (توصل لاتفاق مع نظيره الروسي … توصلنا لاتفاق): the same act told again."""
+    if not ev["actors"]:
+        return None
+    keys = frozenset(_party_key(a) for a in ev["actors"])
+    mine = _countries(ev["recipients"])
+    for prev in out:
+        if prev["lemma"] == ev["lemma"] and prev["event_type"] == ev["event_type"] \
+                and prev["status"] == ev["status"] and frozenset(_party_key(a) for a in prev["actors"]) == keys \
+                and (mine <= _countries(prev["recipients"]) or _countries(prev["recipients"]) <= mine):
+            return prev
+    return None
+
+
+def _toll(out: list[dict], ev: dict) -> dict | None:
+    """A toll told without its attacker (أربعة أشخاص قتلوا، مقتل خمسة) after an attack on the
+    same country a few sentences before: part of that attack."""
+    if ev["event_type"] != "ASSAULT" or ev["actors"] or ev["lemma"] not in TOLLS:
+        return None
+    for prev in reversed(out):
+        if ev["_sentence"] - prev["_sentence"] > TOLL_REACH:
+            return None
+        if prev["event_type"] == "ASSAULT" and _countries(prev["recipients"]) & _countries(ev["recipients"]):
             return prev
     return None
 

@@ -96,19 +96,35 @@ class PhraseTable:
     """Phrases of one or more folded words, looked up at a token by its first word without
     proclitics (``والقوات`` finds ``قوات``) and the words after it as written."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], object]]] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[tuple[str, ...], object, bool]]] = field(default_factory=dict)
+    article: bool = False  # a name written with ال is found only with it (الهند, not the name هند)
     _entries: dict[str, tuple] = field(default_factory=dict)  # word -> the phrases it may begin
 
     def add(self, phrase: str, value: object) -> None:
         words = fold_key(phrase).split()
         if not words:
             return
-        first = words[0][2:] if words[0].startswith("ال") and len(words[0]) > 4 else words[0]
+        with_article = words[0].startswith("ال") and len(words[0]) > 4
+        first = words[0][2:] if with_article else words[0]
         entries = self.by_first.setdefault(first, [])
-        if (tuple(words[1:]), value) in entries:
+        entry = (tuple(words[1:]), value, with_article and self.article)
+        if entry in entries:
             return
-        entries.append((tuple(words[1:]), value))
+        entries.append(entry)
         entries.sort(key=lambda e: -len(e[0]))
+
+    def lookup(self, form: str) -> list:
+        """(rest, value) of the phrases a lookup form begins (an article-bound name only when the
+        form has ال)."""
+        bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+        has_article = bare is not form
+        return [(rest, value) for rest, value, needs in self.by_first.get(bare, ()) if has_article or not needs]
+
+    def keys(self):
+        """Every phrase as written (folded): first word, with its article when it has one, and the rest."""
+        for first, entries in self.by_first.items():
+            for rest, value, needs in entries:
+                yield " ".join((("ال" + first) if needs else first,) + rest), value
 
     def entries(self, word: str) -> tuple:
         """(rest of the phrase, value, proclitics) of the phrases ``word`` may begin, found once
@@ -118,7 +134,7 @@ class PhraseTable:
             out = []
             for form in _forms(word):
                 bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
-                for rest, value in self.by_first.get(bare, ()):
+                for rest, value in self.lookup(form):
                     out.append((rest, value, word[:len(word) - len(bare)] if word.endswith(bare) else ""))
                 if out:
                     break
@@ -189,7 +205,7 @@ class EventTables:
                 prefix = word[:len(word) - len(bare)] if word.endswith(bare) else ""
                 for n, table in enumerate(tables):
                     if not kinds[n]:
-                        got = table.by_first.get(bare)
+                        got = table.lookup(form)
                         if got:
                             kinds[n] = tuple((rest, value, prefix) for rest, value in got)
             found = self._info[word] = WordInfo(self.readings(word), *kinds)
@@ -374,7 +390,7 @@ def _places(lexicon: Lexicon) -> tuple[PhraseTable, dict[str, str]]:
             readings.setdefault(fold_key(form), []).append(place)
     for row in lexicon.rows("places_ar.tsv"):
         readings.setdefault(fold_key(row["name"]), []).append(Place(None, row["kind"], None))
-    table = PhraseTable()
+    table = PhraseTable(article=True)
     for key, places in readings.items():
         table.add(key, tuple(places))
     return table, names

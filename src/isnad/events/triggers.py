@@ -486,8 +486,9 @@ def verbal_noun(r: SentenceReader, c: Candidate) -> Result:
     start = max([p.last for p in actors + recipients if p.first >= c.end] + [c.end])
     if not recipients:
         recipients = [p for p in recipients_of(r, c, start, actors) if p not in actors]
-    if not actors and recipients and recipients[0].marker in ("with", "between") and row.event_type in VIOLENT:
-        found = r.carried(c, None, armed=True)  # معارك مع مسلحي داعش: the side the sentence is about
+    if not actors and recipients and recipients[0].marker in ("with", "between") and (
+            row.event_type in VIOLENT or row.event_type == "CONSULT"):
+        found = r.carried(c, None, armed=row.event_type in VIOLENT)  # معارك مع مسلحي داعش، بعد الاجتماع مع لافروف
         if found is not None and found not in recipients:
             actors, carried = [found], True
     return make(r, c, actors, recipients, c.i, "noun", c.prefix, carried)
