@@ -462,7 +462,8 @@ def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | 
     country = p.country
     if country is None and p.kind not in ("igo", "group", "person") and not (p.kind == "place" and not p.place_country):
         bare = " " not in p.name_ar.strip() and fold_key(p.name_ar).startswith("ال")
-        if own and bare and p.kind == "state":
+        ours = " " not in p.name_ar.strip() and fold_key(p.name_ar).endswith("نا")  # قواتنا: the speaker's
+        if own and (bare and p.kind == "state" or ours):
             country = own
         else:
             country = (doc.head_country(p) if bare else None) or p.place_country or place_country or doc.scene

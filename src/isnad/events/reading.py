@@ -239,6 +239,20 @@ class SentenceReader:
             return p
         return None
 
+    def relative_to_nothing(self, v: int) -> bool:
+        """A verb right after a relative pronoun whose noun is no participant (العلاقات التي
+        تراجعت): its subject is that noun."""
+        s = self.s
+        k = v
+        while k > 0 and s.words[k - 1] in ("قد", "كانت", "كان", "كانوا"):
+            k -= 1
+        if not (k > 0 and s.has_role(k - 1, "relative")):
+            return False
+        k -= 1
+        if k > 0 and s.words[k - 1] == ",":
+            k -= 1
+        return self.ending.get(k) is None
+
     def unknown_subject(self, v: int) -> bool:
         """A definite noun no table knows right after the verb: its subject, not an actor."""
         s = self.s

@@ -18,7 +18,7 @@ from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
 
 NUMBER_RE = re.compile(r"\d")
 EMPTY = WordInfo((), (), (), (), ())
-HEAD_ENDINGS = ("ا", "نا", "ها", "هم")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
+HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ه")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
 
 
 class EventSentence:
@@ -128,9 +128,12 @@ class EventSentence:
             w = self.words[i]
             if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
                 match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
-            if not match and w.endswith(("نا", "ها", "هم")) and len(w) > 4:  # قواتنا، عناصرها: with a pronoun
-                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-2])
-                         if not rest and value.kind in ("force", "armed", "state")]
+            if not match and w.endswith(HEAD_ENDINGS[1:]) and len(w) > 3:  # قواتنا، عناصرها، زميلته: a pronoun
+                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1]
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"  # زميلت → زميله
+                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(stem)
+                         if not rest and value.kind in ("force", "armed", "state", "people")]
             found = self._heads[i] = match[0] if match else None
         return found
 

@@ -56,6 +56,8 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
                 found = "future"  # من المقرر أن …، يعتزم …
             elif any(r.prefix.lstrip("وف").startswith("س") and r.form.tense == "present" for r in s.readings(k)):
                 found = "future"  # سيسافر إلى واشنطن ليبحث …
+    if found == "negated" and any(s.has_role(k, "responsibility") for k in range(anchor, c.i)):
+        found = None  # لم تعلن أي جماعة مسؤوليتها عن الهجمات: the attacks happened
     for k in range(c.end, min(s.n, c.end + MODALITY_REACH)):
         role = s.role(k, "modality_after")
         if role is not None:
@@ -134,7 +136,7 @@ def merge_key(ev: dict) -> tuple:
     recipients = frozenset(_party_key(r) for r in ev["recipients"])
     if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
         sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
-        return ("CONSULT", sides, "actual" if ev["status"] in ("asserted", "reported") else ev["status"])
+        return ("CONSULT", sides, "denied" if ev["status"] in ("denied", "negated") else "actual")
     return (ev["event_type"], actors, recipients, ev["status"], ev["lemma"])
 
 
@@ -234,11 +236,16 @@ def _headline(out: list[dict], ev: dict) -> dict | None:
     if ev["_part"] == "title":
         return None
     for prev in out:
-        if prev["_part"] == "title" and prev["mentions"] == 1 \
+        if prev["_part"] == "title" and prev["mentions"] == 1 and _compatible(prev["status"], ev["status"]) \
                 and prev["event_type"] == ev["event_type"] and _countries(prev["actors"]) == _countries(ev["actors"]) \
                 and _countries(prev["recipients"]) == _countries(ev["recipients"]):
             return prev
     return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Statuses two mentions of one event may have: the same, or asserted and reported."""
+    return a == b or {a, b} <= {"asserted", "reported"}
 
 
 def _absorb(first: dict, ev: dict) -> None:

@@ -115,7 +115,7 @@ def verb_subject(r: SentenceReader, c: Candidate, v: int, agreement: str | None,
     if kana is not None and kana.agent:
         return r.chain(kana), False  # وكانت نيجيريا، إبان رئاسة …، أوقفت
     joined = prefix.startswith(("و", "ف")) and r.frames and r.frames[-1].actors \
-        and agrees(agreement, r.frames[-1].actors[0]) and r.frames[-1].cand.tense != "noun"
+        and agrees(agreement, r.frames[-1].actors[0])
     after = r.subject_after(v)
     counted = after is not None and (r.s.is_number(after.first) or r.s.has_role(after.first, "quantity"))
     if after is not None and after.agent and not (counted and agreement in ("pl", "du")) and not (
@@ -125,8 +125,8 @@ def verb_subject(r: SentenceReader, c: Candidate, v: int, agreement: str | None,
         return r.frames[-1].actors, False
     if before is not None and before.agent:
         return r.chain(before), False
-    if after is None and r.unknown_subject(v):
-        return [], False  # ودمر الانفجار أربع سيارات: the subject is no actor
+    if after is None and r.unknown_subject(v) or r.relative_to_nothing(v):
+        return [], False  # ودمر الانفجار أربع سيارات، العلاقات التي تراجعت: the subject is no actor
     earlier = r.topic_before(v, agreement)
     if earlier is not None:
         return r.chain(earlier), False
@@ -486,7 +486,7 @@ def verbal_noun(r: SentenceReader, c: Candidate) -> Result:
     start = max([p.last for p in actors + recipients if p.first >= c.end] + [c.end])
     if not recipients:
         recipients = [p for p in recipients_of(r, c, start, actors) if p not in actors]
-    if not actors and recipients and recipients[0].marker in ("with", "between") and (
+    if not actors and recipients and recipients[0].marker == "with" and (
             row.event_type in VIOLENT or row.event_type == "CONSULT"):
         found = r.carried(c, None, armed=row.event_type in VIOLENT)  # معارك مع مسلحي داعش، بعد الاجتماع مع لافروف
         if found is not None and found not in recipients:
