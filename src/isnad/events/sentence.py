@@ -18,7 +18,7 @@ from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
 
 NUMBER_RE = re.compile(r"\d")
 EMPTY = WordInfo((), (), (), (), ())
-HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ه")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
+HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
 
 
 class EventSentence:
@@ -129,7 +129,7 @@ class EventSentence:
             if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
                 match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
             if not match and w.endswith(HEAD_ENDINGS[1:]) and len(w) > 3:  # قواتنا، عناصرها، زميلته: a pronoun
-                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1]
+                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1] if w.endswith("ته") else w
                 if stem.endswith("ت"):
                     stem = stem[:-1] + "ه"  # زميلت → زميله
                 match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(stem)

@@ -128,15 +128,15 @@ def merge_key(ev: dict) -> tuple:
     """Mentions of one event share type, participants (CONSULT sides unordered), status and
     the trigger's lemma; within one statement, what the speaker says of the same sides with
     the same type of act is one reported event (المقاومة سيطرت على … واستعادت …)."""
+    if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
+        sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
+        return ("CONSULT", sides, ev["status"])
     if ev["reported_by"]:
         actors = frozenset(a["country"] or a["name_ar"] for a in ev["actors"])
         recipients = frozenset(r["country"] for r in ev["recipients"])
         return (ev["event_type"], actors, recipients, ev["status"], ev["reported_by"])
     actors = frozenset(_party_key(a) for a in ev["actors"])
     recipients = frozenset(_party_key(r) for r in ev["recipients"])
-    if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
-        sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
-        return ("CONSULT", sides, "denied" if ev["status"] in ("denied", "negated") else "actual")
     return (ev["event_type"], actors, recipients, ev["status"], ev["lemma"])
 
 
@@ -258,8 +258,6 @@ def _absorb(first: dict, ev: dict) -> None:
             first[field] = ev[field]
     if not first["actors"] and ev["actors"]:
         first["actors"], first["actor"] = ev["actors"], ev["actor"]
-    if first["status"] == "reported" and ev["status"] == "asserted":
-        first["status"], first["reported_by"] = "asserted", None
     if first["mode"] is None and ev["mode"] is not None:
         first["mode"], first["cameo"] = ev["mode"], ev["cameo"]
     if first["location"] is None:
