@@ -67,7 +67,7 @@ class ArticleEvents:
             spans.insert(0, (self.folded.to_folded(article.title_span[0]),
                              self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
         self.spans = spans
-        self.scenes, self.offtopic = scene_country(lexicon, self.text, spans)
+        self.scenes, self.offtopic, self.scene_spans = scene_country(lexicon, self.text, spans)
         self.scene = self.scenes[0] if self.scenes else None
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
@@ -93,7 +93,7 @@ class ArticleEvents:
         if statement is None or not statement.get("content"):
             return False
         content = fold_key(statement["content"])
-        return any(p["name_ar"] and fold_key(p["name_ar"]) in content for p in parties)
+        return any(p["name_ar"] and not p.get("implicit") and fold_key(p["name_ar"]) in content for p in parties)
 
     def remember_heads(self, s: EventSentence, parties: list[Party]) -> None:
         """Keep, for each head word, the last phrase with a country that it headed."""
@@ -277,7 +277,10 @@ def read_frames(reader: SentenceReader) -> list[Frame]:
     """Each trigger word of the sentence, left to right, given to the patterns."""
     s = reader.s
     for options in reader.candidates():
+        final = False
         for cand in options:
+            if final:
+                break
             made = None
             for pattern in TRIGGER_PATTERNS:
                 result = pattern(reader, cand)
@@ -288,6 +291,7 @@ def read_frames(reader: SentenceReader) -> list[Frame]:
                         reader.trace.dropped(pattern.name, s.surface(cand.i, cand.end),
                                              tuple(s.doc.original(s.toks[cand.i].start, s.toks[cand.end - 1].end)),
                                              result.reason)
+                    final = result.final
                     break
                 result.rule = pattern.name
                 made = result
@@ -320,7 +324,7 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     if not actors and not (frame.event_type == "ASSAULT" and (frame.passive or c.tense == "noun" and recipients)):
         _drop(reader, frame, "no actor")
         return None
-    if frame.event_type == "ASSAULT" and not _violent(reader, frame, actors, recipients, lo, hi):
+    if frame.event_type == "ASSAULT" and not _violent(reader, frame, actors, frame.recipients, lo, hi):
         _drop(reader, frame, "no arms, victims or armed actor: a war of words")
         return None
     if frame.event_type == "REQUEST" and _call_to_arms(reader, c.end, hi):
@@ -416,17 +420,18 @@ def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: d
         places = [p for p in reader.parties if lo <= p.first < hi and p.kind in ("place", "country")
                   and (p.marker in ("in", "with") or p.coordinated)]
         countries = list(dict.fromkeys(p.country or p.place_country for p in places if p.country or p.place_country))
-        return [{"name": doc.tables.country_names.get(iso, iso), "name_ar": "", "entity_id": None,
-                 "kind": "place", "country": iso, "sector": None, "span": None, "implicit": "location"}
+        spans = {p.country or p.place_country: p for p in places}
+        return [{"name": doc.tables.country_names.get(iso, iso),
+                 "name_ar": spans[iso].name_ar if iso in spans else location["name_ar"], "entity_id": None,
+                 "kind": "place", "country": iso, "sector": None,
+                 "span": doc.original(*spans[iso].span) if iso in spans else location["span"], "implicit": "location"}
                 for iso in countries or [location["country"]]]
-    scene = next((c for c in doc.scenes if c not in actor_countries), None)
-    if scene:
-        return [{"name": doc.tables.country_names.get(scene, scene), "name_ar": "", "entity_id": None,
-                 "kind": "place", "country": scene, "sector": None, "span": None, "implicit": "scene"}]
-    if doc.scene:
-        return [{"name": doc.tables.country_names.get(doc.scene, doc.scene), "name_ar": "", "entity_id": None,
-                 "kind": "place", "country": doc.scene, "sector": None, "span": None, "implicit": "scene"}]
-    return []
+    scene = next((c for c in doc.scenes if c not in actor_countries), None) or doc.scene
+    if scene is None:
+        return []
+    span = doc.original(*doc.scene_spans[scene]) if scene in doc.scene_spans else None
+    return [{"name": doc.tables.country_names.get(scene, scene), "name_ar": doc.page.text[span[0]:span[1]] if span else "",
+             "entity_id": None, "kind": "place", "country": scene, "sector": None, "span": span, "implicit": "scene"}]
 
 
 def _opens_content(doc: ArticleEvents, statement: dict, trigger: int, clause: int) -> bool:

@@ -175,12 +175,19 @@ class PhraseReader:
         kind = {"government": "government", "outlet": "body", "agency": "body"}.get(actor.kind, actor.kind)
         party = self._new(i, end, actor.name_en, kind, s.text[m.start:m.key_start], entity_id=actor.entity_id,
                           country=actor.country, gender=actor.gender if actor.kind == "person" else "f",
-                          armed=actor.kind == "organization" and self._armed_group(m.key))
+                          armed=actor.kind == "organization" and (self._armed_group(m.key) or self._armed_head(m.key)))
         if kind == "person":
             party.sector = self._role_sector(actor.entity_id)
         else:
+            head = s.tables.heads.match(m.key.split(), 0)
+            party.sector = head[0][1].sector if head else None  # الجيش الإسرائيلي: MIL
             self._complements(party, end)
         return party
+
+    def _armed_head(self, key: str) -> bool:
+        """A name headed by a noun of armed forces (الجيش الإسرائيلي، قوات الدعم السريع)."""
+        found = self.s.tables.heads.match(key.split(), 0)
+        return any(h.kind in ("force", "armed") for _, h, _ in found)
 
     def _armed_group(self, key: str) -> bool:
         found = self.s.tables.places.match(key.split(), 0)
@@ -212,7 +219,11 @@ class PhraseReader:
                              prefix, country=place.iso3, gender="f", sector="GOV")
         if place.kind == "demonym":
             w = s.words[i]
-            if not (w.endswith(("يين", "يون", "يا", "يان", "يتان")) or not w.endswith(("ي", "يه", "يات"))):
+            if i > 0 and _definite(s.words[i - 1]) and s.is_word(i - 1) and not (
+                    s.nominal[i - 1] or s.readings(i - 1) or s.roles(i - 1) or (i - 1) in s.mentions):
+                return None  # السياح الروس: the nationality of a noun no table knows, not a people
+            person = w.endswith("ي") and not _definite(w) and i > 0 and bool(s.readings(i - 1))  # قتل فلسطيني
+            if not (w.endswith(("يين", "يون", "يا", "يان", "يتان")) or not w.endswith(("ي", "يه", "يات")) or person):
                 return None  # an adjective left alone (الأمريكي، روسية): it describes, it does not act
             return self._new(i, end, s.surface(i, end), "people_of", prefix, country=place.iso3, gender="pl",
                              armed=place.name_en == "Houthis")

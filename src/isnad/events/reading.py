@@ -76,6 +76,7 @@ class Frame:
 @dataclass
 class Dropped:
     reason: str
+    final: bool = False  # the word is no trigger in any reading (رفض التعليق، مجلس التعاون)
 
 
 @dataclass
@@ -327,6 +328,10 @@ class SentenceReader:
                 j = p.last
                 continue
             w = s.words[j]
+            if w in ("في", "فى") and self.starting.get(j + 1) is not None and self.starting[j + 1].kind in (
+                    "place", "country"):
+                j = self.starting[j + 1].last  # استقبل الرئيس في القاهرة أمس الوزير: a place between
+                continue
             if s.has_role(j, "adverb", "instrument") or w in (",", "-") or (
                     w.startswith("ب") and s.is_word(j) and not s.roles(j)):
                 j += 1

@@ -45,12 +45,15 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
     return auto
 
 
-def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> tuple[list[str], bool]:
+def scene_country(lexicon: Lexicon, text: str,
+                  spans: list[tuple[int, int, int]]) -> tuple[list[str], bool, dict[str, tuple[int, int]]]:
     """The countries of the scene of folded ``text`` over ``spans`` (start, end, weight), the
-    most named first (each named at least twice); and whether the article is about sport or
-    medicine (three of their words or more)."""
+    most named first (each named at least twice); whether the article is about sport or
+    medicine (three of their words or more); and the folded span of each country's first
+    mention (the evidence of the scene)."""
     auto = lexicon.derived(_build)
     counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
     for start, end, weight in spans:
         for last, (size, isos) in auto.iter(text, start, end):
             stop = last + 1
@@ -64,5 +67,6 @@ def scene_country(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]
                 continue
             for iso in isos:
                 counts[iso] += weight
+                first.setdefault(iso, (key_start, stop))
     offtopic = counts.pop(OFFTOPIC, 0) >= MIN_OFFTOPIC
-    return [iso for iso, n in counts.most_common() if n >= MIN_MENTIONS], offtopic
+    return [iso for iso, n in counts.most_common() if n >= MIN_MENTIONS], offtopic, first

@@ -33,6 +33,8 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
     if frame.anchor_tense == "present" and frame.anchor_prefix.lstrip("وف")[:1] == "س" or \
             frame.anchor_prefix in FUTURE_PROCLITICS:
         return "future"
+    if anchor != c.i and s.role(anchor, "modality"):
+        return s.role(anchor, "modality")[1]  # يعتزمان اللقاء: the support verb's own mood
     found = None
     reach = MODALITY_REACH if frame.anchor_tense != "noun" else 1  # عدم اعتقال، لم يعتقل، لن يتم اعتقال
     if frame.anchor_tense == "noun" and anchor > 1 and s.is_word(anchor - 1) and not s.roles(anchor - 1) \
@@ -121,6 +123,8 @@ def status_of(mood: str, statement: dict | None, denied_by: list[str], attribute
 
 
 def _party_key(e: dict) -> tuple:
+    if e.get("implicit"):
+        return (e["country"],)
     return (e["entity_id"],) if e["entity_id"] else (e["country"], e["name_ar"])
 
 
@@ -129,7 +133,7 @@ def merge_key(ev: dict) -> tuple:
     the trigger's lemma; within one statement, what the speaker says of the same sides with
     the same type of act is one reported event (المقاومة سيطرت على … واستعادت …)."""
     if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
-        sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"])
+        sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"] if not e.get("implicit"))
         return ("CONSULT", sides, ev["status"])
     if ev["reported_by"]:
         actors = frozenset(a["country"] or a["name_ar"] for a in ev["actors"])
@@ -198,8 +202,8 @@ def _same_target(out: list[dict], ev: dict) -> dict | None:
 
 def _target_words(ev: dict) -> set[str]:
     """The content words that name an event's recipients (without the article)."""
-    return {w[2:] if w.startswith("ال") else w for r in ev["recipients"] for w in fold_key(r["name_ar"]).split()
-            if len(w) > 3}
+    return {w[2:] if w.startswith("ال") else w for r in ev["recipients"] if not r.get("implicit")
+            for w in fold_key(r["name_ar"]).split() if len(w) > 3}
 
 
 def _same_act(out: list[dict], ev: dict) -> dict | None:

@@ -172,7 +172,7 @@ def make(r: SentenceReader, c: Candidate, actors: list[Party], recipients: list[
 def inside_a_name(r: SentenceReader, c: Candidate) -> Result:
     """A trigger word inside a known name or office (مجلس التعاون، هيئة التحقيق): no event."""
     if r.s.covered_by_name(c.i):
-        return Dropped("inside a name")
+        return Dropped("inside a name", final=True)
     return None
 
 
@@ -183,11 +183,14 @@ def lexical_exception(r: SentenceReader, c: Candidate) -> Result:
     makes the trigger no event."""
     row = c.row
     after = words_after(r, c, 2)
+    subject = r.subject_after(c.i) if c.tense != "noun" and row.unless_after else None
+    if subject is not None and subject.agent:  # رفض المتحدث باسم الكرملين التعليق
+        after = [r.s.words[k] for k in range(subject.chain[-1].last, min(r.s.n, subject.chain[-1].last + 2))]
     if row.unless_after and after and (any(f in row.unless_after for f in bare_forms(after[0]))
                                        or " ".join(after[:2]) in row.unless_after):
-        return Dropped(f"{after[0]} after the trigger")
+        return Dropped(f"{after[0]} after the trigger", final=True)
     if row.unless_before and c.i > 0 and any(f in row.unless_before for f in bare_forms(r.s.words[c.i - 1])):
-        return Dropped(f"{r.s.words[c.i - 1]} before the trigger")
+        return Dropped(f"{r.s.words[c.i - 1]} before the trigger", final=True)
     return None
 
 
@@ -391,7 +394,10 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
         return frame
     k = c.end
     counted = s.is_number(k) or s.has_role(k, "quantity")
-    if not voweled and (c.form.agreement != "m" or before is not None or not counted):
+    victim = r.party_at(k)
+    by_agent = victim is not None and victim.kind in ("people", "people_of") and r.marked_after(
+        victim.last, r.clause_end(c.end), AGENT_MARKERS, []) is not None  # قتل فلسطيني برصاص الجيش
+    if not voweled and (c.form.agreement != "m" or before is not None or not (counted or by_agent)):
         return None  # قتل 12 شخصا: a passive; قتلت 10 منهم: she killed (a dropped subject)
     victims = r.party_at(k)
     recipients = r.chain(victims) if victims is not None and not victims.marker else []
