@@ -36,12 +36,15 @@ __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID", "ACCUSE", "SANCTION", "RETREAT"})
+OFFICIAL = frozenset({"official", "person", "state", "country", "government", "organization", "body", "igo", "group",
+                      "force", "armed", "people_of"})
 ABROAD = frozenset({"REQUEST", "AID", "SANCTION"})  # acts that go to another country of the scene
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "PROTEST"})
 KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعدم", "اعدام", "ذبح", "فجر", "تفجير"})
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
 MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
 TITLE_WEIGHT = 2
+ARMED_WINDOW = 300  # characters before a sentence where the fighting it continues may be told
 WINDOW = 160  # characters of a long sentence read on each side of its triggers
 GOVERNOR_WINDOW, GOVERNOR_WORDS = 90, 7  # where a noun's support verb may stand before it
 PASSIVES = ("تم", "يتم", "جري", "يجري")
@@ -248,8 +251,8 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     """Whether the trigger at ``pos`` can make an event in the sentence ``[ss, se)``: one that
     needs an armed actor only in a sentence about fighting, a noun that needs a governing
     verb only after one."""
-    if need == "armed":
-        return next(tables.armed_words.iter(text, ss, se), None) is not None
+    if need == "armed":  # in this sentence or the one before (ودمرت مخازن … after قصفت المقاتلات)
+        return next(tables.armed_words.iter(text, max(0, ss - ARMED_WINDOW), se), None) is not None
     if need == "governor":
         before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_WORDS:]
         return any(any(r.row.cls == "support" for r in tables.readings(w)) or w.lstrip("وف") in PASSIVES
@@ -334,6 +337,9 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
         frame.event_type, frame.mode, frame.cameo = "ASSAULT", None, "192"  # taking territory, or with a bomb
     if row.parties == 2 and not recipients and len(actors) < 2:
         _drop(reader, frame, "no counterpart")
+        return None
+    if frame.event_type == "CONSULT" and not any(p.kind in OFFICIAL or p.sector == "ELI" for p in actors + recipients):
+        _drop(reader, frame, "no official on either side")  # شخص واحد سافر إلى روسيا: a trip, not a visit
         return None
     location = _location(reader, lo, hi, frame)
     place_country = location["country"] if location else None

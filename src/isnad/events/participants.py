@@ -210,8 +210,10 @@ class PhraseReader:
         size, place, prefix = found
         end = i + size
         if place.kind == "group":
+            head = s.head(i)  # مقاتلات التحالف: feminine; الحوثيون: plural; a bare name: either
+            gender = head[1].gender if head else "pl" if s.words[i].endswith(("ين", "ون")) else None
             party = self._new(i, end, place.name_en or s.surface(i, end), "group", prefix, country=place.iso3
-                              if place.iso3 != "IMG" else None, armed=True, gender="pl", sector="REB")
+                              if place.iso3 != "IMG" else None, armed=True, gender=gender, sector="REB")
             self._complements(party, end)
             return party
         if place.kind in ("country", "capital"):
@@ -334,6 +336,7 @@ class PhraseReader:
             if self._adjective(k, definite):
                 k += 1
                 count += 1
+                open_ = False  # no genitive after an adjective: طائرات حربية | مواقع …
                 if s.has_role(k - 1, "armed"):
                     party.armed = True
                 continue

@@ -82,13 +82,16 @@ class EventSentence:
         return self.index_after(m.end)
 
     def covered_by_name(self, i: int) -> bool:
-        """Whether token ``i`` lies inside (not at the start of) an actor name or role phrase
-        (مجلس التعاون الخليجي، وزير الدفاع)."""
+        """Whether token ``i`` lies inside (not at the start of) an actor name, role phrase or
+        armed group (مجلس التعاون الخليجي، وزير الدفاع، قوات الدعم السريع)."""
         pos = self.starts[i]
         for k in range(max(0, i - 4), i):
             for m in self.mentions.get(k, ()):
                 if m.category in ("actor", "role") and m.end > pos and m.start < pos:
                     return True
+            place = self.place(k) if self.nominal[k] else None
+            if place is not None and place[1].kind == "group" and k + place[0] > i:
+                return True
         return False
 
     # -- tables ------------------------------------------------------------------------

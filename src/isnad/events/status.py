@@ -52,6 +52,13 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
         found = value
         break
     if found is None:
+        opener = clause_start - 1  # من المقرر أن يلتقي، يعتزم أن يزور: the mood of what أن opens
+        if opener > 0 and s.has_role(opener, "barrier"):
+            for k in range(max(0, opener - 3), opener):
+                role = s.role(k, "modality")
+                if role is not None and k + role[0] == opener:
+                    found = role[1]
+    if found is None:
         for k in range(clause_start, anchor):
             role = s.role(k, "modality")
             if role is not None and role[1] == "future":
@@ -257,7 +264,7 @@ def _absorb(first: dict, ev: dict) -> None:
     ``first`` lacked."""
     first["mentions"] += 1
     first["mention_spans"].append(ev["trigger_span"])
-    if first["_part"] == "title":  # the body tells it in full
+    if first["_part"] == "title" and first["mentions"] == 2:  # the body's first mention tells it in full
         for field in ("status", "reported_by", "denied_by", "context", "date", "date_span"):
             first[field] = ev[field]
     if not first["actors"] and ev["actors"]:

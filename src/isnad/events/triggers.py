@@ -168,9 +168,10 @@ def make(r: SentenceReader, c: Candidate, actors: list[Party], recipients: list[
 
 # --- the patterns, in the order they are tried -------------------------------------------
 
-@TRIGGER_PATTERNS.rule(("وأعلن مجلس التعاون الخليجي موقفه من الأزمة.", None))
+@TRIGGER_PATTERNS.rule(("وقصفت قوات الدعم السريع مواقع الجيش في الخرطوم.", None))
 def inside_a_name(r: SentenceReader, c: Candidate) -> Result:
-    """A trigger word inside a known name or office (مجلس التعاون، هيئة التحقيق): no event."""
+    """A trigger word inside a known name, office or group (قوات الدعم السريع، مجلس التعاون):
+    no event."""
     if r.s.covered_by_name(c.i):
         return Dropped("inside a name", final=True)
     return None
@@ -194,7 +195,7 @@ def lexical_exception(r: SentenceReader, c: Candidate) -> Result:
     return None
 
 
-@TRIGGER_PATTERNS.rule(("وقدمت الوزارة شرحا للخطة الجديدة.", None),
+@TRIGGER_PATTERNS.rule(("وقدمت الوزارة شرحا مفصلا للخطة الجديدة التي تتضمن مساعدات.", None),
                        ("وقدمت السعودية مساعدات إنسانية لليمن.", {"event_type": "AID", "actor": "SAU"}))
 def needs_its_object(r: SentenceReader, c: Candidate) -> Result:
     """A verb that is an event only with its object (قدم مساعدات، فرض عقوبات، وقع اتفاقا)."""
@@ -229,8 +230,8 @@ def demanded_or_alleged_act(r: SentenceReader, c: Candidate) -> Result:
 
 @TRIGGER_PATTERNS.rule(("ودمرت القوات مقر التنظيم، مما أسفر عن مقتل العشرات من مسلحيه.",
                         {"event_type": "ASSAULT", "trigger": "ودمرت"}),
-                       ("مقتل خمسة أشخاص في تفجير انتحاري استهدف سوقا شعبية.",
-                        {"event_type": "ASSAULT", "trigger": "تفجير انتحاري"}))
+                       ("مقتل خمسة أشخاص في تفجير نفذه انتحاري في سوق شعبية.",
+                        {"event_type": "ASSAULT", "trigger": "تفجير", "actor": "انتحاري"}))
 def outcome_of_an_event(r: SentenceReader, c: Candidate) -> Result:
     """Deaths that are the outcome of an event the sentence tells (أسفر عن مقتل، أدى إلى مقتل؛
     مقتل خمسة في تفجير): the event is coded, not its outcome again."""
@@ -342,7 +343,7 @@ def passive_with_tamma(r: SentenceReader, c: Candidate) -> Result:
     return frame
 
 
-@TRIGGER_PATTERNS.rule(("وتعد هذه الأسر من أفقر العائلات.", None))
+@TRIGGER_PATTERNS.rule(("واعتقلت الشرطة رجلا قال إن الأسر تعاني من الفقر.", None))
 def needs_a_governor(r: SentenceReader, c: Candidate) -> Result:
     """A noun that is an event only when something governs it (أسر is "families" alone,
     اتفاق a document, سراح nothing without أطلق)."""
@@ -457,7 +458,8 @@ def finite_verb(r: SentenceReader, c: Candidate) -> Result:
 
 @TRIGGER_PATTERNS.rule(
     ("وأدت اشتباكات بين الجيش والمسلحين إلى مقتل خمسة.", {"event_type": "ASSAULT", "actor": "الجيش"}),
-    ("وقالت الوزارة إن اعتقال الصحفي الفرنسي تم أمس.", {"event_type": "COERCE", "recipient": "FRA"}),
+    ("وشهدت المدينة اعتقال صحفي فرنسي من قبل الشرطة التركية.", {"event_type": "COERCE", "actor": "TUR",
+                                                                "recipient": "FRA"}),
     ("وبحث اجتماع وزير الخارجية الروسي مع نظيره التركي الأزمة.", {"event_type": "CONSULT", "actor": "RUS"}),
 )
 def verbal_noun(r: SentenceReader, c: Candidate) -> Result:
