@@ -45,10 +45,11 @@ EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
 MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
 TITLE_WEIGHT = 2
 ARMED_WINDOW = 300  # characters before a sentence where the fighting it continues may be told
-WINDOW = 160  # characters of a long sentence read on each side of its triggers
+WINDOW = 120  # characters of a long sentence read on each side of its triggers
 GOVERNOR_WINDOW, GOVERNOR_WORDS = 90, 7  # where a noun's support verb may stand before it
 PASSIVES = ("تم", "يتم", "جري", "يجري")
 LINKING = ("من", "في", "علي", "الي", "عن")
+COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " وبين ")
 NEEDS_WINDOW = 90  # characters after a trigger where the object it needs is looked for first
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 
@@ -160,6 +161,8 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
         return []
     found = {p: need for p, need in positions}
     doc = ArticleEvents(page, article, statements, lexicon)
+    if doc.offtopic:
+        return []  # an article about sport or medicine: no political events
     memory = Memory()
     raw: list[dict] = []
     number = 0
@@ -229,7 +232,8 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
         if tables.phrases.entries(word) and _phrase_follows(tables, text, end, hi, word):
             out.append((start, ""))
             continue
-        rows = [r.row for r in tables.readings(word) if r.row.cls != "support" and _may_have_object(r.row, text, end, hi)]
+        rows = [r.row for r in tables.readings(word) if r.row.cls != "support" and _may_have_object(r.row, text, end, hi)
+                and (r.row.parties < 2 or r.form.tense != "noun" or _may_have_counterpart(tables, text, start, end, hi))]
         if rows:
             need = "" if any(not r.armed and (r.alone or r.event_type == "") for r in rows) else \
                 "governor" if all(not r.alone for r in rows) else "armed"
@@ -265,6 +269,17 @@ def _phrase_follows(tables: EventTables, text: str, end: int, hi: int, word: str
     after = text[end:min(hi, end + 40)].split()
     return bool(after) and any(rest and rest[0] in lookup_forms(after[0]) or rest and after[0] == "ال" + rest[0]
                                for rest, _, _ in tables.phrases.entries(word))
+
+
+def _may_have_counterpart(tables: EventTables, text: str, start: int, end: int, hi: int) -> bool:
+    """A quick test for a meeting noun: a word that may introduce the other side (مع، بين، إلى،
+    ل / ب glued to a name) follows in the next words, or a verb governs it whose subject may
+    hold both sides (ترامب وبوتين يعتزمان اللقاء)."""
+    window = text[end:min(hi, end + NEEDS_WINDOW)]
+    if any(m in window for m in COUNTERPART_MARKS):
+        return True
+    before = text[max(0, start - GOVERNOR_WINDOW):start].split()[-3:]
+    return any(any(r.row.cls == "support" for r in tables.readings(w)) for w in before)
 
 
 def _may_have_object(row, text: str, end: int, hi: int) -> bool:
@@ -313,9 +328,6 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
     s = reader.s
     c = frame.cand
     row = c.row
-    if doc.offtopic:
-        _drop(reader, frame, "an article about sport or medicine")
-        return None
     actors = [p for p in frame.actors if p.agent]
     recipients = [p.owner if p.kind in ("target", "area") and p.owner is not None else p for p in frame.recipients]
     lo = reader.clause_start(c.i)

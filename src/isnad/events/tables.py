@@ -392,7 +392,15 @@ def _places(lexicon: Lexicon) -> tuple[PhraseTable, dict[str, str]]:
         readings.setdefault(fold_key(row["name"]), []).append(Place(None, row["kind"], None))
     table = PhraseTable(article=True)
     for key, places in readings.items():
-        table.add(key, tuple(places))
+        bound = [p for p in places if p.kind != "demonym"]  # الروس / روس، الأمريكي / أمريكي: both
+        if bound:
+            table.add(key, tuple(places))
+        else:
+            free = PhraseTable()
+            free.add(key, tuple(places))
+            for first, entries in free.by_first.items():
+                table.by_first.setdefault(first, []).extend(entries)
+                table.by_first[first].sort(key=lambda e: -len(e[0]))
     return table, names
 
 

@@ -204,14 +204,6 @@ def needs_its_object(r: SentenceReader, c: Candidate) -> Result:
     return None
 
 
-@TRIGGER_PATTERNS.rule(("وسجل المهاجم هدفا في الشوط الأول بعد هجوم سريع على مرمى المنتخب.", None))
-def sport_or_medicine(r: SentenceReader, c: Candidate) -> Result:
-    """A violent word in an article about sport or medicine (هجوم سريع، سيطر على المباراة)."""
-    if c.row.event_type in VIOLENT and r.doc.offtopic:
-        return Dropped("sport or medicine")
-    return None
-
-
 @TRIGGER_PATTERNS.rule(("وطالبت المنظمة بالإفراج عن المعتقلين.", {"event_type": "REQUEST"}),
                        ("واتهمت الحكومة المعارضة بقتل المتظاهرين.", {"event_type": "ACCUSE"}))
 def demanded_or_alleged_act(r: SentenceReader, c: Candidate) -> Result:
@@ -222,8 +214,7 @@ def demanded_or_alleged_act(r: SentenceReader, c: Candidate) -> Result:
     s = r.s
     lo = r.clause_start(c.i)
     for k in range(c.i - 1, max(lo, c.i - REQUEST_REACH) - 1, -1):
-        if s.has_role(k, "request") or any(rd.row.event_type in SPEECH_ACTS and rd.row.cls != "support"
-                                           for rd in s.readings(k)):
+        if s.has_role(k, "request"):
             return Dropped(f"the act {s.words[k]} is about")
     return None
 
