@@ -17,6 +17,8 @@ the article holds the event and merges repeated mentions.
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 from ..dates import date_mentions
 from ..events_plover import QUAD_CODE
 from ..lexicon import Lexicon, default_lexicon
@@ -26,7 +28,7 @@ from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
 from .reading import Candidate, Dropped, Frame, Memory, SentenceReader
 from ..statements.words import words as statement_words
-from .scene import scene_country
+from .scene import offtopic, scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
 from .tables import EventTables, event_tables
@@ -50,7 +52,8 @@ GOVERNOR_WINDOW, GOVERNOR_WORDS = 90, 7  # where a noun's support verb may stand
 PASSIVES = ("تم", "يتم", "جري", "يجري")
 LINKING = ("من", "في", "علي", "الي", "عن")
 COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " وبين ")
-NEEDS_WINDOW = 90  # characters after a trigger where the object it needs is looked for first
+NEEDS_WINDOW = 90
+NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)  # characters after a trigger where the object it needs is looked for first
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 
 
@@ -71,8 +74,7 @@ class ArticleEvents:
             spans.insert(0, (self.folded.to_folded(article.title_span[0]),
                              self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
         self.spans = spans
-        self.scenes, self.offtopic, self.scene_spans = scene_country(lexicon, self.text, spans)
-        self.scene = self.scenes[0] if self.scenes else None
+        self.offtopic = offtopic(lexicon, self.text, spans)
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
         self._heads: dict[str, Party] = {}
@@ -117,6 +119,23 @@ class ArticleEvents:
         s, e = self.folded.span_to_original(fs, fe)
         word = self.page.text[s:e]
         return len(word) > 2 and word[1] == "\u064f"
+
+    @cached_property
+    def _scene(self) -> tuple[list[str], dict[str, tuple[int, int]]]:
+        return scene_country(self.lexicon, self.text, self.spans)
+
+    @property
+    def scenes(self) -> list[str]:
+        """The countries of the article's scene, the most named first (:mod:`.scene`)."""
+        return self._scene[0]
+
+    @property
+    def scene(self) -> str | None:
+        return self._scene[0][0] if self._scene[0] else None
+
+    @property
+    def scene_spans(self) -> dict[str, tuple[int, int]]:
+        return self._scene[1]
 
     def surface(self, fs: int, fe: int) -> str:
         s, e = self.folded.span_to_original(fs, fe)
@@ -287,7 +306,7 @@ def _may_have_object(row, text: str, end: int, hi: int) -> bool:
     words at all (the trigger patterns check where)."""
     if not row.needs:
         return True
-    window = text[end:min(hi, end + NEEDS_WINDOW)]
+    window = text[end:min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))]
     return any(n.endswith("*") or n in window for n in row.needs)
 
 

@@ -22,6 +22,7 @@ from .sentence import EventSentence
 
 AGENT_KINDS = ("state", "force", "armed", "people", "igo", "body", "person", "official", "organization",
                "government", "country", "group", "people_of")
+NAMING = ("actor", "role", "country")  # the lexicon mentions a phrase may begin with
 COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
 STOP_PREPOSITIONS = ("علي", "الي", "مع", "ضد", "عن", "بين", "منذ", "خلال", "بعد", "قبل", "حتي", "نحو", "صوب")
@@ -83,8 +84,8 @@ class PhraseReader:
         """Every participant phrase, left to right, conjuncts attached to the first."""
         s = self.s
         out: list[Party] = []
-        mentioned = s.mentions
-        may_start = [s.nominal[i] or s.numbers[i] or i in mentioned or s.has_role(i, "quantity") for i in range(s.n)]
+        named = {i for i, ms in s.mentions.items() if any(m.category in NAMING for m in ms)}
+        may_start = [s.nominal[i] or s.numbers[i] or i in named or s.has_role(i, "quantity") for i in range(s.n)]
         i = 0
         while i < s.n:
             if not may_start[i]:

@@ -30,9 +30,6 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
         isos = {p.iso3 for p in places[:1] if p.iso3 and p.iso3 != "IMG" and not p.scene}
         if isos:
             table.setdefault(key, set()).update(isos)
-    for row in lexicon.rows("event_words.tsv"):
-        if row["role"] == "offtopic":
-            table.setdefault(fold_key(row["form"]), set()).add(OFFTOPIC)
     for actor in lexicon.actors.values():
         if actor.country and actor.kind in ("person", "organization", "government"):
             for alias in actor.aliases_ar:
@@ -45,13 +42,33 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
     return auto
 
 
+def _build_offtopic(lexicon: Lexicon) -> ahocorasick.Automaton:
+    """The words of sport and medicine (event_words.tsv, role offtopic)."""
+    auto = ahocorasick.Automaton()
+    for row in lexicon.rows("event_words.tsv"):
+        if row["role"] == "offtopic":
+            key = fold_key(row["form"])
+            auto.add_word(key, (len(key), (OFFTOPIC,)))
+    auto.make_automaton()
+    return auto
+
+
+def offtopic(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether the article is about sport or medicine: three of their words or more."""
+    return _count(lexicon.derived(_build_offtopic), text, spans)[0][OFFTOPIC] >= MIN_OFFTOPIC
+
+
 def scene_country(lexicon: Lexicon, text: str,
-                  spans: list[tuple[int, int, int]]) -> tuple[list[str], bool, dict[str, tuple[int, int]]]:
+                  spans: list[tuple[int, int, int]]) -> tuple[list[str], dict[str, tuple[int, int]]]:
     """The countries of the scene of folded ``text`` over ``spans`` (start, end, weight), the
-    most named first (each named at least twice); whether the article is about sport or
-    medicine (three of their words or more); and the folded span of each country's first
+    most named first (each named at least twice), and the folded span of each country's first
     mention (the evidence of the scene)."""
-    auto = lexicon.derived(_build)
+    counts, first = _count(lexicon.derived(_build), text, spans)
+    return [iso for iso, n in counts.most_common() if n >= MIN_MENTIONS], first
+
+
+def _count(auto: ahocorasick.Automaton, text: str, spans: list[tuple[int, int, int]]):
+    """Weighted counts of the values of ``auto`` found as whole words, and each one's first span."""
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for start, end, weight in spans:
@@ -68,5 +85,4 @@ def scene_country(lexicon: Lexicon, text: str,
             for iso in isos:
                 counts[iso] += weight
                 first.setdefault(iso, (key_start, stop))
-    offtopic = counts.pop(OFFTOPIC, 0) >= MIN_OFFTOPIC
-    return [iso for iso, n in counts.most_common() if n >= MIN_MENTIONS], offtopic, first
+    return counts, first

@@ -8,7 +8,6 @@ roles, reporting cues) that start there.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from functools import cached_property
 
@@ -16,8 +15,8 @@ from ..mentions import Mention, find_mentions
 from ..statements.sentence import Token, tokens_of
 from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
 
-NUMBER_RE = re.compile(r"\d")
 EMPTY = WordInfo((), (), (), (), ())
+NO_ROLES: frozenset[str] = frozenset()
 HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
 
 
@@ -40,9 +39,10 @@ class EventSentence:
         self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
         self._readings = [x.readings for x in self.info]
         self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
+        self._role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
         self._heads: list = [False] * self.n  # False: not looked up yet
         self._places: list = [False] * self.n
-        self.numbers = [bool(NUMBER_RE.match(w)) for w in words]
+        self.numbers = [w[0].isdigit() for w in words]
         self.nominal = [bool(x.heads or x.places) or a and w.endswith(HEAD_ENDINGS) and self.head(i) is not None
                         for i, (x, w, a) in enumerate(zip(self.info, words, alpha))]  # words that may head a phrase
 
@@ -118,8 +118,7 @@ class EventSentence:
         return None
 
     def has_role(self, i: int, *roles: str) -> bool:
-        found = self._roles[i] if 0 <= i < self.n else None
-        return bool(found) and any(r in roles for _, r, _ in found)
+        return 0 <= i < self.n and not self._role_names[i].isdisjoint(roles)
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""
