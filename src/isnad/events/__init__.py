@@ -26,7 +26,7 @@ from ..model import Article, Page
 from ..rules import Trace
 from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
-from .reading import Candidate, Dropped, Frame, Memory, SentenceReader
+from .reading import Dropped, Frame, Memory, SentenceReader
 from ..statements.words import words as statement_words
 from .scene import offtopic, scene_country
 from .sentence import EventSentence
@@ -36,7 +36,6 @@ from .triggers import TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
 
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 IMPLICIT_RECIPIENT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REQUEST", "AID", "ACCUSE", "SANCTION", "RETREAT"})
 OFFICIAL = frozenset({"official", "person", "state", "country", "government", "organization", "body", "igo", "group",
                       "force", "armed", "people_of"})

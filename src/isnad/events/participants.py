@@ -25,7 +25,6 @@ AGENT_KINDS = ("state", "force", "armed", "people", "igo", "body", "person", "of
 NAMING = ("actor", "role", "country")  # the lexicon mentions a phrase may begin with
 COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
-STOP_PREPOSITIONS = ("علي", "الي", "مع", "ضد", "عن", "بين", "منذ", "خلال", "بعد", "قبل", "حتي", "نحو", "صوب")
 
 
 @dataclass
@@ -487,11 +486,6 @@ class PhraseReader:
                 return False
         place = s.place(k)
         return not (place is not None and place[2] == "")
-
-    def _verb(self, k: int) -> bool:
-        """A trigger verb or support verb (not a noun reading) at token ``k``."""
-        readings = self.s.readings(k)
-        return bool(readings) and all(r.form.tense != "noun" for r in readings)
 
 
 def _definite(word: str) -> bool:

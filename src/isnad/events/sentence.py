@@ -57,9 +57,6 @@ class EventSentence:
     def is_number(self, i: int) -> bool:
         return 0 <= i < self.n and self.numbers[i]
 
-    def punct(self, i: int) -> bool:
-        return 0 <= i < self.n and not self.words[i][0].isalnum()
-
     # -- lexicon mentions --------------------------------------------------------------
     @cached_property
     def mentions(self) -> dict[int, list[Mention]]:

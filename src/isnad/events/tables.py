@@ -242,10 +242,6 @@ class EventTables:
         self._cache[word] = result
         return result
 
-    def word_roles(self, words: list[str], i: int) -> list[tuple[int, str, str]]:
-        """(length, role, value) of the function words at word ``i``."""
-        return [(size, role, value) for size, (role, value), _ in self.words.match(words, i)]
-
 
 def _allowed(form: Form, prefix: str, suffix: str) -> bool:
     if form.needs_suffix and not suffix:

@@ -32,16 +32,14 @@ NEEDS_REACH = 5  # words after a verb (and its subject) where its needed object 
 # --- helpers the patterns share --------------------------------------------------------
 
 def words_after(r: SentenceReader, c: Candidate, count: int) -> list[str]:
+    """The first ``count`` words after the trigger."""
     s = r.s
     return [s.words[k] for k in range(c.end, min(s.n, c.end + count)) if s.is_word(k)]
 
 
-def bare_forms(word: str) -> tuple[str, ...]:
-    return lookup_forms(word)
-
-
 def needs_met(r: SentenceReader, c: Candidate) -> bool:
-    """One of the words the trigger needs follows within four words (قدم مساعدات، ب* : بتسليم)."""
+    """One of the words the trigger needs follows it, or its subject, within a few words
+    (قدمت السعودية مساعدات؛ ب* : طالبت الحكومة بتسليمه)."""
     s = r.s
     if c.suffix and not any(n.endswith("*") for n in c.row.needs):
         return False  # تقدمهم: the object is the pronoun
@@ -54,7 +52,7 @@ def needs_met(r: SentenceReader, c: Candidate) -> bool:
             if s.words[k] in (".", ";", ":", ","):
                 return False
             continue
-        forms = bare_forms(s.words[k])
+        forms = lookup_forms(s.words[k])
         for need in c.row.needs:
             if need.endswith("*"):
                 stem = need[:-1]
@@ -159,6 +157,8 @@ def recipients_of(r: SentenceReader, c: Candidate, start: int, exclude: list[Par
 
 def make(r: SentenceReader, c: Candidate, actors: list[Party], recipients: list[Party], anchor: int,
          anchor_tense: str, anchor_prefix: str = "", carried: bool = False, **kw) -> Frame:
+    """The frame of a reading: a host's guest is the actor (استقبل: the visitor visits), and
+    the first of the sides after بين acts when nothing else does."""
     if c.row.subject == "recipient" and c.tense != "noun":
         actors, recipients = recipients, actors
     if not actors and recipients and recipients[0].marker == "between" and len(recipients) > 1:
@@ -187,10 +187,10 @@ def lexical_exception(r: SentenceReader, c: Candidate) -> Result:
     subject = r.subject_after(c.i) if c.tense != "noun" and row.unless_after else None
     if subject is not None and subject.agent:  # رفض المتحدث باسم الكرملين التعليق
         after = [r.s.words[k] for k in range(subject.chain[-1].last, min(r.s.n, subject.chain[-1].last + 2))]
-    if row.unless_after and after and (any(f in row.unless_after for f in bare_forms(after[0]))
+    if row.unless_after and after and (any(f in row.unless_after for f in lookup_forms(after[0]))
                                        or " ".join(after[:2]) in row.unless_after):
         return Dropped(f"{after[0]} after the trigger", final=True)
-    if row.unless_before and c.i > 0 and any(f in row.unless_before for f in bare_forms(r.s.words[c.i - 1])):
+    if row.unless_before and c.i > 0 and any(f in row.unless_before for f in lookup_forms(r.s.words[c.i - 1])):
         return Dropped(f"{r.s.words[c.i - 1]} before the trigger", final=True)
     return None
 
@@ -391,8 +391,7 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
         victim.last, r.clause_end(c.end), AGENT_MARKERS, []) is not None  # قتل فلسطيني برصاص الجيش
     if not voweled and (c.form.agreement != "m" or before is not None or not (counted or by_agent)):
         return None  # قتل 12 شخصا: a passive; قتلت 10 منهم: she killed (a dropped subject)
-    victims = r.party_at(k)
-    recipients = r.chain(victims) if victims is not None and not victims.marker else []
+    recipients = r.chain(victim) if victim is not None and not victim.marker else []
     hi = r.clause_end(c.end)
     agent = r.marked_after(c.end, hi, AGENT_MARKERS, recipients)
     actors = r.chain(agent) if agent is not None else instrument_agent(r, c, k, hi)
@@ -411,6 +410,18 @@ def instrument_agent(r: SentenceReader, c: Candidate, k: int, hi: int) -> list[P
             found = relative_clause_agent(r, j + 1)
             return r.chain(found[1]) if found is not None else []
     return []
+
+
+@TRIGGER_PATTERNS.rule(("واعتقلت الشرطة رجلا بعدما اتهم بالتخابر مع جهة أجنبية.", {"event_type": "COERCE"}),
+                       ("وكان الصحفي قد اتهم بالتجسس لصالح جهة أجنبية.", None))
+def accused_of(r: SentenceReader, c: Candidate) -> Result:
+    """A verb of speech followed by بـ and no subject (اتهم بالتخابر، طولب بالرحيل): a
+    passive, whose accuser is not said."""
+    s = r.s
+    if c.tense != "noun" and c.row.event_type in SPEECH_ACTS and c.end < s.n and s.words[c.end].startswith("ب") \
+            and r.party_at(c.end) is None:
+        return Dropped("a passive: he was accused of, asked to")
+    return None
 
 
 @TRIGGER_PATTERNS.rule(("وتنتشر في المنطقة قوة الاتحاد الأفريقي التي تقاتل المتمردين.", None))
@@ -438,9 +449,6 @@ def finite_verb(r: SentenceReader, c: Candidate) -> Result:
     object or the phrase its preposition introduces (قصفت الطائرات المواقع، تظاهر … ضد)."""
     if c.tense == "noun":
         return None
-    if c.row.event_type in SPEECH_ACTS and c.end < r.s.n and r.s.words[c.end].startswith("ب") \
-            and r.party_at(c.end) is None:
-        return Dropped("a passive: اتهم بـ (he was accused of)")
     actors, carried = verb_subject(r, c, c.i, c.form.agreement, c.prefix)
     start = max([p.last for p in actors if p.first > c.i] + [c.end])
     recipients = [p for p in recipients_of(r, c, start, actors) if p not in actors]
