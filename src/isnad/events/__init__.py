@@ -53,7 +53,9 @@ LINKING = ("من", "في", "علي", "الي", "عن")
 COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " وبين ")
 NEEDS_WINDOW = 90
 NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)  # characters after a trigger where the object it needs is looked for first
-SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
+TANWEEN = "\u064b\u064c\u064d"
+SAID_REACH = 8
+PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)  # words between a reporting verb and the أن / إلى that opens what it reports
 
 
 class ArticleEvents:
@@ -111,6 +113,12 @@ class ArticleEvents:
         مقاتلات التحالف)."""
         prev = self._heads.get(_head_word(fold_key(p.name_ar)))
         return prev.country if prev is not None and prev is not p else None
+
+    def tanween(self, fs: int, fe: int) -> bool:
+        """Whether the word at folded ``[fs, fe)`` is written with tanween (هجومًا، تعهدٌ):
+        a noun, whatever verb its letters also spell."""
+        s, e = self.folded.span_to_original(fs, fe)
+        return any(ch in TANWEEN for ch in self.page.text[s:e])
 
     def passive_vowel(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
@@ -453,8 +461,9 @@ def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: d
     it happened (the places of the clause, في الكاميرون وتشاد), else the scene's, but not one
     of ``actor_countries`` (a demand or aid goes to another country of the scene)."""
     if location is not None and location["country"]:
-        places = [p for p in reader.parties if lo <= p.first < hi and p.kind in ("place", "country")
-                  and (p.marker in ("in", "with") or p.coordinated)]
+        located = [p for p in reader.parties if lo <= p.first < hi and p.kind in ("place", "country")
+                   and p.marker in ("in", "with")]
+        places = [q for p in located for q in p.chain]
         countries = list(dict.fromkeys(p.country or p.place_country for p in places if p.country or p.place_country))
         spans = {p.country or p.place_country: p for p in places}
         return [{"name": doc.tables.country_names.get(iso, iso),
@@ -528,11 +537,14 @@ def _same(a: dict, b: dict) -> bool:
 
 def _location(reader: SentenceReader, lo: int, hi: int, frame: Frame) -> dict | None:
     """The first place of the clause introduced by في / ب (or a place complement)."""
-    doc = reader.doc
+    doc, s = reader.doc, reader.s
     for p in reader.parties:
         if p.first < lo or p.first >= hi or p in frame.actors or p in frame.recipients:
             continue
-        if p.kind in ("place", "country") and p.marker in ("in", "with", "to"):
+        if p.kind not in ("place", "country"):
+            continue
+        near_fi = any(s.words[k] in ("في", "وفي") for k in range(max(lo, p.first - PLACE_REACH), p.first))
+        if p.marker in ("in", "with", "to") or near_fi:  # في جبال شمال العراق: a few words after في
             if p.kind == "country" and p.marker == "to" and frame.mode != "visit":
                 continue
             return {"name": p.name if p.kind == "country" else p.name_ar, "name_ar": p.name_ar,

@@ -208,6 +208,8 @@ class PhraseReader:
         if found is None:
             return None
         size, place, prefix = found
+        if s.has_role(i, "adverb"):
+            return None  # باكرا is "early", not ب + a town
         end = i + size
         if place.kind == "group":
             head = s.head(i)  # مقاتلات التحالف: feminine; الحوثيون: plural; a bare name: either
@@ -340,9 +342,9 @@ class PhraseReader:
                 if s.has_role(k - 1, "armed"):
                     party.armed = True
                 continue
-            if definite and not open_ and _definite(w) and not w.startswith(("لل", "بال", "كال")) \
-                    and w.endswith("ه") and party.gender == "f" \
-                    and not s.roles(k) and not s.readings(k) and plain_adjectives < 2:
+            if definite and not open_ and (s.has_role(k, "adjective") or _definite(w) and not w.startswith(
+                    ("لل", "بال", "كال")) and w.endswith("ه") and party.gender == "f" and not s.roles(k)) \
+                    and not s.readings(k) and plain_adjectives < 2:
                 k += 1  # an adjective the tables do not know: المنطقة العسكرية الثالثة
                 count += 1
                 plain_adjectives += 1
@@ -362,6 +364,11 @@ class PhraseReader:
             if open_ and k + 1 < s.n and _definite(s.words[k + 1]) and not w.startswith(("ب", "ل")) \
                     and not s.roles(k) and not s.readings(k + 1) and count < 3:
                 k += 1  # a noun in construct: قذيفة هاون، شبكة أطباء السودان
+                count += 1
+                continue
+            title = s.mention(k, "role")
+            if names and title is not None and title.value["kind"] == "title":
+                k = s.end_of(title)  # مفتي مصر الدكتور شوقي علام: a title before the holder's name
                 count += 1
                 continue
             if names and named < NAME_WORDS and not _definite(w) and not s.roles(k) and len(w) > 1 \

@@ -148,7 +148,7 @@ class SentenceReader:
                 size, form, prefix = phrase
                 here.append(Candidate(i, i + size, form, prefix))
             readings = [r for r in s.readings(i) if r.row.cls != "support"]
-            nominal = self._nominal_context(i)
+            nominal = self._nominal_context(i) or s.doc.tanween(s.toks[i].start, s.toks[i].end)  # تعهدًا: a noun
             if nominal and any(r.form.tense == "noun" for r in readings):
                 readings = [r for r in readings if r.form.tense == "noun"]  # على تعاونهم: a noun only
             readings.sort(key=lambda r: (r.form.tense == "noun") != nominal)

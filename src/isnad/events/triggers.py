@@ -387,8 +387,8 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
     k = c.end
     counted = s.is_number(k) or s.has_role(k, "quantity")
     victim = r.party_at(k)
-    by_agent = victim is not None and victim.kind in ("people", "people_of") and r.marked_after(
-        victim.last, r.clause_end(c.end), AGENT_MARKERS, []) is not None  # قتل فلسطيني برصاص الجيش
+    by_agent = victim is not None and victim.marker is None and r.marked_after(
+        victim.last, r.clause_end(c.end), AGENT_MARKERS, []) is not None  # قتل فلسطيني برصاص الجيش، على أيدي
     if not voweled and (c.form.agreement != "m" or before is not None or not (counted or by_agent)):
         return None  # قتل 12 شخصا: a passive; قتلت 10 منهم: she killed (a dropped subject)
     recipients = r.chain(victim) if victim is not None and not victim.marker else []
