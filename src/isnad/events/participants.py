@@ -84,7 +84,8 @@ class PhraseReader:
         s = self.s
         out: list[Party] = []
         named = {i for i, ms in s.mentions.items() if any(m.category in NAMING for m in ms)}
-        may_start = [s.nominal[i] or s.numbers[i] or i in named or s.has_role(i, "quantity") for i in range(s.n)]
+        nominal, numbers, names = s.nominal, s.numbers, s.role_names
+        may_start = [nominal[i] or numbers[i] or i in named or "quantity" in names[i] for i in range(s.n)]
         i = 0
         while i < s.n:
             if not may_start[i]:

@@ -190,10 +190,12 @@ class SentenceReader:
     def _barriers(self) -> tuple[list[int], list[int]]:
         s = self.s
         barriers, joints = [], []
+        words, names, mentions = s.words, s.role_names, s.mentions
         for k in range(s.n):
-            if s.words[k] in CLAUSE_MARKS or s.has_role(k, "barrier") or self.speech_verb(k) and self._opens(k):
+            w = words[k]
+            if w in CLAUSE_MARKS or "barrier" in names[k] or k in mentions and self.speech_verb(k) and self._opens(k):
                 barriers.append(k)
-            elif s.words[k] == "," and k + 1 < s.n and s.words[k + 1][:1] in ("و", "ف") and any(
+            elif w == "," and k + 1 < s.n and words[k + 1][:1] in ("و", "ف") and any(
                     r.form.tense != "noun" for r in s.readings(k + 1)):
                 joints.append(k)
         return barriers, joints

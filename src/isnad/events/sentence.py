@@ -39,7 +39,7 @@ class EventSentence:
         self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
         self._readings = [x.readings for x in self.info]
         self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
-        self._role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
+        self.role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
         self._heads: list = [False] * self.n  # False: not looked up yet
         self._places: list = [False] * self.n
         self.numbers = [w[0].isdigit() for w in words]
@@ -115,7 +115,7 @@ class EventSentence:
         return None
 
     def has_role(self, i: int, *roles: str) -> bool:
-        return 0 <= i < self.n and not self._role_names[i].isdisjoint(roles)
+        return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""
