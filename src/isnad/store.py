@@ -42,9 +42,9 @@ TABLES: dict[str, str] = {
     "content_span INTEGER[], sentence_span INTEGER[], via VARCHAR[], date VARCHAR, responds_to VARCHAR",
     "events": "id VARCHAR, doc_id VARCHAR, article_index INTEGER, event_type VARCHAR, mode VARCHAR, "
     "actor JSON, recipient JSON, date VARCHAR, location JSON, reported_by VARCHAR, span INTEGER[], "
-    "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, modality VARCHAR, "
+    "cameo VARCHAR, trigger VARCHAR, trigger_span INTEGER[], status VARCHAR, "
     "context VARCHAR[], denied_by VARCHAR[], actors JSON, recipients JSON, date_span INTEGER[], "
-    "quad_class INTEGER, mentions INTEGER, mention_spans INTEGER[][], claimed BOOLEAN",
+    "quad_class INTEGER, rule VARCHAR, lemma VARCHAR, mentions INTEGER, mention_spans INTEGER[][]",
     "stories": "story_id VARCHAR, title VARCHAR, articles STRUCT(doc_id VARCHAR, article_index INTEGER)[]",
     "claims": "claim_id VARCHAR, claimant VARCHAR, content VARCHAR, asserted_by VARCHAR[], "
     "denied_by VARCHAR[], confirmed_by VARCHAR[]",

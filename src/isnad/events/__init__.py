@@ -327,7 +327,7 @@ def read_frames(reader: SentenceReader) -> list[Frame]:
                 break
             made = None
             for pattern in TRIGGER_PATTERNS:
-                result = pattern(reader, cand)
+                result = pattern.func(reader, cand)
                 if result is None:
                     continue
                 if isinstance(result, Dropped):
