@@ -412,6 +412,9 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
                  or frame.event_type in doc.types_in(d) and doc.names_in(d, actor_records + recipient_records)] \
         if statement is not None else []
     mood = modality(s, frame, lo)
+    if mood == "unclaimed":
+        _drop(reader, frame, "an attack nobody claimed: told where it is told")  # لم تعلن أي جماعة مسؤوليتها عن
+        return None
     attributed = statement is None and (claimed(s) or (frame.event_type not in VERBAL and _said(reader, c.i)))
     status = status_of(mood, statement, denied_by, attributed)
     date, date_span = _date(doc, span)

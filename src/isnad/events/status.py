@@ -27,7 +27,8 @@ TOLL_REACH = 3  # sentences between an attack and its toll
 
 
 def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
-    """future | hypothetical | negated | actual."""
+    """future | hypothetical | negated | actual, or unclaimed: an attack nobody claimed (لم
+    تعلن أي جهة مسؤوليتها عن الهجوم), which the article tells elsewhere."""
     c = frame.cand
     anchor = frame.anchor
     if frame.anchor_tense == "present" and frame.anchor_prefix.lstrip("وف")[:1] == "س" or \
@@ -66,7 +67,7 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
             elif any(r.prefix.lstrip("وف").startswith("س") and r.form.tense == "present" for r in s.readings(k)):
                 found = "future"  # سيسافر إلى واشنطن ليبحث …
     if found == "negated" and any(s.has_role(k, "responsibility") for k in range(anchor, c.i)):
-        found = None  # لم تعلن أي جماعة مسؤوليتها عن الهجمات: the attacks happened
+        return "unclaimed"  # لم تعلن أي جماعة مسؤوليتها عن الهجمات: the attacks happened, nobody claimed them
     for k in range(c.end, min(s.n, c.end + MODALITY_REACH)):
         role = s.role(k, "modality_after")
         if role is not None:
@@ -141,7 +142,8 @@ def merge_key(ev: dict) -> tuple:
     the same type of act is one reported event (المقاومة سيطرت على … واستعادت …)."""
     if ev["event_type"] == "CONSULT":  # a meeting is one event however often it is named or told
         sides = frozenset(e["country"] or e["name_ar"] for e in ev["actors"] + ev["recipients"] if not e.get("implicit"))
-        return ("CONSULT", sides, ev["status"])
+        return ("CONSULT", sides, "reported" if ev["status"] == "future" else ev["status"])  # a planned
+        #   meeting and a source's word on it are one meeting
     if ev["reported_by"]:
         actors = frozenset(a["country"] or a["name_ar"] for a in ev["actors"])
         recipients = frozenset(r["country"] for r in ev["recipients"])
@@ -157,8 +159,8 @@ def merge(events: list[dict]) -> list[dict]:
     Besides the same key (:func:`merge_key`), two mentions are one event when one sentence
     tells it in several clauses (50 شخصا قتلوا بعد تفجيرين استهدفا مصلين: same type, same
     recipients' countries, actors' countries equal or unsaid), when the body tells again what
-    the headline said (same type and countries), or when the same act on the same named target
-    is told again."""
+    the headline said (same type and countries), when the same act on the same named target
+    or by the same actors is told again, or when a toll follows its attack."""
     out: list[dict] = []
     index: dict[tuple, dict] = {}
     for ev in events:
@@ -222,7 +224,7 @@ def _same_act(out: list[dict], ev: dict) -> dict | None:
     mine = _countries(ev["recipients"])
     for prev in out:
         if prev["lemma"] == ev["lemma"] and prev["event_type"] == ev["event_type"] \
-                and prev["status"] == ev["status"] and frozenset(_party_key(a) for a in prev["actors"]) == keys \
+                and _compatible(prev["status"], ev["status"]) and frozenset(_party_key(a) for a in prev["actors"]) == keys \
                 and (mine <= _countries(prev["recipients"]) or _countries(prev["recipients"]) <= mine):
             return prev
     return None
