@@ -246,16 +246,20 @@ def outcome_of_an_event(r: SentenceReader, c: Candidate) -> Result:
                                                                       "actor": "طائرات التحالف"}),
     ("وألقت الشرطة التركية القبض على ثلاثة أشخاص في إسطنبول.", {"event_type": "COERCE", "actor": "TUR"}),
     ("وتمكنت القوات العراقية من استعادة مناطق واسعة في الأنبار.", {"event_type": "ASSAULT", "actor": "IRQ"}),
+    ("واستعدت القوات العراقية لاقتحام المدينة من ثلاثة محاور.", {"event_type": "MOBILIZE", "actor": "IRQ"}),
 )
 def support_verb_and_noun(r: SentenceReader, c: Candidate) -> Result:
     """An event noun governed by a support verb or noun (شن غارات، ألقى القبض، تمكن من
-    استعادة، قام بقصف، إقدام المتمردين على خطفهن): the actor is the governor's subject."""
+    استعادة، قام بقصف، إقدام المتمردين على خطفهن): the actor is the governor's subject.  What
+    forces prepare for (استعدت القوات لاقتحام المدينة) is left to the mobilisation."""
     if c.tense != "noun":
         return None
     found = governor_of(r, c)
     if found is None:
         return None
     g, between = found
+    if any(rd.row.event_type == "MOBILIZE" for rd in r.s.readings(g)):
+        return Dropped("what forces prepare for (استعدت القوات لاقتحام): the mobilisation is the event")
     tense, prefix, agreement = support_tense(r, g)
     carried = False
     if between is not None:
