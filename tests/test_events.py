@@ -21,7 +21,7 @@ from isnad.statements import extract_statements
 
 LEXICON = default_lexicon()
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 GOLD = SHARED / "gold" / "seeds.jsonl"
 GOLD_EVENTS = Path(__file__).with_name("gold_events_seeds.json")
