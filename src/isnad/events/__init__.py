@@ -17,6 +17,7 @@ the article holds the event and merges repeated mentions.
 """
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from ..dates import date_mentions
@@ -26,13 +27,13 @@ from ..model import Article, Page
 from ..rules import Trace
 from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
-from .reading import Dropped, Frame, Memory, SentenceReader
+from .reading import GOVERNOR_REACH, Dropped, Frame, Memory, SentenceReader
 from ..statements.words import words as statement_words
 from .scene import offtopic, scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
 from .tables import EventTables, event_tables
-from .triggers import TRIGGER_PATTERNS
+from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
 
@@ -47,15 +48,16 @@ MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "fir
 TITLE_WEIGHT = 2
 ARMED_WINDOW = 300  # characters before a sentence where the fighting it continues may be told
 WINDOW = 120  # characters of a long sentence read on each side of its triggers
-GOVERNOR_WINDOW, GOVERNOR_WORDS = 90, 7  # where a noun's support verb may stand before it
+GOVERNOR_WINDOW = 120  # characters before a noun where its support verb may stand (GOVERNOR_REACH words)
+RELATIVE_WINDOW = 50  # characters after a noun where the verb of its relative clause may stand
 PASSIVES = ("تم", "يتم", "جري", "يجري")
-LINKING = ("من", "في", "علي", "الي", "عن")
 COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " وبين ")
-NEEDS_WINDOW = 90
-NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)  # characters after a trigger where the object it needs is looked for first
+NEEDS_WINDOW = 90  # characters after a verb where the object it needs may stand (after its subject)
+CLAUSE_END = re.compile("[.;:,]")  # the punctuation that ends the search for a needed object (triggers.needs_met)
+NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)
 TANWEEN = "\u064b\u064c\u064d"
-SAID_REACH = 8
-PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)  # words between a reporting verb and the أن / إلى that opens what it reports
+SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
+PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)
 
 
 class ArticleEvents:
@@ -283,10 +285,12 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     verb only after one."""
     if need == "armed":  # in this sentence or the one before (ودمرت مخازن … after قصفت المقاتلات)
         return next(tables.armed_words.iter(text, max(0, ss - ARMED_WINDOW), se), None) is not None
-    if need == "governor":
-        before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_WORDS:]
+    if need == "governor":  # شنت طائرات التحالف غارات، تم أسر، الحصار الذي يفرضه الجيش
+        before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_REACH:]
+        after = text[pos:min(se, pos + RELATIVE_WINDOW)].split()[1:1 + RELATIVE_REACH]
         return any(any(r.row.cls == "support" for r in tables.readings(w)) or w.lstrip("وف") in PASSIVES
-                   or w in LINKING for w in before) or text[pos] in ("ب", "ل")
+                   for w in before) or any(r.form.tense != "noun" and r.suffix in ("ه", "ها", "هم")
+                                           for w in after for r in tables.readings(w))
     return True
 
 
@@ -310,10 +314,10 @@ def _may_have_counterpart(tables: EventTables, text: str, start: int, end: int, 
 
 def _may_have_object(row, text: str, end: int, hi: int) -> bool:
     """A quick test: the object a trigger needs (قدم مساعدات، فرض عقوبات) occurs in the next
-    words at all (the trigger patterns check where)."""
+    words before a punctuation mark ends the clause (the trigger patterns check where)."""
     if not row.needs:
         return True
-    window = text[end:min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))]
+    window = CLAUSE_END.split(text[end:min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))], 1)[0]
     return any(n.endswith("*") or n in window for n in row.needs)
 
 
