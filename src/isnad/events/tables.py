@@ -189,6 +189,7 @@ class EventTables:
     short_forms: frozenset[str]  # forms of two letters (شن), which the automaton leaves out
     armed_words: ahocorasick.Automaton  # heads of armed forces and groups, arms: a sentence about fighting
     _cache: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+    first_words: frozenset[str] = frozenset()  # the first words (without ال) of all four phrase tables
     _info: dict[str, WordInfo] = field(default_factory=dict)
 
     def info(self, word: str) -> WordInfo:
@@ -202,6 +203,8 @@ class EventTables:
             kinds: list[tuple] = [(), (), (), ()]
             for form in _forms(word):
                 bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+                if bare not in self.first_words:
+                    continue  # most words begin no phrase of any table
                 prefix = word[:len(word) - len(bare)] if word.endswith(bare) else ""
                 for n, table in enumerate(tables):
                     if not kinds[n]:
@@ -425,7 +428,8 @@ def build_tables(lexicon: Lexicon) -> EventTables:
             armed.add_word(key, key)
     armed.make_automaton()
     return EventTables({k: tuple(v) for k, v in forms.items()}, phrases, automaton, words, heads, places, names,
-                       frozenset(k for k in forms if len(k) < 3), armed)
+                       frozenset(k for k in forms if len(k) < 3), armed,
+                       first_words=frozenset().union(*(t.by_first for t in (words, heads, places, phrases))))
 
 
 def event_tables(lexicon: Lexicon) -> EventTables:
