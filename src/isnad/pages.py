@@ -39,7 +39,7 @@ def events_step(page: Page, lexicon: Lexicon) -> None:
     """PLOVER events of every article (step 7), with the statements that report them."""
     by_article = statements_by_article(page.statements)
     page.events = [event for article in page.articles
-                   for event in extract_events(page, article, by_article.get(article.article_index, []))]
+                   for event in extract_events(page, article, by_article.get(article.article_index, []), lexicon)]
 
 
 def identifiers_step(page: Page, lexicon: Lexicon) -> None:

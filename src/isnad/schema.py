@@ -75,6 +75,7 @@ class EventEntity(_Row):
     country: str | None = None
     sector: str | None = None
     span: Span | None = None
+    implicit: str | None = None  # location / scene: not named in the clause, taken from its place
 
 
 class Location(_Row):
@@ -174,7 +175,8 @@ class EventRow(_Row):
     """A PLOVER event (``events``): type, mode and CAMEO code (a string: ``"070"``),
     its actors and recipients (``actor``/``recipient`` are the first of each),
     its date (a day, with ``date_precision`` day, month or year) and a ``status``
-    (asserted, reported, denied, future, hypothetical, negated)."""
+    (asserted, reported, denied, future, hypothetical, negated); ``rule`` names the
+    trigger pattern that made it and ``lemma`` its trigger's lemma."""
 
     id: str
     doc_id: str
@@ -190,9 +192,9 @@ class EventRow(_Row):
     date_precision: str | None = None
     date_span: Span | None = None
     location: Location | None = None
-    modality: str | None = None
-    claimed: bool | None = None
     trigger: str | None = None
+    lemma: str | None = None
+    rule: str | None = None
     trigger_span: Span | None = None
     span: Span | None = None
     reported_by: str | None = None

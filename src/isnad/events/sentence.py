@@ -1,0 +1,164 @@
+"""One sentence as the event reader sees it: tokens and what the tables say of each word.
+
+Tokens are those of the statements reader (:func:`isnad.statements.sentence.tokens_of`:
+words and punctuation in folded offsets).  For each word the sentence answers, on
+demand and once: its trigger readings, the function word, head noun or place that
+starts there (with its length in words), and the lexicon mentions (actors, countries,
+roles, reporting cues) that start there.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+
+from ..mentions import Mention, find_mentions
+from ..statements.sentence import Token, tokens_of
+from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
+
+EMPTY = WordInfo((), (), (), (), ())
+NO_ROLES: frozenset[str] = frozenset()
+HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
+
+
+class EventSentence:
+    """Tokens of one sentence (folded offsets) with their readings."""
+
+    def __init__(self, doc, span: tuple[int, int], number: int):
+        self.doc = doc  # the ArticleEvents the sentence belongs to
+        self.span = span
+        self.number = number
+        self.text: str = doc.text
+        self.tables: EventTables = doc.tables
+        tables = self.tables
+        self.toks: list[Token] = tokens_of(self.text, span[0], span[1])
+        self.n = len(self.toks)
+        self.words = words = [t.text for t in self.toks]
+        self.starts = [t.start for t in self.toks]
+        self.alpha = alpha = [w[0].isalpha() for w in words]
+        info = tables.info
+        self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
+        self._readings = [x.readings for x in self.info]
+        self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
+        self.role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
+        self._heads: list = [False] * self.n  # False: not looked up yet
+        self._places: list = [False] * self.n
+        self.numbers = [w[0].isdigit() for w in words]
+        self.nominal = [bool(x.heads or x.places) or a and w.endswith(HEAD_ENDINGS) and self.head(i) is not None
+                        for i, (x, w, a) in enumerate(zip(self.info, words, alpha))]  # words that may head a phrase
+
+    # -- positions ---------------------------------------------------------------------
+    def index_after(self, pos: int) -> int:
+        """Index of the first token that starts at or after folded ``pos``."""
+        return bisect_left(self.starts, pos)
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.alpha[i]
+
+    def is_number(self, i: int) -> bool:
+        return 0 <= i < self.n and self.numbers[i]
+
+    # -- lexicon mentions --------------------------------------------------------------
+    @cached_property
+    def mentions(self) -> dict[int, list[Mention]]:
+        """Lexicon mentions by the token they start at (longest first)."""
+        out: dict[int, list[Mention]] = {}
+        for m in find_mentions(self.doc.lexicon, self.text, self.span[0], self.span[1]):
+            i = self.index_after(m.start)
+            if i < self.n and self.starts[i] == m.start:
+                out.setdefault(i, []).append(m)
+        return out
+
+    def mention(self, i: int, category: str) -> Mention | None:
+        for m in self.mentions.get(i, ()):
+            if m.category == category:
+                return m
+        return None
+
+    def end_of(self, m: Mention) -> int:
+        """Index of the token after mention ``m``."""
+        return self.index_after(m.end)
+
+    def covered_by_name(self, i: int) -> bool:
+        """Whether token ``i`` lies inside (not at the start of) an actor name, role phrase or
+        armed group (مجلس التعاون الخليجي، وزير الدفاع، قوات الدعم السريع)."""
+        pos = self.starts[i]
+        for k in range(max(0, i - 4), i):
+            for m in self.mentions.get(k, ()):
+                if m.category in ("actor", "role") and m.end > pos and m.start < pos:
+                    return True
+            place = self.place(k) if self.nominal[k] else None
+            if place is not None and place[1].kind == "group" and k + place[0] > i:
+                return True
+        return False
+
+    # -- tables ------------------------------------------------------------------------
+    def readings(self, i: int) -> tuple[Reading, ...]:
+        return self._readings[i] if 0 <= i < self.n else ()
+
+    def _match(self, i: int, entries: tuple) -> list[tuple[int, str, str]]:
+        """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
+        if not entries:
+            return []
+        words, n = self.words, self.n
+        return [(1 + len(rest), value[0], value[1]) for rest, value, _ in entries
+                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
+
+    def roles(self, i: int) -> list[tuple[int, str, str]]:
+        """(length in words, role, value) of the function words at token ``i``."""
+        return self._roles[i] if 0 <= i < self.n else []
+
+    def role(self, i: int, role: str) -> tuple[int, str] | None:
+        """(length, value) of the function word of ``role`` at token ``i``."""
+        for size, r, value in self.roles(i):
+            if r == role:
+                return size, value
+        return None
+
+    def has_role(self, i: int, *roles: str) -> bool:
+        return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
+
+    def head(self, i: int) -> tuple[int, Head, str] | None:
+        """(length, head, proclitics) of the participant head noun at token ``i``."""
+        if not self.is_word(i):
+            return None
+        found = self._heads[i]
+        if found is False:
+            match = self.tables.heads.match(self.words, i)
+            w = self.words[i]
+            if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
+                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
+            if not match and w.endswith(HEAD_ENDINGS[1:]) and len(w) > 3:  # قواتنا، عناصرها، زميلته: a pronoun
+                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1] if w.endswith("ته") else w
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"  # زميلت → زميله
+                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(stem)
+                         if not rest and value.kind in ("force", "armed", "state", "people")]
+            found = self._heads[i] = match[0] if match else None
+        return found
+
+    def place(self, i: int) -> tuple[int, Place, str] | None:
+        """(length, place, proclitics) of the place or group at token ``i``, in the reading
+        that fits the article's scene."""
+        if not self.is_word(i):
+            return None
+        found = self._places[i]
+        if found is False:
+            found = None
+            for size, places, prefix in self.tables.places.match(self.words, i):
+                place = next((p for p in places if not p.scene or self.doc.scene in p.scene), None)
+                if place is not None:
+                    found = (size, place, prefix)
+                    break
+            self._places[i] = found
+        return found
+
+    def trigger_phrase(self, i: int):
+        """(length, form, proclitics) of a trigger of two words at token ``i`` (ضربات جوية)."""
+        if not self.is_word(i) or not self.info[i].phrases:
+            return None
+        found = self.tables.phrases.match(self.words, i)
+        return found[0] if found else None
+
+    def surface(self, first: int, last: int) -> str:
+        """The page text of tokens ``first..last-1``."""
+        return self.doc.surface(self.toks[first].start, self.toks[last - 1].end)
