@@ -50,10 +50,10 @@ def test_progress_bars_of_every_stage_have_totals(tmp_path, capsys):
     assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--progress"]) == EXIT_OK
     shown = capsys.readouterr().err.replace("\r", "\n")
     total = sum(p.stat().st_size for p in EXAMPLES.glob("*.txt"))
-    assert f"5 pages: 100%" in shown and f"/{total / 1000:.1f}kB of input" in shown
+    assert "5 pages: 100%" in shown and f"/{total / 1000:.1f}kB of input" in shown
     assert "corpus step: 100%" in shown
     steps = store.database_steps(DEFAULT_FORMATS)
-    assert f"database: 100%" in shown and f"{steps}/{steps} tables" in shown
+    assert "database: 100%" in shown and f"{steps}/{steps} tables" in shown
 
 
 def test_out_dash_streams_the_statements_of_each_page(tmp_path):

@@ -359,10 +359,10 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
     summary = RunSummary(resumed=writer.resumed_pages)
     log.info("%s: %s workers%s", ", ".join(inputs), options.worker_count if options.engine == "local" else "Ray",
              f"; {summary.resumed} pages done by an interrupted run" if summary.resumed else "")
-    bars, step = [], None
+    open_bars, step = [], None  # each bar's close, to leave it where the run stopped
     try:
         pages = PagesBar(options.progress, partial(input_bytes, inputs) if options.engine == "local" else None)
-        bars.append(pages)
+        open_bars.append(partial(pages.close, finished=False))
         for result, read_bytes in page_results(inputs, options, summary, ResumeFilter(writer.done)):
             writer.write_page(result.key, result.lines)
             pages.page_done(read_bytes)
@@ -380,7 +380,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
 
         if options.corpus:
             corpus = SharedCount(options.progress, "corpus step", corpus_work(writer.counts))
-            bars.append(corpus)
+            open_bars.append(partial(corpus.close, finished=False))
             step = InChildProcess(lambda tables_ready: writer.finalise(*link_corpus(writer, corpus.add),
                                                                        tables_ready=tables_ready))
 
@@ -392,15 +392,15 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
         else:
             publish = writer.publish
         database = count_bar(options.progress, "database", database_steps(options.formats), " tables")
-        bars.append(database)
+        open_bars.append(database.close)
         publish(options.formats, table_done=database.update, manifest=manifest)
         database.close()
     except BaseException:
         if step:
             step.stop()
         writer.close()
-        for bar in bars:
-            bar.close()
+        for close in open_bars:
+            close()
         raise
     summary.seconds = time.perf_counter() - started
     log.info("published %s", Path(out_dir).resolve())
@@ -427,8 +427,10 @@ def stream_statements(inputs: list[str], out: BinaryIO, options: RunOptions | No
             pages.page_done(read_bytes)
             if result.error:
                 _log_error(result)
-    finally:
-        pages.close()
+    except BaseException:
+        pages.close(finished=False)
+        raise
+    pages.close()
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -51,8 +51,9 @@ class PagesBar:
             self.bar.update(read_bytes - self.bar.n)
         self.bar.set_description_str(f"{self.pages:,} pages", refresh=False)
 
-    def close(self) -> None:
-        if not self.bar.disable and self.bar.total:
+    def close(self, finished: bool = True) -> None:
+        """Close the bar, full when the stage ``finished`` (else where it stopped)."""
+        if finished and not self.bar.disable and self.bar.total and self.bar.n < self.bar.total:
             self.bar.update(self.bar.total - self.bar.n)
         self.bar.close()
 
@@ -91,6 +92,7 @@ class SharedCount:
             self.bar.update(n - self.bar.n)
 
     def close(self, finished: bool = True) -> None:
+        """Stop showing the count; the bar is full when the stage ``finished``."""
         if self._stop.is_set():
             return
         self._stop.set()

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import duckdb
 
-from .options import DEFAULT_FORMATS, FORMATS
+from .options import DEFAULT_FORMATS
 
 # Published tables, in the order they are written.  The DuckDB table and the
 # Parquet file of the same name are loaded from the JSONL file; an empty file
