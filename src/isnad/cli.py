@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", required=True, metavar="DIR",
                      help="output folder; '-' writes the statements as JSON Lines to standard output as pages "
                      "are read (per-page steps only: no corpus step, no other table, nothing to resume)")
-    run.add_argument("--workers", type=_positive_int, default=0,
+    run.add_argument("--workers", type=_positive_int, default=0, metavar="N",
                      help=f"worker processes (default: one per CPU, {cpu_count()} here)")
     run.add_argument(
         "--max-page-mb", type=_positive, default=RunOptions.max_page_bytes / 2**20,

@@ -342,6 +342,13 @@ def page_results(inputs: list[str], options: RunOptions, summary: RunSummary,
         yield result, read_up_to.popleft()  # one result per page, in input order
 
 
+def _pages_bar(inputs: list[str], options: RunOptions) -> PagesBar:
+    """The pages bar, with the inputs' size as its total where it is known
+    (not for standard input, nor for the Ray engine, which reads on the cluster)."""
+    known = options.engine == "local" and "-" not in inputs
+    return PagesBar(options.progress, partial(input_bytes, inputs) if known else None)
+
+
 def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **changes) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
@@ -361,7 +368,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
              f"; {summary.resumed} pages done by an interrupted run" if summary.resumed else "")
     open_bars, step = [], None  # each bar's close, to leave it where the run stopped
     try:
-        pages = PagesBar(options.progress, partial(input_bytes, inputs) if options.engine == "local" else None)
+        pages = _pages_bar(inputs, options)
         open_bars.append(partial(pages.close, finished=False))
         for result, read_bytes in page_results(inputs, options, summary, ResumeFilter(writer.done)):
             writer.write_page(result.key, result.lines)
@@ -416,7 +423,7 @@ def stream_statements(inputs: list[str], out: BinaryIO, options: RunOptions | No
     started = time.perf_counter()
     options = replace(options or RunOptions(), corpus=False)
     summary = RunSummary()
-    pages = PagesBar(options.progress, partial(input_bytes, inputs) if options.engine == "local" else None)
+    pages = _pages_bar(inputs, options)
     try:
         for result, read_bytes in page_results(inputs, options, summary):
             statements = result.lines.get("statements")
