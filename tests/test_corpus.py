@@ -16,10 +16,8 @@ from isnad.corpus.stories import (PAIR_WINDOW_DAYS, STORY_THRESHOLD, STORY_WINDO
                                   similar_pairs, story_scores, tfidf_matrix)
 from isnad.corpus.terms import stem
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "gold" / "seeds.jsonl"
-needs_seeds = pytest.mark.skipif(not GOLD.exists(), reason="shared seed pages not available")
+SEEDS = Path(__file__).resolve().parents[1] / "examples"  # the seed pages
+GOLD = Path(__file__).with_name("gold") / "seeds.jsonl"
 
 
 def seed_articles() -> list[dict]:
@@ -137,7 +135,6 @@ def bcubed_f1(gold: dict, predicted: dict) -> float:
 
 # -- stories on the seeds ------------------------------------------------------
 
-@needs_seeds
 def test_seed_stories_form_the_gold_groups():
     articles = seed_articles()
     result = run(articles, seed_statements(articles))
@@ -148,7 +145,6 @@ def test_seed_stories_form_the_gold_groups():
     assert all(s["title"] for s in result.stories)
 
 
-@needs_seeds
 def test_seed_stories_hold_without_the_extractors_claim_link():
     articles = seed_articles()
     result = run(articles, seed_statements(articles, zakharova_points_at_claim=False))
@@ -157,7 +153,6 @@ def test_seed_stories_hold_without_the_extractors_claim_link():
     assert bcubed_f1(gold, story_of) >= 0.95
 
 
-@needs_seeds
 def test_story_title_comes_from_a_member_headline_and_dates_span_members():
     articles = seed_articles()
     result = run(articles, seed_statements(articles))
@@ -169,7 +164,6 @@ def test_story_title_comes_from_a_member_headline_and_dates_span_members():
 
 # -- claims --------------------------------------------------------------------
 
-@needs_seeds
 def test_denial_in_another_page_joins_the_report_it_denies():
     articles = seed_articles()
     result = run(articles, seed_statements(articles))
@@ -182,7 +176,6 @@ def test_denial_in_another_page_joins_the_report_it_denies():
     assert result.statement_updates["000:0:s3"]["responds_to"] == nbc["claim_id"]
 
 
-@needs_seeds
 def test_denial_without_extractor_link_is_linked_by_content():
     articles = seed_articles()
     result = run(articles, seed_statements(articles, zakharova_points_at_claim=False))
@@ -191,7 +184,6 @@ def test_denial_without_extractor_link_is_linked_by_content():
     assert result.statement_updates["000:0:s3"]["responds_to"] == nbc["claim_id"]
 
 
-@needs_seeds
 def test_every_gold_response_gets_a_link():
     articles = seed_articles()
     statements = seed_statements(articles)
@@ -202,7 +194,6 @@ def test_every_gold_response_gets_a_link():
             assert linked, st["id"]
 
 
-@needs_seeds
 def test_unrelated_denial_in_another_page_stays_unlinked():
     articles = seed_articles()
     text = "نفت وزارة الصحة أن تكون المستشفيات الحكومية قد أغلقت أبوابها أمام المرضى خلال عطلة العيد."

@@ -21,11 +21,10 @@ from isnad.statements import extract_statements
 
 LEXICON = default_lexicon()
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEEDS = SHARED / "corpus" / "seeds"
-GOLD = SHARED / "gold" / "seeds.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "examples"  # the seed pages
+GOLD = Path(__file__).with_name("gold") / "seeds.jsonl"
 GOLD_EVENTS = Path(__file__).with_name("gold_events_seeds.json")
-needs_seeds = pytest.mark.skipif(not GOLD.exists(), reason="shared seed pages not available")
+needs_seeds = pytest.mark.skipif(not GOLD.exists(), reason="seed gold (tests/gold/seeds.jsonl) not available")
 
 
 def _article_from_gold(page: Page, index: int, gold: dict, boilerplate: set[str]) -> Article:

@@ -229,7 +229,7 @@ def test_a_failing_database_exits_2_with_one_line_and_the_rerun_resumes(tmp_path
 
 
 def test_a_failing_corpus_child_exits_2_with_its_reason(tmp_path, monkeypatch, capsys):
-    def failing(writer):
+    def failing(writer, advance):
         raise MemoryError("no memory left for the corpus step")
 
     monkeypatch.setattr(pipeline, "link_corpus", failing)

@@ -6,12 +6,27 @@ processes or Ray tasks), so that no module setting is changed at run time.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon
+if TYPE_CHECKING:  # the lexicon module is loaded when a run first asks for it
+    from .lexicon import Lexicon
 
 DEFAULT_MAX_PAGE_BYTES = 8 * 2**20  # far above any news page; larger pages are error rows
+FORMATS = ("jsonl", "duckdb", "parquet")
 DEFAULT_FORMATS = ("jsonl", "duckdb")
+# The fields of JSON, JSON Lines and Parquet records a user may name the key of (--field FIELD=KEY).
+MAPPABLE_FIELDS = ("published", "crawled", "outlet", "url", "title", "text", "html", "id", "author")
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -30,7 +45,7 @@ class RunOptions:
 
     max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
     corpus: bool = True
-    workers: int = 0  # 0: up to 2
+    workers: int = 0  # 0: one per CPU (cpu_count)
     formats: tuple[str, ...] = DEFAULT_FORMATS
     checkpoint_seconds: float = 2.0
     engine: str = "local"  # local | ray
@@ -43,7 +58,14 @@ class RunOptions:
     @property
     def lexicon(self) -> Lexicon:
         """The run's lexicon, loaded once per process."""
+        from .lexicon import Lexicon
+
         return Lexicon.at(self.lexicon_dir)
+
+    @property
+    def worker_count(self) -> int:
+        """Worker processes of the local engine: ``workers``, or one per CPU."""
+        return self.workers or cpu_count()
 
     def resume_key(self) -> tuple:
         """The options that change the output: a rerun resumes only with the same ones."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .corpus import PageFeatures, PageText, page_features
 from .events import extract_events
 from .lexicon import Lexicon
-from .model import Page, PageError, statements_by_article
+from .model import Page, PageError, PageWarning, statements_by_article
 from .options import RunOptions
 from .segment import segment_page
 from .statements import extract_statements
@@ -26,8 +26,12 @@ BATCH_PAGES = 16  # pages a worker takes at once; their corpus features are comp
 
 
 def segment_step(page: Page, lexicon: Lexicon) -> None:
-    """Find the articles of the page (step 2) with their metadata."""
+    """Find the articles of the page (step 2) with their metadata; a page
+    without any gets a warning row (it is not an error: a page of links)."""
     page.articles = segment_page(page)
+    if not page.articles:
+        page.warnings.append(PageWarning(page.doc_id, page.source, "segment",
+                                         f"no article found in the page's {len(page.text):,} characters"))
 
 
 def statements_step(page: Page, lexicon: Lexicon) -> None:
@@ -60,6 +64,34 @@ def _add_wikidata(entity: dict, lexicon: Lexicon) -> None:
 
 PAGE_STEPS: tuple[Callable[[Page, Lexicon], None], ...] = (segment_step, statements_step, events_step,
                                                            identifiers_step)
+
+
+class StepFailed(Exception):
+    """A page step raised (``stage`` names it: segment, statements, events); the cause is chained."""
+
+    def __init__(self, stage: str, cause: Exception):
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage, self.cause = stage, cause
+
+
+def apply_steps(page: Page, lexicon: Lexicon) -> None:
+    """Run every page step on ``page``, in order; raises :class:`StepFailed`."""
+    for step in PAGE_STEPS:
+        try:
+            step(page, lexicon)
+        except Exception as e:
+            raise StepFailed(step.__name__.removesuffix("_step"), e) from e
+
+
+def page_rows(page: Page) -> dict[str, list[dict]]:
+    """The rows a processed page gives each per-page table."""
+    return {
+        "documents": [document_row(page)],
+        "articles": [a.to_record(page.text) for a in page.articles],
+        "statements": page.statements,
+        "events": page.events,
+        "warnings": [w.to_record() for w in page.warnings],
+    }
 
 
 @dataclass
@@ -114,14 +146,10 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], options: RunOpt
             results.append(_error_result(key, error))
             continue
         try:
-            articles = [a.to_record(page.text) for a in page.articles]
-            results.append(PageResult(key, {
-                "documents": [encode("documents", document_row(page))],
-                "articles": list(map(encoder("articles"), articles)),
-                "statements": list(map(encoder("statements"), page.statements)),
-                "events": list(map(encoder("events"), page.events)),
-                "warnings": [encode("warnings", w.to_record()) for w in page.warnings],
-            }))
+            rows = page_rows(page)
+            articles = rows["articles"]
+            results.append(PageResult(key, {table: list(map(encoder(table), table_rows))
+                                            for table, table_rows in rows.items()}))
         except Exception as e:  # a row that cannot be written must not stop the batch
             results.append(_error_result(key, PageError(page.doc_id, page.source, "write", f"{type(e).__name__}: {e}")))
             continue
@@ -140,12 +168,10 @@ def process_pages(items: Sequence[tuple[str, Page | PageError]], options: RunOpt
 
 
 def _run_steps(page: Page, lexicon: Lexicon) -> PageError | None:
-    for step in PAGE_STEPS:
-        try:
-            step(page, lexicon)
-        except Exception as e:  # one bad page must never stop the batch
-            stage = step.__name__.removesuffix("_step")
-            return PageError(page.doc_id, page.source, stage, f"{type(e).__name__}: {e}")
+    try:
+        apply_steps(page, lexicon)
+    except StepFailed as e:  # one bad page must never stop the batch
+        return PageError(page.doc_id, page.source, e.stage, f"{type(e.cause).__name__}: {e.cause}")
     return None
 
 

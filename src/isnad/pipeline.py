@@ -2,47 +2,82 @@
 
 The page steps (:mod:`isnad.pages`) run on each page in worker processes
 (here) or as Ray tasks (:mod:`isnad.ray_engine`); ``run`` streams pages from
-the readers through them into the store, then runs the corpus step.  A page
-that fails becomes an error row and the run goes on.
+the readers through them into the store, then runs the corpus step;
+``stream_statements`` writes the statements of each page as they come,
+without a store or a corpus step.  A page that fails becomes an error row and
+the run goes on.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 from . import __version__
 from .corpus import CopyKey, Signature, StatementRef, link
 from .model import Page, PageError, Skipped
 from .options import RunOptions
 from .pages import BATCH_PAGES, PageResult, page_key, process_pages
-from .read import read_inputs
-from .store import RunWriter, read_frames, write_manifest
+from .progress import PagesBar, SharedCount, count_bar
+from .read import ReadPosition, input_bytes, read_inputs
+from .store import RunWriter, database_steps, read_frames
+
+log = logging.getLogger(__name__)
 
 
-def link_corpus(writer: RunWriter) -> tuple[dict, dict[str, Mapping[int, dict]]]:
+def link_corpus(writer: RunWriter, advance: Callable[[int], None] = lambda n: None
+                ) -> tuple[dict, dict[str, Mapping[int, dict]]]:
     """Step 8 over the staged signatures and statements: copies, stories,
     claims and entities (the derived tables) and the fields they set on
     article and statement rows (by row number: signatures and statement refs
-    are staged one for one, in the order of those rows)."""
+    are staged one for one, in the order of those rows).
+
+    ``advance(n)`` counts the work done, up to :func:`corpus_work`.
+    """
     signatures = writer.staged("signatures")
-    result = link(lambda: (Signature.from_row(r) for r in read_frames(signatures)),
-                  (StatementRef.from_row(r) for r in read_frames(writer.staged("statement_refs"))),
-                  copy_keys=lambda: (CopyKey.from_row(r) for r in read_frames(signatures)))
+    articles, statements = writer.counts["signatures"], writer.counts["statement_refs"]
+    weights = {"claims": articles, "stories": articles, "entities": statements}
+    result = link(lambda: _counted((Signature.from_row(r) for r in read_frames(signatures)), advance),
+                  _counted((StatementRef.from_row(r) for r in read_frames(writer.staged("statement_refs"))), advance),
+                  copy_keys=lambda: _counted((CopyKey.from_row(r) for r in read_frames(signatures)), advance),
+                  phase_done=lambda phase: advance(weights[phase]))
     derived = {"stories": result.stories, "claims": result.claims,
                "duplicates": result.duplicate_rows(), "entities": result.entities}
     return derived, {"articles": result.article_rows(), "statements": result.statement_fields()}
+
+
+def corpus_work(counts: dict[str, int]) -> int:
+    """The corpus step's work, for its progress bar: its three passes read
+    every article twice and every statement once; claims and stories count
+    an article each, entities a statement each, and writing the rows with
+    their new fields both again."""
+    articles, statements = counts["signatures"], counts["statement_refs"]
+    return 5 * articles + 3 * statements
+
+
+def _counted(items: Iterable, advance: Callable[[int], None], every: int = 256) -> Iterator:
+    n = 0
+    for item in items:
+        yield item
+        n += 1
+        if n == every:
+            advance(n)
+            n = 0
+    advance(n)
 
 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, options: RunOptions = RunOptions(),
@@ -68,7 +103,9 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, optio
             yield batch
 
     context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
-    with context.Pool(workers, initializer=quiet_child) as pool:
+    with _signals_blocked():
+        pool = context.Pool(workers, initializer=quiet_child)
+    with pool:
         try:
             for results in pool.imap(work, throttled()):
                 slots.release()
@@ -80,10 +117,32 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, optio
 def quiet_child() -> None:
     """Signals in a worker or child process: Ctrl-C is the main process's to
     handle (it stops its children), and SIGTERM ends the process at once,
-    without a traceback; the process also ends when the main process dies."""
+    without a traceback; the process also ends when the main process dies.
+    The child was started with both signals blocked (:func:`_signals_blocked`),
+    so none reached it before this."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _die_with_parent()
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM held (delivered when this ends) while child processes
+    start, which inherit the mask: a child never runs this process's handlers
+    before :func:`quiet_child` sets its own."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _die_with_parent() -> None:
@@ -138,7 +197,15 @@ class RunSummary:
     skipped: int = 0
     seconds: float = 0.0
 
-    def line(self, out_dir: Path) -> str:
+    def count(self, counts: dict[str, int], add: bool = False) -> None:
+        """Take the counts of the rows written (``add``: a page's, to the counts so far)."""
+        found = {"pages": counts.get("documents", 0) + counts.get("errors", 0), "articles": counts.get("articles", 0),
+                 "statements": counts.get("statements", 0), "errors": counts.get("errors", 0),
+                 "warnings": counts.get("warnings", 0)}
+        for name, n in found.items():
+            setattr(self, name, getattr(self, name) + n if add else n)
+
+    def line(self, out_dir: Path | str) -> str:
         resumed = f" ({self.resumed} from an interrupted run)" if self.resumed else ""
         skipped = f", {self.skipped} non-page records skipped" if self.skipped else ""
         warnings = f", {self.warnings} warnings" if self.warnings else ""
@@ -196,7 +263,8 @@ class InChildProcess:
         self.ready = context.Event()
         self._failure, failure_end = context.Pipe(duplex=False)
         self.child = context.Process(target=self._child, args=(failure_end,), name="isnad-corpus")
-        self.child.start()
+        with _signals_blocked():
+            self.child.start()
         failure_end.close()
 
     def _child(self, failure) -> None:
@@ -247,6 +315,40 @@ def run_key(inputs: list[str], options: RunOptions) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def page_results(inputs: list[str], options: RunOptions, summary: RunSummary,
+                 resume: ResumeFilter | None = None) -> Iterator[tuple[PageResult, int | None]]:
+    """Each input page's rows, in input order, on the run's engine, with how
+    far reading had got in the input files (bytes) when it was read (None
+    where that is not followed: the Ray engine reads on the cluster).  Pages
+    ``resume`` says were written before are skipped; non-page records are
+    counted in ``summary.skipped``."""
+    if options.engine == "ray":
+        from .ray_engine import map_pages_ray
+
+        for result in map_pages_ray(inputs, options):
+            if not (resume and resume.done_before(result.key)):
+                yield result, None
+        return
+    position, read_up_to = ReadPosition(), deque()
+
+    def todo() -> Iterator[tuple[str, Page | PageError]]:
+        for page in _count_skipped(read_inputs(inputs, options, position), summary):
+            key = page_key(page)
+            if not (resume and resume.done_before(key)):
+                read_up_to.append(position.bytes)
+                yield key, page
+
+    for result in map_pages(todo(), options.worker_count, options):
+        yield result, read_up_to.popleft()  # one result per page, in input order
+
+
+def _pages_bar(inputs: list[str], options: RunOptions) -> PagesBar:
+    """The pages bar, with the inputs' size as its total where it is known
+    (not for standard input, nor for the Ray engine, which reads on the cluster)."""
+    known = options.engine == "local" and "-" not in inputs
+    return PagesBar(options.progress, partial(input_bytes, inputs) if known else None)
+
+
 def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **changes) -> RunSummary:
     """Process every input page and write the output tables atomically.
 
@@ -260,44 +362,92 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
     started_at = time.time()
     options = replace(options or RunOptions(), **changes)
     options = replace(options, formats=tuple(options.formats))
-    workers = options.workers or min(2, os.cpu_count() or 1)
     writer = RunWriter(out_dir, run_key(inputs, options), options.checkpoint_seconds)
     summary = RunSummary(resumed=writer.resumed_pages)
-    resume = ResumeFilter(writer.done)
-    step = InChildProcess(lambda tables_ready: writer.finalise(*link_corpus(writer), tables_ready=tables_ready))
+    log.info("%s: %s workers%s", ", ".join(inputs), options.worker_count if options.engine == "local" else "Ray",
+             f"; {summary.resumed} pages done by an interrupted run" if summary.resumed else "")
+    open_bars, step = [], None  # each bar's close, to leave it where the run stopped
     try:
-        if options.engine == "ray":
-            from .ray_engine import map_pages_ray
-
-            results = (r for r in map_pages_ray(inputs, options) if not resume.done_before(r.key))
-        else:
-            todo = ((page_key(p), p) for p in _count_skipped(read_inputs(inputs, options), summary))
-            todo = (item for item in todo if not resume.done_before(item[0]))
-            results = map_pages(todo, workers, options)
-        if options.progress:
-            from tqdm import tqdm
-
-            results = tqdm(results, unit=" pages", file=sys.stderr, dynamic_ncols=True)
-        for result in results:
+        pages = _pages_bar(inputs, options)
+        open_bars.append(partial(pages.close, finished=False))
+        for result, read_bytes in page_results(inputs, options, summary, ResumeFilter(writer.done)):
             writer.write_page(result.key, result.lines)
+            pages.page_done(read_bytes)
+            if result.error:
+                _log_error(result)
+        pages.close()
         writer.checkpoint()
-        counts = dict(writer.counts)
+        summary.count(writer.counts)
+        log.info("pages done: %s articles, %s statements, %s errors", summary.articles, summary.statements,
+                 summary.errors)
+
+        def manifest() -> dict:
+            summary.seconds = time.perf_counter() - started
+            return run_manifest(inputs, options, options.worker_count, summary, started_at)
+
         if options.corpus:
-            writer.publish(options.formats, corpus_step=step.start, wait=step.wait, wait_tables=step.wait_ready)
+            corpus = SharedCount(options.progress, "corpus step", corpus_work(writer.counts))
+            open_bars.append(partial(corpus.close, finished=False))
+            step = InChildProcess(lambda tables_ready: writer.finalise(*link_corpus(writer, corpus.add),
+                                                                       tables_ready=tables_ready))
+
+            def wait() -> None:
+                step.wait()
+                corpus.close()
+
+            publish = partial(writer.publish, corpus_step=step.start, wait=wait, wait_tables=step.wait_ready)
         else:
-            writer.publish(options.formats)
+            publish = writer.publish
+        database = count_bar(options.progress, "database", database_steps(options.formats), " tables")
+        open_bars.append(database.close)
+        publish(options.formats, table_done=database.update, manifest=manifest)
+        database.close()
     except BaseException:
-        step.stop()
+        if step:
+            step.stop()
         writer.close()
+        for close in open_bars:
+            close()
         raise
-    summary.pages = counts["documents"] + counts["errors"]
-    summary.articles = counts["articles"]
-    summary.statements = counts["statements"]
-    summary.errors = counts["errors"]
-    summary.warnings = counts["warnings"]
     summary.seconds = time.perf_counter() - started
-    write_manifest(out_dir, run_manifest(inputs, options, workers, summary, started_at))
+    log.info("published %s", Path(out_dir).resolve())
     return summary
+
+
+def stream_statements(inputs: list[str], out: BinaryIO, options: RunOptions | None = None) -> RunSummary:
+    """``isnad run --out -``: the statements of every page as JSON Lines on
+    ``out``, page by page as they are found, in input order.  The per-page
+    steps only: nothing is staged or published and there is no corpus step
+    (no ``responds_to`` links across pages, no copies, stories or claims);
+    error rows go to the log."""
+    started = time.perf_counter()
+    options = replace(options or RunOptions(), corpus=False)
+    summary = RunSummary()
+    pages = _pages_bar(inputs, options)
+    try:
+        for result, read_bytes in page_results(inputs, options, summary):
+            statements = result.lines.get("statements")
+            if statements:
+                out.write(b"\n".join(statements) + b"\n")
+                out.flush()
+            summary.count({table: len(lines) for table, lines in result.lines.items()}, add=True)
+            pages.page_done(read_bytes)
+            if result.error:
+                _log_error(result)
+    except BaseException:
+        pages.close(finished=False)
+        raise
+    pages.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _log_error(result: PageResult) -> None:
+    """An error row, in the log (``isnad run -v``)."""
+    if log.isEnabledFor(logging.INFO):
+        for line in result.lines.get("errors", ()):
+            row = json.loads(line)
+            log.info("%s: %s error: %s", row["doc_id"], row["stage"], row["error"])
 
 
 def run_manifest(inputs: list[str], options: RunOptions, workers: int, summary: RunSummary,

@@ -3,7 +3,7 @@
 Inputs are files, folders (walked recursively in sorted order), ``-`` for
 standard input, and containers of many pages (JSON Lines, a JSON array of
 records, zip archives of those, Parquet with a text column, WARC files whose
-HTML responses are pages).  Records are read by the field names of news
+HTML responses are pages, RSS and Atom feeds whose items are pages).  Records are read by the field names of news
 datasets (``RECORD_FIELDS``) or those the user gives (``RunOptions.fields``).
 A page that cannot be read becomes a ``PageError`` with a clear reason;
 reading always goes on with the next one.
@@ -33,12 +33,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from .feeds import FEED_SUFFIXES, MAYBE_FEED_SUFFIXES, SNIFF_BYTES, FeedError, feed_records, looks_like_feed
 from .model import Page, PageError, PageWarning, Skipped
-from .options import RunOptions
+from .options import MAPPABLE_FIELDS, RunOptions
 
 PAGE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}
-CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz"}
+CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", ".zip", ".parquet", ".warc", ".warc.gz", ".arc.gz",
+                      *FEED_SUFFIXES, *MAYBE_FEED_SUFFIXES}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+ZIP_CONTAINER_SUFFIXES = {".jsonl", ".ndjson", ".json", *FEED_SUFFIXES, *MAYBE_FEED_SUFFIXES}  # read inside zip archives
 # What records call each field, in order of preference: the names of news datasets
 # (SaudiNewsNet, newspaper/news-please, Media Cloud, GDELT GKG, Common Crawl, RSS
 # and JSON-LD).  ``crawled`` is when a page was fetched, not when it was published:
@@ -59,7 +62,6 @@ RECORD_FIELDS: dict[str, tuple[str, ...]] = {
                "SourceCommonName", "source", "source_domain", "media_url", "domain"),
     "author": ("author", "authors", "byline", "creator", "dc:creator"),
 }
-MAPPABLE_FIELDS = ("published", "crawled", "outlet", "url", "title", "text", "html", "id", "author")
 
 
 class ReadError(Exception):
@@ -250,11 +252,18 @@ def page_from_bytes(doc_id: str, source: str, data: bytes, is_html: bool | None 
     if len(data) > max_bytes:
         raise ReadError(f"page too large ({len(data):,} bytes; limit {max_bytes:,})")
     text, encoding, warning = decode(data)
+    return page_from_text(doc_id, source, text, is_html=is_html, encoding=encoding, warning=warning)
+
+
+def page_from_text(doc_id: str, source: str, text: str, meta: dict | None = None, is_html: bool | None = None,
+                   encoding: str = "utf-8", warning: str | None = None) -> Page:
+    """A page from decoded text: through the HTML path when it is (or looks
+    like) HTML, else the text as it is; ``meta`` as a record's fields give it."""
     if is_html is None:
         is_html = _looks_like_html(text)
     if is_html:
-        return html_page(doc_id, source, text, encoding, warning=warning)
-    page = Page(doc_id, source, text, "text", encoding)
+        return html_page(doc_id, source, text, encoding, meta, warning)
+    page = Page(doc_id, source, text, "text", encoding, dict(meta or {}))
     _warn(page, warning)
     return page
 
@@ -567,7 +576,8 @@ class JsonElements:
 
 # --- WARC and Parquet ---------------------------------------------------------------
 
-def _from_warc(path: Path, name: str, options: RunOptions) -> Iterator[Page | PageError | Skipped]:
+def _from_warc(path: Path, name: str, options: RunOptions,
+               position: ReadPosition | None = None) -> Iterator[Page | PageError | Skipped]:
     """HTML responses of a WARC (or WARC.gz) file; other records are skipped.
 
     A record that cannot be parsed ends the file with an error row (the
@@ -580,7 +590,7 @@ def _from_warc(path: Path, name: str, options: RunOptions) -> Iterator[Page | Pa
     source = printable(str(path))
     limit = options.max_page_bytes
     try:
-        with _open_regular(path) as f:
+        with _open_regular(path, position) as f:
             for record in ArchiveIterator(f, record_types=WarcRecordType.response, parse_http=True):
                 if not record.record_id:
                     raise ValueError("record without WARC-Record-ID")
@@ -652,18 +662,73 @@ def _from_parquet(path: Path, name: str, options: RunOptions) -> Iterator[Page |
 
 # --- files and folders -------------------------------------------------------------
 
-def _from_stream(stream: BinaryIO, name: str, source: str, suffix: str, options: RunOptions) -> Iterator[Page | PageError]:
-    """Pages from one open file (or archive member) by its suffix."""
+def _from_stream(stream: BinaryIO, name: str, source: str, suffix: str, options: RunOptions,
+                 named: bool = True) -> Iterator[Page | PageError | Skipped]:
+    """Pages from one open file (or archive member) by its suffix; ``named``:
+    the file was given by name (not found in a folder or an archive)."""
     if suffix in (".jsonl", ".ndjson"):
         yield from _records_from_lines(stream, name, source, options)
     elif suffix == ".json":
         yield from _records_from_json(stream, name, source, options)
+    elif suffix in FEED_SUFFIXES or suffix in MAYBE_FEED_SUFFIXES:
+        yield from _from_xml(stream, name, source, suffix, options, named)
     else:
         try:
             data = _read_at_most(stream, options.max_page_bytes)
             yield page_from_bytes(name, source, data, suffix in HTML_SUFFIXES or None, options.max_page_bytes)
         except Exception as e:
             yield PageError(name, source, "read", _reason(e))
+
+
+def _from_xml(stream: BinaryIO, name: str, source: str, suffix: str, options: RunOptions,
+              named: bool) -> Iterator[Page | PageError | Skipped]:
+    """A feed's items; an ``.xml`` file that is not a feed is one page when given
+    by name, else skipped (a folder's sitemap)."""
+    head = stream.read(SNIFF_BYTES)
+    whole = _Rejoined(head, stream)
+    if looks_like_feed(head):
+        yield from _records_from_feed(whole, name, source, options)
+    elif suffix in FEED_SUFFIXES:
+        yield PageError(name, source, "read", "not an RSS or Atom feed (no <rss>, <rdf:RDF> or <feed> root element)")
+    elif named:
+        yield from _from_stream(whole, name, source, "", options)
+    else:
+        yield Skipped(name, source, "XML that is not an RSS or Atom feed")
+
+
+def _records_from_feed(stream: BinaryIO, name: str, source: str, options: RunOptions) -> Iterator[Page | PageError]:
+    """One page an item (see :mod:`isnad.feeds`); broken XML ends the feed with an
+    error row, keeping the items before it."""
+    names = RecordNames(name, source, "#", options)
+    n = 0
+    try:
+        for n, record in enumerate(feed_records(stream), 1):
+            body = record.get("html") or record.get("text") or ""
+            if len(body) > options.max_page_bytes:
+                yield PageError(*names.of(record, n), "read", f"feed item too large ({len(body):,} characters)")
+            else:
+                yield _page_or_error("", record, *names.of(record, n), options)
+    except FeedError as e:
+        yield PageError(f"{name}#{n + 1}", source, "read", f"not a readable feed: {e}")
+
+
+class _Rejoined(io.RawIOBase):
+    """A stream whose first bytes were already read (``head``), read again from its start."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            data, self._head = self._head + self._rest.read(), b""
+            return data
+        data, self._head = self._head[:size], self._head[size:]
+        if len(data) < size:
+            data += self._rest.read(size - len(data))
+        return data
 
 
 def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
@@ -674,12 +739,13 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
     return data
 
 
-def _from_zip(path: Path, name: str, options: RunOptions) -> Iterator[Page | PageError]:
+def _from_zip(path: Path, name: str, options: RunOptions,
+              position: ReadPosition | None = None) -> Iterator[Page | PageError | Skipped]:
     """Every page or record file of a zip archive, in name order; each member is
     streamed, so its declared size does not matter, only the bytes it gives."""
     source = printable(str(path))
     try:
-        archive = zipfile.ZipFile(_open_regular(path))
+        archive = zipfile.ZipFile(_open_regular(path, position))
     except (zipfile.BadZipFile, OSError, ReadError) as e:
         yield PageError(name, source, "read", f"not a readable zip archive: {e}")
         return
@@ -688,12 +754,12 @@ def _from_zip(path: Path, name: str, options: RunOptions) -> Iterator[Page | Pag
             if info.is_dir():
                 continue
             suffix = Path(info.filename).suffix.lower()
-            if suffix not in PAGE_SUFFIXES | {".jsonl", ".ndjson", ".json"}:
+            if suffix not in PAGE_SUFFIXES | ZIP_CONTAINER_SUFFIXES:
                 continue
             member_name, member_source = f"{name}!{info.filename}", f"{source}!{info.filename}"
             try:
                 with archive.open(info) as member:
-                    yield from _from_stream(member, member_name, member_source, suffix, options)
+                    yield from _from_stream(member, member_name, member_source, suffix, options, named=False)
             except Exception as e:
                 yield PageError(member_name, member_source, "read", f"cannot read archive member: {_reason(e)}")
 
@@ -708,44 +774,95 @@ def _suffix(path: Path) -> str:
 
 @dataclass(frozen=True)
 class InputFile:
-    """A unit of work: a file to read (or ``-``), and the name its pages' ids start with."""
+    """A unit of work: a file to read (or ``-``), the name its pages' ids start
+    with, and whether it was given by name (not found in a folder)."""
 
     path: str
     name: str
+    named: bool = True
 
 
-def read_file(unit: InputFile, options: RunOptions = RunOptions()) -> Iterator[Page | PageError | Skipped]:
+class ReadPosition:
+    """How far reading has gone through the input files, in bytes: the files
+    read, and the offset reached in the file being read (for a progress bar)."""
+
+    def __init__(self):
+        self.done = 0
+        self._file: BinaryIO | None = None
+
+    def opened(self, f: BinaryIO) -> BinaryIO:
+        """Follow the offset of ``f``, the file now being read."""
+        self._file = f
+        return f
+
+    def finished(self, unit: InputFile | PageError) -> None:
+        self._file = None
+        self.done += _input_size(unit)
+
+    @property
+    def bytes(self) -> int:
+        f = self._file
+        try:
+            return self.done + (f.tell() if f is not None and not f.closed else 0)
+        except (OSError, ValueError):
+            return self.done
+
+
+def _input_size(unit: InputFile | PageError) -> int:
+    if not isinstance(unit, InputFile) or unit.path == "-":
+        return 0
+    try:
+        return os.stat(unit.path).st_size
+    except OSError:
+        return 0
+
+
+def input_bytes(inputs: Iterable[str]) -> int | None:
+    """The bytes of every input file (file sizes only, nothing is read); None
+    when standard input is one of the inputs."""
+    total = 0
+    for unit in expand_inputs(inputs):
+        if isinstance(unit, InputFile) and unit.path == "-":
+            return None
+        total += _input_size(unit)
+    return total
+
+
+def read_file(unit: InputFile, options: RunOptions = RunOptions(),
+              position: ReadPosition | None = None) -> Iterator[Page | PageError | Skipped]:
     """Pages of one file, whatever its kind; whatever it raises becomes an error row."""
     path, name = Path(unit.path), unit.name
     suffix = _suffix(path)
     source = printable(unit.path)
     try:
         if suffix in (".warc", ".warc.gz", ".arc.gz"):
-            yield from _from_warc(path, name, options)
+            yield from _from_warc(path, name, options, position)
         elif suffix == ".parquet":
             yield from _from_parquet(path, name, options)
         elif suffix == ".zip":
-            yield from _from_zip(path, name, options)
+            yield from _from_zip(path, name, options, position)
         else:
-            with _open_regular(path) as f:
-                yield from _from_stream(f, name, source, suffix, options)
+            with _open_regular(path, position) as f:
+                yield from _from_stream(f, name, source, suffix, options, unit.named)
     except Exception as e:
         yield PageError(name, source, "read", f"cannot read file: {_reason(e)}")
 
 
-def _open_regular(path: Path) -> BinaryIO:
+def _open_regular(path: Path, position: ReadPosition | None = None) -> BinaryIO:
     """Open a regular file for reading; a FIFO, socket or device is a ReadError
-    (opened without blocking, so a FIFO with no writer cannot hang the run)."""
+    (opened without blocking, so a FIFO with no writer cannot hang the run).
+    ``position`` follows the file's offset."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             raise ReadError(f"not a regular file ({_file_kind(mode)})")
         os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        f = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    return position.opened(f) if position else f
 
 
 def _file_kind(mode: int) -> str:
@@ -828,7 +945,7 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[InputFile | PageError]:
                     yield PageError(_name(file.filename, root), printable(file.filename), "read",
                                     f"cannot list folder: {file.strerror or file}")
                 else:
-                    yield InputFile(str(file), _name(str(file), root))
+                    yield InputFile(str(file), _name(str(file), root), named=False)
             if not found:
                 kinds = ", ".join(sorted(PAGE_SUFFIXES | CONTAINER_SUFFIXES))
                 yield PageError(_name(item, root), printable(item), "read", f"folder holds no pages ({kinds})")
@@ -845,22 +962,26 @@ def _name(path: str, root: str) -> str:
     return printable(name.replace(os.sep, "/"))
 
 
-def read_unit(unit: InputFile | PageError, options: RunOptions = RunOptions()) -> Iterator[Page | PageError | Skipped]:
+def read_unit(unit: InputFile | PageError, options: RunOptions = RunOptions(),
+              position: ReadPosition | None = None) -> Iterator[Page | PageError | Skipped]:
     """Pages of one unit of :func:`expand_inputs`; ``options.published`` goes to
     every page as the date of last resort."""
-    for item in _read_unit(unit, options):
+    for item in _read_unit(unit, options, position):
         if options.published and isinstance(item, Page):
             item.meta["published_fallback"] = options.published
         yield item
+    if position:
+        position.finished(unit)
 
 
-def _read_unit(unit: InputFile | PageError, options: RunOptions) -> Iterator[Page | PageError | Skipped]:
+def _read_unit(unit: InputFile | PageError, options: RunOptions,
+               position: ReadPosition | None) -> Iterator[Page | PageError | Skipped]:
     if isinstance(unit, PageError):
         yield unit
     elif unit.path == "-":
         yield from _from_stdin(sys.stdin.buffer, options)
     else:
-        yield from read_file(unit, options)
+        yield from read_file(unit, options, position)
 
 
 def _from_stdin(stream: BinaryIO, options: RunOptions) -> Iterator[Page | PageError]:
@@ -872,7 +993,9 @@ def _from_stdin(stream: BinaryIO, options: RunOptions) -> Iterator[Page | PageEr
         yield from _from_stream(stream, "stdin", "-", "", options)
 
 
-def read_inputs(inputs: Iterable[str], options: RunOptions = RunOptions()) -> Iterator[Page | PageError | Skipped]:
-    """Pages of every input: files, folders, or ``-`` for standard input."""
+def read_inputs(inputs: Iterable[str], options: RunOptions = RunOptions(),
+                position: ReadPosition | None = None) -> Iterator[Page | PageError | Skipped]:
+    """Pages of every input: files, folders, or ``-`` for standard input;
+    ``position`` follows how far reading has gone."""
     for unit in expand_inputs(inputs):
-        yield from read_unit(unit, options)
+        yield from read_unit(unit, options, position)

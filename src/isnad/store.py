@@ -27,9 +27,12 @@ import json
 import os
 import pickle
 import shutil
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -43,7 +46,6 @@ from .options import DEFAULT_FORMATS
 TABLES = schema.TABLES
 # Staged only: what the corpus steps need after the per-page pass.
 INTERNAL_TABLES = ("signatures", "statement_refs")
-FORMATS = ("jsonl", "duckdb", "parquet")
 DUCKDB_FILE = "isnad.duckdb"
 MANIFEST_FILE = "run.json"  # how the run was made: inputs, settings, counts, duration
 OVERLAP_BYTES = 64 * 2**20  # staged rows below which the database is loaded while the corpus step runs
@@ -204,7 +206,8 @@ class RunWriter:
                 os.link(self.staged(name), final / f"{name}.jsonl")
 
     def publish(self, formats: Iterable[str] = DEFAULT_FORMATS, corpus_step: Callable[[], None] | None = None,
-                wait: Callable[[], None] = lambda: None, wait_tables: Callable[[], None] | None = None) -> None:
+                wait: Callable[[], None] = lambda: None, wait_tables: Callable[[], None] | None = None,
+                table_done: Callable[[], None] = lambda: None, manifest: Callable[[], dict] | None = None) -> None:
         """Build the requested formats and switch the output to them.
 
         ``corpus_step()`` must call :meth:`finalise`; if it only starts it
@@ -217,6 +220,10 @@ class RunWriter:
         while the step rewrites the page tables' JSONL with those fields.
         The built files become a version folder, and ``DIR/current`` is
         switched to it in one step (see the module's docstring).
+        ``table_done()`` is called after each of the :func:`database_steps`;
+        ``manifest()`` gives ``run.json``, written into the version before the
+        switch.  SIGINT and SIGTERM are ignored from then on (the switch
+        takes milliseconds): a run stopped then ends published, not half-way.
         """
         formats = tuple(formats)
         for f in self._files.values():
@@ -229,7 +236,7 @@ class RunWriter:
         database = None
         try:
             if "duckdb" in formats or "parquet" in formats:
-                database = TableBuild(self.staging / DUCKDB_FILE, self.longest_row)
+                database = TableBuild(self.staging / DUCKDB_FILE, self.longest_row, table_done)
                 database.load_page_tables(self.staging)
                 (wait_tables or wait)()
                 database.load_corpus_tables(final)
@@ -250,9 +257,14 @@ class RunWriter:
         for name in os.listdir(final):
             if name not in published:
                 os.unlink(final / name)
-        _switch_to(self.out_dir, final, published)
-        shutil.rmtree(self.staging, ignore_errors=True)
-        self._release()
+        with _signals_ignored():
+            if manifest:
+                (final / MANIFEST_FILE).write_text(json.dumps(manifest(), ensure_ascii=False, indent=1) + "\n",
+                                                   encoding="utf-8")
+                published.append(MANIFEST_FILE)
+            _switch_to(self.out_dir, final, published)
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self._release()
 
     def close(self) -> None:
         """Stop without publishing; the staging folder stays for a resume."""
@@ -300,8 +312,9 @@ def _switch_to(out_dir: Path, built: Path, names: list[str]) -> None:
         for name in (f"{table}.jsonl", f"{table}.parquet"):
             if name not in names and (out_dir / name).is_symlink():
                 (out_dir / name).unlink()
-    if DUCKDB_FILE not in names and (out_dir / DUCKDB_FILE).is_symlink():
-        (out_dir / DUCKDB_FILE).unlink()
+    for name in (DUCKDB_FILE, MANIFEST_FILE):
+        if name not in names and (out_dir / name).is_symlink():
+            (out_dir / name).unlink()
     for old in versions.iterdir():
         if old != version:
             shutil.rmtree(old, ignore_errors=True)
@@ -347,18 +360,19 @@ def _corpus_tail(table: str) -> tuple[str, ...]:
     return names[k:]
 
 
-def write_manifest(out_dir: Path, manifest: dict) -> None:
-    """``run.json`` beside the published tables (in the version ``DIR/current``
-    points at, linked as ``DIR/run.json``), replaced atomically."""
-    out_dir = Path(out_dir)
-    folder = published_dir(out_dir)
-    target = folder / MANIFEST_FILE
-    temporary = target.with_name(f".{MANIFEST_FILE}.{os.getpid()}")
-    temporary.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    os.replace(temporary, target)
-    link, link_target = out_dir / MANIFEST_FILE, os.path.join(CURRENT, MANIFEST_FILE)
-    if folder != out_dir and not (link.is_symlink() and os.readlink(link) == link_target):
-        _replace_with_link(link, link_target)
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    """SIGINT and SIGTERM are ignored inside (in the main thread, the only one
+    that can set handlers), then handled as before."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
 
 
 def _write_lines(path: Path, lines: Iterable[str]) -> None:
@@ -382,13 +396,13 @@ def _select_jsonl(con: duckdb.DuckDBPyConnection, name: str, path: Path, longest
     else:
         con.execute(
             f"CREATE TEMP VIEW src_{name} AS SELECT * FROM read_json('{_sql_path(path)}', "
-            f"format='newline_delimited', columns={_columns_spec(schema.duckdb_columns(name))}, "
+            f"format='newline_delimited', columns={columns_spec(schema.duckdb_columns(name))}, "
             f"maximum_object_size={_object_size(longest_row)})"
         )
     return f"src_{name}"
 
 
-def _columns_spec(columns: dict[str, str]) -> str:
+def columns_spec(columns: dict[str, str]) -> str:
     """A DuckDB ``columns`` argument: ``{'name': 'TYPE', ...}``."""
     return "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
 
@@ -436,10 +450,12 @@ class TableBuild:
     ``UPDATE`` by row number: a table loaded by one thread keeps the file's
     row order, so ``rowid`` is the line number)."""
 
-    def __init__(self, db_path: Path, longest_row: int = 0):
+    def __init__(self, db_path: Path, longest_row: int = 0, table_done: Callable[[], None] = lambda: None):
         db_path.unlink(missing_ok=True)
         self.longest_row = longest_row
+        self.table_done = table_done
         self.con = duckdb.connect(str(db_path), config=_duckdb_config(longest_row))
+        self.con.execute("SET enable_progress_bar = false")  # the run shows its own
 
     def load_page_tables(self, staging: Path) -> None:
         """The tables of the page pass as staged (articles and statements without corpus fields)."""
@@ -455,11 +471,13 @@ class TableBuild:
             updates = final / f"{name}.updates.jsonl"
             if updates.exists() and updates.stat().st_size:
                 self._update(name, updates)
+            self.table_done()
 
     def load(self, name: str, path: Path) -> None:
         """Table ``name`` from a JSONL file, typed by its declared schema."""
         source = _select_jsonl(self.con, name, path, self.longest_row)
         self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
+        self.table_done()
 
     def _update(self, name: str, updates: Path) -> None:
         types = schema.duckdb_columns(name)
@@ -467,16 +485,25 @@ class TableBuild:
         assignments = ", ".join(f"{c} = coalesce(u.{c}, {name}.{c})" for c in columns)
         self.con.execute(
             f"UPDATE {name} SET {assignments} FROM read_json('{_sql_path(updates)}', format='newline_delimited', "
-            f"columns={_columns_spec({'row': 'BIGINT', **columns})}) AS u WHERE {name}.rowid = u.row")
+            f"columns={columns_spec({'row': 'BIGINT', **columns})}) AS u WHERE {name}.rowid = u.row")
 
     def export_parquet(self, folder: Path) -> None:
         """``TABLE.parquet`` for every table."""
         for name in TABLES:
             target = _sql_path(folder / f"{name}.parquet")
             self.con.execute(f"COPY {name} TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+            self.table_done()
 
     def close(self) -> None:
         self.con.close()
+
+
+def database_steps(formats: Iterable[str]) -> int:
+    """How many tables :meth:`RunWriter.publish` loads, updates and exports for ``formats``."""
+    formats = set(formats)
+    if not formats & {"duckdb", "parquet"}:
+        return 0
+    return len(TABLES) + len(UPDATED_FIELDS) + (len(TABLES) if "parquet" in formats else 0)
 
 
 def _take_lock(path: Path):

@@ -167,7 +167,8 @@ class CorpusLinker:
 
 
 def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[StatementRef],
-         copy_keys: Callable[[], Iterable] | None = None) -> CorpusResult:
+         copy_keys: Callable[[], Iterable] | None = None,
+         phase_done: Callable[[str], None] = lambda phase: None) -> CorpusResult:
     """Copies, stories, claims, entities and the updates of a run.
 
     ``signatures()`` gives the articles in the same order each time it is
@@ -175,6 +176,7 @@ def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[Statement
     article, then those of the next (as the pipeline stages them).
     ``copy_keys()``, if given, gives only the ``key``, ``published`` and
     ``minhash`` of the same articles, for the first pass.
+    ``phase_done`` is told when the claims, stories and entities are done.
     """
     result = CorpusResult()
     keys, canonical_of = _copies((copy_keys or signatures)(), result)
@@ -194,8 +196,11 @@ def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[Statement
         statements.add(ref)
     statements.finish()
     claims = _claims(statements.kept, heads, result)
+    phase_done("claims")
     _stories(heads, extents, keys, canonical_of, claims, result)
+    phase_done("stories")
     _entities(statements, result)
+    phase_done("entities")
     return result
 
 
