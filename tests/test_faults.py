@@ -257,24 +257,58 @@ def many_pages(folder: Path, n: int) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_a_signal_exits_2_with_one_line_and_the_rerun_gives_the_uninterrupted_output(tmp_path, signum):
+@pytest.mark.parametrize("signum, workers", [(signal.SIGINT, []), (signal.SIGTERM, []),
+                                             (signal.SIGINT, ["--workers", "1"])])
+def test_a_signal_exits_2_with_one_line_and_the_rerun_gives_the_uninterrupted_output(tmp_path, signum, workers):
     folder = many_pages(tmp_path / "in", 300)
     out, clean = tmp_path / "out", tmp_path / "clean"
-    command = [sys.executable, "-m", "isnad", "run", str(folder), "--out", str(out), "--checkpoint-seconds", "0"]
+    command = [sys.executable, "-m", "isnad", "run", str(folder), "--out", str(out), "--checkpoint-seconds", "0",
+               *workers]
     child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
-    while not any(p.stat().st_size for p in out.glob(".staging-*/documents.jsonl")) and time.monotonic() < deadline:
+    while not any(p.stat().st_size for p in out.glob(f".staging-*/{store.CHECKPOINT_FILE}")) \
+            and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(child.pid, signum)  # as a terminal or a service manager does: the whole group
     _, stderr = child.communicate(timeout=60)
-    assert child.returncode == EXIT_FAILURE
+    assert child.returncode == EXIT_FAILURE, stderr
     line = one_isnad_line(stderr)
     assert signal.Signals(signum).name in line and "resumes" in line
     resumed = isnad("run", str(folder), "--out", str(out), "--checkpoint-seconds", "0")
     assert resumed.returncode == EXIT_OK and "from an interrupted run" in resumed.stderr
     assert isnad("run", str(folder), "--out", str(clean)).returncode == EXIT_OK
     for name in ("documents", "articles", "statements", "events", "claims", "stories"):
+        assert (out / f"{name}.jsonl").read_bytes() == (clean / f"{name}.jsonl").read_bytes(), name
+
+
+def killed_worker(batch, options):
+    """A worker that the system kills (as the out-of-memory killer does) on
+    one page, once the run has a checkpoint to resume from."""
+    if any(page.doc_id == "0040.txt" for _, page in batch):
+        deadline = time.monotonic() + 60
+        out = Path(os.environ["ISNAD_TEST_OUT"])
+        while not any(p.stat().st_size for p in out.glob(f".staging-*/{store.CHECKPOINT_FILE}")) \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGKILL)
+    return pages.process_pages(batch, options)
+
+
+def test_a_killed_worker_exits_2_with_one_line_and_the_rerun_gives_the_uninterrupted_output(tmp_path, monkeypatch,
+                                                                                             capsys):
+    folder = many_pages(tmp_path / "in", 80)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    monkeypatch.setattr(pipeline, "process_pages", killed_worker)
+    monkeypatch.setenv("ISNAD_TEST_OUT", str(out))
+    command = ["run", str(folder), "--out", str(out), "--workers", "2", "--checkpoint-seconds", "0"]
+    assert main(command) == EXIT_FAILURE
+    assert "worker process died" in one_isnad_line(capsys.readouterr().err)
+    assert not (out / "documents.jsonl").exists()
+    monkeypatch.undo()
+    assert main(command) == EXIT_OK, capsys.readouterr().err
+    assert "from an interrupted run" in capsys.readouterr().err
+    assert main(["run", str(folder), "--out", str(clean), "--workers", "2"]) == EXIT_OK
+    for name in ("documents", "statements"):
         assert (out / f"{name}.jsonl").read_bytes() == (clean / f"{name}.jsonl").read_bytes(), name
 
 

@@ -17,6 +17,7 @@ import logging
 import os
 import signal
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import __version__
@@ -271,8 +272,10 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-class Interrupted(Exception):
-    """SIGINT or SIGTERM reached the run."""
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM reached the run.  Like ``KeyboardInterrupt`` it is
+    no ``Exception``, so no step that turns a page's failure into an error
+    row can take it for one."""
 
 
 class StopSignals:
@@ -328,6 +331,8 @@ def _run_into_folder(args: argparse.Namespace, options: RunOptions, stop: StopSi
     resume = "; the same command resumes it"
     try:
         summary = run(args.inputs, Path(args.out), options)
+    except Interrupted as e:
+        return _fail(f"stopped by {e}; nothing published{resume}")
     except Exception as e:
         if stop.received:
             return _fail(f"stopped by {stop.received}; nothing published{resume}")
@@ -337,6 +342,8 @@ def _run_into_folder(args: argparse.Namespace, options: RunOptions, stop: StopSi
             return _fail(str(e))
         if isinstance(e, CorpusStepFailed):
             return _fail(f"{e}; nothing published{resume}")
+        if isinstance(e, BrokenProcessPool):
+            return _fail(f"{WORKER_DIED}; nothing published{resume}")
         if isinstance(e, duckdb.Error):
             return _fail(f"the database could not be written: {_first_line(e)}; nothing published{resume}")
         if isinstance(e, OSError):
@@ -353,12 +360,16 @@ def _stream(args: argparse.Namespace, options: RunOptions, stop: StopSignals) ->
 
     try:
         summary = stream_statements(args.inputs, sys.stdout.buffer, options)
+    except Interrupted as e:
+        return _fail(f"stopped by {e}")
     except BrokenPipeError:  # the reader went away (`| head`): stop writing, quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return _fail("standard output was closed; stopped")
     except Exception as e:
         if stop.received:
             return _fail(f"stopped by {stop.received}")
+        if isinstance(e, BrokenProcessPool):
+            return _fail(WORKER_DIED)
         if isinstance(e, ImportError):
             return _fail(f"{e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'")
         if isinstance(e, ValueError):
@@ -367,6 +378,9 @@ def _stream(args: argparse.Namespace, options: RunOptions, stop: StopSignals) ->
     if not args.quiet:
         print(summary.line("standard output"), file=sys.stderr)
     return EXIT_PAGE_ERRORS if summary.errors else EXIT_OK
+
+
+WORKER_DIED = "a worker process died (killed from outside, or by the system for lack of memory)"
 
 
 def _fail(message: str) -> int:

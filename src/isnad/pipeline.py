@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -95,23 +96,24 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, optio
             yield from work(batch)
         return
     in_flight = max(1, window // BATCH_PAGES)
-    slots = threading.BoundedSemaphore(in_flight)
-
-    def throttled() -> Iterator[list[tuple[str, Page | PageError]]]:
-        for batch in batches:
-            slots.acquire()
-            yield batch
-
     context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
-    with _signals_blocked():
-        pool = context.Pool(workers, initializer=quiet_child)
-    with pool:
-        try:
-            for results in pool.imap(work, throttled()):
-                slots.release()
-                yield from results
-        finally:
-            _release_all(slots, in_flight)
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=quiet_child)
+    finished = False
+    try:
+        with _signals_blocked():  # the first submit starts the workers
+            pending = deque(executor.submit(work, batch) for batch in islice(batches, in_flight))
+        while pending:
+            results = pending.popleft().result()
+            for batch in islice(batches, 1):
+                pending.append(executor.submit(work, batch))
+            yield from results
+        finished = True
+    finally:
+        # Stopped early (a signal, an error, a consumer that went away), the
+        # batches not started are dropped and the workers end with their
+        # current one; a worker killed from outside leaves the pool broken
+        # (the others are ended), never hung.
+        executor.shutdown(wait=True, cancel_futures=not finished)
 
 
 def quiet_child() -> None:
@@ -175,15 +177,6 @@ def _batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def _release_all(slots: threading.BoundedSemaphore, window: int) -> None:
-    """Unblock the pool's feeder thread so the pool can shut down."""
-    for _ in range(window):
-        try:
-            slots.release()
-        except ValueError:
-            break
 
 
 @dataclass

@@ -109,6 +109,7 @@ class RunWriter:
             self._files[name] = f
         self._checkpoints = (self.staging / CHECKPOINT_FILE).open("ab")
         self._pending: list[str] = []
+        self._page_open = False  # a page's rows are being written
         self._last_checkpoint = time.monotonic()
 
     def _restore(self) -> dict[str, int]:
@@ -139,7 +140,9 @@ class RunWriter:
     def write_page(self, key: str, lines: dict[str, list[bytes]]) -> None:
         """All rows of one page, as encoded JSONL lines (see :func:`dumps`), or
         frames for the internal tables (see :func:`frame`); a checkpoint
-        follows every few seconds."""
+        follows every few seconds.  A page cut by a signal is left out of
+        every checkpoint, the one :meth:`close` writes included."""
+        self._page_open = True
         for table, table_lines in lines.items():
             if table_lines:
                 if table in INTERNAL_TABLES:
@@ -150,6 +153,7 @@ class RunWriter:
                 self.counts[table] += len(table_lines)
         self.done[key] += 1
         self._pending.append(key)
+        self._page_open = False
         if time.monotonic() - self._last_checkpoint >= self.checkpoint_every:
             self.checkpoint()
 
@@ -163,9 +167,9 @@ class RunWriter:
             "counts": self.counts,
             "longest_row": self.longest_row,
         }
+        self._pending = []  # before the write: a signal after it must not record these keys twice
         self._checkpoints.write(dumps(record).encode("utf-8") + b"\n")
         self._checkpoints.flush()
-        self._pending = []
         self._last_checkpoint = time.monotonic()
 
     def staged(self, table: str) -> Path:
@@ -269,7 +273,7 @@ class RunWriter:
     def close(self) -> None:
         """Stop without publishing; the staging folder stays for a resume."""
         try:
-            if not self._checkpoints.closed:
+            if not self._checkpoints.closed and not self._page_open:
                 self.checkpoint()
         finally:
             for f in self._files.values():
