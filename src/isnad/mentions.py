@@ -11,6 +11,7 @@ that requires the ``لل`` prefix.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,3 +123,31 @@ def find_mentions(lexicon: Lexicon, text: str, start: int = 0, end: int | None =
             out.append(Mention(word_start, key_start, stop, category, key, value))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+class MentionScan:
+    """The mentions of one stretch of folded text, found once and then asked for by part: the
+    statements reader scans an article, the event reader asks for each sentence it reads."""
+
+    def __init__(self, lexicon: Lexicon, text: str, lo: int, hi: int):
+        self.lexicon, self.text, self.lo, self.hi = lexicon, text, lo, hi
+        self.mentions = find_mentions(lexicon, text, lo, hi)
+        self._starts = [m.start for m in self.mentions]
+
+    def within(self, lo: int, hi: int) -> list[Mention]:
+        """What ``find_mentions(lexicon, text, lo, hi)`` gives, for ``lo`` and ``hi`` at word
+        edges; read off the scan when the stretch covers them."""
+        if not (self.lo <= lo and hi <= self.hi):
+            return find_mentions(self.lexicon, self.text, lo, hi)
+        found = self.mentions[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+        return [m for m in found if m.end <= hi]
+
+
+def article_scan(page, lexicon: Lexicon, lo: int, hi: int) -> MentionScan:
+    """The scan of folded ``[lo, hi)`` of ``page`` (an article's stretch), made once for all the
+    page steps that ask for it."""
+    key = (id(lexicon), lo, hi)
+    scan = page.scans.get(key)
+    if scan is None:
+        scan = page.scans[key] = MentionScan(lexicon, page.folded.text, lo, hi)
+    return scan

@@ -38,6 +38,7 @@ class Page:
     statements: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     warnings: list["PageWarning"] = field(default_factory=list)
+    scans: dict = field(default_factory=dict, repr=False, compare=False)  # lexicon mentions by stretch, shared by the steps
 
     @cached_property
     def folded(self) -> FoldedText:

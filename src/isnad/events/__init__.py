@@ -24,6 +24,7 @@ from ..dates import date_mentions
 from ..events_plover import QUAD_CODE
 from ..ids import event_id
 from ..lexicon import Lexicon, default_lexicon
+from ..mentions import article_scan
 from ..model import Article, Page
 from ..rules import Trace
 from ..text import fold_key, lookup_forms, sentences
@@ -78,6 +79,8 @@ class ArticleEvents:
             spans.insert(0, (self.folded.to_folded(article.title_span[0]),
                              self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
         self.spans = spans
+        segments = spans[1:] if article.title_span else spans
+        self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
         self.offtopic = offtopic(lexicon, self.text, spans)
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}

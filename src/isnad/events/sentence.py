@@ -62,7 +62,9 @@ class EventSentence:
     def mentions(self) -> dict[int, list[Mention]]:
         """Lexicon mentions by the token they start at (longest first)."""
         out: dict[int, list[Mention]] = {}
-        for m in find_mentions(self.doc.lexicon, self.text, self.span[0], self.span[1]):
+        scan = self.doc.scan
+        found = scan.within(*self.span) if scan else find_mentions(self.doc.lexicon, self.text, *self.span)
+        for m in found:
             i = self.index_after(m.start)
             if i < self.n and self.starts[i] == m.start:
                 out.setdefault(i, []).append(m)

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from ..dates import date_mentions
 from ..ids import article_claim_prefix, statement_id
 from ..lexicon import Lexicon
-from ..mentions import Mention, find_mentions
+from ..mentions import Mention, article_scan
 from ..model import Article, Page
 from ..outlets import canonical_name
 from ..rules import Trace
@@ -45,9 +45,8 @@ _VERB_PROCLITICS = ("", "و", "ف")  # a verb cue takes no preposition or articl
 def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Trace | None = None) -> list[dict]:
     """The reported statements of ``article`` as ``statements.jsonl`` records."""
     ft = page.folded
-    text = ft.text
     segments = [(ft.to_folded(s), ft.to_folded(e)) for s, e in article.segments]
-    mentions = _segment_mentions(lexicon, text, segments)
+    mentions = _segment_mentions(page, lexicon, segments)
     doc = ArticleText(page.text, ft, mentions, lexicon, article.published, segments[0][0] if segments else 0)
     discourse = Discourse(doc)
     cues = [m for m in mentions if m.category == "cue" and m.value["kind"] != "noun"]
@@ -89,12 +88,14 @@ def explain(text: str, lexicon: Lexicon, published: str | None = None) -> tuple[
     return found, trace
 
 
-def _segment_mentions(lexicon: Lexicon, text: str, segments: list[tuple[int, int]]) -> list[Mention]:
+def _segment_mentions(page: Page, lexicon: Lexicon, segments: list[tuple[int, int]]) -> list[Mention]:
     """The lexicon mentions inside the article's segments (one scan from the first segment to
-    the last, then those of lines between segments left out), cues only in a verb's form."""
+    the last, kept for the event reader, then those of lines between segments left out), cues
+    only in a verb's form."""
     if not segments:
         return []
-    found = find_mentions(lexicon, text, segments[0][0], segments[-1][1])
+    text = page.folded.text
+    found = article_scan(page, lexicon, segments[0][0], segments[-1][1]).mentions
     starts = [s for s, _ in segments]
     out = []
     for m in found:

@@ -510,7 +510,7 @@ class RunData:
         shown = {s: shown_source(s, self.source_roots) for s in sources if s}
         self._root.execute("CREATE TABLE w_sources AS SELECT unnest(?::VARCHAR[]) AS source, "
                            "unnest(?::VARCHAR[]) AS shown", [list(shown), list(shown.values())])
-        self._root.execute(f"""
+        self._root.execute("""
             CREATE TABLE w_articles AS SELECT a.doc_id, a.article_index, src.shown AS source,
               coalesce(a.title, nullif(a.first_line, ''), a.doc_id || ' · article ' || a.article_index) AS title,
               CASE WHEN a.title IS NOT NULL THEN 'title' WHEN nullif(a.first_line, '') IS NOT NULL THEN 'first_line'
@@ -690,7 +690,7 @@ class RunData:
               list(DISTINCT outlet ORDER BY outlet) FILTER (WHERE outlet IS NOT NULL) AS outlets,
               min(eff_date) AS first_date, max(eff_date) AS last_date
             FROM w_statements GROUP BY quote_key""")
-        self._root.execute(f"""
+        self._root.execute("""
             CREATE TABLE w_claims AS
             WITH ls AS (SELECT l.claim_id, l.role, s.eff_date, s.quote_key, s.speaker_name, s.speaker_name_ar, s.outlet
                         FROM w_claim_links l JOIN w_statements s ON s.id = l.statement_id),
