@@ -626,6 +626,16 @@ def test_a_quotation_right_after_an_organisation_is_content_when_it_ends_the_sen
     assert_spans(page, said)
 
 
+def test_what_a_body_is_for_is_part_of_its_name_but_an_outlet_spoken_to_is_not():
+    page, sts = own("وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات أودت بحياة 150 شخصا.\n"
+                    "وقالت الوزارة لوكالة الأنباء الفرنسية إن فرق الإنقاذ تعمل في الإقليم.")
+    body = find(sts, "الفيضانات أودت")
+    assert body["speaker"]["name_ar"] == "الهيئة الوطنية لإدارة الكوارث"
+    spoken_to = find(sts, "فرق الإنقاذ تعمل")
+    assert "لوكالة" not in spoken_to["speaker"]["name_ar"]
+    assert_spans(page, body)
+
+
 def test_an_office_names_its_holder_on_the_day_and_a_shared_office_names_no_one():
     from isnad.statements import explain
 

@@ -190,11 +190,26 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
+            elif organization and self._purpose(j) and self._construct(j, n):
+                j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for
             else:
                 break
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _purpose(self, j: int) -> bool:
+        """An indefinite noun glued to لـ after an organisation's head (لإدارة، لكرة، لحقوق):
+        what the body is for, part of its name, unless it is an outlet spoken to (قالت
+        الوزارة لوكالة الأنباء) or a function word."""
+        s = self.s
+        tok = s.toks[j]
+        w = tok.text
+        if len(w) <= 3 or w[0] != "ل" or w.startswith("لل") or s.is_word(tok, "any"):
+            return False
+        outlet = s.at(j, "role", lambda m: m.value["kind"] == "outlet") or s.at(
+            j, "actor", lambda m: self.doc.lexicon.actors[m.value].kind in ("outlet", "agency"))
+        return outlet is None
 
     def _construct_end(self, j: int, n: int) -> int:
         """Past a noun phrase at ``j`` that ends with its first definite word (سوق الأسماك،

@@ -147,6 +147,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("كشف الرئيس التنفيذي للمهرجان عبدالعزيز المهوس أبرز ملامح الخطة.",
      {"speaker": "عبدالعزيز المهوس", "content": "أبرز ملامح الخطة"}),
     ("وقال الزعيم المتقدم في السن إن الخطة جاهزة.", {"speaker": "official"}),
+    ("وقال الاتحاد الدولي لكرة القدم إن المباراة ستقام في موعدها.", {"speaker": "الاتحاد الدولي لكرة القدم"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -218,6 +219,8 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
 @SPEAKER_PHRASES.rule(
     ("وقال مصدر أمني عراقي إن الهجوم وقع فجرا. وأكد المصدر نفسه أن قوات الأمن طوقت المكان.",
      {"speaker": "anonymous", "content": "قوات الأمن طوقت"}),
+    ("وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة.", {"speaker": "الهيئة الوطنية لإدارة الكوارث"}),
+    ("وأكدت اللجنة العليا للانتخابات أن التصويت سيبدأ غدا.", {"speaker": "اللجنة العليا للانتخابات"}),
 )
 def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     """A definite noun that names an earlier speaker (``backrefs.tsv``: المسؤول الأمريكي،
@@ -239,7 +242,7 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     if kind == "report":
         return (p.d.report_owner, j) if p.d.report_owner else None
     if kind == "organization" and place is None and p.adjective_of(m, j, n):
-        k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False)
+        k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
         if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described
             surface = doc.surface(m.key_start, toks[k - 1].end)
             return Speaker(surface, surface, "organization", (m.key_start, toks[k - 1].end), country,
