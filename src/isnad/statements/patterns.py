@@ -500,6 +500,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "قال", "speaker": "عبدالله صبيحي", "content": "رجاله دخلوا"}),
     ("وتحدثت مصادر عن استهداف معسكر الحفا، في حين أشار سكان آخرون إلى تعرض منطقة النهدين للقصف.",
      {"cue": "أشار", "speaker": "سكان آخرون"}),
+    ("وأكدت الحكومة أن الوضع مستقر، في حين قالت المعارضة إن الاحتجاجات ستستمر.",
+     {"cue": "قالت", "speaker": "المعارضة", "content": "الاحتجاجات ستستمر"}),
 )
 def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …، لكنه

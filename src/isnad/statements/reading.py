@@ -198,7 +198,7 @@ class SentenceReader:
         """End ``draft``'s content before the clause that starts at token ``ci``."""
         k = ci - 1
         while k > 0 and (self.toks[k].text in CLAUSE_PUNCT or self.toks[k].text in COORDINATORS
-                         or self.s.is_(k, "contrast")):
+                         or self.s.is_(k, "contrast") or (self.toks[k].text == "في" and self.s.is_(k + 1, "contrast"))):
             k -= 1
         end = self.toks[k].end
         if end > draft.content[0]:
