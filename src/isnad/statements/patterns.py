@@ -341,10 +341,14 @@ def passive_report(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "مؤكدا", "stance": "deny", "content": "هذه الأنباء عارية"}),
     ('وأكد الأحمدي أن "عملية تمشيط واسعة تجري، لافتا إلى أن المتمردين ما زالوا ينتشرون.',
      {"speaker": "الأحمدي", "cue": "لافتا", "content": "المتمردين ما زالوا"}),
+    ("وطالب خبراء عقاريون الوزارة بالتحرك، وقال الاقتصادي سعد الحربي إن الأزمة تحتاج إلى حلول، مطالبين الوزير بالإسراع.",
+     {"speaker": "خبراء عقاريون", "cue": "مطالبين"}),
+    ("وقال الوزير إن الوضع مستقر، مؤكدين أن العملية نجحت.", {"speaker": "unresolved", "cue": "مؤكدين"}),
 )
 def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle inside a statement's content (…، مشيرا إلى أن …، مضيفا أن …): a new
-    statement of the same speaker; the first one ends before it."""
+    statement of the same speaker, or of the last one its number and gender agree with
+    (a plural مطالبين after a single speaker); the first one ends before it."""
     if cue.value["kind"] != "participle" or not r.inside_active(cue):
         return None
     active = r.active
@@ -357,7 +361,14 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
         return Dropped("participle without content")
     r.truncate(active, ci)
     r.parser.last_rule = "same_as_statement"
-    return r.draft(active.speaker, cue, span, start)
+    speaker, gender = active.speaker, cue.value["gender"]
+    if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")):
+        speaker = r.d.carry_over(gender)  # …، وقال الاقتصادي …، مطالبين: the experts, not the economist
+        r.parser.last_rule = "carried_subject"
+        if speaker is None:
+            speaker = unresolved((cue.start, cue.start), gender if gender in ("m", "f", "pl") else None)
+            r.parser.last_rule = "unresolved"
+    return r.draft(speaker, cue, span, start)
 
 
 @STATEMENT_PATTERNS.rule(

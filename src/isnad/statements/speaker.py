@@ -74,6 +74,7 @@ def gender_agrees(cue_gender: str, speaker: Speaker) -> bool:
 
 
 def head_gender(folded: str) -> str:
-    """Grammatical gender of a folded organisation name from its first word (ة → feminine)."""
+    """Grammatical gender of a folded organisation name from its first word: ة and a plural in
+    ات are feminine (الهيئة، قوات الدعم السريع … نفت)."""
     words = folded.split()
-    return "f" if words and words[0].endswith("ه") else "m"
+    return "f" if words and words[0].endswith(("ه", "ات")) else "m"
