@@ -127,6 +127,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     adjective = adjective_first_name(s, k, n)  # جورجي جيسوس
     if not (compound or ambiguous or adjective or name_word(s, toks[k], first=not introduced)):
         return None
+    if s.written_ending(toks[k], "ة") and s.common_noun(toks[k]) and not s.first_name(toks[k]):
+        return None  # ووجه الرئيس دعوة إلى …: the object, not a name
     if not (introduced or linked or adjective or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1

@@ -148,6 +148,8 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "عبدالعزيز المهوس", "content": "أبرز ملامح الخطة"}),
     ("وقال الزعيم المتقدم في السن إن الخطة جاهزة.", {"speaker": "official"}),
     ("وقال الاتحاد الدولي لكرة القدم إن المباراة ستقام في موعدها.", {"speaker": "الاتحاد الدولي لكرة القدم"}),
+    ("وكان الملا منصور وجه في يونيو تحذيرا إلى زعيم التنظيم من أي محاولة للتمدد.", {"speaker": "منصور", "cue": "وجه"}),
+    ("ووجه الرئيس دعوة إلى المعارضة للحوار.", {"speaker": "official", "cue": "وجه"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
