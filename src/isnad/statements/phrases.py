@@ -366,6 +366,8 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال الأطباء إن حالته مستقرة.", {"speaker": "anonymous"}),
     ("وقال القحطاني إن الدوريات ضبطت المتهمين.", {"speaker": "القحطاني"}),
     ("ورحب الوزراء بعودة الحكومة إلى عدن.", {"speaker": "anonymous", "content": "بعودة الحكومة"}),
+    ("أعلن الحراك الجنوبي إصابة أحد قادته. وقال الحراك في بيان إن حالته مستقرة.",
+     {"speaker": "الحراك الجنوبي", "content": "حالته مستقرة"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -386,6 +388,9 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     if head == "organization":
         j, org, country = p.complements(i + 1, n, definite_head=s.definite(tok), name_may_follow=False,
                                         organization=True)
+        prev = p.d.referent("organization", tok.text, None) if j == i + 1 and s.definite(tok) else None
+        if prev is not None:
+            return prev, j  # وقال الحراك إن: the movement named before (الحراك الجنوبي)
         if j == i + 1:  # وقالت شرطة دبي إن، وقالت شركة بيكر هيوز إن: the body's name
             m = j
             while m < n and m - j < 3 and name_word(s, toks[m], first=False) and not glued_noun(s, toks[m]) \
