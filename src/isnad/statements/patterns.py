@@ -579,6 +579,8 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "ماهر بن يحيى", "content": "قد يكون السبب"}),
     ("في غضون ذلك، استعدت القوات الأمنية العراقية لاقتحام الرمادي، ودعت الأهالي إلى الخروج من المنطقة.",
      {"speaker": "القوات الأمنية العراقية", "cue": "دعت"}),
+    ("وقال الوزير بعد أن التقى نظيره الروسي إن العلاقات بين البلدين جيدة.",
+     {"speaker": "الوزير", "content": "العلاقات بين البلدين"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

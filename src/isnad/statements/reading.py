@@ -281,7 +281,8 @@ class SentenceReader:
             elif s.is_(z, "contrast"):
                 return None  # حذرت … إلا أن …: the opener belongs to another clause
             if s.is_(z, "intro") and not (relative and s.is_(z - 1, "noun_context")) \
-                    and self.doc.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن
+                    and not s.is_(z - 1, "time_conjunction") \
+                    and self.doc.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن; بعد أن: time
                 return z + 1, z
             if s.is_(z, "intro_prep") and z + 1 < self.n and s.is_(z + 1, "intro"):
                 return z + 2, z
