@@ -72,6 +72,14 @@ def test_sentences_respect_quotes_and_initials():
     assert len(parts) == 3
 
 
+def test_a_web_address_does_not_end_a_sentence_but_run_together_arabic_sentences_do():
+    text = ("كشفت الهيئة في تقرير على موقعها (www.sfda.gov.sa) أنها رفضت فسح الشحنات."
+            "وأضافت أن الفحص مستمر.وكانت الهيئة قد حذرت من ذلك.")
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert parts == ["كشفت الهيئة في تقرير على موقعها (www.sfda.gov.sa) أنها رفضت فسح الشحنات.",
+                     "وأضافت أن الفحص مستمر.", "وكانت الهيئة قد حذرت من ذلك."]
+
+
 def test_sentences_end_at_line_breaks_even_inside_an_unclosed_quote():
     text = "ورد بيسكوف “لا، هذا تقرير خاطئ.\nالمصدر رويترز"
     parts = [text[s:e] for s, e in sentences(text)]

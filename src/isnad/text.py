@@ -290,12 +290,15 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 def _is_abbrev_dot(text: str, i: int) -> bool:
     """True when the dot at ``i`` does not end a sentence: initials
-    (إن.بي.سي), decimals (1.5) or a one-letter abbreviation (د. م.).
-    Two words of three letters or more around it are two sentences run
-    together (الغبار.وكانت)."""
+    (إن.بي.سي), decimals (1.5), a one-letter abbreviation (د. م.) or a web
+    address written in Latin letters (www.sfda.gov.sa).  Two Arabic words of
+    three letters or more around it are two sentences run together
+    (الغبار.وكانت)."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isdigit() and after.isdigit():
+        return True
+    if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():
         return True
     if before.isalpha() and after.isalpha():
         return not (_WORD_AFTER.match(text, i + 1) and _word_before(text, i) >= 3)
