@@ -636,6 +636,13 @@ def test_what_a_body_is_for_is_part_of_its_name_but_an_outlet_spoken_to_is_not()
     assert_spans(page, body)
 
 
+def test_whom_the_words_were_said_to_is_not_part_of_the_speaker():
+    _, sts = own("وقال وزير الخارجية للصحفيين إن الوضع هادئ.\n"
+                 "وقالت الوزارة للصحفيين والمراسلين إن فرق الإنقاذ تعمل في الإقليم.")
+    assert find(sts, "الوضع هادئ")["speaker"]["name_ar"] == "وزير الخارجية"
+    assert find(sts, "فرق الإنقاذ تعمل")["speaker"]["name_ar"] == "الوزارة"
+
+
 def test_an_office_names_its_holder_on_the_day_and_a_shared_office_names_no_one():
     from isnad.statements import explain
 

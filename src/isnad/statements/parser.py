@@ -147,8 +147,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         closed = definite_head  # a definite word ends a construct chain
         while j < n and count < 8:
             tok = toks[j]
-            if not tok.text[0].isalpha():
-                break
+            if not tok.text[0].isalpha() or s.is_word(tok, "addressee"):
+                break  # … للصحفيين: whom it was said to
             place = doc.at(tok.start, "country")
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
                     and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
@@ -190,6 +190,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
+            elif organization and tok.text.startswith("وال") and toks[j - 1].text.startswith("لل") \
+                    and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
+                j += 1  # الهيئة العامة للغذاء والدواء، الجمعية السعودية للثقافة والفنون
             elif organization and self._purpose(j) and self._construct(j, n):
                 j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for
             else:
@@ -318,6 +321,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         if j >= n:
             return False
         w = self.s.toks[j].text
+        if self.s.is_word(self.s.toks[j], "addressee"):
+            return False  # وقالت الوزارة للصحفيين
         if w.startswith("لل") or self.s.is_word(self.s.toks[j], "role_adjective"):
             return True
         if not w.startswith("ال"):

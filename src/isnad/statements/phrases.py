@@ -223,6 +223,7 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "anonymous", "content": "قوات الأمن طوقت"}),
     ("وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة.", {"speaker": "الهيئة الوطنية لإدارة الكوارث"}),
     ("وأكدت اللجنة العليا للانتخابات أن التصويت سيبدأ غدا.", {"speaker": "اللجنة العليا للانتخابات"}),
+    ("وكشفت الهيئة العامة للغذاء والدواء أنها رفضت فسح الشحنة.", {"speaker": "الهيئة العامة للغذاء والدواء"}),
 )
 def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     """A definite noun that names an earlier speaker (``backrefs.tsv``: المسؤول الأمريكي،
