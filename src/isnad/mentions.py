@@ -93,6 +93,8 @@ def automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
 def _word_start(text: str, key_start: int, lo: int) -> int | None:
     """Start of the word holding an entry at ``key_start``, or None when the
     letters before it are not a proclitic chain."""
+    if key_start == lo or not text[key_start - 1].isalpha():
+        return key_start  # the entry starts the word (most do)
     j = key_start
     while j > lo and text[j - 1].isalpha() and key_start - j < 4:
         j -= 1
