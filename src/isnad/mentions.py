@@ -93,8 +93,6 @@ def automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
 def _word_start(text: str, key_start: int, lo: int) -> int | None:
     """Start of the word holding an entry at ``key_start``, or None when the
     letters before it are not a proclitic chain."""
-    if key_start == lo or not text[key_start - 1].isalpha():
-        return key_start  # the entry starts the word (most do)
     j = key_start
     while j > lo and text[j - 1].isalpha() and key_start - j < 4:
         j -= 1
@@ -117,9 +115,12 @@ def find_mentions(lexicon: Lexicon, text: str, start: int = 0, end: int | None =
             continue
         for category, key, value, needs_lam_lam in payload:
             key_start = stop - (len(key) - 2 if needs_lam_lam else len(key))
-            word_start = _word_start(text, key_start, start)
-            if word_start is None:
-                continue
+            if key_start == start or not text[key_start - 1].isalpha():
+                word_start = key_start  # nothing glued before the entry (most hits)
+            else:
+                word_start = _word_start(text, key_start, start)
+                if word_start is None:
+                    continue
             if needs_lam_lam and not text[word_start:key_start].endswith(_LAM_LAM):
                 continue
             out.append(Mention(word_start, key_start, stop, category, key, value))

@@ -10,8 +10,10 @@ or a participle starts a new statement, and whether a cue is a verb at all
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..mentions import Mention
-from ..text import fold_key
+from ..text import fold_key, lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
@@ -152,7 +154,6 @@ class SentenceReader:
 
     def subordinate(self, ci: int) -> bool:
         """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""
-        from ..text import lookup_forms
         k = ci - 1
         while k >= 0 and self.s.is_(k, "auxiliary"):
             k -= 1
@@ -382,7 +383,6 @@ class SentenceReader:
         toks = self.toks
         if ci < 3 or toks[ci - 1].text != "," or toks[ci - 2].text != '"':
             return None
-        from bisect import bisect_left
         opening = bisect_left(self.s.quotes, toks[ci - 2].start) - 1
         if opening < 0 or opening % 2:
             return None
