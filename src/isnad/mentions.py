@@ -115,9 +115,12 @@ def find_mentions(lexicon: Lexicon, text: str, start: int = 0, end: int | None =
             continue
         for category, key, value, needs_lam_lam in payload:
             key_start = stop - (len(key) - 2 if needs_lam_lam else len(key))
-            word_start = _word_start(text, key_start, start)
-            if word_start is None:
-                continue
+            if key_start == start or not text[key_start - 1].isalpha():
+                word_start = key_start  # nothing glued before the entry (most hits)
+            else:
+                word_start = _word_start(text, key_start, start)
+                if word_start is None:
+                    continue
             if needs_lam_lam and not text[word_start:key_start].endswith(_LAM_LAM):
                 continue
             out.append(Mention(word_start, key_start, stop, category, key, value))

@@ -130,7 +130,7 @@ def _dates(drafts: list[Draft], doc: ArticleText, base: str | None) -> None:
     for d in drafts:
         attribution = doc.text[d.attribution_start:d.content[0]]
         found = []
-        if any(ch.isdigit() for ch in attribution) or any(
+        if any(map(str.isdigit, attribution)) or any(
                 w in time_words or w[1:] in time_words for w in _WORD_RE.findall(attribution)):  # والجمعة
             s, e = doc.folded.span_to_original(d.attribution_start, d.content[0])
             found = [m for m in date_mentions(doc.original[s:e], base) if m.value and m.grain == "day"]

@@ -10,8 +10,10 @@ or a participle starts a new statement, and whether a cue is a verb at all
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..mentions import Mention
-from ..text import fold_key
+from ..text import fold_key, lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
@@ -152,7 +154,6 @@ class SentenceReader:
 
     def subordinate(self, ci: int) -> bool:
         """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""
-        from ..text import lookup_forms
         k = ci - 1
         while k >= 0 and self.s.is_(k, "auxiliary"):
             k -= 1
@@ -221,7 +222,7 @@ class SentenceReader:
                 k = self.skip_words(comma + 1)  # أثنى الملحم، الذي زار المهرجان، على جهود …
         while k + 1 < self.n:
             after = toks[k + 1]
-            if s.is_(k, "response") and after.text == "علي":
+            if after.text == "علي" and s.is_(k, "response"):
                 comma = next((c for c in range(k + 2, min(self.n, k + 12)) if toks[c].text == ","), None)
                 if comma is None:
                     break
@@ -266,6 +267,7 @@ class SentenceReader:
         relative = False  # inside ميرين التي فازت … في مسرحية «…»، up to its comma
         while z < stop:
             tok = toks[z]
+            classes = s.classes(tok)
             if tok.text == '"':
                 close = self.quoted_name_end(z, relative or (z > k and self._title_quote(z)))
                 if close is None:
@@ -276,17 +278,17 @@ class SentenceReader:
                 return self.after_opener(z + 1), z
             if tok.text == ",":
                 relative = False
-            elif s.is_(z, "subordinator") and tok.text.startswith("ال"):
+            elif "subordinator" in classes and tok.text.startswith("ال"):
                 relative = True
-            elif s.is_(z, "contrast"):
+            elif "contrast" in classes:
                 return None  # حذرت … إلا أن …: the opener belongs to another clause
-            if s.is_(z, "intro") and not (relative and s.is_(z - 1, "noun_context")) \
+            if "intro" in classes and not (relative and s.is_(z - 1, "noun_context")) \
                     and not s.is_(z - 1, "time_conjunction") \
                     and self.doc.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن; بعد أن: time
                 return z + 1, z
-            if s.is_(z, "intro_prep") and z + 1 < self.n and s.is_(z + 1, "intro"):
+            if "intro_prep" in classes and z + 1 < self.n and s.is_(z + 1, "intro"):
                 return z + 2, z
-            if s.is_(z, "intro_say"):
+            if "intro_say" in classes:
                 return self.after_opener(z + 1), z
             cue = self.live_cue(z)
             if cue is not None:
@@ -382,7 +384,6 @@ class SentenceReader:
         toks = self.toks
         if ci < 3 or toks[ci - 1].text != "," or toks[ci - 2].text != '"':
             return None
-        from bisect import bisect_left
         opening = bisect_left(self.s.quotes, toks[ci - 2].start) - 1
         if opening < 0 or opening % 2:
             return None
@@ -471,7 +472,7 @@ class SentenceReader:
         for z in range(self.n - 2):
             if toks[z].start >= zone[1]:
                 return None
-            if s.is_(z, "response") and toks[z + 1].text == "علي":
+            if toks[z + 1].text == "علي" and s.is_(z, "response"):
                 e = z + 2
                 while e < self.n and toks[e].start < zone[1] and toks[e].text not in CLAUSE_PUNCT + (":",):
                     e += 1

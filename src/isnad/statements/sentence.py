@@ -18,6 +18,9 @@ from .words import Words, bare, words
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 _NEW_TUPLE = tuple.__new__
 _NONE: frozenset[str] = frozenset()
+_STOP_CLASSES = frozenset({"intro", "skip", "negation", "intro_say"})  # words no speaker phrase runs over
+_KNOWN_CLASSES = frozenset({"any", "role_adjective"})  # words with a meaning other than a name
+_KNOWN_CATEGORIES = frozenset({"cue", "role", "country", "backref", "actor"})
 
 
 class Token(NamedTuple):
@@ -80,6 +83,7 @@ class Sentence:
         self.starts = [t.start for t in self.toks]
         self.quotes = self._quotes(span)
         self.classes_of = doc.words.classes_of
+        self.by_start = doc.by_start
 
     def _quotes(self, span: tuple[int, int]) -> list[int]:
         """Folded positions of the quotation marks that open and close a quotation here, read on
@@ -103,7 +107,11 @@ class Sentence:
     # -- lexicon views -----------------------------------------------------------
     def at(self, i: int, category: str, pred=None) -> Mention | None:
         """The longest mention of ``category`` starting at token ``i``."""
-        return self.doc.at(self.toks[i].start, category, pred) if 0 <= i < self.n else None
+        if 0 <= i < self.n:
+            for m in self.by_start.get(self.starts[i], ()):
+                if m.category == category and (pred is None or pred(m)):
+                    return m
+        return None
 
     def is_(self, i: int, *classes: str) -> bool:
         """Whether token ``i`` is a word of one of ``classes`` (speech_words.tsv)."""
@@ -114,6 +122,10 @@ class Sentence:
 
     def is_word(self, tok: Token, cls: str) -> bool:
         return cls in self.classes_of.get(tok.text, _NONE)
+
+    def classes(self, tok: Token) -> frozenset[str]:
+        """The classes of the word (speech_words.tsv), for a rule that asks about several."""
+        return self.classes_of.get(tok.text, _NONE)
 
     def cue_at(self, i: int) -> Mention | None:
         return self.at(i, "cue")
@@ -133,8 +145,7 @@ class Sentence:
 
     def stop(self, tok: Token) -> bool:
         """A token no speaker phrase runs over: a mark, a content opener, a time word, a cue."""
-        return (not tok.text[0].isalpha() or self.is_word(tok, "intro") or self.is_word(tok, "skip")
-                or self.is_word(tok, "negation") or self.is_word(tok, "intro_say")
+        return (not tok.text[0].isalpha() or not self.classes_of.get(tok.text, _NONE).isdisjoint(_STOP_CLASSES)
                 or self.doc.at(tok.start, "cue") is not None)
 
     def conjunction(self, tok: Token) -> bool:
@@ -144,10 +155,8 @@ class Sentence:
 
     def known(self, tok: Token) -> bool:
         """A word the lexicons give a meaning other than a name (a role, place, cue, function word)."""
-        doc = self.doc
-        return (self.is_word(tok, "any") or self.is_word(tok, "role_adjective") or doc.at(tok.start, "cue") is not None
-                or doc.at(tok.start, "role") is not None or doc.at(tok.start, "country") is not None
-                or doc.at(tok.start, "backref") is not None or doc.at(tok.start, "actor") is not None)
+        return not self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) or any(
+            m.category in _KNOWN_CATEGORIES for m in self.by_start.get(tok.start, ()))
 
     def first_name(self, tok: Token) -> bool:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""

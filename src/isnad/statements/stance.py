@@ -17,6 +17,7 @@ article it becomes ``claim:<doc>:<article>:<n>`` with ``denied_claim``
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..text import lookup_forms
 from .sentence import TOKEN_RE, ArticleText, tokens_of
@@ -26,6 +27,7 @@ _SUFFIXES = ("ات", "ون", "ين", "ان", "هما", "هم", "ها", "ه")
 _NEGATION_WINDOW = 6
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     s = lookup_forms(word)[-1]
     for suffix in _SUFFIXES:
