@@ -68,13 +68,14 @@ def test_development_set(tmp_path):
 
 def test_real_development_set(tmp_path):
     f = figures(DEVREAL / "pages", DEVREAL / "gold.jsonl", tmp_path, "--no-corpus")
-    assert f["precision"] >= 0.88 and f["recall"] >= 0.78 and f["stance"] >= 0.95
+    assert f["precision"] >= 0.93 and f["recall"] >= 0.85 and f["stance"] >= 0.95
     assert f["articles"] >= 0.95
 
 
 def test_speakers_come_from_the_sentence_not_the_name_list(tmp_path):
     """With every person removed from actors.tsv (``--lexicon-dir``), recall on the real
-    development set stays at least 0.75: structure, not the name list, finds the speakers."""
+    development set stays at least 0.85 (the issue asked 0.75): structure, not the name list,
+    finds the speakers."""
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()
     packaged = (ROOT / "src" / "isnad" / "data" / "actors.tsv").read_text(encoding="utf-8").split("\n")
@@ -83,7 +84,7 @@ def test_speakers_come_from_the_sentence_not_the_name_list(tmp_path):
     (lexicon / "actors.tsv").write_text("\n".join(kept), encoding="utf-8")
     f = figures(DEVREAL / "pages", DEVREAL / "gold.jsonl", tmp_path / "out", "--no-corpus",
                 "--lexicon-dir", str(lexicon))
-    assert f["recall"] >= 0.75 and f["precision"] >= 0.85
+    assert f["recall"] >= 0.85 and f["precision"] >= 0.93
 
 
 def test_confidence_ranks_right_statements_above_wrong_ones():
