@@ -34,7 +34,7 @@ from ..statements.words import words as statement_words
 from .scene import offtopic, scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
-from .tables import EventTables, event_tables
+from .tables import EventTables, event_tables, need_of
 from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
@@ -249,27 +249,27 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
     ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر), ``governor`` a
     support or passive verb a few words before it (تم أسر، أطلق سراح)."""
     out: list[tuple[int, str]] = []
-    seen: set[int] = set()
+    end = lo
     for last, _ in tables.automaton.iter(text, lo, hi):
+        if last < end:
+            continue  # another form inside the word just read (the forms are all letters)
         start = last
         while start > lo and text[start - 1].isalpha():
             start -= 1
-        if start in seen:
-            continue
-        seen.add(start)
         end = last + 1
         while end < hi and text[end].isalpha():
             end += 1
         word = text[start:end]
-        if tables.phrases.entries(word) and _phrase_follows(tables, text, end, hi, word):
+        found = tables.triggers(word)
+        if found.phrase and _phrase_follows(tables, text, end, hi, word):
             out.append((start, ""))
-            continue
-        rows = [r.row for r in tables.readings(word) if r.row.cls != "support" and _may_have_object(r.row, text, end, hi)
-                and (r.row.parties < 2 or r.form.tense != "noun" or _may_have_counterpart(tables, text, start, end, hi))]
-        if rows:
-            need = "" if any(not r.armed and (r.alone or r.event_type == "") for r in rows) else \
-                "governor" if all(not r.alone for r in rows) else "armed"
-            out.append((start, need))
+        elif found.need is not None:
+            out.append((start, found.need))
+        elif found.rows:
+            rows = [row for row, two in found.rows if _may_have_object(row, text, end, hi)
+                    and (not two or _may_have_counterpart(tables, text, start, end, hi))]
+            if rows:
+                out.append((start, need_of(rows)))
     return out
 
 

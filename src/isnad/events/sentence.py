@@ -13,11 +13,7 @@ from functools import cached_property
 
 from ..mentions import Mention, find_mentions
 from ..statements.sentence import Token, tokens_of
-from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
-
-EMPTY = WordInfo((), (), (), (), ())
-NO_ROLES: frozenset[str] = frozenset()
-HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
+from .tables import EventTables, Head, Place, Reading, match_entries
 
 
 class EventSentence:
@@ -34,17 +30,17 @@ class EventSentence:
         self.n = len(self.toks)
         self.words = words = [t.text for t in self.toks]
         self.starts = [t.start for t in self.toks]
-        self.alpha = alpha = [w[0].isalpha() for w in words]
-        info = tables.info
-        self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
-        self._readings = [x.readings for x in self.info]
-        self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
-        self.role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
+        self.alpha = [w[0].isalpha() for w in words]
+        self.info = infos = tables.infos(words)
+        self._readings = [x.readings for x in infos]
+        self._roles = [x.word_roles if x.word_roles is not None else self._match(i, x.roles)
+                       for i, x in enumerate(infos)]
+        self.role_names = [x.role_names if x.word_roles is not None else frozenset(r for _, r, _ in found)
+                           for x, found in zip(infos, self._roles)]
         self._heads: list = [False] * self.n  # False: not looked up yet
         self._places: list = [False] * self.n
         self.numbers = [w[0].isdigit() for w in words]
-        self.nominal = [bool(x.heads or x.places) or a and w.endswith(HEAD_ENDINGS) and self.head(i) is not None
-                        for i, (x, w, a) in enumerate(zip(self.info, words, alpha))]  # words that may head a phrase
+        self.nominal = [x.nominal for x in infos]  # words that may head a phrase
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
@@ -97,17 +93,13 @@ class EventSentence:
     def readings(self, i: int) -> tuple[Reading, ...]:
         return self._readings[i] if 0 <= i < self.n else ()
 
-    def _match(self, i: int, entries: tuple) -> list[tuple[int, str, str]]:
+    def _match(self, i: int, entries: tuple) -> tuple[tuple[int, str, str], ...]:
         """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
-        if not entries:
-            return []
-        words, n = self.words, self.n
-        return [(1 + len(rest), value[0], value[1]) for rest, value, _ in entries
-                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
+        return tuple((size, value[0], value[1]) for size, value, _ in match_entries(entries, self.words, i))
 
-    def roles(self, i: int) -> list[tuple[int, str, str]]:
+    def roles(self, i: int) -> tuple[tuple[int, str, str], ...]:
         """(length in words, role, value) of the function words at token ``i``."""
-        return self._roles[i] if 0 <= i < self.n else []
+        return self._roles[i] if 0 <= i < self.n else ()
 
     def role(self, i: int, role: str) -> tuple[int, str] | None:
         """(length, value) of the function word of ``role`` at token ``i``."""
@@ -125,17 +117,9 @@ class EventSentence:
             return None
         found = self._heads[i]
         if found is False:
-            match = self.tables.heads.match(self.words, i)
-            w = self.words[i]
-            if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
-                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
-            if not match and w.endswith(HEAD_ENDINGS[1:]) and len(w) > 3:  # قواتنا، عناصرها، زميلته: a pronoun
-                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1] if w.endswith("ته") else w
-                if stem.endswith("ت"):
-                    stem = stem[:-1] + "ه"  # زميلت → زميله
-                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(stem)
-                         if not rest and value.kind in ("force", "armed", "state", "people")]
-            found = self._heads[i] = match[0] if match else None
+            info = self.info[i]
+            match = match_entries(info.heads, self.words, i)
+            found = self._heads[i] = match[0] if match else info.inflected_head
         return found
 
     def place(self, i: int) -> tuple[int, Place, str] | None:
@@ -146,7 +130,7 @@ class EventSentence:
         found = self._places[i]
         if found is False:
             found = None
-            for size, places, prefix in self.tables.places.match(self.words, i):
+            for size, places, prefix in match_entries(self.info[i].places, self.words, i):
                 place = next((p for p in places if not p.scene or self.doc.scene in p.scene), None)
                 if place is not None:
                     found = (size, place, prefix)
@@ -158,7 +142,7 @@ class EventSentence:
         """(length, form, proclitics) of a trigger of two words at token ``i`` (ضربات جوية)."""
         if not self.is_word(i) or not self.info[i].phrases:
             return None
-        found = self.tables.phrases.match(self.words, i)
+        found = match_entries(self.info[i].phrases, self.words, i)
         return found[0] if found else None
 
     def surface(self, first: int, last: int) -> str:
