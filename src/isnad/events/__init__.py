@@ -57,7 +57,7 @@ COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " و�
 NEEDS_WINDOW = 90  # characters after a verb where the object it needs may stand (after its subject)
 CLAUSE_END = re.compile("[.;:,]")  # the punctuation that ends the search for a needed object (triggers.needs_met)
 NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)
-TANWEEN = "\u064b\u064c\u064d"
+TANWEEN = frozenset("\u064b\u064c\u064d")
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)
 
@@ -124,7 +124,7 @@ class ArticleEvents:
         """Whether the word at folded ``[fs, fe)`` is written with tanween (هجومًا، تعهدٌ):
         a noun, whatever verb its letters also spell."""
         s, e = self.folded.span_to_original(fs, fe)
-        return any(ch in TANWEEN for ch in self.page.text[s:e])
+        return not TANWEEN.isdisjoint(self.page.text[s:e])
 
     def passive_vowel(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
@@ -619,7 +619,7 @@ def _date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, 
     against a publication date known to the day."""
     article = doc.article
     text = doc.page.text[span[0]:span[1]]
-    if any(ch.isdigit() for ch in text) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
+    if any(map(str.isdigit, text)) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
         base = article.published if article.published_precision in ("day", None) else None
         found = [d for d in date_mentions(text, base) if d.value and d.grain == "day"]
         if found:

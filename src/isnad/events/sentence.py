@@ -33,10 +33,12 @@ class EventSentence:
         self.alpha = [w[0].isalpha() for w in words]
         self.info = infos = tables.infos(words)
         self._readings = [x.readings for x in infos]
-        self._roles = [x.word_roles if x.word_roles is not None else self._match(i, x.roles)
-                       for i, x in enumerate(infos)]
-        self.role_names = [x.role_names if x.word_roles is not None else frozenset(r for _, r, _ in found)
-                           for x, found in zip(infos, self._roles)]
+        self._roles = [x.word_roles for x in infos]
+        self.role_names = [x.role_names for x in infos]
+        for i, x in enumerate(infos[:-1]):
+            if x.role_followers and words[i + 1] in x.role_followers:  # من قبل، بعد ان
+                found = self._roles[i] = self._match(i, x.roles)
+                self.role_names[i] = frozenset(r for _, r, _ in found)
         self._heads: list = [False] * self.n  # False: not looked up yet
         self._places: list = [False] * self.n
         self.numbers = [w[0].isdigit() for w in words]
@@ -110,6 +112,21 @@ class EventSentence:
 
     def has_role(self, i: int, *roles: str) -> bool:
         return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
+
+    @cached_property
+    def role_tokens(self) -> dict[str, list[int]]:
+        """The tokens of each role the sentence has, in order."""
+        out: dict[str, list[int]] = {}
+        for i, names in enumerate(self.role_names):
+            for role in names:
+                out.setdefault(role, []).append(i)
+        return out
+
+    def last_role(self, role: str, lo: int, hi: int) -> int | None:
+        """The last token of ``role`` in ``[lo, hi)``."""
+        found = self.role_tokens.get(role, ())
+        k = bisect_left(found, hi)
+        return found[k - 1] if k and found[k - 1] >= lo else None
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""

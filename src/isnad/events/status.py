@@ -91,7 +91,7 @@ def _stronger(a: str | None, b: str) -> str:
 
 def claimed(s: EventSentence) -> bool:
     """The sentence attributes what it says (بحسب الهلال الأحمر، وفقا لمصادر، تقارير تفيد)."""
-    return any(s.has_role(k, "claim") for k in range(s.n))
+    return "claim" in s.role_tokens
 
 
 class Statements:

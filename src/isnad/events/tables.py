@@ -173,6 +173,11 @@ def same_word(text: str, word: str) -> bool:
     return text == word or (word.startswith("ال") and text == word[2:]) or text == "ال" + word
 
 
+def _written(word: str) -> tuple[str, ...]:
+    """The ways a later word of a phrase may be written (:func:`same_word`)."""
+    return (word, word[2:], "ال" + word) if word.startswith("ال") else (word, "ال" + word)
+
+
 class WordInfo(NamedTuple):
     """What the tables say of one folded word, looked up once per word."""
 
@@ -181,8 +186,9 @@ class WordInfo(NamedTuple):
     heads: tuple  # participant heads it may begin: (rest, Head, proclitics)
     places: tuple  # places it may begin: (rest, places, proclitics)
     phrases: tuple  # two-word triggers it may begin: (rest, Form, proclitics)
-    word_roles: tuple | None  # (1, role, value) of its roles when all are one word, else None
+    word_roles: tuple  # (1, role, value) of the roles of this word alone
     role_names: frozenset[str]  # the roles of word_roles
+    role_followers: frozenset[str]  # the next words that may complete a longer role (من قبل، بعد ان)
     inflected_head: tuple | None  # (1, Head, proclitics) read through an accusative or pronoun ending
     nominal: bool  # it may head a phrase: a head, a place, or a head with an ending
 
@@ -204,7 +210,7 @@ def need_of(rows: list[TriggerRow]) -> str:
     return "governor" if all(not r.alone for r in rows) else "armed"
 
 
-EMPTY = WordInfo((), (), (), (), (), (), frozenset(), None, False)  # a number or punctuation mark
+EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False)  # a number or punctuation mark
 
 
 @dataclass
@@ -243,12 +249,12 @@ class EventTables:
                         if got:
                             kinds[n] = tuple((rest, value, prefix) for rest, value in got)
             roles, heads, places, phrases = kinds
-            word_roles = None if any(rest for rest, _, _ in roles) else \
-                tuple((1, role, value) for _, (role, value), _ in roles)
+            word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
+            followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
             inflected = self.inflected_head(word)
             found = self._info[word] = WordInfo(
                 self.readings(word), roles, heads, places, phrases, word_roles,
-                frozenset(role for _, role, _ in word_roles or ()), inflected, bool(heads or places or inflected))
+                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected))
         return found
 
     def triggers(self, word: str) -> WordTriggers:
