@@ -292,7 +292,7 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     if need == "governor":  # شنت طائرات التحالف غارات، تم أسر، الحصار الذي يفرضه الجيش
         before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_REACH:]
         after = text[pos:min(se, pos + RELATIVE_WINDOW)].split()[1:1 + RELATIVE_REACH]
-        return any(any(r.row.cls == "support" for r in tables.readings(w)) or w.lstrip("وف") in PASSIVES
+        return any(tables.triggers(w).support or w.lstrip("وف") in PASSIVES
                    for w in before) or any(r.form.tense != "noun" and r.suffix in ("ه", "ها", "هم")
                                            for w in after for r in tables.readings(w))
     return True
@@ -313,7 +313,7 @@ def _may_have_counterpart(tables: EventTables, text: str, start: int, end: int, 
     if any(m in window for m in COUNTERPART_MARKS):
         return True
     before = text[max(0, start - GOVERNOR_WINDOW):start].split()[-3:]
-    return any(any(r.row.cls == "support" for r in tables.readings(w)) for w in before)
+    return any(tables.triggers(w).support for w in before)
 
 
 def _may_have_object(row, text: str, end: int, hi: int) -> bool:

@@ -133,7 +133,7 @@ class PhraseReader:
         h = self._past_quantity(i)
         if h >= s.n:
             return None
-        if any(r.row.cls != "support" for r in s.readings(h)) and not self._whole_head(h):
+        if s.eventive(h) and not self._whole_head(h):
             return None  # المساعدة، الاجتماع: an event word, not a participant
         party = (self._actor(h) or self._place(h) or self._head(h) or self._role(h))
         if party is None:

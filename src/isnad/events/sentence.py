@@ -39,8 +39,9 @@ class EventSentence:
             if x.role_followers and words[i + 1] in x.role_followers:  # من قبل، بعد ان
                 found = self._roles[i] = self._match(i, x.roles)
                 self.role_names[i] = frozenset(r for _, r, _ in found)
-        self._heads: list = [False] * self.n  # False: not looked up yet
-        self._places: list = [False] * self.n
+        # False: not looked up yet; a word that begins no phrase of heads is what its ending gives
+        self._heads: list = [False if x.heads else x.inflected_head for x in infos]
+        self._places: list = [False if x.places else None for x in infos]
         self.numbers = [w[0].isdigit() for w in words]
         self.nominal = [x.nominal for x in infos]  # words that may head a phrase
 
@@ -95,6 +96,14 @@ class EventSentence:
     def readings(self, i: int) -> tuple[Reading, ...]:
         return self._readings[i] if 0 <= i < self.n else ()
 
+    def support(self, i: int) -> bool:
+        """Whether token ``i`` may be a support verb or noun (شن، قام، تمكن)."""
+        return 0 <= i < self.n and self.info[i].support
+
+    def eventive(self, i: int) -> bool:
+        """Whether token ``i`` may be a trigger of its own (a reading that is no support word)."""
+        return 0 <= i < self.n and self.info[i].eventive
+
     def _match(self, i: int, entries: tuple) -> tuple[tuple[int, str, str], ...]:
         """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
         return tuple((size, value[0], value[1]) for size, value, _ in match_entries(entries, self.words, i))
@@ -130,7 +139,7 @@ class EventSentence:
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""
-        if not self.is_word(i):
+        if not 0 <= i < self.n:
             return None
         found = self._heads[i]
         if found is False:
@@ -142,7 +151,7 @@ class EventSentence:
     def place(self, i: int) -> tuple[int, Place, str] | None:
         """(length, place, proclitics) of the place or group at token ``i``, in the reading
         that fits the article's scene."""
-        if not self.is_word(i):
+        if not 0 <= i < self.n:
             return None
         found = self._places[i]
         if found is False:

@@ -44,7 +44,7 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
     for k in range(anchor - 1, max(clause_start, anchor - reach) - 1, -1):
         role = s.role(k, "modality")
         if role is None:
-            if s.readings(k) and not any(r.row.cls == "support" for r in s.readings(k)) or s.has_role(k, "marker"):
+            if s.readings(k) and not s.support(k) or s.has_role(k, "marker"):
                 break
             continue
         value = role[1]

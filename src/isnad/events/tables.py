@@ -191,6 +191,8 @@ class WordInfo(NamedTuple):
     role_followers: frozenset[str]  # the next words that may complete a longer role (من قبل، بعد ان)
     inflected_head: tuple | None  # (1, Head, proclitics) read through an accusative or pronoun ending
     nominal: bool  # it may head a phrase: a head, a place, or a head with an ending
+    support: bool  # a reading is a support verb or noun (شن، قام، تمكن)
+    eventive: bool  # a reading is a trigger of its own (no support word)
 
 
 class WordTriggers(NamedTuple):
@@ -200,6 +202,7 @@ class WordTriggers(NamedTuple):
     rows: tuple[tuple[TriggerRow, bool], ...]  # its event rows (no support verb), each with whether
     #                                            it is a noun of two sides, which needs a counterpart
     need: str | None  # what its rows need (:func:`need_of`) when none needs an object or counterpart
+    support: bool  # it may be a support verb or noun (شن، قام، تمكن)
 
 
 def need_of(rows: list[TriggerRow]) -> str:
@@ -210,7 +213,7 @@ def need_of(rows: list[TriggerRow]) -> str:
     return "governor" if all(not r.alone for r in rows) else "armed"
 
 
-EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False)  # a number or punctuation mark
+EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False, False, False)  # a number or punctuation mark
 
 
 @dataclass
@@ -252,9 +255,11 @@ class EventTables:
             word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
             followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
             inflected = self.inflected_head(word)
+            readings = self.readings(word)
             found = self._info[word] = WordInfo(
-                self.readings(word), roles, heads, places, phrases, word_roles,
-                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected))
+                readings, roles, heads, places, phrases, word_roles,
+                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected),
+                any(r.row.cls == "support" for r in readings), any(r.row.cls != "support" for r in readings))
         return found
 
     def triggers(self, word: str) -> WordTriggers:
@@ -266,8 +271,9 @@ class EventTables:
             rows = tuple(dict.fromkeys((r.row, r.row.parties >= 2 and r.form.tense == "noun")
                                        for r in self.readings(word) if r.row.cls != "support"))
             fixed = rows and not any(row.needs or two for row, two in rows)
-            found = self._triggers[word] = WordTriggers(bool(self.phrases.entries(word)), rows,
-                                                        need_of([row for row, _ in rows]) if fixed else None)
+            found = self._triggers[word] = WordTriggers(
+                bool(self.phrases.entries(word)), rows, need_of([row for row, _ in rows]) if fixed else None,
+                any(r.row.cls == "support" for r in self.readings(word)))
         return found
 
     def infos(self, words: list[str]) -> list[WordInfo]:

@@ -76,7 +76,7 @@ def governor_of(r: SentenceReader, c: Candidate) -> tuple[int, Party | None] | N
         k -= 1
     between = None
     while k >= lo:
-        if any(rd.row.cls == "support" for rd in s.readings(k)):
+        if s.support(k):
             return k, between
         p = r.ending.get(k + 1)
         if p is not None and p.first <= k:
