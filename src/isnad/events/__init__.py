@@ -18,6 +18,7 @@ the article holds the event and merges repeated mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from ..dates import date_mentions
@@ -198,9 +199,12 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     memory = Memory()
     raw: list[dict] = []
     number = 0
-    for fs, fe in spans:
+    in_order = sorted(found)
+    for fs, fe in spans[:_last_span_read(spans, in_order) + 1]:
         for ss, se in sentences(text, fs, fe):
             number += 1
+            if not _holds(in_order, ss, se):
+                continue
             here = [p for p, need in found.items() if ss <= p < se and _worth_reading(tables, text, ss, se, p, need)]
             if not here:
                 continue
@@ -271,6 +275,17 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
             if rows:
                 out.append((start, need_of(rows)))
     return out
+
+
+def _holds(ordered: list[int], start: int, end: int) -> bool:
+    """Whether one of the ``ordered`` positions lies in ``[start, end)``."""
+    k = bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] < end
+
+
+def _last_span_read(spans: list[tuple[int, int]], ordered: list[int]) -> int:
+    """Index of the last span that holds a trigger position: the sentences after it are not read."""
+    return next(k for k in range(len(spans) - 1, -1, -1) if _holds(ordered, *spans[k]))
 
 
 def _window(text: str, ss: int, se: int, first: int, last: int) -> tuple[int, int]:
