@@ -123,19 +123,18 @@ class EventSentence:
         return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
 
     @cached_property
-    def role_tokens(self) -> dict[str, list[int]]:
-        """The tokens of each role the sentence has, in order."""
-        out: dict[str, list[int]] = {}
-        for i, names in enumerate(self.role_names):
-            for role in names:
-                out.setdefault(role, []).append(i)
-        return out
+    def role_set(self) -> frozenset[str]:
+        """The roles of all the sentence's tokens."""
+        return frozenset().union(*self.role_names)
 
     def last_role(self, role: str, lo: int, hi: int) -> int | None:
         """The last token of ``role`` in ``[lo, hi)``."""
-        found = self.role_tokens.get(role, ())
-        k = bisect_left(found, hi)
-        return found[k - 1] if k and found[k - 1] >= lo else None
+        if role in self.role_set:
+            names = self.role_names
+            for k in range(hi - 1, lo - 1, -1):
+                if role in names[k]:
+                    return k
+        return None
 
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""

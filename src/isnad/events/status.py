@@ -91,7 +91,7 @@ def _stronger(a: str | None, b: str) -> str:
 
 def claimed(s: EventSentence) -> bool:
     """The sentence attributes what it says (بحسب الهلال الأحمر، وفقا لمصادر، تقارير تفيد)."""
-    return "claim" in s.role_tokens
+    return "claim" in s.role_set
 
 
 class Statements:
