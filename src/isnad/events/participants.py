@@ -27,7 +27,7 @@ COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
 
 
-@dataclass
+@dataclass(slots=True)
 class Party:
     """A participant phrase: tokens ``first..last-1`` of its sentence."""
 

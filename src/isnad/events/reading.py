@@ -29,7 +29,7 @@ GOVERNOR_REACH = 14  # tokens between a support verb and its event noun (its sub
 CARRY_SENTENCES = 2  # how far back a dropped subject may find its referent
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A trigger word (or two) at tokens ``i..end-1`` read as ``form``."""
 
@@ -48,7 +48,7 @@ class Candidate:
         return self.form.tense
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """What a pattern made of a trigger: its participants and the word whose particles say
     whether it happened (the support verb of شن غارات, else the trigger)."""
