@@ -18,6 +18,7 @@ the article holds the event and merges repeated mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from ..dates import date_mentions
@@ -34,7 +35,7 @@ from ..statements.words import words as statement_words
 from .scene import offtopic, scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
-from .tables import EventTables, event_tables
+from .tables import EventTables, event_tables, need_of
 from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
@@ -57,7 +58,7 @@ COUNTERPART_MARKS = (" مع ", " بين ", " الي ", " لل", " بال", " و�
 NEEDS_WINDOW = 90  # characters after a verb where the object it needs may stand (after its subject)
 CLAUSE_END = re.compile("[.;:,]")  # the punctuation that ends the search for a needed object (triggers.needs_met)
 NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)
-TANWEEN = "\u064b\u064c\u064d"
+TANWEEN = frozenset("\u064b\u064c\u064d")
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)
 
@@ -124,7 +125,7 @@ class ArticleEvents:
         """Whether the word at folded ``[fs, fe)`` is written with tanween (هجومًا، تعهدٌ):
         a noun, whatever verb its letters also spell."""
         s, e = self.folded.span_to_original(fs, fe)
-        return any(ch in TANWEEN for ch in self.page.text[s:e])
+        return not TANWEEN.isdisjoint(self.page.text[s:e])
 
     def passive_vowel(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
@@ -198,9 +199,12 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     memory = Memory()
     raw: list[dict] = []
     number = 0
-    for fs, fe in spans:
+    in_order = sorted(found)
+    for fs, fe in spans[:_last_span_read(spans, in_order) + 1]:
         for ss, se in sentences(text, fs, fe):
             number += 1
+            if not _holds(in_order, ss, se):
+                continue
             here = [p for p, need in found.items() if ss <= p < se and _worth_reading(tables, text, ss, se, p, need)]
             if not here:
                 continue
@@ -249,28 +253,39 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
     ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر), ``governor`` a
     support or passive verb a few words before it (تم أسر، أطلق سراح)."""
     out: list[tuple[int, str]] = []
-    seen: set[int] = set()
+    end = lo
     for last, _ in tables.automaton.iter(text, lo, hi):
+        if last < end:
+            continue  # another form inside the word just read (the forms are all letters)
         start = last
         while start > lo and text[start - 1].isalpha():
             start -= 1
-        if start in seen:
-            continue
-        seen.add(start)
         end = last + 1
         while end < hi and text[end].isalpha():
             end += 1
         word = text[start:end]
-        if tables.phrases.entries(word) and _phrase_follows(tables, text, end, hi, word):
+        found = tables.triggers(word)
+        if found.phrase and _phrase_follows(tables, text, end, hi, word):
             out.append((start, ""))
-            continue
-        rows = [r.row for r in tables.readings(word) if r.row.cls != "support" and _may_have_object(r.row, text, end, hi)
-                and (r.row.parties < 2 or r.form.tense != "noun" or _may_have_counterpart(tables, text, start, end, hi))]
-        if rows:
-            need = "" if any(not r.armed and (r.alone or r.event_type == "") for r in rows) else \
-                "governor" if all(not r.alone for r in rows) else "armed"
-            out.append((start, need))
+        elif found.need is not None:
+            out.append((start, found.need))
+        elif found.rows:
+            rows = [row for row, two in found.rows if _may_have_object(row, text, end, hi)
+                    and (not two or _may_have_counterpart(tables, text, start, end, hi))]
+            if rows:
+                out.append((start, need_of(rows)))
     return out
+
+
+def _holds(ordered: list[int], start: int, end: int) -> bool:
+    """Whether one of the ``ordered`` positions lies in ``[start, end)``."""
+    k = bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] < end
+
+
+def _last_span_read(spans: list[tuple[int, int]], ordered: list[int]) -> int:
+    """Index of the last span that holds a trigger position: the sentences after it are not read."""
+    return next(k for k in range(len(spans) - 1, -1, -1) if _holds(ordered, *spans[k]))
 
 
 def _window(text: str, ss: int, se: int, first: int, last: int) -> tuple[int, int]:
@@ -292,7 +307,7 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     if need == "governor":  # شنت طائرات التحالف غارات، تم أسر، الحصار الذي يفرضه الجيش
         before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_REACH:]
         after = text[pos:min(se, pos + RELATIVE_WINDOW)].split()[1:1 + RELATIVE_REACH]
-        return any(any(r.row.cls == "support" for r in tables.readings(w)) or w.lstrip("وف") in PASSIVES
+        return any(tables.triggers(w).support or w.lstrip("وف") in PASSIVES
                    for w in before) or any(r.form.tense != "noun" and r.suffix in ("ه", "ها", "هم")
                                            for w in after for r in tables.readings(w))
     return True
@@ -313,7 +328,7 @@ def _may_have_counterpart(tables: EventTables, text: str, start: int, end: int, 
     if any(m in window for m in COUNTERPART_MARKS):
         return True
     before = text[max(0, start - GOVERNOR_WINDOW):start].split()[-3:]
-    return any(any(r.row.cls == "support" for r in tables.readings(w)) for w in before)
+    return any(tables.triggers(w).support for w in before)
 
 
 def _may_have_object(row, text: str, end: int, hi: int) -> bool:
@@ -619,7 +634,7 @@ def _date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, 
     against a publication date known to the day."""
     article = doc.article
     text = doc.page.text[span[0]:span[1]]
-    if any(ch.isdigit() for ch in text) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
+    if any(map(str.isdigit, text)) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
         base = article.published if article.published_precision in ("day", None) else None
         found = [d for d in date_mentions(text, base) if d.value and d.grain == "day"]
         if found:

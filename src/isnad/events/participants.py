@@ -27,7 +27,7 @@ COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
 
 
-@dataclass
+@dataclass(slots=True)
 class Party:
     """A participant phrase: tokens ``first..last-1`` of its sentence."""
 
@@ -133,7 +133,7 @@ class PhraseReader:
         h = self._past_quantity(i)
         if h >= s.n:
             return None
-        if any(r.row.cls != "support" for r in s.readings(h)) and not self._whole_head(h):
+        if s.eventive(h) and not self._whole_head(h):
             return None  # المساعدة، الاجتماع: an event word, not a participant
         party = (self._actor(h) or self._place(h) or self._head(h) or self._role(h))
         if party is None:

@@ -29,7 +29,7 @@ GOVERNOR_REACH = 14  # tokens between a support verb and its event noun (its sub
 CARRY_SENTENCES = 2  # how far back a dropped subject may find its referent
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A trigger word (or two) at tokens ``i..end-1`` read as ``form``."""
 
@@ -48,7 +48,7 @@ class Candidate:
         return self.form.tense
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     """What a pattern made of a trigger: its participants and the word whose particles say
     whether it happened (the support verb of شن غارات, else the trigger)."""
@@ -170,7 +170,7 @@ class SentenceReader:
             return True
         if s.words[i - 1].lstrip("وف") in NOUN_PARTICLES:
             return True
-        return any(r.row.cls == "support" for r in s.readings(i - 1))
+        return s.support(i - 1)
 
     # -- clauses ---------------------------------------------------------------------------
     def clause_start(self, i: int) -> int:
@@ -298,7 +298,7 @@ class SentenceReader:
             if s.words[k].lstrip("وف") in KANA:
                 p = self.starting.get(k + 1)
                 return p if p is not None and p.marker is None and p.last <= v else None
-            if s.readings(k) and any(r.row.cls != "support" for r in s.readings(k)):
+            if s.eventive(k):
                 return None
         return None
 
@@ -365,8 +365,7 @@ class SentenceReader:
         """Another verb, or another event noun, between tokens ``a`` and ``b`` (اتفقا قبل
         اجتماعهما مع بوتين: the مع phrase is the meeting's, not the agreement's)."""
         s = self.s
-        return any(s.readings(k) and any(r.row.cls != "support" for r in s.readings(k))
-                   and not self.starting.get(k) for k in range(a + 1, b))
+        return any(s.eventive(k) and not self.starting.get(k) for k in range(a + 1, b))
 
     def genitive(self, c: Candidate) -> Party | None:
         """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين; an

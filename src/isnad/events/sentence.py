@@ -13,11 +13,7 @@ from functools import cached_property
 
 from ..mentions import Mention, find_mentions
 from ..statements.sentence import Token, tokens_of
-from .tables import EventTables, Head, Place, Reading, WordInfo, same_word
-
-EMPTY = WordInfo((), (), (), (), ())
-NO_ROLES: frozenset[str] = frozenset()
-HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
+from .tables import EventTables, Head, Place, Reading, match_entries
 
 
 class EventSentence:
@@ -34,17 +30,20 @@ class EventSentence:
         self.n = len(self.toks)
         self.words = words = [t.text for t in self.toks]
         self.starts = [t.start for t in self.toks]
-        self.alpha = alpha = [w[0].isalpha() for w in words]
-        info = tables.info
-        self.info = [info(w) if a else EMPTY for w, a in zip(words, alpha)]
-        self._readings = [x.readings for x in self.info]
-        self._roles = [self._match(i, x.roles) if x.roles else [] for i, x in enumerate(self.info)]
-        self.role_names = [frozenset(r for _, r, _ in found) if found else NO_ROLES for found in self._roles]
-        self._heads: list = [False] * self.n  # False: not looked up yet
-        self._places: list = [False] * self.n
+        self.alpha = [w[0].isalpha() for w in words]
+        self.info = infos = tables.infos(words)
+        self._readings = [x.readings for x in infos]
+        self._roles = [x.word_roles for x in infos]
+        self.role_names = [x.role_names for x in infos]
+        for i, x in enumerate(infos[:-1]):
+            if x.role_followers and words[i + 1] in x.role_followers:  # من قبل، بعد ان
+                found = self._roles[i] = self._match(i, x.roles)
+                self.role_names[i] = frozenset(r for _, r, _ in found)
+        # False: not looked up yet; a word that begins no phrase of heads is what its ending gives
+        self._heads: list = [False if x.heads else x.inflected_head for x in infos]
+        self._places: list = [False if x.places else None for x in infos]
         self.numbers = [w[0].isdigit() for w in words]
-        self.nominal = [bool(x.heads or x.places) or a and w.endswith(HEAD_ENDINGS) and self.head(i) is not None
-                        for i, (x, w, a) in enumerate(zip(self.info, words, alpha))]  # words that may head a phrase
+        self.nominal = [x.nominal for x in infos]  # words that may head a phrase
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
@@ -97,17 +96,21 @@ class EventSentence:
     def readings(self, i: int) -> tuple[Reading, ...]:
         return self._readings[i] if 0 <= i < self.n else ()
 
-    def _match(self, i: int, entries: tuple) -> list[tuple[int, str, str]]:
-        """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
-        if not entries:
-            return []
-        words, n = self.words, self.n
-        return [(1 + len(rest), value[0], value[1]) for rest, value, _ in entries
-                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
+    def support(self, i: int) -> bool:
+        """Whether token ``i`` may be a support verb or noun (شن، قام، تمكن)."""
+        return 0 <= i < self.n and self.info[i].support
 
-    def roles(self, i: int) -> list[tuple[int, str, str]]:
+    def eventive(self, i: int) -> bool:
+        """Whether token ``i`` may be a trigger of its own (a reading that is no support word)."""
+        return 0 <= i < self.n and self.info[i].eventive
+
+    def _match(self, i: int, entries: tuple) -> tuple[tuple[int, str, str], ...]:
+        """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
+        return tuple((size, value[0], value[1]) for size, value, _ in match_entries(entries, self.words, i))
+
+    def roles(self, i: int) -> tuple[tuple[int, str, str], ...]:
         """(length in words, role, value) of the function words at token ``i``."""
-        return self._roles[i] if 0 <= i < self.n else []
+        return self._roles[i] if 0 <= i < self.n else ()
 
     def role(self, i: int, role: str) -> tuple[int, str] | None:
         """(length, value) of the function word of ``role`` at token ``i``."""
@@ -119,34 +122,40 @@ class EventSentence:
     def has_role(self, i: int, *roles: str) -> bool:
         return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
 
+    @cached_property
+    def role_set(self) -> frozenset[str]:
+        """The roles of all the sentence's tokens."""
+        return frozenset().union(*self.role_names)
+
+    def last_role(self, role: str, lo: int, hi: int) -> int | None:
+        """The last token of ``role`` in ``[lo, hi)``."""
+        if role in self.role_set:
+            names = self.role_names
+            for k in range(hi - 1, lo - 1, -1):
+                if role in names[k]:
+                    return k
+        return None
+
     def head(self, i: int) -> tuple[int, Head, str] | None:
         """(length, head, proclitics) of the participant head noun at token ``i``."""
-        if not self.is_word(i):
+        if not 0 <= i < self.n:
             return None
         found = self._heads[i]
         if found is False:
-            match = self.tables.heads.match(self.words, i)
-            w = self.words[i]
-            if not match and w.endswith("ا") and len(w) > 3:  # دولا، جنديا: the accusative
-                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(w[:-1]) if not rest]
-            if not match and w.endswith(HEAD_ENDINGS[1:]) and len(w) > 3:  # قواتنا، عناصرها، زميلته: a pronoun
-                stem = w[:-2] if w.endswith(("نا", "ها", "هم")) else w[:-1] if w.endswith("ته") else w
-                if stem.endswith("ت"):
-                    stem = stem[:-1] + "ه"  # زميلت → زميله
-                match = [(1, value, prefix) for rest, value, prefix in self.tables.heads.entries(stem)
-                         if not rest and value.kind in ("force", "armed", "state", "people")]
-            found = self._heads[i] = match[0] if match else None
+            info = self.info[i]
+            match = match_entries(info.heads, self.words, i)
+            found = self._heads[i] = match[0] if match else info.inflected_head
         return found
 
     def place(self, i: int) -> tuple[int, Place, str] | None:
         """(length, place, proclitics) of the place or group at token ``i``, in the reading
         that fits the article's scene."""
-        if not self.is_word(i):
+        if not 0 <= i < self.n:
             return None
         found = self._places[i]
         if found is False:
             found = None
-            for size, places, prefix in self.tables.places.match(self.words, i):
+            for size, places, prefix in match_entries(self.info[i].places, self.words, i):
                 place = next((p for p in places if not p.scene or self.doc.scene in p.scene), None)
                 if place is not None:
                     found = (size, place, prefix)
@@ -158,7 +167,7 @@ class EventSentence:
         """(length, form, proclitics) of a trigger of two words at token ``i`` (ضربات جوية)."""
         if not self.is_word(i) or not self.info[i].phrases:
             return None
-        found = self.tables.phrases.match(self.words, i)
+        found = match_entries(self.info[i].phrases, self.words, i)
         return found[0] if found else None
 
     def surface(self, first: int, last: int) -> str:

@@ -44,7 +44,7 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
     for k in range(anchor - 1, max(clause_start, anchor - reach) - 1, -1):
         role = s.role(k, "modality")
         if role is None:
-            if s.readings(k) and not any(r.row.cls == "support" for r in s.readings(k)) or s.has_role(k, "marker"):
+            if s.readings(k) and not s.support(k) or s.has_role(k, "marker"):
                 break
             continue
         value = role[1]
@@ -91,7 +91,7 @@ def _stronger(a: str | None, b: str) -> str:
 
 def claimed(s: EventSentence) -> bool:
     """The sentence attributes what it says (بحسب الهلال الأحمر، وفقا لمصادر، تقارير تفيد)."""
-    return any(s.has_role(k, "claim") for k in range(s.n))
+    return "claim" in s.role_set
 
 
 class Statements:

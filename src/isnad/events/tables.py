@@ -25,6 +25,7 @@ PAST_PROCLITICS = frozenset({"", "و", "ف", "ل", "ول", "فل"})  # لقد / 
 PRESENT_PROCLITICS = frozenset({"", "و", "ف", "س", "وس", "فس", "ل", "ول", "فل"})
 FUTURE_PROCLITICS = frozenset({"س", "وس", "فس"})
 PRONOUN_SUFFIXES = ("", "ه", "ها", "هما", "هم", "هن", "نا", "كم")
+HEAD_ENDINGS = ("ا", "نا", "ها", "هم", "ته")  # an accusative or a pronoun after a head noun (جنديا، قواتنا)
 _CACHE_LIMIT = 200_000  # words kept by EventTables.readings before the cache is emptied
 
 
@@ -146,12 +147,17 @@ class PhraseTable:
     def match(self, words: list[str], i: int) -> list[tuple[int, object, str]]:
         """(number of words, value, proclitics of the first word) of every phrase at word
         ``i``, longest first (وللقوات: proclitics ولل)."""
-        entries = self.entries(words[i])
-        if not entries:
-            return []
-        n = len(words)
-        return [(1 + len(rest), value, prefix) for rest, value, prefix in entries
-                if all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
+        return match_entries(self.entries(words[i]), words, i)
+
+
+def match_entries(entries: tuple, words: list[str], i: int) -> list[tuple[int, object, str]]:
+    """(number of words, value, proclitics) of the phrases of ``entries`` (those word ``i``
+    may begin) that the words after it complete, longest first."""
+    if not entries:
+        return []
+    n = len(words)
+    return [(1 + len(rest), value, prefix) for rest, value, prefix in entries
+            if not rest or all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -167,6 +173,11 @@ def same_word(text: str, word: str) -> bool:
     return text == word or (word.startswith("ال") and text == word[2:]) or text == "ال" + word
 
 
+def _written(word: str) -> tuple[str, ...]:
+    """The ways a later word of a phrase may be written (:func:`same_word`)."""
+    return (word, word[2:], "ال" + word) if word.startswith("ال") else (word, "ال" + word)
+
+
 class WordInfo(NamedTuple):
     """What the tables say of one folded word, looked up once per word."""
 
@@ -175,6 +186,34 @@ class WordInfo(NamedTuple):
     heads: tuple  # participant heads it may begin: (rest, Head, proclitics)
     places: tuple  # places it may begin: (rest, places, proclitics)
     phrases: tuple  # two-word triggers it may begin: (rest, Form, proclitics)
+    word_roles: tuple  # (1, role, value) of the roles of this word alone
+    role_names: frozenset[str]  # the roles of word_roles
+    role_followers: frozenset[str]  # the next words that may complete a longer role (من قبل، بعد ان)
+    inflected_head: tuple | None  # (1, Head, proclitics) read through an accusative or pronoun ending
+    nominal: bool  # it may head a phrase: a head, a place, or a head with an ending
+    support: bool  # a reading is a support verb or noun (شن، قام، تمكن)
+    eventive: bool  # a reading is a trigger of its own (no support word)
+
+
+class WordTriggers(NamedTuple):
+    """What a word the trigger automaton finds may trigger, read once per word."""
+
+    phrase: bool  # it begins a two-word trigger (ضربات جوية)
+    rows: tuple[tuple[TriggerRow, bool], ...]  # its event rows (no support verb), each with whether
+    #                                            it is a noun of two sides, which needs a counterpart
+    need: str | None  # what its rows need (:func:`need_of`) when none needs an object or counterpart
+    support: bool  # it may be a support verb or noun (شن، قام، تمكن)
+
+
+def need_of(rows: list[TriggerRow]) -> str:
+    """What the event rows of a word need to be read: ``""`` nothing more, ``governor`` a
+    support or passive verb before it (all need one), ``armed`` a sentence about fighting."""
+    if any(not r.armed and (r.alone or r.event_type == "") for r in rows):
+        return ""
+    return "governor" if all(not r.alone for r in rows) else "armed"
+
+
+EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False, False, False)  # a number or punctuation mark
 
 
 @dataclass
@@ -191,6 +230,7 @@ class EventTables:
     _cache: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
     first_words: frozenset[str] = frozenset()  # the first words (without ال) of all four phrase tables
     _info: dict[str, WordInfo] = field(default_factory=dict)
+    _triggers: dict[str, WordTriggers] = field(default_factory=dict)
 
     def info(self, word: str) -> WordInfo:
         """Everything the tables say of folded ``word``, computed once: one pass over its
@@ -211,8 +251,54 @@ class EventTables:
                         got = table.lookup(form)
                         if got:
                             kinds[n] = tuple((rest, value, prefix) for rest, value in got)
-            found = self._info[word] = WordInfo(self.readings(word), *kinds)
+            roles, heads, places, phrases = kinds
+            word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
+            followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
+            inflected = self.inflected_head(word)
+            readings = self.readings(word)
+            found = self._info[word] = WordInfo(
+                readings, roles, heads, places, phrases, word_roles,
+                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected),
+                any(r.row.cls == "support" for r in readings), any(r.row.cls != "support" for r in readings))
         return found
+
+    def triggers(self, word: str) -> WordTriggers:
+        """The :class:`WordTriggers` of folded ``word``, computed once."""
+        found = self._triggers.get(word)
+        if found is None:
+            if len(self._triggers) > _CACHE_LIMIT:
+                self._triggers.clear()
+            rows = tuple(dict.fromkeys((r.row, r.row.parties >= 2 and r.form.tense == "noun")
+                                       for r in self.readings(word) if r.row.cls != "support"))
+            fixed = rows and not any(row.needs or two for row, two in rows)
+            found = self._triggers[word] = WordTriggers(
+                bool(self.phrases.entries(word)), rows, need_of([row for row, _ in rows]) if fixed else None,
+                any(r.row.cls == "support" for r in self.readings(word)))
+        return found
+
+    def infos(self, words: list[str]) -> list[WordInfo]:
+        """The :meth:`info` of each token of a sentence (:data:`EMPTY` for numbers and marks)."""
+        cached, info = self._info.get, self.info
+        return [(cached(w) or info(w)) if w[0].isalpha() else EMPTY for w in words]
+
+    def inflected_head(self, word: str) -> tuple[int, Head, str] | None:
+        """(1, head, proclitics) of a one-word head noun under an accusative (دولا، جنديا) or,
+        for heads of forces, states and people, a pronoun (قواتنا، عناصرها، زميلته)."""
+        if len(word) <= 3:
+            return None
+        if word.endswith("ا"):
+            match = [(1, value, prefix) for rest, value, prefix in self.heads.entries(word[:-1]) if not rest]
+            if match:
+                return match[0]
+        if word.endswith(HEAD_ENDINGS[1:]):
+            stem = word[:-2] if word.endswith(("نا", "ها", "هم")) else word[:-1] if word.endswith("ته") else word
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"  # زميلت → زميله
+            match = [(1, value, prefix) for rest, value, prefix in self.heads.entries(stem)
+                     if not rest and value.kind in ("force", "armed", "state", "people")]
+            if match:
+                return match[0]
+        return None
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """Trigger readings of folded ``word``: each split into proclitics, a form and a

@@ -76,7 +76,7 @@ def governor_of(r: SentenceReader, c: Candidate) -> tuple[int, Party | None] | N
         k -= 1
     between = None
     while k >= lo:
-        if any(rd.row.cls == "support" for rd in s.readings(k)):
+        if s.support(k):
             return k, between
         p = r.ending.get(k + 1)
         if p is not None and p.first <= k:
@@ -212,11 +212,8 @@ def demanded_or_alleged_act(r: SentenceReader, c: Candidate) -> Result:
     if c.row.event_type in SPEECH_ACTS:
         return None
     s = r.s
-    lo = r.clause_start(c.i)
-    for k in range(c.i - 1, max(lo, c.i - REQUEST_REACH) - 1, -1):
-        if s.has_role(k, "request"):
-            return Dropped(f"the act {s.words[k]} is about")
-    return None
+    k = s.last_role("request", max(r.clause_start(c.i), c.i - REQUEST_REACH), c.i)
+    return Dropped(f"the act {s.words[k]} is about") if k is not None else None
 
 
 @TRIGGER_PATTERNS.rule(("ودمرت القوات مقر التنظيم، مما أسفر عن مقتل العشرات من مسلحيه.",
