@@ -636,6 +636,14 @@ def test_what_a_body_is_for_is_part_of_its_name_but_an_outlet_spoken_to_is_not()
     assert_spans(page, body)
 
 
+def test_a_report_that_speaks_for_itself_is_named_by_its_kind_in_english():
+    _, sts = own("كشفت دراسة علمية حديثة أن استخدام الهواتف يضر بالنوم.\n"
+                 "وأوضحت الدراسة أن الأطفال أكثر تأثرا.")
+    for content in ("استخدام الهواتف يضر", "الأطفال أكثر تأثرا"):
+        speaker = find(sts, content)["speaker"]
+        assert speaker["name"] == "study" and speaker["name_ar"] == "دراسة علمية حديثة"
+
+
 def test_whom_the_words_were_said_to_is_not_part_of_the_speaker():
     _, sts = own("وقال وزير الخارجية للصحفيين إن الوضع هادئ.\n"
                  "وقالت الوزارة للصحفيين والمراسلين إن فرق الإنقاذ تعمل في الإقليم.")

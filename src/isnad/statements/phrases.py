@@ -336,7 +336,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         return None  # a bare تقرير names nothing
     fs, fe = noun.key_start, toks[k - 1].end if k > j else noun.end
     surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks, an unnamed source
-    return Speaker(surface, surface, "anonymous", (fs, fe), country, gender=head_gender(noun.key), head=head), k
+    return Speaker(surface, surface, "anonymous", (fs, fe), country, role=noun.value.get("label") or None,
+                   gender=head_gender(noun.key), head=head), k  # named in English by its kind: study, report
 
 
 @SPEAKER_PHRASES.rule(
