@@ -551,17 +551,43 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
 @STATEMENT_PATTERNS.rule(
     ("ونفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن بوتين مستعد للتفاوض.",
      {"speaker": "بلومبرج", "cue": "أفاد"}),
+    ("ووجه الوزير تحذيرا أكد فيه أن الشركات المخالفة ستعاقب.",
+     {"speaker": "الوزير", "cue": "أكد", "content": "الشركات المخالفة ستعاقب"}),
+    ("وأصدر الجيش بيانا قال فيه إن قواته صدت الهجوم.", {"speaker": "الجيش", "cue": "قال", "content": "قواته صدت"}),
 )
 def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A cue inside another statement's content is kept only for a report or an outlet (the
     Kremlin denies *a Bloomberg report that said …*); other nested speech is the speaker's."""
     if not r.inside_active(cue):
         return None
+    if _says_in_it(r, ci):
+        return _words_of_the_noun(r, cue, ci)
     draft = verb_statement(r, cue, ci, None, carry_over=False)
     if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
         draft.nested = True
         return draft
     return Dropped("speech reported inside another statement")
+
+
+def _says_in_it(r: SentenceReader, ci: int) -> bool:
+    """A cue followed by فيه / فيها right after the first word of the statement's content: the
+    words of that speech noun follow (ووجه الوزير تحذيرا أكد فيه أن …، أصدرت بيانا قالت فيه)."""
+    first = r.s.index_after(r.active.content[0])
+    return ci - first in (1, 2) and r.s.text_of(ci + 1) in ("فيه", "فيها")
+
+
+def _words_of_the_noun(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """The statement the noun's words make, of the same speaker, in place of the one whose
+    content the noun opened."""
+    draft = verb_statement(r, cue, ci, r.active.speaker, carry_over=False)
+    if draft is None:
+        return Dropped("speech reported inside another statement")
+    r.drafts.remove(r.active)
+    if r.trace is not None:
+        r.trace.dropped("report_in_the_content", r.cue_text(r.active.cue),
+                        r.doc.folded.span_to_original(r.active.cue.key_start, r.active.cue.end),
+                        "the words of its speech noun follow (… أكد فيه): that statement takes its place")
+    return draft
 
 
 @STATEMENT_PATTERNS.rule(
