@@ -513,6 +513,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "أشار", "speaker": "سكان آخرون"}),
     ("وأكدت الحكومة أن الوضع مستقر، في حين قالت المعارضة إن الاحتجاجات ستستمر.",
      {"cue": "قالت", "speaker": "المعارضة", "content": "الاحتجاجات ستستمر"}),
+    ("وأعلن رئيس الحزب دولت بهتشلي شرطا جديدا للمشاركة في الحكومة، إذ قال إن موافقة الحزب الحاكم لا تكفي.",
+     {"cue": "قال", "content": "موافقة الحزب الحاكم"}),
 )
 def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A verb that opens a coordinated clause inside a statement (، وأوضح …، كما أكد …، لكنه

@@ -29,6 +29,7 @@ NAME_QUOTE = 5  # a quotation this short with words right before and after it is
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
+CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
 
 
 class SentenceReader:
@@ -184,10 +185,11 @@ class SentenceReader:
 
     # -- clauses -------------------------------------------------------------------
     def clause_start(self, ci: int) -> bool:
-        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد`` / ``، فيما أعلنت``."""
+        """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد`` / ``، فيما أعلنت`` /
+        ``، إذ قال``."""
         toks = self.toks
         k = ci - 1
-        if k >= 0 and (toks[k].text in COORDINATORS or self.s.is_(k, "contrast")):
+        if k >= 0 and (toks[k].text in COORDINATORS or toks[k].text in CLAUSE_LINKS or self.s.is_(k, "contrast")):
             k -= 1
             if k >= 0 and toks[k].text == "في":
                 k -= 1  # …، في حين أشار …
@@ -199,7 +201,7 @@ class SentenceReader:
         """End ``draft``'s content before the clause that starts at token ``ci``."""
         k = ci - 1
         while k > 0 and (self.toks[k].text in CLAUSE_PUNCT or self.toks[k].text in COORDINATORS
-                         or self.s.is_(k, "contrast") or (self.toks[k].text == "في" and self.s.is_(k + 1, "contrast"))):
+                         or self.toks[k].text in CLAUSE_LINKS or self.s.is_(k, "contrast") or (self.toks[k].text == "في" and self.s.is_(k + 1, "contrast"))):
             k -= 1
         end = self.toks[k].end
         if end > draft.content[0]:
