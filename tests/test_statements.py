@@ -644,6 +644,12 @@ def test_a_report_that_speaks_for_itself_is_named_by_its_kind_in_english():
         assert speaker["name"] == "study" and speaker["name_ar"] == "دراسة علمية حديثة"
 
 
+def test_an_unnamed_group_is_named_by_its_head_in_english():
+    _, sts = own("وقال سكان محليون إن القصف استمر طوال الليل.\nوقال الأطباء إن حالة المصابين مستقرة.")
+    assert find(sts, "القصف استمر")["speaker"]["name"] == "residents"
+    assert find(sts, "حالة المصابين")["speaker"]["name"] == "doctors"
+
+
 def test_whom_the_words_were_said_to_is_not_part_of_the_speaker():
     _, sts = own("وقال وزير الخارجية للصحفيين إن الوضع هادئ.\n"
                  "وقالت الوزارة للصحفيين والمراسلين إن فرق الإنقاذ تعمل في الإقليم.")

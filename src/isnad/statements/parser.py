@@ -253,7 +253,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         الكرملين، مسؤول أمريكي طلب عدم نشر اسمه): kept with its description and country."""
         gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
         sp, j = self.group(i, self.s.index_after(head.end), n, gender)
-        sp.role = head.value["role"] or None
+        sp.role = head.value["role"] or sp.role
         return sp, j
 
     def group(self, i: int, j: int, n: int, gender: str | None) -> tuple[Speaker, int]:
@@ -312,7 +312,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             start = i - 1
         fs, fe = toks[start].start, toks[j - 1].end
         surface = doc.surface(fs, fe)
-        return Speaker(surface, surface, "anonymous", (fs, fe), country, None, None, gender), j
+        label = doc.words.group_labels.get(bare(toks[i].text))  # خبراء عقاريون: experts
+        return Speaker(surface, surface, "anonymous", (fs, fe), country, label, None, gender), j
 
     def adjective_of(self, head: Mention, j: int, n: int) -> bool:
         """Whether token ``j`` describes the definite ``head`` (الهيئة الوطنية، المكتب الإعلامي،

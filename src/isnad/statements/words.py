@@ -30,6 +30,7 @@ class Words:
     # first_name / common (nouns that take the article, common_nouns.tsv: not names)
     first_name_gender: dict[str, str]  # folded first name -> m / f
     speaker_heads: dict[str, str]  # bare folded head noun -> organization / group
+    group_labels: dict[str, str]  # bare folded head noun of a group -> its English name (خبراء: experts)
     roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time, of offices
     # one person holds at a time (not of a shared_office: السيناتور، نائب وزير)
     declined_objects: frozenset[str]  # التعليق، الإفصاح …: what رفض refuses when it declines to comment
@@ -76,6 +77,8 @@ def _build(lexicon: Lexicon) -> Words:
         classes={k: frozenset(v) for k, v in classes.items()},
         first_name_gender=genders,
         speaker_heads={bare(fold_key(row["form"])): row["kind"] for row in lexicon.rows("speaker_heads.tsv")},
+        group_labels={bare(fold_key(row["form"])): row["label"] for row in lexicon.rows("speaker_heads.tsv")
+                      if row.get("label")},
         roles_by_phrase={k: tuple(v) for k, v in roles_by_phrase.items()},
         declined_objects=frozenset(declined),
     )
