@@ -1,0 +1,138 @@
+"""A gold set drawn from the SaudiNewsNet bench zips: its fixed-seed draw and its pages.
+
+The sets under ``tools/`` (calibration, devbench) keep only a MANIFEST.tsv (name,
+zip file, url, outlet, date_extracted); the article text is never stored in the
+repository.  Each set's ``make_pages.py`` gives its draw (:class:`GoldSample`) to
+:func:`main`, which rebuilds the pages from ../shared/corpus/bench (relative to
+the repository root) as NAME.txt, the record's title on the first line, then its
+content stripped of surrounding white space, as in tests/devreal/pages/, and
+with ``--sample`` draws the set again.  Standard library only.
+"""
+
+import argparse
+import json
+import random
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MIN_CHARS, MAX_CHARS = 400, 4000
+# the outlets GUIDE.md names (the bench also holds one 'arreyadi' record)
+OUTLETS = {"aawsat", "alriyadh", "okaz", "aleqtisadiya", "alwatan", "alweeam",
+           "alyaum", "aljazirah", "almadina", "3alyoum", "was", "sabq", "ajel"}
+
+
+@dataclass(frozen=True)
+class GoldSample:
+    """How one set is drawn: ``size`` articles of 400-4000 characters of content, at most
+    ``per_day`` from one bench day and ``per_outlet`` from one outlet, none whose URL is in
+    an ``excluded`` manifest, named ``prefix`` + a two-digit number."""
+
+    manifest: Path
+    prefix: str
+    excluded: tuple[Path, ...]
+    seed: int
+    size: int
+    per_outlet: int
+    per_day: int
+
+
+def read_zip(path):
+    with zipfile.ZipFile(path) as zf:
+        records = []
+        for name in sorted(zf.namelist()):
+            if name.endswith(".json"):
+                records.extend(json.loads(zf.read(name).decode("utf-8")))
+        return records
+
+
+def page_text(record):
+    return record["title"].strip() + "\n" + record["content"].strip() + "\n"
+
+
+def excluded_urls(spec):
+    urls = set()
+    for manifest in spec.excluded:
+        if not manifest.exists():
+            sys.exit(f"missing {manifest}: its URLs must be excluded from the draw")
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 3:
+                urls.add(cols[2].strip())
+    return urls
+
+
+def sample(spec, bench):
+    excluded = excluded_urls(spec)
+    pool = []
+    for zpath in sorted(bench.glob("saudinewsnet-*.zip")):
+        for r in read_zip(zpath):
+            if r["source"] not in OUTLETS or r["url"] in excluded:
+                continue
+            if not MIN_CHARS <= len(r["content"]) <= MAX_CHARS:
+                continue
+            pool.append((zpath.name, r))
+    # a stable order before shuffling, so the draw depends on the seed alone
+    pool.sort(key=lambda zr: (zr[0], zr[1]["url"]))
+    random.Random(spec.seed).shuffle(pool)
+    per_outlet, per_day, titles, chosen = {}, {}, set(), []
+    for zname, r in pool:
+        if len(chosen) == spec.size:
+            break
+        if per_outlet.get(r["source"], 0) >= spec.per_outlet or per_day.get(zname, 0) >= spec.per_day:
+            continue
+        if r["title"].strip() in titles:
+            continue
+        per_outlet[r["source"]] = per_outlet.get(r["source"], 0) + 1
+        per_day[zname] = per_day.get(zname, 0) + 1
+        titles.add(r["title"].strip())
+        chosen.append((zname, r))
+    chosen.sort(key=lambda zr: (zr[0], zr[1]["source"], zr[1]["url"]))
+    return [(f"{spec.prefix}{i:02d}", zname, r["url"], r["source"], r["date_extracted"])
+            for i, (zname, r) in enumerate(chosen, 1)]
+
+
+def read_manifest(spec):
+    rows = []
+    for line in spec.manifest.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(tuple(line.split("\t")))
+    return rows
+
+
+def write_pages(spec, bench, out):
+    by_zip = {}
+    for name, zname, url, outlet, date in read_manifest(spec):
+        by_zip.setdefault(zname, []).append((name, url))
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for zname, wanted in sorted(by_zip.items()):
+        records = {r["url"]: r for r in read_zip(bench / zname)}
+        for name, url in wanted:
+            if url not in records:
+                sys.exit(f"{name}: {url} not in {zname}")
+            (out / f"{name}.txt").write_text(page_text(records[url]), encoding="utf-8")
+            written += 1
+    return written
+
+
+def main(spec, description, argv=None):
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "corpus" / "bench")
+    ap.add_argument("--out", type=Path, help="folder to write NAME.txt pages into")
+    ap.add_argument("--sample", action="store_true",
+                    help="(re)build MANIFEST.tsv by the fixed-seed draw")
+    args = ap.parse_args(argv)
+    if not args.bench.is_dir():
+        sys.exit(f"no bench folder: {args.bench}")
+    if args.sample:
+        rows = sample(spec, args.bench)
+        spec.manifest.write_text("".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
+        print(f"wrote {spec.manifest} ({len(rows)} articles)")
+    if args.out is None:
+        if not args.sample:
+            ap.error("give --out DIR (and/or --sample)")
+        return
+    print(f"wrote {write_pages(spec, args.bench, args.out)} pages to {args.out}")
