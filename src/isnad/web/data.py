@@ -321,6 +321,20 @@ def shown_source(source: str | None, roots: list[str]) -> str | None:
 
 # --- the run ----------------------------------------------------------------------
 
+
+def _dated_by_outlet(f: Filters, date: str, alias: str, parts: list[str], params: list) -> None:
+    """The date range and outlet facets over rows (alias ``alias``) with an ``outlet`` and
+    ``agencies`` column and a date column ``date``: appended to ``parts`` and ``params``."""
+    if f.date_from:
+        parts.append(f"{date} >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        parts.append(f"{date} <= ?")
+        params.append(f.date_to)
+    if f.outlet:
+        parts.append(f"(list_contains(?::VARCHAR[], {alias}.outlet) OR list_has_any({alias}.agencies, ?::VARCHAR[]))")
+        params += [list(f.outlet), list(f.outlet)]
+
 class RunData:
     """Queries over one run; safe to share between threads."""
 
@@ -783,15 +797,7 @@ class RunData:
             sql, p = f.text.predicate("s.fkey", STATEMENT_WORDS)
             parts.append(sql)
             params += p
-        if f.date_from:
-            parts.append("s.eff_date >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            parts.append("s.eff_date <= ?")
-            params.append(f.date_to)
-        if f.outlet:
-            parts.append("(list_contains(?::VARCHAR[], s.outlet) OR list_has_any(s.agencies, ?::VARCHAR[]))")
-            params += [list(f.outlet), list(f.outlet)]
+        _dated_by_outlet(f, "s.eff_date", "s", parts, params)
         if f.speaker:  # a speaker's key, else words of speakers' names or roles
             keys = self._speaker_keys(f.speaker)
             names = [n for n in (fold_key(v) for v in f.speaker if v not in keys) if n]
@@ -976,15 +982,7 @@ class RunData:
             sql, p = f.text.predicate("a.fkey")
             parts.append(sql)
             params += p
-        if f.date_from:
-            parts.append("a.published >= ?")
-            params.append(f.date_from)
-        if f.date_to:
-            parts.append("a.published <= ?")
-            params.append(f.date_to)
-        if f.outlet:
-            parts.append("(list_contains(?::VARCHAR[], a.outlet) OR list_has_any(a.agencies, ?::VARCHAR[]))")
-            params += [list(f.outlet), list(f.outlet)]
+        _dated_by_outlet(f, "a.published", "a", parts, params)
         if f.story:
             parts.append("list_contains(?::VARCHAR[], a.story_id)")
             params.append(list(f.story))
