@@ -149,7 +149,7 @@ class MentionScan:
 def article_scan(page, lexicon: Lexicon, lo: int, hi: int) -> MentionScan:
     """The scan of folded ``[lo, hi)`` of ``page`` (an article's stretch), made once for all the
     page steps that ask for it."""
-    key = (id(lexicon), lo, hi)
+    key = (lexicon, lo, hi)  # the lexicon itself: an id could be reused by another one
     scan = page.scans.get(key)
     if scan is None:
         scan = page.scans[key] = MentionScan(lexicon, page.folded.text, lo, hi)
