@@ -683,3 +683,19 @@ def test_unknown_names_take_their_usual_latin_spelling(arabic, latin):
     from isnad.statements.transliterate import transliterate
 
     assert transliterate(arabic) == latin
+
+
+@pytest.mark.parametrize("text, name_ar, kind", [
+    ("وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت الميليشيات بزرع الألغام في الأحياء.",
+     "وحدة نزع الألغام في المقاومة الجنوبية", "organization"),
+    ("وكانت الرئاسة العامة للأرصاد وحماية البيئة قد أوردت في تقريرها أن الأمطار ستستمر.",
+     "الرئاسة العامة للأرصاد وحماية البيئة", "organization"),
+    ("وكان عدد من النواب قد طالبوا بإقالة الوزير.", "عدد من النواب", "anonymous"),
+])
+def test_what_stands_between_kana_and_qad_is_the_subject(text, name_ar, kind):
+    page, sts = own(text)
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == name_ar and statement["speaker"]["kind"] == kind
+    assert statement["speaker_rule"] in ("subject_of_kana", "noun_phrase")
+    assert_spans(page, statement)
+

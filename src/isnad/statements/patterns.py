@@ -97,7 +97,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
     a subordinate clause (وحين رفضت أحس أن)."""
     if ci > 0 and (r.toks[ci - 1].text == "قد" or r.subject_before(ci)):
-        first = r.before_cue(ci)  # وكانت حركة طالبان حذرت داعش: the subject stands after كان
+        first = r.before_cue(ci) or r.subject_between_kana_and_qad(ci)  # وكانت حركة طالبان حذرت داعش
         if first is not None:
             return first, j
         if ci < 2 or not r.s.is_(ci - 2, "auxiliary"):

@@ -20,6 +20,7 @@ from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence
 from .speaker import SCRIPTURE, Speaker
+from .words import bare
 
 CLAUSE_PUNCT = (",", ";", "-")
 ZONE_LIMIT = 50  # tokens of attribution before a content opener (a relative clause may stand there)
@@ -29,7 +30,8 @@ NAME_QUOTE = 5  # a quotation this short with words right before and after it is
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
-CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
+CLAUSE_LINKS = ("حيث", "اذ")
+_KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with  # …، إذ قال إن …: a clause that goes on with the same speaker
 
 
 class SentenceReader:
@@ -427,6 +429,37 @@ class SentenceReader:
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
         return None
+
+    def subject_between_kana_and_qad(self, ci: int) -> Speaker | None:
+        """Everything between a clause-opening كان and the قد of the verb is the verb's subject,
+        whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت، وكانت الرئاسة
+        العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): a person when a
+        first name opens it, a group when its head is plural or a count (عدد من), else a body."""
+        toks, s = self.toks, self.s
+        if ci < 3 or toks[ci - 1].text != "قد":
+            return None
+        kana = next((k for k in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1)
+                     if not toks[k].text.isalpha() or s.is_(k, "auxiliary", "subordinator")
+                     or s.at(k, "cue") is not None), None)
+        if kana is None or kana == ci - 2 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
+                or not (kana == 0 or toks[kana - 1].text in CLAUSE_PUNCT or s.is_(kana - 1, "clause_opener")):
+            return None
+        first, last = kana + 1, ci - 2
+        found = self.parser.noun_phrase(first, last + 1)
+        if found is not None and found[1] == last + 1:
+            self.parser.last_rule = "noun_phrase"
+            return found[0]
+        head = toks[first]
+        plural = head.text.endswith(("ون", "ين")) or (first < last and toks[first + 1].text == "من")
+        gender = "pl" if plural else ("f" if s.written_ending(head, "ة") or head.text.endswith("ات") else "m")
+        if gender != "pl" and gender != _KANA_GENDER[toks[kana].text.lstrip("وف")]:
+            return None  # وكان الوزيرة …: not one phrase
+        fs, fe = head.start, toks[last].end
+        surface = self.doc.surface(fs, fe)
+        self.parser.last_rule = "subject_of_kana"
+        kind = "person" if s.starts_name(first) else (
+            "anonymous" if plural or s.head_kind(head) == "group" else "organization")
+        return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text))
 
     def _aside(self, k: int, ci: int) -> bool:
         """Whether only an aside stands between a subject ending at token ``k`` and its verb at
