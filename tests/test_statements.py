@@ -699,3 +699,23 @@ def test_what_stands_between_kana_and_qad_is_the_subject(text, name_ar, kind):
     assert statement["speaker_rule"] in ("subject_of_kana", "noun_phrase")
     assert_spans(page, statement)
 
+
+
+@pytest.mark.parametrize("text, cue, stance, content_starts", [
+    ("وحث الأمين العام للأمم المتحدة الجانبين على اتخاذ خطوات جريئة للعودة إلى طريق السلام.", "حث", "assert",
+     "الجانبين على اتخاذ"),
+    ("وتعهد رئيس الوزراء اليوناني بدعم الإجراءات التقشفية الجديدة.", "تعهد", "assert", "بدعم الإجراءات"),
+    ("ونددت وزارة الخارجية بالهجوم على المسجد.", "نددت", "accuse", "بالهجوم على المسجد"),
+    ("وقال الوزير إن الأسعار سترتفع، معللا ذلك بزيادة الطلب في الصيف.", "معللا", "assert", "ذلك بزيادة الطلب"),
+])
+def test_urging_pledging_condemning_and_giving_reasons_are_statements(text, cue, stance, content_starts):
+    page, sts = own(text)
+    statement = find(sts, content_starts)
+    assert statement["cue"] == cue and statement["stance"] == stance
+    assert statement["content"].startswith(content_starts)
+    assert_spans(page, statement)
+
+
+def test_a_verb_of_urging_without_its_preposition_is_no_cue():
+    _, sts = own("وحث الخطى نحو المدينة قبل الغروب.")
+    assert sts == []

@@ -149,6 +149,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             tok = toks[j]
             if not tok.text[0].isalpha() or s.is_word(tok, "addressee"):
                 break  # … للصحفيين: whom it was said to
+            if self.verb_needs_ba(tok):
+                break  # وتعهد رئيس الوزراء اليوناني بدعم …: the content, behind its preposition
             place = doc.at(tok.start, "country")
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
                     and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
@@ -200,6 +202,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def verb_needs_ba(self, tok: Token) -> bool:
+        """Whether ``tok`` is a noun glued to the بـ the verb being read needs (رحب بعودة، تعهد
+        بدعم، ندد بالهجوم): where its content starts, so no speaker phrase runs over it."""
+        return "ب" in self.verb_needs and tok.text[0] == "ب" and glued_noun(self.s, tok)
 
     def _purpose(self, j: int) -> bool:
         """An indefinite noun glued to لـ after an organisation's head (لإدارة، لكرة، لحقوق):
@@ -295,7 +302,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
                 j = j + 1 if named is not None else self._construct_end(j + 1, n)  # في سوق الأسماك
-            elif "ب" in self.verb_needs and glued_noun(s, tok) and tok.text[0] == "ب":
+            elif self.verb_needs_ba(tok):
                 break  # ورحب الوزراء بعودة الحكومة: the object, behind its preposition
             elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
                     and (s.head_kind(tok) or doc.at(tok.start, "role") is not None):
