@@ -719,3 +719,12 @@ def test_urging_pledging_condemning_and_giving_reasons_are_statements(text, cue,
 def test_a_verb_of_urging_without_its_preposition_is_no_cue():
     _, sts = own("وحث الخطى نحو المدينة قبل الغروب.")
     assert sts == []
+
+
+def test_a_bare_head_resolves_to_a_body_it_heads_not_one_it_is_a_complement_of():
+    page, sts = own("وذكر المركز الإعلامي للمقاومة أن أفرادها قصفوا القاعدة.\n"
+                    "وأشارت المقاومة إلى مقتل 22 مسلحا في اشتباكات جرت بينها وبين المسلحين.")
+    resistance = find(sts, "إلى مقتل 22")
+    assert resistance["speaker"]["name_ar"] == "المقاومة"  # not المركز الإعلامي للمقاومة
+    assert [s["cue"] for s in sts] == ["ذكر", "أشارت"]  # بينها وبين: «between», not بيّن
+    assert_spans(page, resistance)

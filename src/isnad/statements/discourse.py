@@ -85,12 +85,19 @@ class Discourse:
     def referent(self, kind: str, head: str, country: str | None) -> Speaker | None:
         """The last speaker a definite noun refers to: ``person`` (المسؤول، الوزير) a person or
         an official, ``anonymous`` (المصادر) an anonymous source, ``organization`` (الوزارة،
-        النادي) the last organisation whose name holds the same head noun."""
+        النادي) the last organisation whose name begins with the same head noun (المقاومة is
+        not المركز الإعلامي للمقاومة)."""
         wanted = {"person": ("person", "official"), "anonymous": ("anonymous",),
                   "organization": ("organization",)}[kind]
         for prev in reversed(self.speakers):
             if prev.kind in wanted and (country is None or prev.country in (None, country)) \
-                    and (kind != "organization" or bare(head) in fold_key(prev.name_ar)
+                    and (kind != "organization" or _first_word(prev.name_ar) == bare(head)
                          or (prev.head is not None and prev.head == bare(head))):
                 return prev
         return None
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name, folded and without its article (وزارة الخارجية → وزاره)."""
+    words = fold_key(name).split()
+    return bare(words[0]) if words else ""

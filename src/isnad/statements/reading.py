@@ -117,7 +117,12 @@ class SentenceReader:
                 cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
                 or self.s.is_(z - 1, "skip")):  # كما عبر المرضى عن شكرهم
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
-        return not self.verbal_noun(cue, z) and self._needs_met(cue, z)
+        return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and self._needs_met(cue, z)
+
+    def _second_between(self, cue: Mention, z: int) -> bool:
+        """The second «between» of بين X وبين Y (جرت بينها وبين الحوثيين), not بيّن (explained)."""
+        return self.toks[z].text == "وبين" and any(
+            t.text.startswith("بين") for t in self.toks[max(0, z - 4):z])
 
     def _needs_met(self, cue: Mention, z: int) -> bool:
         """Whether a cue whose form has another meaning has the preposition it needs ahead
