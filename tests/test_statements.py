@@ -728,3 +728,13 @@ def test_a_bare_head_resolves_to_a_body_it_heads_not_one_it_is_a_complement_of()
     assert resistance["speaker"]["name_ar"] == "المقاومة"  # not المركز الإعلامي للمقاومة
     assert [s["cue"] for s in sts] == ["ذكر", "أشارت"]  # بينها وبين: «between», not بيّن
     assert_spans(page, resistance)
+
+
+def test_a_group_named_in_construct_speaks_before_its_verb_and_its_participle_follows_it():
+    page, sts = own("أهالي حي النسيم يشكون من تكرار انقطاع الكهرباء، مطالبين الشركة بسرعة الإصلاح.\n"
+                    "سكان القرية أكدوا أن المياه مقطوعة منذ أسبوع.")
+    complaint, demand = find(sts, "من تكرار انقطاع"), find(sts, "الشركة بسرعة")
+    assert complaint["speaker"]["name_ar"] == demand["speaker"]["name_ar"] == "أهالي حي النسيم"
+    assert complaint["speaker"]["kind"] == "anonymous" and complaint["speaker"]["name"] == "residents"
+    assert find(sts, "المياه مقطوعة")["speaker"]["name_ar"] == "سكان القرية"
+    assert_spans(page, demand)

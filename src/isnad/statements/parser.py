@@ -361,17 +361,23 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             k += 1
         return k
 
+    def _head_in_construct(self, i: int, n: int) -> bool:
+        """A speaker head made definite by what follows it (سكان القرية، أهالي حي النسيم، مجلس
+        إدارة النادي)."""
+        return self.s.head_kind(self.s.toks[i]) is not None and self._construct(i, n)
+
     def noun_phrase(self, i: int, n: int) -> Found:
         """Any definite noun phrase at token ``i`` with its adjectives and complements, as an
         unnamed body (المقاومة الشعبية وقوات الجيش الموالية للشرعية، الدراسة، نقابة
-        الصحفيين): the subject of a clause whose verb is not a reporting cue, when a
+        الصحفيين، أهالي حي النسيم): the subject of a clause whose verb is not a reporting cue, when a
         participle or a verb later in the sentence speaks for it."""
         s, doc = self.s, self.doc
         toks = s.toks
-        if i >= n or not s.definite(toks[i]) or s.is_word(toks[i], "any") \
+        definite = s.definite(toks[i])
+        if i >= n or not (definite or self._head_in_construct(i, n)) or s.is_word(toks[i], "any") \
                 or s.at(i, "cue", lambda m: m.value["kind"] != "noun") is not None:
             return None
-        j, _, country = self.complements(i + 1, n, definite_head=True, name_may_follow=False, organization=True)
+        j, _, country = self.complements(i + 1, n, definite_head=definite, name_may_follow=False, organization=True)
         while j + 1 < n and toks[j].text.startswith("و") and len(toks[j].text) > 3 \
                 and (s.definite(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end)) or s.head_kind(toks[j])):
             j, _, more = self.complements(j + 1, n, definite_head=True, name_may_follow=False, organization=True)
@@ -379,8 +385,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         fs, fe = toks[i].start, toks[j - 1].end
         surface = doc.surface(fs, fe)
         head = toks[i]
-        plural = head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization"
+        plural = (head.text.endswith(("ون", "ين")) and s.head_kind(head) != "organization") \
+            or s.head_kind(head) == "group"  # أهالي، تجار: the heads of groups are plurals
         kind = "anonymous" if plural or s.head_kind(head) == "group" else "organization"
         feminine = self.s.written_ending(head, "ة") or head.text.endswith("ات")  # الوزارة، القوات
         gender = "pl" if plural else ("f" if feminine else "m")
-        return Speaker(surface, surface, kind, (fs, fe), country, gender=gender, head=bare(head.text)), j
+        label = doc.words.group_labels.get(bare(head.text)) if kind == "anonymous" else None  # أهالي: residents
+        return Speaker(surface, surface, kind, (fs, fe), country, label, gender=gender, head=bare(head.text)), j
