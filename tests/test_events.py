@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from isnad.events import extract_events
+from isnad.events import explain, extract_events
 from isnad.events_plover import export_plover
 from isnad.model import Article, Page
 from isnad.lexicon import default_lexicon
@@ -310,3 +310,14 @@ def test_no_event_in_an_article_about_sport():
     text = ("وسجل المهاجم هدفا في الشوط الأول بعد هجوم سريع على مرمى المنتخب، "
             "وسيطر الفريق على المباراة حتى صافرة النهاية في الملعب أمام اللاعبين.")
     assert _events(text) == []
+
+
+def test_an_attack_told_again_by_a_witness_with_another_verb_is_one_event():
+    """The same target named again (فندق الجزيرة) by a witness with another verb (استهدف):
+    one ASSAULT with two mentions; a strike elsewhere stays an event of its own."""
+    events, _ = explain("اقتحم مسلح من حركة الشباب بوابة فندق الجزيرة في مقديشو بسيارة محملة بالمتفجرات.\n"
+                        "وقال شاهد لوكالة رويترز إن «بقع الدماء كانت متناثرة في موقع الانفجار الذي استهدف فندق الجزيرة».\n"
+                        "وقصفت طائرات أميركية مواقع للحركة جنوب الصومال.", LEXICON)
+    hotel, strike = [e for e in events if e["event_type"] == "ASSAULT"]
+    assert hotel["trigger"] == "اقتحم" and hotel["mentions"] == 2 and hotel["status"] == "asserted"
+    assert strike["trigger"] == "وقصفت" and strike["mentions"] == 1

@@ -159,8 +159,8 @@ def merge(events: list[dict]) -> list[dict]:
     Besides the same key (:func:`merge_key`), two mentions are one event when one sentence
     tells it in several clauses (50 شخصا قتلوا بعد تفجيرين استهدفا مصلين: same type, same
     recipients' countries, actors' countries equal or unsaid), when the body tells again what
-    the headline said (same type and countries), when the same act on the same named target
-    or by the same actors is told again, or when a toll follows its attack."""
+    the headline said (same type and countries), when an act of the same type on the same
+    named target, or the same act by the same actors, is told again, or when a toll follows its attack."""
     out: list[dict] = []
     index: dict[tuple, dict] = {}
     for ev in events:
@@ -195,14 +195,14 @@ def _same_sentence(out: list[dict], ev: dict) -> dict | None:
 
 
 def _same_target(out: list[dict], ev: dict) -> dict | None:
-    """An earlier event with the same act, actors' countries and named target (اقتحمت القوات
-    المسجد الأقصى … قوات الاحتلال اقتحمت المسجد الأقصى، اقتحم أبواب الفندق): one event told
-    twice."""
+    """An earlier event of the same type, actors' countries and named target, whatever its verb
+    (اقتحمت القوات المسجد الأقصى … قوات الاحتلال اقتحمت المسجد الأقصى; اقتحم مسلح بوابة فندق
+    الجزيرة … الانفجار الذي استهدف فندق الجزيرة): one event told twice."""
     named = _target_words(ev)
     if not named:
         return None
     for prev in out:
-        if prev["lemma"] == ev["lemma"] and prev["event_type"] == ev["event_type"] \
+        if prev["event_type"] == ev["event_type"] \
                 and _countries(prev["actors"]) == _countries(ev["actors"]) and named & _target_words(prev) \
                 and {prev["status"], ev["status"]} <= {"asserted", "reported"}:
             return prev
