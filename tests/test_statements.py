@@ -738,3 +738,17 @@ def test_a_group_named_in_construct_speaks_before_its_verb_and_its_participle_fo
     assert complaint["speaker"]["kind"] == "anonymous" and complaint["speaker"]["name"] == "residents"
     assert find(sts, "المياه مقطوعة")["speaker"]["name_ar"] == "سكان القرية"
     assert_spans(page, demand)
+
+
+def test_a_noun_in_construct_after_a_role_is_its_object_not_its_holder():
+    page, sts = own("وأرجع الخبير ارتفاع الأسعار إلى زيادة الطلب في الصيف.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "الخبير" and statement["content"].startswith("ارتفاع الأسعار")
+    assert_spans(page, statement)
+
+
+def test_according_to_sources_names_them_without_the_preposition():
+    page, sts = own("ووفقا لمصادر أمنية، فإن المهاجمين فروا إلى الجبال.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "مصادر أمنية" and statement["speaker"]["kind"] == "anonymous"
+    assert page.text[slice(*statement["speaker_span"])] == "مصادر أمنية"

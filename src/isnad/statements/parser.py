@@ -261,6 +261,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
         sp, j = self.group(i, self.s.index_after(head.end), n, gender)
         sp.role = head.value["role"] or sp.role
+        glued = self.doc.text[head.start:head.key_start].lstrip("وف")
+        if glued in ("ل", "ب"):  # وفقا لمصادر أمنية، بحسب مصادر: the source without its preposition
+            fs = head.key_start
+            sp.span = (fs, sp.span[1])
+            sp.name = sp.name_ar = self.doc.surface(fs, sp.span[1])
         return sp, j
 
     def group(self, i: int, j: int, n: int, gender: str | None) -> tuple[Speaker, int]:
