@@ -752,3 +752,11 @@ def test_according_to_sources_names_them_without_the_preposition():
     statement = only(sts)
     assert statement["speaker"]["name_ar"] == "مصادر أمنية" and statement["speaker"]["kind"] == "anonymous"
     assert page.text[slice(*statement["speaker_span"])] == "مصادر أمنية"
+
+
+def test_a_noun_behind_ba_ends_the_name_of_the_speaker():
+    page, sts = own("وطالب عضو مجلس الشورى الدكتور سعد مارق بضرورة مراجعة النظام.\n"
+                    "وتعهد رئيس الوزراء اليوناني ألكسيس تسيبراس بدعم الإجراءات التقشفية.")
+    demand, pledge = find(sts, "بضرورة مراجعة"), find(sts, "بدعم الإجراءات")
+    assert demand["speaker"]["name_ar"] == "سعد مارق" and pledge["speaker"]["name_ar"] == "ألكسيس تسيبراس"
+    assert_spans(page, pledge)

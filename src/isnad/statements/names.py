@@ -104,11 +104,13 @@ def name_ends(s: Sentence, j: int, n: int) -> bool:
 def clear_end(s: Sentence, j: int, n: int) -> bool:
     """Where a name with no first name must end: a mark, a content opener, a cue, an
     adverbial, a relative pronoun, a role (not a title or a royal title: they come before a
-    name), or a word glued to ل (… الصبيحي، إن / لـ«عكاظ»)."""
+    name), a word glued to ل (… الصبيحي، إن / لـ«عكاظ») or a noun behind ب (ألكسيس تسيبراس
+    بدعم …)."""
     if j >= n:
         return True
     tok = s.toks[j]
     return (not tok.text.isalpha() or tok.text[0] == "ل" or s.at(j, "cue", lambda m: not m.prefix_len) is not None
+            or (tok.text[0] == "ب" and glued_noun(s, tok))
             or s.is_(j, "intro", "intro_say", "skip", "adverbial_prep", "negation", "subordinator")
             or (s.at(j, "role", lambda m: m.value["kind"] == "official") is not None
                 and not s.is_word(tok, "eponym")))
@@ -149,6 +151,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             return None  # بمنطقة الحدود، أهمية المشروع: a noun in construct, not a name
         if s.written_ending(tok, "ة") and s.common_noun(tok) and not s.first_name(tok):
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
+        if j > k and glued_noun(s, tok):
+            break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
         if links > j and links < n and name_word(s, toks[links], first=False):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \
