@@ -760,3 +760,13 @@ def test_a_noun_behind_ba_ends_the_name_of_the_speaker():
     demand, pledge = find(sts, "بضرورة مراجعة"), find(sts, "بدعم الإجراءات")
     assert demand["speaker"]["name_ar"] == "سعد مارق" and pledge["speaker"]["name_ar"] == "ألكسيس تسيبراس"
     assert_spans(page, pledge)
+
+
+def test_the_place_a_body_belongs_to_is_part_of_its_name_and_what_it_warns_of_is_content():
+    page, sts = own("حذرت مديرية الدفاع المدني بمنطقة عسير من المخاطر المصاحبة للأمطار والسيول.\n"
+                    "صرح مدير عام التعليم بمنطقة جازان لـ«عكاظ» بأن الدراسة ستبدأ في موعدها.")
+    warning, school = find(sts, "من المخاطر"), find(sts, "الدراسة ستبدأ")
+    assert warning["speaker"]["name_ar"] == "مديرية الدفاع المدني بمنطقة عسير"
+    assert warning["content"].startswith("من المخاطر")
+    assert school["speaker"]["name_ar"] == "مدير عام التعليم بمنطقة جازان"
+    assert_spans(page, warning)

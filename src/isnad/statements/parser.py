@@ -188,10 +188,14 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not s.is_word(tok, "role_adjective"))):
                 j += 1
             elif s.is_word(tok, "preposition") and j + 1 < n and s.definite(toks[j + 1]) \
-                    and not (organization and tok.text == "علي"):  # أكدت الوزارة على …: not a complement
+                    and not (organization and tok.text == "علي") \
+                    and not (self.verb_object and tok.text in ("من", "عن", "الي", "علي")):
+                # أكدت الوزارة على …، حذرت المديرية من المخاطر: what the verb takes, not a complement
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
+            elif self._place_of_office(j, n) > j:
+                j = self._place_of_office(j, n)  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
             elif organization and tok.text.startswith("وال") and toks[j - 1].text.startswith("لل") \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
                 j += 1  # الهيئة العامة للغذاء والدواء، الجمعية السعودية للثقافة والفنون
@@ -207,6 +211,19 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         """Whether ``tok`` is a noun glued to the بـ the verb being read needs (رحب بعودة، تعهد
         بدعم، ندد بالهجوم): where its content starts, so no speaker phrase runs over it."""
         return "ب" in self.verb_needs and tok.text[0] == "ب" and glued_noun(self.s, tok)
+
+    def _place_of_office(self, j: int, n: int) -> int:
+        """Past a place an office or body belongs to, glued to بـ (بمنطقة عسير، بمحافظة جدة،
+        بمدينة الرياض): its head and the place's first word; ``j`` when none starts there."""
+        s, doc = self.s, self.doc
+        tok = s.toks[j]
+        if tok.text[0] != "ب" or tok.text[1:] not in doc.words.of("place_head") or j + 1 >= n:
+            return j
+        name = s.toks[j + 1]
+        if not name.text.isalpha() or s.stop(name) or s.common_noun(name):
+            return j
+        place = doc.at(name.start, "country")
+        return s.index_after(place.end) if place is not None else j + 2
 
     def _purpose(self, j: int) -> bool:
         """An indefinite noun glued to لـ after an organisation's head (لإدارة، لكرة، لحقوق):
