@@ -4,7 +4,8 @@ A later mention of a speaker is resolved here, to the nearest earlier
 speaker it agrees with:
 - a dropped subject (وأضاف، وتابعت، فيما أكدوا) by the verb's gender and number,
   within a few sentences;
-- a family name or a full name met before (غروشكو after ألكسندر غروشكو);
+- a family name or a full name met before (غروشكو after ألكسندر غروشكو; آل الشيخ after
+  طلال آل الشيخ);
 - a role noun (الوزير، المتحدث، الباحثة) by the role and its country;
 - an organisation noun (الوزارة، الشركة، الدراسة) by its head noun;
 - an outlet noun (الصحيفة، الشبكة) to the last outlet; ``التقرير`` to the owner of
@@ -45,6 +46,10 @@ class Discourse:
             if parts:
                 self.names[" ".join(parts)] = sp
                 self.names.setdefault(parts[-1], sp)
+                links = self.doc.words.of("name_link")
+                for k in range(1, len(parts) - 1):
+                    if parts[k] in links:  # طلال آل الشيخ → آل الشيخ، عبدالعزيز بن سعيد → بن سعيد
+                        self.names.setdefault(" ".join(parts[k:]), sp)
                 if sp.name_ar and sp.entity_id is None:
                     own = sp.name_ar.split()
                     if own:

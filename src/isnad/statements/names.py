@@ -153,7 +153,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
         if j > k and glued_noun(s, tok):
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
-        if links > j and links < n and name_word(s, toks[links], first=False):
+        if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \
                 and not (s.definite(tok) and not family_name_word(s, tok)):
@@ -166,6 +166,11 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         else:
             break
     return j
+
+
+def family_after_al(s: Sentence, k: int) -> bool:
+    """Any word after آل is a family's name, even a title or a known word (طلال آل الشيخ)."""
+    return k > 0 and s.toks[k - 1].text == "ال" and s.toks[k].text.isalpha() and not s.stop(s.toks[k])
 
 
 def adjective_first_name(s: Sentence, k: int, n: int) -> bool:

@@ -344,6 +344,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال ألكسندر غروشكو إن موسكو لن تقبل.", {"speaker": "ألكسندر غروشكو"}),
     ("وقال كوامي مينساه المتحدث باسم الحزب إن الانتخابات ستجرى في موعدها.", {"speaker": "كوامي مينساه"}),
     ("وقال غروشكو إن موسكو لن تقبل. وأضاف غروشكو أن الحوار ممكن.", {"speaker": "غروشكو", "content": "الحوار"}),
+    ("وأكد طلال آل الشيخ أن الاختيار مستحق. وتمنى آل الشيخ أن ينجح السليم.",
+     {"speaker": "طلال آل الشيخ", "content": "ينجح السليم"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name
@@ -351,6 +353,10 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
     if not p.allow_name:
         return None
     tok = p.s.toks[i]
+    if p.s.is_word(tok, "name_link") and i + 1 < n:
+        known = p.d.names.get(f"{tok.text} {p.s.toks[i + 1].text}")  # آل الشيخ، بن سعيد: met before
+        if known is not None:
+            return known, p.apposition(known, i + 2, n) if known.role is None else i + 2
     for form in lookup_forms(tok.text):
         known = p.d.names.get(form)
         if known is not None:
@@ -503,8 +509,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال ضابط آخر بالشرطة إن أربعة أشخاص قتلوا.", {"speaker": "ضابط آخر بالشرطة"}),
     ("وقالت أماني الصوفي إن السوق كبير.", {"speaker": "أماني الصوفي"}),
     ("وأوضح الفيفا في أكثر من مناسبة أن موعد الجمعية العمومية سيكون في ديسمبر.", {"speaker": "الفيفا"}),
-    ("واصلت المقاومة الشعبية تقدمها، مؤكدة سيطرتها على الحي. وقالت المقاومة في بيان إنها سيطرت على الحي.",
-     {"speaker": "المقاومة الشعبية", "content": "سيطرت على الحي"}),
+    ("واصلت الانتفاضة الشعبية تقدمها، مؤكدة سيطرتها على الحي. وقالت الانتفاضة في بيان إنها سيطرت على الحي.",
+     {"speaker": "الانتفاضة الشعبية", "content": "سيطرت على الحي"}),
     ("وأكد الحرص على التعاون.", None),
     ("وأكد ضرورة أن يلتزم الجميع بالقرار.", None),
 )
