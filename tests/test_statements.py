@@ -770,3 +770,12 @@ def test_the_place_a_body_belongs_to_is_part_of_its_name_and_what_it_warns_of_is
     assert warning["content"].startswith("من المخاطر")
     assert school["speaker"]["name_ar"] == "مدير عام التعليم بمنطقة جازان"
     assert_spans(page, warning)
+
+
+def test_the_verb_tells_a_persons_gender_over_the_name_list():
+    """صبري is listed as a man's first name; قالت says this Sabri is a woman, so her
+    participle and her next verb (مؤكدة، وأضافت) are hers."""
+    page, sts = own("وقالت صبري إنها لم تتقاض جنيها واحدا، مؤكدة أن هذا يعد تشويها لها.\n"
+                    "وأضافت أنها ستقاضي كل من اتهمها.")
+    assert [s["speaker"]["name_ar"] for s in sts] == ["صبري"] * 3
+    assert [s["cue"] for s in sts] == ["قالت", "مؤكدة", "أضافت"]

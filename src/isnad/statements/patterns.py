@@ -161,6 +161,9 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if found is None:
         return None
     speaker, zs, explicit = found
+    if explicit and speaker.kind == "person" and speaker.gender != "pl" and row["gender"] in ("m", "f") \
+            and row["kind"] in VERB_KINDS[:2]:
+        speaker.gender = row["gender"]  # وقالت صبري: a verb agrees with the person it names (صبري is also a man's name)
     opened_far = zs < r.n and r.toks[zs].text == "," and r.intro(zs + 1)
     if not explicit and zs < r.n and r.toks[zs].text == "," and fold_key(row["lemma"]) in r.doc.words.of("saying") \
             and (not opened_far or opened_far[1] - zs > SAYING_ASIDE):
