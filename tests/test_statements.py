@@ -779,3 +779,14 @@ def test_the_verb_tells_a_persons_gender_over_the_name_list():
                     "وأضافت أنها ستقاضي كل من اتهمها.")
     assert [s["speaker"]["name_ar"] for s in sts] == ["صبري"] * 3
     assert [s["cue"] for s in sts] == ["قالت", "مؤكدة", "أضافت"]
+
+
+def test_a_role_after_an_unknown_name_ends_it_and_a_coordinated_verb_keeps_the_speaker():
+    """رئيس is also a listed first name; after a name it is the role. The وقال coordinated
+    with a statement of the same sentence is its speaker's, not a noun of its content."""
+    page, sts = own("وقال مارسيل فراتسشر رئيس المعهد إن الهجرة ضرورية.\n"
+                    "وعزا فراتسشر هذه الرؤية إلى تزايد النقص في القوى العاملة المتخصصة، وقال: "
+                    "«نحن في حاجة إلى قانون هجرة».")
+    assert [s["speaker"]["name_ar"] for s in sts] == ["مارسيل فراتسشر"] * 3
+    assert sts[0]["speaker"]["role"] is not None
+    assert find(sts, "قانون هجرة")["cue"] == "قال"

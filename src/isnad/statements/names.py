@@ -153,6 +153,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
         if j > k and glued_noun(s, tok):
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
+        if not s.definite(tok) and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
+            break  # مارسيل فراتسشر رئيس المعهد: the role (رئيس is also a listed first name)
         if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \

@@ -55,7 +55,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
             and (r.toks[ci - 1].text in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و"):
-        subject = clause_subject(r, ci, row["gender"])  # استعدت القوات الأمنية …، ودعت الأهالي إلى
+        subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"])
+        # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
         if subject is not None:
             return subject, j, True
     if carry_over and unsaid and ci > 2 and r.toks[ci - 1].text.lstrip("و") in ("حيث", "اذ"):

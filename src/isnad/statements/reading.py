@@ -19,7 +19,7 @@ from .discourse import Discourse
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence
-from .speaker import SCRIPTURE, Speaker
+from .speaker import SCRIPTURE, Speaker, gender_agrees
 from .words import bare
 
 CLAUSE_PUNCT = (",", ";", "-")
@@ -102,6 +102,16 @@ class SentenceReader:
     def accept(self, draft: Draft) -> None:
         self.drafts.append(draft)
         self.d.remember(draft.speaker)
+
+    def earlier_speaker(self, gender: str) -> Speaker | None:
+        """The speaker of the last statement of this sentence a verb of ``gender`` agrees with
+        (وعزا فراتسشر هذه الرؤية إلى …، وقال: …: Fratzscher, not a noun of what he said)."""
+        for draft in reversed(self.drafts):
+            if draft.sentence != self.s.span:
+                return None
+            if draft.speaker.kind != "unresolved" and gender_agrees(gender, draft.speaker):
+                return draft.speaker
+        return None
 
     def inside_active(self, cue: Mention) -> bool:
         """Whether ``cue`` stands inside the content of the statement being read."""
