@@ -790,3 +790,16 @@ def test_a_role_after_an_unknown_name_ends_it_and_a_coordinated_verb_keeps_the_s
     assert [s["speaker"]["name_ar"] for s in sts] == ["مارسيل فراتسشر"] * 3
     assert sts[0]["speaker"]["role"] is not None
     assert find(sts, "قانون هجرة")["cue"] == "قال"
+
+
+def test_claims_hints_and_going_on_are_cues_but_is_called_is_not():
+    page, sts = own("وقال جيمس باسوس إن الرحلة كانت مؤلمة.\n"
+                    "ويدعي الرجل أن تلك الرحلة أسفرت عن إصابة بظهره.\n"
+                    "وتلمح موسكو إلى أنها تسعى لإقناع الدول.\n"
+                    "وأكملت الشركة: «نحن واثقون أننا سنصل إلى حكم».\n"
+                    "وقال شخص يدعى محمد العلي إن الأسعار مرتفعة.")
+    assert find(sts, "أسفرت عن إصابة")["speaker"]["name_ar"] == "جيمس باسوس"  # الرجل: the man named before
+    assert find(sts, "تسعى لإقناع")["cue"] == "تلمح"
+    assert find(sts, "واثقون")["cue"] == "أكملت"
+    assert find(sts, "الأسعار مرتفعة")["cue"] == "قال"  # يُدعى: is called
+    assert_spans(page, find(sts, "أسفرت عن إصابة"))

@@ -127,7 +127,13 @@ class SentenceReader:
                 cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
                 or self.s.is_(z - 1, "skip")):  # كما عبر المرضى عن شكرهم
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
-        return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and self._needs_met(cue, z)
+        return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._named(cue) \
+            and self._needs_met(cue, z)
+
+    def _named(self, cue: Mention) -> bool:
+        """يُدعى (is called), written with ى, not يدّعي (claims): شخص يدعى محمد."""
+        doc = self.doc
+        return cue.key == "يدعي" and doc.original[doc.folded.to_original(cue.end - 1)] == "ى"
 
     def _second_between(self, cue: Mention, z: int) -> bool:
         """The second «between» of بين X وبين Y (جرت بينها وبين الحوثيين), not بيّن (explained)."""
