@@ -803,3 +803,12 @@ def test_claims_hints_and_going_on_are_cues_but_is_called_is_not():
     assert find(sts, "واثقون")["cue"] == "أكملت"
     assert find(sts, "الأسعار مرتفعة")["cue"] == "قال"  # يُدعى: is called
     assert_spans(page, find(sts, "أسفرت عن إصابة"))
+
+
+def test_a_plural_of_people_is_a_group_that_speaks():
+    page, sts = own("وطالب المغردون بإيقاف البرنامج قبل بثه.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "المغردون" and statement["speaker"]["kind"] == "anonymous"
+    assert statement["content"].startswith("بإيقاف البرنامج")
+    _, none = own("وأوضحت الإحصاءات أن الأسعار ارتفعت.")  # a plural of things is no speaker
+    assert all(s["speaker"]["name_ar"] != "الإحصاءات" for s in none)

@@ -458,8 +458,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True
         if p.verb_object and tok.text in ("الي", "علي", "عن"):
             return True  # وأشار سكان آخرون إلى …
-        if "ب" in p.verb_needs and tok.text[0] == "ب" and len(tok.text) > 3:
-            return True  # ورحب الوزراء بعودة الحكومة
+        if tok.text[0] == "ب" and len(tok.text) > 3 and ("ب" in p.verb_needs or (p.verb_object and glued_noun(s, tok))):
+            return True  # ورحب الوزراء بعودة الحكومة، وطالب المغردون بإيقاف البرنامج
         if p.verb_saying and s.is_(j, "speech_opener"):
             return True  # ويقول بن يحيى قد يكون …
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
@@ -539,8 +539,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
             and name_word(s, toks[j], first=False):
         return _described(p, i, n)
-    if name_start > i and (j >= n or not name_word(s, toks[j], first=False) or s.definite(toks[j])):
-        return _definite_subject(p, i, name_start, n)
+    if name_start > i and (j >= n or not name_word(s, toks[j], first=False) or s.definite(toks[j])
+                           or glued_noun(s, toks[j])):
+        return _definite_subject(p, i, name_start, n)  # وطالب المغردون بإيقاف …: no name after them
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
              and not (j == name_start and glued_noun(s, toks[j]))  # الوزراء بعودة: not a name
@@ -598,8 +599,9 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
         if person is not None:
             return person, j  # وأضاف المهاجم الألماني الدولي السابق: the man spoken of
     acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
-    if s.common_noun(head) and s.head_kind(head) is None and not acronym:
+    if s.common_noun(head) and s.head_kind(head) is None and not acronym and not plural:
         return None  # وتقول القضية إن، وأوضحت الإحصاءات: a common noun is no speaker by itself
+        #   (a plural of people is a group: وطالب المغردون بإيقاف البرنامج)
     k = j
     while k < n and (toks[k].text in (",", ";") or s.is_(k, "skip")):
         k += 1
@@ -608,6 +610,8 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     fs, fe = head.start, toks[j - 1].end
     surface = doc.surface(fs, fe)
     kind = "official" if s.common_noun(head) and not (feminine or plural or acronym) else "organization"
+    if plural and s.common_noun(head):
+        kind = "anonymous"
     gender = "pl" if plural else ("f" if feminine else "m")
     return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text)), j
 
