@@ -341,7 +341,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             start = i - 1
         fs, fe = toks[start].start, toks[j - 1].end
         surface = doc.surface(fs, fe)
-        label = doc.words.group_labels.get(bare(toks[i].text))  # خبراء عقاريون: experts
+        head = bare(toks[i].text)
+        label = doc.words.group_labels.get(head) or (  # خبراء عقاريون: experts; موظفو الشركة: employees
+            doc.words.group_labels.get(head + "ن") if head.endswith("و") else None)
         return Speaker(surface, surface, "anonymous", (fs, fe), country, label, None, gender), j
 
     def adjective_of(self, head: Mention, j: int, n: int) -> bool:

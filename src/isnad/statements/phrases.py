@@ -498,6 +498,24 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
 
 
 @SPEAKER_PHRASES.rule(
+    ("ويقول مبتكرو القفل إنه لم تعد هناك حاجة إلى الهاتف.", {"speaker": "مبتكرو القفل"}),
+    ("وقال موظفو الشركة إن رواتبهم تأخرت.", {"speaker": "anonymous", "content": "رواتبهم تأخرت"}),
+    ("وقال أبو مازن إن الحوار مستمر.", None),
+)
+def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
+    """A plural of people in construct, which drops its ن (مبتكرو القفل، موظفو الشركة،
+    مواطنو المنطقة): a group, with its description, when the content follows."""
+    s = p.s
+    tok = s.toks[i]
+    w = tok.text
+    if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not s.definite(s.toks[i + 1]) \
+            or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link"):
+        return None
+    group, k = p.group(i, i + 1, n, "pl")
+    return (group, k) if _content_follows(p, k, n) else None
+
+
+@SPEAKER_PHRASES.rule(
     ("وقال ياروسلاف تشيرنيخوفسكي إن الهجوم صُدّ.", {"speaker": "ياروسلاف تشيرنيخوفسكي"}),
     ("وقال شتاينتس، أمس، إن إسرائيل ستسمع مواقفها.", {"speaker": "شتاينتس"}),
     ("وقال المهاجم دياندري ييلدين: «إننا سنتعلم».", {"speaker": "دياندري ييلدين"}),
