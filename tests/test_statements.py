@@ -812,3 +812,11 @@ def test_a_plural_of_people_is_a_group_that_speaks():
     assert statement["content"].startswith("بإيقاف البرنامج")
     _, none = own("وأوضحت الإحصاءات أن الأسعار ارتفعت.")  # a plural of things is no speaker
     assert all(s["speaker"]["name_ar"] != "الإحصاءات" for s in none)
+
+
+def test_a_compound_first_name_takes_a_family_name_and_a_plural_of_people_is_the_object():
+    page, sts = own("وحث المدرب عبد الوهاب ناصر اللاعبين على ضرورة تقديم المستوى.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "عبد الوهاب ناصر"
+    assert statement["content"].startswith("اللاعبين على ضرورة")
+    assert_spans(page, statement)

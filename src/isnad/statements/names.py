@@ -62,11 +62,18 @@ def glued_noun(s: Sentence, tok: Token) -> bool:
 
 
 def family_name_word(s: Sentence, tok: Token) -> bool:
-    """A definite word that may be a family name: unknown, not a plural nisba (العسكريين), not
-    a noun with the feminine ة (فيصل بن خالد الجاهزية التامة: the object, not his name)."""
+    """A definite word that may be a family name: unknown, not a plural nisba (العسكريين) nor a
+    plural of a common noun (اللاعبين), not a noun with the feminine ة (فيصل بن خالد الجاهزية التامة: the object, not his name)."""
     w = tok.text
     return (w.startswith("ال") and not s.hamza_start(tok) and not w.endswith(("يين", "يون"))
-            and not s.written_ending(tok, "ة") and name_word(s, tok, first=False))
+            and not s.written_ending(tok, "ة") and name_word(s, tok, first=False) and not _plural_of_noun(s, tok))
+
+
+def _plural_of_noun(s: Sentence, tok: Token) -> bool:
+    """A plural in ون / ين of a common noun (اللاعبين، المواطنون): people, not a family name
+    (وحث المدرب عبد الوهاب ناصر اللاعبين على …)."""
+    w = tok.text
+    return w.endswith(("ين", "ون")) and len(w) > 6 and s.common_noun(Token(w[2:-2], tok.start + 2, tok.end - 2))
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
@@ -143,7 +150,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
     while j < n and j - k < NAME_WORDS:
         tok = toks[j]
-        family = s.definite(toks[j - 1])  # after الغامدي only آل / بن or another family name
+        family = s.definite(toks[j - 1]) and not (compound and j == k + 2)  # after الغامدي only آل / بن or
+        #   another family name; after عبد الوهاب (one first name) any name word
         links = j
         while links < n and s.is_word(toks[links], "name_link"):
             links += 1  # بن عبد الله، بن أبي طالب
