@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import family_name, glued_noun, name_word
+from .names import family_name, glued_noun, name_word, titles_end
 from .parser import PhraseParser
 from .sentence import Sentence, Token
 from .speaker import Speaker, head_gender
@@ -23,6 +23,7 @@ from .words import bare
 
 SPEAKER_PHRASES = Registry("speaker phrase")
 Found = tuple[Speaker, int] | None
+TITLE_REACH = 8  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 
 
@@ -495,6 +496,37 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return False
         steps += 1
     return False
+
+
+@SPEAKER_PHRASES.rule(
+    ("وأوضح استشاري أمراض الدم الدكتور عبدالكريم سالم، أن مناعة الإنسان تتحكم في المرض.",
+     {"speaker": "عبدالكريم سالم", "content": "مناعة الإنسان"}),
+    ("وقال رئيس الوزراء إن الأسعار سترتفع.", None),
+)
+def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
+    """Words the lexicon does not know, then a title and a name (استشاري أمراض الدم الدكتور
+    عبدالكريم سالم): the person, the words before the title as the role."""
+    if not p.allow_name:
+        return None
+    s = p.s
+    for k in range(i + 1, min(n, i + TITLE_REACH)):
+        tok = s.toks[k]
+        if not tok.text.isalpha() or s.stop(tok):
+            return None
+        title_end = titles_end(s, k, n)
+        if title_end is None:
+            continue
+        named = p.person_name(title_end, n, introduced=True, alone=True)
+        if named is None:
+            return None
+        sp, j = named
+        if j < n and s.toks[j].text in (",", ";"):
+            j += 1
+        if not _content_follows(p, j, n):
+            return None
+        sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
+        return sp, j
+    return None
 
 
 @SPEAKER_PHRASES.rule(
