@@ -820,3 +820,10 @@ def test_a_compound_first_name_takes_a_family_name_and_a_plural_of_people_is_the
     assert statement["speaker"]["name_ar"] == "عبد الوهاب ناصر"
     assert statement["content"].startswith("اللاعبين على ضرورة")
     assert_spans(page, statement)
+
+
+def test_no_name_is_read_past_the_ba_phrase_a_verb_asks_for():
+    page, sts = own("وأهاب رئيس لجنة الإعلام الرياضي بكافة الزملاء الإعلاميين بالعمل الجاد لحضور يليق بالإعلام.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "رئيس لجنة الإعلام الرياضي"  # not يليق
+    assert statement["content"].startswith("بكافة الزملاء")
