@@ -827,3 +827,8 @@ def test_no_name_is_read_past_the_ba_phrase_a_verb_asks_for():
     statement = only(sts)
     assert statement["speaker"]["name_ar"] == "رئيس لجنة الإعلام الرياضي"  # not يليق
     assert statement["content"].startswith("بكافة الزملاء")
+
+
+def test_a_function_word_behind_its_proclitic_is_no_name():
+    _, sts = own("والمثقف المحايد يرى بكل اعتدال أن الحداثيين لديهم عقدة.")
+    assert all(s["speaker"]["name_ar"] != "بكل اعتدال" for s in sts)

@@ -37,6 +37,8 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return False
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
         return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name (لوري، والاش are names)
+    if w[0] in "بفكلو" and "stop" in s.classes_of.get(w[1:], ()):
+        return False  # بكل، لذلك، فهذا: a function word behind its proclitic
     return not (first and w[0] in "بفك")
 
 
