@@ -37,6 +37,8 @@ PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منش�
     ("فيما أشار كل من عايض عوضة ومحمد جبار وناصر الشهراني إلى أن الانقطاع المتكرر يجعلهم يدفعون رسوما.",
      {"speaker": "عايض عوضة ومحمد جبار وناصر الشهراني"}),
     ("أدانت 3 منظمات حقوقية دولية تجاهل الاتحاد الأوروبي لحالات الإعدام.", {"speaker": "anonymous"}),
+    ('طالب عدد من المغردين في موقع التواصل الاجتماعي "تويتر" وزير العمل بالتحقيق في البرنامج.',
+     {"speaker": "anonymous"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
@@ -64,6 +66,8 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         return None
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     group, k = p.group(i, j + 1, n, one)
+    if one == "pl":  # عدد من المغردين في موقع «تويتر»: a group, whose members are not named
+        return _speaking(p, group, k, n)
     named = p.person_name(k, n, introduced=True)
     if named is None:
         for split in range(j + 1, k):  # أحد أعضاء الفريق حسن …: the group ends where the name starts
@@ -76,7 +80,12 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp, end = named
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
-    return (group, k) if _content_follows(p, k, n) or s.text_of(k) in ("الي", "علي", "عن") else None
+    return _speaking(p, group, k, n)
+
+
+def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
+    """The group, when what follows it (token ``k``) opens the content or an object (إلى، على، عن)."""
+    return (group, k) if _content_follows(p, k, n) or p.s.text_of(k) in ("الي", "علي", "عن") else None
 
 
 def _with_article(text: str, m: Mention) -> int:
