@@ -1,5 +1,5 @@
 """The Arabic text layer: folding keeps a map to the original text."""
-from isnad.text import fold, fold_key, lookup_forms, sentences, tokens
+from isnad.text import fold, fold_key, lookup_forms, quotations, sentences, tokens
 
 # Real phrases from the seed pages.
 ZAKHAROVA = "وقالت المتحدثة باسم وزارة الخارجية الروسية، ماريا زاخاروفا، اليوم الخميس، إن المزاعم"
@@ -93,3 +93,13 @@ def test_a_quotation_that_never_closes_does_not_swallow_the_paragraph():
     parts = [text[s:e] for s, e in sentences(text)]
     assert parts == ["وقال سموه: «اطلعت على كافة الاستعدادات..", "وأضاف سموه: أود أن أشكر جميع الشركاء.",
                      "وأكد سموه أن مبادرة «عسير.. وجهة سياحية» ماضية.", "وقال إن الموسم ناجح."]
+
+
+def test_curly_quotes_typed_the_other_way_round_pair_and_keep_their_sentences_together():
+    text = "وأضاف: ” للأسف تنظر بعين واحدة. فأهم هدف لديها الحرب “، وتابع: ”لا يهمها شيء“."
+    pairs = quotations(text)
+    assert [(text[a], text[b]) for a, b in pairs] == [("”", "“"), ("”", "“")]
+    assert len(sentences(text)) == 1  # the full stop inside the quotation ends nothing
+    closing_after_a_word = "قالت إنها مصدومة تماما”. وعبرت عن أسفها قائلة “إنها مأساة”."
+    assert [(closing_after_a_word[a], closing_after_a_word[b]) for a, b in quotations(closing_after_a_word)] \
+        == [("“", "”")]  # ” right after a word closes; it opens nothing

@@ -215,7 +215,7 @@ def lookup_forms(word: str) -> tuple[str, ...]:
 
 # --- sentences --------------------------------------------------------------
 
-_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”"}
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”", "”": "“"}  # ” … “: curly marks typed the other way round
 _SENT_EVENT = re.compile(r'["«»“”„]|[.!?؟]+|\n')
 _QUOTE_MARK = re.compile(r'["«»“”„]')
 _CLOSERS = '"»”’\')'
@@ -280,7 +280,8 @@ def _paired_quotes(text: str, start: int, end: int) -> set[int]:
 def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The quotations of ``text[start:end]`` as (opening, closing) mark positions: a « (or “)
     followed by another opening mark before its closing one, or never closed, is a stray mark
-    and opens nothing; straight quotes pair in order."""
+    and opens nothing; straight quotes pair in order; curly marks typed the other way round
+    (” … “, common in Arabic text) pair too."""
     end = len(text) if end is None else end
     pairs: list[tuple[int, int]] = []
     open_at = None
@@ -292,11 +293,11 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
                 open_at = None
             elif open_at is None:
                 open_at = i
-        elif ch in "«“„":
-            open_at = i  # an earlier opening mark that did not close is stray
         elif open_at is not None and (_OPEN_QUOTES.get(text[open_at]) == ch or (ch == "”" and text[open_at] == "„")):
             pairs.append((open_at, i))
             open_at = None
+        elif ch in _OPEN_QUOTES and not (ch == "”" and i > 0 and text[i - 1].isalpha()):
+            open_at = i  # an earlier opening mark that did not close is stray; ” right after a word closes
     return pairs
 
 
