@@ -691,6 +691,7 @@ def test_unknown_names_take_their_usual_latin_spelling(arabic, latin):
     ("وكانت الرئاسة العامة للأرصاد وحماية البيئة قد أوردت في تقريرها أن الأمطار ستستمر.",
      "الرئاسة العامة للأرصاد وحماية البيئة", "organization"),
     ("وكان عدد من النواب قد طالبوا بإقالة الوزير.", "عدد من النواب", "anonymous"),
+    ('كانت "نوكيا" قد ذكرت، أمس، أن مراجعة استراتيجية وصلت إلى مرحلة متقدمة.', "نوكيا", "organization"),
 ])
 def test_what_stands_between_kana_and_qad_is_the_subject(text, name_ar, kind):
     page, sts = own(text)

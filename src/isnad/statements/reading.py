@@ -460,12 +460,14 @@ class SentenceReader:
         if ci < 3 or toks[ci - 1].text != "قد":
             return None
         kana = next((k for k in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1)
-                     if not toks[k].text.isalpha() or s.is_(k, "auxiliary", "subordinator")
+                     if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
         if kana is None or kana == ci - 2 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
                 or not (kana == 0 or toks[kana - 1].text in CLAUSE_PUNCT or s.is_(kana - 1, "clause_opener")):
             return None
         first, last = kana + 1, ci - 2
+        if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:
+            first, last = first + 1, last - 1  # كانت «نوكيا» قد ذكرت
         found = self.parser.noun_phrase(first, last + 1)
         if found is not None and found[1] == last + 1:
             self.parser.last_rule = "noun_phrase"
@@ -473,7 +475,8 @@ class SentenceReader:
         head = toks[first]
         plural = head.text.endswith(("ون", "ين")) or (first < last and toks[first + 1].text == "من")
         gender = "pl" if plural else ("f" if s.written_ending(head, "ة") or head.text.endswith("ات") else "m")
-        if gender != "pl" and gender != _KANA_GENDER[toks[kana].text.lstrip("وف")]:
+        named = first == last and not s.definite(head)  # كانت «نوكيا»: a name, of any gender
+        if gender != "pl" and gender != _KANA_GENDER[toks[kana].text.lstrip("وف")] and not named:
             return None  # وكان الوزيرة …: not one phrase
         fs, fe = head.start, toks[last].end
         surface = self.doc.surface(fs, fe)
