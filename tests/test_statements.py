@@ -833,3 +833,11 @@ def test_no_name_is_read_past_the_ba_phrase_a_verb_asks_for():
 def test_a_function_word_behind_its_proclitic_is_no_name():
     _, sts = own("والمثقف المحايد يرى بكل اعتدال أن الحداثيين لديهم عقدة.")
     assert all(s["speaker"]["name_ar"] != "بكل اعتدال" for s in sts)
+
+
+def test_an_aside_between_dashes_after_the_verb_is_skipped():
+    page, sts = own("وقال الوزير إن العمل مستمر.\n"
+                    "وشدد -خلال جولته التفقدية لمشاريع الوزارة بالعاصمة المقدسة، والمشاعر أمس- على ضرورة جاهزية المشاريع.")
+    urged = find(sts, "على ضرورة جاهزية")
+    assert urged["cue"] == "شدد" and urged["speaker"]["name_ar"] == "الوزير"
+    assert_spans(page, urged)

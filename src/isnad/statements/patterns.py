@@ -35,7 +35,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     """(speaker, index where the attribution goes on, whether the sentence names it) for
     the verb cue at token ``ci``; None when the subject is not understood."""
     row = cue.value
-    j = r.s.index_after(cue.end)
+    j = r.skip_dashed_aside(r.s.index_after(cue.end))
     k = r.skip_addressee(r.skip_words(j))
     res = explicit_subject(r, cue, ci, j, k)
     if res is not None:

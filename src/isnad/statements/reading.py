@@ -30,6 +30,7 @@ NAME_QUOTE = 5  # a quotation this short with words right before and after it is
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
+DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CLAUSE_LINKS = ("حيث", "اذ")
 _KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with  # …، إذ قال إن …: a clause that goes on with the same speaker
 
@@ -229,6 +230,13 @@ class SentenceReader:
         end = self.toks[k].end
         if end > draft.content[0]:
             draft.content = (draft.content[0], end)
+
+    def skip_dashed_aside(self, k: int) -> int:
+        """Past an aside between dashes right after the verb (وشدد -خلال جولته التفقدية أمس- على …)."""
+        if k >= self.n or self.toks[k].text != "-":
+            return k
+        close = next((c for c in range(k + 1, min(self.n, k + DASHED_ASIDE)) if self.toks[c].text == "-"), None)
+        return close + 1 if close is not None and close > k + 1 else k
 
     def skip_words(self, k: int, classes=("skip",)) -> int:
         """Past commas and words of ``classes`` (time words: اليوم الجمعة، أمس)."""
