@@ -841,3 +841,14 @@ def test_an_aside_between_dashes_after_the_verb_is_skipped():
     urged = find(sts, "على ضرورة جاهزية")
     assert urged["cue"] == "شدد" and urged["speaker"]["name_ar"] == "الوزير"
     assert_spans(page, urged)
+
+
+def test_a_report_with_no_owner_speaks_when_its_words_or_the_clause_end_follow():
+    page, sts = own("خفض البنك المركزي توقعاته للنمو الاقتصادي نتيجة لتراجع الصادرات، حسبما ذكر تقرير أمس (السبت).\n"
+                    "وأفاد تقرير أمس بأن الأسعار ارتفعت.\n"
+                    "ونشرت الشبكة الدولية لحقوق الإنسان تقريرا تنتقد فيه بشدة ارتفاع أحكام الإعدام.")
+    bank = find(sts, "خفض البنك")
+    assert bank["cue"] == "حسبما" and bank["speaker"]["kind"] == "anonymous" and bank["speaker"]["name"] == "report"
+    assert find(sts, "الأسعار ارتفعت")["speaker"]["name_ar"] == "تقرير"
+    assert find(sts, "ارتفاع أحكام")["speaker"]["name_ar"] != "تقريرا"  # the object of نشرت: not a speaker
+    assert_spans(page, bank)

@@ -281,11 +281,12 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     lexicon does not know, named by a body's head noun (بحسب الشرطة المحلية), or an unnamed group
     (بحسب متعاملين في القطاع); not a thing (بحسب المعلومات التي …، وفقا للقانون الدولي)."""
     s, n = r.s, r.n
+    noun_at = j
     if j < n and s.is_(j, "source_noun"):
         j += 1 + (j + 1 < n and r.toks[j + 1].text == "ل")
     if j >= n:
         return None
-    res = r.parser.parse(j, n)
+    res = r.parser.parse(j, n) or (r.parser.parse(noun_at, n) if noun_at < j else None)  # حسبما ذكر تقرير أمس
     if res is not None:
         return res
     res = r.parser.noun_phrase(j, n)
@@ -297,8 +298,11 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
             and not r.toks[j].text.startswith(("ال", "لل")) and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
         r.parser.last_rule = "unnamed_group"
-    if res is not None and not leading and res[1] < n and r.toks[res[1]].text not in (",", ";", ".") \
-            and not s.is_(res[1], "intro"):
+    end = res[1] if res is not None else n
+    while end < n and (s.is_(end, "skip") or r.toks[end].text in ("(", ")")):
+        end += 1  # …، حسبما ذكر تقرير أمس (السبت).
+    if res is not None and not leading and end < n and r.toks[end].text not in (",", ";", ".") \
+            and not s.is_(end, "intro"):
         return None  # وفق الرؤية الفنية للجهاز الفني تم …: a plan, not a source that closes the clause
     return res
 

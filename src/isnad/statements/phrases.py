@@ -299,6 +299,7 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
 @SPEAKER_PHRASES.rule(
     ("وأفاد تقرير لوكالة بلومبرج بأن المحادثات متوقفة.", {"speaker": "بلومبرج"}),
     ("حذرت دراسة علمية حديثة من فقدان الإرث النثري للشاعر.", {"speaker": "دراسة علمية حديثة", "cue": "حذرت"}),
+    ("وأفاد تقرير أمس بأن الأسعار ارتفعت.", {"speaker": "تقرير"}),
     ("وأضاف بيان نشر على موقع شركة أرامكو أن الإنتاج ارتفع.", {"speaker": "شركة أرامكو"}),
     ("وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت إلى أن السعودية تحتل المرتبة الثالثة.",
      {"speaker": "دراسة عن تطبيقات الجوال في المملكة"}),
@@ -342,12 +343,24 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
             return itself, j  # الدراسة: the study met before, speaking for itself
     k, _, country = p.complements(_report_topic(p, p.indefinite_adjectives(noun, j, n), n), n,
                                   definite_head=noun.definite(doc.text), name_may_follow=False)
-    if k == j and not noun.definite(doc.text):
-        return None  # a bare تقرير names nothing
+    if k == j and not noun.definite(doc.text) and (noun.key.endswith("ا") or not _bare_report_speaks(p, j, n)):
+        return None  # a bare تقرير names nothing, unless the content or the clause's end follows it
+        #   (تقريرا, the object of نشر, never)
     fs, fe = noun.key_start, toks[k - 1].end if k > j else noun.end
     surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks, an unnamed source
     return Speaker(surface, surface, "anonymous", (fs, fe), country, role=noun.value.get("label") or None,
                    gender=head_gender(noun.key), head=head), k  # named in English by its kind: study, report
+
+
+def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether a report noun with nothing after it speaks: the content follows (وأفاد تقرير أمس
+    بأن …) or the clause ends (…، حسبما ذكر تقرير أمس (السبت).)."""
+    s = p.s
+    k = j
+    while k < n and (s.is_(k, "skip") or s.toks[k].text in ("(", ")")):
+        k += 1
+    return _content_follows(p, j, n) or k >= n or s.toks[k].text in (",", ";", ".") \
+        or (p.verb_object and k < n and s.toks[k].text[0] == "ب")
 
 
 @SPEAKER_PHRASES.rule(
