@@ -852,3 +852,10 @@ def test_a_report_with_no_owner_speaks_when_its_words_or_the_clause_end_follow()
     assert find(sts, "الأسعار ارتفعت")["speaker"]["name_ar"] == "تقرير"
     assert find(sts, "ارتفاع أحكام")["speaker"]["name_ar"] != "تقريرا"  # the object of نشرت: not a speaker
     assert_spans(page, bank)
+
+
+def test_a_short_name_that_starts_with_waw_is_a_name_not_a_conjunction():
+    page, sts = own("وقال جيفري ويب إن التهم باطلة.\n"
+                    "وقد مثل ويب فعلا أمام المحكمة في نيويورك، حيث أكد أنه غير مذنب.")
+    assert [s["speaker"]["name_ar"] for s in sts] == ["جيفري ويب", "جيفري ويب"]
+    assert_spans(page, sts[1])

@@ -50,10 +50,10 @@ def accusative_noun(s: Sentence, tok: Token) -> bool:
 
 def _proclitic_word(s: Sentence, tok: Token) -> bool:
     """Whether a word starting with و / ل is a known word behind that letter (وحماية، لمديرية)
-    rather than a name that starts with it (لوري، والاش، ويليام)."""
+    rather than a name that starts with it (لوري، والاش، ويليام، ويب)."""
     rest = Token(tok.text[1:], tok.start + 1, tok.end)
-    return len(rest.text) < 3 or s.common_noun(rest) or s.known(rest) or s.first_name(rest) \
-        or rest.text.startswith("ال")
+    return len(rest.text) < 2 or bool(s.classes_of.get(rest.text)) or s.common_noun(rest) or s.known(rest) \
+        or s.first_name(rest) or rest.text.startswith("ال")  # ولم، وقد: function words; ويب، وانغ: names
 
 
 def glued_noun(s: Sentence, tok: Token) -> bool:
