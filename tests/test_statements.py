@@ -859,3 +859,14 @@ def test_a_short_name_that_starts_with_waw_is_a_name_not_a_conjunction():
                     "وقد مثل ويب فعلا أمام المحكمة في نيويورك، حيث أكد أنه غير مذنب.")
     assert [s["speaker"]["name_ar"] for s in sts] == ["جيفري ويب", "جيفري ويب"]
     assert_spans(page, sts[1])
+
+
+def test_a_topic_phrase_before_a_dropped_subject_is_not_the_speaker():
+    page, sts = own("وقال أمين عام الاتحاد أحمد العمري إن الملف جاهز.\n"
+                    "وحول استمرار مشاكل التنظيم حتى ديسمبر المقبل، قال: «لن نستبق الأحداث».")
+    assert find(sts, "لن نستبق")["speaker"]["name_ar"] == "أحمد العمري"  # not التنظيم
+
+
+def test_people_in_wn_yn_after_a_feminine_verb_are_its_object():
+    _, sts = own("أعلنت الكلية توفر وظيفة معيد. ودعت الراغبين إلى تقديم الطلبات.")
+    assert all(s["speaker"]["name_ar"] != "الراغبين" for s in sts)

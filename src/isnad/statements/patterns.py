@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
+CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -82,8 +83,9 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     s = r.s
     for k in range(1, min(ci, 8)):
         before = r.toks[k - 1]
-        if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any"):
-            continue
+        if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any") \
+                or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS):
+            continue  # the verb opens the clause (في غضون ذلك، استعدت …), not وحول استمرار مشاكل …
         found = r.parser.noun_phrase(k, ci)
         if found is not None:
             if gender_agrees(gender, found[0]) and found[0].kind != "anonymous":

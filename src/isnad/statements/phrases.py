@@ -659,9 +659,9 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     head = toks[i]
     feminine = s.written_ending(head, "ة")
     plural = head.text.endswith(("ون", "ين"))
-    if p.verb_gender == "m" and feminine or p.verb_gender == "f" and not (feminine or plural) \
+    if p.verb_gender == "m" and feminine or p.verb_gender == "f" and not feminine \
             or not s.definite(head) or s.at(i, "country") is not None:
-        return None
+        return None  # ودعت الراغبين إلى: people in ون / ين take a masculine verb; they are the object
     known = p.d.referent("organization", head.text, None)
     if known is not None and j == i + 1:
         return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
