@@ -870,3 +870,12 @@ def test_a_topic_phrase_before_a_dropped_subject_is_not_the_speaker():
 def test_people_in_wn_yn_after_a_feminine_verb_are_its_object():
     _, sts = own("أعلنت الكلية توفر وظيفة معيد. ودعت الراغبين إلى تقديم الطلبات.")
     assert all(s["speaker"]["name_ar"] != "الراغبين" for s in sts)
+
+
+def test_the_university_or_emirate_a_body_belongs_to_is_part_of_its_name():
+    page, sts = own("أعلنت عمادة شؤون أعضاء هيئة التدريس بجامعة الملك فيصل عن حاجتها لشغل وظائف فنيين.\n"
+                    "وأكد مدير إدارة التطوير السياحي بإمارة منطقة الباحة، سعيد بن ناصر بن ريحان، أن المنطقة تشهد مشاريع.")
+    deanship = find(sts, "عن حاجتها")
+    assert deanship["speaker"]["name_ar"] == "عمادة شؤون أعضاء هيئة التدريس بجامعة الملك فيصل"
+    assert find(sts, "المنطقة تشهد")["speaker"]["name_ar"] == "سعيد بن ناصر بن ريحان"
+    assert_spans(page, deanship)

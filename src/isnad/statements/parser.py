@@ -17,6 +17,7 @@ from .sentence import Sentence, Token
 from .speaker import Speaker, head_gender
 from .words import bare
 
+CONSTRUCT_REACH = 4  # nouns of a construct chain up to its first definite word
 PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                  "outlet": "outlet", "agency": "outlet", "country": "country"}
@@ -213,17 +214,27 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         return "ب" in self.verb_needs and tok.text[0] == "ب" and glued_noun(self.s, tok)
 
     def _place_of_office(self, j: int, n: int) -> int:
-        """Past a place an office or body belongs to, glued to بـ (بمنطقة عسير، بمحافظة جدة،
-        بمدينة الرياض): its head and the place's first word; ``j`` when none starts there."""
+        """Past the place or body an office belongs to, glued to بـ (بمنطقة عسير، بمحافظة جدة؛
+        بجامعة الملك فيصل، بإمارة منطقة الباحة): its head, and the place's first word or the
+        body's construct up to its first definite word and an eponym's name; ``j`` when none
+        starts there."""
         s, doc = self.s, self.doc
         tok = s.toks[j]
-        if tok.text[0] != "ب" or tok.text[1:] not in doc.words.of("place_head") or j + 1 >= n:
+        if tok.text[0] != "ب" or j + 1 >= n:
             return j
-        name = s.toks[j + 1]
-        if not name.text.isalpha() or s.stop(name) or s.common_noun(name):
+        head = tok.text[1:]
+        if head in doc.words.of("place_head"):
+            name = s.toks[j + 1]
+            if not name.text.isalpha() or s.stop(name) or s.common_noun(name):
+                return j
+            place = doc.at(name.start, "country")
+            return s.index_after(place.end) if place is not None else j + 2
+        if doc.words.speaker_heads.get(bare(head)) != "organization":
             return j
-        place = doc.at(name.start, "country")
-        return s.index_after(place.end) if place is not None else j + 2
+        end = self._construct_end(j + 1, n)
+        if end > j + 1 and s.is_word(s.toks[end - 1], "eponym") and end < n and name_word(s, s.toks[end], first=False):
+            end += 1  # بجامعة الملك فيصل
+        return end if end > j + 1 else j
 
     def _purpose(self, j: int) -> bool:
         """An indefinite noun glued to لـ after an organisation's head (لإدارة، لكرة، لحقوق):
@@ -251,10 +262,14 @@ class PhraseParser(PersonPhrases, BodyPhrases):
 
     def _construct(self, j: int, n: int) -> bool:
         """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
-        definite word, a place or another such noun (شرطة محافظة الأنبار، شبكة أطباء السودان)."""
+        definite word, a place or other such nouns (شرطة محافظة الأنبار، شبكة أطباء السودان،
+        شؤون أعضاء هيئة التدريس)."""
         toks, s = self.s.toks, self.s
-        for k in range(j, min(n, j + 3)):
+        for k in range(j, min(n, j + CONSTRUCT_REACH)):
             tok = toks[k]
+            if k > j and s.at(k, "role", lambda m: m.value["kind"] == "organization") is not None \
+                    and not s.definite(tok):
+                continue  # شؤون أعضاء هيئة التدريس: a body's head noun inside the chain
             if not tok.text.isalpha() or s.first_name(tok) or s.known(tok):
                 return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
             if s.definite(tok):
