@@ -223,6 +223,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         if tok.text[0] != "ب" or j + 1 >= n:
             return j
         head = tok.text[1:]
+        if head.startswith("ال"):
+            return j  # بالجامعة: complete by itself
         if head in doc.words.of("place_head"):
             name = s.toks[j + 1]
             if not name.text.isalpha() or s.stop(name) or s.common_noun(name):
@@ -270,7 +272,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if k > j and s.at(k, "role", lambda m: m.value["kind"] == "organization") is not None \
                     and not s.definite(tok):
                 continue  # شؤون أعضاء هيئة التدريس: a body's head noun inside the chain
-            if not tok.text.isalpha() or s.first_name(tok) or s.known(tok):
+            if not tok.text.isalpha() or s.first_name(tok) or s.known(tok) or glued_noun(s, tok):
                 return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
             if s.definite(tok):
                 return k > j
