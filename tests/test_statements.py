@@ -879,3 +879,15 @@ def test_the_university_or_emirate_a_body_belongs_to_is_part_of_its_name():
     assert deanship["speaker"]["name_ar"] == "عمادة شؤون أعضاء هيئة التدريس بجامعة الملك فيصل"
     assert find(sts, "المنطقة تشهد")["speaker"]["name_ar"] == "سعيد بن ناصر بن ريحان"
     assert_spans(page, deanship)
+
+
+def test_fans_speak_and_a_long_description_may_stand_before_the_title():
+    page, sts = own("واشادت جماهير النادي بالأطقم الجديدة، وأبدت سعادتها بالتصاميم.\n"
+                    "من جهته، أوضح الملحق الثقافي في سفارة خادم الحرمين الشريفين لدى الولايات المتحدة الأمريكية "
+                    "الدكتور محمد العيسى في تصريح مماثل أن البرنامج سيكون له مردود كبير.\n"
+                    "ودعى العبدان المسافرين إلى التواصل مع خطوط الطيران.")
+    fans = find(sts, "بالأطقم الجديدة")
+    assert fans["speaker"]["name_ar"] == "جماهير النادي" and fans["speaker"]["name"] == "fans"
+    assert find(sts, "مردود كبير")["speaker"]["name_ar"] == "محمد العيسى"
+    assert find(sts, "إلى التواصل")["cue"] == "دعى"  # دعا as often written
+    assert_spans(page, fans)

@@ -23,7 +23,7 @@ from .words import bare
 
 SPEAKER_PHRASES = Registry("speaker phrase")
 Found = tuple[Speaker, int] | None
-TITLE_REACH = 8  # words of an unknown description before the title that introduces a name
+TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 
 
@@ -434,8 +434,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
                        head=bare(tok.text)), j
     if head == "group":
-        if p.verb_gender == "f":
-            return None  # ودعت الأهالي إلى: people are the subject of a masculine verb, not of دعت
+        if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)):
+            return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
