@@ -891,3 +891,12 @@ def test_fans_speak_and_a_long_description_may_stand_before_the_title():
     assert find(sts, "مردود كبير")["speaker"]["name_ar"] == "محمد العيسى"
     assert find(sts, "إلى التواصل")["cue"] == "دعى"  # دعا as often written
     assert_spans(page, fans)
+
+
+def test_an_unknown_name_then_a_description_between_commas_then_the_content():
+    page, sts = own("وأكد كوامي مينساه، الأستاذ في جامعة غانا الوطنية، أن الانتخابات ستجرى في موعدها.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "كوامي مينساه"
+    assert statement["speaker"]["role_ar"] == "الأستاذ في جامعة غانا الوطنية"
+    assert statement["content"].startswith("الانتخابات ستجرى")
+    assert_spans(page, statement)

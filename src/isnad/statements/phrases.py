@@ -23,6 +23,7 @@ from .words import bare
 
 SPEAKER_PHRASES = Registry("speaker phrase")
 Found = tuple[Speaker, int] | None
+APPOSITION_WORDS = 12  # words of a description between commas after an unknown name
 TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 
@@ -369,6 +370,8 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال غروشكو إن موسكو لن تقبل. وأضاف غروشكو أن الحوار ممكن.", {"speaker": "غروشكو", "content": "الحوار"}),
     ("وأكد طلال آل الشيخ أن الاختيار مستحق. وتمنى آل الشيخ أن ينجح السليم.",
      {"speaker": "طلال آل الشيخ", "content": "ينجح السليم"}),
+    ("وأكدت فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن الدعم حيوي.",
+     {"speaker": "فديريكا موغريني", "content": "الدعم حيوي"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name
@@ -384,11 +387,28 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
         known = p.d.names.get(form)
         if known is not None:
             return known, p.apposition(known, i + 1, n) if known.role is None else i + 1
-    named = p.person_name(i, n) or p.name_then_role(i, n)
+    named = p.person_name(i, n) or p.name_then_role(i, n) or _first_name_of_known(p, i, n)
     if named is not None:
         sp, j = named
-        return sp, p.apposition(sp, j, n)
+        j = p.apposition(sp, j, n)
+        aside = _description_between_commas(p, j, n) if sp.entity_id else None
+        return sp, aside if aside is not None and _content_follows(p, aside, n) else j
     return None
+
+
+def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
+    """An unknown first word before a person the lexicon knows by family name (فديريكا
+    موغريني: the first name spelt otherwise than the lexicon's): that person, from the first word."""
+    s = p.s
+    if i + 1 >= n or not name_word(s, s.toks[i], first=False) or s.common_noun(s.toks[i]):
+        return None
+    actor = s.at(i + 1, "actor", lambda m: not m.prefix_len and p.doc.lexicon.actors[m.value].kind == "person")
+    if actor is None:
+        return None
+    sp = p.actor_speaker(actor)
+    sp.span = (s.toks[i].start, sp.span[1])
+    sp.name_ar = p.doc.surface(*sp.span)
+    return sp, s.index_after(actor.end)
 
 
 @SPEAKER_PHRASES.rule(
@@ -623,16 +643,36 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
     described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
-    if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)):
+    aside = _description_between_commas(p, j, n) if j - name_start >= 2 else None
+    if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)
+                               or (aside is not None and _content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3
                             or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
         return None  # ضرورة أن، تفهما: a noun; يمكن، تبقى: a verb in the present, not a name
-    sp, j = _person(p, name_start, j)
+    sp, end = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
-    return sp, j
+    if aside is not None and not _content_follows(p, j, n):
+        sp.role_ar = sp.role_ar or doc.surface(toks[j + 1].start, toks[aside - 2].end)
+        end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
+    return sp, end
+
+
+def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
+    """The index after «، description ،» at token ``j``: a definite phrase the lexicon need not
+    know, of at most APPOSITION_WORDS words, with no cue or content opener in it."""
+    s, toks = p.s, p.s.toks
+    if j + 2 >= n or toks[j].text != "," or not s.definite(toks[j + 1]):
+        return None
+    for k in range(j + 1, min(n, j + 1 + APPOSITION_WORDS)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k + 1 if k > j + 1 else None
+        if not tok.text.isalpha() or s.stop(tok):
+            return None
+    return None
 
 
 def _person(p: PhraseParser, start: int, end: int) -> tuple[Speaker, int]:
