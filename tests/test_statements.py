@@ -900,3 +900,17 @@ def test_an_unknown_name_then_a_description_between_commas_then_the_content():
     assert statement["speaker"]["role_ar"] == "الأستاذ في جامعة غانا الوطنية"
     assert statement["content"].startswith("الانتخابات ستجرى")
     assert_spans(page, statement)
+
+
+def test_reports_with_an_about_phrase_and_a_relay_mid_sentence_before_fa_inna():
+    page, sts = own("وأعلن الجيش أمس شن ضربات جوية على قرية بيتا، وأفاد الجيش عن مقتل عدد من الإرهابيين.\n"
+                    "اندلع حريق في فندق بالدمام صباح اليوم، وبحسب المتحدث الرسمي للدفاع المدني العقيد منصور "
+                    "الدوسري فإن الفرق باشرت الحادث.\n"
+                    "وأكد المدير أن المنطقة تشهد مشاريع بدعم مستمر، ومتابعة حثيثة من وكيل الأمير.\n"
+                    "ويشير الصناعيون في طلبهم إلى أن القطاع فقد 600 منصب شغل.")
+    assert find(sts, "عن مقتل")["cue"] == "أفاد"
+    fire = find(sts, "الفرق باشرت")
+    assert fire["cue"] == "بحسب" and fire["speaker"]["name_ar"] == "منصور الدوسري"
+    assert not any(s["cue"] == "متابعة" for s in sts)  # ومتابعة حثيثة: a noun of the content
+    assert find(sts, "القطاع فقد")["speaker"]["kind"] == "anonymous"
+    assert_spans(page, fire)

@@ -364,8 +364,9 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
         return None
     active = r.active
     opened = participle_opening(r, cue)
-    if opened is None and r.toks[ci - 1].text not in (",", ";"):
-        return Dropped("a participle of the content (الحكومة مطالبة بالإسراع), no new clause")
+    if opened is None and (r.toks[ci - 1].text not in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و"):
+        return Dropped("a participle of the content (الحكومة مطالبة بالإسراع، ودعم مستمر ومتابعة حثيثة), "
+                       "no new clause")
     start = opened if opened is not None else r.s.index_after(cue.end)
     span = r.content_span(start)
     if span is None:
@@ -482,6 +483,11 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         source = r.parser.parse(k + 1, r.n)
         if source is not None:
             speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
+    after = r.skip_words(k)
+    if not all(t.text in (",", ";", "-") for t in toks[:ci]) and after < r.n and toks[after].text in ("فان", "فانه") \
+            and r.active is None:
+        span = r.content_span(after + 1)  # …، وبحسب المتحدث الرسمي … فإن الفرق باشرت: what follows فإن
+        return r.draft(speaker, cue, span, after + 1) if span else None
     if all(t.text in (",", ";", "-") for t in toks[:ci]):
         chained = r.live_cue(k) if k < r.n else None
         if chained is not None and chained.value["kind"] == "relay" and chained.key.endswith(" عن"):

@@ -722,8 +722,8 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     fs, fe = head.start, toks[j - 1].end
     surface = doc.surface(fs, fe)
     kind = "official" if s.common_noun(head) and not (feminine or plural or acronym) else "organization"
-    if plural and s.common_noun(head):
-        kind = "anonymous"
+    if plural:
+        kind = "anonymous"  # وطالب المغردون، ويشير الصناعيون: people
     gender = "pl" if plural else ("f" if feminine else "m")
     return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text)), j
 
