@@ -692,6 +692,8 @@ def test_unknown_names_take_their_usual_latin_spelling(arabic, latin):
      "الرئاسة العامة للأرصاد وحماية البيئة", "organization"),
     ("وكان عدد من النواب قد طالبوا بإقالة الوزير.", "عدد من النواب", "anonymous"),
     ('كانت "نوكيا" قد ذكرت، أمس، أن مراجعة استراتيجية وصلت إلى مرحلة متقدمة.', "نوكيا", "organization"),
+    ("وكانت وسائل إعلامية قد تحدثت خلال الفترة الماضية عن استشراء الخلاف بين الطرفين.", "وسائل إعلامية",
+     "anonymous"),
 ])
 def test_what_stands_between_kana_and_qad_is_the_subject(text, name_ar, kind):
     page, sts = own(text)

@@ -463,7 +463,8 @@ class SentenceReader:
         """Everything between a clause-opening كان and the قد of the verb is the verb's subject,
         whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت، وكانت الرئاسة
         العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): a person when a
-        first name opens it, a group when its head is plural or a count (عدد من), else a body."""
+        first name opens it, an unnamed source when its head is plural or a count (عدد من) or
+        nothing in it is definite (وكانت وسائل إعلامية قد تحدثت), else a body."""
         toks, s = self.toks, self.s
         if ci < 3 or toks[ci - 1].text != "قد":
             return None
@@ -483,14 +484,17 @@ class SentenceReader:
         head = toks[first]
         plural = head.text.endswith(("ون", "ين")) or (first < last and toks[first + 1].text == "من")
         gender = "pl" if plural else ("f" if s.written_ending(head, "ة") or head.text.endswith("ات") else "m")
-        named = first == last and not s.definite(head)  # كانت «نوكيا»: a name, of any gender
-        if gender != "pl" and gender != _KANA_GENDER[toks[kana].text.lstrip("وف")] and not named:
-            return None  # وكان الوزيرة …: not one phrase
+        kana_gender = _KANA_GENDER[toks[kana].text.lstrip("وف")]
+        if (kana_gender == "m" and gender == "f") or (kana_gender == "f" and head.text.endswith(("ون", "ين"))):
+            return None  # وكان الوزيرة …: not one phrase (كانت «نوكيا»، كانت وسائل إعلامية: names and
+            #   broken plurals take كانت)
         fs, fe = head.start, toks[last].end
         surface = self.doc.surface(fs, fe)
         self.parser.last_rule = "subject_of_kana"
+        unnamed = last > first and not any(s.definite(t) or s.known(t) for t in toks[first:last + 1])
+        #   وسائل إعلامية، جهات عدة (one word is a name: كانت «نوكيا»)
         kind = "person" if s.starts_name(first) else (
-            "anonymous" if plural or s.head_kind(head) == "group" else "organization")
+            "anonymous" if plural or unnamed or s.head_kind(head) == "group" else "organization")
         return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text))
 
     def _aside(self, k: int, ci: int) -> bool:
