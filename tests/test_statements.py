@@ -916,3 +916,12 @@ def test_reports_with_an_about_phrase_and_a_relay_mid_sentence_before_fa_inna():
     assert not any(s["cue"] == "متابعة" for s in sts)  # ومتابعة حثيثة: a noun of the content
     assert find(sts, "القطاع فقد")["speaker"]["kind"] == "anonymous"
     assert_spans(page, fire)
+
+
+def test_a_quoted_body_after_an_object_taking_verb_is_its_subject():
+    page, sts = own('كما توقعت "الأرصاد" هطول أمطار متفرقة على مناطق تبوك والجوف.')
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "الأرصاد" and statement["speaker"]["kind"] == "organization"
+    assert statement["content"].startswith("هطول أمطار")
+    _, quoted = own('وقال "لا تعليق" ثم غادر.')  # a quotation after قال is what was said, not a name
+    assert all(s["speaker"]["name_ar"] != "لا تعليق" for s in quoted)

@@ -62,14 +62,17 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 return res[0], res[1] + 1  # a quoted name: “والتز”، «بيكر هيوز»
             if res is None and allow_name:
                 close = next((c for c in range(i + 2, min(n, i + 5)) if toks[c].text == '"'), None)
+                object_follows = close is not None and self.verb_object and not self.verb_saying and close + 1 < n \
+                    and toks[close + 1].text.isalpha() and not s.stop(toks[close + 1])  # توقعت «الأرصاد» هطول
                 if close is not None and not s.quote_ends_sentence(close) \
                         and all(name_word(s, t, first=False) for t in toks[i + 1:close]) \
-                        and (close + 1 >= n or s.opens_content(toks[close + 1]) or s.is_(close + 1, "intro")):
+                        and (close + 1 >= n or s.opens_content(toks[close + 1]) or s.is_(close + 1, "intro")
+                             or object_follows):
                     fs, fe = toks[i + 1].start, toks[close - 1].end  # وأضاف "الفهيد"، أن / وأعلنت "بيكر هيوز" أن
                     surface = self.doc.surface(fs, fe)
                     self.last_rule = "quoted_name"
-                    return Speaker(surface, surface, "person" if close == i + 2 else "organization",
-                                   (fs, fe)), close + 1
+                    body = close > i + 2 or self.verb_gender == "f"  # توقعت «الأرصاد»: a body
+                    return Speaker(surface, surface, "organization" if body else "person", (fs, fe)), close + 1
             return None  # وأضاف «أتمنى أن …»: the quotation opens the content
         return self.read(i, n, allow_name)
 
