@@ -544,21 +544,27 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وأوضح استشاري أمراض الدم الدكتور عبدالكريم سالم، أن مناعة الإنسان تتحكم في المرض.",
      {"speaker": "عبدالكريم سالم", "content": "مناعة الإنسان"}),
     ("وقال رئيس الوزراء إن الأسعار سترتفع.", None),
+    ("وأشاد سكرتير أمين أمانة المنطقة الشرقية فهد حمزة بالمهرجان.", {"speaker": "فهد حمزة"}),
+    ("نفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن الرئيس فلاديمير بوتين مستعد للتفاوض.", None),
 )
 def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
     """Words the lexicon does not know, then a title and a name (استشاري أمراض الدم الدكتور
-    عبدالكريم سالم): the person, the words before the title as the role."""
-    if not p.allow_name:
-        return None
+    عبدالكريم سالم) or, after a definite word, a listed first name (سكرتير أمين أمانة المنطقة
+    الشرقية فهد حمزة): the person, the words before the name as the role."""
     s = p.s
+    if not p.allow_name or not s.toks[i].text.isalpha() or s.stop(s.toks[i]) or s.is_(i, "preposition"):
+        return None
     for k in range(i + 1, min(n, i + TITLE_REACH)):
         tok = s.toks[k]
         if not tok.text.isalpha() or s.stop(tok):
             return None
         title_end = titles_end(s, k, n)
+        if title_end is None and k > i + 1 and s.definite(s.toks[k - 1]) and s.first_name(tok) \
+                and not s.definite(tok):
+            title_end = k  # سكرتير أمين أمانة المنطقة الشرقية فهد حمزة: a first name after the description
         if title_end is None:
             continue
-        named = p.person_name(title_end, n, introduced=True, alone=True)
+        named = p.person_name(title_end, n, introduced=True, alone=title_end > k)
         if named is None:
             return None
         sp, j = named
