@@ -925,3 +925,11 @@ def test_a_quoted_body_after_an_object_taking_verb_is_its_subject():
     assert statement["content"].startswith("هطول أمطار")
     _, quoted = own('وقال "لا تعليق" ثم غادر.')  # a quotation after قال is what was said, not a name
     assert all(s["speaker"]["name_ar"] != "لا تعليق" for s in quoted)
+
+
+def test_a_name_ends_after_its_family_name_whatever_word_follows():
+    page, sts = own("ولقطع الطريق أمام جهات سياسية أكد الناشط المدني جلال الشحماني انبثاق لجنة تتولى تنظيم التظاهرات.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "جلال الشحماني"
+    assert statement["content"].startswith("انبثاق لجنة")
+    assert_spans(page, statement)

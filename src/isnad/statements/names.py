@@ -98,15 +98,16 @@ def title_family_name(s: Sentence, j: int, n: int) -> bool:
 def name_ends(s: Sentence, j: int, n: int) -> bool:
     """Whether a name may end before token ``j``: the end, a mark, a function word, a role,
     a cue, a preposition, a definite word, a word glued to و / ل / ب (وقال خالد الفريدة إن،
-    … للصحفيين، دعا جان قهوجي العسكريين), a common noun after a family name (كشف عبدالعزيز
-    المهوس أبرز ملامح الخطة: the object) or an accusative noun (جون بيركو غضبا)."""
+    … للصحفيين، دعا جان قهوجي العسكريين), any word but a first name or a link after a family
+    name (كشف عبدالعزيز المهوس أبرز ملامح الخطة، أكد جلال الشحماني انبثاق لجنة: the object)
+    or an accusative noun (جون بيركو غضبا)."""
     if j >= n:
         return True
     tok = s.toks[j]
     w = tok.text
     return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
             or (w[0] in "ولب" and not s.first_name(tok))
-            or (s.definite(s.toks[j - 1]) and s.common_noun(tok) and not s.first_name(tok))
+            or (s.definite(s.toks[j - 1]) and not s.first_name(tok) and not s.is_word(tok, "name_link"))
             or accusative_noun(s, tok))
 
 
