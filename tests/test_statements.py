@@ -933,3 +933,10 @@ def test_a_name_ends_after_its_family_name_whatever_word_follows():
     assert statement["speaker"]["name_ar"] == "جلال الشحماني"
     assert statement["content"].startswith("انبثاق لجنة")
     assert_spans(page, statement)
+
+
+def test_a_role_word_with_its_adjective_then_a_name_is_that_person():
+    page, sts = own("وذكر المتحدث العسكري أندريه ليسينكو أن الانفصاليين يستخدمون أسلحة ثقيلة.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "أندريه ليسينكو"
+    assert statement["speaker"]["role_ar"] == "المتحدث العسكري"

@@ -267,12 +267,19 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
             return Speaker(surface, surface, "outlet", (m.key_start, toks[j - 1].end), country,
                            gender=row["gender"] or None), j
         return p.d.last_outlet, j
-    if kind == "person" and place is None:
-        named = p.person_name(j, n, introduced=True)
+    if kind == "person":
+        k = j
+        while k < n and k - j < 2 and s.definite(toks[k]) and not s.is_(k, "any"):
+            k += 1  # المتحدث العسكري أندريه ليسينكو: adjectives of the role before the name
+        named = p.person_name(k, n, introduced=True)
+        if named is None and k > j:
+            k = j
+            named = p.person_name(k, n, introduced=True)
         if named is not None:  # المتحدث كيريلو بودانوف: a new person, not the last one
-            sp, k = named
-            sp.role_ar = sp.role_ar or doc.surface(m.key_start, m.end)
-            return sp, p.apposition(sp, k, n)
+            sp, end = named
+            sp.role_ar = sp.role_ar or doc.surface(m.key_start, toks[k - 1].end)
+            sp.country = sp.country or country
+            return sp, p.apposition(sp, end, n)
     prev = p.d.referent(kind, m.key, country)
     if prev is not None:
         return prev, j  # الوزارة → the last ministry, النادي → the last club
