@@ -940,3 +940,12 @@ def test_a_role_word_with_its_adjective_then_a_name_is_that_person():
     statement = only(sts)
     assert statement["speaker"]["name_ar"] == "أندريه ليسينكو"
     assert statement["speaker"]["role_ar"] == "المتحدث العسكري"
+
+
+def test_in_the_name_of_and_a_coordinated_verb_after_a_comma_are_no_names():
+    page, sts = own("وقال النائب كزافييه برتران إن الوضع صعب.\n"
+                    "وبات النائب ناطقا باسم السكان المحليين، وهاجم الإجراءات التي أعلنها كاميرون معتبرا أنها غير كافية.")
+    names = {s["speaker"]["name_ar"] for s in sts}
+    assert "باسم السكان" not in names and "وهاجم الإجراءات" not in names
+    _, bassem = own("وقال باسم يوسف إن البرنامج سيعود.")
+    assert only(bassem)["speaker"]["name_ar"] == "باسم يوسف"

@@ -141,6 +141,10 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return None
     if s.written_ending(toks[k], "ة") and s.common_noun(toks[k]) and not s.first_name(toks[k]):
         return None  # ووجه الرئيس دعوة إلى …: the object, not a name
+    if toks[k].text == "باسم" and k + 1 < n and s.definite(toks[k + 1]):
+        return None  # ناطقا باسم السكان: «in the name of», not the first name Bassem
+    if k > 0 and toks[k - 1].text == "," and toks[k].text[0] == "و" and not s.first_name(toks[k]):
+        return None  # …، وهاجم الإجراءات: a clause coordinated after the comma (وليد is a name)
     if not (introduced or linked or adjective or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
