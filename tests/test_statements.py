@@ -949,3 +949,11 @@ def test_in_the_name_of_and_a_coordinated_verb_after_a_comma_are_no_names():
     assert "باسم السكان" not in names and "وهاجم الإجراءات" not in names
     _, bassem = own("وقال باسم يوسف إن البرنامج سيعود.")
     assert only(bassem)["speaker"]["name_ar"] == "باسم يوسف"
+
+
+def test_a_name_that_opens_the_sentence_is_the_subject_of_its_verb():
+    page, sts = own("عبدالرحمن القحطاني أحد المشاركين في الملتقى قال إن وصية أبيه كانت الحفاظ على الدين.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "عبدالرحمن القحطاني"
+    assert statement["speaker_rule"] == "name_opening_the_sentence"
+    assert_spans(page, statement)

@@ -444,7 +444,25 @@ class SentenceReader:
                 or s.is_(before, "clause_opener", "intro") or before < k - 1  # غير أن مكتب … أكد
             if sp.report or at_clause:
                 return sp
-        return self._noun_phrase_before(ci)
+        return self._noun_phrase_before(ci) or self._name_opening_the_sentence(ci)
+
+    def _name_opening_the_sentence(self, ci: int) -> Speaker | None:
+        """A person's name that opens the sentence, with «one of» a group after it, right before
+        its verb (عبدالرحمن القحطاني أحد المشاركين في الملتقى قال إن …)."""
+        toks, s = self.toks, self.s
+        if ci < 2:
+            return None
+        res = self.parser.person_name(0, ci)
+        if res is None:
+            return None
+        k = res[1]
+        if k < ci and s.is_(k, "quantity") and toks[k].text in ("احد", "احدي"):
+            k = ci if all(t.text.isalpha() and s.at(i, "cue") is None
+                          for i, t in enumerate(toks[k:ci], start=k)) else k
+        if not (k == ci or self._aside(k, ci)):
+            return None
+        self.parser.last_rule = "name_opening_the_sentence"
+        return res[0]
 
     def _noun_phrase_before(self, ci: int) -> Speaker | None:
         """A clause that opens with a definite noun phrase the lexicon does not know, right
