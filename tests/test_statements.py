@@ -957,3 +957,8 @@ def test_a_name_that_opens_the_sentence_is_the_subject_of_its_verb():
     assert statement["speaker"]["name_ar"] == "عبدالرحمن القحطاني"
     assert statement["speaker_rule"] == "name_opening_the_sentence"
     assert_spans(page, statement)
+
+
+def test_a_prayer_after_the_verb_or_the_name_is_no_speaker():
+    _, sts = own('وكان يقول يرحمه الله: "ولا تجي نية تمرر حلاويها".')
+    assert all("يرحمه" not in s["speaker"]["name_ar"] for s in sts)

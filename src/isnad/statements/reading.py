@@ -239,9 +239,15 @@ class SentenceReader:
         return close + 1 if close is not None and close > k + 1 else k
 
     def skip_words(self, k: int, classes=("skip",)) -> int:
-        """Past commas and words of ``classes`` (time words: اليوم الجمعة، أمس)."""
-        while k < self.n and (self.toks[k].text in CLAUSE_PUNCT or self.s.is_(k, *classes)):
-            k += 1
+        """Past commas, words of ``classes`` (time words: اليوم الجمعة، أمس) and prayers
+        (قال يرحمه الله:)."""
+        while k < self.n:
+            if self.toks[k].text in CLAUSE_PUNCT or self.s.is_(k, *classes):
+                k += 1
+            elif self.s.is_(k, "prayer") and self.s.text_of(k + 1) == "الله":
+                k += 2
+            else:
+                return k
         return k
 
     def object_start(self, k: int) -> int:
