@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
-CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
+CLAUSE_STARTS = (",", ";", ":", "-", '"')
+FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded  # marks after which a clause's first verb may stand
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -289,6 +290,8 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     if j >= n:
         return None
     res = r.parser.parse(j, n) or (r.parser.parse(noun_at, n) if noun_at < j else None)  # حسبما ذكر تقرير أمس
+    if res is not None and r.toks[res[1] - 1].text in FOLLOWING:
+        return None  # وفقا للتنظيم التالي: a list that follows, not a source
     if res is not None:
         return res
     res = r.parser.noun_phrase(j, n)
@@ -418,6 +421,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("وبحسب متعاملين في القطاع شهدت الأسواق عزوفا من قبل المشترين.", {"speaker": "anonymous"}),
     ("وبحسب المعلومات التي تم التوصل إليها، فإن الاجتماع شهد نقاشا.", None),
     ("واحتلت إسرائيل القدس الشرقية في خطوة لم يعترف بها المجتمع الدولي وفقا للقانون الدولي.", None),
+    ("وتم الاتفاق على عدة نقاط وفقا للتنظيم التالي: أولا إقرار العقوبات.", None),
     ("والمغرب خامس أكبر مستهلك للنفط في أفريقيا وفق بيانات إدارة معلومات الطاقة الأمريكية.",
      {"speaker": "إدارة معلومات الطاقة"}),
     ("ونقلت وكالة الأنباء السعودية عن مصدر مسؤول قوله إن المملكة ترحب بالاتفاق.",
