@@ -962,3 +962,11 @@ def test_a_name_that_opens_the_sentence_is_the_subject_of_its_verb():
 def test_a_prayer_after_the_verb_or_the_name_is_no_speaker():
     _, sts = own('وكان يقول يرحمه الله: "ولا تجي نية تمرر حلاويها".')
     assert all("يرحمه" not in s["speaker"]["name_ar"] for s in sts)
+
+
+def test_a_definite_region_and_a_bracketed_short_name_belong_to_the_body():
+    page, sts = own("أعلنت جمعية التنمية الأسرية بمنطقة الحدود الشمالية ( ألفة ) عن حاجتها لموظف بمسمى محاسب.")
+    statement = only(sts)
+    assert statement["speaker"]["name_ar"] == "جمعية التنمية الأسرية بمنطقة الحدود الشمالية"
+    assert statement["content"].startswith("عن حاجتها")
+    assert_spans(page, statement)

@@ -91,13 +91,14 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         return None
 
     def _quoted_name_after(self, j: int, n: int) -> int:
-        """Index past a quoted name right after an organisation, else ``j``: a lexicon
-        actor («أنسا») or one or two words that are no function words (not «إن الوضع …»)."""
+        """Index past a quoted or bracketed name right after an organisation, else ``j``: a
+        lexicon actor («أنسا») or one or two words that are no function words (not «إن الوضع …»)."""
         toks, s = self.s.toks, self.s
-        if not (j < n and toks[j].text == '"'):
+        if not (j < n and toks[j].text in ('"', "(")):
             return j
+        closing = '"' if toks[j].text == '"' else ")"  # جمعية التنمية الأسرية ( ألفة )
         for k in range(j + 2, min(j + 4, n)):
-            if toks[k].text == '"':
+            if toks[k].text == closing:
                 inner = toks[j + 1:k]
                 actor = self.doc.at(inner[0].start, "actor")
                 if (actor is not None and actor.end == inner[-1].end) or all(
@@ -230,10 +231,17 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             return j  # بالجامعة: complete by itself
         if head in doc.words.of("place_head"):
             name = s.toks[j + 1]
-            if not name.text.isalpha() or s.stop(name) or s.common_noun(name):
+            if not name.text.isalpha() or s.stop(name):
                 return j
             place = doc.at(name.start, "country")
-            return s.index_after(place.end) if place is not None else j + 2
+            if place is not None:
+                return s.index_after(place.end)
+            if s.definite(name):  # بمنطقة الحدود الشمالية، بالمنطقة الشرقية: a definite name and its adjectives
+                k = j + 2
+                while k < n and k - j < 4 and s.definite(s.toks[k]) and not s.stop(s.toks[k]):
+                    k += 1
+                return k
+            return j if s.common_noun(name) else j + 2
         if doc.words.speaker_heads.get(bare(head)) != "organization":
             return j
         end = self._construct_end(j + 1, n)
