@@ -750,5 +750,7 @@ def _described(p: PhraseParser, i: int, n: int) -> Found:
     gender = "pl" if plural else ("f" if p.s.written_ending(tok, "ة") else "m")
     if p.verb_gender in ("m", "f") and not plural and gender != p.verb_gender:
         return None  # وأكد ضرورة أن: a feminine noun after a masculine verb is its object
+    if p.verb_object and gender == "f":
+        return None  # ورفضت محاولة مجموعة …: a feminine noun after a verb that takes one is its object
     sp, j = p.group(i, i + 1, n, gender)
     return (sp, j) if _content_follows(p, j, n) else None
