@@ -970,3 +970,11 @@ def test_a_definite_region_and_a_bracketed_short_name_belong_to_the_body():
     assert statement["speaker"]["name_ar"] == "جمعية التنمية الأسرية بمنطقة الحدود الشمالية"
     assert statement["content"].startswith("عن حاجتها")
     assert_spans(page, statement)
+
+
+def test_predicting_is_a_cue_and_a_foreign_family_name_met_before_is_a_speaker():
+    page, sts = own('وتنبأ صندوق النقد الدولي أيضا بنمو اقتصادي "ضعيف" يبلغ نحو 1.5 في المائة.\n'
+                    "وحضر الاجتماع مانيش جوبتا نائب رئيس الشركة.\n"
+                    'وأشار جوبتا إلى أن "ذلك يوفر حماية كبيرة".')
+    assert find(sts, "بنمو اقتصادي")["cue"] == "تنبأ"
+    assert find(sts, "حماية كبيرة")["speaker"]["name_ar"] == "جوبتا"

@@ -136,9 +136,15 @@ class PersonPhrases:
             return named
         return None
 
+    def _unknown_word(self, word: str) -> bool:
+        """A word no list knows, not a definite one: a foreign first name (مانيش جوبتا)."""
+        return word.isalpha() and len(word) > 2 and not word.startswith(("ال", "و")) \
+            and word not in self.doc.words.classes_of
+
     def met_after_first_name(self, tok: Token) -> bool:
-        """Whether ``tok`` (الشليل) stood earlier in the article right after a first name or a
-        name link (… سعد الشليل): the family name of a person met before."""
+        """Whether ``tok`` (الشليل، جوبتا) stood earlier in the article right after a first name,
+        a name link or a word no list knows (… سعد الشليل، مانيش جوبتا): the family name of a
+        person met before."""
         doc = self.doc
         text, w = doc.text, tok.text
         end = tok.start
@@ -150,7 +156,8 @@ class PersonPhrases:
             before = text[max(doc.start, pos - 30):pos].split()
             if (after >= len(text) or not text[after].isalpha()) and before and (
                     before[-1] in doc.words.of("first_name") or before[-1] in doc.words.of("name_link")
-                    or (len(before) > 1 and before[-2] in doc.words.of("name_link"))):
+                    or (len(before) > 1 and before[-2] in doc.words.of("name_link"))
+                    or self._unknown_word(before[-1])):
                 return True
             end = pos
         return False
