@@ -62,12 +62,13 @@ class StatementRef:
 
     @classmethod
     def from_row(cls, row: tuple) -> "StatementRef":
-        """The compact statement of a row written by :meth:`to_row`."""
-        fields = dict(zip(cls._STAGED, row))
-        fields["terms"] = np.frombuffer(fields["terms"], np.uint32)
-        if fields["claim_terms"] is not None:
-            fields["claim_terms"] = np.frombuffer(fields["claim_terms"], np.uint32)
-        return cls(**fields)
+        """The compact statement of a row written by :meth:`to_row` (its values
+        in the order of ``_STAGED``, which is that of the first fields)."""
+        ref = cls(*row)
+        ref.terms = np.frombuffer(ref.terms, np.uint32)
+        if ref.claim_terms is not None:
+            ref.claim_terms = np.frombuffer(ref.claim_terms, np.uint32)
+        return ref
 
     @property
     def speaker_key(self) -> str | None:
