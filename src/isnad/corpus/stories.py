@@ -53,16 +53,40 @@ PAIR_WINDOW_DAYS = SAME_DAYS + DAY_SCALE * math.log((1 + CLAIM_BONUS + ACTOR_BON
 STORY_WINDOW_DAYS = PAIR_WINDOW_DAYS  # the dated articles of one story lie at most this far apart
 
 
-def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
+class Vocabulary(NamedTuple):
+    """The terms of a list of signatures: sorted distinct hashes, the column
+    (index in ``terms``) of each signature's terms one after the other, and
+    how many signatures hold each term."""
+
+    terms: np.ndarray
+    columns: np.ndarray  # int32
+    doc_counts: np.ndarray
+
+
+def vocabulary(signatures: list[Signature]) -> Vocabulary:
+    """The :class:`Vocabulary` of ``signatures`` (each one's terms are sorted and
+    distinct): ``np.unique`` of them all with ``return_inverse`` and
+    ``return_counts``, faster for terms that come as sorted runs: a stable sort
+    merges the runs."""
+    all_terms = np.concatenate([s.terms for s in signatures]) if signatures else np.zeros(0, np.uint32)
+    order = np.argsort(all_terms, kind="stable")
+    ordered = all_terms[order]
+    first = np.ones(len(ordered), dtype=bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    columns = np.empty(len(ordered), np.int32)
+    columns[order] = np.cumsum(first) - 1
+    return Vocabulary(ordered[first], columns, np.diff(np.append(np.flatnonzero(first), len(ordered))))
+
+
+def tfidf_matrix(signatures: list[Signature], terms: Vocabulary | None = None) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per signature; very common terms dropped.
 
-    Document frequencies are counted over these signatures.
+    Document frequencies are counted over these signatures (``terms``: their
+    :func:`vocabulary`, if already made).
     """
     n = len(signatures)
     cap = max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
-    all_terms = np.concatenate([s.terms for s in signatures]) if signatures else np.zeros(0, np.uint32)
-    vocab, columns, dfs = _vocabulary(all_terms)
-    del all_terms
+    vocab, columns, dfs = terms if terms is not None else vocabulary(signatures)
     idf = np.log((n + 1) / (dfs + 0.5))
     idf[dfs > cap] = 0.0
     data = np.concatenate([s.counts for s in signatures]).astype(np.float64) if signatures else np.zeros(0)
@@ -77,22 +101,9 @@ def tfidf_matrix(signatures: list[Signature]) -> sparse.csr_matrix:
     data /= np.repeat(norms, lengths)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
-    matrix = sparse.csr_matrix((data, columns.astype(np.int32), indptr), shape=(n, len(vocab)))
+    matrix = sparse.csr_matrix((data, columns.astype(np.int32), indptr), shape=(n, len(vocab)))  # a copy: pruned below
     matrix.eliminate_zeros()
     return matrix
-
-
-def _vocabulary(all_terms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``np.unique(all_terms, return_inverse=True, return_counts=True)``, faster
-    for terms that come as sorted runs (one per signature): a stable sort
-    merges the runs."""
-    order = np.argsort(all_terms, kind="stable")
-    ordered = all_terms[order]
-    first = np.ones(len(ordered), dtype=bool)
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    columns = np.empty(len(ordered), np.int64)
-    columns[order] = np.cumsum(first) - 1
-    return ordered[first], columns, np.diff(np.append(np.flatnonzero(first), len(ordered)))
 
 
 def block_rows(columns: int) -> int:
@@ -332,10 +343,11 @@ def _pair_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, rows: np.ndarray, col
 
 
 def story_scores(signatures: list[Signature], place_df: dict[str, int],
-                 claim_pairs: set[tuple[int, int]]) -> Pairs:
-    """Pair scores for story grouping; pairs below ``CANDIDATE_MIN`` left out."""
+                 claim_pairs: set[tuple[int, int]], terms: Vocabulary | None = None) -> Pairs:
+    """Pair scores for story grouping; pairs below ``CANDIDATE_MIN`` left out
+    (``terms``: the signatures' :func:`vocabulary`, if already made)."""
     n = len(signatures)
-    matrix = tfidf_matrix(signatures)
+    matrix = tfidf_matrix(signatures, terms)
     ordinal, day_of_year = day_numbers(signatures)
     rows, cols, score = similar_pairs(matrix, CANDIDATE_MIN, NEIGHBOURS, ordinal, PAIR_WINDOW_DAYS)
     claimed = np.array(sorted(i * n + j for i, j in claim_pairs), dtype=np.int64)
