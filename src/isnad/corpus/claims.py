@@ -271,20 +271,22 @@ class _TermSpace:
         """:func:`overlap` of every row of ``a`` with every row of ``b`` (zeros left out).
 
         Terms held by more than ``common`` rows of ``b`` are not looked at.
+        One product gives both the number of terms a pair shares and their
+        IDF mass: each term of ``b`` counts as ``1 + weight·i``, so that the
+        real part of a sum counts and its imaginary part adds the weights
+        (both exactly as two real products would).
         """
         (am, a_total), (bm, b_total) = a, b
-        kept = (np.asarray(bm.sum(axis=0)).ravel() <= self.common).astype(np.float64)
-        counts_t = (sparse.diags(kept) @ bm.T).tocsr()
-        mass_t = (sparse.diags(self.weight * kept) @ bm.T).tocsr()
+        kept = np.asarray(bm.sum(axis=0)).ravel() <= self.common
+        counted_t = (sparse.diags(np.where(kept, 1 + 1j * self.weight, 0)) @ bm.T).tocsr()
         block = block_rows(bm.shape[0])
         found_rows, found_cols, found_mass = [], [], []
         for start in range(0, am.shape[0], block):  # in row blocks: memory stays bounded
-            rows_block = am[start:start + block]
-            shared = (rows_block @ counts_t).tocoo()
-            r, c = shared.row[shared.data >= MIN_SHARED], shared.col[shared.data >= MIN_SHARED]
-            found_mass.append(np.asarray((rows_block @ mass_t)[r, c]).ravel() if len(r) else np.zeros(0))
-            found_rows.append(r + start)
-            found_cols.append(c)
+            shared = (am[start:start + block] @ counted_t).tocoo()
+            enough = shared.data.real >= MIN_SHARED
+            found_rows.append(shared.row[enough] + start)
+            found_cols.append(shared.col[enough])
+            found_mass.append(shared.data.imag[enough])
         rows = np.concatenate(found_rows) if found_rows else np.zeros(0, np.int64)
         cols = np.concatenate(found_cols) if found_cols else np.zeros(0, np.int64)
         mass = np.concatenate(found_mass) if found_mass else np.zeros(0)
