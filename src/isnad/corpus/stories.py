@@ -132,6 +132,7 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None
     sorted_days = days[order]
     n_dated = int(np.count_nonzero(~np.isnan(sorted_days)))
     dated_days = sorted_days[:n_dated]
+    rows_of_term = matrix[order].T.tocsr()  # transposed once: a block's product takes the columns of its later rows
     found = _FoundPairs(per_row, n)
     start = 0
     while start < n:
@@ -143,7 +144,7 @@ def similar_pairs(matrix: sparse.csr_matrix, minimum: float, per_row: int | None
         else:
             end = min(start + block_rows(n - start), n)
             later = np.arange(start, n)
-        block = matrix[order[start:end]] @ matrix[order[later]].T
+        block = matrix[order[start:end]] @ rows_of_term[:, later]
         hits = np.flatnonzero(block.data >= minimum)  # most of the product is below: filter before anything else
         r = start + np.searchsorted(block.indptr, hits, side="right") - 1
         c, v = later[block.indices[hits]], block.data[hits]
