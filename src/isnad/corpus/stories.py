@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -221,20 +222,27 @@ def parse_date(value: str | None) -> tuple[int | None, int, int] | None:
 
 def day_numbers(signatures: list[Signature]) -> tuple[np.ndarray, np.ndarray]:
     """Ordinal day (NaN when the year is unknown) and day of year (NaN when undated)."""
-    ordinal = np.full(len(signatures), np.nan)
-    day_of_year = np.full(len(signatures), np.nan)
-    for k, sig in enumerate(signatures):
-        parsed = parse_date(sig.published or (sig.dates[0] if sig.dates else None))
-        if parsed is None:
-            continue
-        year, month, day = parsed
-        try:
-            day_of_year[k] = date(2001, month, day).timetuple().tm_yday
-            if year is not None:
-                ordinal[k] = date(year, month, day).toordinal()
-        except ValueError:
-            continue
+    days = [_day_numbers(sig.published or (sig.dates[0] if sig.dates else None)) for sig in signatures]
+    ordinal = np.array([d[0] for d in days], dtype=np.float64)
+    day_of_year = np.array([d[1] for d in days], dtype=np.float64)
     return ordinal, day_of_year
+
+
+@lru_cache(maxsize=4096)
+def _day_numbers(value: str | None) -> tuple[float, float]:
+    """:func:`day_numbers` of one date (a run's articles share few dates, so each is read once)."""
+    parsed = parse_date(value)
+    if parsed is None:
+        return math.nan, math.nan
+    year, month, day = parsed
+    try:
+        day_of_year = date(2001, month, day).timetuple().tm_yday
+    except ValueError:
+        return math.nan, math.nan
+    try:
+        return (date(year, month, day).toordinal() if year is not None else math.nan), day_of_year
+    except ValueError:
+        return math.nan, day_of_year
 
 
 def date_factors(ordinal: np.ndarray, day_of_year: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
