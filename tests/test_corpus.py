@@ -301,7 +301,9 @@ def test_signature_survives_a_staging_row():
 
 
 def test_statement_ref_survives_a_staging_row():
-    ref = StatementRef(id="s1", article=("d", 2), stance="deny", speaker={"name": "Kremlin", "kind": "organization"},
+    speaker = {"name": "Kremlin", "name_ar": "الكرملين", "kind": "organization", "country": "RUS", "role": None,
+               "entity_id": "kremlin", "wikidata": "Q1", "via_report": None}
+    ref = StatementRef(id="s1", article=("d", 2), stance="deny", speaker=speaker,
                        date="2024-03-10", responds_to="s0", terms=np.array([3, 9], np.uint32), content="نفى الكرملين",
                        content_span=[4, 16], claim_text="تقرير", claim_terms=np.array([5], np.uint32),
                        claim_span=[20, 25], anaphoric=True)

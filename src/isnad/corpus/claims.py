@@ -30,6 +30,7 @@ CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join
 MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 CONTENT_CHARS = 400
+SPEAKER_FIELDS = ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")  # kept of a speaker
 
 
 @dataclass(eq=False, slots=True)
@@ -56,15 +57,25 @@ class StatementRef:
                "claim_text", "claim_terms", "claim_span", "anaphoric")
 
     def to_row(self) -> tuple:
-        """A tuple of plain values (arrays as bytes) for staging."""
-        return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
-                     for value in (getattr(self, name) for name in self._STAGED))
+        """A tuple of plain values for staging: arrays as bytes, the speaker as
+        the tuple of its ``SPEAKER_FIELDS`` (a dict per row takes twice as
+        long to read back)."""
+        values = []
+        for name in self._STAGED:
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray):
+                value = value.tobytes()
+            elif name == "speaker":
+                value = tuple(value.get(k) for k in SPEAKER_FIELDS)
+            values.append(value)
+        return tuple(values)
 
     @classmethod
     def from_row(cls, row: tuple) -> "StatementRef":
         """The compact statement of a row written by :meth:`to_row` (its values
         in the order of ``_STAGED``, which is that of the first fields)."""
         ref = cls(*row)
+        ref.speaker = dict(zip(SPEAKER_FIELDS, ref.speaker))
         ref.terms = np.frombuffer(ref.terms, np.uint32)
         if ref.claim_terms is not None:
             ref.claim_terms = np.frombuffer(ref.claim_terms, np.uint32)
@@ -102,7 +113,7 @@ def statement_ref(statement: dict, terms: np.ndarray, anaphoric: bool = False, c
         id=str(statement["id"]),
         article=(str(statement.get("doc_id")), int(statement.get("article_index") or 0)),
         stance=stance,
-        speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")},
+        speaker={k: speaker.get(k) for k in SPEAKER_FIELDS},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
         terms=terms,
