@@ -246,6 +246,7 @@ class RunWriter:
                 database.load_corpus_tables(final)
                 if "parquet" in formats:
                     database.export_parquet(final)
+                database.close()  # written out while the corpus step ends
             wait()
         finally:
             if database:
