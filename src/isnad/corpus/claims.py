@@ -30,7 +30,8 @@ CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join
 MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 CONTENT_CHARS = 400
-SPEAKER_FIELDS = ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")  # kept of a speaker
+# What the corpus steps keep of a speaker (staged as a tuple in this order).
+SPEAKER_FIELDS = ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")
 
 
 @dataclass(eq=False, slots=True)

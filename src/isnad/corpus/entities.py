@@ -39,6 +39,7 @@ def _word_skeleton(word: str) -> str:
 
 
 def _first_letter(repeat: re.Match) -> str:
+    """What a run of one letter becomes: that letter once."""
     return repeat.group(1)
 
 
@@ -110,5 +111,6 @@ def _entity_records(assigned: dict[str, str], speakers: dict[str, dict]) -> list
 
 
 def _add_new(values: list, value) -> None:
+    """Append ``value`` unless it is empty or already there."""
     if value and value not in values:
         values.append(value)
