@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from isnad.corpus import CorpusLinker, PageText, Signature, article_signature, page_features
+from isnad.corpus import CorpusLinker, PageText, Signature, StatementRef, article_signature, page_features
 from isnad.corpus.entities import merge_speakers, skeleton
 from isnad.corpus.stories import (PAIR_WINDOW_DAYS, STORY_THRESHOLD, STORY_WINDOW_DAYS, Pairs, average_link,
                                   similar_pairs, story_scores, tfidf_matrix)
@@ -298,6 +298,19 @@ def test_signature_survives_a_staging_row():
     back = Signature.from_row(pickle.loads(pickle.dumps(sig.to_row())))
     assert (back.terms == sig.terms).all() and (back.counts == sig.counts).all()
     assert (back.minhash == sig.minhash).all() and back.places == sig.places and back.key == sig.key
+
+
+def test_statement_ref_survives_a_staging_row():
+    speaker = {"name": "Kremlin", "name_ar": "الكرملين", "kind": "organization", "country": "RUS", "role": None,
+               "entity_id": "kremlin", "wikidata": "Q1", "via_report": None}
+    ref = StatementRef(id="s1", article=("d", 2), stance="deny", speaker=speaker,
+                       date="2024-03-10", responds_to="s0", terms=np.array([3, 9], np.uint32), content="نفى الكرملين",
+                       content_span=[4, 16], claim_text="تقرير", claim_terms=np.array([5], np.uint32),
+                       claim_span=[20, 25], anaphoric=True)
+    back = StatementRef.from_row(pickle.loads(pickle.dumps(ref.to_row())))
+    for name in StatementRef._STAGED:
+        value, restored = getattr(ref, name), getattr(back, name)
+        assert (restored == value).all() if isinstance(value, np.ndarray) else restored == value, name
 
 
 def test_locative_places_need_a_preposition():

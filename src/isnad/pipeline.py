@@ -62,6 +62,28 @@ def link_corpus(writer: RunWriter, advance: Callable[[int], None] = lambda n: No
     return derived, {"articles": result.article_rows(), "statements": result.statement_fields()}
 
 
+def corpus_step(writer: RunWriter, advance: Callable[[int], None], tables_ready: Callable[[], None]) -> None:
+    """The corpus step: :func:`link_corpus`, then the final tables written
+    (:meth:`RunWriter.finalise`), with the garbage collector paused."""
+    with _collector_paused():
+        writer.finalise(*link_corpus(writer, advance), tables_ready=tables_ready)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off inside.  The corpus step makes tens of
+    thousands of small objects (the staged rows it reads) and no reference
+    cycles: the collector's passes over them would find nothing and cost a
+    fifth of the step's time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def corpus_work(counts: dict[str, int]) -> int:
     """The corpus step's work, for its progress bar: its three passes read
     every article twice and every statement once; claims and stories count
@@ -394,8 +416,7 @@ def run(inputs: list[str], out_dir: Path, options: RunOptions | None = None, **c
         if options.corpus:
             corpus = SharedCount(options.progress, "corpus step", corpus_work(writer.counts))
             open_bars.append(partial(corpus.close, finished=False))
-            step = InChildProcess(lambda tables_ready: writer.finalise(*link_corpus(writer, corpus.add),
-                                                                       tables_ready=tables_ready))
+            step = InChildProcess(partial(corpus_step, writer, corpus.add))
 
             def wait() -> None:
                 step.wait()

@@ -30,6 +30,8 @@ CLAIM_MATCH = 0.35  # weighted overlap for a response (or a second seed) to join
 MIN_SHARED = 3
 SHARED_MASS = 1.5  # least IDF (scaled to [0, 1] by log N) that the shared terms must add up to
 CONTENT_CHARS = 400
+# What the corpus steps keep of a speaker (staged as a tuple in this order).
+SPEAKER_FIELDS = ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")
 
 
 @dataclass(eq=False, slots=True)
@@ -56,18 +58,29 @@ class StatementRef:
                "claim_text", "claim_terms", "claim_span", "anaphoric")
 
     def to_row(self) -> tuple:
-        """A tuple of plain values (arrays as bytes) for staging."""
-        return tuple(value.tobytes() if isinstance(value, np.ndarray) else value
-                     for value in (getattr(self, name) for name in self._STAGED))
+        """A tuple of plain values for staging: arrays as bytes, the speaker as
+        the tuple of its ``SPEAKER_FIELDS`` (a dict per row takes twice as
+        long to read back)."""
+        values = []
+        for name in self._STAGED:
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray):
+                value = value.tobytes()
+            elif name == "speaker":
+                value = tuple(value.get(k) for k in SPEAKER_FIELDS)
+            values.append(value)
+        return tuple(values)
 
     @classmethod
     def from_row(cls, row: tuple) -> "StatementRef":
-        """The compact statement of a row written by :meth:`to_row`."""
-        fields = dict(zip(cls._STAGED, row))
-        fields["terms"] = np.frombuffer(fields["terms"], np.uint32)
-        if fields["claim_terms"] is not None:
-            fields["claim_terms"] = np.frombuffer(fields["claim_terms"], np.uint32)
-        return cls(**fields)
+        """The compact statement of a row written by :meth:`to_row` (its values
+        in the order of ``_STAGED``, which is that of the first fields)."""
+        ref = cls(*row)
+        ref.speaker = dict(zip(SPEAKER_FIELDS, ref.speaker))
+        ref.terms = np.frombuffer(ref.terms, np.uint32)
+        if ref.claim_terms is not None:
+            ref.claim_terms = np.frombuffer(ref.claim_terms, np.uint32)
+        return ref
 
     @property
     def speaker_key(self) -> str | None:
@@ -101,7 +114,7 @@ def statement_ref(statement: dict, terms: np.ndarray, anaphoric: bool = False, c
         id=str(statement["id"]),
         article=(str(statement.get("doc_id")), int(statement.get("article_index") or 0)),
         stance=stance,
-        speaker={k: speaker.get(k) for k in ("name", "name_ar", "kind", "country", "role", "entity_id", "wikidata", "via_report")},
+        speaker={k: speaker.get(k) for k in SPEAKER_FIELDS},
         date=statement.get("date"),
         responds_to=statement.get("responds_to"),
         terms=terms,
@@ -270,20 +283,22 @@ class _TermSpace:
         """:func:`overlap` of every row of ``a`` with every row of ``b`` (zeros left out).
 
         Terms held by more than ``common`` rows of ``b`` are not looked at.
+        One product gives both the number of terms a pair shares and their
+        IDF mass: each term of ``b`` counts as ``1 + weight·i``, so that the
+        real part of a sum counts and its imaginary part adds the weights
+        (both exactly as two real products would).
         """
         (am, a_total), (bm, b_total) = a, b
-        kept = (np.asarray(bm.sum(axis=0)).ravel() <= self.common).astype(np.float64)
-        counts_t = (sparse.diags(kept) @ bm.T).tocsr()
-        mass_t = (sparse.diags(self.weight * kept) @ bm.T).tocsr()
+        kept = np.asarray(bm.sum(axis=0)).ravel() <= self.common
+        counted_t = (sparse.diags(np.where(kept, 1 + 1j * self.weight, 0)) @ bm.T).tocsr()
         block = block_rows(bm.shape[0])
         found_rows, found_cols, found_mass = [], [], []
         for start in range(0, am.shape[0], block):  # in row blocks: memory stays bounded
-            rows_block = am[start:start + block]
-            shared = (rows_block @ counts_t).tocoo()
-            r, c = shared.row[shared.data >= MIN_SHARED], shared.col[shared.data >= MIN_SHARED]
-            found_mass.append(np.asarray((rows_block @ mass_t)[r, c]).ravel() if len(r) else np.zeros(0))
-            found_rows.append(r + start)
-            found_cols.append(c)
+            shared = (am[start:start + block] @ counted_t).tocoo()
+            enough = shared.data.real >= MIN_SHARED
+            found_rows.append(shared.row[enough] + start)
+            found_cols.append(shared.col[enough])
+            found_mass.append(shared.data.imag[enough])
         rows = np.concatenate(found_rows) if found_rows else np.zeros(0, np.int64)
         cols = np.concatenate(found_cols) if found_cols else np.zeros(0, np.int64)
         mass = np.concatenate(found_mass) if found_mass else np.zeros(0)

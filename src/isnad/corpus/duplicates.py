@@ -73,13 +73,13 @@ class NearDuplicates:
 
     @staticmethod
     def candidate_pairs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Row pairs (a, b) of ``values`` that share at least one LSH band."""
-        first, second = [], []
-        for band in range(NUM_PERM // BAND_ROWS):
-            rows = values[:, band * BAND_ROWS:(band + 1) * BAND_ROWS].astype(np.uint64)
-            key = (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=1, dtype=np.uint64)
-            order = np.argsort(key, kind="stable")
-            sorted_key = key[order]
+        """Row pairs (a, b) of ``values`` that share at least one LSH band, a < b, in order."""
+        n, first, second = len(values), [], []
+        keys = band_keys(values)
+        orders = np.argsort(keys, axis=0, kind="stable")
+        for band in range(keys.shape[1]):
+            order = orders[:, band]
+            sorted_key = keys[order, band]
             same = np.flatnonzero(sorted_key[1:] == sorted_key[:-1])
             if not len(same):
                 continue
@@ -97,8 +97,9 @@ class NearDuplicates:
                 second.append(members[:, b].ravel())
         if not first:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        pairs = np.unique(np.sort(np.stack([np.concatenate(first), np.concatenate(second)], axis=1), axis=1), axis=0)
-        return pairs[:, 0], pairs[:, 1]
+        a, b = np.concatenate(first), np.concatenate(second)
+        pairs = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+        return pairs // n, pairs % n
 
     def groups(self) -> list[list[int]]:
         """Groups of two or more articles that are copies of each other.
@@ -110,8 +111,7 @@ class NearDuplicates:
         keys, values = self._stacked()
         if len(keys) < 2:
             return []
-        distinct, row_of = np.unique(values, axis=0, return_inverse=True)
-        row_of = row_of.ravel()
+        distinct, row_of = distinct_rows(values)
         a, b = self.candidate_pairs(distinct)
         similar = np.empty(len(a), dtype=bool)
         for start in range(0, len(a), 65536):
@@ -130,3 +130,21 @@ class NearDuplicates:
         for i in grouped[np.argsort(label[grouped], kind="stable")].tolist():
             by_label.setdefault(int(label[i]), []).append(int(keys[i]))
         return sorted(sorted(g) for g in by_label.values())
+
+
+def band_keys(values: np.ndarray) -> np.ndarray:
+    """One key per row and LSH band (``BAND_ROWS`` values each; the last values
+    that fill no band are left out)."""
+    bands = values.shape[1] // BAND_ROWS
+    rows = values[:, :bands * BAND_ROWS].reshape(len(values), bands, BAND_ROWS).astype(np.uint64)
+    return (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=2, dtype=np.uint64)
+
+
+def distinct_rows(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, axis=0, return_inverse=True)`` for rows of uint32,
+    faster: each row as one string of big-endian bytes, whose byte order is
+    the rows' order."""
+    big_endian = np.ascontiguousarray(values, dtype=">u4")
+    as_bytes = big_endian.view(np.dtype((np.void, 4 * values.shape[1]))).ravel()
+    _, first, row_of = np.unique(as_bytes, return_index=True, return_inverse=True)
+    return values[first], row_of.ravel()

@@ -24,15 +24,23 @@ _LETTER_VARIANTS = str.maketrans({"غ": "ج", "ق": "ك"})
 @lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """Consonant skeleton of a name, word by word."""
-    out = []
-    for word in fold_key(name).split():
-        if word.startswith("ال") and len(word) > 4:
-            word = word[2:]
-        if len(word) > 3 and word.endswith("ه"):
-            word = word[:-1]  # feminine ending: المتحدث / المتحدثة
-        word = _INNER_VOWELS.sub("", word.translate(_LETTER_VARIANTS))
-        out.append(_REPEATS.sub(r"\1", word))
-    return " ".join(w for w in out if w)
+    return " ".join(map(_word_skeleton, fold_key(name).split()))
+
+
+@lru_cache(maxsize=65536)
+def _word_skeleton(word: str) -> str:
+    """Skeleton of one folded word (never empty: its first letter stays).
+    Names share words (first names, الخارجية، وزير), so each is worked out once."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if len(word) > 3 and word.endswith("ه"):
+        word = word[:-1]  # feminine ending: المتحدث / المتحدثة
+    return _REPEATS.sub(_first_letter, _INNER_VOWELS.sub("", word.translate(_LETTER_VARIANTS)))
+
+
+def _first_letter(repeat: re.Match) -> str:
+    """What a run of one letter becomes: that letter once."""
+    return repeat.group(1)
 
 
 def _short_id(prefix: str, key: str) -> str:
@@ -80,15 +88,29 @@ def merge_speakers(speakers: dict[str, dict]) -> tuple[dict[str, str], list[dict
         else:
             assigned[sid] = _short_id("person:", sk + "|" + (country or ""))
             by_skeleton.setdefault(sk, []).append((assigned[sid], country))
+    return assigned, _entity_records(assigned, speakers)
+
+
+def _entity_records(assigned: dict[str, str], speakers: dict[str, dict]) -> list[dict]:
+    """One record per entity, in the order of the statements assigned to them:
+    the names, roles, country and Wikidata id its speakers give, and its statements."""
     records: dict[str, dict] = {}
     for sid, entity in assigned.items():
         sp = speakers[sid]
-        rec = records.setdefault(entity, {"entity_id": entity, "names": [], "roles": [], "country": None,
-                                          "kind": sp.get("kind"), "wikidata": None, "statements": []})
-        for field_name, value in (("names", sp.get("name")), ("names", sp.get("name_ar")), ("roles", sp.get("role"))):
-            if value and value not in rec[field_name]:
-                rec[field_name].append(value)
+        rec = records.get(entity)
+        if rec is None:
+            rec = records[entity] = {"entity_id": entity, "names": [], "roles": [], "country": None,
+                                     "kind": sp.get("kind"), "wikidata": None, "statements": []}
+        _add_new(rec["names"], sp.get("name"))
+        _add_new(rec["names"], sp.get("name_ar"))
+        _add_new(rec["roles"], sp.get("role"))
         rec["country"] = rec["country"] or sp.get("country")
         rec["wikidata"] = rec["wikidata"] or sp.get("wikidata")
         rec["statements"].append(sid)
-    return assigned, list(records.values())
+    return list(records.values())
+
+
+def _add_new(values: list, value) -> None:
+    """Append ``value`` unless it is empty or already there."""
+    if value and value not in values:
+        values.append(value)

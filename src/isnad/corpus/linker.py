@@ -30,8 +30,8 @@ from .duplicates import NearDuplicates
 from .entities import merge_speakers
 from .features import statement_refs
 from .signature import Signature
-from .stories import (STORY_THRESHOLD, STORY_WINDOW_DAYS, average_link, central_member, centrality, date_range,
-                      day_numbers, story_scores)
+from .stories import (STORY_THRESHOLD, STORY_WINDOW_DAYS, Vocabulary, average_link, central_member, centrality,
+                      date_range, day_numbers, story_scores, vocabulary)
 
 COPY_STATEMENT_MATCH = 0.5  # term Jaccard for a copy's statement to be its canonical's
 
@@ -195,9 +195,10 @@ def link(signatures: Callable[[], Iterable[Signature]], refs: Iterable[Statement
         ref.row, ref.article_no = row, i
         statements.add(ref)
     statements.finish()
-    claims = _claims(statements.kept, heads, result)
+    terms = vocabulary([heads[i] for i in sorted(heads)])
+    claims = _claims(statements.kept, heads, terms, result)
     phase_done("claims")
-    _stories(heads, extents, keys, canonical_of, claims, result)
+    _stories(heads, extents, keys, canonical_of, claims, terms, result)
     phase_done("stories")
     _entities(statements, result)
     phase_done("entities")
@@ -291,14 +292,13 @@ class _Statements:
         return self._indexes[head]
 
 
-def _claims(kept: dict[int, list[StatementRef]], heads: dict[int, Signature], result: CorpusResult) -> list[Claim]:
-    """Claims over the kept statements; IDF from the canonical articles."""
+def _claims(kept: dict[int, list[StatementRef]], heads: dict[int, Signature], terms: Vocabulary,
+            result: CorpusResult) -> list[Claim]:
+    """Claims over the kept statements; IDF from the canonical articles (``terms``: their vocabulary)."""
     graph = ClaimGraph()
     for i in sorted(kept):
         graph.add_article(kept[i])
-    terms = [s.terms for s in heads.values()]
-    all_terms = np.concatenate(terms) if terms else np.zeros(0, np.uint32)
-    idf = IdfTable(*np.unique(all_terms, return_counts=True), len(heads))
+    idf = IdfTable(terms.terms, terms.doc_counts, len(heads))
     claims = [c for c in graph.resolve(idf) if c.responses()]
     published = {s.key: s.published for s in heads.values()}
     for claim in claims:
@@ -310,8 +310,9 @@ def _claims(kept: dict[int, list[StatementRef]], heads: dict[int, Signature], re
 
 
 def _stories(heads: dict[int, Signature], extents: dict[int, _Extent], keys: list[tuple[str, int]],
-             canonical_of: dict[int, int], claims: list[Claim], result: CorpusResult) -> None:
-    """Stories of the canonical articles; copies join their canonical's."""
+             canonical_of: dict[int, int], claims: list[Claim], terms: Vocabulary, result: CorpusResult) -> None:
+    """Stories of the canonical articles (``terms``: their vocabulary, in article
+    order); copies join their canonical's."""
     numbers = sorted(heads)
     row_of = {i: r for r, i in enumerate(numbers)}
     claim_pairs = set()
@@ -321,7 +322,7 @@ def _stories(heads: dict[int, Signature], extents: dict[int, _Extent], keys: lis
         claim_pairs.update((a, b) for k, a in enumerate(rows) for b in rows[k + 1:])
     sigs = [heads[i] for i in numbers]
     place_df = Counter(place for s in sigs for place in s.places)
-    pairs = story_scores(sigs, place_df, claim_pairs)
+    pairs = story_scores(sigs, place_df, claim_pairs, terms)
     labels = average_link(len(sigs), pairs, STORY_THRESHOLD, day_numbers(sigs)[0], STORY_WINDOW_DAYS)
     weight = centrality(labels, pairs)
     groups: dict[int, list[int]] = {}
