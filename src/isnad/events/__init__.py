@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cached_property
 
 from ..dates import date_mentions
@@ -189,36 +190,26 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     if article.title_span:
         title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1]))
         spans.insert(0, title)
-    positions = [p for fs, fe in spans for p in _trigger_positions(tables, text, fs, fe)]
-    if not positions:
+    found = [_trigger_positions(tables, text, fs, fe) for fs, fe in spans]
+    if not any(found):
         return []
-    found = {p: need for p, need in positions}
     doc = ArticleEvents(page, article, statements, lexicon)
     if doc.offtopic:
         return []  # an article about sport or medicine: no political events
     memory = Memory()
     raw: list[dict] = []
-    number = 0
-    in_order = sorted(found)
-    for fs, fe in spans[:_last_span_read(spans, in_order) + 1]:
-        for ss, se in sentences(text, fs, fe):
-            number += 1
-            if not _holds(in_order, ss, se):
-                continue
-            here = [p for p, need in found.items() if ss <= p < se and _worth_reading(tables, text, ss, se, p, need)]
-            if not here:
-                continue
-            s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
-            reader = SentenceReader(s, memory, trace)
-            part = "title" if title and fs == title[0] else "lead" if lead and ss == lead[0] else "body"
-            for frame in read_frames(reader):
-                event = build_event(doc, reader, frame)
-                if event is not None:
-                    event["_sentence"], event["_part"] = number, part
-                    raw.append(event)
-            memory.remember(number, [a for f in reader.frames for a in f.actors]
-                            + [p for p in reader.parties[:1] if p.marker is None])
-            doc.remember_heads(s, reader.parties)
+    for number, k, (ss, se), here in _sentences_to_read(tables, text, spans, found):
+        s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
+        reader = SentenceReader(s, memory, trace)
+        part = "title" if title and k == 0 else "lead" if lead and ss == lead[0] else "body"
+        for frame in read_frames(reader):
+            event = build_event(doc, reader, frame)
+            if event is not None:
+                event["_sentence"], event["_part"] = number, part
+                raw.append(event)
+        memory.remember(number, [a for f in reader.frames for a in f.actors]
+                        + [p for p in reader.parties[:1] if p.marker is None])
+        doc.remember_heads(s, reader.parties)
     events = merge(raw)
     for n, ev in enumerate(events):
         ordered = {"id": event_id(article.doc_id, article.article_index, n), "doc_id": article.doc_id,
@@ -254,10 +245,10 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
     support or passive verb a few words before it (تم أسر، أطلق سراح)."""
     out: list[tuple[int, str]] = []
     end = lo
-    for last, _ in tables.automaton.iter(text, lo, hi):
+    for last, size in tables.automaton.iter(text, lo, hi):
         if last < end:
-            continue  # another form inside the word just read (the forms are all letters)
-        start = last
+            continue  # another form inside the word just read
+        start = last - size + 1  # the form is all letters: only proclitics may stand before it
         while start > lo and text[start - 1].isalpha():
             start -= 1
         end = last + 1
@@ -277,15 +268,23 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
     return out
 
 
-def _holds(ordered: list[int], start: int, end: int) -> bool:
-    """Whether one of the ``ordered`` positions lies in ``[start, end)``."""
-    k = bisect_left(ordered, start)
-    return k < len(ordered) and ordered[k] < end
-
-
-def _last_span_read(spans: list[tuple[int, int]], ordered: list[int]) -> int:
-    """Index of the last span that holds a trigger position: the sentences after it are not read."""
-    return next(k for k in range(len(spans) - 1, -1, -1) if _holds(ordered, *spans[k]))
+def _sentences_to_read(tables: EventTables, text: str, spans: list[tuple[int, int]],
+                       found: list[list[tuple[int, str]]]) -> Iterator[tuple[int, int, tuple[int, int], list[int]]]:
+    """(number, span index, span, trigger positions worth reading) of each sentence to read.
+    ``found`` holds the trigger positions of each span; sentences are numbered from the first
+    span that holds one (only the distance between two sentences counts) to the last."""
+    held = [k for k, positions in enumerate(found) if positions]
+    number = 0
+    for k in range(held[0], held[-1] + 1):
+        fs, fe = spans[k]
+        positions = found[k]
+        starts = [p for p, _ in positions]
+        for ss, se in sentences(text, fs, fe):
+            number += 1
+            here = [p for p, need in positions[bisect_left(starts, ss):bisect_left(starts, se)]
+                    if _worth_reading(tables, text, ss, se, p, need)]
+            if here:
+                yield number, k, (ss, se), here
 
 
 def _window(text: str, ss: int, se: int, first: int, last: int) -> tuple[int, int]:
@@ -336,7 +335,9 @@ def _may_have_object(row, text: str, end: int, hi: int) -> bool:
     words before a punctuation mark ends the clause (the trigger patterns check where)."""
     if not row.needs:
         return True
-    window = CLAUSE_END.split(text[end:min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))], 1)[0]
+    limit = min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))
+    stop = CLAUSE_END.search(text, end, limit)
+    window = text[end:stop.start() if stop else limit]
     return any(n.endswith("*") or n in window for n in row.needs)
 
 
