@@ -357,7 +357,7 @@ def read_frames(reader: SentenceReader) -> list[Frame]:
                 if isinstance(result, Dropped):
                     if reader.trace is not None:
                         reader.trace.dropped(pattern.name, s.surface(cand.i, cand.end),
-                                             tuple(s.doc.original(s.toks[cand.i].start, s.toks[cand.end - 1].end)),
+                                             tuple(s.doc.original(*s.folded_span(cand.i, cand.end))),
                                              result.reason)
                     final = result.final
                     break
@@ -405,7 +405,7 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
         return None
     location = _location(reader, lo, hi, frame)
     place_country = location["country"] if location else None
-    trigger_span = doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)
+    trigger_span = doc.original(*s.folded_span(c.i, c.end))
     statement = doc.statements.container(trigger_span[0])
     own = (statement.get("speaker") or {}).get("country") if statement is not None else None
     actor_records = [_entity(doc, p, place_country, own) for p in actors]
@@ -428,9 +428,9 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
             mode, cameo, actor_records, recipient_records, location)
     first, last = min([c.i, lo] + [p.first for p in actors + recipients if p.first >= lo]), \
         max([c.end, hi])
-    span = doc.original(s.toks[first].start, s.toks[last - 1].end)
+    span = doc.original(*s.folded_span(first, last))
     if statement is not None and frame.event_type in VERBAL and \
-            _opens_content(doc, statement, s.toks[c.i].start, s.toks[lo].start):
+            _opens_content(doc, statement, s.starts[c.i], s.starts[lo]):
         statement = None  # أعلنت الوزارة رفضها: the announcement is the rejection itself
     denied_by = [d for d in doc.statements.denials(statement) if d == statement["id"]
                  or frame.event_type in doc.types_in(d) and doc.names_in(d, actor_records + recipient_records)] \
@@ -528,7 +528,7 @@ def _drop(reader: SentenceReader, frame: Frame, reason: str) -> None:
     if reader.trace is not None:
         s, c = reader.s, frame.cand
         reader.trace.dropped(frame.rule, s.surface(c.i, c.end),
-                             tuple(s.doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)), reason)
+                             tuple(s.doc.original(*s.folded_span(c.i, c.end))), reason)
 
 
 def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | None = None) -> dict:

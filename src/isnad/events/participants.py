@@ -140,7 +140,7 @@ class PhraseReader:
             return None
         if h > i:
             party.first = i
-            party.span = (s.toks[i].start, party.span[1])
+            party.span = (s.starts[i], party.span[1])
             party.name_ar = s.surface(i, party.last)
         return party
 
@@ -157,9 +157,9 @@ class PhraseReader:
 
     def _new(self, first: int, last: int, name: str, kind: str, prefix: str = "", **kw) -> Party:
         s = self.s
-        start = s.toks[first].start + _clitic_chars(prefix)
-        party = Party(first, last, name, s.doc.surface(start, s.toks[last - 1].end), kind,
-                      (start, s.toks[last - 1].end), **kw)
+        start = s.starts[first] + _clitic_chars(prefix)
+        party = Party(first, last, name, s.doc.surface(start, s.ends[last - 1]), kind,
+                      (start, s.ends[last - 1]), **kw)
         party.marker = marker_of_prefix(prefix)
         return party
 
@@ -380,7 +380,7 @@ class PhraseReader:
                 continue
             break
         party.last = max(party.last, k)
-        party.span = (party.span[0], s.toks[party.last - 1].end)
+        party.span = (party.span[0], s.ends[party.last - 1])
         party.name_ar = s.doc.surface(party.span[0], party.span[1])
 
     def _stops(self, k: int) -> bool:

@@ -148,7 +148,7 @@ class SentenceReader:
                 size, form, prefix = phrase
                 here.append(Candidate(i, i + size, form, prefix))
             readings = [r for r in s.readings(i) if r.row.cls != "support"]
-            nominal = self._nominal_context(i) or s.doc.tanween(s.toks[i].start, s.toks[i].end)  # تعهدًا: a noun
+            nominal = self._nominal_context(i) or s.doc.tanween(s.starts[i], s.ends[i])  # تعهدًا: a noun
             if nominal and any(r.form.tense == "noun" for r in readings):
                 readings = [r for r in readings if r.form.tense == "noun"]  # على تعاونهم: a noun only
             readings.sort(key=lambda r: (r.form.tense == "noun") != nominal)
@@ -390,7 +390,7 @@ class SentenceReader:
         if found is None or found[1].kind != "demonym" or not found[1].iso3:
             return None
         size, place, _ = found
-        start, end = s.toks[k].start, s.toks[k + size - 1].end
+        start, end = s.folded_span(k, k + size)
         return Party(k, k + size, s.tables.country_names.get(place.iso3, ""), s.doc.surface(start, end), "country",
                  (start, end), country=place.iso3, gender="f", sector="GOV")
 
@@ -425,7 +425,7 @@ class SentenceReader:
         reporter = self.reporter(c.i)
         if reporter is not None and agrees(agreement, reporter):
             return reporter  # وأشارت المقاومة إلى مقتل … في اشتباكات جرت بينها وبين الحوثيين
-        speaker = self.doc.speaker_party(self.s, self.s.toks[c.i].start)
+        speaker = self.doc.speaker_party(self.s, self.s.starts[c.i])
         if speaker is not None and agrees(agreement, speaker):
             return speaker
         return self.memory.last(self.s.number, agreement, armed)

@@ -195,6 +195,11 @@ class WordInfo(NamedTuple):
     eventive: bool  # a reading is a trigger of its own (no support word)
 
 
+def columns(infos: list[WordInfo]) -> WordInfo:
+    """The infos of a sentence's words by field: each field a tuple with one value a word."""
+    return WordInfo._make(zip(*infos)) if infos else WordInfo._make(() for _ in WordInfo._fields)
+
+
 class WordTriggers(NamedTuple):
     """What a word the trigger automaton finds may trigger, read once per word."""
 

@@ -379,7 +379,7 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
     s = r.s
     if c.tense != "past" or c.row.event_type not in ("ASSAULT", "COERCE"):
         return None
-    voweled = r.doc.passive_vowel(s.toks[c.i].start + len(c.prefix), s.toks[c.i].end)
+    voweled = r.doc.passive_vowel(s.starts[c.i] + len(c.prefix), s.ends[c.i])
     before = r.subject_before(c.i)
     if before is not None and c.row.lemma in OUTCOMES and (s.is_number(before.first) or before.kind == "people"):
         frame = make(r, c, [], r.chain(before), c.i, c.tense, c.prefix)  # 50 شخصا قتلوا
