@@ -67,7 +67,9 @@ PLACE_REACH = 3  # words between في and the place it names (في جبال شم
 class ArticleEvents:
     """What the reader knows of one article: its text, lexicon, statements and scene."""
 
-    def __init__(self, page: Page, article: Article, statements: list[dict], lexicon: Lexicon):
+    def __init__(self, page: Page, article: Article, statements: list[dict], lexicon: Lexicon,
+                 segments: list[tuple[int, int]], title: tuple[int, int] | None):
+        """``segments`` and ``title``: the article's body pieces and headline in folded offsets."""
         self.page = page
         self.article = article
         self.lexicon = lexicon
@@ -76,14 +78,9 @@ class ArticleEvents:
         self.text = self.folded.text
         self.published = article.published if article.published and len(article.published) == 10 else None
         self.statements = Statements(statements)
-        spans = [(self.folded.to_folded(s), self.folded.to_folded(e), 1) for s, e in article.segments]
-        if article.title_span:
-            spans.insert(0, (self.folded.to_folded(article.title_span[0]),
-                             self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
-        self.spans = spans
-        segments = spans[1:] if article.title_span else spans
+        self.spans = ([(*title, TITLE_WEIGHT)] if title else []) + [(fs, fe, 1) for fs, fe in segments]
         self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
-        self.offtopic = offtopic(lexicon, self.text, spans)
+        self.offtopic = offtopic(lexicon, self.text, self.spans)
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
         self._heads: dict[str, Party] = {}
@@ -184,16 +181,15 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     lexicon = lexicon or default_lexicon()
     tables = event_tables(lexicon)
     text = page.folded.text
-    spans = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
-    lead = spans[0] if spans else None
-    title = None
-    if article.title_span:
-        title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1]))
-        spans.insert(0, title)
+    segments = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
+    lead = segments[0] if segments else None
+    title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1])) \
+        if article.title_span else None
+    spans = ([title] if title else []) + segments
     found = [_trigger_positions(tables, text, fs, fe) for fs, fe in spans]
     if not any(found):
         return []
-    doc = ArticleEvents(page, article, statements, lexicon)
+    doc = ArticleEvents(page, article, statements, lexicon, segments, title)
     if doc.offtopic:
         return []  # an article about sport or medicine: no political events
     memory = Memory()
@@ -517,11 +513,8 @@ def _said(reader: SentenceReader, i: int) -> bool:
     """A reporting verb earlier in the sentence opens what holds the word (وأشارت المقاومة إلى
     مقتل …، وذكر المركز أن أفرادها قصفوا …)."""
     s = reader.s
-    for k in range(0, i):
-        if reader.speech_verb(k) and any(s.has_role(j, "barrier") or s.words[j] in ("الي", "ب") or s.words[j] == ":"
-                                         for j in range(k + 1, min(i, k + SAID_REACH))):
-            return True
-    return False
+    return any(any(s.has_role(j, "barrier") or s.words[j] in ("الي", "ب") or s.words[j] == ":"
+                   for j in range(k + 1, min(i, k + SAID_REACH))) for k in reader.speech_verbs if k < i)
 
 
 def _drop(reader: SentenceReader, frame: Frame, reason: str) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 
 from ..rules import Trace
 from .participants import Party, PhraseReader
@@ -128,6 +130,7 @@ class SentenceReader:
         for p in self.parties:
             self.ending[p.last] = p
         self.frames: list[Frame] = []
+        self.speech_verbs = [k for k in sorted(s.mentions) if self.speech_verb(k)]  # token indices, in order
         self.barriers, self.joints = self._barriers()
 
     # -- candidates ----------------------------------------------------------------------
@@ -136,11 +139,9 @@ class SentenceReader:
         first; a noun first after a preposition, a governing word or the article)."""
         s = self.s
         out: list[list[Candidate]] = []
-        info = s.info
-        i = 0
-        while i < s.n:
-            if not (info[i].readings or info[i].phrases):
-                i += 1
+        free = 0  # the first token no candidate covers
+        for i in s.trigger_words:
+            if i < free:
                 continue
             here: list[Candidate] = []
             phrase = s.trigger_phrase(i)
@@ -155,9 +156,7 @@ class SentenceReader:
             here += [Candidate(i, i + 1, r.form, r.prefix, r.suffix) for r in readings]
             if here:
                 out.append(here)
-                i = max(c.end for c in here[:1])
-            else:
-                i += 1
+                free = here[0].end
         return out
 
     def _nominal_context(self, i: int) -> bool:
@@ -188,12 +187,18 @@ class SentenceReader:
         return min(end, self.joints[k]) if k < len(self.joints) else end
 
     def _barriers(self) -> tuple[list[int], list[int]]:
+        """The tokens that end a clause (a mark, a complementiser, a reporting verb that opens
+        what it says) and the commas before a verb joined by و, each in order; only marks,
+        function words and reporting verbs are visited."""
         s = self.s
         barriers, joints = [], []
-        words, names, mentions = s.words, s.role_names, s.mentions
-        for k in range(s.n):
+        words, names = s.words, s.role_names
+        speech = set(self.speech_verbs)
+        marks = compress(range(s.n), map(not_, s.alpha))
+        roled = compress(range(s.n), names)
+        for k in sorted({*marks, *roled, *speech}):
             w = words[k]
-            if w in CLAUSE_MARKS or "barrier" in names[k] or k in mentions and self.speech_verb(k) and self._opens(k):
+            if w in CLAUSE_MARKS or "barrier" in names[k] or k in speech and self._opens(k):
                 barriers.append(k)
             elif w == "," and k + 1 < s.n and words[k + 1][:1] in ("و", "ف") and any(
                     r.form.tense != "noun" for r in s.readings(k + 1)):
@@ -397,10 +402,9 @@ class SentenceReader:
     # -- dropped subjects and pronouns ----------------------------------------------------
     def reporter(self, i: int) -> Party | None:
         """The subject of the reporting verb that opens the sentence before token ``i``."""
-        for k in range(0, i):
-            if self.speech_verb(k):
-                p = self.subject_after(k)
-                return p if p is not None and p.agent else None
+        if self.speech_verbs and self.speech_verbs[0] < i:
+            p = self.subject_after(self.speech_verbs[0])
+            return p if p is not None and p.agent else None
         return None
 
     def fronted_owner(self, c: Candidate) -> Party | None:

@@ -56,6 +56,7 @@ class EventSentence:
         self._heads: list = [False if found else head for found, head in zip(column.heads, column.inflected_head)]
         self._places: list = [False if found else None for found in column.places]
         self.nominal = column.nominal  # words that may head a phrase
+        self.trigger_words = sorted({*compress(range(self.n), column.readings), *compress(range(self.n), column.phrases)})
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
