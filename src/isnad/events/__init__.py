@@ -60,6 +60,7 @@ NEEDS_WINDOW = 90  # characters after a verb where the object it needs may stand
 CLAUSE_END = re.compile("[.;:,]")  # the punctuation that ends the search for a needed object (triggers.needs_met)
 NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)
 TANWEEN = frozenset("\u064b\u064c\u064d")
+VOWELS = re.compile("[\u064b\u064c\u064d\u064f]")  # tanween and the damma: the marks tanween() and passive_vowel() read
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)
 
@@ -81,6 +82,7 @@ class ArticleEvents:
         self.spans = ([(*title, TITLE_WEIGHT)] if title else []) + [(fs, fe, 1) for fs, fe in segments]
         self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
         self.offtopic = offtopic(lexicon, self.text, self.spans)
+        self.vowelled = VOWELS.search(page.text) is not None  # most news pages write no vowels
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
         self._heads: dict[str, Party] = {}
@@ -122,12 +124,16 @@ class ArticleEvents:
     def tanween(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with tanween (هجومًا، تعهدٌ):
         a noun, whatever verb its letters also spell."""
+        if not self.vowelled:
+            return False
         s, e = self.folded.span_to_original(fs, fe)
         return not TANWEEN.isdisjoint(self.page.text[s:e])
 
     def passive_vowel(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
         its first letter (خُطفوا، قُتل).  The folded text drops vowels: the page keeps them."""
+        if not self.vowelled:
+            return False
         s, e = self.folded.span_to_original(fs, fe)
         word = self.page.text[s:e]
         return len(word) > 2 and word[1] == "\u064f"

@@ -40,14 +40,11 @@ class Candidate:
     form: Form
     prefix: str = ""
     suffix: str = ""
+    row: TriggerRow = field(init=False)  # the form's row and tense, kept at hand for the patterns
+    tense: str = field(init=False)
 
-    @property
-    def row(self) -> TriggerRow:
-        return self.form.row
-
-    @property
-    def tense(self) -> str:
-        return self.form.tense
+    def __post_init__(self):
+        self.row, self.tense = self.form.row, self.form.tense
 
 
 @dataclass(slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
 from itertools import accumulate, compress
 
 from ..mentions import Mention, find_mentions
@@ -42,9 +41,9 @@ class EventSentence:
         self.words, self.starts, self.ends = tokens(self.text, span[0], span[1])
         words = self.words
         self.n = len(words)
-        self.alpha = [w[0].isalpha() for w in words]
-        self.numbers = [w[0].isdigit() for w in words]
-        self.info = infos = tables.infos(words)
+        self.alpha = alpha = [w[0].isalpha() for w in words]
+        self.numbers = [not a and w[0].isdigit() for w, a in zip(words, alpha)]
+        self.info = infos = tables.infos(words, alpha)
         column = columns(infos)
         self._readings = column.readings
         self._roles, self.role_names = list(column.word_roles), list(column.role_names)
@@ -56,6 +55,8 @@ class EventSentence:
         self._heads: list = [False if found else head for found, head in zip(column.heads, column.inflected_head)]
         self._places: list = [False if found else None for found in column.places]
         self.nominal = column.nominal  # words that may head a phrase
+        self.role_set: frozenset[str] = frozenset().union(*self.role_names)  # the roles of all its tokens
+        self.mentions = self._mentions()
         self.trigger_words = sorted({*compress(range(self.n), column.readings), *compress(range(self.n), column.phrases)})
 
     # -- positions ---------------------------------------------------------------------
@@ -70,8 +71,7 @@ class EventSentence:
         return 0 <= i < self.n and self.numbers[i]
 
     # -- lexicon mentions --------------------------------------------------------------
-    @cached_property
-    def mentions(self) -> dict[int, list[Mention]]:
+    def _mentions(self) -> dict[int, list[Mention]]:
         """Lexicon mentions by the token they start at (longest first)."""
         out: dict[int, list[Mention]] = {}
         scan = self.doc.scan
@@ -134,11 +134,6 @@ class EventSentence:
 
     def has_role(self, i: int, *roles: str) -> bool:
         return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
-
-    @cached_property
-    def role_set(self) -> frozenset[str]:
-        """The roles of all the sentence's tokens."""
-        return frozenset().union(*self.role_names)
 
     def last_role(self, role: str, lo: int, hi: int) -> int | None:
         """The last token of ``role`` in ``[lo, hi)``."""

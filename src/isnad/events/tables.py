@@ -281,10 +281,11 @@ class EventTables:
                 any(r.row.cls == "support" for r in self.readings(word)))
         return found
 
-    def infos(self, words: list[str]) -> list[WordInfo]:
-        """The :meth:`info` of each token of a sentence (:data:`EMPTY` for numbers and marks)."""
+    def infos(self, words: list[str], alpha: list[bool]) -> list[WordInfo]:
+        """The :meth:`info` of each token of a sentence (:data:`EMPTY` for numbers and marks,
+        the tokens whose first character is not ``alpha``)."""
         cached, info = self._info.get, self.info
-        return [(cached(w) or info(w)) if w[0].isalpha() else EMPTY for w in words]
+        return [(cached(w) or info(w)) if a else EMPTY for w, a in zip(words, alpha)]
 
     def inflected_head(self, word: str) -> tuple[int, Head, str] | None:
         """(1, head, proclitics) of a one-word head noun under an accusative (دولا، جنديا) or,
