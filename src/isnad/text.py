@@ -249,7 +249,7 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
     sent_start = start
     closing = None  # the closing quote we are waiting for
     resume = start  # events before this were consumed with the last stop
-    paired = _paired_quotes(text, start, end)
+    paired = None  # the opening quotes that close on the line, found at its first quote mark
     for m in _SENT_EVENT.finditer(text, start, end):
         i = m.start()
         if i < resume:
@@ -264,6 +264,8 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
             _push(text, spans, sent_start, j)
             sent_start = resume = j
         elif closing is None:
+            if paired is None:
+                paired = _paired_quotes(text, start, end)
             if ch in _OPEN_QUOTES and i in paired:
                 closing = _OPEN_QUOTES[ch]
         elif ch == closing or (closing == "”" and ch == '"'):

@@ -25,6 +25,7 @@ AGENT_KINDS = ("state", "force", "armed", "people", "igo", "body", "person", "of
 NAMING = ("actor", "role", "country")  # the lexicon mentions a phrase may begin with
 COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
+STOP_ROLES = ("barrier", "relative", "modality", "adverb", "passive", "claim", "request")  # roles no phrase runs over
 
 
 @dataclass(slots=True)
@@ -117,7 +118,7 @@ class PhraseReader:
             k -= 1
         for size in (2, 1):  # من قبل before قبل
             j = k - size + 1
-            if j < 0:
+            if j < 0 or "marker" not in s.role_names[j]:
                 continue
             for found, role, value in s.roles(j):
                 if role == "marker" and found == size:
@@ -302,21 +303,20 @@ class PhraseReader:
                 k = close + 1
                 count += 1
                 continue
-            if not s.is_word(k) or self._conjoined(k) or self._stops(k):
+            if not s.alpha[k] or self._conjoined(k) or self._stops(k):
                 break
-            link = s.role(k, "link")
-            if link is not None:
-                k += link[0]
+            roles = s.role_names[k]
+            if "link" in roles:
+                k += s.role(k, "link")[0]
                 count += 1
                 open_ = True
                 continue
-            if s.has_role(k, "former"):
+            if "former" in roles:
                 party.former = True
                 k += 1
                 count += 1
                 continue
-            marker = s.role(k, "marker")
-            if marker is not None:
+            if "marker" in roles:
                 if w == "في" and k + 1 < s.n and party.kind in ("official", "people", "state", "body") \
                         and party.country is None:
                     place = s.place(k + 1)
@@ -392,8 +392,8 @@ class PhraseReader:
     def _stops(self, k: int) -> bool:
         """A word no phrase runs over: a clause opener, a particle, a reporting cue, a verb."""
         s = self.s
-        if s.has_role(k, "barrier", "relative", "modality", "adverb", "passive", "claim", "request") \
-                and not s.has_role(k, "former", "link"):
+        names = s.role_names[k]
+        if not names.isdisjoint(STOP_ROLES) and names.isdisjoint(("former", "link")):
             return True
         if s.mention(k, "cue") is not None and not s.head(k):
             return True
