@@ -480,8 +480,10 @@ def _call_to_arms(reader: SentenceReader, start: int, hi: int) -> bool:
 
 
 def _instruments(reader: SentenceReader, lo: int, hi: int) -> set[str]:
+    """The kinds of arms that tokens ``[lo, hi)`` of the sentence name (طائرات: aerial)."""
     s = reader.s
-    return {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
+    names = s.role_names
+    return {s.role(k, "instrument")[1] for k in range(max(lo, 0), min(hi, s.n)) if "instrument" in names[k]}
 
 
 def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: dict | None,
@@ -585,9 +587,7 @@ def _mode(reader: SentenceReader, frame: Frame, actors: list[Party], lo: int, hi
     s = reader.s
     mode, cameo = frame.mode, frame.cameo
     if frame.event_type == "ASSAULT" and mode not in ("targeted", "abduct", "destroy"):
-        found = {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
-        found |= {s.role(k, "instrument")[1] for p in actors for k in range(p.first, p.last)
-                  if 0 <= k < s.n and s.role(k, "instrument")}
+        found = _instruments(reader, lo, hi).union(*(_instruments(reader, p.first, p.last) for p in actors))
         for candidate in MODE_PRIORITY:
             if candidate in found:
                 return candidate, {"aerial": "195", "heavy-weapons": "194", "suicide-attack": "1831",

@@ -453,9 +453,10 @@ class PhraseReader:
         (القوات الشعبية، الجماعة المتمردة؛ غارات جوية، مسلحون حوثيون)."""
         s = self.s
         w = s.words[k]
-        if s.has_role(k, "armed"):
+        names = s.role_names[k]
+        if "armed" in names:
             return True
-        if (s.roles(k) and not s.has_role(k, "instrument")) or s.head(k) or _definite(w) != definite:
+        if (names and "instrument" not in names) or s.head(k) or _definite(w) != definite:
             return False
         base = w[2:] if w.startswith("ال") else w
         if len(base) < 4:

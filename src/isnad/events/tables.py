@@ -219,6 +219,21 @@ def need_of(rows: list[TriggerRow]) -> str:
 
 
 EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False, False, False)  # a number or punctuation mark
+NO_TRIGGERS = WordTriggers(False, (), None, False)
+
+
+def _word_info(roles: tuple, heads: tuple, places: tuple, phrases: tuple, inflected: tuple | None,
+               readings: tuple) -> WordInfo:
+    """The :class:`WordInfo` of what the tables found of a word; :data:`EMPTY` itself when they
+    found nothing (most words: one shared record, not one more object for each)."""
+    if not (roles or heads or places or phrases or inflected or readings):
+        return EMPTY
+    word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
+    followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
+    return WordInfo(readings, roles, heads, places, phrases, word_roles,
+                    frozenset(role for _, role, _ in word_roles), followers, inflected,
+                    bool(heads or places or inflected), any(r.row.cls == "support" for r in readings),
+                    any(r.row.cls != "support" for r in readings))
 
 
 @dataclass
@@ -256,15 +271,7 @@ class EventTables:
                         got = table.lookup(form)
                         if got:
                             kinds[n] = tuple((rest, value, prefix) for rest, value in got)
-            roles, heads, places, phrases = kinds
-            word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
-            followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
-            inflected = self.inflected_head(word)
-            readings = self.readings(word)
-            found = self._info[word] = WordInfo(
-                readings, roles, heads, places, phrases, word_roles,
-                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected),
-                any(r.row.cls == "support" for r in readings), any(r.row.cls != "support" for r in readings))
+            found = self._info[word] = _word_info(*kinds, self.inflected_head(word), self.readings(word))
         return found
 
     def triggers(self, word: str) -> WordTriggers:
@@ -273,12 +280,16 @@ class EventTables:
         if found is None:
             if len(self._triggers) > _CACHE_LIMIT:
                 self._triggers.clear()
+            readings, phrase = self.readings(word), bool(self.phrases.entries(word))
+            if not (readings or phrase):
+                found = self._triggers[word] = NO_TRIGGERS
+                return found
             rows = tuple(dict.fromkeys((r.row, r.row.parties >= 2 and r.form.tense == "noun")
-                                       for r in self.readings(word) if r.row.cls != "support"))
+                                       for r in readings if r.row.cls != "support"))
             fixed = rows and not any(row.needs or two for row, two in rows)
             found = self._triggers[word] = WordTriggers(
-                bool(self.phrases.entries(word)), rows, need_of([row for row, _ in rows]) if fixed else None,
-                any(r.row.cls == "support" for r in self.readings(word)))
+                phrase, rows, need_of([row for row, _ in rows]) if fixed else None,
+                any(r.row.cls == "support" for r in readings))
         return found
 
     def infos(self, words: list[str], alpha: list[bool]) -> list[WordInfo]:

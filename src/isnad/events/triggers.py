@@ -183,6 +183,8 @@ def lexical_exception(r: SentenceReader, c: Candidate) -> Result:
     """The word after (رفض التعليق is a statement) or before (وقف إطلاق النار is a truce) that
     makes the trigger no event."""
     row = c.row
+    if not (row.unless_after or row.unless_before):
+        return None
     after = words_after(r, c, 2)
     subject = r.subject_after(c.i) if c.tense != "noun" and row.unless_after else None
     if subject is not None and subject.agent:  # رفض المتحدث باسم الكرملين التعليق
