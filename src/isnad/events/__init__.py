@@ -33,10 +33,10 @@ from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
 from .reading import GOVERNOR_REACH, Dropped, Frame, Memory, SentenceReader
 from ..statements.words import words as statement_words
-from .scene import offtopic, scene_country
+from .scene import scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
-from .tables import EventTables, event_tables, need_of
+from .tables import EventTables, event_tables, need_of, whole_word
 from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
@@ -50,6 +50,7 @@ KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعد
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
 MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
 TITLE_WEIGHT = 2
+MIN_OFFTOPIC = 3  # words of sport and medicine (weighted like the scene's) that make an article no political news
 ARMED_WINDOW = 300  # characters before a sentence where the fighting it continues may be told
 WINDOW = 120  # characters of a long sentence read on each side of its triggers
 GOVERNOR_WINDOW = 120  # characters before a noun where its support verb may stand (GOVERNOR_REACH words)
@@ -81,7 +82,6 @@ class ArticleEvents:
         self.statements = Statements(statements)
         self.spans = ([(*title, TITLE_WEIGHT)] if title else []) + [(fs, fe, 1) for fs, fe in segments]
         self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
-        self.offtopic = offtopic(lexicon, self.text, self.spans)
         self.vowelled = VOWELS.search(page.text) is not None  # most news pages write no vowels
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
@@ -94,7 +94,7 @@ class ArticleEvents:
             return set()
         fs, fe = (self.folded.to_folded(x) for x in statement["content_span"])
         found = set()
-        for start, _ in _trigger_positions(self.tables, self.text, fs, fe):
+        for start, _ in _scan(self.tables, self.text, fs, fe)[0]:
             end = start
             while end < fe and self.text[end].isalpha():
                 end += 1
@@ -192,12 +192,14 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1])) \
         if article.title_span else None
     spans = ([title] if title else []) + segments
-    found = [_trigger_positions(tables, text, fs, fe) for fs, fe in spans]
+    scans = [_scan(tables, text, fs, fe) for fs, fe in spans]
+    found = [positions for positions, _ in scans]
     if not any(found):
         return []
-    doc = ArticleEvents(page, article, statements, lexicon, segments, title)
-    if doc.offtopic:
+    weights = ([TITLE_WEIGHT] if title else []) + [1] * len(segments)
+    if sum(n * weight for (_, n), weight in zip(scans, weights)) >= MIN_OFFTOPIC:
         return []  # an article about sport or medicine: no political events
+    doc = ArticleEvents(page, article, statements, lexicon, segments, title)
     memory = Memory()
     raw: list[dict] = []
     for number, k, (ss, se), here in _sentences_to_read(tables, text, spans, found):
@@ -241,15 +243,19 @@ def explain(text: str, lexicon: Lexicon | None = None, published: str | None = N
     return extract_events(page, article, statements, lexicon, trace), trace
 
 
-def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(folded offset, what it needs) of the words of ``text[lo:hi]`` that may be triggers:
-    ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر), ``governor`` a
-    support or passive verb a few words before it (تم أسر، أطلق سراح)."""
+def _scan(tables: EventTables, text: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], int]:
+    """One pass over ``text[lo:hi]``: (folded offset, what it needs) of the words that may be
+    triggers — ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر),
+    ``governor`` a support or passive verb a few words before it (تم أسر، أطلق سراح) — and the
+    number of words of sport and medicine."""
     out: list[tuple[int, str]] = []
+    offtopic = 0
     end = lo
-    for last, size in tables.automaton.iter(text, lo, hi):
-        if last < end:
-            continue  # another form inside the word just read
+    for last, (size, trigger, offtopic_word) in tables.automaton.iter(text, lo, hi):
+        if offtopic_word and whole_word(text, lo, hi, last, size):
+            offtopic += 1
+        if not trigger or last < end:
+            continue  # a word of sport only, or another form inside the word just read
         start = last - size + 1  # the form is all letters: only proclitics may stand before it
         while start > lo and text[start - 1].isalpha():
             start -= 1
@@ -267,7 +273,7 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
                     and (not two or _may_have_counterpart(tables, text, start, end, hi))]
             if rows:
                 out.append((start, need_of(rows)))
-    return out
+    return out, offtopic
 
 
 def _sentences_to_read(tables: EventTables, text: str, spans: list[tuple[int, int]],

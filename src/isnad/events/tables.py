@@ -160,6 +160,19 @@ def match_entries(entries: tuple, words: list[str], i: int) -> list[tuple[int, o
             if not rest or all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
 
 
+def whole_word(text: str, lo: int, hi: int, last: int, size: int) -> bool:
+    """Whether the key of ``size`` letters that ends at ``last`` in ``text[lo:hi]`` is a whole
+    word, or one with noun proclitics before it (والمباراة، بالكرة)."""
+    stop = last + 1
+    key_start = stop - size
+    if stop < hi and text[stop].isalpha():
+        return False
+    j = key_start
+    while j > lo and text[j - 1].isalpha() and key_start - j <= 4:
+        j -= 1
+    return not (j > lo and text[j - 1].isalpha()) and text[j:key_start] in NOUN_PROCLITICS
+
+
 def _forms(word: str) -> tuple[str, ...]:
     """Lookup forms of a word, longest first; و / ف come off even a short word (وتم، ولم)."""
     forms = lookup_forms(word)
@@ -240,7 +253,8 @@ def _word_info(roles: tuple, heads: tuple, places: tuple, phrases: tuple, inflec
 class EventTables:
     forms: dict[str, tuple[Form, ...]]  # folded form without clitics -> trigger forms
     phrases: PhraseTable  # triggers of two words (ضربات جوية، إطلاق النار), value Form
-    automaton: ahocorasick.Automaton  # every trigger form, to find the sentences worth reading
+    automaton: ahocorasick.Automaton  # every trigger form and word of sport or medicine, for one pass over an
+    #                                   article: (length, whether a trigger form, whether offtopic)
     words: PhraseTable  # function words, value (role, value)
     heads: PhraseTable  # participant heads, value Head
     places: PhraseTable  # places and groups, value tuple[Place, ...]
@@ -324,7 +338,8 @@ class EventTables:
         found = self._cache.get(word)
         if found is not None:
             return found
-        if next(self.automaton.iter(word), None) is None and not any(f in word for f in self.short_forms):
+        if not any(trigger for _, (_, trigger, _) in self.automaton.iter(word)) and \
+                not any(f in word for f in self.short_forms):
             self._cache[word] = ()  # no trigger form inside the word at all
             return ()
         out: list[Reading] = []
@@ -508,10 +523,11 @@ def _places(lexicon: Lexicon) -> tuple[PhraseTable, dict[str, str]]:
 
 def build_tables(lexicon: Lexicon) -> EventTables:
     forms, phrases = _trigger_forms(lexicon)
+    triggers = {key for key in list(forms) + list(phrases.by_first) if len(key) >= 3}
+    offtopic = {fold_key(r["form"]) for r in lexicon.rows("event_words.tsv") if r["role"] == "offtopic"}
     automaton = ahocorasick.Automaton()
-    for key in list(forms) + list(phrases.by_first):
-        if len(key) >= 3:
-            automaton.add_word(key, len(key))
+    for key in triggers | offtopic:
+        automaton.add_word(key, (len(key), key in triggers, key in offtopic))
     automaton.make_automaton()
     words = PhraseTable()
     for row in lexicon.rows("event_words.tsv"):
