@@ -36,7 +36,7 @@ from ..statements.words import words as statement_words
 from .scene import scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
-from .tables import EventTables, event_tables, need_of, whole_word
+from .tables import NO_TRIGGERS, EventTables, event_tables, need_of, whole_word
 from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
@@ -82,7 +82,7 @@ class ArticleEvents:
         self.statements = Statements(statements)
         self.spans = ([(*title, TITLE_WEIGHT)] if title else []) + [(fs, fe, 1) for fs, fe in segments]
         self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
-        self.vowelled = VOWELS.search(page.text) is not None  # most news pages write no vowels
+        self.vowelled = VOWELS.search(page.text, *article.span) is not None  # most news pages write no vowels
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
         self._heads: dict[str, Party] = {}
@@ -251,7 +251,9 @@ def _scan(tables: EventTables, text: str, lo: int, hi: int) -> tuple[list[tuple[
     out: list[tuple[int, str]] = []
     offtopic = 0
     end = lo
-    for last, (size, trigger, offtopic_word) in tables.automaton.iter(text, lo, hi):
+    # the automaton copies the string it is given: a slice, not the page with bounds
+    for last, (size, trigger, offtopic_word) in tables.automaton.iter(text[lo:hi]):
+        last += lo
         if offtopic_word and whole_word(text, lo, hi, last, size):
             offtopic += 1
         if not trigger or last < end:
@@ -264,6 +266,8 @@ def _scan(tables: EventTables, text: str, lo: int, hi: int) -> tuple[list[tuple[
             end += 1
         word = text[start:end]
         found = tables.triggers(word)
+        if found is NO_TRIGGERS:
+            continue  # عبدالعزيز، وزارة: a form inside a word that is no trigger
         if found.phrase and _phrase_follows(tables, text, end, hi, word):
             out.append((start, ""))
         elif found.need is not None:
@@ -310,7 +314,7 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     needs an armed actor only in a sentence about fighting, a noun that needs a governing
     verb only after one."""
     if need == "armed":  # in this sentence or the one before (ودمرت مخازن … after قصفت المقاتلات)
-        return next(tables.armed_words.iter(text, max(0, ss - ARMED_WINDOW), se), None) is not None
+        return next(tables.armed_words.iter(text[max(0, ss - ARMED_WINDOW):se]), None) is not None
     if need == "governor":  # شنت طائرات التحالف غارات، تم أسر، الحصار الذي يفرضه الجيش
         before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_REACH:]
         after = text[pos:min(se, pos + RELATIVE_WINDOW)].split()[1:1 + RELATIVE_REACH]
@@ -572,8 +576,8 @@ def _same(a: dict, b: dict) -> bool:
 def _location(reader: SentenceReader, lo: int, hi: int, frame: Frame) -> dict | None:
     """The first place of the clause introduced by في / ب (or a place complement)."""
     doc, s = reader.doc, reader.s
-    for p in reader.parties:
-        if p.first < lo or p.first >= hi or p in frame.actors or p in frame.recipients:
+    for p in reader.parties_from(lo):
+        if p.first >= hi or p in frame.actors or p in frame.recipients:
             continue
         if p.kind not in ("place", "country"):
             continue

@@ -122,6 +122,7 @@ class SentenceReader:
         self.memory = memory
         self.trace = trace
         self.parties = PhraseReader(s).phrases()
+        self.firsts = [p.first for p in self.parties]  # in order
         self.starting: dict[int, Party] = {p.first: p for p in self.parties}
         self.ending: dict[int, Party] = {}
         for p in self.parties:
@@ -226,6 +227,10 @@ class SentenceReader:
             if head is not None and p in head.conjuncts:
                 return head.chain
         return p.chain
+
+    def parties_from(self, k: int) -> list[Party]:
+        """The phrases that start at token ``k`` or after it, in order."""
+        return self.parties[bisect_left(self.firsts, k):]
 
     def party_at(self, k: int) -> Party | None:
         return self.starting.get(k)
@@ -354,8 +359,8 @@ class SentenceReader:
 
     def marked_after(self, k: int, hi: int, markers: frozenset[str], exclude: list[Party]) -> Party | None:
         """The first phrase from token ``k`` opened by one of ``markers`` (على، مع، ضد، إلى …)."""
-        for p in self.parties:
-            if p.first < k or p.coordinated or p in exclude:
+        for p in self.parties_from(k):
+            if p.coordinated or p in exclude:
                 continue
             if p.first >= hi or p.first - k > MARKED_REACH or self._verb_between(k, p.first):
                 return None
@@ -366,8 +371,7 @@ class SentenceReader:
     def _verb_between(self, a: int, b: int) -> bool:
         """Another verb, or another event noun, between tokens ``a`` and ``b`` (اتفقا قبل
         اجتماعهما مع بوتين: the مع phrase is the meeting's, not the agreement's)."""
-        s = self.s
-        return any(s.eventive(k) and not self.starting.get(k) for k in range(a + 1, b))
+        return any(k not in self.starting for k in self.s.eventive_between(a, b))
 
     def genitive(self, c: Candidate) -> Party | None:
         """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين; an

@@ -54,7 +54,8 @@ def _count(auto: ahocorasick.Automaton, text: str, spans: list[tuple[int, int, i
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for start, end, weight in spans:
-        for last, (size, isos) in auto.iter(text, start, end):
+        for last, (size, isos) in auto.iter(text[start:end]):  # a slice: the automaton copies the text it is given
+            last += start
             if not whole_word(text, start, end, last, size):
                 continue
             for iso in isos:

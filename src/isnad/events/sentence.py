@@ -55,6 +55,7 @@ class EventSentence:
         self._heads: list = [False if found else head for found, head in zip(column.heads, column.inflected_head)]
         self._places: list = [False if found else None for found in column.places]
         self.nominal = column.nominal  # words that may head a phrase
+        self._eventive = column.eventive
         self.role_set: frozenset[str] = frozenset().union(*self.role_names)  # the roles of all its tokens
         self.mentions = self._mentions()
         self.trigger_words = sorted({*compress(range(self.n), column.readings), *compress(range(self.n), column.phrases)})
@@ -115,7 +116,11 @@ class EventSentence:
 
     def eventive(self, i: int) -> bool:
         """Whether token ``i`` may be a trigger of its own (a reading that is no support word)."""
-        return 0 <= i < self.n and self.info[i].eventive
+        return 0 <= i < self.n and self._eventive[i]
+
+    def eventive_between(self, a: int, b: int) -> list[int]:
+        """The tokens strictly between ``a`` and ``b`` that may be triggers of their own."""
+        return list(compress(range(a + 1, b), self._eventive[a + 1:b]))
 
     def _match(self, i: int, entries: tuple) -> tuple[tuple[int, str, str], ...]:
         """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
