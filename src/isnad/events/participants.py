@@ -303,7 +303,7 @@ class PhraseReader:
                 k = close + 1
                 count += 1
                 continue
-            if not s.alpha[k] or self._conjoined(k) or self._stops(k):
+            if not s.alpha[k] or w[0] == "و" and self._conjoined(k) or self._stops(k):
                 break
             roles = s.role_names[k]
             if "link" in roles:
