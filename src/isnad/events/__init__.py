@@ -85,6 +85,7 @@ class ArticleEvents:
         self.vowelled = VOWELS.search(page.text, *article.span) is not None  # most news pages write no vowels
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
+        self.dates: dict[tuple[int, int], tuple] = {}  # the date read for each event span (see _date)
         self._heads: dict[str, Party] = {}
 
     def types_in(self, statement_id: str) -> set[str]:
@@ -641,12 +642,21 @@ def _consult_mode(mode, cameo, actors, recipients, location):
 def _date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, list[int] | None]:
     """The date expression of the event's clause, else the publication date (span None): ISO
     value, precision (day, month, year) and span.  A relative day (أمس) is resolved only
-    against a publication date known to the day."""
+    against a publication date known to the day.  Read once a span (the frames of one clause
+    often share it)."""
+    key = (span[0], span[1])
+    if key not in doc.dates:
+        doc.dates[key] = _read_date(doc, span)
+    value, precision, found = doc.dates[key]
+    return value, precision, list(found) if found else None
+
+
+def _read_date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, tuple[int, int] | None]:
     article = doc.article
     text = doc.page.text[span[0]:span[1]]
     if any(map(str.isdigit, text)) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
         base = article.published if article.published_precision in ("day", None) else None
         found = [d for d in date_mentions(text, base) if d.value and d.grain == "day"]
         if found:
-            return found[0].value, found[0].precision, [found[0].start + span[0], found[0].end + span[0]]
+            return found[0].value, found[0].precision, (found[0].start + span[0], found[0].end + span[0])
     return article.published, article.published_precision, None
