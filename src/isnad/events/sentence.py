@@ -58,7 +58,9 @@ class EventSentence:
         self._eventive = column.eventive
         self.role_set: frozenset[str] = frozenset().union(*self.role_names)  # the roles of all its tokens
         self.mentions = self._mentions()
-        self.trigger_words = sorted({*compress(range(self.n), column.readings), *compress(range(self.n), column.phrases)})
+        indices = range(self.n)
+        # the tokens that may begin a trigger (a word with readings, or the first of a two-word trigger)
+        self.trigger_words = sorted({*compress(indices, column.readings), *compress(indices, column.phrases)})
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
