@@ -118,8 +118,11 @@ class PhraseTable:
         """(rest, value) of the phrases a lookup form begins (an article-bound name only when the
         form has ال)."""
         bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+        entries = self.by_first.get(bare)
+        if not entries:
+            return []  # most forms begin no phrase
         has_article = bare is not form
-        return [(rest, value) for rest, value, needs in self.by_first.get(bare, ()) if has_article or not needs]
+        return [(rest, value) for rest, value, needs in entries if has_article or not needs]
 
     def keys(self):
         """Every phrase as written (folded): first word, with its article when it has one, and the rest."""
@@ -339,7 +342,7 @@ class EventTables:
         if found is not None:
             return found
         if not any(trigger for _, (_, trigger, _) in self.automaton.iter(word)) and \
-                not any(f in word for f in self.short_forms):
+                not any(map(word.__contains__, self.short_forms)):
             self._cache[word] = ()  # no trigger form inside the word at all
             return ()
         out: list[Reading] = []
