@@ -216,7 +216,10 @@ def lookup_forms(word: str) -> tuple[str, ...]:
 # --- sentences --------------------------------------------------------------
 
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "”", "”": "“"}  # ” … “: curly marks typed the other way round
-_SENT_EVENT = re.compile(r'["«»“”„]|[.!?؟]+|\n')
+# a quote mark, a line break or a run of stops (["«»“”„]|[.!?؟]+|\n), written with a literal at the
+# head of every branch so that the regex engine skips to the next such character instead of trying
+# every position (three times faster)
+_SENT_EVENT = re.compile(r'"|«|»|“|”|„|\n|\.[.!?؟]*|![.!?؟]*|\?[.!?؟]*|؟[.!?؟]*')
 _QUOTE_MARK = re.compile(r'["«»“”„]')
 _CLOSERS = '"»”’\')'
 _WORD_AFTER = re.compile(r"[^\W\d_]{3,}")
@@ -249,7 +252,7 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
     sent_start = start
     closing = None  # the closing quote we are waiting for
     resume = start  # events before this were consumed with the last stop
-    paired = _paired_quotes(text, start, end)
+    paired = None  # the opening quotes that close on the line, found at its first quote mark
     for m in _SENT_EVENT.finditer(text, start, end):
         i = m.start()
         if i < resume:
@@ -264,6 +267,8 @@ def _line_sentences(text: str, start: int, end: int, spans: list[tuple[int, int]
             _push(text, spans, sent_start, j)
             sent_start = resume = j
         elif closing is None:
+            if paired is None:
+                paired = _paired_quotes(text, start, end)
             if ch in _OPEN_QUOTES and i in paired:
                 closing = _OPEN_QUOTES[ch]
         elif ch == closing or (closing == "”" and ch == '"'):

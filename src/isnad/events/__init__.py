@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cached_property
 
 from ..dates import date_mentions
@@ -32,10 +33,10 @@ from ..text import fold_key, lookup_forms, sentences
 from .participants import Party
 from .reading import GOVERNOR_REACH, Dropped, Frame, Memory, SentenceReader
 from ..statements.words import words as statement_words
-from .scene import offtopic, scene_country
+from .scene import scene_country
 from .sentence import EventSentence
 from .status import CONTEXT, Statements, claimed, merge, modality, status_of
-from .tables import EventTables, event_tables, need_of
+from .tables import NO_TRIGGERS, EventTables, event_tables, need_of, whole_word
 from .triggers import RELATIVE_REACH, TRIGGER_PATTERNS
 
 __all__ = ["extract_events", "explain", "TRIGGER_PATTERNS"]
@@ -49,6 +50,7 @@ KILLING = frozenset({"قتل", "مقتل", "اغتال", "اغتيال", "اعد
 EXPLOSIVE = frozenset({"explosives", "suicide-attack"})
 MODE_PRIORITY = ("suicide-attack", "aerial", "explosives", "heavy-weapons", "firearms", "crowd-control")
 TITLE_WEIGHT = 2
+MIN_OFFTOPIC = 3  # words of sport and medicine (weighted like the scene's) that make an article no political news
 ARMED_WINDOW = 300  # characters before a sentence where the fighting it continues may be told
 WINDOW = 120  # characters of a long sentence read on each side of its triggers
 GOVERNOR_WINDOW = 120  # characters before a noun where its support verb may stand (GOVERNOR_REACH words)
@@ -59,6 +61,7 @@ NEEDS_WINDOW = 90  # characters after a verb where the object it needs may stand
 CLAUSE_END = re.compile("[.;:,]")  # the punctuation that ends the search for a needed object (triggers.needs_met)
 NOUN_NEEDS_WINDOW = 45  # a noun's object stands right after it (تعاون مع، فرض عقوبات)
 TANWEEN = frozenset("\u064b\u064c\u064d")
+VOWELS = re.compile("[\u064b\u064c\u064d\u064f]")  # tanween and the damma: the marks tanween() and passive_vowel() read
 SAID_REACH = 8  # words between a reporting verb and the أن / إلى that opens what it reports
 PLACE_REACH = 3  # words between في and the place it names (في جبال شمال العراق)
 
@@ -66,7 +69,9 @@ PLACE_REACH = 3  # words between في and the place it names (في جبال شم
 class ArticleEvents:
     """What the reader knows of one article: its text, lexicon, statements and scene."""
 
-    def __init__(self, page: Page, article: Article, statements: list[dict], lexicon: Lexicon):
+    def __init__(self, page: Page, article: Article, statements: list[dict], lexicon: Lexicon,
+                 segments: list[tuple[int, int]], title: tuple[int, int] | None):
+        """``segments`` and ``title``: the article's body pieces and headline in folded offsets."""
         self.page = page
         self.article = article
         self.lexicon = lexicon
@@ -75,16 +80,12 @@ class ArticleEvents:
         self.text = self.folded.text
         self.published = article.published if article.published and len(article.published) == 10 else None
         self.statements = Statements(statements)
-        spans = [(self.folded.to_folded(s), self.folded.to_folded(e), 1) for s, e in article.segments]
-        if article.title_span:
-            spans.insert(0, (self.folded.to_folded(article.title_span[0]),
-                             self.folded.to_folded(article.title_span[1]), TITLE_WEIGHT))
-        self.spans = spans
-        segments = spans[1:] if article.title_span else spans
+        self.spans = ([(*title, TITLE_WEIGHT)] if title else []) + [(fs, fe, 1) for fs, fe in segments]
         self.scan = article_scan(page, lexicon, segments[0][0], segments[-1][1]) if segments else None
-        self.offtopic = offtopic(lexicon, self.text, spans)
+        self.vowelled = VOWELS.search(page.text, *article.span) is not None  # most news pages write no vowels
         self.first_names = statement_words(lexicon).of("first_name")
         self._speakers: dict[str, Party | None] = {}
+        self.dates: dict[tuple[int, int], tuple] = {}  # the date read for each event span (see _date)
         self._heads: dict[str, Party] = {}
 
     def types_in(self, statement_id: str) -> set[str]:
@@ -94,7 +95,7 @@ class ArticleEvents:
             return set()
         fs, fe = (self.folded.to_folded(x) for x in statement["content_span"])
         found = set()
-        for start, _ in _trigger_positions(self.tables, self.text, fs, fe):
+        for start, _ in _scan(self.tables, self.text, fs, fe)[0]:
             end = start
             while end < fe and self.text[end].isalpha():
                 end += 1
@@ -124,12 +125,16 @@ class ArticleEvents:
     def tanween(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with tanween (هجومًا، تعهدٌ):
         a noun, whatever verb its letters also spell."""
+        if not self.vowelled:
+            return False
         s, e = self.folded.span_to_original(fs, fe)
         return not TANWEEN.isdisjoint(self.page.text[s:e])
 
     def passive_vowel(self, fs: int, fe: int) -> bool:
         """Whether the word at folded ``[fs, fe)`` is written with the damma of the passive on
         its first letter (خُطفوا، قُتل).  The folded text drops vowels: the page keeps them."""
+        if not self.vowelled:
+            return False
         s, e = self.folded.span_to_original(fs, fe)
         word = self.page.text[s:e]
         return len(word) > 2 and word[1] == "\u064f"
@@ -183,42 +188,33 @@ def extract_events(page: Page, article: Article, statements: list[dict], lexicon
     lexicon = lexicon or default_lexicon()
     tables = event_tables(lexicon)
     text = page.folded.text
-    spans = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
-    lead = spans[0] if spans else None
-    title = None
-    if article.title_span:
-        title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1]))
-        spans.insert(0, title)
-    positions = [p for fs, fe in spans for p in _trigger_positions(tables, text, fs, fe)]
-    if not positions:
+    segments = [(page.folded.to_folded(s), page.folded.to_folded(e)) for s, e in article.segments]
+    lead = segments[0] if segments else None
+    title = (page.folded.to_folded(article.title_span[0]), page.folded.to_folded(article.title_span[1])) \
+        if article.title_span else None
+    spans = ([title] if title else []) + segments
+    scans = [_scan(tables, text, fs, fe) for fs, fe in spans]
+    found = [positions for positions, _ in scans]
+    if not any(found):
         return []
-    found = {p: need for p, need in positions}
-    doc = ArticleEvents(page, article, statements, lexicon)
-    if doc.offtopic:
+    weights = ([TITLE_WEIGHT] if title else []) + [1] * len(segments)
+    if sum(n * weight for (_, n), weight in zip(scans, weights)) >= MIN_OFFTOPIC:
         return []  # an article about sport or medicine: no political events
+    doc = ArticleEvents(page, article, statements, lexicon, segments, title)
     memory = Memory()
     raw: list[dict] = []
-    number = 0
-    in_order = sorted(found)
-    for fs, fe in spans[:_last_span_read(spans, in_order) + 1]:
-        for ss, se in sentences(text, fs, fe):
-            number += 1
-            if not _holds(in_order, ss, se):
-                continue
-            here = [p for p, need in found.items() if ss <= p < se and _worth_reading(tables, text, ss, se, p, need)]
-            if not here:
-                continue
-            s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
-            reader = SentenceReader(s, memory, trace)
-            part = "title" if title and fs == title[0] else "lead" if lead and ss == lead[0] else "body"
-            for frame in read_frames(reader):
-                event = build_event(doc, reader, frame)
-                if event is not None:
-                    event["_sentence"], event["_part"] = number, part
-                    raw.append(event)
-            memory.remember(number, [a for f in reader.frames for a in f.actors]
-                            + [p for p in reader.parties[:1] if p.marker is None])
-            doc.remember_heads(s, reader.parties)
+    for number, k, (ss, se), here in _sentences_to_read(tables, text, spans, found):
+        s = EventSentence(doc, _window(text, ss, se, here[0], here[-1]), number)
+        reader = SentenceReader(s, memory, trace)
+        part = "title" if title and k == 0 else "lead" if lead and ss == lead[0] else "body"
+        for frame in read_frames(reader):
+            event = build_event(doc, reader, frame)
+            if event is not None:
+                event["_sentence"], event["_part"] = number, part
+                raw.append(event)
+        memory.remember(number, [a for f in reader.frames for a in f.actors]
+                        + [p for p in reader.parties[:1] if p.marker is None])
+        doc.remember_heads(s, reader.parties)
     events = merge(raw)
     for n, ev in enumerate(events):
         ordered = {"id": event_id(article.doc_id, article.article_index, n), "doc_id": article.doc_id,
@@ -248,16 +244,22 @@ def explain(text: str, lexicon: Lexicon | None = None, published: str | None = N
     return extract_events(page, article, statements, lexicon, trace), trace
 
 
-def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(folded offset, what it needs) of the words of ``text[lo:hi]`` that may be triggers:
-    ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر), ``governor`` a
-    support or passive verb a few words before it (تم أسر، أطلق سراح)."""
+def _scan(tables: EventTables, text: str, lo: int, hi: int) -> tuple[list[tuple[int, str]], int]:
+    """One pass over ``text[lo:hi]``: (folded offset, what it needs) of the words that may be
+    triggers — ``""`` nothing more, ``armed`` a sentence about fighting (تراجع، سيطر),
+    ``governor`` a support or passive verb a few words before it (تم أسر، أطلق سراح) — and the
+    number of words of sport and medicine."""
     out: list[tuple[int, str]] = []
+    offtopic = 0
     end = lo
-    for last, _ in tables.automaton.iter(text, lo, hi):
-        if last < end:
-            continue  # another form inside the word just read (the forms are all letters)
-        start = last
+    # the automaton copies the string it is given: a slice, not the page with bounds
+    for last, (size, trigger, offtopic_word) in tables.automaton.iter(text[lo:hi]):
+        last += lo
+        if offtopic_word and whole_word(text, lo, hi, last, size):
+            offtopic += 1
+        if not trigger or last < end:
+            continue  # a word of sport only, or another form inside the word just read
+        start = last - size + 1  # the form is all letters: only proclitics may stand before it
         while start > lo and text[start - 1].isalpha():
             start -= 1
         end = last + 1
@@ -265,6 +267,8 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
             end += 1
         word = text[start:end]
         found = tables.triggers(word)
+        if found is NO_TRIGGERS:
+            continue  # عبدالعزيز، وزارة: a form inside a word that is no trigger
         if found.phrase and _phrase_follows(tables, text, end, hi, word):
             out.append((start, ""))
         elif found.need is not None:
@@ -274,18 +278,26 @@ def _trigger_positions(tables: EventTables, text: str, lo: int, hi: int) -> list
                     and (not two or _may_have_counterpart(tables, text, start, end, hi))]
             if rows:
                 out.append((start, need_of(rows)))
-    return out
+    return out, offtopic
 
 
-def _holds(ordered: list[int], start: int, end: int) -> bool:
-    """Whether one of the ``ordered`` positions lies in ``[start, end)``."""
-    k = bisect_left(ordered, start)
-    return k < len(ordered) and ordered[k] < end
-
-
-def _last_span_read(spans: list[tuple[int, int]], ordered: list[int]) -> int:
-    """Index of the last span that holds a trigger position: the sentences after it are not read."""
-    return next(k for k in range(len(spans) - 1, -1, -1) if _holds(ordered, *spans[k]))
+def _sentences_to_read(tables: EventTables, text: str, spans: list[tuple[int, int]],
+                       found: list[list[tuple[int, str]]]) -> Iterator[tuple[int, int, tuple[int, int], list[int]]]:
+    """(number, span index, span, trigger positions worth reading) of each sentence to read.
+    ``found`` holds the trigger positions of each span; sentences are numbered from the first
+    span that holds one (only the distance between two sentences counts) to the last."""
+    held = [k for k, positions in enumerate(found) if positions]
+    number = 0
+    for k in range(held[0], held[-1] + 1):
+        fs, fe = spans[k]
+        positions = found[k]
+        starts = [p for p, _ in positions]
+        for ss, se in sentences(text, fs, fe):
+            number += 1
+            here = [p for p, need in positions[bisect_left(starts, ss):bisect_left(starts, se)]
+                    if _worth_reading(tables, text, ss, se, p, need)]
+            if here:
+                yield number, k, (ss, se), here
 
 
 def _window(text: str, ss: int, se: int, first: int, last: int) -> tuple[int, int]:
@@ -303,7 +315,7 @@ def _worth_reading(tables: EventTables, text: str, ss: int, se: int, pos: int, n
     needs an armed actor only in a sentence about fighting, a noun that needs a governing
     verb only after one."""
     if need == "armed":  # in this sentence or the one before (ودمرت مخازن … after قصفت المقاتلات)
-        return next(tables.armed_words.iter(text, max(0, ss - ARMED_WINDOW), se), None) is not None
+        return next(tables.armed_words.iter(text[max(0, ss - ARMED_WINDOW):se]), None) is not None
     if need == "governor":  # شنت طائرات التحالف غارات، تم أسر، الحصار الذي يفرضه الجيش
         before = text[max(ss, pos - GOVERNOR_WINDOW):pos].split()[-GOVERNOR_REACH:]
         after = text[pos:min(se, pos + RELATIVE_WINDOW)].split()[1:1 + RELATIVE_REACH]
@@ -336,7 +348,9 @@ def _may_have_object(row, text: str, end: int, hi: int) -> bool:
     words before a punctuation mark ends the clause (the trigger patterns check where)."""
     if not row.needs:
         return True
-    window = CLAUSE_END.split(text[end:min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))], 1)[0]
+    limit = min(hi, end + (NEEDS_WINDOW if row.cls == "verb" else NOUN_NEEDS_WINDOW))
+    stop = CLAUSE_END.search(text, end, limit)
+    window = text[end:stop.start() if stop else limit]
     return any(n.endswith("*") or n in window for n in row.needs)
 
 
@@ -356,7 +370,7 @@ def read_frames(reader: SentenceReader) -> list[Frame]:
                 if isinstance(result, Dropped):
                     if reader.trace is not None:
                         reader.trace.dropped(pattern.name, s.surface(cand.i, cand.end),
-                                             tuple(s.doc.original(s.toks[cand.i].start, s.toks[cand.end - 1].end)),
+                                             tuple(s.doc.original(*s.folded_span(cand.i, cand.end))),
                                              result.reason)
                     final = result.final
                     break
@@ -404,7 +418,7 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
         return None
     location = _location(reader, lo, hi, frame)
     place_country = location["country"] if location else None
-    trigger_span = doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)
+    trigger_span = doc.original(*s.folded_span(c.i, c.end))
     statement = doc.statements.container(trigger_span[0])
     own = (statement.get("speaker") or {}).get("country") if statement is not None else None
     actor_records = [_entity(doc, p, place_country, own) for p in actors]
@@ -427,9 +441,9 @@ def build_event(doc: ArticleEvents, reader: SentenceReader, frame: Frame) -> dic
             mode, cameo, actor_records, recipient_records, location)
     first, last = min([c.i, lo] + [p.first for p in actors + recipients if p.first >= lo]), \
         max([c.end, hi])
-    span = doc.original(s.toks[first].start, s.toks[last - 1].end)
+    span = doc.original(*s.folded_span(first, last))
     if statement is not None and frame.event_type in VERBAL and \
-            _opens_content(doc, statement, s.toks[c.i].start, s.toks[lo].start):
+            _opens_content(doc, statement, s.starts[c.i], s.starts[lo]):
         statement = None  # أعلنت الوزارة رفضها: the announcement is the rejection itself
     denied_by = [d for d in doc.statements.denials(statement) if d == statement["id"]
                  or frame.event_type in doc.types_in(d) and doc.names_in(d, actor_records + recipient_records)] \
@@ -477,8 +491,10 @@ def _call_to_arms(reader: SentenceReader, start: int, hi: int) -> bool:
 
 
 def _instruments(reader: SentenceReader, lo: int, hi: int) -> set[str]:
+    """The kinds of arms that tokens ``[lo, hi)`` of the sentence name (طائرات: aerial)."""
     s = reader.s
-    return {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
+    names = s.role_names
+    return {s.role(k, "instrument")[1] for k in range(max(lo, 0), min(hi, s.n)) if "instrument" in names[k]}
 
 
 def _implicit_recipients(doc: ArticleEvents, reader: SentenceReader, location: dict | None,
@@ -516,18 +532,15 @@ def _said(reader: SentenceReader, i: int) -> bool:
     """A reporting verb earlier in the sentence opens what holds the word (وأشارت المقاومة إلى
     مقتل …، وذكر المركز أن أفرادها قصفوا …)."""
     s = reader.s
-    for k in range(0, i):
-        if reader.speech_verb(k) and any(s.has_role(j, "barrier") or s.words[j] in ("الي", "ب") or s.words[j] == ":"
-                                         for j in range(k + 1, min(i, k + SAID_REACH))):
-            return True
-    return False
+    return any(any(s.has_role(j, "barrier") or s.words[j] in ("الي", "ب") or s.words[j] == ":"
+                   for j in range(k + 1, min(i, k + SAID_REACH))) for k in reader.speech_verbs if k < i)
 
 
 def _drop(reader: SentenceReader, frame: Frame, reason: str) -> None:
     if reader.trace is not None:
         s, c = reader.s, frame.cand
         reader.trace.dropped(frame.rule, s.surface(c.i, c.end),
-                             tuple(s.doc.original(s.toks[c.i].start, s.toks[c.end - 1].end)), reason)
+                             tuple(s.doc.original(*s.folded_span(c.i, c.end))), reason)
 
 
 def _entity(doc: ArticleEvents, p: Party, place_country: str | None, own: str | None = None) -> dict:
@@ -564,8 +577,8 @@ def _same(a: dict, b: dict) -> bool:
 def _location(reader: SentenceReader, lo: int, hi: int, frame: Frame) -> dict | None:
     """The first place of the clause introduced by في / ب (or a place complement)."""
     doc, s = reader.doc, reader.s
-    for p in reader.parties:
-        if p.first < lo or p.first >= hi or p in frame.actors or p in frame.recipients:
+    for p in reader.parties_from(lo):
+        if p.first >= hi or p in frame.actors or p in frame.recipients:
             continue
         if p.kind not in ("place", "country"):
             continue
@@ -585,9 +598,7 @@ def _mode(reader: SentenceReader, frame: Frame, actors: list[Party], lo: int, hi
     s = reader.s
     mode, cameo = frame.mode, frame.cameo
     if frame.event_type == "ASSAULT" and mode not in ("targeted", "abduct", "destroy"):
-        found = {s.role(k, "instrument")[1] for k in range(lo, hi) if s.role(k, "instrument")}
-        found |= {s.role(k, "instrument")[1] for p in actors for k in range(p.first, p.last)
-                  if 0 <= k < s.n and s.role(k, "instrument")}
+        found = _instruments(reader, lo, hi).union(*(_instruments(reader, p.first, p.last) for p in actors))
         for candidate in MODE_PRIORITY:
             if candidate in found:
                 return candidate, {"aerial": "195", "heavy-weapons": "194", "suicide-attack": "1831",
@@ -631,12 +642,21 @@ def _consult_mode(mode, cameo, actors, recipients, location):
 def _date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, list[int] | None]:
     """The date expression of the event's clause, else the publication date (span None): ISO
     value, precision (day, month, year) and span.  A relative day (أمس) is resolved only
-    against a publication date known to the day."""
+    against a publication date known to the day.  Read once a span (the frames of one clause
+    often share it)."""
+    key = (span[0], span[1])
+    if key not in doc.dates:
+        doc.dates[key] = _read_date(doc, span)
+    value, precision, found = doc.dates[key]
+    return value, precision, list(found) if found else None
+
+
+def _read_date(doc: ArticleEvents, span: list[int]) -> tuple[str | None, str | None, tuple[int, int] | None]:
     article = doc.article
     text = doc.page.text[span[0]:span[1]]
     if any(map(str.isdigit, text)) or any(w in text for w in ("أمس", "امس", "اليوم", "الماضي", "غد")):
         base = article.published if article.published_precision in ("day", None) else None
         found = [d for d in date_mentions(text, base) if d.value and d.grain == "day"]
         if found:
-            return found[0].value, found[0].precision, [found[0].start + span[0], found[0].end + span[0]]
+            return found[0].value, found[0].precision, (found[0].start + span[0], found[0].end + span[0])
     return article.published, article.published_precision, None

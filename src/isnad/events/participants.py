@@ -25,6 +25,7 @@ AGENT_KINDS = ("state", "force", "armed", "people", "igo", "body", "person", "of
 NAMING = ("actor", "role", "country")  # the lexicon mentions a phrase may begin with
 COMPLEMENT_WORDS = 10  # words a phrase's complements may run
 NAME_WORDS = 4  # unknown words after a role that may be its holder's name
+STOP_ROLES = ("barrier", "relative", "modality", "adverb", "passive", "claim", "request")  # roles no phrase runs over
 
 
 @dataclass(slots=True)
@@ -85,15 +86,13 @@ class PhraseReader:
         out: list[Party] = []
         named = {i for i, ms in s.mentions.items() if any(m.category in NAMING for m in ms)}
         nominal, numbers, names = s.nominal, s.numbers, s.role_names
-        may_start = [nominal[i] or numbers[i] or i in named or "quantity" in names[i] for i in range(s.n)]
-        i = 0
-        while i < s.n:
-            if not may_start[i]:
-                i += 1  # nothing a phrase may begin with
+        may_start = [i for i in range(s.n) if nominal[i] or numbers[i] or i in named or "quantity" in names[i]]
+        free = 0  # the first token no phrase covers
+        for i in may_start:
+            if i < free:
                 continue
             party = self.read(i)
             if party is None:
-                i += 1
                 continue
             party.marker = self.marker_before(party)
             if out and self.coordinated(out[-1], party):
@@ -101,7 +100,7 @@ class PhraseReader:
                 first = next(p for p in reversed(out) if not p.coordinated)
                 first.conjuncts.append(party)
             out.append(party)
-            i = party.last
+            free = party.last
         return out
 
     def coordinated(self, prev: Party, party: Party) -> bool:
@@ -119,7 +118,7 @@ class PhraseReader:
             k -= 1
         for size in (2, 1):  # من قبل before قبل
             j = k - size + 1
-            if j < 0:
+            if j < 0 or "marker" not in s.role_names[j]:
                 continue
             for found, role, value in s.roles(j):
                 if role == "marker" and found == size:
@@ -140,13 +139,15 @@ class PhraseReader:
             return None
         if h > i:
             party.first = i
-            party.span = (s.toks[i].start, party.span[1])
+            party.span = (s.starts[i], party.span[1])
             party.name_ar = s.surface(i, party.last)
         return party
 
     def _past_quantity(self, i: int) -> int:
         """Index past a number or quantity (نحو 50، أكثر من، عشرات من، أحد) before a noun."""
         s = self.s
+        if not (s.numbers[i] or "quantity" in s.role_names[i]):
+            return i
         k = i
         seen = False
         while k < s.n and (s.is_number(k) or s.has_role(k, "quantity")
@@ -155,11 +156,14 @@ class PhraseReader:
             k += 1
         return k if seen else i
 
-    def _new(self, first: int, last: int, name: str, kind: str, prefix: str = "", **kw) -> Party:
+    def _new(self, first: int, last: int, name: str, kind: str, prefix: str = "", extended: bool = False,
+             **kw) -> Party:
+        """The phrase of tokens ``first..last-1`` without its proclitics; one whose complements
+        are read next (``extended``) gets its Arabic text from :meth:`_complements`."""
         s = self.s
-        start = s.toks[first].start + _clitic_chars(prefix)
-        party = Party(first, last, name, s.doc.surface(start, s.toks[last - 1].end), kind,
-                      (start, s.toks[last - 1].end), **kw)
+        start = s.starts[first] + _clitic_chars(prefix)
+        end = s.ends[last - 1]
+        party = Party(first, last, name, "" if extended else s.doc.surface(start, end), kind, (start, end), **kw)
         party.marker = marker_of_prefix(prefix)
         return party
 
@@ -174,8 +178,9 @@ class PhraseReader:
             return None  # الكاميرون is a country, not Cameron: a name takes no article
         end = s.end_of(m)
         kind = {"government": "government", "outlet": "body", "agency": "body"}.get(actor.kind, actor.kind)
-        party = self._new(i, end, actor.name_en, kind, s.text[m.start:m.key_start], entity_id=actor.entity_id,
-                          country=actor.country, gender=actor.gender if actor.kind == "person" else "f",
+        party = self._new(i, end, actor.name_en, kind, s.text[m.start:m.key_start],
+                          extended=kind != "person", entity_id=actor.entity_id, country=actor.country,
+                          gender=actor.gender if actor.kind == "person" else "f",
                           armed=actor.kind == "organization" and (self._armed_group(m.key) or self._armed_head(m.key)))
         if kind == "person":
             party.sector = self._role_sector(actor.entity_id)
@@ -215,7 +220,8 @@ class PhraseReader:
         if place.kind == "group":
             head = s.head(i)  # مقاتلات التحالف: feminine; الحوثيون: plural; a bare name: either
             gender = head[1].gender if head else "pl" if s.words[i].endswith(("ين", "ون")) else None
-            party = self._new(i, end, place.name_en or s.surface(i, end), "group", prefix, country=place.iso3
+            party = self._new(i, end, place.name_en or s.surface(i, end), "group", prefix, extended=True,
+                              country=place.iso3
                               if place.iso3 != "IMG" else None, armed=True, gender=gender, sector="REB")
             self._complements(party, end)
             return party
@@ -243,7 +249,7 @@ class PhraseReader:
         if found is None or s.readings(i) and not _plural_head(found[1].kind):
             return None
         size, head, prefix = found
-        party = self._new(i, i + size, "", head.kind, prefix, sector=head.sector, gender=head.gender,
+        party = self._new(i, i + size, "", head.kind, prefix, extended=True, sector=head.sector, gender=head.gender,
                           armed=head.kind in ("force", "armed"))
         self._complements(party, i + size)
         party.name = party.name_ar if party.entity_id is None else party.name
@@ -258,7 +264,8 @@ class PhraseReader:
             return None
         end = s.end_of(m)
         party = self._new(i, end, "", "state" if m.value["kind"] == "organization" else "official",
-                          s.text[m.start:m.key_start], sector="GOV" if m.value["kind"] != "anonymous" else None,
+                          s.text[m.start:m.key_start], extended=True,
+                          sector="GOV" if m.value["kind"] != "anonymous" else None,
                           gender=m.value["gender"] if m.value["gender"] in ("m", "f", "pl") else "m")
         self._complements(party, end, names=m.value["name"] == "yes" or m.value["kind"] == "title")
         holder = next((self._actor(k) for k in range(i + 1, party.last) if s.mention(k, "actor") is not None
@@ -296,21 +303,20 @@ class PhraseReader:
                 k = close + 1
                 count += 1
                 continue
-            if not s.is_word(k) or self._conjoined(k) or self._stops(k):
+            if not s.alpha[k] or w[0] == "و" and self._conjoined(k) or self._stops(k):
                 break
-            link = s.role(k, "link")
-            if link is not None:
-                k += link[0]
+            roles = s.role_names[k]
+            if "link" in roles:
+                k += s.role(k, "link")[0]
                 count += 1
                 open_ = True
                 continue
-            if s.has_role(k, "former"):
+            if "former" in roles:
                 party.former = True
                 k += 1
                 count += 1
                 continue
-            marker = s.role(k, "marker")
-            if marker is not None:
+            if "marker" in roles:
                 if w == "في" and k + 1 < s.n and party.kind in ("official", "people", "state", "body") \
                         and party.country is None:
                     place = s.place(k + 1)
@@ -380,14 +386,14 @@ class PhraseReader:
                 continue
             break
         party.last = max(party.last, k)
-        party.span = (party.span[0], s.toks[party.last - 1].end)
+        party.span = (party.span[0], s.ends[party.last - 1])
         party.name_ar = s.doc.surface(party.span[0], party.span[1])
 
     def _stops(self, k: int) -> bool:
         """A word no phrase runs over: a clause opener, a particle, a reporting cue, a verb."""
         s = self.s
-        if s.has_role(k, "barrier", "relative", "modality", "adverb", "passive", "claim", "request") \
-                and not s.has_role(k, "former", "link"):
+        names = s.role_names[k]
+        if not names.isdisjoint(STOP_ROLES) and names.isdisjoint(("former", "link")):
             return True
         if s.mention(k, "cue") is not None and not s.head(k):
             return True
@@ -447,9 +453,10 @@ class PhraseReader:
         (القوات الشعبية، الجماعة المتمردة؛ غارات جوية، مسلحون حوثيون)."""
         s = self.s
         w = s.words[k]
-        if s.has_role(k, "armed"):
+        names = s.role_names[k]
+        if "armed" in names:
             return True
-        if (s.roles(k) and not s.has_role(k, "instrument")) or s.head(k) or _definite(w) != definite:
+        if (names and "instrument" not in names) or s.head(k) or _definite(w) != definite:
             return False
         base = w[2:] if w.startswith("ال") else w
         if len(base) < 4:

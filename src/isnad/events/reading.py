@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import not_
 
 from ..rules import Trace
 from .participants import Party, PhraseReader
@@ -38,14 +40,11 @@ class Candidate:
     form: Form
     prefix: str = ""
     suffix: str = ""
+    row: TriggerRow = field(init=False)  # the form's row and tense, kept at hand for the patterns
+    tense: str = field(init=False)
 
-    @property
-    def row(self) -> TriggerRow:
-        return self.form.row
-
-    @property
-    def tense(self) -> str:
-        return self.form.tense
+    def __post_init__(self):
+        self.row, self.tense = self.form.row, self.form.tense
 
 
 @dataclass(slots=True)
@@ -123,11 +122,13 @@ class SentenceReader:
         self.memory = memory
         self.trace = trace
         self.parties = PhraseReader(s).phrases()
+        self.firsts = [p.first for p in self.parties]  # in order
         self.starting: dict[int, Party] = {p.first: p for p in self.parties}
         self.ending: dict[int, Party] = {}
         for p in self.parties:
             self.ending[p.last] = p
         self.frames: list[Frame] = []
+        self.speech_verbs = [k for k in sorted(s.mentions) if self.speech_verb(k)]  # token indices, in order
         self.barriers, self.joints = self._barriers()
 
     # -- candidates ----------------------------------------------------------------------
@@ -136,11 +137,9 @@ class SentenceReader:
         first; a noun first after a preposition, a governing word or the article)."""
         s = self.s
         out: list[list[Candidate]] = []
-        info = s.info
-        i = 0
-        while i < s.n:
-            if not (info[i].readings or info[i].phrases):
-                i += 1
+        free = 0  # the first token no candidate covers
+        for i in s.trigger_words:
+            if i < free:
                 continue
             here: list[Candidate] = []
             phrase = s.trigger_phrase(i)
@@ -148,16 +147,14 @@ class SentenceReader:
                 size, form, prefix = phrase
                 here.append(Candidate(i, i + size, form, prefix))
             readings = [r for r in s.readings(i) if r.row.cls != "support"]
-            nominal = self._nominal_context(i) or s.doc.tanween(s.toks[i].start, s.toks[i].end)  # تعهدًا: a noun
+            nominal = self._nominal_context(i) or s.doc.tanween(s.starts[i], s.ends[i])  # تعهدًا: a noun
             if nominal and any(r.form.tense == "noun" for r in readings):
                 readings = [r for r in readings if r.form.tense == "noun"]  # على تعاونهم: a noun only
             readings.sort(key=lambda r: (r.form.tense == "noun") != nominal)
             here += [Candidate(i, i + 1, r.form, r.prefix, r.suffix) for r in readings]
             if here:
                 out.append(here)
-                i = max(c.end for c in here[:1])
-            else:
-                i += 1
+                free = here[0].end
         return out
 
     def _nominal_context(self, i: int) -> bool:
@@ -188,12 +185,18 @@ class SentenceReader:
         return min(end, self.joints[k]) if k < len(self.joints) else end
 
     def _barriers(self) -> tuple[list[int], list[int]]:
+        """The tokens that end a clause (a mark, a complementiser, a reporting verb that opens
+        what it says) and the commas before a verb joined by و, each in order; only marks,
+        function words and reporting verbs are visited."""
         s = self.s
         barriers, joints = [], []
-        words, names, mentions = s.words, s.role_names, s.mentions
-        for k in range(s.n):
+        words, names = s.words, s.role_names
+        speech = set(self.speech_verbs)
+        marks = compress(range(s.n), map(not_, s.alpha))
+        roled = compress(range(s.n), names)
+        for k in sorted({*marks, *roled, *speech}):
             w = words[k]
-            if w in CLAUSE_MARKS or "barrier" in names[k] or k in mentions and self.speech_verb(k) and self._opens(k):
+            if w in CLAUSE_MARKS or "barrier" in names[k] or k in speech and self._opens(k):
                 barriers.append(k)
             elif w == "," and k + 1 < s.n and words[k + 1][:1] in ("و", "ف") and any(
                     r.form.tense != "noun" for r in s.readings(k + 1)):
@@ -224,6 +227,10 @@ class SentenceReader:
             if head is not None and p in head.conjuncts:
                 return head.chain
         return p.chain
+
+    def parties_from(self, k: int) -> list[Party]:
+        """The phrases that start at token ``k`` or after it, in order."""
+        return self.parties[bisect_left(self.firsts, k):]
 
     def party_at(self, k: int) -> Party | None:
         return self.starting.get(k)
@@ -352,8 +359,8 @@ class SentenceReader:
 
     def marked_after(self, k: int, hi: int, markers: frozenset[str], exclude: list[Party]) -> Party | None:
         """The first phrase from token ``k`` opened by one of ``markers`` (على، مع، ضد، إلى …)."""
-        for p in self.parties:
-            if p.first < k or p.coordinated or p in exclude:
+        for p in self.parties_from(k):
+            if p.coordinated or p in exclude:
                 continue
             if p.first >= hi or p.first - k > MARKED_REACH or self._verb_between(k, p.first):
                 return None
@@ -364,8 +371,7 @@ class SentenceReader:
     def _verb_between(self, a: int, b: int) -> bool:
         """Another verb, or another event noun, between tokens ``a`` and ``b`` (اتفقا قبل
         اجتماعهما مع بوتين: the مع phrase is the meeting's, not the agreement's)."""
-        s = self.s
-        return any(s.eventive(k) and not self.starting.get(k) for k in range(a + 1, b))
+        return any(k not in self.starting for k in self.s.eventive_between(a, b))
 
     def genitive(self, c: Candidate) -> Party | None:
         """The phrase right after a noun (its genitive): اعتقال مواطن، هجوم المسلحين; an
@@ -390,17 +396,16 @@ class SentenceReader:
         if found is None or found[1].kind != "demonym" or not found[1].iso3:
             return None
         size, place, _ = found
-        start, end = s.toks[k].start, s.toks[k + size - 1].end
+        start, end = s.folded_span(k, k + size)
         return Party(k, k + size, s.tables.country_names.get(place.iso3, ""), s.doc.surface(start, end), "country",
                  (start, end), country=place.iso3, gender="f", sector="GOV")
 
     # -- dropped subjects and pronouns ----------------------------------------------------
     def reporter(self, i: int) -> Party | None:
         """The subject of the reporting verb that opens the sentence before token ``i``."""
-        for k in range(0, i):
-            if self.speech_verb(k):
-                p = self.subject_after(k)
-                return p if p is not None and p.agent else None
+        if self.speech_verbs and self.speech_verbs[0] < i:
+            p = self.subject_after(self.speech_verbs[0])
+            return p if p is not None and p.agent else None
         return None
 
     def fronted_owner(self, c: Candidate) -> Party | None:
@@ -425,7 +430,7 @@ class SentenceReader:
         reporter = self.reporter(c.i)
         if reporter is not None and agrees(agreement, reporter):
             return reporter  # وأشارت المقاومة إلى مقتل … في اشتباكات جرت بينها وبين الحوثيين
-        speaker = self.doc.speaker_party(self.s, self.s.toks[c.i].start)
+        speaker = self.doc.speaker_party(self.s, self.s.starts[c.i])
         if speaker is not None and agrees(agreement, speaker):
             return speaker
         return self.memory.last(self.s.number, agreement, armed)

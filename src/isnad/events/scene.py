@@ -14,11 +14,9 @@ import ahocorasick
 
 from ..lexicon import Lexicon
 from ..text import fold_key
-from .tables import NOUN_PROCLITICS, event_tables
+from .tables import event_tables, whole_word
 
 MIN_MENTIONS = 2
-OFFTOPIC = "~offtopic"  # the key under which words of sport and medicine are counted
-MIN_OFFTOPIC = 3
 
 
 def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
@@ -42,22 +40,6 @@ def _build(lexicon: Lexicon) -> ahocorasick.Automaton:
     return auto
 
 
-def _build_offtopic(lexicon: Lexicon) -> ahocorasick.Automaton:
-    """The words of sport and medicine (event_words.tsv, role offtopic)."""
-    auto = ahocorasick.Automaton()
-    for row in lexicon.rows("event_words.tsv"):
-        if row["role"] == "offtopic":
-            key = fold_key(row["form"])
-            auto.add_word(key, (len(key), (OFFTOPIC,)))
-    auto.make_automaton()
-    return auto
-
-
-def offtopic(lexicon: Lexicon, text: str, spans: list[tuple[int, int, int]]) -> bool:
-    """Whether the article is about sport or medicine: three of their words or more."""
-    return _count(lexicon.derived(_build_offtopic), text, spans)[0][OFFTOPIC] >= MIN_OFFTOPIC
-
-
 def scene_country(lexicon: Lexicon, text: str,
                   spans: list[tuple[int, int, int]]) -> tuple[list[str], dict[str, tuple[int, int]]]:
     """The countries of the scene of folded ``text`` over ``spans`` (start, end, weight), the
@@ -72,17 +54,11 @@ def _count(auto: ahocorasick.Automaton, text: str, spans: list[tuple[int, int, i
     counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for start, end, weight in spans:
-        for last, (size, isos) in auto.iter(text, start, end):
-            stop = last + 1
-            key_start = stop - size
-            if stop < end and text[stop].isalpha():
-                continue
-            j = key_start
-            while j > start and text[j - 1].isalpha() and key_start - j <= 4:
-                j -= 1
-            if j > start and text[j - 1].isalpha() or text[j:key_start] not in NOUN_PROCLITICS:
+        for last, (size, isos) in auto.iter(text[start:end]):  # a slice: the automaton copies the text it is given
+            last += start
+            if not whole_word(text, start, end, last, size):
                 continue
             for iso in isos:
                 counts[iso] += weight
-                first.setdefault(iso, (key_start, stop))
+                first.setdefault(iso, (last + 1 - size, last + 1))
     return counts, first

@@ -1,6 +1,6 @@
 """One sentence as the event reader sees it: tokens and what the tables say of each word.
 
-Tokens are those of the statements reader (:func:`isnad.statements.sentence.tokens_of`:
+Tokens are those of the statements reader (``TOKEN_RE`` of :mod:`isnad.statements.sentence`:
 words and punctuation in folded offsets).  For each word the sentence answers, on
 demand and once: its trigger readings, the function word, head noun or place that
 starts there (with its length in words), and the lexicon mentions (actors, countries,
@@ -8,12 +8,24 @@ roles, reporting cues) that start there.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from functools import cached_property
+from itertools import accumulate, compress
 
 from ..mentions import Mention, find_mentions
-from ..statements.sentence import Token, tokens_of
-from .tables import EventTables, Head, Place, Reading, match_entries
+from ..statements.sentence import TOKEN_RE
+from .tables import EventTables, Head, Place, Reading, columns, match_entries
+
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
+
+
+def tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """The words and punctuation marks of folded ``text[start:end]`` (the statements reader's
+    tokens) with their starts and ends: one split of the text and a running sum of the
+    lengths of its pieces."""
+    pieces = _TOKEN_SPLIT.split(text[start:end])  # space, token, space, token … space
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return pieces[1::2], offsets[1::2], offsets[2::2]
 
 
 class EventSentence:
@@ -26,24 +38,29 @@ class EventSentence:
         self.text: str = doc.text
         self.tables: EventTables = doc.tables
         tables = self.tables
-        self.toks: list[Token] = tokens_of(self.text, span[0], span[1])
-        self.n = len(self.toks)
-        self.words = words = [t.text for t in self.toks]
-        self.starts = [t.start for t in self.toks]
-        self.alpha = [w[0].isalpha() for w in words]
-        self.info = infos = tables.infos(words)
-        self._readings = [x.readings for x in infos]
-        self._roles = [x.word_roles for x in infos]
-        self.role_names = [x.role_names for x in infos]
-        for i, x in enumerate(infos[:-1]):
-            if x.role_followers and words[i + 1] in x.role_followers:  # من قبل، بعد ان
-                found = self._roles[i] = self._match(i, x.roles)
+        self.words, self.starts, self.ends = tokens(self.text, span[0], span[1])
+        words = self.words
+        self.n = len(words)
+        self.alpha = alpha = [w[0].isalpha() for w in words]
+        self.numbers = [not a and w[0].isdigit() for w, a in zip(words, alpha)]
+        self.info = infos = tables.infos(words, alpha)
+        column = columns(infos)
+        self._readings = column.readings
+        self._roles, self.role_names = list(column.word_roles), list(column.role_names)
+        for i in compress(range(self.n - 1), column.role_followers):
+            if words[i + 1] in column.role_followers[i]:  # من قبل، بعد ان
+                found = self._roles[i] = self._match(i, infos[i].roles)
                 self.role_names[i] = frozenset(r for _, r, _ in found)
         # False: not looked up yet; a word that begins no phrase of heads is what its ending gives
-        self._heads: list = [False if x.heads else x.inflected_head for x in infos]
-        self._places: list = [False if x.places else None for x in infos]
-        self.numbers = [w[0].isdigit() for w in words]
-        self.nominal = [x.nominal for x in infos]  # words that may head a phrase
+        self._heads: list = [False if found else head for found, head in zip(column.heads, column.inflected_head)]
+        self._places: list = [False if found else None for found in column.places]
+        self.nominal = column.nominal  # words that may head a phrase
+        self._eventive = column.eventive
+        self.role_set: frozenset[str] = frozenset().union(*self.role_names)  # the roles of all its tokens
+        self.mentions = self._mentions()
+        indices = range(self.n)
+        # the tokens that may begin a trigger (a word with readings, or the first of a two-word trigger)
+        self.trigger_words = sorted({*compress(indices, column.readings), *compress(indices, column.phrases)})
 
     # -- positions ---------------------------------------------------------------------
     def index_after(self, pos: int) -> int:
@@ -57,8 +74,7 @@ class EventSentence:
         return 0 <= i < self.n and self.numbers[i]
 
     # -- lexicon mentions --------------------------------------------------------------
-    @cached_property
-    def mentions(self) -> dict[int, list[Mention]]:
+    def _mentions(self) -> dict[int, list[Mention]]:
         """Lexicon mentions by the token they start at (longest first)."""
         out: dict[int, list[Mention]] = {}
         scan = self.doc.scan
@@ -102,7 +118,11 @@ class EventSentence:
 
     def eventive(self, i: int) -> bool:
         """Whether token ``i`` may be a trigger of its own (a reading that is no support word)."""
-        return 0 <= i < self.n and self.info[i].eventive
+        return 0 <= i < self.n and self._eventive[i]
+
+    def eventive_between(self, a: int, b: int) -> list[int]:
+        """The tokens strictly between ``a`` and ``b`` that may be triggers of their own."""
+        return list(compress(range(a + 1, b), self._eventive[a + 1:b]))
 
     def _match(self, i: int, entries: tuple) -> tuple[tuple[int, str, str], ...]:
         """(length, role, value) of the function-word ``entries`` that match at token ``i``."""
@@ -121,11 +141,6 @@ class EventSentence:
 
     def has_role(self, i: int, *roles: str) -> bool:
         return 0 <= i < self.n and not self.role_names[i].isdisjoint(roles)
-
-    @cached_property
-    def role_set(self) -> frozenset[str]:
-        """The roles of all the sentence's tokens."""
-        return frozenset().union(*self.role_names)
 
     def last_role(self, role: str, lo: int, hi: int) -> int | None:
         """The last token of ``role`` in ``[lo, hi)``."""
@@ -170,6 +185,10 @@ class EventSentence:
         found = match_entries(self.info[i].phrases, self.words, i)
         return found[0] if found else None
 
+    def folded_span(self, first: int, last: int) -> tuple[int, int]:
+        """The folded ``[start, end)`` of tokens ``first..last-1``."""
+        return self.starts[first], self.ends[last - 1]
+
     def surface(self, first: int, last: int) -> str:
         """The page text of tokens ``first..last-1``."""
-        return self.doc.surface(self.toks[first].start, self.toks[last - 1].end)
+        return self.doc.surface(self.starts[first], self.ends[last - 1])

@@ -59,13 +59,8 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
                 role = s.role(k, "modality")
                 if role is not None and k + role[0] == opener:
                     found = role[1]
-    if found is None:
-        for k in range(clause_start, anchor):
-            role = s.role(k, "modality")
-            if role is not None and role[1] == "future":
-                found = "future"  # من المقرر أن …، يعتزم …
-            elif any(r.prefix.lstrip("وف").startswith("س") and r.form.tense == "present" for r in s.readings(k)):
-                found = "future"  # سيسافر إلى واشنطن ليبحث …
+    if found is None and any(_future(s, k) for k in range(clause_start, anchor)):
+        found = "future"
     if found == "negated" and any(s.has_role(k, "responsibility") for k in range(anchor, c.i)):
         return "unclaimed"  # لم تعلن أي جماعة مسؤوليتها عن الهجمات: the attacks happened, nobody claimed them
     for k in range(c.end, min(s.n, c.end + MODALITY_REACH)):
@@ -73,6 +68,16 @@ def modality(s: EventSentence, frame: Frame, clause_start: int) -> str:
         if role is not None:
             found = _stronger(found, role[1])
     return found or "actual"
+
+
+def _future(s: EventSentence, k: int) -> bool:
+    """A word of the future at token ``k``: من المقرر أن …، يعتزم …، or a present with سـ
+    (سيسافر إلى واشنطن ليبحث …)."""
+    if "modality" in s.role_names[k] and s.role(k, "modality")[1] == "future":
+        return True
+    readings = s.readings(k)
+    return bool(readings) and any(r.prefix.lstrip("وف").startswith("س") and r.form.tense == "present"
+                                  for r in readings)
 
 
 def _present(s: EventSentence, k: int) -> bool:

@@ -118,8 +118,11 @@ class PhraseTable:
         """(rest, value) of the phrases a lookup form begins (an article-bound name only when the
         form has ال)."""
         bare = form[2:] if form.startswith("ال") and len(form) > 4 else form
+        entries = self.by_first.get(bare)
+        if not entries:
+            return []  # most forms begin no phrase
         has_article = bare is not form
-        return [(rest, value) for rest, value, needs in self.by_first.get(bare, ()) if has_article or not needs]
+        return [(rest, value) for rest, value, needs in entries if has_article or not needs]
 
     def keys(self):
         """Every phrase as written (folded): first word, with its article when it has one, and the rest."""
@@ -160,6 +163,19 @@ def match_entries(entries: tuple, words: list[str], i: int) -> list[tuple[int, o
             if not rest or all(i + 1 + k < n and same_word(words[i + 1 + k], w) for k, w in enumerate(rest))]
 
 
+def whole_word(text: str, lo: int, hi: int, last: int, size: int) -> bool:
+    """Whether the key of ``size`` letters that ends at ``last`` in ``text[lo:hi]`` is a whole
+    word, or one with noun proclitics before it (والمباراة، بالكرة)."""
+    stop = last + 1
+    key_start = stop - size
+    if stop < hi and text[stop].isalpha():
+        return False
+    j = key_start
+    while j > lo and text[j - 1].isalpha() and key_start - j <= 4:
+        j -= 1
+    return not (j > lo and text[j - 1].isalpha()) and text[j:key_start] in NOUN_PROCLITICS
+
+
 def _forms(word: str) -> tuple[str, ...]:
     """Lookup forms of a word, longest first; و / ف come off even a short word (وتم، ولم)."""
     forms = lookup_forms(word)
@@ -195,6 +211,11 @@ class WordInfo(NamedTuple):
     eventive: bool  # a reading is a trigger of its own (no support word)
 
 
+def columns(infos: list[WordInfo]) -> WordInfo:
+    """The infos of a sentence's words by field: each field a tuple with one value a word."""
+    return WordInfo._make(zip(*infos)) if infos else WordInfo._make(() for _ in WordInfo._fields)
+
+
 class WordTriggers(NamedTuple):
     """What a word the trigger automaton finds may trigger, read once per word."""
 
@@ -214,13 +235,29 @@ def need_of(rows: list[TriggerRow]) -> str:
 
 
 EMPTY = WordInfo((), (), (), (), (), (), frozenset(), frozenset(), None, False, False, False)  # a number or punctuation mark
+NO_TRIGGERS = WordTriggers(False, (), None, False)
+
+
+def _word_info(roles: tuple, heads: tuple, places: tuple, phrases: tuple, inflected: tuple | None,
+               readings: tuple) -> WordInfo:
+    """The :class:`WordInfo` of what the tables found of a word; :data:`EMPTY` itself when they
+    found nothing (most words: one shared record, not one more object for each)."""
+    if not (roles or heads or places or phrases or inflected or readings):
+        return EMPTY
+    word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
+    followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
+    return WordInfo(readings, roles, heads, places, phrases, word_roles,
+                    frozenset(role for _, role, _ in word_roles), followers, inflected,
+                    bool(heads or places or inflected), any(r.row.cls == "support" for r in readings),
+                    any(r.row.cls != "support" for r in readings))
 
 
 @dataclass
 class EventTables:
     forms: dict[str, tuple[Form, ...]]  # folded form without clitics -> trigger forms
     phrases: PhraseTable  # triggers of two words (ضربات جوية، إطلاق النار), value Form
-    automaton: ahocorasick.Automaton  # every trigger form, to find the sentences worth reading
+    automaton: ahocorasick.Automaton  # every trigger form and word of sport or medicine, for one pass over an
+    #                                   article: (length, whether a trigger form, whether offtopic)
     words: PhraseTable  # function words, value (role, value)
     heads: PhraseTable  # participant heads, value Head
     places: PhraseTable  # places and groups, value tuple[Place, ...]
@@ -251,15 +288,7 @@ class EventTables:
                         got = table.lookup(form)
                         if got:
                             kinds[n] = tuple((rest, value, prefix) for rest, value in got)
-            roles, heads, places, phrases = kinds
-            word_roles = tuple((1, role, value) for rest, (role, value), _ in roles if not rest)
-            followers = frozenset(f for rest, _, _ in roles if rest for f in _written(rest[0]))
-            inflected = self.inflected_head(word)
-            readings = self.readings(word)
-            found = self._info[word] = WordInfo(
-                readings, roles, heads, places, phrases, word_roles,
-                frozenset(role for _, role, _ in word_roles), followers, inflected, bool(heads or places or inflected),
-                any(r.row.cls == "support" for r in readings), any(r.row.cls != "support" for r in readings))
+            found = self._info[word] = _word_info(*kinds, self.inflected_head(word), self.readings(word))
         return found
 
     def triggers(self, word: str) -> WordTriggers:
@@ -268,18 +297,23 @@ class EventTables:
         if found is None:
             if len(self._triggers) > _CACHE_LIMIT:
                 self._triggers.clear()
+            readings, phrase = self.readings(word), bool(self.phrases.entries(word))
+            if not (readings or phrase):
+                found = self._triggers[word] = NO_TRIGGERS
+                return found
             rows = tuple(dict.fromkeys((r.row, r.row.parties >= 2 and r.form.tense == "noun")
-                                       for r in self.readings(word) if r.row.cls != "support"))
+                                       for r in readings if r.row.cls != "support"))
             fixed = rows and not any(row.needs or two for row, two in rows)
             found = self._triggers[word] = WordTriggers(
-                bool(self.phrases.entries(word)), rows, need_of([row for row, _ in rows]) if fixed else None,
-                any(r.row.cls == "support" for r in self.readings(word)))
+                phrase, rows, need_of([row for row, _ in rows]) if fixed else None,
+                any(r.row.cls == "support" for r in readings))
         return found
 
-    def infos(self, words: list[str]) -> list[WordInfo]:
-        """The :meth:`info` of each token of a sentence (:data:`EMPTY` for numbers and marks)."""
+    def infos(self, words: list[str], alpha: list[bool]) -> list[WordInfo]:
+        """The :meth:`info` of each token of a sentence (:data:`EMPTY` for numbers and marks,
+        the tokens whose first character is not ``alpha``)."""
         cached, info = self._info.get, self.info
-        return [(cached(w) or info(w)) if w[0].isalpha() else EMPTY for w in words]
+        return [(cached(w) or info(w)) if a else EMPTY for w, a in zip(words, alpha)]
 
     def inflected_head(self, word: str) -> tuple[int, Head, str] | None:
         """(1, head, proclitics) of a one-word head noun under an accusative (دولا، جنديا) or,
@@ -307,7 +341,8 @@ class EventTables:
         found = self._cache.get(word)
         if found is not None:
             return found
-        if next(self.automaton.iter(word), None) is None and not any(f in word for f in self.short_forms):
+        if not any(trigger for _, (_, trigger, _) in self.automaton.iter(word)) and \
+                not any(map(word.__contains__, self.short_forms)):
             self._cache[word] = ()  # no trigger form inside the word at all
             return ()
         out: list[Reading] = []
@@ -491,10 +526,11 @@ def _places(lexicon: Lexicon) -> tuple[PhraseTable, dict[str, str]]:
 
 def build_tables(lexicon: Lexicon) -> EventTables:
     forms, phrases = _trigger_forms(lexicon)
+    triggers = {key for key in list(forms) + list(phrases.by_first) if len(key) >= 3}
+    offtopic = {fold_key(r["form"]) for r in lexicon.rows("event_words.tsv") if r["role"] == "offtopic"}
     automaton = ahocorasick.Automaton()
-    for key in list(forms) + list(phrases.by_first):
-        if len(key) >= 3:
-            automaton.add_word(key, len(key))
+    for key in triggers | offtopic:
+        automaton.add_word(key, (len(key), key in triggers, key in offtopic))
     automaton.make_automaton()
     words = PhraseTable()
     for row in lexicon.rows("event_words.tsv"):

@@ -183,6 +183,8 @@ def lexical_exception(r: SentenceReader, c: Candidate) -> Result:
     """The word after (رفض التعليق is a statement) or before (وقف إطلاق النار is a truce) that
     makes the trigger no event."""
     row = c.row
+    if not (row.unless_after or row.unless_before):
+        return None
     after = words_after(r, c, 2)
     subject = r.subject_after(c.i) if c.tense != "noun" and row.unless_after else None
     if subject is not None and subject.agent:  # رفض المتحدث باسم الكرملين التعليق
@@ -379,7 +381,7 @@ def passive_verb(r: SentenceReader, c: Candidate) -> Result:
     s = r.s
     if c.tense != "past" or c.row.event_type not in ("ASSAULT", "COERCE"):
         return None
-    voweled = r.doc.passive_vowel(s.toks[c.i].start + len(c.prefix), s.toks[c.i].end)
+    voweled = r.doc.passive_vowel(s.starts[c.i] + len(c.prefix), s.ends[c.i])
     before = r.subject_before(c.i)
     if before is not None and c.row.lemma in OUTCOMES and (s.is_number(before.first) or before.kind == "people"):
         frame = make(r, c, [], r.chain(before), c.i, c.tense, c.prefix)  # 50 شخصا قتلوا
