@@ -978,3 +978,12 @@ def test_predicting_is_a_cue_and_a_foreign_family_name_met_before_is_a_speaker()
                     'وأشار جوبتا إلى أن "ذلك يوفر حماية كبيرة".')
     assert find(sts, "بنمو اقتصادي")["cue"] == "تنبأ"
     assert find(sts, "حماية كبيرة")["speaker"]["name_ar"] == "جوبتا"
+
+
+def test_commenting_by_saying_promises_in_quotes_and_a_noun_with_its_pronoun():
+    page, sts = own('وعلق الوزير في بيان بالقول "إنه يدلي بتصريحات غير مقبولة".\n'
+                    'ووعد كاميرون "بتعزيز السياج وبمزيد من الموارد" لمساعدة الشرطة الفرنسية.\n'
+                    "وختم الوزير حديثه بالقول إن المرحلة صعبة.")
+    assert find(sts, "بتصريحات غير مقبولة")["cue"] == "علق"
+    assert find(sts, "بتعزيز السياج")["cue"] == "وعد"
+    assert find(sts, "المرحلة صعبة")["speaker"]["name_ar"] == "الوزير"  # حديثه: his speech, not a name

@@ -141,6 +141,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return None
     if s.written_ending(toks[k], "ة") and s.common_noun(toks[k]) and not s.first_name(toks[k]):
         return None  # ووجه الرئيس دعوة إلى …: the object, not a name
+    if _noun_with_pronoun(s, toks[k]):
+        return None  # وختم الوزير حديثه بالقول: his speech, the object
     if toks[k].text == "باسم" and k + 1 < n and s.definite(toks[k + 1]):
         return None  # ناطقا باسم السكان: «in the name of», not the first name Bassem
     if k > 0 and toks[k - 1].text == "," and toks[k].text[0] == "و" and not s.first_name(toks[k]):
@@ -183,6 +185,19 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         else:
             break
     return j
+
+
+def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:
+    """A common noun with a pronoun suffix, written with ه (حديثه، كلمته، تصريحاتها)."""
+    w = tok.text
+    if s.first_name(tok) or (w.endswith("ه") and not s.written_ending(tok, "ه")):
+        return False  # طه؛ a feminine noun in ة
+    for suffix in ("ها", "هم", "ه"):
+        stem = w[:-len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3:
+            nouns = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # كلمته: كلمة
+            return any(s.common_noun(Token(form, tok.start, tok.start + len(form))) for form in nouns)
+    return False
 
 
 def family_after_al(s: Sentence, k: int) -> bool:

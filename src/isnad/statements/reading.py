@@ -154,8 +154,8 @@ class SentenceReader:
                 if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2)) and all(
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
-            if w in (".", ":", '"', ";") or self.s.is_(k, "intro"):
-                return False
+            if w in (".", ":", ";") or self.s.is_(k, "intro"):
+                return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»)
         return False
 
     def passive(self, cue: Mention) -> bool:
