@@ -501,6 +501,9 @@ class SentenceReader:
         first, last = kana + 1, ci - 2
         if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:
             first, last = first + 1, last - 1  # كانت «نوكيا» قد ذكرت
+        parsed = self.parser.parse(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
+        if parsed is not None and parsed[1] == last + 1:
+            return parsed[0]
         found = self.parser.noun_phrase(first, last + 1)
         if found is not None and found[1] == last + 1:
             self.parser.last_rule = "noun_phrase"
