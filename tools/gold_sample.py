@@ -1,12 +1,13 @@
 """A gold set drawn from the SaudiNewsNet bench zips: its fixed-seed draw and its pages.
 
-The sets under ``tools/`` (calibration, devbench) keep only a MANIFEST.tsv (name,
-zip file, url, outlet, date_extracted); the article text is never stored in the
-repository.  Each set's ``make_pages.py`` gives its draw (:class:`GoldSample`) to
-:func:`main`, which rebuilds the pages from ../shared/corpus/bench (relative to
-the repository root) as NAME.txt, the record's title on the first line, then its
-content stripped of surrounding white space, as in tests/devreal/pages/, and
-with ``--sample`` draws the set again.  Standard library only.
+The sets under ``tools/`` (calibration, devbench, devbench2 …) keep only a MANIFEST.tsv
+(name, zip file, url, outlet, date_extracted); the article text is never stored in the
+repository.  Every set's draw is declared once here (:data:`GOLD_SETS`, in the order the
+sets were drawn: each excludes dev-real and every set drawn before it); each set's
+``make_pages.py`` gives its draw to :func:`main`, which rebuilds the pages from
+../shared/corpus/bench (relative to the repository root) as NAME.txt, the record's title
+on the first line, then its content stripped of surrounding white space, as in
+tests/devreal/pages/, and with ``--sample`` draws the set again.  Standard library only.
 """
 
 import argparse
@@ -37,6 +38,26 @@ class GoldSample:
     size: int
     per_outlet: int
     per_day: int
+
+
+def _drawn_in_order(*draws: tuple[str, str, int, int, int, int]) -> dict[str, GoldSample]:
+    """The sets ``(folder under tools/, prefix, seed, size, per_outlet, per_day)`` in the
+    order they were drawn: each excludes dev-real and every set drawn before it."""
+    sets, before = {}, [ROOT / "tests" / "devreal" / "MANIFEST.tsv"]
+    for folder, prefix, seed, size, per_outlet, per_day in draws:
+        manifest = ROOT / "tools" / folder / "MANIFEST.tsv"
+        sets[folder] = GoldSample(manifest, prefix, tuple(before), seed, size, per_outlet, per_day)
+        before.append(manifest)
+    return sets
+
+
+GOLD_SETS = _drawn_in_order(
+    ("calibration", "cal-", 20150801, 30, 3, 8),  # held out: no rule is written from it
+    ("devbench", "dev-b", 20150802, 40, 4, 10),
+    ("devbench2", "dev-c", 20150804, 40, 4, 10),
+    ("devbench3", "dev-d", 20150805, 40, 4, 10),
+    ("devbench4", "dev-e", 20150806, 40, 4, 10),
+)
 
 
 def read_zip(path):

@@ -5,22 +5,15 @@
     python3 tools/devbench/make_pages.py --sample      # (re)build MANIFEST.tsv
 
 The draw: 40 articles, none whose URL is in tools/calibration/MANIFEST.tsv or
-tests/devreal/MANIFEST.tsv, at most 10 a day and 4 an outlet (see
-tools/gold_sample.py for the rest).
+tests/devreal/MANIFEST.tsv, at most 10 a day and 4 an outlet (declared in tools/gold_sample.py, with the rest).
 """
 
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gold_sample import ROOT, GoldSample, main  # noqa: E402
-
-DEVBENCH = GoldSample(manifest=HERE / "MANIFEST.tsv", prefix="dev-b",
-                      excluded=(ROOT / "tools" / "calibration" / "MANIFEST.tsv",
-                                ROOT / "tests" / "devreal" / "MANIFEST.tsv"),
-                      seed=20150802, size=40, per_outlet=4, per_day=10)
+from gold_sample import GOLD_SETS, main  # noqa: E402
 
 if __name__ == "__main__":
-    main(DEVBENCH, __doc__.splitlines()[0])
+    main(GOLD_SETS["devbench"], __doc__.splitlines()[0])
