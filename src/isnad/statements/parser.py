@@ -199,8 +199,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
-            elif self._place_of_office(j, n) > j:
-                j = self._place_of_office(j, n)  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
+            elif (past_place := self._place_of_office(j, n)) > j:
+                j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
             elif organization and tok.text.startswith("وال") and toks[j - 1].text.startswith("لل") \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
                 j += 1  # الهيئة العامة للغذاء والدواء، الجمعية السعودية للثقافة والفنون

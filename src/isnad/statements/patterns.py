@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
-CLAUSE_STARTS = (",", ";", ":", "-", '"')
-FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded  # marks after which a clause's first verb may stand
+CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
+FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -303,9 +303,7 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
             and not r.toks[j].text.startswith(("ال", "لل")) and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
         r.parser.last_rule = "unnamed_group"
-    end = res[1] if res is not None else n
-    while end < n and (s.is_(end, "skip") or r.toks[end].text in ("(", ")")):
-        end += 1  # …، حسبما ذكر تقرير أمس (السبت).
+    end = s.past_time_words(res[1]) if res is not None else n  # …، حسبما ذكر تقرير أمس (السبت).
     if res is not None and not leading and end < n and r.toks[end].text not in (",", ";", ".") \
             and not s.is_(end, "intro"):
         return None  # وفق الرؤية الفنية للجهاز الفني تم …: a plan, not a source that closes the clause
@@ -479,7 +477,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j += 1  # بحسب ما ذكرت X، حسبما نقلته X
     if j < r.n and toks[j].text == "ل":
         j += 1
-    res = relay_source_phrase(r, j, leading=all(t.text in (",", ";", "-") for t in toks[:ci]))
+    leading = all(t.text in (",", ";", "-") for t in toks[:ci])  # وبحسب رويترز، …: the clause opens with it
+    res = relay_source_phrase(r, j, leading=leading)
     if res is None:
         return Dropped("according to whom is not understood")
     speaker, k = res
@@ -488,11 +487,10 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if source is not None:
             speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
     after = r.skip_words(k)
-    if not all(t.text in (",", ";", "-") for t in toks[:ci]) and after < r.n and toks[after].text in ("فان", "فانه") \
-            and r.active is None:
+    if not leading and after < r.n and toks[after].text in ("فان", "فانه") and r.active is None:
         span = r.content_span(after + 1)  # …، وبحسب المتحدث الرسمي … فإن الفرق باشرت: what follows فإن
         return r.draft(speaker, cue, span, after + 1) if span else None
-    if all(t.text in (",", ";", "-") for t in toks[:ci]):
+    if leading:
         chained = r.live_cue(k) if k < r.n else None
         if chained is not None and chained.value["kind"] == "relay" and chained.key.endswith(" عن"):
             source = r.parser.parse(s.index_after(chained.end), r.n)  # وفقا لصحيفة X نقلا عن Y فإن

@@ -364,9 +364,7 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     """Whether a report noun with nothing after it speaks: the content follows (وأفاد تقرير أمس
     بأن …) or the clause ends (…، حسبما ذكر تقرير أمس (السبت).)."""
     s = p.s
-    k = j
-    while k < n and (s.is_(k, "skip") or s.toks[k].text in ("(", ")")):
-        k += 1
+    k = s.past_time_words(j)
     return _content_follows(p, j, n) or k >= n or s.toks[k].text in (",", ";", ".") \
         or (p.verb_object and k < n and s.toks[k].text[0] == "ب")
 
@@ -734,9 +732,8 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
         return None
     fs, fe = head.start, toks[j - 1].end
     surface = doc.surface(fs, fe)
-    kind = "official" if s.common_noun(head) and not (feminine or plural or acronym) else "organization"
-    if plural:
-        kind = "anonymous"  # وطالب المغردون، ويشير الصناعيون: people
+    kind = "anonymous" if plural else (  # وطالب المغردون، ويشير الصناعيون: people
+        "official" if s.common_noun(head) and not (feminine or acronym) else "organization")
     gender = "pl" if plural else ("f" if feminine else "m")
     return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text)), j
 

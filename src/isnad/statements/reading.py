@@ -31,8 +31,8 @@ SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
-CLAUSE_LINKS = ("حيث", "اذ")
-_KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with  # …، إذ قال إن …: a clause that goes on with the same speaker
+CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
+_KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
 
 
 class SentenceReader:
@@ -462,9 +462,9 @@ class SentenceReader:
         if res is None:
             return None
         k = res[1]
-        if k < ci and s.is_(k, "quantity") and toks[k].text in ("احد", "احدي"):
-            k = ci if all(t.text.isalpha() and s.at(i, "cue") is None
-                          for i, t in enumerate(toks[k:ci], start=k)) else k
+        if k < ci and toks[k].text in ("احد", "احدي") \
+                and all(toks[i].text.isalpha() and s.at(i, "cue") is None for i in range(k, ci)):
+            k = ci  # … أحد المشاركين في الملتقى قال
         if not (k == ci or self._aside(k, ci)):
             return None
         self.parser.last_rule = "name_opening_the_sentence"
@@ -486,9 +486,23 @@ class SentenceReader:
     def subject_between_kana_and_qad(self, ci: int) -> Speaker | None:
         """Everything between a clause-opening كان and the قد of the verb is the verb's subject,
         whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت، وكانت الرئاسة
-        العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): a person when a
-        first name opens it, an unnamed source when its head is plural or a count (عدد من) or
-        nothing in it is definite (وكانت وسائل إعلامية قد تحدثت), else a body."""
+        العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): read by the speaker
+        phrases, else as a noun phrase, else as words no rule knows (:meth:`_kana_subject_words`)."""
+        found = self._kana_subject_span(ci)
+        if found is None:
+            return None
+        kana, first, last = found
+        for read in (self.parser.parse, self.parser.noun_phrase):
+            res = read(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
+            if res is not None and res[1] == last + 1:
+                if read == self.parser.noun_phrase:
+                    self.parser.last_rule = "noun_phrase"
+                return res[0]
+        return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
+
+    def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
+        """(كان, first, last) token indices when a clause-opening form of كان and the قد right
+        before the verb at ``ci`` hold words (or a quoted name: كانت «نوكيا» قد ذكرت) between them."""
         toks, s = self.toks, self.s
         if ci < 3 or toks[ci - 1].text != "قد":
             return None
@@ -500,28 +514,27 @@ class SentenceReader:
             return None
         first, last = kana + 1, ci - 2
         if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:
-            first, last = first + 1, last - 1  # كانت «نوكيا» قد ذكرت
-        parsed = self.parser.parse(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
-        if parsed is not None and parsed[1] == last + 1:
-            return parsed[0]
-        found = self.parser.noun_phrase(first, last + 1)
-        if found is not None and found[1] == last + 1:
-            self.parser.last_rule = "noun_phrase"
-            return found[0]
+            first, last = first + 1, last - 1
+        return kana, first, last
+
+    def _kana_subject_words(self, kana_gender: str, first: int, last: int) -> Speaker | None:
+        """The subject between كان and قد as words no rule knows: a person when a first name
+        opens them, an unnamed source when their head is plural or a count (عدد من) or nothing
+        in them is definite (وكانت وسائل إعلامية قد تحدثت), else a body; None when كان does not
+        agree with the head (وكان الوزيرة …: names and broken plurals take كانت)."""
+        toks, s = self.toks, self.s
         head = toks[first]
-        plural = head.text.endswith(("ون", "ين")) or (first < last and toks[first + 1].text == "من")
+        people = head.text.endswith(("ون", "ين"))
+        plural = people or (first < last and toks[first + 1].text == "من")
         gender = "pl" if plural else ("f" if s.written_ending(head, "ة") or head.text.endswith("ات") else "m")
-        kana_gender = _KANA_GENDER[toks[kana].text.lstrip("وف")]
-        if (kana_gender == "m" and gender == "f") or (kana_gender == "f" and head.text.endswith(("ون", "ين"))):
-            return None  # وكان الوزيرة …: not one phrase (كانت «نوكيا»، كانت وسائل إعلامية: names and
-            #   broken plurals take كانت)
+        if (kana_gender == "m" and gender == "f") or (kana_gender == "f" and people):
+            return None
+        unnamed = last > first and not any(s.definite(t) or s.known(t) for t in toks[first:last + 1])
+        kind = "person" if s.starts_name(first) else (
+            "anonymous" if plural or unnamed or s.head_kind(head) == "group" else "organization")
         fs, fe = head.start, toks[last].end
         surface = self.doc.surface(fs, fe)
         self.parser.last_rule = "subject_of_kana"
-        unnamed = last > first and not any(s.definite(t) or s.known(t) for t in toks[first:last + 1])
-        #   وسائل إعلامية، جهات عدة (one word is a name: كانت «نوكيا»)
-        kind = "person" if s.starts_name(first) else (
-            "anonymous" if plural or unnamed or s.head_kind(head) == "group" else "organization")
         return Speaker(surface, surface, kind, (fs, fe), gender=gender, head=bare(head.text))
 
     def _aside(self, k: int, ci: int) -> bool:

@@ -101,6 +101,12 @@ class Sentence:
         """Whether folded ``pos`` lies inside a quotation of this sentence."""
         return bisect_left(self.quotes, pos) % 2 == 1
 
+    def past_time_words(self, k: int) -> int:
+        """Index past the time words and brackets at token ``k`` (أمس (السبت))."""
+        while k < self.n and (self.toks[k].text in ("(", ")") or self.is_(k, "skip")):
+            k += 1
+        return k
+
     def text_of(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < self.n else ""
 
