@@ -247,6 +247,7 @@ class RunWriter:
                 if "parquet" in formats:
                     database.export_parquet(final)
                 database.close()  # written out while the corpus step ends
+                database = None
             wait()
         finally:
             if database:
