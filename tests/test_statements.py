@@ -969,6 +969,12 @@ def test_commenting_by_saying_promises_in_quotes_and_a_noun_with_its_pronoun():
     pytest.param("أعلنت جمعية التنمية الأسرية بمنطقة الحدود الشمالية ( ألفة ) عن حاجتها لموظف بمسمى محاسب.",
                  "جمعية التنمية الأسرية بمنطقة الحدود الشمالية", "عن حاجتها",
                  id="a definite region and a bracketed short name belong to the body"),
+    pytest.param("وأوضح مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي، أن المستشفى نقل المرضى.",
+                 "عبدالعزيز سليمان الشولي", "المستشفى نقل", id="a chain's adjective belongs to the role before the name"),
+    pytest.param("وقال الأمير عبدالله بن مساعد إن اللقاءات إيجابية.", "عبدالله بن مساعد", "اللقاءات",
+                 id="a word after bin is the father's name even when it is also a role"),
+    pytest.param("وأوضح مدير الفريق الأول لكرة القدم الأستاذ فؤاد المسلم أن ذلك يأتي لكسر الروتين.", "فؤاد المسلم",
+                 "ذلك يأتي", id="the first team is no military rank"),
 ])
 def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content_starts):
     page, sts = own(text)
@@ -976,3 +982,18 @@ def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content
     assert statement["speaker"]["name_ar"] == speaker
     assert statement["content"].startswith(content_starts)
     assert_spans(page, statement)
+
+
+def test_the_one_asked_answers_and_a_clause_subject_carries_to_a_later_verb():
+    page, sts = own("وبسؤال مدير إدارة التعليم بالمنطقة، أوضح أن الإدارة ستحقق في الأمر.\n"
+                    "وباتصال هاتفي مع رئيس البلدية محمد الغامدي قال إن المشروع سينتهي قريبا.\n"
+                    "من جانبه قدم أحمد عيد الحربي رئيس الاتحاد شكره للأمير على دعمه وقال: \"هذا الدعم ليس مستغربا\".\n"
+                    "من ناحيتها، أعطت رئاسة مجلس النواب الأولوية لملف الخدمات، فيما شددت على فرض دورها الرقابي.\n"
+                    "وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.")
+    assert find(sts, "الإدارة ستحقق")["speaker"]["name_ar"] == "مدير إدارة التعليم"
+    assert find(sts, "المشروع سينتهي")["speaker"]["name_ar"] == "محمد الغامدي"
+    assert find(sts, "هذا الدعم")["speaker"]["name_ar"] == "أحمد عيد الحربي"
+    assert find(sts, "على فرض دورها")["speaker"]["name_ar"].startswith("رئاسة مجلس النواب")
+    assert "السبسي" not in find(sts, "الجيش سيزود")["speaker"]["name_ar"]  # the object of بـ, not the subject
+    for statement in sts:
+        assert_spans(page, statement)

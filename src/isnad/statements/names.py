@@ -42,6 +42,13 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
     return not (first and w[0] in "بفك")
 
 
+def _father_name(s: Sentence, tok: Token) -> bool:
+    """A word after بن / بنت that names the father even when the lexicon knows it as a role or
+    a noun (عبدالله بن مساعد، فهد بن سلطان)."""
+    return tok.text.isalpha() and len(tok.text) > 2 and not s.definite(tok) and not s.stop(tok) \
+        and not s.is_word(tok, "any") and s.doc.at(tok.start, "cue") is None
+
+
 def accusative_noun(s: Sentence, tok: Token) -> bool:
     """A common noun with the accusative ending ا (جون بيركو غضبا، أكد تأكيدا): no name word."""
     w = tok.text
@@ -173,7 +180,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
         if not s.definite(tok) and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             break  # مارسيل فراتسشر رئيس المعهد: the role (رئيس is also a listed first name)
-        if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)):
+        if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)
+                                        or _father_name(s, toks[links])):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \
                 and not (s.definite(tok) and not family_name_word(s, tok)):
@@ -225,6 +233,9 @@ def titles_end(s: Sentence, k: int, n: int) -> int | None:
         title = s.at(j, "role", lambda m: m.value["kind"] == "title")
         if title is None or title.prefix_len:
             break
-        j = s.index_after(title.end)
+        after = s.index_after(title.end)
+        if after < n and s.is_word(s.toks[after], "role_adjective") and s.toks[after].text.startswith("ال"):
+            break  # مدير الفريق الأول: the team, not the rank الفريق
+        j = after
         j += j < n and s.toks[j].text == "/"  # المهندس/ جديع القحطاني
     return j if j > k else None

@@ -180,6 +180,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j = s.index_after(actor.end)
                 count += 1
                 continue
+            if count and self._adjective_of_chain(j, n):
+                j += 1  # مدير مستشفى تيماء العام: the chain's adjective (not «العام الماضي»)
+                count += 1
+                continue
             if org is not None or s.stop(tok) or tok.text in doc.words.declined_objects:
                 break  # … التعليق: what رفض refuses, not part of the name
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
@@ -273,16 +277,26 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 return k + 1
         return j
 
-    def _construct(self, j: int, n: int) -> bool:
+    def _adjective_of_chain(self, k: int, n: int) -> bool:
+        """A definite role adjective at ``k`` that describes the noun chain before it (مستشفى
+        تيماء العام، هيئة الإذاعة الرسمية), not a time phrase (العام الماضي)."""
+        s = self.s
+        return s.is_word(s.toks[k], "role_adjective") and s.toks[k].text.startswith("ال") \
+            and not (k + 1 < n and s.is_word(s.toks[k + 1], "skip"))
+
+    def _construct(self, j: int, n: int, head: bool = False) -> bool:
         """An indefinite noun at ``j`` in construct: a plain word, not a name, followed by a
         definite word, a place or other such nouns (شرطة محافظة الأنبار، شبكة أطباء السودان،
-        شؤون أعضاء هيئة التدريس)."""
+        شؤون أعضاء هيئة التدريس); with ``head``, the word at ``j`` is a speaker head, which may
+        be a body's head noun too (رئاسة مجلس النواب)."""
         toks, s = self.s.toks, self.s
         for k in range(j, min(n, j + CONSTRUCT_REACH)):
             tok = toks[k]
-            if k > j and s.at(k, "role", lambda m: m.value["kind"] == "organization") is not None \
+            if (k > j or head) and s.at(k, "role", lambda m: m.value["kind"] == "organization") is not None \
                     and not s.definite(tok):
                 continue  # شؤون أعضاء هيئة التدريس: a body's head noun inside the chain
+            if k > j and self._adjective_of_chain(k, n):
+                return True  # مستشفى تيماء العام
             if not tok.text.isalpha() or s.first_name(tok) or s.known(tok) or glued_noun(s, tok):
                 return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
             if s.definite(tok):
@@ -416,7 +430,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
     def _head_in_construct(self, i: int, n: int) -> bool:
         """A speaker head made definite by what follows it (سكان القرية، أهالي حي النسيم، مجلس
         إدارة النادي)."""
-        return self.s.head_kind(self.s.toks[i]) is not None and self._construct(i, n)
+        return self.s.head_kind(self.s.toks[i]) is not None and self._construct(i, n, head=True)
 
     def noun_phrase(self, i: int, n: int) -> Found:
         """Any definite noun phrase at token ``i`` with its adjectives and complements, as an

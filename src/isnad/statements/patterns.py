@@ -55,8 +55,12 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))
+    if unsaid and not r.subordinate(ci):
+        asked = contacted_party(r, ci, row["gender"])
+        if asked is not None:
+            return asked, j, True
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
-            and (r.toks[ci - 1].text in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و"):
+            and (r.toks[ci - 1].text in (",", ";", "فيما") or r.doc.text[cue.start:cue.key_start] == "و"):
         subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"])
         # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
         if subject is not None:
@@ -77,6 +81,35 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
 
 
+def _person_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
+    """A person named at token ``k`` (قدم أحمد عيد الحربي رئيس الاتحاد … شكره …، وقال:)."""
+    found = r.parser.parse(k, ci)
+    return found if found is not None and found[0].kind == "person" else None
+
+
+def contacted_party(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
+    """The one asked or reached at the start of the sentence, who answers with the verb at
+    ``ci`` whose subject is unsaid (وبسؤال مدير التعليم بالمنطقة، أوضح أن …؛ وبالتواصل مع
+    الناشط الحقوقي علي آل حطاب، أفاد أن …؛ وعند سؤال المتحدث عن …، قال إن …)."""
+    s = r.s
+    k = 0
+    if r.toks[0].text in ("عند", "وعند", "لدي", "ولدي") and r.n > 1 and r.toks[1].text == "سوال":
+        k = 1
+    if not s.is_(k, "contact") or (k == 0 and r.toks[0].text == "سوال"):
+        return None
+    k += 1
+    k += k < ci and r.toks[k].text == "هاتفي"  # وباتصال هاتفي مع
+    k += k < ci and r.toks[k].text == "مع"
+    found = r.parser.parse(k, ci) if k < ci else None
+    if found is None or found[0].kind in ("outlet", "agency", "anonymous", "unresolved") \
+            or not gender_agrees(gender, found[0]):
+        return None
+    if any(s.at(z, "cue") is not None for z in range(found[1], ci)):
+        return None  # another verb answers first
+    r.parser.last_rule = "contacted_party"
+    return found[0]
+
+
 def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The subject of the sentence's first clause, for a verb coordinated with it whose
     subject is unsaid (استعدت القوات الأمنية العراقية لاقتحام …، ودعت الأهالي إلى …): a noun
@@ -85,9 +118,9 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     for k in range(1, min(ci, 8)):
         before = r.toks[k - 1]
         if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any") \
-                or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS):
-            continue  # the verb opens the clause (في غضون ذلك، استعدت …), not وحول استمرار مشاكل …
-        found = r.parser.noun_phrase(k, ci)
+                or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")):
+            continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …), not وحول استمرار مشاكل …
+        found = r.parser.noun_phrase(k, ci) or _person_subject(r, k, ci)
         if found is not None:
             if gender_agrees(gender, found[0]) and found[0].kind != "anonymous":
                 r.parser.last_rule = "clause_subject"

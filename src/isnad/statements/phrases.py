@@ -551,6 +551,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال رئيس الوزراء إن الأسعار سترتفع.", None),
     ("وأشاد سكرتير أمين أمانة المنطقة الشرقية فهد حمزة بالمهرجان.", {"speaker": "فهد حمزة"}),
     ("نفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن الرئيس فلاديمير بوتين مستعد للتفاوض.", None),
+    ("وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.", None),
 )
 def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
     """Words the lexicon does not know, then a title and a name (استشاري أمراض الدم الدكتور
@@ -561,7 +562,7 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         return None
     for k in range(i + 1, min(n, i + TITLE_REACH)):
         tok = s.toks[k]
-        if not tok.text.isalpha() or s.stop(tok):
+        if not tok.text.isalpha() or s.stop(tok) or _role_behind_preposition(s, k):
             return None
         title_end = titles_end(s, k, n)
         if title_end is None and k > i + 1 and s.definite(s.toks[k - 1]) and s.first_name(tok) \
@@ -580,6 +581,12 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, j
     return None
+
+
+def _role_behind_preposition(s: Sentence, k: int) -> bool:
+    """Whether token ``k`` is a role glued to a preposition (بالرئيس، للوزير): the name after
+    it is that preposition's object, not the subject."""
+    return s.at(k, "role", lambda m: m.prefix_len and s.toks[k].text[0] in "بلك") is not None
 
 
 @SPEAKER_PHRASES.rule(
