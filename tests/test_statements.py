@@ -975,6 +975,16 @@ def test_commenting_by_saying_promises_in_quotes_and_a_noun_with_its_pronoun():
                  id="a word after bin is the father's name even when it is also a role"),
     pytest.param("وأوضح مدير الفريق الأول لكرة القدم الأستاذ فؤاد المسلم أن ذلك يأتي لكسر الروتين.", "فؤاد المسلم",
                  "ذلك يأتي", id="the first team is no military rank"),
+    pytest.param("وأفاد د. الغامدي بأن اللقاء الوطني للنحالين سيتزامن مع المهرجان.", "الغامدي", "اللقاء الوطني",
+                 id="an abbreviated title takes the family name right after it"),
+    pytest.param("وقال فيشر ستيفنز منتج ذي كوف: أراد المخرج استخدام المبنى.", "فيشر ستيفنز", "أراد المخرج",
+                 id="a name, then its description with no comma, then a colon"),
+    pytest.param("إلى ذلك، توقع المتخصص في التسويق الرياضي في لندن طلال المغربي، أن تشهد المباراة حضورا.",
+                 "طلال المغربي", "تشهد المباراة", id="a description with a place, then a first name and a nisba"),
+    pytest.param("ويطالب الخبراء بضرورة عدم تجديد أي تراخيص للمشاريع.", "الخبراء", "بضرورة عدم",
+                 id="a definite group ends before the object behind ba"),
+    pytest.param("وقال المواطن منيع الحارثي: طلب عدد من الأشقاء استضافتهم.", "منيع الحارثي", "طلب عدد",
+                 id="a noun that refers back gives way to the name after it"),
 ])
 def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content_starts):
     page, sts = own(text)
@@ -995,5 +1005,17 @@ def test_the_one_asked_answers_and_a_clause_subject_carries_to_a_later_verb():
     assert find(sts, "هذا الدعم")["speaker"]["name_ar"] == "أحمد عيد الحربي"
     assert find(sts, "على فرض دورها")["speaker"]["name_ar"].startswith("رئاسة مجلس النواب")
     assert "السبسي" not in find(sts, "الجيش سيزود")["speaker"]["name_ar"]  # the object of بـ, not the subject
+    for statement in sts:
+        assert_spans(page, statement)
+
+
+def test_but_he_said_and_a_person_introduced_outside_any_statement():
+    page, sts = own("ولم يستطع مدير الموقع نعيم البكر أن يجزم بنسبة الحضور، لكنه قال لـ\"الوطن\" إن الحضور لن يتجاوز 15%.\n"
+                    "وكانت ألمانيا قد منحت تونس مساعدة عسكرية خلال زيارة قامت بها أورسولا فون ديرليان وزيرة الدفاع "
+                    "الألمانية إلى تونس. وقالت إثر لقائها بالرئيس التونسي إن الجيش سيزود نظيره بعتاد.\n"
+                    "عندما أطلقت هيلاري كلينتون حملتها الانتخابية تحدثت طويلا. وقالت إنها لا تترشح من أجل بعض الأمريكيين.")
+    assert find(sts, "الحضور لن يتجاوز")["speaker"]["name_ar"] == "نعيم البكر"  # the clause's subject, not a guess
+    assert find(sts, "الجيش سيزود")["speaker"]["name_ar"] == "أورسولا فون ديرليان"  # her role tells her gender
+    assert "أطلقت" not in find(sts, "لا تترشح")["speaker"]["name_ar"]  # a verb is no part of a name
     for statement in sts:
         assert_spans(page, statement)

@@ -54,6 +54,7 @@ def extract_statements(page: Page, article: Article, lexicon: Lexicon, trace: Tr
     drafts: list[Draft] = []
     spans = [(ft.to_folded(s), ft.to_folded(e)) for os, oe in article.segments  # quote marks as written
              for s, e in sentences(page.text, os, oe)]
+    discourse.sentence_spans = spans
     for k, (ss, se) in enumerate(spans):
         here = cues[bisect_left(cue_starts, ss):bisect_left(cue_starts, se)]
         discourse.sentence_no = k

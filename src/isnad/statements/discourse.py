@@ -31,6 +31,7 @@ class Discourse:
         self.speakers: list[Speaker] = []
         self.spoken_in: list[int] = []  # the sentence number of each entry of ``speakers``
         self.sentence_no = 0  # the sentence being read
+        self.sentence_spans: list[tuple[int, int]] = []  # every sentence of the article, folded
         self.names: dict[str, Speaker] = {}  # folded full names and family names of persons
         self.last_outlet: Speaker | None = None
         self.report_owner: Speaker | None = None

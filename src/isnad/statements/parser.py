@@ -366,8 +366,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
                 j = j + 1 if named is not None else self._construct_end(j + 1, n)  # في سوق الأسماك
-            elif self.verb_needs_ba(tok):
-                break  # ورحب الوزراء بعودة الحكومة: the object, behind its preposition
+            elif self.verb_needs_ba(tok) or (self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب"
+                                              and glued_noun(s, tok)):
+                break  # ورحب الوزراء بعودة الحكومة، ويطالب الخبراء بضرورة …: the object, behind its preposition
+                #        (موظف بشركة الخطوط: a description)
             elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
                     and (s.head_kind(tok) or doc.at(tok.start, "role") is not None):
                 break  # طالب خبراء عقاريون وزارة الإسكان: the object, a body of its own

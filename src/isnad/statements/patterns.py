@@ -14,6 +14,8 @@ from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
+from .parser import PhraseParser
+from .sentence import Sentence
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
@@ -60,7 +62,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if asked is not None:
             return asked, j, True
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
-            and (r.toks[ci - 1].text in (",", ";", "فيما") or r.doc.text[cue.start:cue.key_start] == "و"):
+            and (r.toks[ci - 1].text in (",", ";", "فيما") or r.s.is_(ci - 1, "contrast")
+                 or r.doc.text[cue.start:cue.key_start] == "و"):
         subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"])
         # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
         if subject is not None:
@@ -77,14 +80,56 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
         return speaker, j, False
+    speaker = introduced_person(r, row["gender"])
+    if speaker is not None:
+        return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
 
 
+def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
+    """The one person of the verb's gender named in the sentence before, outside any statement,
+    for a verb whose subject is unsaid and which no earlier speaker agrees with (… خلال زيارة قامت
+    بها أورسولا فون ديرليان وزيرة الدفاع الألمانية. وقالت إثر لقائها …)."""
+    no = r.d.sentence_no
+    if gender not in ("m", "f") or no == 0:
+        return None
+    before = Sentence(r.doc, r.d.sentence_spans[no - 1])
+    parser = PhraseParser(before, r.d)
+    found: list[Speaker] = []
+    i = 0
+    while i < before.n:
+        opens = before.starts_name(i) or before.at(i, "actor") is not None \
+            or before.at(i, "role", lambda m: m.value["kind"] in ("official", "title")) is not None
+        res = parser.parse(i, before.n) if before.toks[i].text.isalpha() else None
+        if res is None or res[0].kind != "person":
+            i += 1
+            continue
+        sp, end = res
+        k = before.index_after(sp.span[1])
+        k += k < before.n and before.toks[k].text == ","
+        role = before.at(k, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
+        if not opens and role is None:
+            i += 1  # عندما أطلقت هيلاري: a verb, not a name; an unknown name needs its role after it
+            continue
+        if sp.gender is None and role is not None and role.value["gender"] in ("m", "f"):
+            sp = replace(sp, gender=role.value["gender"])  # أورسولا فون ديرليان وزيرة الدفاع الألمانية
+        found.append(sp)
+        i = end
+    agreeing = [sp for sp in found if sp.gender == gender]
+    if len(agreeing) != 1 or any(sp.gender is None for sp in found):
+        return None  # no one, or more than one person it may be
+    r.parser.last_rule = "introduced_person"
+    return agreeing[0]
+
+
 def _person_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
-    """A person named at token ``k`` (قدم أحمد عيد الحربي رئيس الاتحاد … شكره …، وقال:)."""
+    """A person or an official named at token ``k`` (قدم أحمد عيد الحربي رئيس الاتحاد … شكره
+    …، وقال:؛ ولم يستطع مدير الموقع نعيم البكر أن يجزم …، لكنه قال)."""
+    if r.s.first_name(r.toks[k - 1]) or r.s.starts_name(k - 1):
+        return None  # عبدالعزيز السلمي- سبق- جدة: a name, not a verb and its subject
     found = r.parser.parse(k, ci)
-    return found if found is not None and found[0].kind == "person" else None
+    return found if found is not None and found[0].kind in ("person", "official") else None
 
 
 def contacted_party(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
@@ -118,9 +163,10 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     for k in range(1, min(ci, 8)):
         before = r.toks[k - 1]
         if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any") \
-                or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")):
-            continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …), not وحول استمرار مشاكل …
-        found = r.parser.noun_phrase(k, ci) or _person_subject(r, k, ci)
+                or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")
+                    and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا"))):
+            continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …), not وحول استمرار مشاكل …
+        found = _person_subject(r, k, ci) or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None)
         if found is not None:
             if gender_agrees(gender, found[0]) and found[0].kind != "anonymous":
                 r.parser.last_rule = "clause_subject"

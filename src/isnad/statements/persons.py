@@ -7,7 +7,7 @@ followed by its role (كوامي مينساه المتحدث باسم الحزب
 """
 from __future__ import annotations
 
-from .names import FILIATION, clear_end, name_ends, name_span, name_word, titles_end
+from .names import FILIATION, clear_end, family_name, name_ends, name_span, name_word, titles_end
 from .sentence import Token
 from .speaker import Speaker
 
@@ -42,8 +42,10 @@ class PersonPhrases:
                 return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
             if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا"):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun
-            if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]):
-                return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object
+            if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]) \
+                    and not (introduced and family_name(s, toks[k + 1])):
+                return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object (المواطن
+                #              منيع الحارثي: a name)
             if alone and j < n and s.is_word(toks[j], "same"):
                 return None  # النائب المعارض نفسه: an adjective, then "the same"
             fs, fe = toks[k].start, toks[j - 1].end

@@ -177,8 +177,11 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
         return p.anonymous(role, i, n)
     after_head = s.index_after(role.end)
     closed_head = role.definite(doc.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
-    j, org, country = p.complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
-                                    organization=kind in ("organization", "outlet"))
+    if kind == "title":
+        j, org, country = after_head, None, None  # د. الغامدي: the name follows the title
+    else:
+        j, org, country = p.complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
+                                        organization=kind in ("organization", "outlet"))
     fs, fe = _with_article(doc.text, role), toks[j - 1].end if j > after_head else role.end
     surface = doc.surface(fs, fe)
     if kind in ("organization", "outlet"):
@@ -552,6 +555,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     ("وأشاد سكرتير أمين أمانة المنطقة الشرقية فهد حمزة بالمهرجان.", {"speaker": "فهد حمزة"}),
     ("نفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن الرئيس فلاديمير بوتين مستعد للتفاوض.", None),
     ("وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.", None),
+    ("توقع المتخصص في التسويق الرياضي في لندن طلال المغربي، أن تشهد المباراة حضورا.",
+     {"speaker": "طلال المغربي", "content": "تشهد المباراة"}),
+    ("وأكد الأطباء في مستشفى الملك فهد العسكري أن حالته مستقرة.", None),
 )
 def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
     """Words the lexicon does not know, then a title and a name (استشاري أمراض الدم الدكتور
@@ -562,11 +568,13 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         return None
     for k in range(i + 1, min(n, i + TITLE_REACH)):
         tok = s.toks[k]
-        if not tok.text.isalpha() or s.stop(tok) or _role_behind_preposition(s, k):
-            return None
+        if not tok.text.isalpha() or (s.stop(tok) and not (tok.text == "في" and s.definite(s.toks[i]))) \
+                or _role_behind_preposition(s, k):
+            return None  # المتخصص في التسويق الرياضي في لندن طلال المغربي: في inside a definite description
         title_end = titles_end(s, k, n)
-        if title_end is None and k > i + 1 and s.definite(s.toks[k - 1]) and s.first_name(tok) \
-                and not s.definite(tok):
+        if title_end is None and k > i + 1 and s.first_name(tok) and not s.definite(tok) \
+                and not (s.is_word(s.toks[k - 1], "eponym") and s.head_kind(s.toks[k - 2]) == "organization") \
+                and (s.definite(s.toks[k - 1]) or (k + 1 < n and _nisba(s, s.toks[k + 1]))):
             title_end = k  # سكرتير أمين أمانة المنطقة الشرقية فهد حمزة: a first name after the description
         if title_end is None:
             continue
@@ -581,6 +589,11 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, j
     return None
+
+
+def _nisba(s: Sentence, tok: Token) -> bool:
+    """A definite word in ي that may end a name, a country adjective too (المغربي، العتيبي)."""
+    return s.definite(tok) and tok.text.endswith("ي") and not s.is_word(tok, "role_adjective")
 
 
 def _role_behind_preposition(s: Sentence, k: int) -> bool:
@@ -655,13 +668,17 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     while j < n and j - name_start < 4 and (
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
              and not (j == name_start and glued_noun(s, toks[j]))  # الوزراء بعودة: not a name
-             and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or j > name_start or name_start > i))
+             and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or name_start > i
+                  or j == name_start + 1))  # a common word may go on a one-word name, not a longer one
             or s.is_word(toks[j], "name_link")):
         j += 1  # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
     described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
     aside = _description_between_commas(p, j, n) if j - name_start >= 2 else None
+    role_end = aside - 1 if aside is not None else None  # the comma that closes the description
+    if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
+        aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
     if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)
                                or (aside is not None and _content_follows(p, aside, n))):
         return None
@@ -673,7 +690,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
     if aside is not None and not _content_follows(p, j, n):
-        sp.role_ar = sp.role_ar or doc.surface(toks[j + 1].start, toks[aside - 2].end)
+        first = j + (toks[j].text == ",")
+        sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
     return sp, end
 
@@ -690,6 +708,23 @@ def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
             return k + 1 if k > j + 1 else None
         if not tok.text.isalpha() or s.stop(tok):
             return None
+    return None
+
+
+def _description_before_opener(p: PhraseParser, j: int, n: int) -> int | None:
+    """The index of the content opener after a short indefinite description that follows a
+    name with no comma (فيشر ستيفنز منتج ذي كوف: …): a common noun or a role, then at most
+    APPOSITION_WORDS words with no cue or function word in them."""
+    s, toks = p.s, p.s.toks
+    if j >= n or s.definite(toks[j]) or s.is_word(toks[j], "stop") \
+            or not (s.common_noun(toks[j]) or s.at(j, "role") is not None):
+        return None
+    for k in range(j + 1, min(n, j + 1 + APPOSITION_WORDS)):
+        tok = toks[k]
+        if tok.text == ":" or s.is_(k, "intro", "intro_say"):
+            return k
+        if not tok.text.isalpha() or s.stop(tok) or s.is_word(tok, "stop") or s.at(k, "cue") is not None:
+            return None  # … سكان العاصمة فهل سنجدها في …: a clause, not a description
     return None
 
 
@@ -723,12 +758,12 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     known = p.d.referent("organization", head.text, None)
     if known is not None and j == i + 1:
         return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
-    if s.common_noun(head) and not (feminine or plural) and s.head_kind(head) is None \
+    acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
+    if s.common_noun(head) and not (feminine or plural or acronym) and s.head_kind(head) is None \
             and _content_follows(p, j, n) and p.verb_gender == "m":
         person = p.d.carry_over("m", ("person",))
         if person is not None:
             return person, j  # وأضاف المهاجم الألماني الدولي السابق: the man spoken of
-    acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
     if s.common_noun(head) and s.head_kind(head) is None and not acronym and not plural:
         return None  # وتقول القضية إن، وأوضحت الإحصاءات: a common noun is no speaker by itself
         #   (a plural of people is a group: وطالب المغردون بإيقاف البرنامج)
