@@ -1019,3 +1019,26 @@ def test_but_he_said_and_a_person_introduced_outside_any_statement():
     assert "أطلقت" not in find(sts, "لا تترشح")["speaker"]["name_ar"]  # a verb is no part of a name
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_quoted_agencies_announcements_thanks_and_quotations_that_end_before_a_new_verb():
+    page, sts = own('وبحسب "الفرنسية"، فقد قدم زعيم الحزب هذا الاقتراح في مستهل الاجتماع.\n'
+                    'وبحسب "الألمانية"، فقد ذكرت شركة إكسون موبيل أن صافي أرباحها انخفض.\n'
+                    "أحالت النيابة العامة أمس 41 شخصا إلى القضاء، حسبما أعلن أمس النائب العام سالم سعيد كبيش.\n"
+                    "وقدمت أم حسين شكرها وتقديرها لأمير المنطقة لوقوفه معهم.\n"
+                    "وقدم الوزير استقالته أمس.\n"
+                    "وأبدى قاسم رضاه التام عن المعدل اللياقي.\n"
+                    'وقال الوزير "الأمور جيدة" وأضاف أن الحكومة مستعدة.\n'
+                    'وأضاف المدير أن "بوسع الطائرة أن تحلق" وقال نائب رئيس قسم الهندسة جاي باريخ "مهمتنا الربط بين الناس".')
+    assert find(sts, "فقد قدم زعيم الحزب")["speaker"]["name_ar"] == "الفرنسية"
+    exxon = find(sts, "صافي أرباحها")
+    assert exxon["speaker"]["name_ar"] == "شركة إكسون موبيل" and exxon["via"] == ["الألمانية"]
+    assert find(sts, "41 شخصا")["speaker"]["name_ar"] == "سالم سعيد كبيش"
+    assert find(sts, "شكرها وتقديرها")["speaker"]["name_ar"] == "أم حسين"
+    assert not [st for st in sts if "استقالته" in st["content"]]  # قدم is a cue only with the thanks it offers
+    assert find(sts, "عن المعدل اللياقي")["speaker"]["name_ar"] == "قاسم"  # رضاه is his satisfaction
+    assert find(sts, "الأمور جيدة")["cue"] == "قال"
+    assert find(sts, "بوسع الطائرة")["content"] == "بوسع الطائرة أن تحلق"
+    assert find(sts, "مهمتنا الربط")["speaker"]["name_ar"] == "جاي باريخ"
+    for statement in sts:
+        assert_spans(page, statement)

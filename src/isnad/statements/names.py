@@ -116,7 +116,7 @@ def name_ends(s: Sentence, j: int, n: int) -> bool:
     return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
             or (w[0] in "ولب" and not s.first_name(tok))
             or (s.definite(s.toks[j - 1]) and not s.first_name(tok) and not s.is_word(tok, "name_link"))
-            or accusative_noun(s, tok))
+            or accusative_noun(s, tok) or pronoun_object(s, tok))
 
 
 def clear_end(s: Sentence, j: int, n: int) -> bool:
@@ -128,7 +128,7 @@ def clear_end(s: Sentence, j: int, n: int) -> bool:
         return True
     tok = s.toks[j]
     return (not tok.text.isalpha() or tok.text[0] == "ل" or s.at(j, "cue", lambda m: not m.prefix_len) is not None
-            or (tok.text[0] == "ب" and glued_noun(s, tok))
+            or (tok.text[0] == "ب" and glued_noun(s, tok)) or pronoun_object(s, tok)
             or s.is_(j, "intro", "intro_say", "skip", "adverbial_prep", "negation", "subordinator")
             or (s.at(j, "role", lambda m: m.value["kind"] == "official") is not None
                 and not s.is_word(tok, "eponym")))
@@ -178,6 +178,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
         if j > k and glued_noun(s, tok):
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
+        if j > k and pronoun_object(s, tok):
+            break  # وأبدى قاسم رضاه التام: his satisfaction, the object
         if not s.definite(tok) and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             break  # مارسيل فراتسشر رئيس المعهد: the role (رئيس is also a listed first name)
         if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)
@@ -194,6 +196,15 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         else:
             break
     return j
+
+
+def pronoun_object(s: Sentence, tok: Token) -> bool:
+    """A noun with a pronoun suffix after a name, the verb's object (أبدى قاسم رضاه، قدم الوزير
+    شكره): a common noun with ه / ها / هم, or a word in اه (رضاه، مسعاه)."""
+    if _noun_with_pronoun(s, tok):
+        return True
+    stem = Token(tok.text[:-1], tok.start, tok.end - 1)  # رضاه: رضا، not مينساه
+    return tok.text.endswith("اه") and len(tok.text) > 3 and (s.common_noun(stem) or s.is_word(stem, "any_first_name"))
 
 
 def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:

@@ -66,6 +66,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and toks[close + 1].text.isalpha() and not s.stop(toks[close + 1])  # توقعت «الأرصاد» هطول
                 if close is not None and not s.quote_ends_sentence(close) \
                         and all(name_word(s, t, first=False) for t in toks[i + 1:close]) \
+                        and not (close > i + 2 and all(s.common_noun(t) for t in toks[i + 1:close])) \
                         and (close + 1 >= n or s.opens_content(toks[close + 1]) or s.is_(close + 1, "intro")
                              or object_follows):
                     fs, fe = toks[i + 1].start, toks[close - 1].end  # وأضاف "الفهيد"، أن / وأعلنت "بيكر هيوز" أن

@@ -225,12 +225,30 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
             return start
     if row["object"] != "yes":
         return None
+    named = _needed_object(r, cue, zs)
+    if named is not None:
+        return named  # قدم رئيس الاتحاد باسمه ونيابة عن الأعضاء شكره لـ …: the thanks it offers
     if subject_known:
         return r.object_start(zs)
     if zs < r.n and r.toks[zs].text in OBJECT_PREPOSITIONS:
         return zs
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
         return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
+    return None
+
+
+def _needed_object(r: SentenceReader, cue: Mention, zs: int) -> int | None:
+    """The index of the object word a cue needs (``needs`` of a whole word, not a preposition:
+    قدم … شكره), from ``zs`` on within its clause, or None."""
+    needs = cue.value.get("needs") or ""
+    words = {fold_key(w) for w in needs.split("|") if len(w) > 3 and " " not in w}  # not على، إلى
+    if not words:
+        return None
+    for z in range(zs, min(r.n, zs + 24)):
+        if r.toks[z].text in words:
+            return z
+        if r.toks[z].text in (".", ":", ";"):
+            break
     return None
 
 
@@ -357,6 +375,24 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
     return k
 
 
+def _quoted_source(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
+    """A source named in quotation marks at token ``j`` (بحسب "الفرنسية"، وفقا لـ«العربية نت»):
+    the speaker the lexicon knows by those words, else an outlet by its quoted name."""
+    toks = r.toks
+    if toks[j].text != '"':
+        return None
+    close = next((c for c in range(j + 2, min(r.n, j + 5)) if toks[c].text == '"'), None)
+    if close is None or not all(t.text.isalpha() for t in toks[j + 1:close]):
+        return None
+    known = r.parser.parse(j + 1, close)
+    if known is not None and known[1] == close and known[0].kind in ("outlet", "agency", "organization", "person"):
+        return known[0], close + 1
+    fs, fe = toks[j + 1].start, toks[close - 1].end
+    surface = r.doc.surface(fs, fe)
+    r.parser.last_rule = "quoted_source"
+    return Speaker(surface, surface, "outlet", (fs, fe)), close + 1
+
+
 def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tuple[Speaker, int] | None:
     """Whom ``بحسب`` / ``وفقا لـ`` names at token ``j``: a speaker phrase, the owner of what it
     said or counted (وفق حديث حامد البلوي، وفق بيانات إدارة معلومات الطاقة), a body the
@@ -368,6 +404,9 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
         j += 1 + (j + 1 < n and r.toks[j + 1].text == "ل")
     if j >= n:
         return None
+    quoted = _quoted_source(r, j)
+    if quoted is not None:
+        return quoted
     res = r.parser.parse(j, n) or (r.parser.parse(noun_at, n) if noun_at < j else None)  # حسبما ذكر تقرير أمس
     if res is not None and r.toks[res[1] - 1].text in FOLLOWING:
         return None  # وفقا للتنظيم التالي: a list that follows, not a source
@@ -553,7 +592,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         span = r.content_span(opened[0])
         return r.draft(speaker, cue, span, opened[1]) if span else None
     if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
-        j += 1  # بحسب ما ذكرت X، حسبما نقلته X
+        j = s.past_time_words(j + 1)  # بحسب ما ذكرت X، حسبما نقلته X، حسبما أعلن أمس X
     if j < r.n and toks[j].text == "ل":
         j += 1
     leading = all(t.text in (",", ";", "-") for t in toks[:ci])  # وبحسب رويترز، …: the clause opens with it
@@ -576,7 +615,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             if source is not None:
                 speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
         k = r.skip_words(k, classes=("intro",))
-        if k < r.n and r.live_cue(k) is not None and r.live_cue(k).value["kind"] in VERB_KINDS:
+        verb_at = k + (k < r.n and toks[k].text in ("فقد", "فلقد"))  # وبحسب "الألمانية"، فقد ذكرت شركة …
+        if verb_at < r.n and r.live_cue(verb_at) is not None and r.live_cue(verb_at).value["kind"] in VERB_KINDS:
             r.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows
             return Dropped("a leading relay of the statement that follows")
         span = r.content_span(k)
@@ -662,11 +702,27 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         return None
     if _says_in_it(r, ci):
         return _words_of_the_noun(r, cue, ci)
+    if _after_the_quotation(r, cue, ci):
+        before, active = r.active.content, r.active
+        active.content = (before[0], r.toks[ci - 1].end)  # the quotation was the whole content
+        draft = verb_statement(r, cue, ci, None, carry_over=False)
+        if draft is not None and draft.speaker.kind != "unresolved":
+            return draft
+        active.content = before
     draft = verb_statement(r, cue, ci, None, carry_over=False)
     if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
         draft.nested = True
         return draft
     return Dropped("speech reported inside another statement")
+
+
+def _after_the_quotation(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """A verb with و right after the closing mark of the quotation the statement's content
+    opened with: a new statement begins (وأضاف أن "…" وقال نائب رئيس قسم الهندسة جاي باريخ …)."""
+    s = r.s
+    first = s.index_after(r.active.content[0])
+    return ci >= 2 and r.toks[ci - 1].text == '"' and first < r.n and r.toks[first].text == '"' \
+        and r.doc.text[cue.start:cue.key_start] == "و" and not s.in_quote(cue.start)
 
 
 def _says_in_it(r: SentenceReader, ci: int) -> bool:

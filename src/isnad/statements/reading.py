@@ -375,9 +375,11 @@ class SentenceReader:
         if close is None:
             return None
         named = named_here or (z > 0 and (toks[z - 1].text == "ل" or (
-            s.at(z - 1, "role") is not None and not s.quote_ends_sentence(close))))
+            s.at(z - 1, "role") is not None and not s.quote_ends_sentence(close)
+            and self.live_cue(close + 1) is None)))  # وكالة "سمارت"، not وقال الوزير "…" وأضاف
         if close - z <= NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
-                and z > 0 and toks[z - 1].text.isalpha() and not s.is_(z - 1, "intro"):
+                and z > 0 and toks[z - 1].text.isalpha() and not s.is_(z - 1, "intro") \
+                and self.live_cue(close + 1) is None:  # وقال الوزير "الأمور جيدة" وأضاف …: the words
             named = True  # على طلب "الجزائر الآن" للتعليق: a name followed by more words
         if named or (z + 1 < self.n and s.at(z + 1, "actor")):
             return close + 1

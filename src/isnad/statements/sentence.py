@@ -171,11 +171,13 @@ class Sentence:
 
     def starts_name(self, i: int) -> bool:
         """Whether a first name starts at token ``i``: a listed one, or one written in two words
-        (عبد الله، عبد الأمير، أبو بكر)."""
+        (عبد الله، عبد الأمير، أبو بكر، أم حسين)."""
         if not 0 <= i < self.n:
             return False
         if self.first_name(self.toks[i]):
             return True
+        if self.toks[i].text == "ام" and i + 1 < self.n and self.first_name(self.toks[i + 1]):
+            return True  # أم حسين: a mother named by her son
         return self.toks[i].text in ("عبد", "ابو") and i + 1 < self.n and self.toks[i + 1].text.startswith("ال")
 
     def written_ending(self, tok: Token, letter: str) -> bool:
