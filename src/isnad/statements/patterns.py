@@ -101,14 +101,18 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
     while i < before.n:
         opens = before.starts_name(i) or before.at(i, "actor") is not None \
             or before.at(i, "role", lambda m: m.value["kind"] in ("official", "title")) is not None
-        res = parser.parse(i, before.n) if before.toks[i].text.isalpha() else None
+        if not (opens or (before.toks[i].text.isalpha() and not before.known(before.toks[i]) and any(
+                _office_at(before, k) for k in range(i + 1, min(before.n, i + 5))))):
+            i += 1  # a name starts here, or an unknown one with its office a few words on
+            continue
+        res = parser.parse(i, before.n)
         if res is None or res[0].kind != "person":
             i += 1
             continue
         sp, end = res
         k = before.index_after(sp.span[1])
         k += k < before.n and before.toks[k].text == ","
-        role = before.at(k, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
+        role = _office_at(before, k)
         if not opens and role is None:
             i += 1  # عندما أطلقت هيلاري: a verb, not a name; an unknown name needs its role after it
             continue
@@ -121,6 +125,11 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
         return None  # no one, or more than one person it may be
     r.parser.last_rule = "introduced_person"
     return agreeing[0]
+
+
+def _office_at(s: Sentence, k: int) -> Mention | None:
+    """An office named at token ``k`` (وزيرة الدفاع), not one behind a preposition."""
+    return s.at(k, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
 
 
 def _person_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
