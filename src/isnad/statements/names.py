@@ -186,8 +186,11 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
                                         or _father_name(s, toks[links])):
             j = links + 1
         elif name_word(s, tok, first=False) and not (family and not s.definite(tok)) \
-                and not (s.definite(tok) and not family_name_word(s, tok)):
-            j += 1
+                and not (s.definite(tok) and not family_name_word(s, tok)) \
+                and not (family and s.common_noun(tok) and not tok.text.endswith("ي") and tok.text != "الله"
+                         and toks[j - 1].text != "العبد"):
+            j += 1  # not عايض الرحيلي المشروع: a common noun after the family name is the object
+            #        (الجار الله، العبد القادر are family names)
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
         elif tok.text[0] == "ل" and len(tok.text) > 3 and j + 1 < n and not toks[j + 1].text.isalpha() \
