@@ -985,6 +985,16 @@ def test_commenting_by_saying_promises_in_quotes_and_a_noun_with_its_pronoun():
                  id="a definite group ends before the object behind ba"),
     pytest.param("وقال المواطن منيع الحارثي: طلب عدد من الأشقاء استضافتهم.", "منيع الحارثي", "طلب عدد",
                  id="a noun that refers back gives way to the name after it"),
+    pytest.param("من جهته قال المهندس حسن المرهون رئيس وحدة الفعاليات إن دعوة هذه الفئة خطوة جديدة.",
+                 "حسن المرهون", "دعوة هذه", id="a family name in ون is no plural of a noun in ة"),
+    pytest.param("وفي تطور لاحق، قال سكان وشهود إن 27 شخصا على الأقل قتلوا.", "سكان وشهود", "27 شخصا",
+                 id="two groups joined by waw speak together"),
+    pytest.param("وأفاد شاهدان لوكالة رويترز للأنباء، بأن الطائرة أسقطت قنبلة.", "شاهدان", "الطائرة أسقطت",
+                 id="two witnesses"),
+    pytest.param("ويرى مديرو صناديق ومحللون أن تلك المكاسب تحققت نتيجة لمضاربات.", "مديرو صناديق ومحللون",
+                 "تلك المكاسب", id="a plural in construct with an indefinite noun"),
+    pytest.param("حيث يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن المؤشرات إيجابية.", "سعيد الشيخ",
+                 "المؤشرات", id="an aside with wa-huwa between the name and the content"),
 ])
 def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content_starts):
     page, sts = own(text)
@@ -1040,5 +1050,14 @@ def test_quoted_agencies_announcements_thanks_and_quotations_that_end_before_a_n
     assert find(sts, "الأمور جيدة")["cue"] == "قال"
     assert find(sts, "بوسع الطائرة")["content"] == "بوسع الطائرة أن تحلق"
     assert find(sts, "مهمتنا الربط")["speaker"]["name_ar"] == "جاي باريخ"
+    for statement in sts:
+        assert_spans(page, statement)
+
+
+def test_a_title_names_the_person_right_after_it_or_the_one_whose_family_name_it_is():
+    page, sts = own("حيث يرى الدكتور سعيد الشيخ وهو الاقتصادي البارز أن المؤشرات إيجابية.\n"
+                    "ولفت الشيخ إلى زيادة معدل النقود على الناتج المحلي يعني أن الريال يدور.")
+    pointed = find(sts, "زيادة معدل النقود")
+    assert pointed["speaker"]["name_ar"] == "سعيد الشيخ"  # not «يعني», a verb twelve words on
     for statement in sts:
         assert_spans(page, statement)

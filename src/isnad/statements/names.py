@@ -83,7 +83,9 @@ def _plural_of_noun(s: Sentence, tok: Token) -> bool:
     """A plural in ون / ين of a common noun (اللاعبين، المواطنون): people, not a family name
     (وحث المدرب عبد الوهاب ناصر اللاعبين على …)."""
     w = tok.text
-    return w.endswith(("ين", "ون")) and len(w) > 6 and s.common_noun(Token(w[2:-2], tok.start + 2, tok.end - 2))
+    stem = w[2:-2]  # not المرهون: a noun in ة takes no ون
+    return w.endswith(("ين", "ون")) and len(w) > 6 and not stem.endswith("ه") \
+        and s.common_noun(Token(stem, tok.start + 2, tok.end - 2))
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
@@ -95,12 +97,12 @@ def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
 
 
 def title_family_name(s: Sentence, j: int, n: int) -> bool:
-    """A definite royal or role word right before a comma, a colon or إن after a name word
-    (جعفر السلطان، أن): a family name, since a role would go on."""
+    """A definite royal or role word right before a comma, a colon, إن or an aside (وهو …)
+    after a name word (جعفر السلطان، أن؛ سعيد الشيخ وهو …): a family name, since a role would go on."""
     tok = s.toks[j]
     after = s.toks[j + 1] if j + 1 < n else None
     return (tok.text.startswith("ال") and s.at(j, "role") is not None and after is not None
-            and (after.text in (",", ":", ";") or s.is_word(after, "intro")))
+            and (after.text in (",", ":", ";", "وهو", "وهي") or s.is_word(after, "intro")))
 
 
 def name_ends(s: Sentence, j: int, n: int) -> bool:

@@ -336,9 +336,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         count = 0
         while j < n and count < 8:
             tok = toks[j]
-            if s.conjunction(tok) and self._describes(Token(tok.text[1:], tok.start + 1, tok.end)) \
-                    and not s.definite(Token(tok.text[1:], tok.start + 1, tok.end)) and len(tok.text) > 3:
-                j += 1  # مصادر أمنية وعشائرية: adjectives joined by و
+            joined = Token(tok.text[1:], tok.start + 1, tok.end)
+            if s.conjunction(tok) and len(tok.text) > 3 and not s.definite(joined) and (
+                    self._describes(joined) or s.head_kind(joined) == "group"):
+                j += 1  # مصادر أمنية وعشائرية: adjectives joined by و; سكان وشهود: another group
                 count += 1
                 continue
             if not tok.text[0].isalpha() or len(tok.text) < 2 or s.conjunction(tok) \

@@ -88,8 +88,9 @@ class PersonPhrases:
                 if e < n and toks[e].text in (",", ";"):
                     e += 1
                 return sp, e, p
-            if titled is not None or tok.text in (",", ";") or not self._role_word(tok):
-                return None
+            if titled is not None or tok.text in (",", ";") or not self._role_word(tok) \
+                    or (tok.text in ("الي", "علي", "عن") and not (p + 1 < n and s.definite(toks[p + 1]))):
+                return None  # ولفت الشيخ إلى زيادة …: what the verb points to, no role words
             p += 1
         return None
 

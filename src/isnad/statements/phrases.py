@@ -190,15 +190,17 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
             found[0].head = fold_key(role.key.split()[0]).removeprefix("ال")
         return found
     gender = row["gender"] if row["gender"] in ("m", "f", "pl") else None
+    if kind == "title":
+        return _titled(p, role, row, j, n, gender)
     if row["name"] == "yes":
-        held = p.holder(j, n, introduced=kind == "title" or (closed_head and j == after_head))
+        held = p.holder(j, n, introduced=closed_head and j == after_head)
         if held is not None:
             sp, k, role_end = held
-            role_ar = doc.surface(fs, toks[role_end - 1].end) if kind != "title" else None
-            sp = p.named(sp, row, role_ar, org, country, gender)
+            sp = p.named(sp, row, doc.surface(fs, toks[role_end - 1].end), org, country, gender)
             return sp, p.apposition(sp, k, n)  # …، أمير منطقة عسير،
-    if kind == "title":
-        return None
+    met = p.d.names.get(role.key) if j == after_head else None
+    if met is not None:
+        return met, j  # ولفت الشيخ إلى … after سعيد الشيخ: his family name, not the office
     if role.definite(doc.text) or (" " in role.key and role.key.rsplit(" ", 1)[1].startswith("ال")):
         # المتحدث باسم الكرملين، وزير الخارجية الأمريكي (definite by its complement): one office
         described = org is None and j > after_head  # المتحدث الرسمي للهلال الأحمر: only that one
@@ -213,6 +215,23 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
                            holder, a.gender or gender, org.name if org else None, role_ar=surface), j
     return Speaker(surface, surface, "official", (fs, fe), country, row["role"] or None, None, gender,
                    org.name if org else None, role_ar=surface), j
+
+
+def _titled(p: PhraseParser, role: Mention, row: dict, j: int, n: int, gender: str | None) -> Found:
+    """The person a title names right after it, past more titles (الشيخ الدكتور سعد، د.
+    الغامدي); alone, the person met before whose family name the title is (ولفت الشيخ إلى …
+    after سعيد الشيخ); else nothing (a title names no one by itself)."""
+    s = p.s
+    k = titles_end(s, j, n) or j
+    named = p.person_name(k, n, introduced=True, alone=True) if k < n else None
+    if named is not None:
+        sp, end = named
+        if end < n and s.toks[end].text in (",", ";"):
+            end += 1
+        sp = p.named(sp, row, None, None, None, gender)
+        return sp, p.apposition(sp, end, n)
+    met = p.d.names.get(role.key) if k == j else None
+    return (met, j) if met is not None else None
 
 
 @SPEAKER_PHRASES.rule(
@@ -437,8 +456,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     s, doc = p.s, p.doc
     toks = s.toks
     tok = toks[i]
-    if i + 1 < n and not doc.by_start.get(tok.start) and not s.known(tok) and (family_name(s, tok) or (
-            s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
+    if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
+            and (family_name(s, tok) or (s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
         surface = doc.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
         return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
     head = s.head_kind(tok)
@@ -462,8 +481,9 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
                        head=bare(tok.text)), j
     if head == "group":
-        if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)):
-            return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي: a subject)
+        if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
+                and not tok.text.endswith("تان"):
+            return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
@@ -522,6 +542,14 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return False
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
+        elif tok.text in ("وهو", "وهي") and j + 1 < n and s.definite(toks[j + 1]):
+            k = j + 1  # يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن: an aside on who he is
+            while k < n and k - j <= 8 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
+                    and s.at(k, "cue", lambda m: m.value["kind"] != "noun") is None:
+                k += 1
+            if k - j > 8:
+                return False
+            j = k
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':
             close = next((c for c in range(j + 2, min(n, j + 8)) if toks[c].text == '"'), None)
             if close is None:
@@ -606,6 +634,7 @@ def _role_behind_preposition(s: Sentence, k: int) -> bool:
     ("ويقول مبتكرو القفل إنه لم تعد هناك حاجة إلى الهاتف.", {"speaker": "مبتكرو القفل"}),
     ("وقال موظفو الشركة إن رواتبهم تأخرت.", {"speaker": "anonymous", "content": "رواتبهم تأخرت"}),
     ("وقال أبو مازن إن الحوار مستمر.", None),
+    ("ويرى مديرو صناديق ومحللون أن تلك المكاسب تحققت نتيجة لمضاربات.", {"speaker": "anonymous"}),
 )
 def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     """A plural of people in construct, which drops its ن (مبتكرو القفل، موظفو الشركة،
@@ -613,7 +642,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     s = p.s
     tok = s.toks[i]
     w = tok.text
-    if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not s.definite(s.toks[i + 1]) \
+    if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not (s.definite(s.toks[i + 1]) or s.common_noun(s.toks[i + 1])) \
             or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link"):
         return None
     group, k = p.group(i, i + 1, n, "pl")
