@@ -995,6 +995,11 @@ def test_commenting_by_saying_promises_in_quotes_and_a_noun_with_its_pronoun():
                  "تلك المكاسب", id="a plural in construct with an indefinite noun"),
     pytest.param("حيث يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن المؤشرات إيجابية.", "سعيد الشيخ",
                  "المؤشرات", id="an aside with wa-huwa between the name and the content"),
+    pytest.param('وذكر غزال عبد الله الذي يسكن قرب المكان "الطائرة ألقت قنبلة على الشارع".', "غزال عبد الله",
+                 "الطائرة ألقت", id="a common word before a compound first name, a relative clause, a quotation"),
+    pytest.param("وطبقا لبعض المصادر الرسمية داخل النادي الإسباني، انضم اللاعبان لتدريبات الفريق.",
+                 "المصادر الرسمية داخل النادي الإسباني", "انضم اللاعبان",
+                 id="according to some sources, with their description"),
 ])
 def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content_starts):
     page, sts = own(text)

@@ -15,7 +15,7 @@ from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
 from .parser import PhraseParser
-from .sentence import Sentence
+from .sentence import Sentence, Token
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
@@ -604,6 +604,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j = s.past_time_words(j + 1)  # بحسب ما ذكرت X، حسبما نقلته X، حسبما أعلن أمس X
     if j < r.n and toks[j].text == "ل":
         j += 1
+    if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end), "quantity"):
+        j += 1  # وطبقا لبعض المصادر: the sources, past «some»
     leading = all(t.text in (",", ";", "-") for t in toks[:ci])  # وبحسب رويترز، …: the clause opens with it
     res = relay_source_phrase(r, j, leading=leading)
     if res is None:

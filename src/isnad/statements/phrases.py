@@ -305,6 +305,9 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     prev = p.d.referent(kind, m.key, country)
     if prev is not None:
         return prev, j  # الوزارة → the last ministry, النادي → the last club
+    if kind == "anonymous":
+        return p.group(i, j, n, row["gender"] if row["gender"] in ("m", "f", "pl") else "pl")  # المصادر
+        #   الرسمية داخل النادي: sources no one met before, with their description
     surface = doc.surface(m.key_start, toks[j - 1].end)
     if kind == "organization":
         return Speaker(surface, surface, "organization", (m.key_start, toks[j - 1].end), country,
@@ -535,11 +538,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True  # ويقول بن يحيى قد يكون …
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
-            while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":") and not s.is_(k, "intro"):
-                k += 1
-            if k < n and (toks[k].text == ":" or s.is_(k, "intro")):
-                return True
-            return False
+            while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
+                k += 1  # (وذكر غزال عبد الله الذي يسكن قرب المكان "…": a quotation opens the words)
+            return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
         elif tok.text in ("وهو", "وهي") and j + 1 < n and s.definite(toks[j + 1]):
@@ -689,8 +690,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         j = i  # a bare noun: no descriptor
     name_start = j
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
-            and name_word(s, toks[j], first=False):
-        return _described(p, i, n)
+            and name_word(s, toks[j], first=False) and not s.starts_name(j + 1):
+        return _described(p, i, n)  # (غزال عبد الله: a name, the father's after it)
     if name_start > i and (j >= n or not name_word(s, toks[j], first=False) or s.definite(toks[j])
                            or glued_noun(s, toks[j])):
         return _definite_subject(p, i, name_start, n)  # وطالب المغردون بإيقاف …: no name after them
@@ -698,9 +699,11 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
             (name_word(s, toks[j], first=False) and not s.definite(toks[j])
              and not (j == name_start and glued_noun(s, toks[j]))  # الوزراء بعودة: not a name
              and (s.first_name(toks[j]) or not s.common_noun(toks[j]) or name_start > i
-                  or j == name_start + 1))  # a common word may go on a one-word name, not a longer one
+                  or j == name_start + 1 or s.starts_name(j + 1)))  # a common word may go on a one-word
+            #   name, not a longer one, or begin one before a first name (غزال عبد الله)
             or s.is_word(toks[j], "name_link")):
-        j += 1  # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor
+        # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor;
+        j += 2 if j > name_start and toks[j].text in ("عبد", "ابو") and s.starts_name(j) else 1  # غزال عبد الله
     if j < n and j > name_start and family_name(s, toks[j]):
         j += 1  # … العتيبي
     described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
