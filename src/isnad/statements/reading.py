@@ -374,7 +374,7 @@ class SentenceReader:
         close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
         if close is None:
             return None
-        named = named_here or (z > 0 and (toks[z - 1].text == "ل" or (
+        named = (named_here and not s.quote_ends_sentence(close)) or (z > 0 and (toks[z - 1].text == "ل" or (
             s.at(z - 1, "role") is not None and not s.quote_ends_sentence(close)
             and self.live_cue(close + 1) is None)))  # وكالة "سمارت"، not وقال الوزير "…" وأضاف
         if close - z <= NAME_QUOTE and close + 1 < self.n and toks[close + 1].text.isalpha() \
