@@ -19,6 +19,7 @@ from .sentence import Sentence, Token
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
+    from .discourse import Discourse
     from .reading import SentenceReader
 
 VERB_KINDS = ("verb_past", "verb_present", "participle")
@@ -94,8 +95,20 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
     no = r.d.sentence_no
     if gender not in ("m", "f") or no == 0:
         return None
-    before = Sentence(r.doc, r.d.sentence_spans[no - 1])
-    parser = PhraseParser(before, r.d)
+    found = r.d.persons_in.get(no - 1)
+    if found is None:
+        found = r.d.persons_in[no - 1] = _persons_named(Sentence(r.doc, r.d.sentence_spans[no - 1]), r.d)
+    agreeing = [sp for sp in found if sp.gender == gender]
+    if len(agreeing) != 1 or any(sp.gender is None for sp in found):
+        return None  # no one, or more than one person it may be
+    r.parser.last_rule = "introduced_person"
+    return agreeing[0]
+
+
+def _persons_named(before: Sentence, d: Discourse) -> list[Speaker]:
+    """The persons a sentence names where a name starts, or an unknown name with its office
+    after it (a gender the name list does not give is the office's)."""
+    parser = PhraseParser(before, d)
     found: list[Speaker] = []
     i = 0
     while i < before.n:
@@ -120,11 +133,7 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
             sp = replace(sp, gender=role.value["gender"])  # أورسولا فون ديرليان وزيرة الدفاع الألمانية
         found.append(sp)
         i = end
-    agreeing = [sp for sp in found if sp.gender == gender]
-    if len(agreeing) != 1 or any(sp.gender is None for sp in found):
-        return None  # no one, or more than one person it may be
-    r.parser.last_rule = "introduced_person"
-    return agreeing[0]
+    return found
 
 
 def _office_at(s: Sentence, k: int) -> Mention | None:

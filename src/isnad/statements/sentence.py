@@ -167,7 +167,7 @@ class Sentence:
     def first_name(self, tok: Token) -> bool:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
         w = tok.text
-        return self.is_word(tok, "first_name") or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
+        return "first_name" in self.classes_of.get(w, _NONE) or (w.startswith("عبد") and len(w) > 5 and w[3:5] == "ال")
 
     def starts_name(self, i: int) -> bool:
         """Whether a first name starts at token ``i``: a listed one, or one written in two words
