@@ -1066,3 +1066,23 @@ def test_a_title_names_the_person_right_after_it_or_the_one_whose_family_name_it
     assert pointed["speaker"]["name_ar"] == "سعيد الشيخ"  # not «يعني», a verb twelve words on
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_said_that_before_a_new_clause_after_an_object_and_bodies_joined_by_waw():
+    page, sts = own("ولم تنجح محاولة المهرب. أوضح ذلك الأستاذ عبدالرحمن المحنا مدير عام جمرك البطحاء وقال: "
+                    "يأتي هذا النجاح امتدادا للنجاحات.\n"
+                    "واقترح الاتحاد الكويتي تأجيل البطولة لإجراء صيانة للملاعب وقال الشيخ طلال الفهد رئيس الاتحاد "
+                    "إن بلاده ستكون مستعدة.\n"
+                    "وتمنى نائب وزير الصحة الشفاء العاجل للمصابين وأكد حرص وزارة الصحة على تقديم الخدمات.\n"
+                    "ورغم التوصية، فإن هيئة الشباب والرياضة الكويتية عبرت عن صدمتها من القرار.\n"
+                    "ولفت الوزير إلى زيادة الإقراض، مفيدا بأن السنوات الماضية شهدت نموا كبيرا.")
+    before = find(sts, "ولم تنجح محاولة المهرب")
+    assert before["cue"] == "أوضح" and before["speaker"]["name_ar"] == "عبدالرحمن المحنا"
+    assert find(sts, "يأتي هذا النجاح")["speaker"]["name_ar"] == "عبدالرحمن المحنا"
+    assert find(sts, "تأجيل البطولة")["content"].endswith("للملاعب")  # the proposal ends where وقال begins
+    assert find(sts, "بلاده ستكون مستعدة")["speaker"]["name_ar"] == "طلال الفهد"
+    assert not [st for st in sts if st["speaker"]["name_ar"].startswith("حرص")]  # the object, not a subject
+    assert find(sts, "عن صدمتها")["speaker"]["name_ar"] == "هيئة الشباب والرياضة الكويتية"
+    assert find(sts, "السنوات الماضية")["cue"] == "مفيدا"
+    for statement in sts:
+        assert_spans(page, statement)

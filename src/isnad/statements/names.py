@@ -52,7 +52,8 @@ def _father_name(s: Sentence, tok: Token) -> bool:
 def accusative_noun(s: Sentence, tok: Token) -> bool:
     """A common noun with the accusative ending ا (جون بيركو غضبا، أكد تأكيدا): no name word."""
     w = tok.text
-    return w.endswith("ا") and len(w) > 3 and s.common_noun(Token(w[:-1], tok.start, tok.end - 1))
+    return w.endswith("ا") and len(w) > 3 and not w.startswith("ال") \
+        and s.common_noun(Token(w[:-1], tok.start, tok.end - 1))  # not المحنا: the article takes no tanween
 
 
 def _proclitic_word(s: Sentence, tok: Token) -> bool:

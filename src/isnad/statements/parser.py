@@ -206,9 +206,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
             elif (past_place := self._place_of_office(j, n)) > j:
                 j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
-            elif organization and tok.text.startswith("وال") and toks[j - 1].text.startswith("لل") \
+            elif organization and tok.text.startswith("وال") and (toks[j - 1].text.startswith("لل") or (
+                    s.definite(toks[j - 1]) and s.head_kind(Token(tok.text[1:], tok.start + 1, tok.end)) is None)) \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
-                j += 1  # الهيئة العامة للغذاء والدواء، الجمعية السعودية للثقافة والفنون
+                j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two bodies)
             elif organization and self._purpose(j) and self._construct(j, n):
                 j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for
             else:

@@ -30,6 +30,7 @@ PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / 
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
+WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
 
@@ -729,11 +730,27 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None and draft.speaker.kind != "unresolved":
             return draft
         active.content = before
+    if _new_clause_after_an_object(r, cue, ci):
+        active = r.active
+        draft = verb_statement(r, cue, ci, None, carry_over=False)
+        if draft is not None and draft.speaker.kind in ("person", "official", "organization", "country", "outlet") \
+                and draft.speaker_rule not in WEAK_SUBJECT_RULES and draft.speaker.name != active.speaker.name:
+            r.truncate(active, ci)  # واقترح الاتحاد تأجيل البطولة … وقال الشيخ طلال الفهد إن …
+            return draft  # (not وتمنى … الشفاء لهم وأكد حرص الوزارة: the object, read as a subject)
     draft = verb_statement(r, cue, ci, None, carry_over=False)
     if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
         draft.nested = True
         return draft
     return Dropped("speech reported inside another statement")
+
+
+def _new_clause_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """A verb with و, outside any quotation, inside a content that is the object of the verb
+    before it (no إن / أن / colon opened it): it may begin a clause of its own speaker."""
+    first = r.s.index_after(r.active.content[0])
+    return r.doc.text[cue.start:cue.key_start] == "و" and not r.s.in_quote(cue.start) and first > 0 \
+        and r.toks[first - 1].text not in (":", '"') and not r.s.is_(first - 1, "intro", "intro_say") \
+        and r.toks[first].text != '"'
 
 
 def _after_the_quotation(r: SentenceReader, cue: Mention, ci: int) -> bool:
@@ -763,6 +780,28 @@ def _words_of_the_noun(r: SentenceReader, cue: Mention, ci: int) -> Result:
         r.trace.dropped("report_in_the_content", r.cue_text(r.active.cue),
                         r.doc.folded.span_to_original(r.active.cue.key_start, r.active.cue.end),
                         "the words of its speech noun follow (… أكد فيه): that statement takes its place")
+    return draft
+
+
+@STATEMENT_PATTERNS.rule(
+    ("وأحبط الجمرك تهريب كميات كبيرة من الخمور. أوضح ذلك مدير عام الجمرك عبدالرحمن المحنا.",
+     {"speaker": "عبدالرحمن المحنا", "content": "وأحبط الجمرك تهريب"}),
+    ("أوضح ذلك التقرير أن الأسعار سترتفع.", None),
+)
+def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """«أوضح ذلك X»: X said what the sentence before tells (… ولم تنجح محاولة التهريب. أوضح ذلك
+    مدير عام الجمرك …), when no content of its own follows (not أوضح ذلك التقرير أن …)."""
+    if cue.value["kind"] != "verb_past" or r.d.sentence_no == 0 or cue.prefix_len:
+        return None
+    k = r.s.index_after(cue.end)
+    if k >= r.n or r.toks[k].text not in ("ذلك", "هذا"):
+        return None
+    found = r.parser.parse(r.s.past_time_words(k + 1), r.n)
+    if found is None or r.intro(found[1]) is not None:
+        return None
+    told = r.d.sentence_spans[r.d.sentence_no - 1]
+    draft = r.draft(found[0], cue, told, found[1])
+    draft.sentence = (told[0], r.s.span[1])  # the words and their attribution
     return draft
 
 

@@ -81,8 +81,8 @@ class SentenceReader:
                 if self.trace is not None:
                     self.trace.made(pattern.name, self.cue_text(cue), self.doc.folded.span_to_original(
                         cue.key_start, cue.end), f"speaker by {result.speaker_rule or '-'}")
-                if not result.nested:
-                    self.active = result
+                if not result.nested and result.content[0] >= self.s.span[0]:
+                    self.active = result  # (أوضح ذلك X: its content is the sentence before, read already)
                     consumed = self.s.index_after(result.content[0])
                 break
             else:
