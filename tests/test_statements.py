@@ -1086,3 +1086,18 @@ def test_said_that_before_a_new_clause_after_an_object_and_bodies_joined_by_waw(
     assert find(sts, "السنوات الماضية")["cue"] == "مفيدا"
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_findings_advice_and_according_to_after_a_comma():
+    page, sts = own("ووجد الباحثون أن الآثار النفسية أكثر شيوعا من الضرر الجسدي. ولاحظوا أيضا أن الإصابات زادت.\n"
+                    "ووجد رجال الأمن جثة في المنزل.\n"
+                    "وينصح الخبراء المستخدمين بحذف هذا النوع من الرسائل.\n"
+                    "وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة. وبدأت الفيضانات الشهر الماضي، "
+                    "وحسب الهيئة، تم تسجيل 77 حالة وفاة.")
+    assert find(sts, "الآثار النفسية")["speaker"]["name_ar"] == "الباحثون"
+    assert find(sts, "الإصابات زادت")["speaker"]["name_ar"] == "الباحثون"
+    assert not [st for st in sts if "جثة" in st["content"]]  # found a body: no finding without أن
+    assert find(sts, "بحذف هذا النوع")["speaker"]["name_ar"] == "الخبراء"  # المستخدمين: the people advised
+    assert find(sts, "77 حالة")["cue"] == "حسب"  # what follows «according to» after a comma
+    for statement in sts:
+        assert_spans(page, statement)

@@ -369,6 +369,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
                 j = j + 1 if named is not None else self._construct_end(j + 1, n)  # في سوق الأسماك
+            elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
+                    and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
+                break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين
+                #        describes them)
             elif self.verb_needs_ba(tok) or (self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب"
                                               and glued_noun(s, tok)):
                 break  # ورحب الوزراء بعودة الحكومة، ويطالب الخبراء بضرورة …: the object, behind its preposition

@@ -616,7 +616,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j += 1
     if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end), "quantity"):
         j += 1  # وطبقا لبعض المصادر: the sources, past «some»
-    leading = all(t.text in (",", ";", "-") for t in toks[:ci])  # وبحسب رويترز، …: the clause opens with it
+    leading = all(t.text in (",", ";", "-") for t in toks[:ci]) or (  # وبحسب رويترز، …: the clause opens
+        toks[ci - 1].text == "," and r.doc.text[cue.start:cue.key_start] == "و")  # with it (…، وحسب الهيئة، تم)
     res = relay_source_phrase(r, j, leading=leading)
     if res is None:
         return Dropped("according to whom is not understood")
