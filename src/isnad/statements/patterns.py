@@ -30,6 +30,7 @@ PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / 
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
+INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introduce a speaker
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
@@ -98,7 +99,9 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
         return None
     found = r.d.persons_in.get(no - 1)
     if found is None:
-        found = r.d.persons_in[no - 1] = _persons_named(Sentence(r.doc, r.d.sentence_spans[no - 1]), r.d)
+        told = r.d.sentence_spans[no - 1]
+        found = r.d.persons_in[no - 1] = [] if told[1] - told[0] > INTRODUCING_SENTENCE else \
+            _persons_named(Sentence(r.doc, told), r.d)  # a long sentence names too many to choose from
     agreeing = [sp for sp in found if sp.gender == gender]
     if len(agreeing) != 1 or any(sp.gender is None for sp in found):
         return None  # no one, or more than one person it may be
