@@ -1101,3 +1101,20 @@ def test_findings_advice_and_according_to_after_a_comma():
     assert find(sts, "77 حالة")["cue"] == "حسب"  # what follows «according to» after a comma
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_a_second_verb_of_the_same_speaker_with_its_object_and_participles_of_directing_and_citing():
+    page, sts = own("وذكر المتحدث العسكري أندريه ليسينكو أن الانفصاليين يستخدمون أسلحة ثقيلة ووصف الوضع في "
+                    "المناطق الغربية بأنه الأكثر توترا.\n"
+                    "وأبدى قاسم رضاه التام عن المعدل وشكر اللاعبين على الانضباطية.\n"
+                    "وقال حمد الشنير إن الملتقى يحمل عدة أهداف، موجها الطلبة للعمل على رفعة وطنهم.\n"
+                    "وكشف مدير المعرض أحمد العمري عن أن المعرض نجح، مستشهدا ببحث دول العالم عن مصادر أخرى.")
+    described = find(sts, "الأكثر توترا")
+    assert described["cue"] == "وصف" and described["speaker"]["name_ar"] == "أندريه ليسينكو"
+    assert find(sts, "يستخدمون أسلحة ثقيلة")["content"].endswith("ثقيلة")  # ends before ووصف
+    thanked = find(sts, "على الانضباطية")
+    assert thanked["cue"] == "شكر" and thanked["speaker"]["name_ar"] == "قاسم"  # the players are thanked
+    assert find(sts, "الطلبة للعمل")["cue"] == "موجها"
+    assert find(sts, "ببحث دول العالم")["cue"] == "مستشهدا"
+    for statement in sts:
+        assert_spans(page, statement)

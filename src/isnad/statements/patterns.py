@@ -685,9 +685,17 @@ def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     statement, of its own subject or else of the same speaker; the first one ends before it."""
     if not r.inside_active(cue):
         return None
-    if not (r.clause_start(ci) or _same_subject_verb(r, cue, ci) or _new_subject_after_comma(r, cue, ci)):
+    same = _same_subject_verb(r, cue, ci)
+    if not (r.clause_start(ci) or same or _new_subject_after_comma(r, cue, ci)):
         return None
-    draft = verb_statement(r, cue, ci, r.active.speaker)
+    speaker = r.active.speaker
+    draft = verb_statement(r, cue, ci, speaker)
+    k = r.skip_words(r.s.index_after(cue.end))
+    if draft is not None and same and draft.speaker is not speaker and draft.speaker_rule in WEAK_SUBJECT_RULES \
+            and k < r.n and r.toks[k].text.endswith("ين"):
+        span = r.content_span(k)  # وشكر اللاعبين على …: the players are thanked
+        r.parser.last_rule = "same_as_statement"
+        draft = r.draft(speaker, cue, span, k) if span else None
     if draft is not None:
         r.truncate(r.active, ci)
     return draft
@@ -709,8 +717,16 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
     row = cue.value
     if row["kind"] != "verb_past" or not r.doc.text[cue.start:cue.key_start].startswith("و"):
         return False
-    k = r.skip_words(r.s.index_after(cue.end))
-    return r.subjectless(k) and gender_agrees(row["gender"], r.active.speaker)
+    j = r.s.index_after(cue.end)
+    k = r.skip_words(j)
+    if r.subjectless(k):
+        return gender_agrees(row["gender"], r.active.speaker)
+    if row["object"] != "yes":
+        return False
+    found = explicit_subject(r, cue, ci, j, k)  # ووصف الوضع بأنه …، وشكر اللاعبين على …: its object
+    return (found is None or found[0] is r.active.speaker or (
+        r.parser.last_rule in WEAK_SUBJECT_RULES and r.toks[k].text.endswith("ين"))) \
+        and gender_agrees(row["gender"], r.active.speaker)
 
 
 @STATEMENT_PATTERNS.rule(
