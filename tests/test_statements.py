@@ -1118,3 +1118,16 @@ def test_a_second_verb_of_the_same_speaker_with_its_object_and_participles_of_di
     assert find(sts, "ببحث دول العالم")["cue"] == "مستشهدا"
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_bodies_in_at_estimates_websites_and_the_weather_service_speak():
+    page, sts = own("من جانبها بينت الجهات المعنية في مهرجان صيف حائل أن الأسر المنتجة تشهد إقبالا كثيفا.\n"
+                    "وأعلن صندوق النقد الدولي خفض توقعاته. وتشير تقديرات الصندوق إلى أن الأثر الفوري للعقوبات كبير.\n"
+                    "ويتم تهديد المستخدم بعدم استرجاع ملفاته إلا بعد الدفع، بحسب مواقع متخصصة.\n"
+                    "كما توقعت الأرصاد هطول أمطار متفرقة على مناطق تبوك.")
+    assert find(sts, "الأسر المنتجة")["speaker"]["name_ar"] == "الجهات المعنية"
+    assert find(sts, "الأثر الفوري")["speaker"]["name_ar"] == "صندوق النقد الدولي"
+    assert find(sts, "بعدم استرجاع ملفاته")["speaker"]["name_ar"] == "مواقع متخصصة"
+    assert find(sts, "هطول أمطار")["speaker"]["name_ar"] == "الأرصاد"
+    for statement in sts:
+        assert_spans(page, statement)

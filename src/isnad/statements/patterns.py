@@ -439,7 +439,8 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     if res is not None and (s.head_kind(r.toks[j]) is None or (
             res[1] < n and s.is_(res[1], "subordinator") and r.toks[res[1]].text.startswith("ال"))):
         return None  # بحسب المعلومات التي تم التوصل إليها، وفقا للقانون الدولي: a thing, not a source
-    if res is None and r.toks[j].text.endswith(("ون", "ين")) and r.toks[j].text.isalpha() \
+    if res is None and (r.toks[j].text.endswith(("ون", "ين")) or s.head_kind(r.toks[j]) == "group") \
+            and r.toks[j].text.isalpha() \
             and not r.toks[j].text.startswith(("ال", "لل")) and not s.is_(j, "any") and s.at(j, "cue") is None:
         res = r.parser.group(j, j + 1, n, "pl")
         r.parser.last_rule = "unnamed_group"

@@ -485,7 +485,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                        head=bare(tok.text)), j
     if head == "group":
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
-                and not tok.text.endswith("تان"):
+                and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
