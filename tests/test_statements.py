@@ -1131,3 +1131,13 @@ def test_bodies_in_at_estimates_websites_and_the_weather_service_speak():
     assert find(sts, "هطول أمطار")["speaker"]["name_ar"] == "الأرصاد"
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_the_subject_after_kana_keeps_its_description_or_aside_between_commas():
+    page, sts = own("وقالت سوزان ماكدانيال إن التقرير مقلق.\n"
+                    "وكانت الوزارة، في بيان لها، أكدت أن الوضع مستقر.\n"
+                    "وكانت سوزان ماكدانيال، العضو في اللجنة الخاصة المستقلة، صرحت أن التقرير يتضمن وقائع مقلقة.")
+    assert find(sts, "الوضع مستقر")["speaker"]["name_ar"] == "الوزارة"  # not the last woman who spoke
+    assert find(sts, "يتضمن وقائع")["speaker"]["name_ar"] == "سوزان ماكدانيال"  # not her description
+    for statement in sts:
+        assert_spans(page, statement)

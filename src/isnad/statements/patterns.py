@@ -201,6 +201,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
     verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
     a subordinate clause (وحين رفضت أحس أن)."""
+    described = r.kana_subject_phrase(ci)  # وكانت سوزان ماكدانيال، العضو في اللجنة، صرحت
+    if described is not None:
+        return described, j
     if ci > 0 and (r.toks[ci - 1].text == "قد" or r.subject_before(ci)):
         first = r.before_cue(ci) or r.subject_between_kana_and_qad(ci)  # وكانت حركة طالبان حذرت داعش
         if first is not None:

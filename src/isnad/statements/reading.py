@@ -479,6 +479,8 @@ class SentenceReader:
         for k in range(max(0, ci - 10), ci):
             if not (k == 0 or toks[k - 1].text in CLAUSE_PUNCT or s.is_(k - 1, "clause_opener")):
                 continue
+            if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
+                continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
             res = self.parser.noun_phrase(k, ci)
             if res is not None and self._aside(res[1], ci):
                 self.parser.last_rule = "noun_phrase"
@@ -501,6 +503,31 @@ class SentenceReader:
                     self.parser.last_rule = "noun_phrase"
                 return res[0]
         return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
+
+    def kana_subject_phrase(self, ci: int) -> Speaker | None:
+        """The speaker phrase that opens a clause of كان and reaches the verb at ``ci``, its
+        description between commas included (وكانت سوزان ماكدانيال، العضو في اللجنة، صرحت أن):
+        the subject, not the description nearest the verb."""
+        toks, s = self.toks, self.s
+        if ci < 3 or toks[ci - 1].text != ",":
+            return None
+        for kana in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1):
+            if s.at(kana, "cue", lambda m: m.value["kind"] != "noun") is not None or toks[kana].text in (".", ":", ";"):
+                return None  # (في بيان لها: a report noun may stand in the aside)
+            if _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
+                if not (kana == 0 or toks[kana - 1].text in CLAUSE_PUNCT or s.is_(kana - 1, "clause_opener")):
+                    return None
+                res = self.parser.parse(kana + 1, ci)
+                if res is not None and (res[1] >= ci - 1 or toks[res[1]].text == ","):
+                    return res[0]  # (وكانت الوزارة، في بيان لها، أكدت: an aside before the verb)
+                named = self.parser.person_name(kana + 1, ci, introduced=True)
+                if named is not None and named[1] < ci - 2 and toks[named[1]].text == ",":
+                    sp = named[0]  # the name, then its description up to the comma before the verb
+                    self.parser.last_rule = "subject_of_kana"
+                    sp.role_ar = sp.role_ar or self.doc.surface(toks[named[1] + 1].start, toks[ci - 2].end)
+                    return sp
+                return None
+        return None
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
