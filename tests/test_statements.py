@@ -1141,3 +1141,14 @@ def test_the_subject_after_kana_keeps_its_description_or_aside_between_commas():
     assert find(sts, "يتضمن وقائع")["speaker"]["name_ar"] == "سوزان ماكدانيال"  # not her description
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_said_that_before_past_a_relative_clause_and_the_people_a_body_warns():
+    page, sts = own("من جهة أخرى، حذرت وزارة العمل المواطنين وعملاء الوزارة من التعامل مع المكاتب غير المرخصة. "
+                    "أوضح ذلك أمس مدير عام فرع وزارة العمل عبدالله العليان، الذي بين أن الوزارة أطلقت موقعا جديدا.")
+    warned = find(sts, "من التعامل مع المكاتب")
+    assert warned["speaker"]["name_ar"] == "وزارة العمل" and warned["content"].startswith("المواطنين")
+    told = [st for st in sts if st["cue"] == "أوضح"]
+    assert told and told[0]["speaker"]["name_ar"] == "عبدالله العليان" and "حذرت" in told[0]["content"]
+    for statement in sts:
+        assert_spans(page, statement)

@@ -187,6 +187,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 continue
             if org is not None or s.stop(tok) or tok.text in doc.words.declined_objects:
                 break  # … التعليق: what رفض refuses, not part of the name
+            if self.verb_object and count and tok.text.startswith("ال") and s.head_kind(tok) == "group" \
+                    and toks[j - 1].text.isalpha() and not s.is_(j - 1, "preposition", "adverbial_prep"):
+                break  # حذرت وزارة العمل المواطنين من …: the people warned, the object (not لدى المنظمات)
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows

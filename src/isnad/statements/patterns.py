@@ -821,8 +821,11 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     if k >= r.n or r.toks[k].text not in ("ذلك", "هذا"):
         return None
     found = r.parser.parse(r.s.past_time_words(k + 1), r.n)
-    if found is None or r.intro(found[1]) is not None:
+    if found is None:
         return None
+    after = found[1] + (found[1] < r.n and r.toks[found[1]].text == ",")
+    if r.intro(found[1]) is not None and not r.s.is_(after, "subordinator"):
+        return None  # (…، الذي بين أن …: the words of a relative clause, not of أوضح ذلك)
     told = r.d.sentence_spans[r.d.sentence_no - 1]
     draft = r.draft(found[0], cue, told, found[1])
     draft.sentence = (told[0], r.s.span[1])  # the words and their attribution
