@@ -1152,3 +1152,11 @@ def test_said_that_before_past_a_relative_clause_and_the_people_a_body_warns():
     assert told and told[0]["speaker"]["name_ar"] == "عبدالله العليان" and "حذرت" in told[0]["content"]
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_two_family_names_speak_together_and_an_object_with_its_pronoun_is_the_content():
+    page, sts = own("من جانبه أبدى العريني والقصيمي سعادتهما بالانضمام للكتيبة الجيلاوية، آملين أن يساهما في الفوز.")
+    glad = find(sts, "سعادتهما بالانضمام")
+    assert glad["cue"] == "أبدى" and glad["speaker"]["name_ar"] == "العريني والقصيمي"
+    for statement in sts:
+        assert_spans(page, statement)

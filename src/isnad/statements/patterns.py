@@ -14,6 +14,7 @@ from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
+from .names import pronoun_object
 from .parser import PhraseParser
 from .sentence import Sentence, Token
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
@@ -296,8 +297,9 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
         return r.draft(speaker, cue, span, zs + 1) if span else None
     zs_object = r.object_start(zs)
-    if row["object"] == "yes" and zs_object < r.n and r.toks[zs_object].text in OBJECT_PREPOSITIONS \
-            and not r.s.is_(zs_object + 1, "intro"):
+    if row["object"] == "yes" and zs_object < r.n and (
+            (r.toks[zs_object].text in OBJECT_PREPOSITIONS and not r.s.is_(zs_object + 1, "intro"))
+            or (explicit and pronoun_object(r.s, r.toks[zs_object]))):  # أبدى العريني سعادته بـ …
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
     opened = r.intro(zs, far_saying=row["object"] != "yes")

@@ -461,8 +461,12 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     tok = toks[i]
     if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
             and (family_name(s, tok) or (s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
-        surface = doc.surface(tok.start, tok.end)  # وقال القحطاني إن، رفض الأنصاري التعليق
-        return Speaker(surface, surface, "person", (tok.start, tok.end)), i + 1
+        end = i + 1
+        if end < n and s.conjunction(toks[end]) and family_name(s, Token(toks[end].text[1:], toks[end].start + 1,
+                                                                         toks[end].end)):
+            end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
+        surface = doc.surface(tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق
+        return Speaker(surface, surface, "person", (tok.start, toks[end - 1].end)), end
     head = s.head_kind(tok)
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
         return p.quoted_organization(tok.start, i + 1, n)
