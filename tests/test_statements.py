@@ -1160,3 +1160,12 @@ def test_two_family_names_speak_together_and_an_object_with_its_pronoun_is_the_c
     assert glad["cue"] == "أبدى" and glad["speaker"]["name_ar"] == "العريني والقصيمي"
     for statement in sts:
         assert_spans(page, statement)
+
+
+def test_a_clause_subject_may_be_a_description_and_a_name():
+    page, sts = own("وجذبت صانعة الدمى زهراء الميلاد بأعمالها الفنية زوار المهرجان، وأوضحت بأنه كانت بدايتها منذ "
+                    "أربع سنوات، منوهة إلى أنها تعلمت بنفسها.")
+    assert find(sts, "كانت بدايتها")["speaker"]["name_ar"] == "زهراء الميلاد"
+    assert find(sts, "تعلمت بنفسها")["speaker"]["name_ar"] == "زهراء الميلاد"
+    for statement in sts:
+        assert_spans(page, statement)

@@ -149,10 +149,18 @@ def _office_at(s: Sentence, k: int) -> Mention | None:
 def _person_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
     """A person or an official named at token ``k`` (قدم أحمد عيد الحربي رئيس الاتحاد … شكره
     …، وقال:؛ ولم يستطع مدير الموقع نعيم البكر أن يجزم …، لكنه قال)."""
-    if r.s.first_name(r.toks[k - 1]) or r.s.starts_name(k - 1):
+    s = r.s
+    if s.first_name(r.toks[k - 1]) or s.starts_name(k - 1):
         return None  # عبدالعزيز السلمي- سبق- جدة: a name, not a verb and its subject
     found = r.parser.parse(k, ci)
-    return found if found is not None and found[0].kind in ("person", "official") else None
+    if found is not None and found[0].kind in ("person", "official"):
+        return found
+    for z in range(k + 1, min(ci, k + 4)):  # وجذبت صانعة الدمى زهراء الميلاد بأعمالها …: what she is, her name
+        if not r.toks[z - 1].text.isalpha() or s.is_(z - 1, "any"):
+            return None
+        if s.starts_name(z) and s.definite(r.toks[z - 1]):
+            return r.parser.person_name(z, ci, introduced=True)
+    return None
 
 
 def contacted_party(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
