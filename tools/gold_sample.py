@@ -3,11 +3,15 @@
 The sets under ``tools/`` (calibration, devbench, devbench2 …) keep only a MANIFEST.tsv
 (name, zip file, url, outlet, date_extracted); the article text is never stored in the
 repository.  Every set's draw is declared once here (:data:`GOLD_SETS`, in the order the
-sets were drawn: each excludes dev-real and every set drawn before it); each set's
-``make_pages.py`` gives its draw to :func:`main`, which rebuilds the pages from
-../shared/corpus/bench (relative to the repository root) as NAME.txt, the record's title
-on the first line, then its content stripped of surrounding white space, as in
-tests/devreal/pages/, and with ``--sample`` draws the set again.  Standard library only.
+sets were drawn: each excludes dev-real and every set drawn before it).  Run as a script it
+rebuilds a set's pages from ../shared/corpus/bench (relative to the repository root) as
+NAME.txt, the record's title on the first line, then its content stripped of surrounding
+white space, as in tests/devreal/pages/, and with ``--sample`` draws the set again::
+
+    python3 tools/gold_sample.py devbench4 --out /tmp/devbench4-pages
+    python3 tools/gold_sample.py devbench4 --sample      # (re)build its MANIFEST.tsv
+
+Standard library only.
 """
 
 import argparse
@@ -141,13 +145,15 @@ def write_pages(spec, bench, out):
     return written
 
 
-def main(spec, description, argv=None):
-    ap = argparse.ArgumentParser(description=description)
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("set", choices=sorted(GOLD_SETS), help="the gold set under tools/")
     ap.add_argument("--bench", type=Path, default=ROOT.parent / "shared" / "corpus" / "bench")
     ap.add_argument("--out", type=Path, help="folder to write NAME.txt pages into")
     ap.add_argument("--sample", action="store_true",
                     help="(re)build MANIFEST.tsv by the fixed-seed draw")
     args = ap.parse_args(argv)
+    spec = GOLD_SETS[args.set]
     if not args.bench.is_dir():
         sys.exit(f"no bench folder: {args.bench}")
     if args.sample:
@@ -159,3 +165,7 @@ def main(spec, description, argv=None):
             ap.error("give --out DIR (and/or --sample)")
         return
     print(f"wrote {write_pages(spec, args.bench, args.out)} pages to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -67,8 +67,8 @@ def labelled_statements(held_out: bool = False) -> list[tuple[str, dict, bool]]:
         out.extend(_labelled(folder.name, folder / "pages", folder / "gold.jsonl"))
     if held_out and BENCH.is_dir():
         with tempfile.TemporaryDirectory() as pages:
-            subprocess.run([sys.executable, str(CALIBRATION / "make_pages.py"), "--bench", str(BENCH),
-                            "--out", pages], check=True, capture_output=True)
+            subprocess.run([sys.executable, str(CALIBRATION.parent / "gold_sample.py"), "calibration",
+                            "--bench", str(BENCH), "--out", pages], check=True, capture_output=True)
             out.extend(_labelled("calibration", Path(pages), CALIBRATION / "gold.jsonl"))
     return out
 
