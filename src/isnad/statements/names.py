@@ -8,7 +8,7 @@ names with the article (العتيبي، الشيخ after a first name), name li
 """
 from __future__ import annotations
 
-from .sentence import Sentence, Token
+from .sentence import Sentence, Token, unglued
 
 FILIATION = ("بن", "بنت")
 NAME_WORDS = 5  # words of a name after its first
@@ -59,7 +59,7 @@ def accusative_noun(s: Sentence, tok: Token) -> bool:
 def _proclitic_word(s: Sentence, tok: Token) -> bool:
     """Whether a word starting with و / ل is a known word behind that letter (وحماية، لمديرية)
     rather than a name that starts with it (لوري، والاش، ويليام، ويب)."""
-    rest = Token(tok.text[1:], tok.start + 1, tok.end)
+    rest = unglued(tok)
     return len(rest.text) < 2 or bool(s.classes_of.get(rest.text)) or s.common_noun(rest) or s.known(rest) \
         or s.first_name(rest) or rest.text.startswith("ال")  # ولم، وقد: function words; ويب، وانغ: names
 
@@ -67,7 +67,7 @@ def _proclitic_word(s: Sentence, tok: Token) -> bool:
 def glued_noun(s: Sentence, tok: Token) -> bool:
     """A common noun behind ب / ف / ك (بعودة، فخطة، كبديل), not a name that starts with the
     letter (كلينزمان، فيرفاكس)."""
-    rest = Token(tok.text[1:], tok.start + 1, tok.end)
+    rest = unglued(tok)
     return tok.text[0] in "بفك" and len(rest.text) >= 3 and (s.common_noun(rest) or s.known(rest))
 
 

@@ -13,7 +13,7 @@ from .bodies import BodyPhrases
 from .discourse import Discourse
 from .names import glued_noun, name_word
 from .persons import PersonPhrases
-from .sentence import Sentence, Token
+from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
 from .words import bare
 
@@ -210,7 +210,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             elif (past_place := self._place_of_office(j, n)) > j:
                 j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
             elif organization and tok.text.startswith("وال") and (toks[j - 1].text.startswith("لل") or (
-                    s.definite(toks[j - 1]) and s.head_kind(Token(tok.text[1:], tok.start + 1, tok.end)) is None)) \
+                    s.definite(toks[j - 1]) and s.head_kind(unglued(tok)) is None)) \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
                 j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two bodies)
             elif organization and self._purpose(j) and self._construct(j, n):
@@ -340,7 +340,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         count = 0
         while j < n and count < 8:
             tok = toks[j]
-            joined = Token(tok.text[1:], tok.start + 1, tok.end)
+            joined = unglued(tok)
             if s.conjunction(tok) and len(tok.text) > 3 and not s.definite(joined) and (
                     self._describes(joined) or s.head_kind(joined) == "group"):
                 j += 1  # مصادر أمنية وعشائرية: adjectives joined by و; سكان وشهود: another group
@@ -457,7 +457,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             return None
         j, _, country = self.complements(i + 1, n, definite_head=definite, name_may_follow=False, organization=True)
         while j + 1 < n and toks[j].text.startswith("و") and len(toks[j].text) > 3 \
-                and (s.definite(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end)) or s.head_kind(toks[j])):
+                and (s.definite(unglued(toks[j])) or s.head_kind(toks[j])):
             j, _, more = self.complements(j + 1, n, definite_head=True, name_may_follow=False, organization=True)
             country = country or more  # … وقوات الجيش الموالية للشرعية
         fs, fe = toks[i].start, toks[j - 1].end

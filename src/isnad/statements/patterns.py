@@ -16,7 +16,7 @@ from ..text import fold_key
 from .draft import Draft, Dropped
 from .names import pronoun_object
 from .parser import PhraseParser
-from .sentence import Sentence, Token
+from .sentence import Sentence, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
@@ -631,7 +631,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         j = s.past_time_words(j + 1)  # بحسب ما ذكرت X، حسبما نقلته X، حسبما أعلن أمس X
     if j < r.n and toks[j].text == "ل":
         j += 1
-    if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(Token(toks[j].text[1:], toks[j].start + 1, toks[j].end), "quantity"):
+    if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(unglued(toks[j]), "quantity"):
         j += 1  # وطبقا لبعض المصادر: the sources, past «some»
     leading = all(t.text in (",", ";", "-") for t in toks[:ci]) or (  # وبحسب رويترز، …: the clause opens
         toks[ci - 1].text == "," and r.doc.text[cue.start:cue.key_start] == "و")  # with it (…، وحسب الهيئة، تم)
@@ -705,8 +705,7 @@ def coordinated_clause(r: SentenceReader, cue: Mention, ci: int) -> Result:
     speaker = r.active.speaker
     draft = verb_statement(r, cue, ci, speaker)
     k = r.skip_words(r.s.index_after(cue.end))
-    if draft is not None and same and draft.speaker is not speaker and draft.speaker_rule in WEAK_SUBJECT_RULES \
-            and k < r.n and r.toks[k].text.endswith("ين"):
+    if draft is not None and same and draft.speaker is not speaker and _people_acted_on(r, k, draft.speaker_rule):
         span = r.content_span(k)  # وشكر اللاعبين على …: the players are thanked
         r.parser.last_rule = "same_as_statement"
         draft = r.draft(speaker, cue, span, k) if span else None
@@ -738,9 +737,14 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
     if row["object"] != "yes":
         return False
     found = explicit_subject(r, cue, ci, j, k)  # ووصف الوضع بأنه …، وشكر اللاعبين على …: its object
-    return (found is None or found[0] is r.active.speaker or (
-        r.parser.last_rule in WEAK_SUBJECT_RULES and r.toks[k].text.endswith("ين"))) \
+    return (found is None or found[0] is r.active.speaker or _people_acted_on(r, k, r.parser.last_rule)) \
         and gender_agrees(row["gender"], r.active.speaker)
+
+
+def _people_acted_on(r: SentenceReader, k: int, rule: str | None) -> bool:
+    """A plural in ين right after a verb that a rule reading any words took for its subject:
+    the people the verb acts on, its object (وشكر اللاعبين على …)."""
+    return rule in WEAK_SUBJECT_RULES and k < r.n and r.toks[k].text.endswith("ين")
 
 
 @STATEMENT_PATTERNS.rule(

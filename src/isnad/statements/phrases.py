@@ -17,7 +17,7 @@ from ..rules import Registry
 from ..text import fold_key, lookup_forms
 from .names import family_name, glued_noun, name_word, pronoun_object, titles_end
 from .parser import PhraseParser
-from .sentence import Sentence, Token
+from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
 from .words import bare
 
@@ -462,8 +462,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
             and (family_name(s, tok) or (s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
         end = i + 1
-        if end < n and s.conjunction(toks[end]) and family_name(s, Token(toks[end].text[1:], toks[end].start + 1,
-                                                                         toks[end].end)):
+        if end < n and s.conjunction(toks[end]) and family_name(s, unglued(toks[end])):
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
         surface = doc.surface(tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق
         return Speaker(surface, surface, "person", (tok.start, toks[end - 1].end)), end
@@ -517,7 +516,7 @@ def _owner_after_lam(p: PhraseParser, k: int, n: int) -> Found:
     if not (tok.text.startswith("ل") and not tok.text.startswith("لل") and len(tok.text) > 3
             and tok.text.isalpha() and not s.known(tok)):
         return None
-    bare_name = Token(tok.text[1:], tok.start + 1, tok.end)
+    bare_name = unglued(tok)
     if s.common_noun(bare_name) or s.is_word(bare_name, "any"):
         return None
     surface = p.doc.surface(bare_name.start, bare_name.end)
@@ -601,9 +600,8 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         return None
     for k in range(i + 1, min(n, i + TITLE_REACH)):
         tok = s.toks[k]
-        if not tok.text.isalpha() or (s.stop(tok) and not (tok.text == "في" and s.definite(s.toks[i]))) \
-                or _role_behind_preposition(s, k):
-            return None  # المتخصص في التسويق الرياضي في لندن طلال المغربي: في inside a definite description
+        if not tok.text.isalpha() or s.stop(tok) or _role_behind_preposition(s, k):
+            return None  # (في may stand in the description: المتخصص في التسويق الرياضي في لندن طلال المغربي)
         title_end = titles_end(s, k, n)
         if title_end is None and k > i + 1 and s.first_name(tok) and not s.definite(tok) \
                 and not (s.is_word(s.toks[k - 1], "eponym") and s.head_kind(s.toks[k - 2]) == "organization") \

@@ -477,7 +477,7 @@ class SentenceReader:
         before its verb (الدراسة أوضحت أن، المقاومة من جانبها أكدت): the phrase is the subject."""
         s, toks = self.s, self.toks
         for k in range(max(0, ci - 10), ci):
-            if not (k == 0 or toks[k - 1].text in CLAUSE_PUNCT or s.is_(k - 1, "clause_opener")):
+            if not self._opens_clause(k):
                 continue
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
@@ -508,26 +508,37 @@ class SentenceReader:
         """The speaker phrase that opens a clause of كان and reaches the verb at ``ci``, its
         description between commas included (وكانت سوزان ماكدانيال، العضو في اللجنة، صرحت أن):
         the subject, not the description nearest the verb."""
-        toks, s = self.toks, self.s
+        toks = self.toks
         if ci < 3 or toks[ci - 1].text != ",":
             return None
+        kana = self._kana_before_asides(ci)
+        if kana is None:
+            return None
+        res = self.parser.parse(kana + 1, ci)
+        if res is not None and (res[1] >= ci - 1 or toks[res[1]].text == ","):
+            return res[0]  # (وكانت الوزارة، في بيان لها، أكدت: an aside before the verb)
+        named = self.parser.person_name(kana + 1, ci, introduced=True)
+        if named is None or named[1] >= ci - 2 or toks[named[1]].text != ",":
+            return None
+        sp = named[0]  # the name, then its description up to the comma before the verb
+        self.parser.last_rule = "subject_of_kana"
+        sp.role_ar = sp.role_ar or self.doc.surface(toks[named[1] + 1].start, toks[ci - 2].end)
+        return sp
+
+    def _kana_before_asides(self, ci: int) -> int | None:
+        """The index of the clause-opening كان a few words before the verb at ``ci``, past
+        commas and report nouns (في بيان لها) but no other verb or sentence mark."""
+        toks, s = self.toks, self.s
         for kana in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1):
             if s.at(kana, "cue", lambda m: m.value["kind"] != "noun") is not None or toks[kana].text in (".", ":", ";"):
-                return None  # (في بيان لها: a report noun may stand in the aside)
-            if _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
-                if not (kana == 0 or toks[kana - 1].text in CLAUSE_PUNCT or s.is_(kana - 1, "clause_opener")):
-                    return None
-                res = self.parser.parse(kana + 1, ci)
-                if res is not None and (res[1] >= ci - 1 or toks[res[1]].text == ","):
-                    return res[0]  # (وكانت الوزارة، في بيان لها، أكدت: an aside before the verb)
-                named = self.parser.person_name(kana + 1, ci, introduced=True)
-                if named is not None and named[1] < ci - 2 and toks[named[1]].text == ",":
-                    sp = named[0]  # the name, then its description up to the comma before the verb
-                    self.parser.last_rule = "subject_of_kana"
-                    sp.role_ar = sp.role_ar or self.doc.surface(toks[named[1] + 1].start, toks[ci - 2].end)
-                    return sp
                 return None
+            if _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
+                return kana if self._opens_clause(kana) else None
         return None
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether token ``k`` stands where a clause begins: first, or after a mark or an opener."""
+        return k == 0 or self.toks[k - 1].text in CLAUSE_PUNCT or self.s.is_(k - 1, "clause_opener")
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
@@ -539,7 +550,7 @@ class SentenceReader:
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
         if kana is None or kana == ci - 2 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
-                or not (kana == 0 or toks[kana - 1].text in CLAUSE_PUNCT or s.is_(kana - 1, "clause_opener")):
+                or not self._opens_clause(kana):
             return None
         first, last = kana + 1, ci - 2
         if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:

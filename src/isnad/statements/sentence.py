@@ -31,6 +31,11 @@ class Token(NamedTuple):
     end: int
 
 
+def unglued(tok: Token) -> Token:
+    """The word without its one-letter proclitic (والرياضة → الرياضة، لبعض → بعض)."""
+    return Token(tok.text[1:], tok.start + 1, tok.end)
+
+
 def tokens_of(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation marks of folded ``text[start:end]`` (built with ``tuple.__new__``,
     a third faster than the NamedTuple constructor on this hot path)."""
