@@ -76,6 +76,14 @@ def own(text: str, published: str | None = None, agencies: tuple[str, ...] = ())
                                                   agencies=list(agencies)), LEXICON)
 
 
+def own_spanned(text: str) -> list[dict]:
+    """The statements of :func:`own`, each checked to quote its page exactly (:func:`assert_spans`)."""
+    page, sts = own(text)
+    for statement in sts:
+        assert_spans(page, statement)
+    return sts
+
+
 def find(statements: list[dict], phrase: str) -> dict:
     hits = [s for s in statements if phrase in s["content"]]
     assert hits, f"no statement contains {phrase!r}: {[s['content'][:40] for s in statements]}"
@@ -1010,41 +1018,37 @@ def test_the_speaker_phrase_ends_where_the_content_begins(text, speaker, content
 
 
 def test_the_one_asked_answers_and_a_clause_subject_carries_to_a_later_verb():
-    page, sts = own("وبسؤال مدير إدارة التعليم بالمنطقة، أوضح أن الإدارة ستحقق في الأمر.\n"
-                    "وباتصال هاتفي مع رئيس البلدية محمد الغامدي قال إن المشروع سينتهي قريبا.\n"
-                    "من جانبه قدم أحمد عيد الحربي رئيس الاتحاد شكره للأمير على دعمه وقال: \"هذا الدعم ليس مستغربا\".\n"
-                    "من ناحيتها، أعطت رئاسة مجلس النواب الأولوية لملف الخدمات، فيما شددت على فرض دورها الرقابي.\n"
-                    "وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.")
+    sts = own_spanned("وبسؤال مدير إدارة التعليم بالمنطقة، أوضح أن الإدارة ستحقق في الأمر.\n"
+                     "وباتصال هاتفي مع رئيس البلدية محمد الغامدي قال إن المشروع سينتهي قريبا.\n"
+                     "من جانبه قدم أحمد عيد الحربي رئيس الاتحاد شكره للأمير على دعمه وقال: \"هذا الدعم ليس مستغربا\".\n"
+                     "من ناحيتها، أعطت رئاسة مجلس النواب الأولوية لملف الخدمات، فيما شددت على فرض دورها الرقابي.\n"
+                     "وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.")
     assert find(sts, "الإدارة ستحقق")["speaker"]["name_ar"] == "مدير إدارة التعليم"
     assert find(sts, "المشروع سينتهي")["speaker"]["name_ar"] == "محمد الغامدي"
     assert find(sts, "هذا الدعم")["speaker"]["name_ar"] == "أحمد عيد الحربي"
     assert find(sts, "على فرض دورها")["speaker"]["name_ar"].startswith("رئاسة مجلس النواب")
     assert "السبسي" not in find(sts, "الجيش سيزود")["speaker"]["name_ar"]  # the object of بـ, not the subject
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_but_he_said_and_a_person_introduced_outside_any_statement():
-    page, sts = own("ولم يستطع مدير الموقع نعيم البكر أن يجزم بنسبة الحضور، لكنه قال لـ\"الوطن\" إن الحضور لن يتجاوز 15%.\n"
-                    "وكانت ألمانيا قد منحت تونس مساعدة عسكرية خلال زيارة قامت بها أورسولا فون ديرليان وزيرة الدفاع "
-                    "الألمانية إلى تونس. وقالت إثر لقائها بالرئيس التونسي إن الجيش سيزود نظيره بعتاد.\n"
-                    "عندما أطلقت هيلاري كلينتون حملتها الانتخابية تحدثت طويلا. وقالت إنها لا تترشح من أجل بعض الأمريكيين.")
+    sts = own_spanned("ولم يستطع مدير الموقع نعيم البكر أن يجزم بنسبة الحضور، لكنه قال لـ\"الوطن\" إن الحضور لن يتجاوز 15%.\n"
+                     "وكانت ألمانيا قد منحت تونس مساعدة عسكرية خلال زيارة قامت بها أورسولا فون ديرليان وزيرة الدفاع "
+                     "الألمانية إلى تونس. وقالت إثر لقائها بالرئيس التونسي إن الجيش سيزود نظيره بعتاد.\n"
+                     "عندما أطلقت هيلاري كلينتون حملتها الانتخابية تحدثت طويلا. وقالت إنها لا تترشح من أجل بعض الأمريكيين.")
     assert find(sts, "الحضور لن يتجاوز")["speaker"]["name_ar"] == "نعيم البكر"  # the clause's subject, not a guess
     assert find(sts, "الجيش سيزود")["speaker"]["name_ar"] == "أورسولا فون ديرليان"  # her role tells her gender
     assert "أطلقت" not in find(sts, "لا تترشح")["speaker"]["name_ar"]  # a verb is no part of a name
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_quoted_agencies_announcements_thanks_and_quotations_that_end_before_a_new_verb():
-    page, sts = own('وبحسب "الفرنسية"، فقد قدم زعيم الحزب هذا الاقتراح في مستهل الاجتماع.\n'
-                    'وبحسب "الألمانية"، فقد ذكرت شركة إكسون موبيل أن صافي أرباحها انخفض.\n'
-                    "أحالت النيابة العامة أمس 41 شخصا إلى القضاء، حسبما أعلن أمس النائب العام سالم سعيد كبيش.\n"
-                    "وقدمت أم حسين شكرها وتقديرها لأمير المنطقة لوقوفه معهم.\n"
-                    "وقدم الوزير استقالته أمس.\n"
-                    "وأبدى قاسم رضاه التام عن المعدل اللياقي.\n"
-                    'وقال الوزير "الأمور جيدة" وأضاف أن الحكومة مستعدة.\n'
-                    'وأضاف المدير أن "بوسع الطائرة أن تحلق" وقال نائب رئيس قسم الهندسة جاي باريخ "مهمتنا الربط بين الناس".')
+    sts = own_spanned('وبحسب "الفرنسية"، فقد قدم زعيم الحزب هذا الاقتراح في مستهل الاجتماع.\n'
+                     'وبحسب "الألمانية"، فقد ذكرت شركة إكسون موبيل أن صافي أرباحها انخفض.\n'
+                     "أحالت النيابة العامة أمس 41 شخصا إلى القضاء، حسبما أعلن أمس النائب العام سالم سعيد كبيش.\n"
+                     "وقدمت أم حسين شكرها وتقديرها لأمير المنطقة لوقوفه معهم.\n"
+                     "وقدم الوزير استقالته أمس.\n"
+                     "وأبدى قاسم رضاه التام عن المعدل اللياقي.\n"
+                     'وقال الوزير "الأمور جيدة" وأضاف أن الحكومة مستعدة.\n'
+                     'وأضاف المدير أن "بوسع الطائرة أن تحلق" وقال نائب رئيس قسم الهندسة جاي باريخ "مهمتنا الربط بين الناس".')
     assert find(sts, "فقد قدم زعيم الحزب")["speaker"]["name_ar"] == "الفرنسية"
     exxon = find(sts, "صافي أرباحها")
     assert exxon["speaker"]["name_ar"] == "شركة إكسون موبيل" and exxon["via"] == ["الألمانية"]
@@ -1055,27 +1059,23 @@ def test_quoted_agencies_announcements_thanks_and_quotations_that_end_before_a_n
     assert find(sts, "الأمور جيدة")["cue"] == "قال"
     assert find(sts, "بوسع الطائرة")["content"] == "بوسع الطائرة أن تحلق"
     assert find(sts, "مهمتنا الربط")["speaker"]["name_ar"] == "جاي باريخ"
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_a_title_names_the_person_right_after_it_or_the_one_whose_family_name_it_is():
-    page, sts = own("حيث يرى الدكتور سعيد الشيخ وهو الاقتصادي البارز أن المؤشرات إيجابية.\n"
-                    "ولفت الشيخ إلى زيادة معدل النقود على الناتج المحلي يعني أن الريال يدور.")
+    sts = own_spanned("حيث يرى الدكتور سعيد الشيخ وهو الاقتصادي البارز أن المؤشرات إيجابية.\n"
+                     "ولفت الشيخ إلى زيادة معدل النقود على الناتج المحلي يعني أن الريال يدور.")
     pointed = find(sts, "زيادة معدل النقود")
     assert pointed["speaker"]["name_ar"] == "سعيد الشيخ"  # not «يعني», a verb twelve words on
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_said_that_before_a_new_clause_after_an_object_and_bodies_joined_by_waw():
-    page, sts = own("ولم تنجح محاولة المهرب. أوضح ذلك الأستاذ عبدالرحمن المحنا مدير عام جمرك البطحاء وقال: "
-                    "يأتي هذا النجاح امتدادا للنجاحات.\n"
-                    "واقترح الاتحاد الكويتي تأجيل البطولة لإجراء صيانة للملاعب وقال الشيخ طلال الفهد رئيس الاتحاد "
-                    "إن بلاده ستكون مستعدة.\n"
-                    "وتمنى نائب وزير الصحة الشفاء العاجل للمصابين وأكد حرص وزارة الصحة على تقديم الخدمات.\n"
-                    "ورغم التوصية، فإن هيئة الشباب والرياضة الكويتية عبرت عن صدمتها من القرار.\n"
-                    "ولفت الوزير إلى زيادة الإقراض، مفيدا بأن السنوات الماضية شهدت نموا كبيرا.")
+    sts = own_spanned("ولم تنجح محاولة المهرب. أوضح ذلك الأستاذ عبدالرحمن المحنا مدير عام جمرك البطحاء وقال: "
+                     "يأتي هذا النجاح امتدادا للنجاحات.\n"
+                     "واقترح الاتحاد الكويتي تأجيل البطولة لإجراء صيانة للملاعب وقال الشيخ طلال الفهد رئيس الاتحاد "
+                     "إن بلاده ستكون مستعدة.\n"
+                     "وتمنى نائب وزير الصحة الشفاء العاجل للمصابين وأكد حرص وزارة الصحة على تقديم الخدمات.\n"
+                     "ورغم التوصية، فإن هيئة الشباب والرياضة الكويتية عبرت عن صدمتها من القرار.\n"
+                     "ولفت الوزير إلى زيادة الإقراض، مفيدا بأن السنوات الماضية شهدت نموا كبيرا.")
     before = find(sts, "ولم تنجح محاولة المهرب")
     assert before["cue"] == "أوضح" and before["speaker"]["name_ar"] == "عبدالرحمن المحنا"
     assert find(sts, "يأتي هذا النجاح")["speaker"]["name_ar"] == "عبدالرحمن المحنا"
@@ -1084,31 +1084,27 @@ def test_said_that_before_a_new_clause_after_an_object_and_bodies_joined_by_waw(
     assert not [st for st in sts if st["speaker"]["name_ar"].startswith("حرص")]  # the object, not a subject
     assert find(sts, "عن صدمتها")["speaker"]["name_ar"] == "هيئة الشباب والرياضة الكويتية"
     assert find(sts, "السنوات الماضية")["cue"] == "مفيدا"
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_findings_advice_and_according_to_after_a_comma():
-    page, sts = own("ووجد الباحثون أن الآثار النفسية أكثر شيوعا من الضرر الجسدي. ولاحظوا أيضا أن الإصابات زادت.\n"
-                    "ووجد رجال الأمن جثة في المنزل.\n"
-                    "وينصح الخبراء المستخدمين بحذف هذا النوع من الرسائل.\n"
-                    "وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة. وبدأت الفيضانات الشهر الماضي، "
-                    "وحسب الهيئة، تم تسجيل 77 حالة وفاة.")
+    sts = own_spanned("ووجد الباحثون أن الآثار النفسية أكثر شيوعا من الضرر الجسدي. ولاحظوا أيضا أن الإصابات زادت.\n"
+                     "ووجد رجال الأمن جثة في المنزل.\n"
+                     "وينصح الخبراء المستخدمين بحذف هذا النوع من الرسائل.\n"
+                     "وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة. وبدأت الفيضانات الشهر الماضي، "
+                     "وحسب الهيئة، تم تسجيل 77 حالة وفاة.")
     assert find(sts, "الآثار النفسية")["speaker"]["name_ar"] == "الباحثون"
     assert find(sts, "الإصابات زادت")["speaker"]["name_ar"] == "الباحثون"
     assert not [st for st in sts if "جثة" in st["content"]]  # found a body: no finding without أن
     assert find(sts, "بحذف هذا النوع")["speaker"]["name_ar"] == "الخبراء"  # المستخدمين: the people advised
     assert find(sts, "77 حالة")["cue"] == "حسب"  # what follows «according to» after a comma
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_a_second_verb_of_the_same_speaker_with_its_object_and_participles_of_directing_and_citing():
-    page, sts = own("وذكر المتحدث العسكري أندريه ليسينكو أن الانفصاليين يستخدمون أسلحة ثقيلة ووصف الوضع في "
-                    "المناطق الغربية بأنه الأكثر توترا.\n"
-                    "وأبدى قاسم رضاه التام عن المعدل وشكر اللاعبين على الانضباطية.\n"
-                    "وقال حمد الشنير إن الملتقى يحمل عدة أهداف، موجها الطلبة للعمل على رفعة وطنهم.\n"
-                    "وكشف مدير المعرض أحمد العمري عن أن المعرض نجح، مستشهدا ببحث دول العالم عن مصادر أخرى.")
+    sts = own_spanned("وذكر المتحدث العسكري أندريه ليسينكو أن الانفصاليين يستخدمون أسلحة ثقيلة ووصف الوضع في "
+                     "المناطق الغربية بأنه الأكثر توترا.\n"
+                     "وأبدى قاسم رضاه التام عن المعدل وشكر اللاعبين على الانضباطية.\n"
+                     "وقال حمد الشنير إن الملتقى يحمل عدة أهداف، موجها الطلبة للعمل على رفعة وطنهم.\n"
+                     "وكشف مدير المعرض أحمد العمري عن أن المعرض نجح، مستشهدا ببحث دول العالم عن مصادر أخرى.")
     described = find(sts, "الأكثر توترا")
     assert described["cue"] == "وصف" and described["speaker"]["name_ar"] == "أندريه ليسينكو"
     assert find(sts, "يستخدمون أسلحة ثقيلة")["content"].endswith("ثقيلة")  # ends before ووصف
@@ -1116,56 +1112,44 @@ def test_a_second_verb_of_the_same_speaker_with_its_object_and_participles_of_di
     assert thanked["cue"] == "شكر" and thanked["speaker"]["name_ar"] == "قاسم"  # the players are thanked
     assert find(sts, "الطلبة للعمل")["cue"] == "موجها"
     assert find(sts, "ببحث دول العالم")["cue"] == "مستشهدا"
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_bodies_in_at_estimates_websites_and_the_weather_service_speak():
-    page, sts = own("من جانبها بينت الجهات المعنية في مهرجان صيف حائل أن الأسر المنتجة تشهد إقبالا كثيفا.\n"
-                    "وأعلن صندوق النقد الدولي خفض توقعاته. وتشير تقديرات الصندوق إلى أن الأثر الفوري للعقوبات كبير.\n"
-                    "ويتم تهديد المستخدم بعدم استرجاع ملفاته إلا بعد الدفع، بحسب مواقع متخصصة.\n"
-                    "كما توقعت الأرصاد هطول أمطار متفرقة على مناطق تبوك.")
+    sts = own_spanned("من جانبها بينت الجهات المعنية في مهرجان صيف حائل أن الأسر المنتجة تشهد إقبالا كثيفا.\n"
+                     "وأعلن صندوق النقد الدولي خفض توقعاته. وتشير تقديرات الصندوق إلى أن الأثر الفوري للعقوبات كبير.\n"
+                     "ويتم تهديد المستخدم بعدم استرجاع ملفاته إلا بعد الدفع، بحسب مواقع متخصصة.\n"
+                     "كما توقعت الأرصاد هطول أمطار متفرقة على مناطق تبوك.")
     assert find(sts, "الأسر المنتجة")["speaker"]["name_ar"] == "الجهات المعنية"
     assert find(sts, "الأثر الفوري")["speaker"]["name_ar"] == "صندوق النقد الدولي"
     assert find(sts, "بعدم استرجاع ملفاته")["speaker"]["name_ar"] == "مواقع متخصصة"
     assert find(sts, "هطول أمطار")["speaker"]["name_ar"] == "الأرصاد"
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_the_subject_after_kana_keeps_its_description_or_aside_between_commas():
-    page, sts = own("وقالت سوزان ماكدانيال إن التقرير مقلق.\n"
-                    "وكانت الوزارة، في بيان لها، أكدت أن الوضع مستقر.\n"
-                    "وكانت سوزان ماكدانيال، العضو في اللجنة الخاصة المستقلة، صرحت أن التقرير يتضمن وقائع مقلقة.")
+    sts = own_spanned("وقالت سوزان ماكدانيال إن التقرير مقلق.\n"
+                     "وكانت الوزارة، في بيان لها، أكدت أن الوضع مستقر.\n"
+                     "وكانت سوزان ماكدانيال، العضو في اللجنة الخاصة المستقلة، صرحت أن التقرير يتضمن وقائع مقلقة.")
     assert find(sts, "الوضع مستقر")["speaker"]["name_ar"] == "الوزارة"  # not the last woman who spoke
     assert find(sts, "يتضمن وقائع")["speaker"]["name_ar"] == "سوزان ماكدانيال"  # not her description
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_said_that_before_past_a_relative_clause_and_the_people_a_body_warns():
-    page, sts = own("من جهة أخرى، حذرت وزارة العمل المواطنين وعملاء الوزارة من التعامل مع المكاتب غير المرخصة. "
-                    "أوضح ذلك أمس مدير عام فرع وزارة العمل عبدالله العليان، الذي بين أن الوزارة أطلقت موقعا جديدا.")
+    sts = own_spanned("من جهة أخرى، حذرت وزارة العمل المواطنين وعملاء الوزارة من التعامل مع المكاتب غير المرخصة. "
+                     "أوضح ذلك أمس مدير عام فرع وزارة العمل عبدالله العليان، الذي بين أن الوزارة أطلقت موقعا جديدا.")
     warned = find(sts, "من التعامل مع المكاتب")
     assert warned["speaker"]["name_ar"] == "وزارة العمل" and warned["content"].startswith("المواطنين")
     told = [st for st in sts if st["cue"] == "أوضح"]
     assert told and told[0]["speaker"]["name_ar"] == "عبدالله العليان" and "حذرت" in told[0]["content"]
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_two_family_names_speak_together_and_an_object_with_its_pronoun_is_the_content():
-    page, sts = own("من جانبه أبدى العريني والقصيمي سعادتهما بالانضمام للكتيبة الجيلاوية، آملين أن يساهما في الفوز.")
+    sts = own_spanned("من جانبه أبدى العريني والقصيمي سعادتهما بالانضمام للكتيبة الجيلاوية، آملين أن يساهما في الفوز.")
     glad = find(sts, "سعادتهما بالانضمام")
     assert glad["cue"] == "أبدى" and glad["speaker"]["name_ar"] == "العريني والقصيمي"
-    for statement in sts:
-        assert_spans(page, statement)
 
 
 def test_a_clause_subject_may_be_a_description_and_a_name():
-    page, sts = own("وجذبت صانعة الدمى زهراء الميلاد بأعمالها الفنية زوار المهرجان، وأوضحت بأنه كانت بدايتها منذ "
-                    "أربع سنوات، منوهة إلى أنها تعلمت بنفسها.")
+    sts = own_spanned("وجذبت صانعة الدمى زهراء الميلاد بأعمالها الفنية زوار المهرجان، وأوضحت بأنه كانت بدايتها منذ "
+                     "أربع سنوات، منوهة إلى أنها تعلمت بنفسها.")
     assert find(sts, "كانت بدايتها")["speaker"]["name_ar"] == "زهراء الميلاد"
     assert find(sts, "تعلمت بنفسها")["speaker"]["name_ar"] == "زهراء الميلاد"
-    for statement in sts:
-        assert_spans(page, statement)
