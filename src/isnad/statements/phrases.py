@@ -738,29 +738,34 @@ def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
     s, toks = p.s, p.s.toks
     if j + 2 >= n or toks[j].text != "," or not s.definite(toks[j + 1]):
         return None
-    for k in range(j + 1, min(n, j + 1 + APPOSITION_WORDS)):
-        tok = toks[k]
-        if tok.text == ",":
-            return k + 1 if k > j + 1 else None
-        if not tok.text.isalpha() or s.stop(tok):
-            return None
-    return None
+    k = _description_end(p, j + 1, n, lambda z: toks[z].text == ",")
+    return k + 1 if k is not None and k > j + 1 else None
 
 
 def _description_before_opener(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the content opener after a short indefinite description that follows a
     name with no comma (فيشر ستيفنز منتج ذي كوف: …): a common noun or a role, then at most
-    APPOSITION_WORDS words with no cue or function word in them."""
+    APPOSITION_WORDS words with no cue or function word in them (not … سكان العاصمة فهل
+    سنجدها في …: a clause)."""
     s, toks = p.s, p.s.toks
     if j >= n or s.definite(toks[j]) or s.is_word(toks[j], "stop") \
             or not (s.common_noun(toks[j]) or s.at(j, "role") is not None):
         return None
-    for k in range(j + 1, min(n, j + 1 + APPOSITION_WORDS)):
-        tok = toks[k]
-        if tok.text == ":" or s.is_(k, "intro", "intro_say"):
-            return k
-        if not tok.text.isalpha() or s.stop(tok) or s.is_word(tok, "stop") or s.at(k, "cue") is not None:
-            return None  # … سكان العاصمة فهل سنجدها في …: a clause, not a description
+    return _description_end(p, j + 1, n, lambda z: toks[z].text == ":" or s.is_(z, "intro", "intro_say"),
+                            no_function_words=True)
+
+
+def _description_end(p: PhraseParser, k: int, n: int, ends, no_function_words: bool = False) -> int | None:
+    """The index, within APPOSITION_WORDS words of token ``k``, where ``ends`` says a description
+    ends; None when a mark, a content opener, a cue (or, with ``no_function_words``, a function
+    word) comes first."""
+    s = p.s
+    for z in range(k, min(n, k + APPOSITION_WORDS)):
+        if ends(z):
+            return z
+        tok = s.toks[z]
+        if not tok.text.isalpha() or s.stop(tok) or (no_function_words and s.is_word(tok, "stop")):
+            return None
     return None
 
 
