@@ -63,6 +63,7 @@ GOLD_SETS = _drawn_in_order(
     ("devbench4", "dev-e", 20150806, 40, 4, 10),
     ("devbench5", "dev-f", 20150807, 40, 4, 10),
     ("devbench6", "dev-g", 20150808, 40, 4, 10),
+    ("devbench7", "dev-h", 20150809, 40, 4, 10),
 )
 
 
