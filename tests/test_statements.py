@@ -1153,3 +1153,32 @@ def test_a_clause_subject_may_be_a_description_and_a_name():
                      "أربع سنوات، منوهة إلى أنها تعلمت بنفسها.")
     assert find(sts, "كانت بدايتها")["speaker"]["name_ar"] == "زهراء الميلاد"
     assert find(sts, "تعلمت بنفسها")["speaker"]["name_ar"] == "زهراء الميلاد"
+
+
+def test_an_instruction_with_ba_and_a_verb_whose_ba_object_follows_it_at_once():
+    sts = own_spanned("وأشاد الأمير فيصل بن سلمان بالمشروع. ووجه سموه الهيئة الملكية بينبع بتشكيل فرق عمل لزيارة المدينة.\n"
+                     "وقال محافظ وادي الدواسر أحمد المنيفي إن الفرق جاهزة. وأشاد بجهود رجال الدفاع المدني في الميدان. "
+                     "وقد وجه بتقديم جميع الخدمات للمتضررين.\n"
+                     "ووجه أعضاء المجلس الدعوة للرئيس السابق للالتقاء برئيس الاتحاد.\n"
+                     "ووصفت المعارك بالشرسة في جبهات القتال.\n"
+                     "ووجه التفشي ضربة موجعة لاقتصاد متراجع بالفعل.")
+    teams = find(sts, "بتشكيل فرق عمل")
+    assert teams["cue"] == "وجه" and teams["speaker"]["name_ar"] == "فيصل بن سلمان"  # سموه: no name after it
+    assert teams["content"].startswith("الهيئة الملكية")
+    assert find(sts, "بجهود رجال الدفاع")["speaker"]["name_ar"] == "أحمد المنيفي"
+    assert find(sts, "بتقديم جميع الخدمات")["speaker"]["name_ar"] == "أحمد المنيفي"
+    invited = find(sts, "للرئيس السابق")
+    assert invited["speaker"]["name_ar"] == "أعضاء المجلس" and invited["content"].startswith("الدعوة")
+    assert not [st for st in sts if "بالشرسة" in st["content"]]  # وُصفت: the passive, no speaker
+    assert not [st for st in sts if "ضربة موجعة" in st["content"]]  # بالفعل: an adverb, no instruction
+
+
+def test_ali_written_with_ya_is_a_first_name_and_a_coordinated_verb_takes_its_clause_subject():
+    sts = own_spanned("وقال علي بقشان عضو شرف الأهلي إن الفريق جاهز.\n"
+                     "وأكد علي الغامدي أن المعسكر ناجح.\n"
+                     "وأكد علي أهمية المشروع للمنطقة.\n"
+                     "وقررت الإدارة تكريم المشجع، كما تفاعل محمد الحربي عضو شرف النادي مع الموقف ووعد بتكريم خاص للمشجع.")
+    assert find(sts, "الفريق جاهز")["speaker"]["name_ar"] == "علي بقشان"
+    assert find(sts, "المعسكر ناجح")["speaker"]["name_ar"] == "علي الغامدي"
+    assert find(sts, "أهمية المشروع")["speaker"]["name_ar"] != "علي"  # على أهمية: the preposition
+    assert find(sts, "بتكريم خاص")["speaker"]["name_ar"] == "محمد الحربي"

@@ -137,6 +137,19 @@ def clear_end(s: Sentence, j: int, n: int) -> bool:
                 and not s.is_word(tok, "eponym")))
 
 
+def written_ali(s: Sentence, k: int, n: int) -> bool:
+    """علي written with ي (the preposition على folds to the same word, but is written with ى)
+    before بن, a family name or an unknown name word: the first name Ali (وقال علي بقشان، وقال علي
+    الشهري، وقال علي بن محمد), not على أهمية."""
+    tok = s.toks[k]
+    if tok.text != "علي" or k + 1 >= n or not s.written_ending(tok, "ي"):
+        return False
+    after = s.toks[k + 1]
+    if s.definite(after):
+        return family_name(s, after) or (family_name_word(s, after) and not s.common_noun(after))
+    return after.text in FILIATION or (name_word(s, after, first=False) and not s.common_noun(after))
+
+
 def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False) -> int | None:
     """End index of an unknown person's name starting at token ``k``: a first name (any name
     word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
@@ -145,7 +158,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
     ambiguous = s.is_word(toks[k], "any_first_name") and k + 1 < n and (
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
-        or s.first_name(toks[k + 1]))  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
+        or s.first_name(toks[k + 1]) or written_ali(s, k, n))  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
     compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
     adjective = adjective_first_name(s, k, n)  # جورجي جيسوس
     if not (compound or ambiguous or adjective or name_word(s, toks[k], first=not introduced)):
@@ -158,7 +171,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return None  # ناطقا باسم السكان: «in the name of», not the first name Bassem
     if k > 0 and toks[k - 1].text == "," and toks[k].text[0] == "و" and not s.first_name(toks[k]):
         return None  # …، وهاجم الإجراءات: a clause coordinated after the comma (وليد is a name)
-    if not (introduced or linked or adjective or s.starts_name(k)):
+    if not (introduced or linked or adjective or ambiguous or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
     if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن): an adjective

@@ -54,6 +54,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
 
     def _phrase(self, i: int, n: int, allow_name: bool) -> Found:
         toks, s = self.s.toks, self.s
+        if i < n and self.needed_object(toks[i]):
+            return None  # وجّه بتشكيل لجنة: the verb's object right after it, its subject unsaid
         if i + 1 < n and s.is_(i, "demonstrative") and s.definite(toks[i + 1]):
             i += 1  # وأضافت هذه المصادر: the sources met before
         if i < n and toks[i].text == '"':
@@ -155,7 +157,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             tok = toks[j]
             if not tok.text[0].isalpha() or s.is_word(tok, "addressee"):
                 break  # … للصحفيين: whom it was said to
-            if self.verb_needs_ba(tok):
+            if self.needed_object(tok):
                 break  # وتعهد رئيس الوزراء اليوناني بدعم …: the content, behind its preposition
             place = doc.at(tok.start, "country")
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
@@ -225,6 +227,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         """Whether ``tok`` is a noun glued to the بـ the verb being read needs (رحب بعودة، تعهد
         بدعم، ندد بالهجوم): where its content starts, so no speaker phrase runs over it."""
         return "ب" in self.verb_needs and tok.text[0] == "ب" and glued_noun(self.s, tok)
+
+    def needed_object(self, tok: Token) -> bool:
+        """Whether ``tok`` is what the verb being read needs, a preposition's noun (وجّه بتشكيل) or a
+        speech noun (وجّه أعضاء المجلس الدعوة …، يوجه نداء): the content, never the speaker."""
+        word = tok.text.removeprefix("ال")
+        return self.verb_needs_ba(tok) or (len(word) > 3 and word in self.verb_needs)
 
     def _place_of_office(self, j: int, n: int) -> int:
         """Past the place or body an office belongs to, glued to بـ (بمنطقة عسير، بمحافظة جدة؛
@@ -340,6 +348,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         count = 0
         while j < n and count < 8:
             tok = toks[j]
+            if self.needed_object(tok):
+                break  # ورحب الوزراء بعودة الحكومة، ووجه أعضاء المجلس الدعوة …: the object
             joined = unglued(tok)
             if s.conjunction(tok) and len(tok.text) > 3 and not s.definite(joined) and (
                     self._describes(joined) or s.head_kind(joined) == "group"):
@@ -376,10 +386,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين
                 #        describes them)
-            elif self.verb_needs_ba(tok) or (self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب"
-                                              and glued_noun(s, tok)):
-                break  # ورحب الوزراء بعودة الحكومة، ويطالب الخبراء بضرورة …: the object, behind its preposition
-                #        (موظف بشركة الخطوط: a description)
+            elif self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب" and glued_noun(s, tok):
+                break  # ويطالب الخبراء بضرورة …: the object, behind its preposition (موظف بشركة الخطوط:
+                #        a description)
             elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
                     and (s.head_kind(tok) or doc.at(tok.start, "role") is not None):
                 break  # طالب خبراء عقاريون وزارة الإسكان: the object, a body of its own

@@ -14,8 +14,9 @@ from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key
 from .draft import Draft, Dropped
-from .names import pronoun_object
+from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
+from .reading import CLAUSE_LINKS, COORDINATORS
 from .sentence import Sentence, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -27,6 +28,7 @@ VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
 FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded
+COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coordinated with
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -60,7 +62,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
-    unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":"))
+    unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
+        or (_opens_clause(r, ci) and _needed_ba_follows(r, cue, k))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -68,7 +71,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
             and (r.toks[ci - 1].text in (",", ";", "فيما") or r.s.is_(ci - 1, "contrast")
                  or r.doc.text[cue.start:cue.key_start] == "و"):
-        subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"])
+        subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"]) \
+            or coordinated_clause_subject(r, ci, row["gender"])
         # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
         if subject is not None:
             return subject, j, True
@@ -89,6 +93,24 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def _opens_clause(r: SentenceReader, ci: int) -> bool:
+    """Whether the verb at ``ci`` opens its sentence or a clause, past قد (وأشاد …؛ وقد وجّه …؛
+    …، كما أكد …)."""
+    k = ci - 1
+    while k >= 0 and r.toks[k].text in ("قد", "وقد", "فقد", "لقد"):
+        k -= 1
+    return k < 0 or r.toks[k].text in CLAUSE_STARTS or r.clause_start(ci)
+
+
+def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """The noun behind the بـ a cue needs right after it, so the subject of a verb that opens its
+    clause is unsaid (وأشاد بجهود الفرق، ووجّه بتشكيل لجنة; not مع وجود تعهد بعدم …); not a verb
+    whose بـ follows its object or marks the passive."""
+    return k < r.n and ("ب",) in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ()) \
+        and r.toks[k].text[0] == "ب" and glued_noun(r.s, r.toks[k]) and not r.s.is_(k, "noun_context") \
+        and fold_key(cue.value["lemma"]) not in r.doc.words.of("passive_with_ba")
 
 
 def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
@@ -206,6 +228,24 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
+def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
+    """The person who is the subject of the clause just before a verb coordinated with it, whose
+    own subject is unsaid (…، كما تفاعل علي بقشان عضو شرف الأهلي مع الموقف ووعد بتكريم …):
+    the phrase right after the verb that opens that clause, when the verb agrees with it."""
+    for c in range(ci - 1, max(-2, ci - COORDINATED_CLAUSE_SPAN), -1):
+        if c >= 0 and r.toks[c].text not in CLAUSE_STARTS:
+            continue  # (c = -1: the clause that opens the sentence)
+        v = c + 1 + (c + 1 < ci and r.toks[c + 1].text in COORDINATORS + CLAUSE_LINKS)  # …، كما تفاعل
+        if v + 1 >= ci or not r.toks[v].text.isalpha() or r.s.definite(r.toks[v]) or r.s.is_(v, "any"):
+            return None
+        found = _person_subject(r, v + 1, ci)
+        if found is None or not gender_agrees(gender, found[0]):
+            return None
+        r.parser.last_rule = "clause_subject"
+        return found[0]
+    return None
+
+
 def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:
     """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
     verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
@@ -221,7 +261,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
             return None  # وكانت قد توقعت الرئاسة …: nothing between كان and the verb, the subject follows
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
-    r.parser.verb_needs = tuple((cue.value.get("needs") or "").split("|")) if cue.value.get("needs") else ()
+    r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ()))
     r.parser.verb_saying = fold_key(cue.value["lemma"]) in r.doc.words.of("saying")
     res = r.parser.parse(k, r.n) if k < r.n else None
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
@@ -264,8 +304,9 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
         return named  # قدم رئيس الاتحاد باسمه ونيابة عن الأعضاء شكره لـ …: the thanks it offers
     if subject_known:
         return r.object_start(zs)
-    if zs < r.n and r.toks[zs].text in OBJECT_PREPOSITIONS:
-        return zs
+    if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or (
+            r.toks[zs].text[0] == "ب" and glued_noun(r.s, r.toks[zs]))):
+        return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
         return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
     return None
@@ -274,8 +315,8 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
 def _needed_object(r: SentenceReader, cue: Mention, zs: int) -> int | None:
     """The index of the object word a cue needs (``needs`` of a whole word, not a preposition:
     قدم … شكره), from ``zs`` on within its clause, or None."""
-    needs = cue.value.get("needs") or ""
-    words = {fold_key(w) for w in needs.split("|") if len(w) > 3 and " " not in w}  # not على، إلى
+    words = {w[0] for w in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ())
+             if len(w) == 1 and len(w[0]) > 3}  # not على، إلى
     if not words:
         return None
     for z in range(zs, min(r.n, zs + 24)):

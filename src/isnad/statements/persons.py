@@ -72,7 +72,7 @@ class PersonPhrases:
                 p = skipped
                 continue
             tok = toks[p]
-            if self.verb_needs_ba(tok):
+            if self.needed_object(tok):
                 return None  # وأهاب رئيس اللجنة بكافة الزملاء …: what the verb asks, no name after it
             k = p + 1 if tok.text in (",", ";") else p
             titled = titles_end(s, k, n) if k < n else None

@@ -289,7 +289,7 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
             return Speaker(surface, surface, "outlet", (m.key_start, toks[j - 1].end), country,
                            gender=row["gender"] or None), j
         return p.d.last_outlet, j
-    if kind == "person":
+    if kind == "person" and m.key.startswith("ال"):  # not سموه، معاليه: a title with its pronoun
         k = j
         while k < n and k - j < 2 and s.definite(toks[k]) and not s.is_(k, "any"):
             k += 1  # المتحدث العسكري أندريه ليسينكو: adjectives of the role before the name

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..mentions import Mention
-from ..text import fold_key, lookup_forms
+from ..text import lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
@@ -147,11 +147,12 @@ class SentenceReader:
         needs = cue.value.get("needs")
         if not needs:
             return True
-        wanted = [fold_key(w).split() for w in needs.split("|")]
+        wanted = self.doc.words.cue_needs[needs]
         for k in range(z + 1, min(self.n, z + 24)):
             w = self.toks[k].text
             for first, *rest in wanted:
-                if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2)) and all(
+                if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2
+                                   and not self.s.is_(k, "ba_adverb", "noun_context"))) and all(
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
             if w in (".", ":", ";") or self.s.is_(k, "intro"):

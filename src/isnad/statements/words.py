@@ -13,7 +13,7 @@ from functools import cached_property
 from ..lexicon import Lexicon, Role
 from ..text import fold_key
 
-CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim", "shared_office", "scripture_speaker", "speech_opener", "not_name", "hypothetical_speaker", "addressee", "contact")  # content words: not in the function-word class ``any``
+CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim", "shared_office", "scripture_speaker", "speech_opener", "not_name", "hypothetical_speaker", "addressee", "contact", "passive_with_ba")  # content words: not in the function-word class ``any``
 
 
 def bare(word: str) -> str:
@@ -34,6 +34,8 @@ class Words:
     roles_by_phrase: dict[str, tuple[Role, ...]]  # folded role phrase -> roles held for a time, of offices
     # one person holds at a time (not of a shared_office: السيناتور، نائب وزير)
     declined_objects: frozenset[str]  # التعليق، الإفصاح …: what رفض refuses when it declines to comment
+    cue_needs: dict[str, tuple[tuple[str, ...], ...]]  # a cue's ``needs`` as written -> its folded
+    # alternatives, each a tuple of words (عن، إلى، بأن، شكره …)
 
     def of(self, cls: str) -> frozenset[str]:
         return self.classes.get(cls, frozenset())
@@ -81,6 +83,8 @@ def _build(lexicon: Lexicon) -> Words:
                       if row.get("label")},
         roles_by_phrase={k: tuple(v) for k, v in roles_by_phrase.items()},
         declined_objects=frozenset(declined),
+        cue_needs={row["needs"]: tuple(tuple(fold_key(w).split()) for w in row["needs"].split("|"))
+                   for row in lexicon.rows("cues.tsv") if row.get("needs")},
     )
 
 
