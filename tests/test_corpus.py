@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from isnad.corpus import CorpusLinker, PageText, Signature, StatementRef, article_signature, page_features
 from isnad.corpus.entities import merge_speakers, skeleton

@@ -12,8 +12,6 @@ fails here.
 import importlib.util
 from pathlib import Path
 
-import pytest
-
 from isnad.cli import EXIT_OK, main
 
 ROOT = Path(__file__).resolve().parents[1]

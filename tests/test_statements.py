@@ -1182,3 +1182,37 @@ def test_ali_written_with_ya_is_a_first_name_and_a_coordinated_verb_takes_its_cl
     assert find(sts, "المعسكر ناجح")["speaker"]["name_ar"] == "علي الغامدي"
     assert find(sts, "أهمية المشروع")["speaker"]["name_ar"] != "علي"  # على أهمية: the preposition
     assert find(sts, "بتكريم خاص")["speaker"]["name_ar"] == "محمد الحربي"
+
+
+def test_unknown_names_that_start_like_a_preposition_follow_their_role():
+    sts = own_spanned("وقال المدرب البرتغالي جوزيه بيسيرو إن الفريق جاهز.\n"
+                     "وقال اللاعب كوستا إن المباراة صعبة.\n"
+                     "وأبدى المحترف اليوناني الجديد فيتفاتزيديس سعادته البالغة بالانضمام للنادي.\n"
+                     "وقال مدير الهلال الأحمر بحائل محمد الطيار إن الحادث وقع فجرا.\n"
+                     "وقال القائد العسكري بعدن العميد أحمد الصبيحي إن الوضع مستقر.")
+    assert find(sts, "الفريق جاهز")["speaker"]["name_ar"] == "جوزيه بيسيرو"  # جوزيه is no noun with its pronoun
+    assert find(sts, "المباراة صعبة")["speaker"]["name_ar"] == "كوستا"  # no accusative noun before إن
+    assert find(sts, "سعادته البالغة")["speaker"]["name_ar"] == "فيتفاتزيديس"
+    assert find(sts, "الحادث وقع")["speaker"]["name_ar"] == "محمد الطيار"  # بحائل: in Hail, not a name
+    assert find(sts, "الوضع مستقر")["speaker"]["name_ar"] == "أحمد الصبيحي"
+
+
+def test_raised_thanks_a_quoted_body_before_its_object_and_groups_in_construct():
+    sts = own_spanned("ورفع الأمير بندر بن عبدالله أسمى آيات الشكر والعرفان لخادم الحرمين الشريفين على دعمه.\n"
+                     "ورفعت الشركة الأسعار بنسبة عشرة في المئة.\n"
+                     "دعا الاتحاد الدولي لشركات الطيران \"أياتا\" سلطات الطيران في العالم إلى خفض رسوم المطارات.\n"
+                     "وقالت كتلة \"المستقبل\" النيابية إن الحكومة مستمرة.\n"
+                     "حيث يتساءل معارضو الاتفاق عما إذا كان سيضمن ألا تنتج إيران سلاحا نوويا.\n"
+                     "وعبر العاملون في لجان المهرجان عن شعور الفرحة بالنجاح الكبير.\n"
+                     "وحذر الدفاع المدني بمنطقة جازان المواطنين من النزول إلى مجاري الأودية.")
+    thanks = find(sts, "آيات الشكر")
+    assert thanks["cue"] == "رفع" and thanks["speaker"]["name_ar"] == "بندر بن عبدالله"
+    assert not [st for st in sts if "الأسعار" in st["content"]]  # رفع with no thanks: no statement
+    called = find(sts, "خفض رسوم المطارات")
+    assert called["speaker"]["name_ar"].endswith('"أياتا"') and called["content"].startswith("سلطات الطيران")
+    assert find(sts, "الحكومة مستمرة")["speaker"]["name_ar"] == 'كتلة "المستقبل" النيابية'
+    asked = find(sts, "سلاحا نوويا")
+    assert asked["speaker"]["name_ar"] == "معارضو الاتفاق" and asked["stance"] == "question"
+    assert find(sts, "شعور الفرحة")["speaker"]["name_ar"] == "العاملون في لجان المهرجان"
+    warned = find(sts, "مجاري الأودية")
+    assert warned["speaker"]["name_ar"] == "الدفاع المدني بمنطقة جازان" and warned["speaker"]["kind"] == "organization"

@@ -54,8 +54,8 @@ class BodyPhrases:
             if j > after_head:  # وكالة الأنباء الرسمية
                 return Speaker(surface, surface, "outlet", (head.key_start, toks[j - 1].end), country, gender="f"), j
             return None
-        if j == after_head:
-            return None  # a bare head (حكومة) names nothing
+        if j == after_head and not (" " in head.key and head.definite(doc.text)):
+            return None  # a bare head (حكومة) names nothing; a definite one of two words does (الدفاع المدني)
         return Speaker(surface, surface, "organization", (head.key_start, toks[j - 1].end), country,
                        gender=head_gender(doc.text[head.key_start:head.end])), j
 
@@ -79,7 +79,9 @@ class BodyPhrases:
         close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
         if close is None or close == j + 1 or s.quote_ends_sentence(close):
             return None
-        k, _, country = self.complements(close + 1, n)
+        k, country = close + 1, None
+        if k < n and s.definite(toks[k]):  # an adjective, not the object (دعا الاتحاد «أياتا» سلطات الطيران)
+            k, _, country = self.complements(k, n, definite_head=True, name_may_follow=False)
         surface = self.doc.surface(fs, toks[k - 1].end)
         return Speaker(surface, surface, "organization", (fs, toks[k - 1].end), country,
                        gender=head_gender(self.doc.text[fs:toks[j - 1].end])), k

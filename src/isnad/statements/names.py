@@ -137,6 +137,30 @@ def clear_end(s: Sentence, j: int, n: int) -> bool:
                 and not s.is_word(tok, "eponym")))
 
 
+def _name_goes_on(s: Sentence, k: int, j: int, n: int) -> bool:
+    """Whether token ``j`` after the unknown word at ``k`` continues a name or clearly ends it
+    (… إن، … سعادته، … أبو كلل، … الناصر، وزير النقل باسلمه،), rather than a title, a quoted name
+    or a person's name; a comma does not end a person's name after an organisation's head
+    (لشركة فايزر،: its name)."""
+    if j >= n or s.toks[j].text == '"':
+        return False
+    tok = s.toks[j]
+    if tok.text == ",":
+        return not s.at(k - 1, "role", lambda m: m.value["kind"] in ("organization", "outlet"))
+    if s.at(j, "role") is not None:
+        return False  # بعدن العميد: a title or an office, a name follows it
+    if clear_end(s, j, n):
+        return True
+    return s.is_(j, "name_link") or (family_name_word(s, tok) if s.definite(tok) else name_word(s, tok, first=False))
+
+
+def _unknown_name_word(s: Sentence, tok: Token) -> bool:
+    """An indefinite word no lexicon knows that may stand in a name (بيسيرو; not بالقول، أمام، nor
+    a word joined by و: شكرها وتقديرها)."""
+    return not s.definite(tok) and tok.text[0] != "و" and name_word(s, tok, first=False) \
+        and not s.common_noun(tok) and not s.known(tok)
+
+
 def written_ali(s: Sentence, k: int, n: int) -> bool:
     """علي written with ي (the preposition على folds to the same word, but is written with ى)
     before بن, a family name or an unknown name word: the first name Ali (وقال علي بقشان، وقال علي
@@ -165,8 +189,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return None
     if s.written_ending(toks[k], "ة") and s.common_noun(toks[k]) and not s.first_name(toks[k]):
         return None  # ووجه الرئيس دعوة إلى …: the object, not a name
-    if _noun_with_pronoun(s, toks[k]):
-        return None  # وختم الوزير حديثه بالقول: his speech, the object
+    if _noun_with_pronoun(s, toks[k]) and not (k + 1 < n and _unknown_name_word(s, toks[k + 1])
+                                                and not s.starts_name(k + 1)):
+        return None  # وختم الوزير حديثه بالقول: his speech, the object (not المدرب جوزيه بيسيرو)
     if toks[k].text == "باسم" and k + 1 < n and s.definite(toks[k + 1]):
         return None  # ناطقا باسم السكان: «in the name of», not the first name Bassem
     if k > 0 and toks[k - 1].text == "," and toks[k].text[0] == "و" and not s.first_name(toks[k]):
@@ -177,7 +202,10 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن): an adjective
         return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) else None
     unknown = not (s.starts_name(k) or ambiguous or adjective)
-    glued = unknown and toks[k].text[0] in "بفكل"  # بهروز كمالوندي, not بمنطقة الحدود
+    glued = unknown and toks[k].text[0] in "بفكل" and (
+        s.known(toks[k]) or glued_noun(s, toks[k]) or s.starts_name(j) or not _name_goes_on(s, k, j, n))
+    #       بمنطقة الحدود، بعدن العميد، بحائل محمد الطيار، لشركة فايزر،: a preposition and a noun or place,
+    #       not بيسيرو إن، بليغ أبو كلل
     if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):
         return None  # القائد العسكري بعدن العميد …: a place after a preposition, not a name
     noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct

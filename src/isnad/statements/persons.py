@@ -34,14 +34,17 @@ class PersonPhrases:
             j = s.index_after(actor.end)
         else:
             j = name_span(s, k, n, introduced, alone)
+            cut = None if j is None else next((z for z in range(k + 1, j) if self.needed_object(toks[z])), None)
+            j = cut or j  # ورفع الأمير بندر بن عبدالله أسمى آيات الشكر: the thanks it raises end the name
             end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
-            if end is None or not name_ends(s, end, n):
+            if end is None or not (cut or name_ends(s, end, n)):
                 return None
             if not (s.starts_name(k) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
                     and not clear_end(s, end, n) or (j == k + 1 and not clear_end(s, end, n)):
                 return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
-            if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا"):
-                return None  # أبدى رئيس اللجنة تفهما: an accusative noun
+            if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا") \
+                    and not (j < n and (toks[j].text == ":" or s.is_(j, "intro", "intro_say"))):
+                return None  # أبدى رئيس اللجنة تفهما: an accusative noun (وقال اللاعب كوستا إن: a name)
             if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]) \
                     and not (introduced and family_name(s, toks[k + 1])):
                 return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object (المواطن

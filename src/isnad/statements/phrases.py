@@ -490,7 +490,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
-        sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
+        head_end = p.construct_end(i + 1, n) if tok.text.endswith("و") else i + 1  # معارضو اتفاق التجارة الحرة
+        sp, j = p.group(i, head_end, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
