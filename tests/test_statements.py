@@ -1216,3 +1216,28 @@ def test_raised_thanks_a_quoted_body_before_its_object_and_groups_in_construct()
     assert find(sts, "شعور الفرحة")["speaker"]["name_ar"] == "العاملون في لجان المهرجان"
     warned = find(sts, "مجاري الأودية")
     assert warned["speaker"]["name_ar"] == "الدفاع المدني بمنطقة جازان" and warned["speaker"]["kind"] == "organization"
+
+
+def test_a_verb_whose_object_follows_it_at_once_carries_the_last_speaker():
+    sts = own_spanned("وقال مدير الشؤون الصحية عبدالكريم سالم إن الوضع مطمئن.\n"
+                     "وأكد ضرورة استمرار التوعية بالمرض على مدار العام.\n"
+                     "ودعا لاستمرار الجهود بتعاون جميع الأطراف.\n"
+                     "وأبدى سعادته بتفاعل الزوار مع المعرض.\n"
+                     "وأشارت نشرة السوق المالية إلى أن عدد الصفقات انخفض.\n"
+                     "وأراد، إبان رئاسته لمجلس الإدارة، أن يطور المدارس.")
+    for phrase in ("استمرار التوعية", "لاستمرار الجهود", "بتفاعل الزوار"):
+        assert find(sts, phrase)["speaker"]["name_ar"] == "عبدالكريم سالم", phrase
+    assert find(sts, "عدد الصفقات")["speaker"]["name_ar"] == "نشرة السوق المالية"  # a bulletin, not an object
+    assert not [st for st in sts if st["cue"] == "إبان"]  # during, not أبان (explained)
+
+
+def test_a_saying_verb_after_an_object_content_and_a_name_not_joined_by_wa():
+    sts = own_spanned("وفي كلمة متلفزة حث عبدالملك الحوثي أنصاره على التصدي للحكومة، قال إن الحل السياسي ممكن.\n"
+                     "وقال اللاعب جاك ويلشير إن الفريق يريد الفوز.")
+    urged = find(sts, "على التصدي للحكومة")
+    assert urged["cue"] == "حث" and "الحل السياسي" not in urged["content"]
+    said = find(sts, "الحل السياسي ممكن")
+    assert said["cue"] == "قال" and said["speaker"]["name_ar"] == urged["speaker"]["name_ar"]
+    interviewed = own_spanned("حاورت الصحيفة الوزير بندر حجار وفتحت معه ملفات الحج. وأكد أن الخدمات مجانية.")
+    assert find(interviewed, "الخدمات مجانية")["speaker"]["name_ar"] == "بندر حجار"
+    assert find(sts, "يريد الفوز")["speaker"]["name_ar"] == "جاك ويلشير"  # a family name in و

@@ -224,6 +224,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
         if j > k and pronoun_object(s, tok):
             break  # وأبدى قاسم رضاه التام: his satisfaction, the object
+        if tok.text[0] == "و" and j - k >= 2 and not s.first_name(tok):
+            break  # حاورت الوزير بندر حجار وفتحت …: no word joined by و after a first and a family
+            #        name (جاك ويلشير، عبدالعظيم وادي: a family name in و)
         if not s.definite(tok) and s.at(j, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len):
             break  # مارسيل فراتسشر رئيس المعهد: the role (رئيس is also a listed first name)
         if links > j and links < n and (name_word(s, toks[links], first=False) or family_after_al(s, links)

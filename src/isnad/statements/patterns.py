@@ -17,7 +17,7 @@ from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, COORDINATORS
-from .sentence import Sentence, unglued
+from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
-        or (_opens_clause(r, ci) and _needed_ba_follows(r, cue, k))
+        or (_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -93,6 +93,13 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """The verb's object right after it, so its subject is unsaid: a noun that speech verbs take
+    as their object (``object_noun``: وأكد ضرورة استمرار التوعية، وشدد أهمية …) or a noun with its
+    pronoun (وأبدى سعادته بالمعرض)."""
+    return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
 
 
 def _opens_clause(r: SentenceReader, ci: int) -> bool:
@@ -304,12 +311,19 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
         return named  # قدم رئيس الاتحاد باسمه ونيابة عن الأعضاء شكره لـ …: the thanks it offers
     if subject_known:
         return r.object_start(zs)
-    if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or (
-            r.toks[zs].text[0] == "ب" and glued_noun(r.s, r.toks[zs]))):
-        return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق: the subject unsaid
+    if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])
+                     or _object_noun_follows(r, cue, zs)):
+        return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
         return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
     return None
+
+
+def _glued_object(r: SentenceReader, tok: Token) -> bool:
+    """A noun behind بـ or لـ (بجهود، لاستمرار), the object of a verb whose subject is unsaid."""
+    if tok.text[0] == "ب":
+        return glued_noun(r.s, tok)
+    return tok.text[0] == "ل" and len(tok.text) > 3 and r.s.common_noun(unglued(tok))
 
 
 def _needed_object(r: SentenceReader, cue: Mention, zs: int) -> int | None:
@@ -809,6 +823,12 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None and draft.speaker.kind != "unresolved":
             return draft
         active.content = before
+    if _saying_after_an_object(r, cue, ci):
+        active = r.active
+        draft = verb_statement(r, cue, ci, active.speaker, carry_over=False)
+        if draft is not None:
+            r.truncate(active, ci)  # حث أنصاره على التصدي للحكومة، قال إن …: his next words
+            return draft
     if _new_clause_after_an_object(r, cue, ci):
         active = r.active
         draft = verb_statement(r, cue, ci, None, carry_over=False)
@@ -825,11 +845,25 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
 
 def _new_clause_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
     """A verb with و, outside any quotation, inside a content that is the object of the verb
-    before it (no إن / أن / colon opened it): it may begin a clause of its own speaker."""
+    before it: it may begin a clause of its own speaker."""
+    return r.doc.text[cue.start:cue.key_start] == "و" and _in_an_object(r, cue)
+
+
+def _saying_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """A saying verb after a comma, its subject unsaid before إن / أن / a colon, inside a content
+    that is the object of the verb before it: the same speaker's next words (وحث أنصاره على
+    التصدي للحكومة، قال إن الحل السياسي ممكن)."""
+    return r.toks[ci - 1].text == "," and not cue.prefix_len and cue.value["kind"] == "verb_past" \
+        and fold_key(cue.value["lemma"]) in r.doc.words.of("saying") and _in_an_object(r, cue) \
+        and ci + 1 < r.n and (r.toks[ci + 1].text == ":" or r.s.is_(ci + 1, "intro", "intro_say"))
+
+
+def _in_an_object(r: SentenceReader, cue: Mention) -> bool:
+    """Whether ``cue`` stands outside any quotation inside the active statement's content, and
+    that content is the object of its verb (no إن / أن / colon opened it)."""
     first = r.s.index_after(r.active.content[0])
-    return r.doc.text[cue.start:cue.key_start] == "و" and not r.s.in_quote(cue.start) and first > 0 \
-        and r.toks[first - 1].text not in (":", '"') and not r.s.is_(first - 1, "intro", "intro_say") \
-        and r.toks[first].text != '"'
+    return not r.s.in_quote(cue.start) and first > 0 and r.toks[first - 1].text not in (":", '"') \
+        and not r.s.is_(first - 1, "intro", "intro_say") and r.toks[first].text != '"'
 
 
 def _after_the_quotation(r: SentenceReader, cue: Mention, ci: int) -> bool:

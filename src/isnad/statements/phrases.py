@@ -277,6 +277,9 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     kind = row["kind"]
     if kind == "report":
         return (p.d.report_owner, j) if p.d.report_owner else None
+    if p.verb_object and not m.key.startswith("ال") and any(
+            toks[z].text[0] == "ب" and glued_noun(s, toks[z]) for z in range(j, min(n, j + 2))):
+        return None  # وأبدى سعادته بتفاعل الزوار: his happiness, the object (وأكد سعادته أن: His Excellency)
     if kind == "organization" and place is None and p.adjective_of(m, j, n):
         k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
         if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described

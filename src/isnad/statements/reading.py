@@ -132,9 +132,12 @@ class SentenceReader:
             and self._needs_met(cue, z)
 
     def _named(self, cue: Mention) -> bool:
-        """يُدعى (is called), written with ى, not يدّعي (claims): شخص يدعى محمد."""
+        """A form folding hides: يُدعى (is called), written with ى, not يدّعي (claims): شخص يدعى
+        محمد; إبان (during), written with إ, not أبان (explained): إبان رئاسته."""
         doc = self.doc
-        return cue.key == "يدعي" and doc.original[doc.folded.to_original(cue.end - 1)] == "ى"
+        if cue.key == "يدعي":
+            return doc.original[doc.folded.to_original(cue.end - 1)] == "ى"
+        return cue.key == "ابان" and doc.original[doc.folded.to_original(cue.key_start)] == "إ"
 
     def _second_between(self, cue: Mention, z: int) -> bool:
         """The second «between» of بين X وبين Y (جرت بينها وبين الحوثيين), not بيّن (explained)."""
