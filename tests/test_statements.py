@@ -1241,3 +1241,14 @@ def test_a_saying_verb_after_an_object_content_and_a_name_not_joined_by_wa():
     interviewed = own_spanned("حاورت الصحيفة الوزير بندر حجار وفتحت معه ملفات الحج. وأكد أن الخدمات مجانية.")
     assert find(interviewed, "الخدمات مجانية")["speaker"]["name_ar"] == "بندر حجار"
     assert find(sts, "يريد الفوز")["speaker"]["name_ar"] == "جاك ويلشير"  # a family name in و
+
+
+def test_a_verb_of_purpose_speaks_for_the_subject_before_idh_and_goes_on_with_its_warning():
+    sts = own_spanned("ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم حرص الحكومة على محاربة المخدرات بأنواعها، "
+                     "وتحذر في الوقت نفسه كل من يقدم على ذلك بأن العقاب الشرعي سيكون مصيره.\n"
+                     "وجاء فوز الفريق ليؤكد عقدة المدرب مع البطولة.")
+    stressed = find(sts, "حرص الحكومة")
+    assert stressed["speaker"]["name_ar"] == "وزارة الداخلية" and stressed["cue"] == "تؤكد"
+    warned = find(sts, "العقاب الشرعي")
+    assert warned["speaker"]["name_ar"] == "وزارة الداخلية" and warned["content"].startswith("كل من يقدم")
+    assert not [st for st in sts if "عقدة المدرب" in st["content"]]  # a win that confirms: no speaker

@@ -107,11 +107,14 @@ def _segment_mentions(page: Page, lexicon: Lexicon, segments: list[tuple[int, in
 
 
 def _cue_form(text: str, m: Mention) -> bool:
-    """False for a verb cue glued to a preposition or the article (للرد، والنقل، بقول): a noun."""
+    """False for a verb cue glued to a preposition or the article (للرد، والنقل، بقول): a noun;
+    a present verb keeps the لـ of purpose (لتؤكد)."""
     if m.category != "cue":
         return True
     verb = m.value["kind"] in _VERB_KINDS or (m.value["kind"] == "relay" and m.value["gender"] != "-")
-    return not verb or text[m.start:m.key_start] in _VERB_PROCLITICS
+    glued = text[m.start:m.key_start]
+    return not verb or glued in _VERB_PROCLITICS or (m.value["kind"] == "verb_present" and glued in ("ل", "ول"))
+    #      (لتؤكد، ليؤكد: لـ before a present verb says what for, the verb stays a verb)
 
 
 def _longest(cues: list[Mention]) -> list[Mention]:

@@ -28,7 +28,8 @@ VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
 FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded
-COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coordinated with
+COORDINATED_CLAUSE_SPAN = 20
+PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ  # words back from a verb to the clause it is coordinated with
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -46,6 +47,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     the verb cue at token ``ci``; None when the subject is not understood."""
     row = cue.value
     j = r.skip_dashed_aside(r.s.index_after(cue.end))
+    if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
+        purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
+        return (purpose, j, True) if purpose is not None else None
     k = r.skip_addressee(r.skip_words(j))
     res = explicit_subject(r, cue, ci, j, k)
     if res is not None:
@@ -58,7 +62,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         subject = main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver
         if subject is not None:
             return subject, j + 1, True
-    if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")):
+    if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
+            and not (subject is not None and _after_purpose(r)):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
@@ -235,6 +240,28 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
+def _after_purpose(r: SentenceReader) -> bool:
+    """Whether the statement being read opened with a present verb glued to لـ (لتؤكد), which
+    a present verb with و may go on from (… لتؤكد للعموم …، وتحذر في الوقت نفسه …)."""
+    if r.active is None:
+        return False
+    cue = r.active.cue
+    return cue.value["kind"] == "verb_present" and r.doc.text[cue.start:cue.key_start] == "ل"
+
+
+def purpose_subject(r: SentenceReader, ci: int) -> Speaker | None:
+    """The subject that opens the sentence before إذ, for a present verb glued to لـ that tells
+    what it speaks for (ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم حرص الحكومة …)."""
+    idh = next((q for q in range(1, min(ci, PURPOSE_SUBJECT_SPAN)) if r.toks[q].text == "اذ"), None)
+    if idh is None:
+        return None
+    found = r.parser.parse(0, idh)
+    if found is None or found[1] != idh or found[0].kind not in ("person", "official", "organization", "country"):
+        return None
+    r.parser.last_rule = "purpose_subject"
+    return found[0]
+
+
 def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The person who is the subject of the clause just before a verb coordinated with it, whose
     own subject is unsaid (…، كما تفاعل علي بقشان عضو شرف الأهلي مع الموقف ووعد بتكريم …):
@@ -366,6 +393,9 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
     opened = r.intro(zs, far_saying=row["object"] != "yes")
+    told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
+    if told is not None:
+        opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what
     if opened is not None and r.zone_source is not None:
         r.d.remember(speaker)  # وقالت الصحيفة: the relaying outlet may be referred back to
         speaker = replace(r.zone_source, via=[speaker.name] + [v for v in speaker.via if v != speaker.name])
@@ -382,6 +412,20 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if span is None:
         return None
     return r.draft(speaker, cue, span, opened[1])
+
+
+def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
+    """Where the verb's object starts when the words from ``k`` to a بأن at ``intro`` are the
+    people it tells (ووجّه الوزير المختصين للتنسيق بأن …، وتحذر في الوقت نفسه كل من يقدم على ذلك
+    بأن …): a plain word, no preposition, time word or the people spoken to, past «في الوقت نفسه»."""
+    if not (k < intro and r.toks[intro].text[0] == "ب") or any(t.text == "," for t in r.toks[k:intro]):
+        return None
+    if r.toks[k].text == "في" and r.s.text_of(k + 1) == "الوقت" and r.s.text_of(k + 2) in ("نفسه", "ذاته"):
+        k += 3  # at the same time
+    tok = r.toks[k]
+    plain = k < intro and tok.text.isalpha() and tok.text[0] not in "بلو" and not tok.text.endswith("ا") \
+        and not r.s.is_(k, "preposition", "adverbial_prep", "skip", "addressee", "intro_prep")
+    return k if plain else None
 
 
 def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
@@ -783,8 +827,9 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
     """A past verb glued to و, with no subject after it, that agrees with the speaker of the
     statement being read (وقالت … إن … وشددت على أن …): a second verb of the same subject."""
     row = cue.value
-    if row["kind"] != "verb_past" or not r.doc.text[cue.start:cue.key_start].startswith("و"):
-        return False
+    if row["kind"] != ("verb_present" if _after_purpose(r) else "verb_past") \
+            or not r.doc.text[cue.start:cue.key_start].startswith("و"):
+        return False  # (… لتؤكد للعموم …، وتحذر في الوقت نفسه: a present verb after one of purpose)
     j = r.s.index_after(cue.end)
     k = r.skip_words(j)
     if r.subjectless(k):
