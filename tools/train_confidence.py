@@ -5,8 +5,9 @@
 
 Reads the development sets kept in the repository (tests/devset and
 tests/devreal: pages and their gold) and, when the benchmark corpus is beside
-the repository (../shared/corpus/bench), the held-out set of
-tools/calibration (its pages are rebuilt from the corpus: see its README);
+the repository (../shared/corpus/bench), every gold set drawn from it
+(tools/gold_sample.py: the held-out tools/calibration and the development sets
+tools/devbench*; their pages are rebuilt from the corpus);
 runs the statements reader on them,
 labels each statement it makes right (the project's scorer matches it to a gold
 statement: the evidence inside its content, the same article, the speaker) or
@@ -42,7 +43,6 @@ from isnad.read import read_inputs  # noqa: E402
 from isnad.statements.confidence import features  # noqa: E402
 
 SETS = (ROOT / "tests" / "devset", ROOT / "tests" / "devreal")  # (pages/, gold.jsonl) each
-CALIBRATION = ROOT / "tools" / "calibration"
 BENCH = ROOT.parent / "shared" / "corpus" / "bench"
 HEADER = """\
 # Weights of the statement confidence (isnad.statements.confidence): a logistic model whose score
@@ -59,18 +59,27 @@ def _scorer():
     return module
 
 
-def labelled_statements(held_out: bool = False) -> list[tuple[str, dict, bool]]:
+def labelled_statements(drawn: bool = False) -> list[tuple[str, dict, bool]]:
     """(page, record, right) for every statement the reader makes on the development sets
-    and, with ``held_out`` and the benchmark corpus beside the repository, on tools/calibration."""
+    and, with ``drawn`` and the benchmark corpus beside the repository, on every gold set drawn
+    from it (tools/calibration, tools/devbench …)."""
     out = []
     for folder in SETS:
         out.extend(_labelled(folder.name, folder / "pages", folder / "gold.jsonl"))
-    if held_out and BENCH.is_dir():
-        with tempfile.TemporaryDirectory() as pages:
-            subprocess.run([sys.executable, str(CALIBRATION.parent / "gold_sample.py"), "calibration",
-                            "--bench", str(BENCH), "--out", pages], check=True, capture_output=True)
-            out.extend(_labelled("calibration", Path(pages), CALIBRATION / "gold.jsonl"))
+    if drawn and BENCH.is_dir():
+        for name in _gold_sample().GOLD_SETS:
+            with tempfile.TemporaryDirectory() as pages:
+                subprocess.run([sys.executable, str(ROOT / "tools" / "gold_sample.py"), name,
+                                "--bench", str(BENCH), "--out", pages], check=True, capture_output=True)
+                out.extend(_labelled(name, Path(pages), ROOT / "tools" / name / "gold.jsonl"))
     return out
+
+
+def _gold_sample():
+    spec = importlib.util.spec_from_file_location("gold_sample", ROOT / "tools" / "gold_sample.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _labelled(name: str, pages: Path, gold_file: Path) -> list[tuple[str, dict, bool]]:
@@ -185,7 +194,7 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "isnad" / "data" / "statement_confidence.tsv")
     args = parser.parse_args()
-    rows = labelled_statements(held_out=True)
+    rows = labelled_statements(drawn=True)
     lexicon = default_lexicon()
     names = sorted({f for _, record, _ in rows for f in features(record, lexicon)} - {"bias"})
     index = {name: k for k, name in enumerate(["bias", *names])}
@@ -199,8 +208,9 @@ def main() -> None:
     w = fit_for_unseen(x, y, np.array([p.startswith("calibration/") for p in pages]), args.l2)
     with args.out.open("w", encoding="utf-8") as f:
         f.write(HEADER.format(n=len(y), pos=int(y.sum()), l2=args.l2,
-                              sets="the development sets in tests/ and the held-out set of tools/calibration"
-                              if any(p.startswith("calibration/") for p in pages) else "the development sets in tests/"))
+                              sets="the development sets in tests/ and tools/devbench*, and the held-out set of "
+                              "tools/calibration" if any(p.startswith("calibration/") for p in pages)
+                              else "the development sets in tests/"))
         for name, k in sorted(index.items(), key=lambda item: item[1]):
             f.write(f"{name}\t{w[k]:.4f}\n")
     print(f"wrote {len(index)} weights to {args.out}")
