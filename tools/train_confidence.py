@@ -68,6 +68,8 @@ def labelled_statements(drawn: bool = False) -> list[tuple[str, dict, bool]]:
         out.extend(_labelled(folder.name, folder / "pages", folder / "gold.jsonl"))
     if drawn and BENCH.is_dir():
         for name in _gold_sample().GOLD_SETS:
+            if not (ROOT / "tools" / name / "gold.jsonl").exists():
+                continue  # a set drawn and not annotated yet
             with tempfile.TemporaryDirectory() as pages:
                 subprocess.run([sys.executable, str(ROOT / "tools" / "gold_sample.py"), name,
                                 "--bench", str(BENCH), "--out", pages], check=True, capture_output=True)
