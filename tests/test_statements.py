@@ -1252,3 +1252,19 @@ def test_a_verb_of_purpose_speaks_for_the_subject_before_idh_and_goes_on_with_it
     warned = find(sts, "العقاب الشرعي")
     assert warned["speaker"]["name_ar"] == "وزارة الداخلية" and warned["content"].startswith("كل من يقدم")
     assert not [st for st in sts if "عقدة المدرب" in st["content"]]  # a win that confirms: no speaker
+
+
+def test_sources_by_their_trade_construct_plurals_doubts_and_a_name_before_an_agency():
+    sts = own_spanned("فيما قال تاجر في السوق طلب عدم كشف اسمه: \"لقد شاركت في عمليات الإغاثة\".\n"
+                     "وأكد مقاتلو طالبان على موقعهم الإلكتروني أن حقاني كان مريضا.\n"
+                     "فقد شكك بعض المحللين الإسرائيليين في مدى عزم الأجهزة الأمنية.\n"
+                     "وقال باباكورا كولو، وهو عنصر في ميليشيا الدفاع الذاتي، لوكالة الصحافة الفرنسية إن الانتحارية فجرت نفسها.\n"
+                     "كما قتل ستة أشخاص في السوق، وفق ما أفاد شهود.\n"
+                     "ولفت لاعبو المنتخب أنظار العالم بتحقيقهم منجزات جماعية.")
+    assert find(sts, "عمليات الإغاثة")["speaker"]["name_ar"] == "تاجر في السوق"
+    assert find(sts, "حقاني كان مريضا")["speaker"]["name_ar"].startswith("مقاتلو طالبان")
+    doubted = find(sts, "مدى عزم")
+    assert doubted["stance"] == "question" and doubted["speaker"]["name_ar"] == "بعض المحللين الإسرائيليين"
+    assert find(sts, "الانتحارية فجرت")["speaker"]["name_ar"] == "باباكورا كولو"
+    assert find(sts, "ستة أشخاص")["speaker"]["name_ar"] == "شهود"
+    assert not [st for st in sts if "أنظار العالم" in st["content"]]  # drew attention: no speech

@@ -268,7 +268,8 @@ def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:
         stem = w[:-len(suffix)]
         if w.endswith(suffix) and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # كلمته: كلمة
-            return any(s.common_noun(Token(form, tok.start, tok.start + len(form))) for form in nouns)
+            return any(s.common_noun(form_token) or s.is_word(form_token, "object_noun")  # تطلعه
+                       for form_token in (Token(form, tok.start, tok.start + len(form)) for form in nouns))
     return False
 
 

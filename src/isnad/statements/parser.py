@@ -377,7 +377,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 country = country or place.value.iso3
                 j = s.index_after(place.end)
             elif tok.text in PREPOSITIONS:
-                if (tok.text in ("عن", "علي", "الي") and self.verb_object) or j + 1 >= n or not (
+                if ((tok.text in ("عن", "علي", "الي") or tok.text in self.verb_needs) and self.verb_object) \
+                        or j + 1 >= n or not (
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")

@@ -85,8 +85,10 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
 
 
 def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
-    """The group, when what follows it (token ``k``) opens the content or an object (إلى، على، عن)."""
-    return (group, k) if _content_follows(p, k, n) or p.s.text_of(k) in ("الي", "علي", "عن") else None
+    """The group, when what follows it (token ``k``) opens the content or an object (إلى، على، عن،
+    or the preposition the verb needs: شكك بعض المحللين في …)."""
+    word = p.s.text_of(k)
+    return (group, k) if _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs else None
 
 
 def _with_article(text: str, m: Mention) -> int:
@@ -550,7 +552,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
-        elif tok.text in ("وهو", "وهي") and j + 1 < n and s.definite(toks[j + 1]):
+        elif tok.text in ("وهو", "وهي") and j + 1 < n and (s.definite(toks[j + 1]) or s.common_noun(toks[j + 1])):
             k = j + 1  # يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن: an aside on who he is
             while k < n and k - j <= 8 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
                     and s.at(k, "cue", lambda m: m.value["kind"] != "noun") is None:
@@ -563,7 +565,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             if close is None:
                 return False
             j = close + 1
-        elif tok.text.startswith("لل") or (tok.text.startswith("ل") and s.at(j, "actor") is not None):
+        elif tok.text.startswith("ل") and s.at(j, "actor") is not None:
+            j = s.index_after(s.at(j, "actor").end)  # لوكالة الصحافة الفرنسية: the outlet spoken to
+        elif tok.text.startswith("لل"):
             j += 1
         elif tok.text.startswith("ل") and s.at(j, "role", lambda m: m.value["kind"] == "outlet") is not None:
             j += 1  # لوكالة «رويترز»، لصحيفة …: the outlet spoken to
