@@ -495,8 +495,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
-        head_end = p.construct_end(i + 1, n) if tok.text.endswith("و") else i + 1  # معارضو اتفاق التجارة الحرة
-        sp, j = p.group(i, head_end, n, "pl")  # الأطباء، خبراء اقتصاديون
+        sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
@@ -646,6 +645,9 @@ def _role_behind_preposition(s: Sentence, k: int) -> bool:
     ("وقال موظفو الشركة إن رواتبهم تأخرت.", {"speaker": "anonymous", "content": "رواتبهم تأخرت"}),
     ("وقال أبو مازن إن الحوار مستمر.", None),
     ("ويرى مديرو صناديق ومحللون أن تلك المكاسب تحققت نتيجة لمضاربات.", {"speaker": "anonymous"}),
+    ("وأكد مقاتلو طالبان على موقعهم الإلكتروني أن حقاني كان مريضا.", {"speaker": "مقاتلو طالبان"}),
+    ("حيث يتساءل معارضو الاتفاق عما إذا كان سيضمن ألا تنتج إيران سلاحا نوويا.",
+     {"speaker": "معارضو الاتفاق", "content": "عما إذا كان"}),
 )
 def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     """A plural of people in construct, which drops its ن (مبتكرو القفل، موظفو الشركة،
@@ -653,11 +655,13 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     s = p.s
     tok = s.toks[i]
     w = tok.text
-    if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not (s.definite(s.toks[i + 1]) or s.common_noun(s.toks[i + 1])) \
+    if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not (
+            s.definite(s.toks[i + 1]) or s.common_noun(s.toks[i + 1]) or s.at(i + 1, "actor") is not None) \
             or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link"):
         return None
-    group, k = p.group(i, i + 1, n, "pl")
-    return (group, k) if _content_follows(p, k, n) else None
+    group, k = p.group(i, p._construct_end(i + 1, n), n, "pl")  # معارضو اتفاق التجارة الحرة: its genitive
+    return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
+        else None  # يتساءل معارضو الاتفاق عما إذا …: the object follows its subject
 
 
 @SPEAKER_PHRASES.rule(

@@ -197,14 +197,8 @@ class Sentence:
         return tok.text in common or bare(tok.text) in common
 
     def head_kind(self, tok: Token) -> str | None:
-        """organization / group when the word is the head noun of an unknown speaker (الشرطة، الأطباء);
-        a plural in ون in construct drops its ن (مقاتلو طالبان، محللو السوق)."""
-        heads = self.doc.words.speaker_heads
-        word = bare(tok.text)
-        kind = heads.get(word)
-        if kind is None and word.endswith("و") and heads.get(word + "ن") == "group":
-            return "group"
-        return kind
+        """organization / group when the word is the head noun of an unknown speaker (الشرطة، الأطباء)."""
+        return self.doc.words.speaker_heads.get(bare(tok.text))
 
     def opens_content(self, tok: Token) -> bool:
         """A token that may follow a speaker phrase: a mark, a content opener or an adverbial."""
