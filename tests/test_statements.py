@@ -1268,3 +1268,12 @@ def test_sources_by_their_trade_construct_plurals_doubts_and_a_name_before_an_ag
     assert find(sts, "الانتحارية فجرت")["speaker"]["name_ar"] == "باباكورا كولو"
     assert find(sts, "ستة أشخاص")["speaker"]["name_ar"] == "شهود"
     assert not [st for st in sts if "أنظار العالم" in st["content"]]  # drew attention: no speech
+
+
+def test_a_report_speaks_for_whoever_issued_it_whatever_its_name():
+    sts = own_spanned("وقال بيان نشرته شركة أرامكو على موقعها الإلكتروني إن المشروع يضم معملا.\n"
+                     "وأشارت الإحصائية التي أصدرتها مصلحة الجمارك العامة إلى أن قضايا مخالفة المنشأ زادت.\n"
+                     "وكشف الفيديو طيران الطائرة على مستوى منخفض.")
+    assert find(sts, "يضم معملا")["speaker"]["name_ar"] == "شركة أرامكو"
+    assert find(sts, "مخالفة المنشأ")["speaker"]["name_ar"] == "مصلحة الجمارك العامة"
+    assert not [st for st in sts if "طيران الطائرة" in st["content"]]  # الفيديو is no plural in construct

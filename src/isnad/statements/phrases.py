@@ -353,13 +353,14 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     toks = s.toks
     j = s.index_after(noun.end)
     k = j
-    on_site = False  # بيان نشر على موقع X: X may be any name
+    on_site = False  # بيان نشر على موقع X، بيان نشرته X: X may be any name
     if k + 1 < n and not s.is_word(toks[k], "owner") and s.is_word(toks[k + 1], "owner"):
-        k += 1  # استطلاع رأي أجرته …
+        k += 1  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …
     if k < n and s.is_word(toks[k], "owner"):
         k += 1
         if k < n and toks[k].text == "عن":
             k += 1
+        on_site = True  # بيان نشرته شركة أرامكو: the one who issued it, whatever its name
     elif j + 2 < n and toks[j].text in PUBLISHED_ON and toks[j + 1].text in ("علي", "في") \
             and bare(toks[j + 2].text) in ("موقع", "حساب", "صفحه"):
         k, on_site = j + 3, True  # بيان نشر على موقع الشركة: the site's owner
@@ -657,8 +658,8 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     w = tok.text
     if len(w) < 5 or w[-1] != "و" or i + 1 >= n or not (
             s.definite(s.toks[i + 1]) or s.common_noun(s.toks[i + 1]) or s.at(i + 1, "actor") is not None) \
-            or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link"):
-        return None
+            or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link") or s.definite(tok):
+        return None  # (الفيديو: a definite noun is in no construct)
     group, k = p.group(i, p._construct_end(i + 1, n), n, "pl")  # معارضو اتفاق التجارة الحرة: its genitive
     return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
         else None  # يتساءل معارضو الاتفاق عما إذا …: the object follows its subject
