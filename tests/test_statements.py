@@ -1277,3 +1277,16 @@ def test_a_report_speaks_for_whoever_issued_it_whatever_its_name():
     assert find(sts, "يضم معملا")["speaker"]["name_ar"] == "شركة أرامكو"
     assert find(sts, "مخالفة المنشأ")["speaker"]["name_ar"] == "مصلحة الجمارك العامة"
     assert not [st for st in sts if "طيران الطائرة" in st["content"]]  # الفيديو is no plural in construct
+
+
+def test_condemning_in_the_strongest_terms_praising_with_ba_and_holding_a_view():
+    sts = own_spanned("وأدانت المملكة العربية السعودية بأشد العبارات الهجوم على المسجد.\n"
+                     "وقال المحافظ إن الفرق جاهزة. ونوه بمساهمات جميع الجهات الحكومية في المحافظة.\n"
+                     "ونوه د. الخازم بأن البرنامج يحتوي على محاضرات.\n"
+                     "فيما ذهب الكاتب خالد اليوسف إلى أنه ربما للنادي وجهة نظر.\n"
+                     "وذهب الوزير إلى مكة المكرمة أمس.")
+    assert find(sts, "الهجوم على المسجد")["speaker"]["name_ar"] == "المملكة العربية السعودية"  # بأشد: an adverb
+    assert find(sts, "بمساهمات جميع الجهات")["speaker"]["name_ar"] == "المحافظ"
+    assert find(sts, "البرنامج يحتوي")["cue"] == "نوه"  # the period of د. ends no clause
+    assert find(sts, "للنادي وجهة نظر")["speaker"]["name_ar"] == "خالد اليوسف"
+    assert not [st for st in sts if "مكة المكرمة" in st["content"]]  # went to Mecca

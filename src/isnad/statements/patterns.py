@@ -302,8 +302,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if res is None:
         return None
     if cue.value["stance"] == "accuse" and "ب" not in (cue.value.get("needs") or "") \
-            and res[1] < r.n and r.toks[res[1]].text[0] == "ب":
-        return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content)
+            and res[1] < r.n and r.toks[res[1]].text[0] == "ب" and not r.s.is_(res[1], "ba_adverb"):
+        return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
+        #              السعودية بأشد العبارات: an adverb)
     if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1:
         return None
     if res[0].span[0] == r.toks[k].start and not _verb_agrees(cue.value["gender"], res[0]):

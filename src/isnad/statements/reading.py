@@ -158,8 +158,8 @@ class SentenceReader:
                                    and not self.s.is_(k, "ba_adverb", "noun_context"))) and all(
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
-            if w in (".", ":", ";") or self.s.is_(k, "intro"):
-                return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»)
+            if (w in (".", ":", ";") and not (w == "." and len(self.toks[k - 1].text) == 1)) or self.s.is_(k, "intro"):
+                return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»; د. is a title)
         return False
 
     def passive(self, cue: Mention) -> bool:
