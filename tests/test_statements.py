@@ -90,6 +90,12 @@ def find(statements: list[dict], phrase: str) -> dict:
     return hits[0]
 
 
+def assert_speakers(statements: list[dict], expected: dict[str, str]) -> None:
+    """Each phrase of ``expected`` is in the content of a statement of the speaker it names."""
+    for phrase, name in expected.items():
+        assert find(statements, phrase)["speaker"]["name_ar"] == name, phrase
+
+
 def assert_spans(page: Page, st: dict) -> None:
     s, e = st["content_span"]
     assert page.text[s:e] == st["content"]
@@ -1165,8 +1171,7 @@ def test_an_instruction_with_ba_and_a_verb_whose_ba_object_follows_it_at_once():
     teams = find(sts, "بتشكيل فرق عمل")
     assert teams["cue"] == "وجه" and teams["speaker"]["name_ar"] == "فيصل بن سلمان"  # سموه: no name after it
     assert teams["content"].startswith("الهيئة الملكية")
-    assert find(sts, "بجهود رجال الدفاع")["speaker"]["name_ar"] == "أحمد المنيفي"
-    assert find(sts, "بتقديم جميع الخدمات")["speaker"]["name_ar"] == "أحمد المنيفي"
+    assert_speakers(sts, {"بجهود رجال الدفاع": "أحمد المنيفي", "بتقديم جميع الخدمات": "أحمد المنيفي"})
     invited = find(sts, "للرئيس السابق")
     assert invited["speaker"]["name_ar"] == "أعضاء المجلس" and invited["content"].startswith("الدعوة")
     assert not [st for st in sts if "بالشرسة" in st["content"]]  # وُصفت: the passive, no speaker
@@ -1178,10 +1183,8 @@ def test_ali_written_with_ya_is_a_first_name_and_a_coordinated_verb_takes_its_cl
                      "وأكد علي الغامدي أن المعسكر ناجح.\n"
                      "وأكد علي أهمية المشروع للمنطقة.\n"
                      "وقررت الإدارة تكريم المشجع، كما تفاعل محمد الحربي عضو شرف النادي مع الموقف ووعد بتكريم خاص للمشجع.")
-    assert find(sts, "الفريق جاهز")["speaker"]["name_ar"] == "علي بقشان"
-    assert find(sts, "المعسكر ناجح")["speaker"]["name_ar"] == "علي الغامدي"
+    assert_speakers(sts, {"الفريق جاهز": "علي بقشان", "المعسكر ناجح": "علي الغامدي", "بتكريم خاص": "محمد الحربي"})
     assert find(sts, "أهمية المشروع")["speaker"]["name_ar"] != "علي"  # على أهمية: the preposition
-    assert find(sts, "بتكريم خاص")["speaker"]["name_ar"] == "محمد الحربي"
 
 
 def test_unknown_names_that_start_like_a_preposition_follow_their_role():
@@ -1190,11 +1193,11 @@ def test_unknown_names_that_start_like_a_preposition_follow_their_role():
                      "وأبدى المحترف اليوناني الجديد فيتفاتزيديس سعادته البالغة بالانضمام للنادي.\n"
                      "وقال مدير الهلال الأحمر بحائل محمد الطيار إن الحادث وقع فجرا.\n"
                      "وقال القائد العسكري بعدن العميد أحمد الصبيحي إن الوضع مستقر.")
-    assert find(sts, "الفريق جاهز")["speaker"]["name_ar"] == "جوزيه بيسيرو"  # جوزيه is no noun with its pronoun
-    assert find(sts, "المباراة صعبة")["speaker"]["name_ar"] == "كوستا"  # no accusative noun before إن
-    assert find(sts, "سعادته البالغة")["speaker"]["name_ar"] == "فيتفاتزيديس"
-    assert find(sts, "الحادث وقع")["speaker"]["name_ar"] == "محمد الطيار"  # بحائل: in Hail, not a name
-    assert find(sts, "الوضع مستقر")["speaker"]["name_ar"] == "أحمد الصبيحي"
+    assert_speakers(sts, {"الفريق جاهز": "جوزيه بيسيرو",  # جوزيه is no noun with its pronoun
+                          "المباراة صعبة": "كوستا",  # no accusative noun before إن
+                          "سعادته البالغة": "فيتفاتزيديس",
+                          "الحادث وقع": "محمد الطيار",  # بحائل: in Hail, not a name
+                          "الوضع مستقر": "أحمد الصبيحي"})
 
 
 def test_raised_thanks_a_quoted_body_before_its_object_and_groups_in_construct():
@@ -1225,9 +1228,9 @@ def test_a_verb_whose_object_follows_it_at_once_carries_the_last_speaker():
                      "وأبدى سعادته بتفاعل الزوار مع المعرض.\n"
                      "وأشارت نشرة السوق المالية إلى أن عدد الصفقات انخفض.\n"
                      "وأراد، إبان رئاسته لمجلس الإدارة، أن يطور المدارس.")
-    for phrase in ("استمرار التوعية", "لاستمرار الجهود", "بتفاعل الزوار"):
-        assert find(sts, phrase)["speaker"]["name_ar"] == "عبدالكريم سالم", phrase
-    assert find(sts, "عدد الصفقات")["speaker"]["name_ar"] == "نشرة السوق المالية"  # a bulletin, not an object
+    assert_speakers(sts, {"استمرار التوعية": "عبدالكريم سالم", "لاستمرار الجهود": "عبدالكريم سالم",
+                          "بتفاعل الزوار": "عبدالكريم سالم",
+                          "عدد الصفقات": "نشرة السوق المالية"})  # a bulletin, not an object
     assert not [st for st in sts if st["cue"] == "إبان"]  # during, not أبان (explained)
 
 
@@ -1261,12 +1264,10 @@ def test_sources_by_their_trade_construct_plurals_doubts_and_a_name_before_an_ag
                      "وقال باباكورا كولو، وهو عنصر في ميليشيا الدفاع الذاتي، لوكالة الصحافة الفرنسية إن الانتحارية فجرت نفسها.\n"
                      "كما قتل ستة أشخاص في السوق، وفق ما أفاد شهود.\n"
                      "ولفت لاعبو المنتخب أنظار العالم بتحقيقهم منجزات جماعية.")
-    assert find(sts, "عمليات الإغاثة")["speaker"]["name_ar"] == "تاجر في السوق"
+    assert_speakers(sts, {"عمليات الإغاثة": "تاجر في السوق", "الانتحارية فجرت": "باباكورا كولو", "ستة أشخاص": "شهود"})
     assert find(sts, "حقاني كان مريضا")["speaker"]["name_ar"].startswith("مقاتلو طالبان")
     doubted = find(sts, "مدى عزم")
     assert doubted["stance"] == "question" and doubted["speaker"]["name_ar"] == "بعض المحللين الإسرائيليين"
-    assert find(sts, "الانتحارية فجرت")["speaker"]["name_ar"] == "باباكورا كولو"
-    assert find(sts, "ستة أشخاص")["speaker"]["name_ar"] == "شهود"
     assert not [st for st in sts if "أنظار العالم" in st["content"]]  # drew attention: no speech
 
 
@@ -1274,8 +1275,7 @@ def test_a_report_speaks_for_whoever_issued_it_whatever_its_name():
     sts = own_spanned("وقال بيان نشرته شركة أرامكو على موقعها الإلكتروني إن المشروع يضم معملا.\n"
                      "وأشارت الإحصائية التي أصدرتها مصلحة الجمارك العامة إلى أن قضايا مخالفة المنشأ زادت.\n"
                      "وكشف الفيديو طيران الطائرة على مستوى منخفض.")
-    assert find(sts, "يضم معملا")["speaker"]["name_ar"] == "شركة أرامكو"
-    assert find(sts, "مخالفة المنشأ")["speaker"]["name_ar"] == "مصلحة الجمارك العامة"
+    assert_speakers(sts, {"يضم معملا": "شركة أرامكو", "مخالفة المنشأ": "مصلحة الجمارك العامة"})
     assert not [st for st in sts if "طيران الطائرة" in st["content"]]  # الفيديو is no plural in construct
 
 
@@ -1285,8 +1285,7 @@ def test_condemning_in_the_strongest_terms_praising_with_ba_and_holding_a_view()
                      "ونوه د. الخازم بأن البرنامج يحتوي على محاضرات.\n"
                      "فيما ذهب الكاتب خالد اليوسف إلى أنه ربما للنادي وجهة نظر.\n"
                      "وذهب الوزير إلى مكة المكرمة أمس.")
-    assert find(sts, "الهجوم على المسجد")["speaker"]["name_ar"] == "المملكة العربية السعودية"  # بأشد: an adverb
-    assert find(sts, "بمساهمات جميع الجهات")["speaker"]["name_ar"] == "المحافظ"
+    assert_speakers(sts, {"الهجوم على المسجد": "المملكة العربية السعودية",  # بأشد: an adverb
+                          "بمساهمات جميع الجهات": "المحافظ", "للنادي وجهة نظر": "خالد اليوسف"})
     assert find(sts, "البرنامج يحتوي")["cue"] == "نوه"  # the period of د. ends no clause
-    assert find(sts, "للنادي وجهة نظر")["speaker"]["name_ar"] == "خالد اليوسف"
     assert not [st for st in sts if "مكة المكرمة" in st["content"]]  # went to Mecca

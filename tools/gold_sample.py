@@ -65,6 +65,7 @@ GOLD_SETS = _drawn_in_order(
     ("devbench6", "dev-g", 20150808, 40, 4, 10),
     ("devbench7", "dev-h", 20150809, 40, 4, 10),
     ("devbench8", "dev-i", 20150810, 40, 4, 10),
+    ("devbench9", "dev-j", 20150811, 40, 4, 10),
 )
 
 
