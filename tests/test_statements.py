@@ -1289,3 +1289,20 @@ def test_condemning_in_the_strongest_terms_praising_with_ba_and_holding_a_view()
                           "بمساهمات جميع الجهات": "المحافظ", "للنادي وجهة نظر": "خالد اليوسف"})
     assert find(sts, "البرنامج يحتوي")["cue"] == "نوه"  # the period of د. ends no clause
     assert not [st for st in sts if "مكة المكرمة" in st["content"]]  # went to Mecca
+
+
+def test_saw_fit_condemned_held_responsible_and_disclosed():
+    sts = own_spanned("ورأى سلطان الحربي أن القرار يصب في مصلحة المرتادين.\n"
+                     "وقال الوزير إن استطلاع الرأي أظهر تقدما.\n"
+                     "من جانبها، حملت الرئاسة الفلسطينية سلطات الاحتلال الإسرائيلية مسؤولية استشهاد الرضيع.\n"
+                     "ودانت الحكومة الأردنية بشدة الجريمة البشعة.\n"
+                     "وأوضح دان بينس أن أربعة أشخاص كانوا على متن الطائرة.\n"
+                     "وامتنع علي الصادق المتحدث باسم وزارة الخارجية السودانية عن التعليق.\n"
+                     "وأفصحت الشركة عن نيتها استقطاب الشباب.")
+    assert_speakers(sts, {"يصب في مصلحة": "سلطان الحربي", "الجريمة البشعة": "الحكومة الأردنية",
+                          "أربعة أشخاص": "دان بينس", "نيتها استقطاب": "الشركة"})
+    assert [st["cue"] for st in sts].count("رأى") == 1  # رأي (an opinion) is no cue
+    blamed = find(sts, "مسؤولية استشهاد")
+    assert blamed["stance"] == "accuse" and blamed["content"].startswith("سلطات الاحتلال")
+    declined = [st for st in sts if st["stance"] == "decline_comment"]
+    assert declined and declined[0]["speaker"]["name_ar"] == "علي الصادق"

@@ -169,8 +169,9 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
     if tok.text != "علي" or k + 1 >= n or not s.written_ending(tok, "ي"):
         return False
     after = s.toks[k + 1]
-    if s.definite(after):
-        return family_name(s, after) or (family_name_word(s, after) and not s.common_noun(after))
+    if s.definite(after):  # (علي الصادق المتحدث باسم …: a family name that is also a word, before a role)
+        return family_name(s, after) or (family_name_word(s, after) and (
+            not s.common_noun(after) or (k + 2 < n and s.at(k + 2, "role", lambda m: m.value["kind"] == "official") is not None)))
     return after.text in FILIATION or (name_word(s, after, first=False) and not s.common_noun(after))
 
 

@@ -335,8 +335,9 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     if row["object"] != "yes":
         return None
     named = _needed_object(r, cue, zs)
-    if named is not None:
-        return named  # قدم رئيس الاتحاد باسمه ونيابة عن الأعضاء شكره لـ …: the thanks it offers
+    if named is not None:  # قدم رئيس الاتحاد باسمه ونيابة عن الأعضاء شكره لـ …: the thanks it offers
+        return r.object_start(zs) if subject_known and row["stance"] == "accuse" else named
+        #      (حمّلت الرئاسة سلطات الاحتلال مسؤولية …: the one held responsible, then the responsibility)
     if subject_known:
         return r.object_start(zs)
     if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])

@@ -133,10 +133,13 @@ class SentenceReader:
 
     def _named(self, cue: Mention) -> bool:
         """A form folding hides: يُدعى (is called), written with ى, not يدّعي (claims): شخص يدعى
-        محمد; إبان (during), written with إ, not أبان (explained): إبان رئاسته."""
+        محمد; رأي (an opinion), written with ي, not رأى (saw fit); إبان (during), written with إ,
+        not أبان (explained): إبان رئاسته."""
         doc = self.doc
         if cue.key == "يدعي":
             return doc.original[doc.folded.to_original(cue.end - 1)] == "ى"
+        if cue.key == "راي":
+            return doc.original[doc.folded.to_original(cue.end - 1)] != "ى"  # رأي: an opinion, not رأى
         return cue.key == "ابان" and doc.original[doc.folded.to_original(cue.key_start)] == "إ"
 
     def _second_between(self, cue: Mention, z: int) -> bool:
