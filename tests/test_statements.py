@@ -1306,3 +1306,11 @@ def test_saw_fit_condemned_held_responsible_and_disclosed():
     assert blamed["stance"] == "accuse" and blamed["content"].startswith("سلطات الاحتلال")
     declined = [st for st in sts if st["stance"] == "decline_comment"]
     assert declined and declined[0]["speaker"]["name_ar"] == "علي الصادق"
+
+
+def test_concluded_is_a_cue_only_before_ila():
+    sts = own_spanned("وقالت الباحثة باولا غواتين إن الطرق مزدحمة. وتخلص غواتين إلى القول: إن الأبحاث توصي بحسن "
+                     "استغلال الطرق.\nوخلصت الدراسة إلى أن المياه الغازية ضارة.\nوتخلص المواطنون من النفايات.")
+    assert find(sts, "الأبحاث توصي")["speaker"]["name_ar"] == "باولا غواتين"
+    assert find(sts, "المياه الغازية ضارة")["cue"] == "خلصت"
+    assert not [st for st in sts if "النفايات" in st["content"]]  # got rid of: no إلى, no cue
