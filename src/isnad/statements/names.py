@@ -170,8 +170,8 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
         return False
     after = s.toks[k + 1]
     if s.definite(after):  # (علي الصادق المتحدث باسم …: a family name that is also a word, before a role)
-        return family_name(s, after) or (family_name_word(s, after) and (
-            not s.common_noun(after) or (k + 2 < n and s.at(k + 2, "role", lambda m: m.value["kind"] == "official") is not None)))
+        office_follows = s.at(k + 2, "role", lambda m: m.value["kind"] == "official") is not None
+        return family_name(s, after) or (family_name_word(s, after) and (not s.common_noun(after) or office_follows))
     return after.text in FILIATION or (name_word(s, after, first=False) and not s.common_noun(after))
 
 

@@ -28,8 +28,8 @@ VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
 FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded
-COORDINATED_CLAUSE_SPAN = 20
-PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ  # words back from a verb to the clause it is coordinated with
+COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coordinated with
+PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
