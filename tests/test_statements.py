@@ -1314,3 +1314,9 @@ def test_concluded_is_a_cue_only_before_ila():
     assert find(sts, "الأبحاث توصي")["speaker"]["name_ar"] == "باولا غواتين"
     assert find(sts, "المياه الغازية ضارة")["cue"] == "خلصت"
     assert not [st for st in sts if "النفايات" in st["content"]]  # got rid of: no إلى, no cue
+
+
+def test_a_subject_before_its_verb_keeps_a_description_after_its_comma():
+    sts = own_spanned("ويذكر أن نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب اليسار الألماني المعارض أشار في "
+                     "تصريحات لصحيفة إزفيستيا الروسية إلى أنه يخطط لزيارة القرم.")
+    assert find(sts, "يخطط لزيارة القرم")["speaker"]["name_ar"] == "ألكسندر نوي"

@@ -28,6 +28,7 @@ IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في ت
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma and its verb
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
@@ -586,12 +587,19 @@ class SentenceReader:
 
     def _aside(self, k: int, ci: int) -> bool:
         """Whether only an aside stands between a subject ending at token ``k`` and its verb at
-        ``ci``: commas, قد، من جانبه، أيضا, or a place before قد (وكان المكتب في جدة قد أعلن)."""
+        ``ci``: commas, قد، من جانبه، أيضا, a place before قد (وكان المكتب في جدة قد أعلن), or a
+        description after a comma (…، المنتمي لحزب اليسار المعارض أشار)."""
         s, toks = self.s, self.toks
         if all(t.text in CLAUSE_PUNCT or t.text == "من" or s.is_word(t, "auxiliary") or s.is_word(t, "skip")
                for t in toks[k:ci]):
             return True
-        return ci - k == 3 and toks[ci - 1].text == "قد" and s.is_(k, "preposition")
+        if ci - k == 3 and toks[ci - 1].text == "قد" and s.is_(k, "preposition"):
+            return True
+        d = k + (k < ci and toks[k].text == ",")  # نائب البرلمان الألماني، ألكسندر نوي، المنتمي لحزب اليسار أشار
+        after_comma = d - k == 1 or (k > 0 and toks[k - 1].text == ",")  # (a name in apposition took its comma)
+        return d < ci and after_comma and ci - d <= DESCRIPTION_WORDS and s.definite(toks[d]) and all(
+            toks[z].text.isalpha() and s.at(z, "cue") is None and not s.is_(z, "subordinator", "intro", "intro_say")
+            for z in range(d, ci))
 
     # -- the statement -------------------------------------------------------------
     def draft(self, speaker: Speaker, cue: Mention, content: tuple[int, int], zone_end: int) -> Draft:
