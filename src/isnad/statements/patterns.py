@@ -76,8 +76,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
             and (r.toks[ci - 1].text in (",", ";", "فيما") or r.s.is_(ci - 1, "contrast")
                  or r.doc.text[cue.start:cue.key_start] == "و"):
-        subject = r.earlier_speaker(row["gender"]) or clause_subject(r, ci, row["gender"]) \
-            or coordinated_clause_subject(r, ci, row["gender"])
+        subject = r.earlier_speaker(row["gender"]) or (None if _in_relative_clause(r, ci) else (
+            clause_subject(r, ci, row["gender"]) or coordinated_clause_subject(r, ci, row["gender"])))
         # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
         if subject is not None:
             return subject, j, True
@@ -260,6 +260,17 @@ def purpose_subject(r: SentenceReader, ci: int) -> Speaker | None:
         return None
     r.parser.last_rule = "purpose_subject"
     return found[0]
+
+
+def _in_relative_clause(r: SentenceReader, ci: int) -> bool:
+    """Whether the verb at ``ci`` stands in a relative clause opened since the last clause mark
+    (… أقوال كيري، التي انتقد فيها إسرائيل وحذرها من …): its subject is not the main clause's."""
+    for z in range(ci - 1, -1, -1):
+        if r.toks[z].text in CLAUSE_STARTS:
+            return False
+        if r.s.is_(z, "subordinator") and r.toks[z].text.startswith("ال"):
+            return True
+    return False
 
 
 def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
