@@ -120,7 +120,7 @@ def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     """The noun behind the بـ a cue needs right after it, so the subject of a verb that opens its
     clause is unsaid (وأشاد بجهود الفرق، ووجّه بتشكيل لجنة; not مع وجود تعهد بعدم …); not a verb
     whose بـ follows its object or marks the passive."""
-    return k < r.n and ("ب",) in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ()) \
+    return k < r.n and ("ب",) in r.doc.words.needs_of(cue.value) \
         and r.toks[k].text[0] == "ب" and glued_noun(r.s, r.toks[k]) and not r.s.is_(k, "noun_context") \
         and fold_key(cue.value["lemma"]) not in r.doc.words.of("passive_with_ba")
 
@@ -306,13 +306,13 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
             return None  # وكانت قد توقعت الرئاسة …: nothing between كان and the verb, the subject follows
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
-    r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ()))
+    r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.needs_of(cue.value))
     r.parser.verb_saying = fold_key(cue.value["lemma"]) in r.doc.words.of("saying")
     res = r.parser.parse(k, r.n) if k < r.n else None
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
     if res is None:
         return None
-    if cue.value["stance"] == "accuse" and "ب" not in (cue.value.get("needs") or "") \
+    if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) \
             and res[1] < r.n and r.toks[res[1]].text[0] == "ب" and not r.s.is_(res[1], "ba_adverb"):
         return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
         #              السعودية بأشد العبارات: an adverb)
@@ -369,8 +369,7 @@ def _glued_object(r: SentenceReader, tok: Token) -> bool:
 def _needed_object(r: SentenceReader, cue: Mention, zs: int) -> int | None:
     """The index of the object word a cue needs (``needs`` of a whole word, not a preposition:
     قدم … شكره), from ``zs`` on within its clause, or None."""
-    words = {w[0] for w in r.doc.words.cue_needs.get(cue.value.get("needs") or "", ())
-             if len(w) == 1 and len(w[0]) > 3}  # not على، إلى
+    words = {w[0] for w in r.doc.words.needs_of(cue.value) if len(w) == 1 and len(w[0]) > 3}  # not على، إلى
     if not words:
         return None
     for z in range(zs, min(r.n, zs + 24)):

@@ -151,10 +151,9 @@ class SentenceReader:
     def _needs_met(self, cue: Mention, z: int) -> bool:
         """Whether a cue whose form has another meaning has the preposition it needs ahead
         (عبّر عن، أهاب بالجميع، أرجع … إلى), within its clause."""
-        needs = cue.value.get("needs")
-        if not needs:
+        wanted = self.doc.words.needs_of(cue.value)
+        if not wanted:
             return True
-        wanted = self.doc.words.cue_needs[needs]
         for k in range(z + 1, min(self.n, z + 24)):
             w = self.toks[k].text
             for first, *rest in wanted:

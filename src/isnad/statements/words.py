@@ -40,6 +40,10 @@ class Words:
     def of(self, cls: str) -> frozenset[str]:
         return self.classes.get(cls, frozenset())
 
+    def needs_of(self, cue_row: dict) -> tuple[tuple[str, ...], ...]:
+        """The folded alternatives of what a cue needs after it (``needs`` of ``cues.tsv``), or ()."""
+        return self.cue_needs.get(cue_row.get("needs") or "", ())
+
     @cached_property
     def classes_of(self) -> dict[str, frozenset[str]]:
         """Folded word -> the classes it belongs to (one lookup answers every class question)."""
