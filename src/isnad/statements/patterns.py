@@ -68,7 +68,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
-        or (_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)))
+        or (_verb_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -107,13 +107,13 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
 
 
-def _opens_clause(r: SentenceReader, ci: int) -> bool:
-    """Whether the verb at ``ci`` opens its sentence or a clause, past قد (وأشاد …؛ وقد وجّه …؛
-    …، كما أكد …)."""
-    k = ci - 1
-    while k >= 0 and r.toks[k].text in ("قد", "وقد", "فقد", "لقد"):
+def _verb_opens_clause(r: SentenceReader, ci: int) -> bool:
+    """Whether the verb at ``ci``, with the قد before it, opens its sentence or a clause (وأشاد …؛
+    وقد وجّه …؛ …، كما أكد …)."""
+    k = ci
+    while k > 0 and r.toks[k - 1].text in ("قد", "وقد", "فقد", "لقد"):
         k -= 1
-    return k < 0 or r.toks[k].text in CLAUSE_STARTS or r.clause_start(ci)
+    return r.opens_clause(k) or r.clause_start(ci)
 
 
 def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:

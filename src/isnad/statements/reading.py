@@ -484,7 +484,7 @@ class SentenceReader:
         before its verb (الدراسة أوضحت أن، المقاومة من جانبها أكدت): the phrase is the subject."""
         s, toks = self.s, self.toks
         for k in range(max(0, ci - 10), ci):
-            if not self._opens_clause(k):
+            if not self.opens_clause(k):
                 continue
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
@@ -540,10 +540,10 @@ class SentenceReader:
             if s.at(kana, "cue", lambda m: m.value["kind"] != "noun") is not None or toks[kana].text in (".", ":", ";"):
                 return None
             if _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
-                return kana if self._opens_clause(kana) else None
+                return kana if self.opens_clause(kana) else None
         return None
 
-    def _opens_clause(self, k: int) -> bool:
+    def opens_clause(self, k: int) -> bool:
         """Whether token ``k`` stands where a clause begins: first, or after a mark or an opener."""
         return k == 0 or self.toks[k - 1].text in CLAUSE_PUNCT or self.s.is_(k - 1, "clause_opener")
 
@@ -557,7 +557,7 @@ class SentenceReader:
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
         if kana is None or kana == ci - 2 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
-                or not self._opens_clause(kana):
+                or not self.opens_clause(kana):
             return None
         first, last = kana + 1, ci - 2
         if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:
