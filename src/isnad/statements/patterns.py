@@ -432,8 +432,8 @@ def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
     بأن …): a plain word, no preposition, time word or the people spoken to, past «في الوقت نفسه»."""
     if not (k < intro and r.toks[intro].text[0] == "ب") or any(t.text == "," for t in r.toks[k:intro]):
         return None
-    if r.toks[k].text == "في" and r.s.text_of(k + 1) == "الوقت" and r.s.text_of(k + 2) in ("نفسه", "ذاته"):
-        k += 3  # at the same time
+    if r.toks[k].text == "في" and k + 2 < intro and r.toks[k + 1].text.startswith("ال") and r.s.is_(k + 2, "same"):
+        k += 3  # في الوقت نفسه، في السياق ذاته: at the same time
     tok = r.toks[k]
     plain = k < intro and tok.text.isalpha() and tok.text[0] not in "بلو" and not tok.text.endswith("ا") \
         and not r.s.is_(k, "preposition", "adverbial_prep", "skip", "addressee", "intro_prep")
