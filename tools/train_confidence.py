@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -52,8 +51,9 @@ feature\tweight
 """
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score", ROOT / "tests" / "gold" / "score.py")
+def _module(name: str, path: Path):
+    """A script of the repository imported by its path (the scorer, the gold-set draws)."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -63,29 +63,23 @@ def labelled_statements(drawn: bool = False) -> list[tuple[str, dict, bool]]:
     """(page, record, right) for every statement the reader makes on the development sets
     and, with ``drawn`` and the benchmark corpus beside the repository, on every gold set drawn
     from it (tools/calibration, tools/devbench …)."""
+    scorer = _module("score", ROOT / "tests" / "gold" / "score.py")
     out = []
     for folder in SETS:
-        out.extend(_labelled(folder.name, folder / "pages", folder / "gold.jsonl"))
+        out.extend(_labelled(scorer, folder.name, folder / "pages", folder / "gold.jsonl"))
     if drawn and BENCH.is_dir():
-        for name in _gold_sample().GOLD_SETS:
-            if not (ROOT / "tools" / name / "gold.jsonl").exists():
+        gold_sample = _module("gold_sample", ROOT / "tools" / "gold_sample.py")
+        for name, spec in gold_sample.GOLD_SETS.items():
+            gold_file = spec.manifest.parent / "gold.jsonl"
+            if not gold_file.exists():
                 continue  # a set drawn and not annotated yet
             with tempfile.TemporaryDirectory() as pages:
-                subprocess.run([sys.executable, str(ROOT / "tools" / "gold_sample.py"), name,
-                                "--bench", str(BENCH), "--out", pages], check=True, capture_output=True)
-                out.extend(_labelled(name, Path(pages), ROOT / "tools" / name / "gold.jsonl"))
+                gold_sample.write_pages(spec, BENCH, Path(pages))
+                out.extend(_labelled(scorer, name, Path(pages), gold_file))
     return out
 
 
-def _gold_sample():
-    spec = importlib.util.spec_from_file_location("gold_sample", ROOT / "tools" / "gold_sample.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _labelled(name: str, pages: Path, gold_file: Path) -> list[tuple[str, dict, bool]]:
-    sc = _scorer()
+def _labelled(sc, name: str, pages: Path, gold_file: Path) -> list[tuple[str, dict, bool]]:
     lexicon = default_lexicon()
     gold = {g["doc"]: g for g in sc.load_jsonl(gold_file)}
     out = []
