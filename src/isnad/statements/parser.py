@@ -261,7 +261,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             return j if s.common_noun(name) else j + 2
         if doc.words.speaker_heads.get(bare(head)) != "organization":
             return j
-        end = self._construct_end(j + 1, n)
+        end = self.construct_end(j + 1, n)
         if end > j + 1 and s.is_word(s.toks[end - 1], "eponym") and end < n and name_word(s, s.toks[end], first=False):
             end += 1  # بجامعة الملك فيصل
         return end if end > j + 1 else j
@@ -279,7 +279,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             j, "actor", lambda m: self.doc.lexicon.actors[m.value].kind in ("outlet", "agency"))
         return outlet is None
 
-    def _construct_end(self, j: int, n: int) -> int:
+    def construct_end(self, j: int, n: int) -> int:
         """Past a noun phrase at ``j`` that ends with its first definite word (سوق الأسماك،
         القطاع); ``j`` when none starts there."""
         toks, s = self.s.toks, self.s
@@ -382,7 +382,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
-                j = j + 1 if named is not None else self._construct_end(j + 1, n)  # في سوق الأسماك
+                j = j + 1 if named is not None else self.construct_end(j + 1, n)  # في سوق الأسماك
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين

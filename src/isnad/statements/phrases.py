@@ -353,20 +353,20 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     toks = s.toks
     j = s.index_after(noun.end)
     k = j
-    on_site = False  # بيان نشر على موقع X، بيان نشرته X: X may be any name
+    any_name = False  # بيان نشر على موقع X، بيان نشرته X: X may be any name
     if k + 1 < n and not s.is_word(toks[k], "owner") and s.is_word(toks[k + 1], "owner"):
         k += 1  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …
     if k < n and s.is_word(toks[k], "owner"):
         k += 1
         if k < n and toks[k].text == "عن":
             k += 1
-        on_site = True  # بيان نشرته شركة أرامكو: the one who issued it, whatever its name
+        any_name = True  # بيان نشرته شركة أرامكو: the one who issued it, whatever its name
     elif j + 2 < n and toks[j].text in PUBLISHED_ON and toks[j + 1].text in ("علي", "في") \
             and bare(toks[j + 2].text) in ("موقع", "حساب", "صفحه"):
-        k, on_site = j + 3, True  # بيان نشر على موقع الشركة: the site's owner
+        k, any_name = j + 3, True  # بيان نشر على موقع الشركة: the site's owner
     else:
         k = j
-    owner = p.parse(k, n, allow_name=on_site) if k < n else None
+    owner = p.parse(k, n, allow_name=any_name) if k < n else None
     if owner is None and k == j and k < n:
         owner = _owner_after_lam(p, k, n)  # وقال بيان لسامير إن
     if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
@@ -565,8 +565,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             if close is None:
                 return False
             j = close + 1
-        elif tok.text.startswith("ل") and s.at(j, "actor") is not None:
-            j = s.index_after(s.at(j, "actor").end)  # لوكالة الصحافة الفرنسية: the outlet spoken to
+        elif tok.text.startswith("ل") and (spoken_to := s.at(j, "actor")) is not None:
+            j = s.index_after(spoken_to.end)  # لوكالة الصحافة الفرنسية: the outlet spoken to
         elif tok.text.startswith("لل"):
             j += 1
         elif tok.text.startswith("ل") and s.at(j, "role", lambda m: m.value["kind"] == "outlet") is not None:
@@ -660,7 +660,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
             s.definite(s.toks[i + 1]) or s.common_noun(s.toks[i + 1]) or s.at(i + 1, "actor") is not None) \
             or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link") or s.definite(tok):
         return None  # (الفيديو: a definite noun is in no construct)
-    group, k = p.group(i, p._construct_end(i + 1, n), n, "pl")  # معارضو اتفاق التجارة الحرة: its genitive
+    group, k = p.group(i, p.construct_end(i + 1, n), n, "pl")  # معارضو اتفاق التجارة الحرة: its genitive
     return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
         else None  # يتساءل معارضو الاتفاق عما إذا …: the object follows its subject
 
