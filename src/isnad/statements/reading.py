@@ -28,6 +28,12 @@ IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في ت
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+FOLDED_LOOKALIKES = {  # folded cue -> (its first letter, else its last; that letter as written; whether
+    #                     the letter written so marks the other word)
+    "يدعي": (False, "ى", True),  # يُدعى (is called), not يدّعي (claims)
+    "راي": (False, "ى", False),  # رأي (an opinion), not رأى (saw fit)
+    "ابان": (True, "إ", True),  # إبان (during), not أبان (explained)
+}
 DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma and its verb
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
@@ -129,19 +135,18 @@ class SentenceReader:
                 cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
                 or self.s.is_(z - 1, "skip")):  # كما عبر المرضى عن شكرهم
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
-        return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._named(cue) \
+        return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._lookalike(cue) \
             and self._needs_met(cue, z)
 
-    def _named(self, cue: Mention) -> bool:
-        """A form folding hides: يُدعى (is called), written with ى, not يدّعي (claims): شخص يدعى
-        محمد; رأي (an opinion), written with ي, not رأى (saw fit); إبان (during), written with إ,
-        not أبان (explained): إبان رئاسته."""
-        doc = self.doc
-        if cue.key == "يدعي":
-            return doc.original[doc.folded.to_original(cue.end - 1)] == "ى"
-        if cue.key == "راي":
-            return doc.original[doc.folded.to_original(cue.end - 1)] != "ى"  # رأي: an opinion, not رأى
-        return cue.key == "ابان" and doc.original[doc.folded.to_original(cue.key_start)] == "إ"
+    def _lookalike(self, cue: Mention) -> bool:
+        """Another word that folds to the same letters as the cue (``FOLDED_LOOKALIKES``), told
+        apart by a letter as written: شخص يدعى محمد، رأي الخبراء، إبان رئاسته."""
+        rule = FOLDED_LOOKALIKES.get(cue.key)
+        if rule is None:
+            return False
+        first, letter, marks_other = rule
+        written = self.doc.original[self.doc.folded.to_original(cue.key_start if first else cue.end - 1)]
+        return (written == letter) == marks_other
 
     def _second_between(self, cue: Mention, z: int) -> bool:
         """The second «between» of بين X وبين Y (جرت بينها وبين الحوثيين), not بيّن (explained)."""
