@@ -103,3 +103,16 @@ def test_curly_quotes_typed_the_other_way_round_pair_and_keep_their_sentences_to
     closing_after_a_word = "قالت إنها مصدومة تماما”. وعبرت عن أسفها قائلة “إنها مأساة”."
     assert [(closing_after_a_word[a], closing_after_a_word[b]) for a, b in quotations(closing_after_a_word)] \
         == [("“", "”")]  # ” right after a word closes; it opens nothing
+
+
+def test_a_straight_quote_written_as_a_closing_mark_with_nothing_open_opens_nothing():
+    # a real page (SaudiNewsNet) closes two quotes whose opening marks were lost; paired in order
+    # they made one quotation of the three sentences between them
+    text = ('من خلال إيجاد معارض وبرامج داعمة لهم"، موضحة أنها استوحت الفكرة. '
+            'وأضافت الزامل أن المعرض يواصل فعالياته. وأكدت أن من المعروضات العطور والشكولاتة"، '
+            'ومن المنتجات اليدوية "السعف والخوص".')
+    assert [text[a:b + 1] for a, b in quotations(text)] == ['"السعف والخوص"']
+    parts = [text[s:e] for s, e in sentences(text)]
+    assert parts[1:] == ["وأضافت الزامل أن المعرض يواصل فعالياته.",
+                         'وأكدت أن من المعروضات العطور والشكولاتة"، ومن المنتجات اليدوية "السعف والخوص".']
+    assert quotations('قال: "انتهى الأمر." وغادر') == [(5, 18)]  # a quote closed after its stop still pairs

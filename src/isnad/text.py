@@ -285,8 +285,9 @@ def _paired_quotes(text: str, start: int, end: int) -> set[int]:
 def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The quotations of ``text[start:end]`` as (opening, closing) mark positions: a « (or “)
     followed by another opening mark before its closing one, or never closed, is a stray mark
-    and opens nothing; straight quotes pair in order; curly marks typed the other way round
-    (” … “, common in Arabic text) pair too."""
+    and opens nothing; straight quotes pair in order, but one written as a closing mark with
+    nothing open is stray (… برامج داعمة لهم"، موضحة: its opening was lost); curly marks typed
+    the other way round (” … “, common in Arabic text) pair too."""
     end = len(text) if end is None else end
     pairs: list[tuple[int, int]] = []
     open_at = None
@@ -296,7 +297,7 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             if open_at is not None and text[open_at] == '"':
                 pairs.append((open_at, i))
                 open_at = None
-            elif open_at is None:
+            elif open_at is None and not _closes_a_word(text, i, end):
                 open_at = i
         elif open_at is not None and (_OPEN_QUOTES.get(text[open_at]) == ch or (ch == "”" and text[open_at] == "„")):
             pairs.append((open_at, i))
@@ -304,6 +305,14 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         elif ch in _OPEN_QUOTES and not (ch == "”" and i > 0 and text[i - 1].isalpha()):
             open_at = i  # an earlier opening mark that did not close is stray; ” right after a word closes
     return pairs
+
+
+def _closes_a_word(text: str, i: int, end: int) -> bool:
+    """Whether the straight quote at ``i`` is written as a closing mark: right after a word or a
+    stop and before a space, a punctuation mark or the end (لهم"، ; انتهى." وقال)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return (before.isalnum() or before in ".!?؟") and not after.isalnum() and after != '"'
 
 
 def _is_abbrev_dot(text: str, i: int) -> bool:
