@@ -1331,3 +1331,16 @@ def test_verbs_with_the_people_they_address_as_a_pronoun_and_plurals_with_theirs
     assert_speakers(sts, {"على الحيطة والحذر": "الدفاع المدني بمنطقة جازان", "الالتزام بالتعليمات": "الوزير",
                           "يبذل المقاولون": "عايض الرحيلي"})  # مرئياته: his observations, no name
     assert not [st for st in sts if "البرنامج" in st["content"]]  # طالبة: a student, no طالبه
+
+
+def test_a_definite_noun_after_a_bodys_closed_name_is_the_verbs_object_unless_it_describes_it():
+    sts = own_spanned("جددت وزارة الصحة التأكيد على أهمية الالتزام بالاشتراطات الصحية.\n"
+                     "ودعت القيادة الفلسطينية المجتمع الدولي إلى تحمل مسؤولياته.\n"
+                     "وأكدت جمعية الهلال الأحمر جاهزية الفرق الإسعافية.\n"
+                     "وأعلنت وزارة التعليم العالي فتح باب القبول.\n"
+                     "ونفى الاتحاد البرازيلي لكرة القدم تناول لاعبه مواد منشطة.")
+    assert_speakers(sts, {"على أهمية الالتزام": "وزارة الصحة", "إلى تحمل مسؤولياته": "القيادة الفلسطينية",
+                          "جاهزية الفرق": "جمعية الهلال الأحمر", "فتح باب القبول": "وزارة التعليم العالي",
+                          "مواد منشطة": "الاتحاد البرازيلي لكرة القدم"})
+    assert find(sts, "على أهمية الالتزام")["content"].startswith("التأكيد")
+    assert find(sts, "إلى تحمل مسؤولياته")["content"].startswith("المجتمع الدولي")

@@ -192,6 +192,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if self.verb_object and count and tok.text.startswith("ال") and s.head_kind(tok) == "group" \
                     and toks[j - 1].text.isalpha() and not s.is_(j - 1, "preposition", "adverbial_prep"):
                 break  # حذرت وزارة العمل المواطنين من …: the people warned, the object (not لدى المنظمات)
+            if self.verb_object and count and tok.text.startswith("ال") and toks[j - 1].text.startswith("ال") \
+                    and not self._adjective_like(tok) and doc.at(tok.start, "role") is None:
+                break  # جددت وزارة الصحة التأكيد، توعدت وزارة التعليم المدارس: the object, past a closed chain
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows
@@ -222,6 +225,14 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _adjective_like(self, tok: Token) -> bool:
+        """A definite word that may describe the noun chain before it: a role adjective, a word
+        in ـة, a nisba or a dual (وزارة الصحة السعودية، وزارة التعليم العالي، خادم الحرمين
+        الشريفين), or an أفعل adjective (جمعية الهلال الأحمر، المجلس الأعلى)."""
+        w = tok.text
+        return self.s.is_word(tok, "role_adjective") or w.endswith(("ه", "ي", "ين", "يون")) \
+            or (len(w) == 6 and w.startswith("الا"))
 
     def verb_needs_ba(self, tok: Token) -> bool:
         """Whether ``tok`` is a noun glued to the بـ the verb being read needs (رحب بعودة، تعهد
