@@ -66,6 +66,8 @@ GOLD_SETS = _drawn_in_order(
     ("devbench7", "dev-h", 20150809, 40, 4, 10),
     ("devbench8", "dev-i", 20150810, 40, 4, 10),
     ("devbench9", "dev-j", 20150811, 40, 4, 10),
+    ("devbench10", "dev-k", 20150812, 40, 4, 10),
+    ("devbench11", "dev-l", 20150813, 40, 4, 10),
 )
 
 
