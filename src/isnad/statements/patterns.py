@@ -31,6 +31,7 @@ FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # 
 COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coordinated with
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
+SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
@@ -50,7 +51,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
         purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
         return (purpose, j, True) if purpose is not None else None
-    k = r.skip_addressee(r.skip_words(j))
+    k = r.skip_addressee(r.skip_words(j), informs=fold_key(row["lemma"]) in r.doc.words.of("informs"))
     res = explicit_subject(r, cue, ci, j, k)
     if res is not None:
         return res[0], res[1], True
@@ -463,10 +464,15 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     noun phrase right after the sentence's first verb (واصلت المقاومة الشعبية …، مؤكدة)
     when the participle agrees with it."""
     s = r.s
-    for k in range(min(ci, 5)):
+    at, reach = 0, SUBJECT_REACH
+    while at < min(ci, reach):
+        past = r.skip_addressee(at) if at > 0 else at
+        if past > at:  # أوضح ذلك لـ«عكاظ» المتحدث …، لافتا: past the outlet told
+            reach, at = reach + past - at, past
+            continue
+        k, at = at, at + 1
         ms = r.doc.by_start.get(r.toks[k].start, ())
-        if k > 0 and ((s.definite(r.toks[k - 1]) and not s.is_(k - 1, "not_name"))
-                      or (k > 1 and s.conjunction(r.toks[k - 1]))):
+        if _inside_a_phrase(r, k):
             continue  # واصلت المقاومة الشعبية وقوات الجيش: inside the subject, not its start
         if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
@@ -480,6 +486,14 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             r.parser.last_rule = "noun_phrase"
             return res[0]
     return None
+
+
+def _inside_a_phrase(r: SentenceReader, k: int) -> bool:
+    """Whether token ``k`` goes on the phrase of the word before it: after a definite word
+    (not a not_name word) or a conjunction (المقاومة الشعبية وقوات الجيش)."""
+    s = r.s
+    return k > 0 and ((s.definite(r.toks[k - 1]) and not s.is_(k - 1, "not_name"))
+                      or (k > 1 and s.conjunction(r.toks[k - 1])))
 
 
 def outlet_before(r: SentenceReader, ci: int) -> Speaker | None:

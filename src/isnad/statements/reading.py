@@ -293,9 +293,21 @@ class SentenceReader:
             return k + 1
         return k
 
-    def skip_addressee(self, k: int) -> int:
-        """Past an outlet the words were said to, before the speaker (قال لـ«الشرق الأوسط» مدير …)."""
+    def skip_addressee(self, k: int, informs: bool = False) -> int:
+        """Past an outlet the words were said to, before the speaker (قال لـ«الشرق الأوسط» مدير …;
+        أوضح ذلك لـ«عكاظ» المتحدث …), or, after a verb of informing, the outlet informed (أبلغ
+        «عكاظ» مدير عام الفرع أنه …)."""
         toks, s, doc = self.toks, self.s, self.doc
+        if k + 1 < self.n and s.is_(k, "demonstrative") and toks[k + 1].text.startswith("ل"):
+            past = self.skip_addressee(k + 1)
+            if past > k + 1:
+                return past  # أوضح ذلك لـ«عكاظ» …: what was said is the sentence before
+        if informs and k + 2 < self.n and toks[k].text == '"' and self._outlet_at(k + 1):
+            close = self.quoted_name_end(k)
+            if close is not None:
+                return self.skip_words(close)
+        if informs and k < self.n and self._outlet_at(k) and not s.at(k, "actor").prefix_len:
+            return self.skip_words(s.index_after(s.at(k, "actor").end))
         if k < self.n and toks[k].text == "ل" and k + 1 < self.n and toks[k + 1].text == '"':
             close = self.quoted_name_end(k + 1)
             return self.skip_words(close) if close is not None else k
@@ -305,6 +317,11 @@ class SentenceReader:
         if k < self.n and toks[k].text.startswith("لل") and not doc.by_start.get(toks[k].start):
             return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
         return k
+
+    def _outlet_at(self, k: int) -> bool:
+        """Whether a lexicon outlet or agency starts at token ``k``."""
+        actor = self.s.at(k, "actor")
+        return actor is not None and self.doc.lexicon.actors[actor.value].kind in ("outlet", "agency")
 
     # -- where the content opens ---------------------------------------------------------
     def intro(self, k: int, far_saying: bool = True) -> tuple[int, int] | None:
