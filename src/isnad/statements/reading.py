@@ -28,6 +28,7 @@ IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في ت
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
 NAME_QUOTE = 5  # a quotation this short with words right before and after it is a name
 SUBJECT_SPAN = 15  # how far back a كان may open the clause of a cue
+NAME_BEFORE_VERB = 6  # how far back a name opening a clause may stand from its verb
 FOLDED_LOOKALIKES = {  # folded cue -> (its first letter, else its last; that letter as written; whether
     #                     the letter written so marks the other word)
     "يدعي": (False, "ى", True),  # يُدعى (is called), not يدّعي (claims)
@@ -484,12 +485,24 @@ class SentenceReader:
         return self._noun_phrase_before(ci) or self._name_opening_the_sentence(ci)
 
     def _name_opening_the_sentence(self, ci: int) -> Speaker | None:
-        """A person's name that opens the sentence, with «one of» a group after it, right before
-        its verb (عبدالرحمن القحطاني أحد المشاركين في الملتقى قال إن …)."""
+        """A person's name that opens the sentence or a clause (لكن فينجر نفى أن …), with «one of»
+        a group after it, right before its verb (عبدالرحمن القحطاني أحد المشاركين في الملتقى قال إن …)."""
+        for start in range(max(0, ci - NAME_BEFORE_VERB), ci):
+            if self.opens_clause(start):
+                found = self._name_before_verb(start, ci)
+                if found is not None:
+                    return found
+        return None
+
+    def _name_before_verb(self, start: int, ci: int) -> Speaker | None:
+        """The person named from token ``start`` up to the verb at ``ci`` (or «one of» a group), or
+        met before by the one name there (لكن فينجر نفى تنازله after أرسين فينجر)."""
         toks, s = self.toks, self.s
-        if ci < 2:
-            return None
-        res = self.parser.person_name(0, ci)
+        met = self.d.names.get(toks[start].text) if start + 1 == ci else None
+        if met is not None:
+            self.parser.last_rule = "name_opening_the_sentence"
+            return met
+        res = self.parser.person_name(start, ci)
         if res is None:
             return None
         k = res[1]
@@ -517,20 +530,23 @@ class SentenceReader:
         return None
 
     def subject_between_kana_and_qad(self, ci: int) -> Speaker | None:
-        """Everything between a clause-opening كان and the قد of the verb is the verb's subject,
-        whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت، وكانت الرئاسة
-        العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): read by the speaker
+        """Everything between a clause-opening كان and the قد of the verb (or a past verb) is the
+        verb's subject, whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت،
+        وكانت الرئاسة العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): read by the speaker
         phrases, else as a noun phrase, else as words no rule knows (:meth:`_kana_subject_words`)."""
         found = self._kana_subject_span(ci)
         if found is None:
             return None
         kana, first, last = found
+        qad = self.toks[ci - 1].text == "قد"
         for read in (self.parser.parse, self.parser.noun_phrase):
             res = read(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
-            if res is not None and res[1] == last + 1:
-                if read == self.parser.noun_phrase:
+            if res is not None and (res[1] == last + 1 or (not qad and self.s.is_(res[1], "preposition"))):
+                if read == self.parser.noun_phrase:  # (وكان الوزير في زيارته للرياض أكد: an aside after it)
                     self.parser.last_rule = "noun_phrase"
                 return res[0]
+        if not qad:
+            return None  # without قد only a phrase the rules read is the subject
         return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
 
     def kana_subject_phrase(self, ci: int) -> Speaker | None:
@@ -571,17 +587,20 @@ class SentenceReader:
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
-        before the verb at ``ci`` hold words (or a quoted name: كانت «نوكيا» قد ذكرت) between them."""
+        before the verb at ``ci`` hold words (or a quoted name: كانت «نوكيا» قد ذكرت) between them;
+        without قد, when the verb is in the past (وكان مسؤولو جهاز الإطفاء في كاليفورنيا ذكروا أن)."""
         toks, s = self.toks, self.s
-        if ci < 3 or toks[ci - 1].text != "قد":
+        qad = ci > 0 and toks[ci - 1].text == "قد"
+        if ci < 3 or not (qad or s.at(ci, "cue", lambda m: m.value["kind"] == "verb_past") is not None):
             return None
-        kana = next((k for k in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1)
+        end = ci - 1 if qad else ci  # the index after the subject's words
+        kana = next((k for k in range(end - 1, max(-1, end - 1 - SUBJECT_SPAN), -1)
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
-        if kana is None or kana == ci - 2 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
+        if kana is None or kana == end - 1 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
                 or not self.opens_clause(kana):
             return None
-        first, last = kana + 1, ci - 2
+        first, last = kana + 1, end - 1
         if toks[first].text == '"' and toks[last].text == '"' and last - first >= 2:
             first, last = first + 1, last - 1
         return kana, first, last
