@@ -180,6 +180,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
     a family name by itself when ``alone`` (right after a title or a definite role)."""
     toks = s.toks
+    if toks[k].text == "علي" and not s.written_ending(toks[k], "ي"):
+        return None  # ديون الحرب على الحلفاء: the preposition على, written with ى, is never the name Ali
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
     ambiguous = s.is_word(toks[k], "any_first_name") and k + 1 < n and (
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
@@ -209,6 +211,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     #       not بيسيرو إن، بليغ أبو كلل
     if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):
         return None  # القائد العسكري بعدن العميد …: a place after a preposition, not a name
+    if unknown and toks[k].text[0] in "بفكل" and j < n and pronoun_object(s, toks[j]) \
+            and s.common_noun(unglued(toks[k])):
+        return None  # هدد الفتاة بنشر صورها: a verbal noun behind its preposition, then its object
     noun = unknown and toks[k].text.endswith("ه")  # أهمية المشروع: a noun in construct
     while j < n and j - k < NAME_WORDS:
         tok = toks[j]

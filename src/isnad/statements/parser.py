@@ -321,6 +321,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 continue  # شؤون أعضاء هيئة التدريس: a body's head noun inside the chain
             if k > j and self._adjective_of_chain(k, n):
                 return True  # مستشفى تيماء العام
+            if k > j and s.is_word(tok, "compass"):
+                continue  # لعشائر جنوب العراق: a point of the compass before its place
             if not tok.text.isalpha() or s.first_name(tok) or s.known(tok) or glued_noun(s, tok):
                 return k > j and (s.at(k, "country") is not None or s.at(k, "actor") is not None)
             if s.definite(tok):

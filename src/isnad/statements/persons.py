@@ -11,7 +11,7 @@ from .names import FILIATION, clear_end, family_name, name_ends, name_span, name
 from .sentence import Token
 from .speaker import Speaker
 
-ROLE_SCAN = 10  # words a role phrase's complements may run before its holder's name
+ROLE_SCAN = 14  # words a role phrase's complements may run before its holder's name
 Found = tuple[Speaker, int] | None
 
 
@@ -85,7 +85,10 @@ class PersonPhrases:
                 before = toks[p - 1].text
                 opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) \
                     or (before[0] == "ل" and len(before) > 3)  # الرئيس المدير العام لسوناطراك توفيق حكار
-                named = self.person_name(k, n, opened, introduced and p == j) if k < n else None
+                office = k == p and k < n and s.at(k, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
+                named = self.person_name(k, n, opened, introduced and p == j) if k < n and not office else None
+                #       … أخصائي طب وجراحة العيون رئيس لجنة …: another office on the chain (رئيس is
+                #       also a listed first name), no name
             if named is not None:
                 sp, e = named
                 if e < n and toks[e].text in (",", ";"):
