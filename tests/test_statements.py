@@ -1385,3 +1385,11 @@ def test_the_preposition_ala_written_with_alif_maqsura_is_never_the_name_ali():
                      "وقال علي الغامدي إن السوق مستقرة.")
     assert all("الحلفاء" not in st["speaker"]["name_ar"] for st in sts)
     assert find(sts, "السوق مستقرة")["speaker"]["name_ar"] == "علي الغامدي"
+
+
+def test_a_plural_verb_after_a_clause_takes_the_group_that_opened_it_and_others_speak_for_themselves():
+    sts = own_spanned("إلى ذلك، تفاعل مغردون مع شكوى الفتيات وقاموا بإنشاء وسم، طالبوا من خلاله بسرعة محاسبة التجار، "
+                     "بينما انتقد آخرون جهل الفتيات بحقوقهن، مطالبين وزارة العمل بعقد ندوات.")
+    assert find(sts, "محاسبة التجار")["speaker"]["name_ar"] == "مغردون"
+    assert find(sts, "جهل الفتيات")["speaker"]["name_ar"] == "آخرون"
+    assert find(sts, "بعقد ندوات")["speaker"]["name_ar"] == "آخرون"

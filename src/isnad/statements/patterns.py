@@ -232,9 +232,11 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
                 or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")
                     and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا"))):
             continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …), not وحول استمرار مشاكل …
-        found = _person_subject(r, k, ci) or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None)
+        group = gender == "pl" and s.head_kind(r.toks[k]) == "group"  # تفاعل مغردون مع …، طالبوا
+        found = (r.parser.group(k, k + 1, ci, "pl") if group else None) or _person_subject(r, k, ci) \
+            or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None)
         if found is not None:
-            if gender_agrees(gender, found[0]) and found[0].kind != "anonymous":
+            if gender_agrees(gender, found[0]) and (found[0].kind != "anonymous" or group):
                 r.parser.last_rule = "clause_subject"
                 return found[0]
             return None
