@@ -1393,3 +1393,14 @@ def test_a_plural_verb_after_a_clause_takes_the_group_that_opened_it_and_others_
     assert find(sts, "محاسبة التجار")["speaker"]["name_ar"] == "مغردون"
     assert find(sts, "جهل الفتيات")["speaker"]["name_ar"] == "آخرون"
     assert find(sts, "بعقد ندوات")["speaker"]["name_ar"] == "آخرون"
+
+
+def test_a_contrasting_clause_with_a_pronoun_subject_begins_the_same_speakers_next_statement():
+    sts = own_spanned("وقال أرسين فينجر إن الفريق جاهز. وهذه أول مرة ينجح فيها فينجر، ورغم أنه نفى أن ذلك يمثل له أي "
+                     "شيء إلا أنه قال إن الانتصار سيعطي لاعبيه دفعة.\n"
+                     "وأكد المدرب أن اللاعبين مستعدون لكنه حذر من الغرور.")
+    denied = find(sts, "يمثل له أي شيء")
+    assert denied["content"].endswith("أي شيء")
+    assert find(sts, "سيعطي لاعبيه دفعة")["speaker"]["name_ar"] == "أرسين فينجر"
+    assert find(sts, "من الغرور")["speaker"]["name_ar"] == "المدرب"
+    assert find(sts, "اللاعبين مستعدون")["content"] == "اللاعبين مستعدون"

@@ -902,6 +902,14 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None:
             r.truncate(active, ci)  # حث أنصاره على التصدي للحكومة، قال إن …: his next words
             return draft
+    contrast = _contrast_with_a_pronoun(r, ci)
+    if contrast is not None and not r.s.in_quote(cue.start):
+        active, (start, gender) = r.active, contrast
+        draft = verb_statement(r, cue, ci, active.speaker if gender_agrees(gender, active.speaker) else None,
+                               carry_over=False)
+        if draft is not None:
+            r.truncate(active, start)  # نفى أن ذلك يمثل له شيئا إلا أنه قال إن …: his next words
+            return draft
     if _new_clause_after_an_object(r, cue, ci):
         active = r.active
         draft = verb_statement(r, cue, ci, None, carry_over=False)
@@ -914,6 +922,25 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         draft.nested = True
         return draft
     return Dropped("speech reported inside another statement")
+
+
+PRONOUN_GENDERS = {"ه": "m", "ها": "f", "هم": "pl"}
+
+
+def _contrast_with_a_pronoun(r: SentenceReader, ci: int) -> tuple[int, str] | None:
+    """(where the clause begins, the pronoun's gender) when a contrasting clause whose subject is
+    a pronoun stands right before the verb at ``ci`` (… إلا أنه قال، غير أنها أكدت، لكنهم
+    طالبوا), else None."""
+    if ci < 1:
+        return None
+    w = r.toks[ci - 1].text
+    for head in ("لكن", "ولكن"):
+        if w.startswith(head) and w[len(head):] in PRONOUN_GENDERS:
+            return ci - 1, PRONOUN_GENDERS[w[len(head):]]
+    if ci >= 2 and w.startswith("ان") and w[2:] in PRONOUN_GENDERS \
+            and (r.s.is_(ci - 2, "contrast") or r.toks[ci - 2].text == "غير"):
+        return ci - 2, PRONOUN_GENDERS[w[2:]]
+    return None
 
 
 def _new_clause_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
