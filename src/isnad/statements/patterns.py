@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from ..mentions import Mention
 from ..rules import Registry
-from ..text import fold_key
 from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
@@ -51,7 +50,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
         purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
         return (purpose, j, True) if purpose is not None else None
-    k = r.skip_addressee(r.skip_words(j), informs=fold_key(row["lemma"]) in r.doc.words.of("informs"))
+    k = r.skip_addressee(r.skip_words(j), informs=r.doc.words.lemma_is(row, "informs"))
     res = explicit_subject(r, cue, ci, j, k)
     if res is not None:
         return res[0], res[1], True
@@ -123,7 +122,7 @@ def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     whose بـ follows its object or marks the passive."""
     return k < r.n and ("ب",) in r.doc.words.needs_of(cue.value) \
         and r.toks[k].text[0] == "ب" and glued_noun(r.s, r.toks[k]) and not r.s.is_(k, "noun_context") \
-        and fold_key(cue.value["lemma"]) not in r.doc.words.of("passive_with_ba")
+        and not r.doc.words.lemma_is(cue.value, "passive_with_ba")
 
 
 def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
@@ -310,7 +309,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
     r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.needs_of(cue.value))
-    r.parser.verb_saying = fold_key(cue.value["lemma"]) in r.doc.words.of("saying")
+    r.parser.verb_saying = r.doc.words.lemma_is(cue.value, "saying")
     res = r.parser.parse(k, r.n) if k < r.n else None
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
     if res is None:
@@ -340,7 +339,7 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     التعليق …), or None when the verb takes no object here."""
     row = cue.value
     if subject_known and zs < r.n and r.s.is_(zs, "speech_opener") \
-            and fold_key(row["lemma"]) in r.doc.words.of("saying"):
+            and r.doc.words.lemma_is(row, "saying"):
         return zs  # ويقول بن يحيى قد يكون السبب …: the words follow the speaker bare
     if subject_known and row["stance"] == "reject":
         start = r.object_start(zs)
@@ -397,7 +396,7 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
             and row["kind"] in VERB_KINDS[:2]:
         speaker.gender = row["gender"]  # وقالت صبري: a verb agrees with the person it names (صبري is also a man's name)
     opened_far = zs < r.n and r.toks[zs].text == "," and r.intro(zs + 1)
-    if not explicit and zs < r.n and r.toks[zs].text == "," and fold_key(row["lemma"]) in r.doc.words.of("saying") \
+    if not explicit and zs < r.n and r.toks[zs].text == "," and r.doc.words.lemma_is(row, "saying") \
             and (not opened_far or opened_far[1] - zs > SAYING_ASIDE):
         span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
         return r.draft(speaker, cue, span, zs + 1) if span else None
@@ -954,7 +953,7 @@ def _saying_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
     that is the object of the verb before it: the same speaker's next words (وحث أنصاره على
     التصدي للحكومة، قال إن الحل السياسي ممكن)."""
     return r.toks[ci - 1].text == "," and not cue.prefix_len and cue.value["kind"] == "verb_past" \
-        and fold_key(cue.value["lemma"]) in r.doc.words.of("saying") and _in_an_object(r, cue) \
+        and r.doc.words.lemma_is(cue.value, "saying") and _in_an_object(r, cue) \
         and ci + 1 < r.n and (r.toks[ci + 1].text == ":" or r.s.is_(ci + 1, "intro", "intro_say"))
 
 

@@ -36,6 +36,7 @@ class Words:
     declined_objects: frozenset[str]  # التعليق، الإفصاح …: what رفض refuses when it declines to comment
     cue_needs: dict[str, tuple[tuple[str, ...], ...]]  # a cue's ``needs`` as written -> its folded
     # alternatives, each a tuple of words (عن، إلى، بأن، شكره …)
+    cue_lemmas: dict[str, str]  # a cue's lemma as written -> folded
 
     def of(self, cls: str) -> frozenset[str]:
         return self.classes.get(cls, frozenset())
@@ -43,6 +44,10 @@ class Words:
     def needs_of(self, cue_row: dict) -> tuple[tuple[str, ...], ...]:
         """The folded alternatives of what a cue needs after it (``needs`` of ``cues.tsv``), or ()."""
         return self.cue_needs.get(cue_row.get("needs") or "", ())
+
+    def lemma_is(self, cue_row: dict, cls: str) -> bool:
+        """Whether a cue's lemma is a word of ``cls`` (saying, informs, passive_with_ba …)."""
+        return self.cue_lemmas.get(cue_row["lemma"], "") in self.of(cls)
 
     @cached_property
     def classes_of(self) -> dict[str, frozenset[str]]:
@@ -89,6 +94,7 @@ def _build(lexicon: Lexicon) -> Words:
         declined_objects=frozenset(declined),
         cue_needs={row["needs"]: tuple(tuple(fold_key(w).split()) for w in row["needs"].split("|"))
                    for row in lexicon.rows("cues.tsv") if row.get("needs")},
+        cue_lemmas={row["lemma"]: fold_key(row["lemma"]) for row in lexicon.rows("cues.tsv")},
     )
 
 
