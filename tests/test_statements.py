@@ -1404,3 +1404,16 @@ def test_a_contrasting_clause_with_a_pronoun_subject_begins_the_same_speakers_ne
     assert find(sts, "سيعطي لاعبيه دفعة")["speaker"]["name_ar"] == "أرسين فينجر"
     assert find(sts, "من الغرور")["speaker"]["name_ar"] == "المدرب"
     assert find(sts, "اللاعبين مستعدون")["content"] == "اللاعبين مستعدون"
+
+
+def test_thanks_and_condolences_offered_with_taqaddama_and_an_office_named_shorter_the_second_time():
+    sts = own_spanned("أعلن الملحق الثقافي في أستراليا الدكتور عبدالعزيز بن طالب عن إطلاق مسابقة أدبية. وتقدم الملحق "
+                     "الثقافي بالشكر لحكومة خادم الحرمين الشريفين على دعم برنامج الابتعاث.\n"
+                     "وكان رئيس النادي إبراهيم البلوي تقدم باسمه ونيابة عن أعضاء مجلس الإدارة بأحر التعازي وصادق "
+                     "المواساة في الفقيد، سائلا المولى عز وجل أن يرحمه.\n"
+                     "وأضاف المواطنون في شكوى تقدموا بها للجهات المختصة أن المعاناة مستمرة.\n"
+                     "وتقدم الجيش نحو المدينة بعد أن أعلن القائد أن الطريق آمن.")
+    assert find(sts, "بالشكر لحكومة")["speaker"]["name_ar"] == "عبدالعزيز بن طالب"
+    assert find(sts, "بأحر التعازي")["content"].startswith("بأحر التعازي")
+    assert find(sts, "المعاناة مستمرة")["speaker"]["name_ar"] == "المواطنون"
+    assert not [st for st in sts if st["cue"] == "تقدم" and "المدينة" in st["content"]]  # the army advanced

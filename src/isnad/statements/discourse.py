@@ -81,11 +81,12 @@ class Discourse:
     def person_with_role(self, role: str | None, organization: str | None, country: str | None,
                          described: str | None) -> Speaker | None:
         """The last speaker who holds ``role`` (المتحدث باسم الوزارة → the spokesperson met
-        before); ``described`` (the folded role phrase) must match when it says more."""
+        before); ``described`` (the folded role phrase) must match when it says more, or begin
+        the phrase met before (الملحق الثقافي after الملحق الثقافي في أستراليا)."""
         for prev in reversed(self.speakers):
             if prev.kind != "unresolved" and prev.role == role and (organization is None or prev.organization in (None, organization)) \
                     and (country is None or prev.country in (None, country)) \
-                    and not (described is not None and fold_key(prev.role_ar or "") != described):
+                    and not (described is not None and not _begins(fold_key(prev.role_ar or ""), described)):
                 return prev
         return None
 
@@ -102,6 +103,11 @@ class Discourse:
                          or (prev.head is not None and prev.head == bare(head))):
                 return prev
         return None
+
+
+def _begins(phrase: str, words: str) -> bool:
+    """Whether ``phrase`` is ``words`` or begins with them, word by word."""
+    return phrase == words or phrase.startswith(words + " ")
 
 
 def _first_word(name: str) -> str:

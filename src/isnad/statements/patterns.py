@@ -407,6 +407,9 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
     opened = r.intro(zs, far_saying=row["object"] != "yes")
+    needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
+    if needed is not None:
+        opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
     if told is not None:
         opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what
@@ -426,6 +429,17 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if span is None:
         return None
     return r.draft(speaker, cue, span, opened[1])
+
+
+def _needed_noun(r: SentenceReader, cue: Mention, k: int, end: int) -> int | None:
+    """The index of the noun a cue needs (its thanks, condolences: تقدم بالشكر، قدم شكره) between
+    ``k`` and an opener at ``end``, for a cue that needs nothing but such nouns: the content
+    starts there, not at a later أن; else None (وجّه انتقادات … واتهمها بـ: its words follow)."""
+    needs = r.doc.words.needs_of(cue.value)
+    if not needs or any(len(alt[0]) <= 3 for alt in needs):
+        return None
+    nouns = {alt[0] for alt in needs}
+    return next((z for z in range(k, end) if r.toks[z].text in nouns), None)
 
 
 def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:

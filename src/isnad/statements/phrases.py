@@ -26,6 +26,7 @@ Found = tuple[Speaker, int] | None
 APPOSITION_WORDS = 12  # words of a description between commas after an unknown name
 TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
+ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
 
 # --- the phrase rules, in the order they are tried ------------------------------
@@ -574,11 +575,12 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             if j < n and toks[j].text == '"':
                 close = next((c for c in range(j + 1, min(n, j + 8)) if toks[c].text == '"'), None)
                 j = close + 1 if close is not None else j
-        elif s.is_(j, "adverbial_prep") or tok.text in ("في", "خلال", "عبر"):
+        elif s.is_(j, "adverbial_prep") or tok.text in ASIDE_PREPOSITIONS:
             k = j + 1  # في بيان نشره موقعها، في أكثر من مناسبة، خلال مؤتمر صحفي
             while k < n and k - j <= 6 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
-                    and s.at(k, "cue", lambda m: m.value["kind"] != "noun") is None:
-                k += 1
+                    and s.at(k, "cue", lambda m: m.value["kind"] != "noun" and (
+                        not m.value["needs"] or toks[k].text in ASIDE_PREPOSITIONS)) is None:
+                k += 1  # (a cue whose form has another meaning does not end it: في شكوى تقدموا بها)
             if k == j + 1 or k - j > 6:
                 return False
             j = k
