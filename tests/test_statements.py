@@ -1417,3 +1417,9 @@ def test_thanks_and_condolences_offered_with_taqaddama_and_an_office_named_short
     assert find(sts, "بأحر التعازي")["content"].startswith("بأحر التعازي")
     assert find(sts, "المعاناة مستمرة")["speaker"]["name_ar"] == "المواطنون"
     assert not [st for st in sts if st["cue"] == "تقدم" and "المدينة" in st["content"]]  # the army advanced
+
+
+def test_a_subject_after_the_an_of_a_contrast_stands_before_its_verb():
+    sts = own_spanned("غير أن الصناعيين يعتبرون أن ذلك غير كاف.\n"
+                     "إلا أن محمد العلي قال إن السوق مستقرة.")
+    assert_speakers(sts, {"ذلك غير كاف": "الصناعيين", "السوق مستقرة": "محمد العلي"})

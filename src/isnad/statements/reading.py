@@ -488,7 +488,7 @@ class SentenceReader:
         """A person's name that opens the sentence or a clause (لكن فينجر نفى أن …), with «one of»
         a group after it, right before its verb (عبدالرحمن القحطاني أحد المشاركين في الملتقى قال إن …)."""
         for start in range(max(0, ci - NAME_BEFORE_VERB), ci):
-            if self.opens_clause(start):
+            if self.opens_subject(start):
                 found = self._name_before_verb(start, ci)
                 if found is not None:
                     return found
@@ -519,7 +519,7 @@ class SentenceReader:
         before its verb (الدراسة أوضحت أن، المقاومة من جانبها أكدت): the phrase is the subject."""
         s, toks = self.s, self.toks
         for k in range(max(0, ci - 10), ci):
-            if not self.opens_clause(k):
+            if not self.opens_subject(k):
                 continue
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
@@ -584,6 +584,12 @@ class SentenceReader:
     def opens_clause(self, k: int) -> bool:
         """Whether token ``k`` stands where a clause begins: first, or after a mark or an opener."""
         return k == 0 or self.toks[k - 1].text in CLAUSE_PUNCT or self.s.is_(k - 1, "clause_opener")
+
+    def opens_subject(self, k: int) -> bool:
+        """Whether a subject before its verb may start at token ``k``: where a clause begins, or
+        after the أن of a contrast (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال)."""
+        return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text == "ان" and (
+            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text == "غير"))
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
