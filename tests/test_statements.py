@@ -1423,3 +1423,11 @@ def test_a_subject_after_the_an_of_a_contrast_stands_before_its_verb():
     sts = own_spanned("غير أن الصناعيين يعتبرون أن ذلك غير كاف.\n"
                      "إلا أن محمد العلي قال إن السوق مستقرة.")
     assert_speakers(sts, {"ذلك غير كاف": "الصناعيين", "السوق مستقرة": "محمد العلي"})
+
+
+def test_the_time_noun_aan_is_no_opener_but_aan_written_for_an_still_is():
+    sts = own_spanned("وقال المدير إن المعرض ناجح. وأبدى سعادته بردة الفعل الإيجابية لدى زوار المعرض في آن واحد، "
+                     "إضافة إلى مشاركة الشباب.\n"
+                     "وقال براون في بيان آن الجفاف الحاد حول الولاية إلى برميل بارود.")
+    assert find(sts, "بردة الفعل")["content"].startswith("سعادته بردة الفعل")
+    assert find(sts, "برميل بارود")["content"].startswith("الجفاف الحاد")

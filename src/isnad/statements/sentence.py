@@ -42,6 +42,16 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
     return [_NEW_TUPLE(Token, (m.group(), m.start(), m.end())) for m in TOKEN_RE.finditer(text, start, end)]
 
 
+def _time_noun_apart(doc: ArticleText, toks: list[Token]) -> list[Token]:
+    """The tokens, with the noun آن (time: في آن واحد، آن الأوان) kept apart from the opener أن /
+    إن it folds to: it is no word of any class (وقال في بيان آن الجفاف …: a typo for أن)."""
+    for i, tok in enumerate(toks):
+        if tok.text == "ان" and doc.original[doc.folded.to_original(tok.start)] == "آ" and (
+                (i > 0 and toks[i - 1].text == "في") or (i + 1 < len(toks) and toks[i + 1].text in ("واحد", "الاوان"))):
+            toks[i] = Token("آن", tok.start, tok.end)
+    return toks
+
+
 class ArticleText:
     """An article's folded text, its lexicon mentions by start, and the lexicon."""
 
@@ -83,7 +93,7 @@ class Sentence:
         self.doc = doc
         self.span = span
         self.following = following  # the next sentence: content announced by a final colon
-        self.toks = tokens_of(doc.text, span[0], span[1])
+        self.toks = _time_noun_apart(doc, tokens_of(doc.text, span[0], span[1]))
         self.n = len(self.toks)
         self.starts = [t.start for t in self.toks]
         self.quotes = self._quotes(span)
