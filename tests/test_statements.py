@@ -1431,3 +1431,14 @@ def test_the_time_noun_aan_is_no_opener_but_aan_written_for_an_still_is():
                      "وقال براون في بيان آن الجفاف الحاد حول الولاية إلى برميل بارود.")
     assert find(sts, "بردة الفعل")["content"].startswith("سعادته بردة الفعل")
     assert find(sts, "برميل بارود")["content"].startswith("الجفاف الحاد")
+
+
+def test_one_word_names_ending_in_alif_and_first_names_that_are_also_words():
+    sts = own_spanned("وقال زانداميلا إن بيانات البرنامج تفي بالغرض.\n"
+                     "وقال أستاذ العلوم السياسية في جامعة عدن سليم الحسني إن الحوثيين عاجزون.\n"
+                     "وقالت أمل الشمري إن الخطة جاهزة.\n"
+                     "وأكد أن القرار سليم وأن الإجراءات صحيحة.\n"
+                     "يقول فلان متحسرًا إن الواسطة ترقت. وقالت زميلاتها إن العمل شاق.")
+    assert_speakers(sts, {"تفي بالغرض": "زانداميلا", "الحوثيين عاجزون": "سليم الحسني",
+                          "الخطة جاهزة": "أمل الشمري"})
+    assert all(st["speaker"]["name_ar"] not in ("متحسرًا", "زميلاتها") for st in sts)

@@ -50,10 +50,16 @@ def _father_name(s: Sentence, tok: Token) -> bool:
 
 
 def accusative_noun(s: Sentence, tok: Token) -> bool:
-    """A common noun with the accusative ending ا (جون بيركو غضبا، أكد تأكيدا): no name word."""
+    """A common noun with the accusative ending ا (جون بيركو غضبا، أكد تأكيدا), or any word written
+    with its tanween (يقول متحسرًا): no name word."""
     w = tok.text
-    return w.endswith("ا") and len(w) > 3 and not w.startswith("ال") \
-        and s.common_noun(Token(w[:-1], tok.start, tok.end - 1))  # not المحنا: the article takes no tanween
+    if not (w.endswith("ا") and len(w) > 3 and not w.startswith("ال")):
+        return False  # not المحنا: the article takes no tanween
+    if s.common_noun(Token(w[:-1], tok.start, tok.end - 1)):
+        return True
+    doc = s.doc
+    alif = doc.folded.to_original(tok.end - 1)
+    return "\u064b" in doc.original[alif - 1:alif + 2:2]  # متحسرًا، متحسراً
 
 
 def _proclitic_word(s: Sentence, tok: Token) -> bool:
@@ -185,7 +191,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
     ambiguous = s.is_word(toks[k], "any_first_name") and k + 1 < n and (
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
-        or s.first_name(toks[k + 1]) or written_ali(s, k, n))  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
+        or s.first_name(toks[k + 1]) or written_ali(s, k, n)  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
+        or (s.is_word(toks[k], "word_first_name") and (linked or family_name(s, toks[k + 1]))))  # سليم الحسني
     compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
     adjective = adjective_first_name(s, k, n)  # جورجي جيسوس
     if not (compound or ambiguous or adjective or name_word(s, toks[k], first=not introduced)):

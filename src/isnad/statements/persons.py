@@ -46,7 +46,7 @@ class PersonPhrases:
                     and not (j < n and (toks[j].text == ":" or s.is_(j, "intro", "intro_say"))):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun (وقال اللاعب كوستا إن: a name)
             if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]) \
-                    and not (introduced and family_name(s, toks[k + 1])):
+                    and not ((introduced or s.is_word(toks[k], "word_first_name")) and family_name(s, toks[k + 1])):
                 return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object (المواطن
                 #              منيع الحارثي: a name)
             if alone and j < n and s.is_word(toks[j], "same"):

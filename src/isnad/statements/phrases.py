@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import family_name, glued_noun, name_word, pronoun_object, titles_end
+from .names import accusative_noun, family_name, glued_noun, name_word, pronoun_object, titles_end
 from .parser import PhraseParser
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -734,9 +734,10 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     words = toks[name_start:j]
     if len(words) == 1 and pronoun_object(s, words[0]):
         return None  # وقدم شكره للمتظاهرين: the object, the subject unsaid (جوزيه مورينيو is a name)
-    if len(words) == 1 and (p.s.written_ending(words[0], "ة") or words[0].text.endswith("ا") or len(words[0].text) < 3
+    if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
+                            or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
                             or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
-        return None  # ضرورة أن، تفهما: a noun; يمكن، تبقى: a verb in the present, not a name
+        return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا: a verb, not a name (زانداميلا is)
     sp, end = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)

@@ -67,10 +67,13 @@ def _build(lexicon: Lexicon) -> Words:
             classes.setdefault(row["class"], set()).add(key)
     classes["stop"] = {fold_key(row["word"]) for row in lexicon.rows("stopwords_ar.tsv")}
     classes["any"] = set().union(*(v for k, v in classes.items() if k not in CONTENT_CLASSES))
-    genders = {fold_key(row["name"]): row["gender"] for row in lexicon.rows("first_names.tsv")}
+    names = lexicon.rows("first_names.tsv")
+    genders = {fold_key(row["name"]): row["gender"] for row in names}
+    classes["word_first_name"] = {fold_key(row["name"]) for row in names if row.get("also_word") == "yes"}
     classes["any_first_name"] = set(genders)
-    classes["first_name"] = classes["any_first_name"] - classes["any"]  # علي is also على
-    classes["common"] = {row["word"] for row in lexicon.rows("common_nouns.tsv")} - classes["any_first_name"]
+    classes["first_name"] = classes["any_first_name"] - classes["any"] - classes["word_first_name"]  # علي is also على
+    classes["common"] = {row["word"] for row in lexicon.rows("common_nouns.tsv")} \
+        - (classes["any_first_name"] - classes["word_first_name"])  # سليم is both
     shared = tuple(fold_key(row["word"]) + " " for row in lexicon.rows("speech_words.tsv")
                    if row["class"] == "shared_office")
     roles_by_phrase: dict[str, list[Role]] = {}
