@@ -1442,3 +1442,11 @@ def test_one_word_names_ending_in_alif_and_first_names_that_are_also_words():
     assert_speakers(sts, {"تفي بالغرض": "زانداميلا", "الحوثيين عاجزون": "سليم الحسني",
                           "الخطة جاهزة": "أمل الشمري"})
     assert all(st["speaker"]["name_ar"] not in ("متحسرًا", "زميلاتها") for st in sts)
+
+
+def test_a_report_noun_in_a_relative_clause_and_an_office_in_construct_between_commas():
+    sts = own_spanned("وقالت بيتاني بارون جيبس التي قادت الدراسة إن الجلوس الطويل مضر.\n"
+                     "وقال علي الحارثي، مسؤول العلاقات في المنظمة، إن الاشتباكات مستمرة.\n"
+                     "وقال زهير القفشات إن أسعار الروبيان ترتفع.")
+    assert_speakers(sts, {"الجلوس الطويل": "بيتاني بارون جيبس", "الاشتباكات مستمرة": "علي الحارثي",
+                          "أسعار الروبيان": "زهير القفشات"})

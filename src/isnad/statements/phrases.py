@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import accusative_noun, family_name, glued_noun, name_word, pronoun_object, titles_end
+from .names import accusative_noun, family_name, family_name_word, glued_noun, name_word, pronoun_object, titles_end
 from .parser import PhraseParser
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -721,8 +721,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
             or s.is_word(toks[j], "name_link")):
         # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor;
         j += 2 if j > name_start and toks[j].text in ("عبد", "ابو") and s.starts_name(j) else 1  # غزال عبد الله
-    if j < n and j > name_start and family_name(s, toks[j]):
-        j += 1  # … العتيبي
+    if j < n and j > name_start and (family_name(s, toks[j]) or (
+            j == name_start + 1 and s.starts_name(name_start) and family_name_word(s, toks[j]))):
+        j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات)
     described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
     aside = _description_between_commas(p, j, n) if j - name_start >= 2 else None
     role_end = aside - 1 if aside is not None else None  # the comma that closes the description
@@ -750,9 +751,11 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
 
 def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
     """The index after «، description ،» at token ``j``: a definite phrase the lexicon need not
-    know, of at most APPOSITION_WORDS words, with no cue or content opener in it."""
+    know, or a common noun or office in construct (، مسؤول العلاقات في المنظومة،), of at most
+    APPOSITION_WORDS words, with no cue or content opener in it."""
     s, toks = p.s, p.s.toks
-    if j + 2 >= n or toks[j].text != "," or not s.definite(toks[j + 1]):
+    if j + 2 >= n or toks[j].text != "," or not (s.definite(toks[j + 1]) or (
+            (s.common_noun(toks[j + 1]) or s.at(j + 1, "role") is not None) and s.definite(toks[j + 2]))):
         return None
     k = _description_end(p, j + 1, n, lambda z: toks[z].text == ",")
     return k + 1 if k is not None and k > j + 1 else None

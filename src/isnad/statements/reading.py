@@ -367,8 +367,8 @@ class SentenceReader:
                 if kind == "relay":
                     z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
                     continue
-                if kind != "noun" or not (z > 0 and toks[z - 1].text in IN_STATEMENT):
-                    return None
+                if kind != "noun" or not (relative or (z > 0 and toks[z - 1].text in IN_STATEMENT)):
+                    return None  # (… التي قادت الدراسة إن …: a report noun in a relative clause opens nothing)
             z += 1
         return None
 
