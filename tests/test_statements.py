@@ -1450,3 +1450,12 @@ def test_a_report_noun_in_a_relative_clause_and_an_office_in_construct_between_c
                      "وقال زهير القفشات إن أسعار الروبيان ترتفع.")
     assert_speakers(sts, {"الجلوس الطويل": "بيتاني بارون جيبس", "الاشتباكات مستمرة": "علي الحارثي",
                           "أسعار الروبيان": "زهير القفشات"})
+
+
+def test_the_imam_and_preacher_of_a_mosque_is_one_office():
+    sts = own_spanned("وطالب إمام وخطيب المسجد الحرام الشباب بالتمسك بقيم الدين.\n"
+                     "وقال خطيب الجامع الشيخ فهد المهاشير إن الحفل ناجح.\n"
+                     "ووقف أمام المسجد الحرام وقال إن الزحام شديد.")
+    assert find(sts, "بالتمسك بقيم")["speaker"]["name_ar"] == "إمام وخطيب المسجد الحرام"
+    assert find(sts, "الحفل ناجح")["speaker"]["name_ar"] == "فهد المهاشير"
+    assert all("أمام" not in st["speaker"]["name_ar"] for st in sts)  # أمام (before) folds like إمام
