@@ -1459,3 +1459,13 @@ def test_the_imam_and_preacher_of_a_mosque_is_one_office():
     assert find(sts, "بالتمسك بقيم")["speaker"]["name_ar"] == "إمام وخطيب المسجد الحرام"
     assert find(sts, "الحفل ناجح")["speaker"]["name_ar"] == "فهد المهاشير"
     assert all("أمام" not in st["speaker"]["name_ar"] for st in sts)  # أمام (before) folds like إمام
+
+
+def test_a_family_after_its_title_a_title_with_a_slash_some_people_and_a_goalkeeper():
+    sts = own_spanned("وقال المهندس آل الشيخ، إن المشاريع جاهزة.\n"
+                     "وقال السيد/ يوسف مبيضين إن الفعالية ناجحة.\n"
+                     "ويرى البعض أن القرار متأخر.\n"
+                     "وقال مانويل نيوير حارس مرمى بايرن ميونيخ إن الفريق جاهز.")
+    assert_speakers(sts, {"المشاريع جاهزة": "آل الشيخ", "الفعالية ناجحة": "يوسف مبيضين",
+                          "القرار متأخر": "البعض", "الفريق جاهز": "مانويل نيوير"})
+    assert find(sts, "القرار متأخر")["speaker"]["kind"] == "anonymous"

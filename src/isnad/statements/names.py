@@ -186,6 +186,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
     a family name by itself when ``alone`` (right after a title or a definite role)."""
     toks = s.toks
+    if alone and toks[k].text == "ال" and k + 1 < n and family_after_al(s, k + 1):
+        return k + 2  # المهندس آل الشيخ: a family named after its title
     if toks[k].text == "علي" and not s.written_ending(toks[k], "ي"):
         return None  # ديون الحرب على الحلفاء: the preposition على, written with ى, is never the name Ali
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس

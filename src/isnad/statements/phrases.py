@@ -225,6 +225,7 @@ def _titled(p: PhraseParser, role: Mention, row: dict, j: int, n: int, gender: s
     الغامدي); alone, the person met before whose family name the title is (ولفت الشيخ إلى …
     after سعيد الشيخ); else nothing (a title names no one by itself)."""
     s = p.s
+    j += j < n and s.toks[j].text == "/"  # السيد/ يوسف مبيضين
     k = titles_end(s, j, n) or j
     named = p.person_name(k, n, introduced=True, alone=True) if k < n else None
     if named is not None:
