@@ -1469,3 +1469,9 @@ def test_a_family_after_its_title_a_title_with_a_slash_some_people_and_a_goalkee
     assert_speakers(sts, {"المشاريع جاهزة": "آل الشيخ", "الفعالية ناجحة": "يوسف مبيضين",
                           "القرار متأخر": "البعض", "الفريق جاهز": "مانويل نيوير"})
     assert find(sts, "القرار متأخر")["speaker"]["kind"] == "anonymous"
+
+
+def test_a_report_noun_a_word_after_in_is_the_statement_it_was_made_in():
+    sts = own_spanned("قال صندوق النقد الدولي في أول تقرير مراجعة للاقتصاد الصومالي منذ أكثر من 20 عاما إن الدولة "
+                     "حققت تقدما كبيرا.")
+    assert find(sts, "حققت تقدما")["speaker"]["name_ar"] == "صندوق النقد الدولي"

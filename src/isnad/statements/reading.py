@@ -367,8 +367,9 @@ class SentenceReader:
                 if kind == "relay":
                     z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
                     continue
-                if kind != "noun" or not (relative or (z > 0 and toks[z - 1].text in IN_STATEMENT)):
-                    return None  # (… التي قادت الدراسة إن …: a report noun in a relative clause opens nothing)
+                if kind != "noun" or not (relative or any(t.text in IN_STATEMENT for t in toks[max(0, z - 2):z])):
+                    return None  # (… التي قادت الدراسة إن …، في أول تقرير …: a report noun in a relative
+                    #               clause or the statement it was made in opens nothing)
             z += 1
         return None
 
