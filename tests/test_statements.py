@@ -1475,3 +1475,16 @@ def test_a_report_noun_a_word_after_in_is_the_statement_it_was_made_in():
     sts = own_spanned("قال صندوق النقد الدولي في أول تقرير مراجعة للاقتصاد الصومالي منذ أكثر من 20 عاما إن الدولة "
                      "حققت تقدما كبيرا.")
     assert find(sts, "حققت تقدما")["speaker"]["name_ar"] == "صندوق النقد الدولي"
+
+
+def test_reports_issued_by_their_owner_newspapers_by_country_a_citizen_and_a_district_named_after_a_king():
+    sts = own_spanned("كشفت دراسة أجراها المركز الوطني للطب البديل بالرياض أن الكليات الصحية لا تدرسه.\n"
+                     "وأكدت صحف أرجنتينية، أن اللاعب يحتاج إلى أسبوعين.\n"
+                     "وطالب مواطن الجهات المختصة، بالتحقيق في الخطأ الطبي.\n"
+                     "وأكد أحد سكان حي الملك فهد أن الكهرباء انقطعت.\n"
+                     "أكد شيخ مشايخ يافع السلطان فضل العفيفي أن المملكة صمام أمان اليمن.")
+    assert_speakers(sts, {"الكليات الصحية": "المركز الوطني للطب البديل بالرياض", "يحتاج إلى أسبوعين": "صحف أرجنتينية",
+                          "صمام أمان": "فضل العفيفي"})
+    citizen = find(sts, "بالتحقيق في الخطأ")
+    assert citizen["speaker"]["name_ar"] == "مواطن" and citizen["content"].startswith("الجهات المختصة")
+    assert all(st["speaker"]["name_ar"] != "فهد" for st in sts)  # حي الملك فهد: a district

@@ -403,9 +403,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             elif self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب" and glued_noun(s, tok):
                 break  # ويطالب الخبراء بضرورة …: the object, behind its preposition (موظف بشركة الخطوط:
                 #        a description)
-            elif self.verb_object and count > 0 and toks[j - 1].text not in PREPOSITIONS \
-                    and (s.head_kind(tok) or doc.at(tok.start, "role") is not None):
-                break  # طالب خبراء عقاريون وزارة الإسكان: the object, a body of its own
+            elif self.verb_object and toks[j - 1].text not in PREPOSITIONS and (
+                    (count > 0 and (s.head_kind(tok) or doc.at(tok.start, "role") is not None))
+                    or (s.definite(tok) and s.head_kind(tok) == "group")):
+                break  # طالب خبراء عقاريون وزارة الإسكان، طالب مواطن الجهات المختصة: the object
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
             elif count > 0 and not self._describes(tok):

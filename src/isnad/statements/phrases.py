@@ -613,9 +613,11 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         tok = s.toks[k]
         if not tok.text.isalpha() or s.stop(tok) or _role_behind_preposition(s, k):
             return None  # (في may stand in the description: المتخصص في التسويق الرياضي في لندن طلال المغربي)
+        if s.is_word(tok, "eponym") and _named_after(s, k - 1):
+            continue  # أحد سكان حي الملك فهد: a place named after a king, no title
         title_end = titles_end(s, k, n)
         if title_end is None and k > i + 1 and s.first_name(tok) and not s.definite(tok) \
-                and not (s.is_word(s.toks[k - 1], "eponym") and s.head_kind(s.toks[k - 2]) == "organization") \
+                and not (s.is_word(s.toks[k - 1], "eponym") and _named_after(s, k - 2)) \
                 and (s.definite(s.toks[k - 1]) or (k + 1 < n and _nisba(s, s.toks[k + 1]))):
             title_end = k  # سكرتير أمين أمانة المنطقة الشرقية فهد حمزة: a first name after the description
         if title_end is None:
@@ -631,6 +633,12 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, j
     return None
+
+
+def _named_after(s: Sentence, k: int) -> bool:
+    """Whether token ``k`` is a body or place that a royal eponym after it names (مستشفى الملك فهد،
+    حي الملك فهد; not شيخ مشايخ يافع السلطان فضل العفيفي, where السلطان is his title)."""
+    return k >= 0 and (s.head_kind(s.toks[k]) == "organization" or s.is_(k, "place_head", "named_place"))
 
 
 def _nisba(s: Sentence, tok: Token) -> bool:
