@@ -16,6 +16,7 @@ from ..text import FoldedText, quotations
 from .words import Words, bare, words
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
+AAN_RE = re.compile(r"(?<!\w)آن(?!\w)")  # the noun آن as written (folding makes it أن)
 _NEW_TUPLE = tuple.__new__
 _NONE: frozenset[str] = frozenset()
 _STOP_CLASSES = frozenset({"intro", "skip", "negation", "intro_say"})  # words no speaker phrase runs over
@@ -45,8 +46,10 @@ def tokens_of(text: str, start: int, end: int) -> list[Token]:
 def _time_noun_apart(doc: ArticleText, toks: list[Token]) -> list[Token]:
     """The tokens, with the noun آن (time: في آن واحد، آن الأوان) kept apart from the opener أن /
     إن it folds to: it is no word of any class (وقال في بيان آن الجفاف …: a typo for أن)."""
+    if not doc.aan_starts:
+        return toks
     for i, tok in enumerate(toks):
-        if tok.text == "ان" and doc.original[doc.folded.to_original(tok.start)] == "آ" and (
+        if tok.start in doc.aan_starts and (
                 (i > 0 and toks[i - 1].text == "في") or (i + 1 < len(toks) and toks[i + 1].text in ("واحد", "الاوان"))):
             toks[i] = Token("آن", tok.start, tok.end)
     return toks
@@ -67,6 +70,7 @@ class ArticleText:
         self.by_start: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_start.setdefault(m.start, []).append(m)
+        self.aan_starts = {folded.to_folded(m.start()) for m in AAN_RE.finditer(original)}  # آن written so
         self.stance_marks = [m for m in mentions if m.category == "stance"]
         self.stance_starts = [m.start for m in self.stance_marks]
 
