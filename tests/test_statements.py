@@ -1488,3 +1488,12 @@ def test_reports_issued_by_their_owner_newspapers_by_country_a_citizen_and_a_dis
     citizen = find(sts, "بالتحقيق في الخطأ")
     assert citizen["speaker"]["name_ar"] == "مواطن" and citizen["content"].startswith("الجهات المختصة")
     assert all(st["speaker"]["name_ar"] != "فهد" for st in sts)  # حي الملك فهد: a district
+
+
+def test_according_to_what_was_told_to_an_outlet_and_a_report_whose_owner_comes_a_few_words_on():
+    sts = own_spanned("ورغم المقاومة الشرسة وصلت التعزيزات إلى المطار بحسب ما أفاد به «الشرق الأوسط» مصدر في المقاومة.\n"
+                     "وبحسب استطلاع لإنتاج أوبك أجرته رويترز فإن الإنتاج ارتفع في يوليو.\n"
+                     "وقالت هيئة المسح الجيولوجي الأمريكية إن الزلزال قوي.")
+    assert find(sts, "وصلت التعزيزات")["speaker"]["name_ar"] == "مصدر في المقاومة"
+    assert find(sts, "الإنتاج ارتفع")["speaker"]["name_ar"] == "رويترز"
+    assert find(sts, "الزلزال قوي")["speaker"]["name_ar"] == "هيئة المسح الجيولوجي الأمريكية"

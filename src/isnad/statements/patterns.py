@@ -31,6 +31,7 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
@@ -568,6 +569,17 @@ def _quoted_source(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
     return Speaker(surface, surface, "outlet", (fs, fe)), close + 1
 
 
+def _past_quoted_addressee(r: SentenceReader, j: int) -> int:
+    """Past a quoted name that a speaker phrase follows (أفاد به «الشرق الأوسط» مصدر في المقاومة:
+    the outlet told, then the one who told it), else ``j``."""
+    toks = r.toks
+    if j >= r.n or toks[j].text != '"':
+        return j
+    close = next((c for c in range(j + 2, min(r.n, j + NAME_QUOTE_WORDS)) if toks[c].text == '"'), None)
+    return close + 1 if close is not None and close + 1 < r.n and toks[close + 1].text.isalpha() \
+        and not r.s.is_(close + 1, "intro", "intro_say") else j
+
+
 def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tuple[Speaker, int] | None:
     """Whom ``بحسب`` / ``وفقا لـ`` names at token ``j``: a speaker phrase, the owner of what it
     said or counted (وفق حديث حامد البلوي، وفق بيانات إدارة معلومات الطاقة), a body the
@@ -769,6 +781,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         return r.draft(speaker, cue, span, opened[1]) if span else None
     if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
         j = s.past_time_words(j + 1)  # بحسب ما ذكرت X، حسبما نقلته X، حسبما أعلن أمس X
+        if j < r.n and toks[j].text in ("به", "بها"):
+            j = _past_quoted_addressee(r, s.past_time_words(j + 1))  # بحسب ما أفاد به «الشرق الأوسط» مصدر …
     if j < r.n and toks[j].text == "ل":
         j += 1
     if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(unglued(toks[j]), "quantity"):

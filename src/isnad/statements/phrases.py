@@ -26,6 +26,7 @@ Found = tuple[Speaker, int] | None
 APPOSITION_WORDS = 12  # words of a description between commas after an unknown name
 TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
+OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
 
@@ -356,8 +357,9 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     j = s.index_after(noun.end)
     k = j
     any_name = False  # بيان نشر على موقع X، بيان نشرته X: X may be any name
-    if k + 1 < n and not s.is_word(toks[k], "owner") and s.is_word(toks[k + 1], "owner"):
-        k += 1  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …
+    owner_at = next((z for z in range(k, min(n, k + OWNER_REACH)) if s.is_word(toks[z], "owner")), None)
+    if owner_at is not None and all(t.text.isalpha() for t in toks[k:owner_at]):
+        k = owner_at  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …، تقرير البنك السنوي الذي أصدره …
     if k < n and s.is_word(toks[k], "owner"):
         k += 1
         if k < n and toks[k].text == "عن":
