@@ -1497,3 +1497,12 @@ def test_according_to_what_was_told_to_an_outlet_and_a_report_whose_owner_comes_
     assert find(sts, "وصلت التعزيزات")["speaker"]["name_ar"] == "مصدر في المقاومة"
     assert find(sts, "الإنتاج ارتفع")["speaker"]["name_ar"] == "رويترز"
     assert find(sts, "الزلزال قوي")["speaker"]["name_ar"] == "هيئة المسح الجيولوجي الأمريكية"
+
+
+def test_an_accusative_participle_right_before_its_preposition_needs_no_comma():
+    sts = own_spanned("وأكد مدير الشركة أن ساعات كاسيو احتلت الصدارة في حجم مبيعاتها لافتا إلى تنوع وظائفها.\n"
+                     "وفرضت السلطات إجراءات مشددة على دخول المصلين.")
+    pointed = find(sts, "تنوع وظائفها")
+    assert pointed["cue"] == "لافتا" and pointed["speaker"]["name_ar"] == "مدير الشركة"
+    assert find(sts, "احتلت الصدارة")["content"].endswith("مبيعاتها")
+    assert not [st for st in sts if st["cue"] == "مشددة"]  # an adjective: tightened measures

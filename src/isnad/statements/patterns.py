@@ -457,6 +457,14 @@ def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
     return k if plain else None
 
 
+def _points_on(r: SentenceReader, cue: Mention) -> bool:
+    """A participle in the accusative ا, without و, right before the إلى / على it takes, its
+    comma left out (… احتلت الصدارة في حجم مبيعاتها لافتا إلى تنوع وظائفها): a clause of its
+    own all the same (not إجراءات مشددة على …، متابعة على: an adjective, a noun)."""
+    k = r.s.index_after(cue.end)
+    return not cue.prefix_len and cue.key.endswith("ا") and k < r.n and r.toks[k].text in ("الي", "علي")
+
+
 def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
     """Where the content of a participle starts: after its إن / أن / colon within a few
     words or at its quotation (مؤكدا "…"); None when it takes a plain object (مشيدا بتعاون …)."""
@@ -671,7 +679,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
         return None
     active = r.active
     opened = participle_opening(r, cue)
-    if opened is None and (r.toks[ci - 1].text not in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و"):
+    if opened is None and (r.toks[ci - 1].text not in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و") \
+            and not _points_on(r, cue):
         return Dropped("a participle of the content (الحكومة مطالبة بالإسراع، ودعم مستمر ومتابعة حثيثة), "
                        "no new clause")
     start = opened if opened is not None else r.s.index_after(cue.end)
@@ -706,7 +715,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
         return None
     opened = participle_opening(r, cue)
     if opened is None:
-        if ci > 0 and r.toks[ci - 1].text not in (",", ";"):
+        if ci > 0 and r.toks[ci - 1].text not in (",", ";") and not _points_on(r, cue):
             return Dropped("participle without إن / أن / a quotation, in no clause of its own")
         opened = r.skip_inline_subject(r.s.index_after(cue.end))  # …، مشيدا سموه بتعاون …
     speaker = sentence_subject(r, ci, cue.value["gender"]) if ci > 0 else None
