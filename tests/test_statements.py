@@ -1506,3 +1506,10 @@ def test_an_accusative_participle_right_before_its_preposition_needs_no_comma():
     assert pointed["cue"] == "لافتا" and pointed["speaker"]["name_ar"] == "مدير الشركة"
     assert find(sts, "احتلت الصدارة")["content"].endswith("مبيعاتها")
     assert not [st for st in sts if st["cue"] == "مشددة"]  # an adjective: tightened measures
+
+
+def test_one_of_a_group_named_with_a_pronoun_is_an_unnamed_source():
+    sts = own_spanned("وقال أحد أبنائه إن هذا الدعم كبير، مضيفا أن الأسرة ممتنة.\n"
+                     "وقالت إحدى قريباتها إن الحادث مؤلم.")
+    assert_speakers(sts, {"الدعم كبير": "أحد أبنائه", "الأسرة ممتنة": "أحد أبنائه", "الحادث مؤلم": "إحدى قريباتها"})
+    assert find(sts, "الحادث مؤلم")["speaker"]["kind"] == "anonymous"

@@ -65,9 +65,11 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         group, k = p.group(i, j + 1, n, "pl")
         return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
             else None
-    if not s.definite(s.toks[j]) and not (j + 1 < n and s.definite(s.toks[j + 1])):
-        return None
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
+    with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
+        and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
+    if not (s.definite(s.toks[j]) or with_pronoun) and not (j + 1 < n and s.definite(s.toks[j + 1])):
+        return None
     group, k = p.group(i, j + 1, n, one)
     if one == "pl":  # عدد من المغردين في موقع «تويتر»: a group, whose members are not named
         return _speaking(p, group, k, n)
