@@ -1513,3 +1513,9 @@ def test_one_of_a_group_named_with_a_pronoun_is_an_unnamed_source():
                      "وقالت إحدى قريباتها إن الحادث مؤلم.")
     assert_speakers(sts, {"الدعم كبير": "أحد أبنائه", "الأسرة ممتنة": "أحد أبنائه", "الحادث مؤلم": "إحدى قريباتها"})
     assert find(sts, "الحادث مؤلم")["speaker"]["kind"] == "anonymous"
+
+
+def test_a_verbal_noun_of_the_form_tafa33ul_is_no_family_name():
+    sts = own_spanned("إلا أن المدرب رفض التخلي عنه.\nوقال التميمي إن الخطة جاهزة.")
+    assert find(sts, "عنه")["speaker"]["name_ar"] == "المدرب"
+    assert find(sts, "الخطة جاهزة")["speaker"]["name_ar"] == "التميمي"

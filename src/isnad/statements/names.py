@@ -17,6 +17,9 @@ NAME_WORDS = 5  # words of a name after its first
 def family_name(s: Sentence, tok: Token) -> bool:
     """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective, a noun
     written with ى (المستوى) or a noun that only looks like one (الرأي، الوعي)."""
+    w = tok.text
+    if len(w) == 6 and w.startswith("الت"):
+        return False  # التخلي، التحدي، التصدي: the verbal noun تفعّل, not a nisba
     return (s.definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
             and s.doc.at(tok.start, "country") is None and s.doc.at(tok.start, "actor") is None
             and s.head_kind(tok) is None and not s.written_ending(tok, "ى") and not s.is_word(tok, "not_name"))
