@@ -1519,3 +1519,11 @@ def test_a_verbal_noun_of_the_form_tafa33ul_is_no_family_name():
     sts = own_spanned("إلا أن المدرب رفض التخلي عنه.\nوقال التميمي إن الخطة جاهزة.")
     assert find(sts, "عنه")["speaker"]["name_ar"] == "المدرب"
     assert find(sts, "الخطة جاهزة")["speaker"]["name_ar"] == "التميمي"
+
+
+def test_a_role_adjective_in_i_after_a_first_name_is_the_family_name():
+    sts = own_spanned("كما أدان الدكتور نبيل العربي الأمين العام لجامعة الدول العربية الجريمة الوحشية.\n"
+                     "وقال أشرف العربي وزير التخطيط المصري أمس إن معدل النمو سيصل إلى 5 في المائة.")
+    condemned = find(sts, "الجريمة الوحشية")
+    assert condemned["speaker"]["name_ar"] == "نبيل العربي" and condemned["content"].startswith("الجريمة")
+    assert find(sts, "معدل النمو")["speaker"]["name_ar"] == "أشرف العربي"

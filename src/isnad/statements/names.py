@@ -99,11 +99,14 @@ def _plural_of_noun(s: Sentence, tok: Token) -> bool:
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
-    """A definite masculine country adjective right after a first name and before the end of
-    the name (اللواء منصور التركي، أن): a family name."""
+    """A definite masculine country adjective or role adjective in ي right after a first name and
+    before the end of the name (اللواء منصور التركي، أن؛ الدكتور نبيل العربي الأمين العام): a
+    family name."""
+    tok = s.toks[j]
     place = s.at(j, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
-    return (place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg"
-            and s.first_name(s.toks[j - 1]) and clear_end(s, j + 1, n))
+    nisba = (place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg") or (
+        s.is_word(tok, "role_adjective") and tok.text.startswith("ال") and tok.text.endswith("ي"))
+    return nisba and s.first_name(s.toks[j - 1]) and clear_end(s, j + 1, n)
 
 
 def title_family_name(s: Sentence, j: int, n: int) -> bool:
