@@ -1527,3 +1527,5 @@ def test_a_role_adjective_in_i_after_a_first_name_is_the_family_name():
     condemned = find(sts, "الجريمة الوحشية")
     assert condemned["speaker"]["name_ar"] == "نبيل العربي" and condemned["content"].startswith("الجريمة")
     assert find(sts, "معدل النمو")["speaker"]["name_ar"] == "أشرف العربي"
+    sts = own_spanned("وتوقع وزير التخطيط أشرف العربي وصول معدل النمو إلى 5 في المائة.")
+    assert find(sts, "وصول معدل النمو")["speaker"]["name_ar"] == "أشرف العربي"  # the object, no name

@@ -103,10 +103,13 @@ def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
     before the end of the name (اللواء منصور التركي، أن؛ الدكتور نبيل العربي الأمين العام): a
     family name."""
     tok = s.toks[j]
+    if not s.first_name(s.toks[j - 1]):
+        return False
+    if s.is_word(tok, "role_adjective") and tok.text.startswith("ال") and tok.text.endswith("ي"):
+        return True  # no adjective follows a person's first name (وزير التخطيط أشرف العربي وصول …)
     place = s.at(j, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
-    nisba = (place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg") or (
-        s.is_word(tok, "role_adjective") and tok.text.startswith("ال") and tok.text.endswith("ي"))
-    return nisba and s.first_name(s.toks[j - 1]) and clear_end(s, j + 1, n)
+    return place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg" \
+        and clear_end(s, j + 1, n)
 
 
 def title_family_name(s: Sentence, j: int, n: int) -> bool:
