@@ -68,6 +68,8 @@ GOLD_SETS = _drawn_in_order(
     ("devbench9", "dev-j", 20150811, 40, 4, 10),
     ("devbench10", "dev-k", 20150812, 40, 4, 10),
     ("devbench11", "dev-l", 20150813, 40, 4, 10),
+    ("devbench12", "dev-m", 20150814, 40, 4, 10),
+    ("devbench13", "dev-n", 20150815, 40, 4, 10),
 )
 
 
