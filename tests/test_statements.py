@@ -1529,3 +1529,9 @@ def test_a_role_adjective_in_i_after_a_first_name_is_the_family_name():
     assert find(sts, "معدل النمو")["speaker"]["name_ar"] == "أشرف العربي"
     sts = own_spanned("وتوقع وزير التخطيط أشرف العربي وصول معدل النمو إلى 5 في المائة.")
     assert find(sts, "وصول معدل النمو")["speaker"]["name_ar"] == "أشرف العربي"  # the object, no name
+
+
+def test_a_feminine_participle_goes_on_a_body_named_by_a_masculine_head_and_a_feminine_name():
+    sts = own_spanned('نشر تنظيم "جبهة النصرة" ذراع تنظيم القاعدة في سوريا، شريط فيديو يؤكد فيه قيامه هذا الأسبوع '
+                     'بخطف مقاتلين سوريين، متهمة إياهم "بالتعاون مع الغرب".')
+    assert "جبهة النصرة" in find(sts, "بالتعاون مع الغرب")["speaker"]["name_ar"]

@@ -690,7 +690,9 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     r.truncate(active, ci)
     r.parser.last_rule = "same_as_statement"
     speaker, gender = active.speaker, cue.value["gender"]
-    if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")):
+    if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")
+            or (speaker.kind == "organization" and gender == "f")):
+        # (نشر تنظيم «جبهة النصرة» شريطا يؤكد فيه …، متهمة إياهم: a body agrees by its name too)
         speaker = r.d.carry_over(gender)  # …، وقال الاقتصادي …، مطالبين: the experts, not the economist
         r.parser.last_rule = "carried_subject"
         if speaker is None:
