@@ -1535,3 +1535,10 @@ def test_a_feminine_participle_goes_on_a_body_named_by_a_masculine_head_and_a_fe
     sts = own_spanned('نشر تنظيم "جبهة النصرة" ذراع تنظيم القاعدة في سوريا، شريط فيديو يؤكد فيه قيامه هذا الأسبوع '
                      'بخطف مقاتلين سوريين، متهمة إياهم "بالتعاون مع الغرب".')
     assert "جبهة النصرة" in find(sts, "بالتعاون مع الغرب")["speaker"]["name_ar"]
+
+
+def test_reports_met_before_speak_again_as_these_reports():
+    sts = own_spanned("وتناقلت وسائل إعلام جزائرية تقارير عن قيود على السفر. وذكرت هذه التقارير أن الرقابة تشمل التحقق. "
+                     "وحسب تلك التقارير فإن السلطات فرضت إجراءات خاصة.")
+    assert find(sts, "الرقابة تشمل")["speaker"]["kind"] == "anonymous"
+    assert find(sts, "إجراءات خاصة")["speaker"]["name_ar"] == "التقارير"

@@ -56,8 +56,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         toks, s = self.s.toks, self.s
         if i < n and self.needed_object(toks[i]):
             return None  # وجّه بتشكيل لجنة: the verb's object right after it, its subject unsaid
-        if i + 1 < n and s.is_(i, "demonstrative") and s.definite(toks[i + 1]):
-            i += 1  # وأضافت هذه المصادر: the sources met before
+        if i + 1 < n and s.is_(i, "demonstrative") and (s.definite(toks[i + 1]) or s.at(i + 1, "backref")):
+            i += 1  # وأضافت هذه المصادر، وذكرت هذه التقارير: the sources met before
         if i < n and toks[i].text == '"':
             res = self.read(i + 1, n, allow_name)
             if res is not None and res[1] < n and toks[res[1]].text == '"':
