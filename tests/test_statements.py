@@ -1542,3 +1542,12 @@ def test_reports_met_before_speak_again_as_these_reports():
                      "وحسب تلك التقارير فإن السلطات فرضت إجراءات خاصة.")
     assert find(sts, "الرقابة تشمل")["speaker"]["kind"] == "anonymous"
     assert find(sts, "إجراءات خاصة")["speaker"]["name_ar"] == "التقارير"
+
+
+def test_a_first_name_of_the_other_gender_and_a_noun_is_the_verbs_object():
+    sts = own_spanned("وأكدت الشرطة أن الركاب سعوديون، كما نفت إصابة أشخاص على الأرض، وأكدت فتح تحقيق بهذا الشأن.\n"
+                     "وقالت صبري إن الفيلم ناجح.\n"
+                     "وقال وزير النقل بدر باسلمة إن الزيارة ليوم واحد.")
+    opened = find(sts, "بهذا الشأن")
+    assert opened["speaker"]["name_ar"] == "الشرطة" and opened["content"].startswith("فتح تحقيق")
+    assert_speakers(sts, {"الفيلم ناجح": "صبري", "ليوم واحد": "بدر باسلمة"})

@@ -323,7 +323,20 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
         return None
     if res[0].span[0] == r.toks[k].start and not _verb_agrees(cue.value["gender"], res[0]):
         return None  # التي انتقد فيها إسرائيل: a feminine noun after a masculine verb is its object
+    if _first_name_and_a_noun(r, res[0], cue.value["gender"]):
+        return None  # وأكدت فتح تحقيق بهذا الشأن: a man's name read into the object of a feminine verb
     return res
+
+
+def _first_name_and_a_noun(r: SentenceReader, sp: Speaker, verb_gender: str) -> bool:
+    """Whether an unknown two-word name is a first name of the other gender than the verb's and
+    a common noun (فتح تحقيق after أكدت): the verb's object, not its subject (وقالت صبري إن: a name)."""
+    if sp.kind != "person" or sp.entity_id is not None or verb_gender not in ("m", "f"):
+        return False
+    toks = r.toks[r.s.index_after(sp.span[0]):r.s.index_after(sp.span[1])]
+    first = r.doc.words.first_name_gender.get(toks[0].text) if toks else None
+    return len(toks) == 2 and first in ("m", "f") and first != verb_gender and r.s.common_noun(toks[1]) \
+        and not r.s.definite(toks[1])
 
 
 def _verb_agrees(verb_gender: str, speaker: Speaker) -> bool:
