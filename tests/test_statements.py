@@ -1515,10 +1515,12 @@ def test_one_of_a_group_named_with_a_pronoun_is_an_unnamed_source():
     assert find(sts, "الحادث مؤلم")["speaker"]["kind"] == "anonymous"
 
 
-def test_a_verbal_noun_of_the_form_tafa33ul_is_no_family_name():
-    sts = own_spanned("إلا أن المدرب رفض التخلي عنه.\nوقال التميمي إن الخطة جاهزة.")
+def test_a_verbal_noun_of_the_form_tafa33ul_is_no_family_name_nor_a_body():
+    sts = own_spanned("إلا أن المدرب رفض التخلي عنه.\nوقال التميمي إن الخطة جاهزة.\n"
+                     "وأرجع التفشي إلى رجل عاد من رحلة عمل.")
     assert find(sts, "عنه")["speaker"]["name_ar"] == "المدرب"
     assert find(sts, "الخطة جاهزة")["speaker"]["name_ar"] == "التميمي"
+    assert all(st["speaker"]["name_ar"] != "التفشي" for st in sts)
 
 
 def test_a_role_adjective_in_i_after_a_first_name_is_the_family_name():

@@ -14,11 +14,17 @@ FILIATION = ("بن", "بنت")
 NAME_WORDS = 5  # words of a name after its first
 
 
+def tafa33ul(tok: Token) -> bool:
+    """A definite verbal noun of the form تفعّل with a weak last letter (التخلي، التحدي، التفشي،
+    التصدي): an object, never a family name or a body."""
+    w = tok.text
+    return len(w) == 6 and w.startswith("الت") and w.endswith("ي")
+
+
 def family_name(s: Sentence, tok: Token) -> bool:
     """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective, a noun
     written with ى (المستوى) or a noun that only looks like one (الرأي، الوعي)."""
-    w = tok.text
-    if len(w) == 6 and w.startswith("الت"):
+    if tafa33ul(tok):
         return False  # التخلي، التحدي، التصدي: the verbal noun تفعّل, not a nisba
     return (s.definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
             and s.doc.at(tok.start, "country") is None and s.doc.at(tok.start, "actor") is None

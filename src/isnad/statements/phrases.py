@@ -15,7 +15,8 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import accusative_noun, family_name, family_name_word, glued_noun, name_word, pronoun_object, titles_end
+from .names import (accusative_noun, family_name, family_name_word, glued_noun, name_word, pronoun_object,
+                    tafa33ul, titles_end)
 from .parser import PhraseParser
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -826,8 +827,9 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     feminine = s.written_ending(head, "ة")
     plural = head.text.endswith(("ون", "ين"))
     if p.verb_gender == "m" and feminine or p.verb_gender == "f" and not feminine \
-            or not s.definite(head) or s.at(i, "country") is not None:
+            or not s.definite(head) or s.at(i, "country") is not None or tafa33ul(head):
         return None  # ودعت الراغبين إلى: people in ون / ين take a masculine verb; they are the object
+        #   (وأرجع التفشي إلى …: a verbal noun, the object)
     known = p.d.referent("organization", head.text, None)
     if known is not None and j == i + 1:
         return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
