@@ -1330,6 +1330,9 @@ def test_verbs_with_the_people_they_address_as_a_pronoun_and_plurals_with_theirs
                      "وتتطلب إجراءات القبول مقابلة كل طالبة في البرنامج.")
     assert_speakers(sts, {"على الحيطة والحذر": "الدفاع المدني بمنطقة جازان", "الالتزام بالتعليمات": "الوزير",
                           "يبذل المقاولون": "عايض الرحيلي"})  # مرئياته: his observations, no name
+    observed = own_spanned("وقال مدير التعليم عايض الرحيلي إن المشروع ممتاز. وأبدى مرئياته وملاحظاته على بعض ما رصده.")
+    remarks = find(observed, "على بعض ما رصده")  # أبدى with his remarks as its object, its subject unsaid
+    assert remarks["speaker"]["name_ar"] == "عايض الرحيلي" and remarks["content"].startswith("مرئياته")
     assert not [st for st in sts if "البرنامج" in st["content"]]  # طالبة: a student, no طالبه
 
 

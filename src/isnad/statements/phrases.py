@@ -747,8 +747,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
                                or (aside is not None and _content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
-    if len(words) == 1 and pronoun_object(s, words[0]):
-        return None  # وقدم شكره للمتظاهرين: the object, the subject unsaid (جوزيه مورينيو is a name)
+    if pronoun_object(s, words[0]) and (len(words) == 1 or words[1].text[0] == "و"):
+        return None  # وقدم شكره للمتظاهرين، وأبدى مرئياته وملاحظاته: the object, the subject unsaid
+        #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
                             or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
                             or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
