@@ -1556,3 +1556,9 @@ def test_a_first_name_of_the_other_gender_and_a_noun_is_the_verbs_object():
     opened = find(sts, "بهذا الشأن")
     assert opened["speaker"]["name_ar"] == "الشرطة" and opened["content"].startswith("فتح تحقيق")
     assert_speakers(sts, {"الفيلم ناجح": "صبري", "ليوم واحد": "بدر باسلمة"})
+
+
+def test_a_counted_group_speaks_when_its_object_with_a_pronoun_follows():
+    sts = own_spanned("وأبدى عدد من زوار المهرجان سعادتهم بإقامة المهرجان للسنة الثامنة على التوالي، مشيدين بما يشهده "
+                     "من فعاليات.")
+    assert_speakers(sts, {"سعادتهم بإقامة": "عدد من زوار المهرجان", "بما يشهده": "عدد من زوار المهرجان"})

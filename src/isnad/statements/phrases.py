@@ -91,9 +91,11 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
 
 def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
     """The group, when what follows it (token ``k``) opens the content or an object (إلى، على، عن،
-    or the preposition the verb needs: شكك بعض المحللين في …)."""
+    the preposition the verb needs: شكك بعض المحللين في …، or a noun with its pronoun after a verb
+    that takes an object: أبدى عدد من الزوار سعادتهم بـ …)."""
     word = p.s.text_of(k)
-    return (group, k) if _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs else None
+    return (group, k) if _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
+        or (p.verb_object and k < n and pronoun_object(p.s, p.s.toks[k])) else None
 
 
 def _with_article(text: str, m: Mention) -> int:
