@@ -400,7 +400,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين
                 #        describes them)
-            elif self.verb_object and s.definite(toks[i]) and tok.text[0] == "ب" and glued_noun(s, tok):
+            elif self.verb_object and (s.definite(toks[i]) or (j == i + 2 and s.definite(toks[j - 1]))) \
+                    and tok.text[0] == "ب" and glued_noun(s, tok):  # (وطالب ذوو الضحايا بمحاسبة …: after its genitive)
                 break  # ويطالب الخبراء بضرورة …: the object, behind its preposition (موظف بشركة الخطوط:
                 #        a description)
             elif self.verb_object and toks[j - 1].text not in PREPOSITIONS and (
