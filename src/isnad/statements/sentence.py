@@ -70,7 +70,8 @@ class ArticleText:
         self.by_start: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_start.setdefault(m.start, []).append(m)
-        self.aan_starts = {folded.to_folded(m.start()) for m in AAN_RE.finditer(original)}  # آن written so
+        self.aan_starts = {folded.to_folded(m.start()) for m in AAN_RE.finditer(original)} \
+            if "آن" in original else set()  # آن written so (most pages have none: one scan in C)
         self.stance_marks = [m for m in mentions if m.category == "stance"]
         self.stance_starts = [m.start for m in self.stance_marks]
 
