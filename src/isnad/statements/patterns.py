@@ -302,7 +302,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if described is not None:
         return described, j
     if ci > 0 and (r.toks[ci - 1].text == "قد" or r.subject_before(ci)):
-        first = r.before_cue(ci) or r.subject_between_kana_and_qad(ci)  # وكانت حركة طالبان حذرت داعش
+        first = r.before_cue(ci) or r.subject_after_kana(ci)  # وكانت حركة طالبان حذرت داعش
         if first is not None:
             return first, j
         if ci < 2 or not r.s.is_(ci - 2, "auxiliary"):

@@ -530,9 +530,9 @@ class SentenceReader:
                 return res[0]
         return None
 
-    def subject_between_kana_and_qad(self, ci: int) -> Speaker | None:
-        """Everything between a clause-opening كان and the قد of the verb (or a past verb) is the
-        verb's subject, whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت،
+    def subject_after_kana(self, ci: int) -> Speaker | None:
+        """Everything between a clause-opening كان and the قد of the verb (or, without قد, a past
+        verb) is the verb's subject, whatever its words (وكانت وحدة نزع الألغام في المقاومة الجنوبية قد اتهمت،
         وكانت الرئاسة العامة للأرصاد وحماية البيئة قد أوردت، وكان عدد من النواب قد طالبوا): read by the speaker
         phrases, else as a noun phrase, else as words no rule knows (:meth:`_kana_subject_words`)."""
         found = self._kana_subject_span(ci)
