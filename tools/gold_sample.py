@@ -70,6 +70,8 @@ GOLD_SETS = _drawn_in_order(
     ("devbench11", "dev-l", 20150813, 40, 4, 10),
     ("devbench12", "dev-m", 20150814, 40, 4, 10),
     ("devbench13", "dev-n", 20150815, 40, 4, 10),
+    ("devbench14", "dev-o", 20150816, 40, 4, 10),
+    ("devbench15", "dev-p", 20150817, 40, 4, 10),
 )
 
 

@@ -18,6 +18,7 @@ from .speaker import Speaker, head_gender
 from .words import bare
 
 CONSTRUCT_REACH = 4  # nouns of a construct chain up to its first definite word
+QUOTED_NAME_WORDS = 4  # words of a body's quoted name (شركة "زيمبريوم")
 PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                  "outlet": "outlet", "agency": "outlet", "country": "country"}
@@ -198,6 +199,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows
+            if not organization and self._body_name_after_head(j, n):
+                j += 1  # مؤسس موقع ويكيليكس جوليان أسانج: the body's one-word name, then the holder's
+                closed = True
+                count += 1
+                continue
             if head is not None:
                 j = s.index_after(head.end)  # an organisation, or a compound role (نائب وزير …)
                 closed = head.definite(doc.text)
@@ -212,12 +218,15 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j += 1
             elif not closed and self._construct(j, n):
                 j += 1  # قائد شرطة محافظة الأنبار: nouns in construct up to a definite one
-            elif (past_place := self._place_of_office(j, n)) > j:
+            elif (past_place := self._place_of_office(j, n, in_construct=not closed)) > j:
                 j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
-            elif organization and tok.text.startswith("وال") and (toks[j - 1].text.startswith("لل") or (
-                    s.definite(toks[j - 1]) and s.head_kind(unglued(tok)) is None)) \
+                closed = True  # حاكم ولاية كاليفورنيا جيري براون: the holder's name may follow
+            elif tok.text.startswith("وال") and ((toks[j - 1].text.startswith("لل") and count > 0) or (
+                    organization and (toks[j - 1].text.startswith("لل") or (
+                        s.definite(toks[j - 1]) and s.head_kind(unglued(tok)) is None)))) \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
-                j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two bodies)
+                j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two
+                #         bodies); رئيس مدينة الملك عبدالعزيز للعلوم والتقنية
             elif organization and self._purpose(j) and self._construct(j, n):
                 j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for
             else:
@@ -225,6 +234,36 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _quoted_body_end(self, j: int, n: int) -> int | None:
+        """The index past a body's head noun at ``j`` and its quoted name (شركة "زيمبريوم"،
+        وكالة «سمارت»); None when no such name follows."""
+        toks, s = self.s.toks, self.s
+        if j + 2 >= n or s.head_kind(toks[j]) != "organization" or toks[j + 1].text != '"':
+            return None
+        close = next((c for c in range(j + 2, min(n, j + 2 + QUOTED_NAME_WORDS)) if toks[c].text == '"'), None)
+        return close + 1 if close is not None and close > j + 2 else None
+
+    def _body_name_after_head(self, j: int, n: int, then_name: bool = True) -> bool:
+        """Whether the word at ``j`` is the one-word name of the body or place whose indefinite
+        head noun comes right before it in an office's chain (مؤسس موقع ويكيليكس جوليان أسانج،
+        متحدث باسم مطار بلاكبوش إن، حاكم ولاية كاليفورنيا جيري براون): an unknown word, not a
+        first name or a common noun, followed (when ``then_name``) by the content or by a first
+        name or another unknown name word."""
+        s = self.s
+        toks = s.toks
+        if j + 1 >= n or s.definite(toks[j - 1]) or not (
+                s.at(j - 1, "role", lambda m: m.value["kind"] in ("organization", "outlet"))
+                or s.head_kind(toks[j - 1]) == "organization" or s.is_word(toks[j - 1], "place_head")):
+            return False
+        tok, after = toks[j], toks[j + 1]
+        if not tok.text.isalpha() or s.definite(tok) or s.first_name(tok) \
+                or s.known(tok) or s.common_noun(tok) or self.doc.by_start.get(tok.start):
+            return False
+        if not then_name or s.opens_content(after) or after.text in (",", ":"):
+            return True  # متحدث باسم مطار بلاكبوش إن
+        return after.text.isalpha() and (s.first_name(after) or not (
+            s.known(after) or s.common_noun(after) or s.definite(after) or s.stop(after)))
 
     def _adjective_like(self, tok: Token) -> bool:
         """A definite word that may describe the noun chain before it: a role adjective, a word
@@ -245,16 +284,24 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         word = tok.text.removeprefix("ال")
         return self.verb_needs_ba(tok) or (len(tok.text) > 3 and (word in self.verb_needs or tok.text in self.verb_needs))
 
-    def _place_of_office(self, j: int, n: int) -> int:
+    def _place_of_office(self, j: int, n: int, in_construct: bool = False) -> int:
         """Past the place or body an office belongs to, glued to بـ (بمنطقة عسير، بمحافظة جدة؛
-        بجامعة الملك فيصل، بإمارة منطقة الباحة): its head, and the place's first word or the
-        body's construct up to its first definite word and an eponym's name; ``j`` when none
-        starts there."""
-        s, doc = self.s, self.doc
-        tok = s.toks[j]
-        if tok.text[0] != "ب" or j + 1 >= n:
+        بجامعة الملك فيصل، بإمارة منطقة الباحة) or, ``in_construct`` after an indefinite office,
+        its genitive (وكيل محافظة الأحساء، حاكم ولاية كاليفورنيا، مدير مطار الملك خالد): its
+        head, and the place's first word or the body's construct up to its first definite word
+        and an eponym's name; ``j`` when none starts there."""
+        tok = self.s.toks[j]
+        if j + 1 >= n:
             return j
-        head = tok.text[1:]
+        past = self._place_or_body(j, tok.text[1:], n) if tok.text[0] == "ب" else j
+        if past == j and in_construct and not self.s.definite(tok):
+            past = self._place_or_body(j, tok.text, n)  # بلدية كاليه: not ب + لدية
+        return past
+
+    def _place_or_body(self, j: int, head: str, n: int) -> int:
+        """Past a place or body whose head noun, written ``head`` without a glued بـ, is the word
+        at ``j`` (see :meth:`_place_of_office`); ``j`` when it is neither."""
+        s, doc = self.s, self.doc
         if head.startswith("ال"):
             return j  # بالجامعة: complete by itself
         if head in doc.words.of("place_head"):
@@ -264,6 +311,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             place = doc.at(name.start, "country")
             if place is not None:
                 return s.index_after(place.end)
+            if s.is_word(name, "eponym") and j + 2 < n and name_word(s, s.toks[j + 2], first=False):
+                return j + 3  # مدينة الملك عبدالعزيز، مدينة الملك فهد الرياضية: named after a king
             if s.definite(name):  # بمنطقة الحدود الشمالية، بالمنطقة الشرقية: a definite name and its adjectives
                 k = j + 2
                 while k < n and k - j < 4 and s.definite(s.toks[k]) and not s.stop(s.toks[k]):
@@ -275,6 +324,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         end = self.construct_end(j + 1, n)
         if end > j + 1 and s.is_word(s.toks[end - 1], "eponym") and end < n and name_word(s, s.toks[end], first=False):
             end += 1  # بجامعة الملك فيصل
+        if end == j + 1 and self._body_name_after_head(j + 1, n):
+            end += 1  # متحدث باسم مطار بلاكبوش: the body's one-word name
         return end if end > j + 1 else j
 
     def _purpose(self, j: int) -> bool:
@@ -295,8 +346,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         القطاع); ``j`` when none starts there."""
         toks, s = self.s.toks, self.s
         for k in range(j, min(n, j + 3)):
-            if not toks[k].text.isalpha():
-                return j
+            if not toks[k].text.isalpha() or s.opens_content(toks[k]):
+                return j  # not … إن الطائرة: the content
             if s.definite(toks[k]):
                 return k + 1
         return j
@@ -395,7 +446,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
-                j = j + 1 if named is not None else self.construct_end(j + 1, n)  # في سوق الأسماك
+                quoted = self._quoted_body_end(j + 1, n)
+                j = quoted if quoted is not None else (  # الباحثين في شركة "زيمبريوم"
+                    j + 1 if named is not None else self.construct_end(j + 1, n))  # في سوق الأسماك
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين
@@ -406,7 +459,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 #        a description)
             elif self.verb_object and toks[j - 1].text not in PREPOSITIONS and (
                     (count > 0 and (s.head_kind(tok) or doc.at(tok.start, "role") is not None))
-                    or (s.definite(tok) and s.head_kind(tok) == "group")):
+                    or (s.definite(tok) and s.head_kind(tok) == "group" and not s.is_word(tok, "other"))):
                 break  # طالب خبراء عقاريون وزارة الإسكان، طالب مواطن الجهات المختصة: the object
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description

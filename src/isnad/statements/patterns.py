@@ -51,8 +51,11 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
         purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
         return (purpose, j, True) if purpose is not None else None
-    k = r.skip_addressee(r.skip_words(j), informs=r.doc.words.lemma_is(row, "informs"))
+    informs = r.doc.words.lemma_is(row, "informs")
+    k = r.skip_addressee(r.skip_words(j), informs=informs)
     res = explicit_subject(r, cue, ci, j, k)
+    if res is None and informs:
+        res = _subject_past_informed_name(r, cue, ci, j, k)
     if res is not None:
         return res[0], res[1], True
     speaker = r.before_cue(ci)
@@ -99,6 +102,15 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def _subject_past_informed_name(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:
+    """After a verb of informing, the speaker past a quoted name the lexicon does not know as an
+    outlet, when the name itself is no speaker: the outlet informed (أبلغ «الاقتصادية» مصرفيون أن …)."""
+    if k >= r.n or r.toks[k].text != '"':
+        return None
+    past = r.quoted_name_end(k)
+    return explicit_subject(r, cue, ci, j, r.skip_words(past)) if past is not None else None
 
 
 def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:

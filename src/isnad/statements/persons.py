@@ -84,7 +84,11 @@ class PersonPhrases:
             else:
                 before = toks[p - 1].text
                 opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) \
-                    or (before[0] == "ل" and len(before) > 3)  # الرئيس المدير العام لسوناطراك توفيق حكار
+                    or (before[0] == "ل" and len(before) > 3) \
+                    or (p > 1 and self._body_name_after_head(p - 1, n, then_name=False)
+                        and self._two_word_name_at(p, n))
+                #       الرئيس المدير العام لسوناطراك توفيق حكار، مؤسس موقع ويكيليكس جوليان أسانج، حاكم
+                #       ولاية كاليفورنيا جيري براون
                 office = k == p and k < n and s.at(k, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
                 named = self.person_name(k, n, opened, introduced and p == j) if k < n and not office else None
                 #       … أخصائي طب وجراحة العيون رئيس لجنة …: another office on the chain (رئيس is
@@ -99,6 +103,14 @@ class PersonPhrases:
                 return None  # ولفت الشيخ إلى زيادة …: what the verb points to, no role words
             p += 1
         return None
+
+    def _two_word_name_at(self, p: int, n: int) -> bool:
+        """Whether a name of two words or more, or a first name, starts at token ``p``: after a body
+        or place named by one word, one more word is rather the rest of its name (رئيس حكومة ولاية
+        شلزفيغ هولشتاين، كان …) than a person's (مؤسس موقع ويكيليكس جوليان أسانج)."""
+        s = self.s
+        return s.first_name(s.toks[p]) or (p + 1 < n and name_word(s, s.toks[p + 1], first=False)
+                                           and not s.definite(s.toks[p + 1]))
 
     def _inside_role(self, p: int, n: int) -> int:
         """Past words at token ``p`` that belong to the role's organisation, not to its holder:

@@ -52,11 +52,14 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
     number = s.text_of(i).isdigit()
-    if not ((s.is_(i, "quantity") or number) and i + 1 < n):
+    collective = s.is_(i, "collective")
+    if not ((s.is_(i, "quantity") or number or collective) and i + 1 < n):
         return None
     j = i + 1
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
+    if collective and s.head_kind(s.toks[j]) != "group":
+        return None  # فريق الباحثين، not فريق الاتحاد (a club's team)
     counted = s.at(j, "role", lambda m: m.value["kind"] == "anonymous")
     if counted is not None:
         return p.anonymous(counted, j, n)
@@ -69,9 +72,12 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
         and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
-    if not (s.definite(s.toks[j]) or with_pronoun) and not (j + 1 < n and s.definite(s.toks[j + 1])):
+    in_construct = one == "pl" and not s.definite(s.toks[j]) and s.head_kind(s.toks[j]) == "group" \
+        and p._construct(j, n)
+    if not (s.definite(s.toks[j]) or with_pronoun or in_construct) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
-    group, k = p.group(i, j + 1, n, one)
+    # عدد من زوار مركز المعارض: a group in construct, up to its definite word
+    group, k = p.group(i, p.construct_end(j + 1, n) if in_construct else j + 1, n, one)
     if one == "pl":  # عدد من المغردين في موقع «تويتر»: a group, whose members are not named
         return _speaking(p, group, k, n)
     named = p.person_name(k, n, introduced=True)
