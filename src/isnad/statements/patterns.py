@@ -31,6 +31,7 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -310,8 +311,8 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     """The speaker phrase after the verb (from token ``k``), or before it when قد precedes the
     verb (وكان مكتب رعاية الشباب قد أعلن); not the accused of اتهم X بـ, nor one unknown word in
     a subordinate clause (وحين رفضت أحس أن)."""
-    described = r.kana_subject_phrase(ci)  # وكانت سوزان ماكدانيال، العضو في اللجنة، صرحت
-    if described is not None:
+    described = r.kana_subject_phrase(ci) or r.subject_after_amma(cue, ci)  # وكانت سوزان ماكدانيال،
+    if described is not None:  # العضو في اللجنة، صرحت; أما رعد جاسم …، فقال
         return described, j
     if ci > 0 and (r.toks[ci - 1].text == "قد" or r.subject_before(ci)):
         first = r.before_cue(ci) or r.subject_after_kana(ci)  # وكانت حركة طالبان حذرت داعش
@@ -513,7 +514,8 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     noun phrase right after the sentence's first verb (واصلت المقاومة الشعبية …، مؤكدة)
     when the participle agrees with it."""
     s = r.s
-    at, reach = 0, SUBJECT_REACH
+    at = _dateline_end(r, ci)
+    reach = at + SUBJECT_REACH
     while at < min(ci, reach):
         past = r.skip_addressee(at) if at > 0 else at
         if past > at:  # أوضح ذلك لـ«عكاظ» المتحدث …، لافتا: past the outlet told
@@ -535,6 +537,17 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             r.parser.last_rule = "noun_phrase"
             return res[0]
     return None
+
+
+def _dateline_end(r: SentenceReader, ci: int) -> int:
+    """The index past a dateline that opens the sentence, a place and an outlet or byline
+    before a colon (مانيلا - «الشرق الأوسط»: أيد رئيس الفلبين …): no subject stands in it; else 0."""
+    toks = r.toks
+    for k in range(min(ci, DATELINE_WORDS)):
+        if toks[k].text == ":":
+            dashed = any(toks[z].text == "-" for z in range(k))
+            return k + 1 if dashed and not any(r.s.at(z, "cue") for z in range(k)) else 0
+    return 0
 
 
 def _inside_a_phrase(r: SentenceReader, k: int) -> bool:
@@ -657,6 +670,8 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     ("والله سبحانه وتعالى يقول: {وقضى ربك ألا تعبدوا إلا إياه}.", None),
     ("عن ابن عمر رضي الله عنهما قال: «فرض رسول الله زكاة الفطر صاعا من تمر».", None),
     ("وقال عبد الله الزهراني إن المشروع اكتمل.", None),
+    ("ومن هنا راعى القرآن هذه القضية، حيث قال جلّ وعزّ: «فلا تميلوا كل الميل».", None),
+    ("قال عز وجل: «وتعاونوا على البر والتقوى».", None),
 )
 def religious_quotation(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A verse or a saying quoted (قال الله تعالى، قال رسول الله، والله سبحانه وتعالى يقول،
@@ -667,7 +682,8 @@ def religious_quotation(r: SentenceReader, cue: Mention, ci: int) -> Result:
     second = r.toks[k + 1].text if k + 1 < r.n else ""
     quoted_verse = "{" in r.doc.text[cue.end:r.toks[min(k + 2, r.n - 1)].end]
     narrated = any(r.toks[z].text == "رضي" and r.toks[z + 1].text == "الله" for z in range(max(0, ci - 5), ci - 1))
-    if r.s.is_(k, "scripture_speaker") or (first == "رسول" and second == "الله") or r.s.is_(ci - 1, "scripture_speaker") \
+    if r.s.is_(k, "scripture_speaker") or (first, second) in (("رسول", "الله"), ("عز", "وجل")) \
+            or r.s.is_(ci - 1, "scripture_speaker") \
             or quoted_verse or narrated:
         span = (r.toks[k].start, r.toks[min(k + 1, r.n - 1)].end)
         r.d.remember(Speaker(SCRIPTURE, r.doc.surface(*span), SCRIPTURE, span, gender="m"))  # قيل: ثم أي؟ قال: …

@@ -36,6 +36,7 @@ FOLDED_LOOKALIKES = {  # folded cue -> (its first letter, else its last; that le
     "ابان": (True, "إ", True),  # إبان (during), not أبان (explained)
 }
 DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma and its verb
+AMMA_REACH = 20  # tokens back from a verb in فـ to the أما that opens its clause
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
@@ -528,6 +529,39 @@ class SentenceReader:
             if res is not None and self._aside(res[1], ci):
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
+        return None
+
+    def subject_after_amma(self, cue: Mention, ci: int) -> Speaker | None:
+        """The topic after أما when the verb carries the ف that answers it: the verb's subject,
+        past its description (أما رعد جاسم (36 سنة) الموظف في شركة «نفط الجنوب»، فقال إن …;
+        وأما الوزارة فأكدت …)."""
+        toks = self.toks
+        if "ف" not in self.doc.text[cue.start:cue.key_start]:
+            return None
+        for k in range(ci - 1, max(-1, ci - AMMA_REACH), -1):
+            if toks[k].text in ("اما", "واما") and (k == 0 or toks[k - 1].text in CLAUSE_PUNCT + (":", '"')
+                                                   or self.s.is_(k - 1, "clause_opener")):
+                res = self.parser.parse(k + 1, ci) or self.parser.person_name(k + 1, ci, introduced=True)
+                if res is None or (res[0].kind != "person" and not self._aside(res[1], ci)):
+                    res = self._person_in_topic(k + 2, ci) or res  # not past a whole description
+                if res is None:
+                    return None
+                self.parser.last_rule = "subject_after_amma"
+                return res[0]
+            if toks[k].text in (".", ";") or self.s.at(k, "cue") is not None:
+                return None
+        return None
+
+    def _person_in_topic(self, start: int, ci: int) -> tuple[Speaker, int] | None:
+        """The first person named from token ``start`` on, by a first name, after the words that
+        describe them (أما الكاتب والمحرر في مجلة «العربي» إبراهيم المليفي، فذكر; أما العم «حمزة
+        الحكيم» عم «عبدالله»، فيقول)."""
+        for z in range(start, ci):
+            first = z + (self.toks[z].text == '"')
+            if first < ci and self.s.starts_name(first):
+                res = self.parser.person_name(z, ci, introduced=True)
+                if res is not None:
+                    return res
         return None
 
     def subject_after_kana(self, ci: int) -> Speaker | None:
