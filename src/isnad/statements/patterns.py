@@ -31,6 +31,8 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
+VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
@@ -58,6 +60,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if res is None and informs:
         res = _subject_past_informed_name(r, cue, ci, j, k)
     if res is not None:
+        voice = _voice_of(r, res[1])
+        if voice is not None:
+            return voice[0], voice[1], True
         return res[0], res[1], True
     speaker = r.before_cue(ci)
     if speaker is not None:
@@ -103,6 +108,25 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def _voice_of(r: SentenceReader, k: int) -> tuple[Speaker, int] | None:
+    """The person a body speaks through, named after على لسان a few words past the body (حذرت
+    مديرية الدفاع المدني بالباحة على لسان متحدثها العقيد جمعان الغامدي من …): the speaker, with
+    the index past the name; None when no على لسان follows."""
+    toks = r.toks
+    for z in range(k, min(r.n - 2, k + VOICE_REACH)):
+        if toks[z].text == "علي" and toks[z + 1].text == "لسان":
+            res = r.parser.parse(z + 2, r.n)
+            if res is None or res[0].kind not in ("person", "official"):
+                res = r.person_in_topic(z + 2, r.n, VOICE_NAME_WORDS)  # متحدثها العقيد جمعان …
+            if res is not None:
+                r.parser.last_rule = "voice_of_the_body"
+            return res
+        if not toks[z].text.isalpha() or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None \
+                and r.s.at(z, "cue").key != "علي لسان":
+            return None
+    return None
 
 
 def _subject_past_informed_name(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -> tuple[Speaker, int] | None:

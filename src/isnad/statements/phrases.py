@@ -747,7 +747,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
             j == name_start + 1 and s.starts_name(name_start) and family_name_word(s, toks[j]))):
         j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات)
     described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
-    aside = _description_between_commas(p, j, n) if j - name_start >= 2 else None
+    aside = _description_between_commas(p, j, n) if j - name_start >= 2 or _office_after_comma(p, j, n) else None
     role_end = aside - 1 if aside is not None else None  # the comma that closes the description
     if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
@@ -772,12 +772,18 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     return sp, end
 
 
+def _office_after_comma(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether an office follows the comma at token ``j`` (وصرح شومهري، مدير قسم الإغاثة …، بأنه):
+    it makes a one-word name a person's."""
+    return j + 1 < n and p.s.toks[j].text == "," and p.s.at(j + 1, "role", lambda m: m.value["kind"] == "official") is not None
+
+
 def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
     """The index after «، description ،» at token ``j``: a definite phrase the lexicon need not
     know, or a common noun or office in construct (، مسؤول العلاقات في المنظومة،), of at most
     APPOSITION_WORDS words, with no cue or content opener in it."""
     s, toks = p.s, p.s.toks
-    if j + 2 >= n or toks[j].text != "," or not (s.definite(toks[j + 1]) or (
+    if j + 2 >= n or toks[j].text != "," or not (s.definite(toks[j + 1]) or _office_after_comma(p, j, n) or (
             (s.common_noun(toks[j + 1]) or s.at(j + 1, "role") is not None) and s.definite(toks[j + 2]))):
         return None
     k = _description_end(p, j + 1, n, lambda z: toks[z].text == ",")

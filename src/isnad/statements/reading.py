@@ -543,7 +543,7 @@ class SentenceReader:
                                                    or self.s.is_(k - 1, "clause_opener")):
                 res = self.parser.parse(k + 1, ci) or self.parser.person_name(k + 1, ci, introduced=True)
                 if res is None or (res[0].kind != "person" and not self._aside(res[1], ci)):
-                    res = self._person_in_topic(k + 2, ci) or res  # not past a whole description
+                    res = self.person_in_topic(k + 2, ci) or res  # not past a whole description
                 if res is None:
                     return None
                 self.parser.last_rule = "subject_after_amma"
@@ -552,13 +552,14 @@ class SentenceReader:
                 return None
         return None
 
-    def _person_in_topic(self, start: int, ci: int) -> tuple[Speaker, int] | None:
-        """The first person named from token ``start`` on, by a first name, after the words that
-        describe them (أما الكاتب والمحرر في مجلة «العربي» إبراهيم المليفي، فذكر; أما العم «حمزة
+    def person_in_topic(self, start: int, ci: int, reach: int | None = None) -> tuple[Speaker, int] | None:
+        """The first person named from token ``start`` on, by a first name or after a title, past the
+        words that describe them (أما الكاتب والمحرر في مجلة «العربي» إبراهيم المليفي، فذكر; أما العم «حمزة
         الحكيم» عم «عبدالله»، فيقول)."""
-        for z in range(start, ci):
+        for z in range(start, min(ci, start + reach) if reach else ci):  # (``reach`` words on at most)
             first = z + (self.toks[z].text == '"')
-            if first < ci and self.s.starts_name(first):
+            titled = self.s.at(z - 1, "role", lambda m: m.value["kind"] == "title") is not None  # العقيد جمعان
+            if first < ci and (self.s.starts_name(first) or titled):
                 res = self.parser.person_name(z, ci, introduced=True)
                 if res is not None:
                     return res
