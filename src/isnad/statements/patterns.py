@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, COORDINATORS
+from .reading import CLAUSE_LINKS, COORDINATORS, IN_STATEMENT
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -103,7 +103,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
         return speaker, j, False
-    speaker = introduced_person(r, row["gender"])
+    speaker = introduced_person(r, row["gender"]) or introduced_body(r, row["gender"])
     if speaker is not None:
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
@@ -180,6 +180,24 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
         return None  # no one, or more than one person it may be
     r.parser.last_rule = "introduced_person"
     return agreeing[0]
+
+
+def introduced_body(r: SentenceReader, gender: str) -> Speaker | None:
+    """The body that is the subject of the verb opening the sentence before, outside any
+    statement, for a verb whose subject is unsaid and which no earlier speaker agrees with
+    (أطلقت هيئة الاتصالات وتقنية المعلومات تطبيقا …. وقالت في تغريدات لها: إنه …)."""
+    no = r.d.sentence_no
+    if gender not in ("m", "f") or no == 0:
+        return None
+    before = Sentence(r.doc, r.d.sentence_spans[no - 1])
+    if before.n < 3 or not before.toks[0].text.isalpha() or before.known(before.toks[0]) \
+            or before.definite(before.toks[0]) or before.doc.by_start.get(before.toks[0].start):
+        return None  # not a plain verb first
+    res = PhraseParser(before, r.d).parse(1, before.n)
+    if res is None or res[0].kind not in ("organization", "outlet") or not gender_agrees(gender, res[0]):
+        return None
+    r.parser.last_rule = "introduced_body"
+    return res[0]
 
 
 def _persons_named(before: Sentence, d: Discourse) -> list[Speaker]:
@@ -448,7 +466,8 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         speaker.gender = row["gender"]  # وقالت صبري: a verb agrees with the person it names (صبري is also a man's name)
     opened_far = zs < r.n and r.toks[zs].text == "," and r.intro(zs + 1)
     if not explicit and zs < r.n and r.toks[zs].text == "," and r.doc.words.lemma_is(row, "saying") \
-            and (not opened_far or opened_far[1] - zs > SAYING_ASIDE):
+            and (not opened_far or (opened_far[1] - zs > SAYING_ASIDE and r.toks[zs + 1].text not in IN_STATEMENT)):
+        #   (وقال، في تغريدات له، بموقع تويتر، اليوم: …: where it was said, however long)
         span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
         return r.draft(speaker, cue, span, zs + 1) if span else None
     zs_object = r.object_start(zs)
@@ -501,6 +520,8 @@ def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
         return None
     if r.toks[k].text == "في" and k + 2 < intro and r.toks[k + 1].text.startswith("ال") and r.s.is_(k + 2, "same"):
         k += 3  # في الوقت نفسه، في السياق ذاته: at the same time
+    while k < intro and r.s.is_(k, "ba_adverb"):
+        k += 1  # نفى … بقوة الاتهامات بأن …: an adverb before the object
     tok = r.toks[k]
     plain = k < intro and tok.text.isalpha() and tok.text[0] not in "بلو" and not tok.text.endswith("ا") \
         and not r.s.is_(k, "preposition", "adverbial_prep", "skip", "addressee", "intro_prep")
@@ -599,13 +620,15 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
     """The first speaker phrase, within a few words of the sentence's start, of the clause a
     حيث / إذ clause hangs on (ووافقه الرأي إبراهيم الصيادي، عضو المجلس، حيث قال: …), when the
     verb agrees with it."""
-    for k in range(1, min(end, 6)):
-        if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():
-            continue
-        found = r.parser.parse(k, end)
-        if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
-                and gender_agrees(gender, found[0]):
-            return found[0]
+    clause = next((z + 1 for z in range(end - 1, 0, -1) if r.toks[z].text in (",", ";")), 0)
+    for opening in dict.fromkeys((0, clause)):  # the sentence's first words, then its last clause's
+        for k in range(opening + 1, min(end, opening + 6)):  # (…، وعلى الجانب الآخر تحدث رئيس النادي
+            if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():  # ناصر الهويدي … إذ أكد)
+                continue
+            found = r.parser.parse(k, end)
+            if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
+                    and gender_agrees(gender, found[0]):
+                return found[0]
     return None
 
 

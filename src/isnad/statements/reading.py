@@ -185,11 +185,13 @@ class SentenceReader:
         return cue if cue is not None and self.live(cue, z) else None
 
     def verbal_noun(self, cue: Mention, ci: int) -> bool:
-        """A verb form read as a noun or a name: after a preposition or عدم (عدم ذكر اسمه، حول
-        وصف …), or after أبي / بن in a name (علي بن أبي طالب)."""
+        """A verb form read as a noun or a name: after a preposition or عدم, with or without و
+        (عدم ذكر اسمه، حول وصف …، وفي رد على سؤال), or after أبي / بن in a name (علي بن أبي طالب)."""
         before = self.toks[ci - 1] if ci > 0 else None
         return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and before is not None
-                and (self.s.is_word(before, "noun_context") or self.s.is_word(before, "name_link")))
+                and (self.s.is_word(before, "noun_context") or self.s.is_word(before, "name_link")
+                     or (before.text.startswith("و") and before.text[1:] in self.doc.words.of("noun_context"))))
+        #   (وفي رد على سؤال: a reply, not رد "replied")
 
     def subordinate(self, ci: int) -> bool:
         """A cue inside a subordinate clause (بعد أن أعلنت، التي قالت، عندما قال)."""
@@ -361,6 +363,8 @@ class SentenceReader:
             if "intro_say" in classes:
                 return self.after_opener(z + 1), z
             cue = self.live_cue(z)
+            if cue is not None and relative and z + 1 < self.n and self.toks[z + 1].text in self.doc.words.declined_objects:
+                cue = None  # وأضاف المصدر، الذي رفض الكشف عن هويته، أن …: the source's anonymity, no statement
             if cue is not None:
                 kind = cue.value["kind"]
                 if kind == "participle" and cue.value["lemma"] == "قال" and (far_saying or self._adjacent(k, z)):
@@ -368,7 +372,8 @@ class SentenceReader:
                 if kind == "relay":
                     z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
                     continue
-                if kind != "noun" or not (relative or any(t.text in IN_STATEMENT for t in toks[max(0, z - 2):z])):
+                if kind != "noun" or not (relative or any(t.text in IN_STATEMENT for t in toks[max(0, z - 2):z])
+                                          or "ب" in self.doc.text[cue.start:cue.key_start]):  # بموقع تويتر
                     return None  # (… التي قادت الدراسة إن …، في أول تقرير …: a report noun in a relative
                     #               clause or the statement it was made in opens nothing)
             z += 1
@@ -453,13 +458,17 @@ class SentenceReader:
         return self.toks[k].start, self.s.span[1]
 
     def quote_before(self, ci: int) -> tuple[int, int] | None:
-        """A quotation that ends right before ``، قال …`` (content first, then the cue)."""
+        """A quotation that opens its clause and ends right before ``، قال …`` (content first, then
+        the cue)."""
         toks = self.toks
         if ci < 3 or toks[ci - 1].text != "," or toks[ci - 2].text != '"':
             return None
         opening = bisect_left(self.s.quotes, toks[ci - 2].start) - 1
         if opening < 0 or opening % 2:
             return None
+        first = bisect_left(self.s.starts, self.s.quotes[opening])
+        if first > 0 and toks[first - 1].text.isalpha():
+            return None  # بانتمائه إلى «داعش»، نفى …: a name inside the clause before, not words said
         return self.s.quotes[opening], toks[ci - 2].end
 
     # -- a subject before its verb ---------------------------------------------------
@@ -636,6 +645,8 @@ class SentenceReader:
         if ci < 3 or not (qad or s.at(ci, "cue", lambda m: m.value["kind"] == "verb_past") is not None):
             return None
         end = ci - 1 if qad else ci  # the index after the subject's words
+        if qad and toks[end - 1].text == ",":
+            end -= 1  # وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت: a comma before قد
         kana = next((k for k in range(end - 1, max(-1, end - 1 - SUBJECT_SPAN), -1)
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
