@@ -31,6 +31,8 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+CALL_TO_CALLER = 6  # words from a call to the من that names its caller (اتصالا هاتفيا البارحة الأولى، من)
+OCCASION_REACH = 30  # words back from a verb with خلاله to the call or meeting it refers to
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
 VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
@@ -54,6 +56,10 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
         purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
         return (purpose, j, True) if purpose is not None else None
+    if j < r.n and r.toks[j].text in ("خلاله", "خلالها") and _occasion_before(r, ci):
+        subject = caller(r, ci) or main_clause_subject(r, ci - 1, "-")  # أجرى الملك اتصالا هاتفيا بالرئيس …
+        if subject is not None:  # أكدا خلاله: the one who made the call (تلقى … اتصالا من الرئيس …
+            return subject, j + 1, True  # جدد خلاله: the caller)
     informs = r.doc.words.lemma_is(row, "informs")
     k = r.skip_addressee(r.skip_words(j), informs=informs)
     res = explicit_subject(r, cue, ci, j, k)
@@ -68,7 +74,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if speaker is not None:
         return speaker, j, True
     if j < r.n and r.toks[j].text in ("فيه", "فيها") and ci > 1 and r.toks[ci - 1].text.isalpha() \
-            and not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any"):
+            and ((not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any")) or _occasion_before(r, ci)):
         subject = main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver
         if subject is not None:
             return subject, j + 1, True
@@ -126,6 +132,25 @@ def _voice_of(r: SentenceReader, k: int) -> tuple[Speaker, int] | None:
         if not toks[z].text.isalpha() or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None \
                 and r.s.at(z, "cue").key != "علي لسان":
             return None
+    return None
+
+
+def _occasion_before(r: SentenceReader, ci: int) -> bool:
+    """Whether a call, meeting or speech (``occasion`` in speech_words.tsv) is named earlier in the
+    sentence, before the verb at ``ci`` that says what was said during it (… اتصالا هاتفيا … جدد خلاله)."""
+    return any(r.s.is_(z, "occasion") for z in range(max(0, ci - OCCASION_REACH), ci))
+
+
+def caller(r: SentenceReader, ci: int) -> Speaker | None:
+    """The caller named after من in a call received (تلقى خادم الحرمين الشريفين اتصالا هاتفيا اليوم من
+    الرئيس فرانسوا هولاند …): who speaks during it; None when no one received a call."""
+    toks = r.toks
+    if not any(t.text.removeprefix("و") == "تلقي" for t in toks[:min(ci, 3)]):
+        return None
+    for z in range(1, ci):
+        if toks[z].text == "من" and any(r.s.is_(y, "occasion") for y in range(max(0, z - CALL_TO_CALLER), z)):
+            res = r.parser.parse(z + 1, ci) or r.person_in_topic(z + 1, ci, CALL_TO_CALLER)  # من فخامة الرئيس …
+            return res[0] if res is not None else None
     return None
 
 
@@ -625,6 +650,9 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
         for k in range(opening + 1, min(end, opening + 6)):  # (…، وعلى الجانب الآخر تحدث رئيس النادي
             if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():  # ناصر الهويدي … إذ أكد)
                 continue
+            if not r.s.known(r.toks[k]) and not r.s.definite(r.toks[k]) and not r.s.starts_name(k) \
+                    and (r.s.at(k + 1, "role") or r.s.at(k + 1, "actor")) is not None:
+                continue  # أجرى خادم الحرمين الشريفين …: the verb before its subject, no name
             found = r.parser.parse(k, end)
             if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
                     and gender_agrees(gender, found[0]):
@@ -779,7 +807,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     r.parser.last_rule = "same_as_statement"
     speaker, gender = active.speaker, cue.value["gender"]
     if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")
-            or (speaker.kind == "organization" and gender == "f")):
+            or (speaker.kind == "organization" and gender == "f")
+            or (gender == "pl" and active.cue.value["gender"] == "pl")):  # أكدا خلاله …، مؤكدين: the same
         # (نشر تنظيم «جبهة النصرة» شريطا يؤكد فيه …، متهمة إياهم: a body agrees by its name too)
         speaker = r.d.carry_over(gender)  # …، وقال الاقتصادي …، مطالبين: the experts, not the economist
         r.parser.last_rule = "carried_subject"

@@ -135,8 +135,9 @@ class SentenceReader:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
                 cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
-                or self.s.is_(z - 1, "skip")):  # كما عبر المرضى عن شكرهم
-            return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر
+                or self.s.is_(z - 1, "skip") or self.s.text_of(z + 1) in ("فيه", "فيها", "خلاله", "خلالها")):
+            return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر (كما عبر المرضى عن شكرهم،
+            #               برقية … عبر فيها عن: the verb)
         return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._lookalike(cue) \
             and self._needs_met(cue, z)
 
