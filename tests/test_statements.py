@@ -1679,3 +1679,9 @@ def test_what_was_said_during_a_call_goes_to_its_caller_or_to_the_one_who_made_i
     assert_speakers(sts, {"ترحيبه بزيارته": "فرانسوا هولاند", "أهمية إعلان القاهرة": "خادم الحرمين الشريفين الملك سلمان",
                           "حرصهما على التعاون": "خادم الحرمين الشريفين الملك سلمان",
                           "أبلغ التهاني": "الأمير محمد بن نايف"})
+
+
+def test_a_verbal_noun_behind_ba_after_the_subjects_comma_is_what_the_verb_asks_for():
+    sts = own_spanned("طالبت اللجنة الوطنية لمكافحة المخدرات، بتوجيه المختصين في الأمانات، بأن تكون برامجهم الوقائية "
+                     "تحت شعار المشروع الوطني.")
+    assert only(sts)["content"].startswith("بتوجيه المختصين")

@@ -505,6 +505,8 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
     if needed is not None:
         opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
+    if opened is not None and row["object"] == "yes" and _ba_object_at(r, zs_object, opened[1]):
+        opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
     if told is not None:
         opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what
@@ -535,6 +537,15 @@ def _needed_noun(r: SentenceReader, cue: Mention, k: int, end: int) -> int | Non
         return None
     nouns = {alt[0] for alt in needs}
     return next((z for z in range(k, end) if r.toks[z].text in nouns), None)
+
+
+def _ba_object_at(r: SentenceReader, k: int, intro: int) -> bool:
+    """Whether a verbal noun behind بـ, the object of the verb, stands at ``k`` right after a
+    comma that closes the subject, before the opener at ``intro`` (طالبت اللجنة الوطنية, بتوجيه
+    المختصين …, بأن تكون …); not an adverb (بشدة، بقوة)."""
+    toks = r.toks
+    return 0 < k < intro and toks[k - 1].text == "," and toks[k].text[0] == "ب" and glued_noun(r.s, toks[k]) \
+        and not r.s.is_(k, "ba_adverb")
 
 
 def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
