@@ -604,12 +604,15 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             continue
         k, at = at, at + 1
         ms = r.doc.by_start.get(r.toks[k].start, ())
-        if _inside_a_phrase(r, k):
-            continue  # واصلت المقاومة الشعبية وقوات الجيش: inside the subject, not its start
+        if _inside_a_phrase(r, k) or s.in_quote(r.toks[k].start):
+            continue  # واصلت المقاومة الشعبية وقوات الجيش: inside the subject, not its start (ويتابع: «أحد
+            #           التجار قال …»، مشيرا: the words quoted, not the clause's subject)
         if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
             continue
+        r.parser.clause_subject = True
         res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
+        r.parser.clause_subject = False
         if res is not None:
             return res[0]
     for k in (0, 1):

@@ -100,7 +100,7 @@ def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
     the preposition the verb needs: شكك بعض المحللين في …، or a noun with its pronoun after a verb
     that takes an object: أبدى عدد من الزوار سعادتهم بـ …)."""
     word = p.s.text_of(k)
-    return (group, k) if _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
+    return (group, k) if p.clause_subject or _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
         or (p.verb_object and k < n and pronoun_object(p.s, p.s.toks[k])) else None
 
 
@@ -512,7 +512,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
-        return (sp, j) if _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
+        return (sp, j) if p.clause_subject or _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
 
