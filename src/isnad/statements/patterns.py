@@ -595,7 +595,7 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     noun phrase right after the sentence's first verb (واصلت المقاومة الشعبية …، مؤكدة)
     when the participle agrees with it."""
     s = r.s
-    at = _dateline_end(r, ci)
+    at = first = _dateline_end(r, ci)
     reach = at + SUBJECT_REACH
     while at < min(ci, reach):
         past = r.skip_addressee(at) if at > 0 else at
@@ -610,7 +610,7 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
         if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
             continue
-        r.parser.clause_subject = True
+        r.parser.clause_subject = k == first + 1  # right after the verb that opens the sentence
         res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
         r.parser.clause_subject = False
         if res is not None:
