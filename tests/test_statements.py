@@ -1694,3 +1694,13 @@ def test_a_participle_hangs_on_a_group_subject_of_any_first_verb_but_not_on_word
                      'من أجود الأنواع"، مشيرا إلى أن الترتيبات كانت سريعة.')
     assert_speakers(sts, {"بالصفقة الكبيرة": "عدد من المواقع الرياضية في اليونان",
                           "مستويات كبيرة": "جماهير النادي الأهلي", "الترتيبات كانت سريعة": "عبدالرحمن الحصيني"})
+
+
+def test_a_question_before_the_answer_a_one_word_quote_and_a_claim_of_responsibility():
+    sts = own_spanned('ولدى سؤاله عما إذا كان البشير سيحضر القمة قال نائب مندوب السودان لدى الأمم المتحدة حسن حميد حسن '
+                     '"نعم".\n'
+                     'قال الوزير "نعم سنفعل".\n'
+                     "وتبنت جبهة النصرة خطف العناصر من الفرقة 30، متهمة إياهم بأنهم وكلاء لأمريكا.")
+    assert_speakers(sts, {"نعم سنفعل": "الوزير", "خطف العناصر": "جبهة النصرة", "وكلاء لأمريكا": "جبهة النصرة"})
+    assert any(s["content"] == "نعم" and s["speaker"]["name_ar"] == "حسن حميد حسن" for s in sts)
+    assert find(sts, "خطف العناصر")["stance"] == "confirm"

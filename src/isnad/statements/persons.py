@@ -56,7 +56,10 @@ class PersonPhrases:
             if sp is None:
                 surface = self.doc.surface(fs, fe)
                 sp = Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
-        return sp, j + (quoted and j < n and toks[j].text == '"')
+        closed = quoted and j < n and toks[j].text == '"'
+        if closed and s.quote_ends_sentence(j):
+            return None  # قال الوزير "نعم سنفعل".: the words said, not a quoted name
+        return sp, j + closed
 
     def _name_gender(self, tok: Token) -> str | None:
         """m / f from a listed first name, else unknown."""

@@ -40,6 +40,7 @@ AMMA_REACH = 20  # tokens back from a verb in فـ to the أما that opens its 
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
+CONDITIONALS = ("اذا", "لو", "ان")  # words before a كان that make its clause a condition or a question
 CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
 _KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
 
@@ -210,7 +211,8 @@ class SentenceReader:
             if tok.text in CLAUSE_PUNCT or self.s.at(k, "cue") is not None or self.s.is_(k, "subordinator"):
                 return False  # وكان من المتوقع أن يبدأ البيع بعدما قال …: a clause of its own
             if self.s.is_(k, "auxiliary") and tok.text.lstrip("وف").startswith("كان"):
-                return True
+                return not (k > 0 and self.toks[k - 1].text in CONDITIONALS)  # عما إذا كان البشير سيحضر
+                #   القمة قال …: a question the answer follows, not the verb's subject
         return False
 
     def subjectless(self, k: int) -> bool:
