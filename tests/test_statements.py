@@ -1704,3 +1704,11 @@ def test_a_question_before_the_answer_a_one_word_quote_and_a_claim_of_responsibi
     assert_speakers(sts, {"نعم سنفعل": "الوزير", "خطف العناصر": "جبهة النصرة", "وكلاء لأمريكا": "جبهة النصرة"})
     assert any(s["content"] == "نعم" and s["speaker"]["name_ar"] == "حسن حميد حسن" for s in sts)
     assert find(sts, "خطف العناصر")["stance"] == "confirm"
+
+
+def test_a_relative_clause_that_reports_speech_speaks_for_its_antecedent():
+    sts = own_spanned('ونقلت شبكة سكاي سبورت اليوم تصريحات جوزيه مورينيو الذي قال "إنني سعيد للغاية بما قدمه فالكاو".\n'
+                     'وظهر في التسجيل أبو يحيى التونسي الذي اعتبر أنه من الواجب قتال مجلس النواب.\n'
+                     'وكان الملا منصور هو الزعيم الراحل الذي أعلن "أميرا للمؤمنين" في 1996.')
+    assert_speakers(sts, {"سعيد للغاية": "جوزيه مورينيو", "من الواجب قتال": "يحيى التونسي"})
+    assert not any("أميرا للمؤمنين" in s["content"] for s in sts)

@@ -31,6 +31,8 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+ANTECEDENT_WORDS = 6  # words of the phrase a relative pronoun refers back to
+RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "pl"}
 CALL_TO_CALLER = 6  # words from a call to the من that names its caller (اتصالا هاتفيا البارحة الأولى، من)
 OCCASION_REACH = 30  # words back from a verb with خلاله to the call or meeting it refers to
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
@@ -99,6 +101,10 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return subject, j, True
     if carry_over and unsaid and ci > 2 and r.toks[ci - 1].text.lstrip("و") in ("حيث", "اذ"):
         subject = main_clause_subject(r, ci - 1, row["gender"])  # ووافقه الرأي إبراهيم الصيادي حيث قال:
+        if subject is not None:
+            return subject, j, True
+    if ci > 1 and r.toks[ci - 1].text in RELATIVE_GENDER and _opens_right_after(r, j, r.doc.words.lemma_is(row, "saying")):
+        subject = antecedent(r, ci - 1, row["gender"])  # تصريحات مورينيو الذي قال "…"
         if subject is not None:
             return subject, j, True
     if r.subordinate(ci) or r.subject_before(ci) or not unsaid:
@@ -186,6 +192,38 @@ def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     return k < r.n and ("ب",) in r.doc.words.needs_of(cue.value) \
         and r.toks[k].text[0] == "ب" and glued_noun(r.s, r.toks[k]) and not r.s.is_(k, "noun_context") \
         and not r.doc.words.lemma_is(cue.value, "passive_with_ba")
+
+
+def _opens_right_after(r: SentenceReader, j: int, saying: bool) -> bool:
+    """Whether the content opens right after the verb (إن، أن، a colon; a quotation after a verb
+    of saying), past a participle of saying (الذي قال مؤكدا: …): a verb of a relative clause that
+    reports speech, not a passive (الذي أُعلن تعيينه، الذي أُعلن «أميرا للمؤمنين»)."""
+    toks = r.toks
+    j += j < r.n and r.s.at(j, "cue", lambda m: m.value["kind"] == "participle") is not None
+    return j < r.n and (toks[j].text == ":" or (saying and toks[j].text == '"') or r.s.is_(j, "intro", "intro_say"))
+
+
+def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
+    """The speaker phrase that ends right before the relative pronoun at token ``rel`` and agrees
+    with it and with the verb (نقلت الشبكة تصريحات مورينيو الذي قال «…»؛ المتابع «فايز البلوي» الذي
+    قال مؤكدا: …): the longest one, not a phrase only a weak rule reads."""
+    found = None
+    for k in range(rel - 1, max(-1, rel - 1 - ANTECEDENT_WORDS), -1):
+        if not r.toks[k].text.isalpha() and r.toks[k].text != '"':
+            break
+        res = r.parser.parse(k, rel, allow_name=False)
+        if res is not None and res[1] == rel and r.parser.last_rule not in WEAK_SUBJECT_RULES:
+            found = res[0]
+        elif found is None:
+            res = r.parser.person_name(k, rel, introduced=True)  # جوزيه مورينيو الذي، «فايز البلوي» الذي
+            named = res is not None and res[1] == rel and (res[0].entity_id or " " in res[0].name_ar
+                                                           or res[0].name_ar in r.d.names)
+            found = res[0] if named else None
+    relative_gender = RELATIVE_GENDER[r.toks[rel].text]
+    if found is None or not (gender_agrees(gender, found) and gender_agrees(relative_gender, found)):
+        return None
+    r.parser.last_rule = "antecedent"
+    return found
 
 
 def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
