@@ -115,7 +115,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
         return speaker, j, False
-    speaker = introduced_person(r, row["gender"]) or introduced_body(r, row["gender"])
+    speaker = introduced_person(r, row["gender"]) or introduced_subject(r, row["gender"])
     if speaker is not None:
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
@@ -245,21 +245,27 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
     return agreeing[0]
 
 
-def introduced_body(r: SentenceReader, gender: str) -> Speaker | None:
-    """The body that is the subject of the verb opening the sentence before, outside any
+def introduced_subject(r: SentenceReader, gender: str) -> Speaker | None:
+    """The body or person that is the subject of the verb opening the sentence before, outside any
     statement, for a verb whose subject is unsaid and which no earlier speaker agrees with
-    (أطلقت هيئة الاتصالات وتقنية المعلومات تطبيقا …. وقالت في تغريدات لها: إنه …)."""
+    (أطلقت هيئة الاتصالات وتقنية المعلومات تطبيقا …. وقالت في تغريدات لها: إنه …؛ ذهبت هيلاري
+    كلينتون إلى أبعد من بوش. وقالت إن …)."""
     no = r.d.sentence_no
     if gender not in ("m", "f") or no == 0:
         return None
     before = Sentence(r.doc, r.d.sentence_spans[no - 1])
-    if before.n < 3 or not before.toks[0].text.isalpha() or before.known(before.toks[0]) \
-            or before.definite(before.toks[0]) or before.doc.by_start.get(before.toks[0].start):
-        return None  # not a plain verb first
-    res = PhraseParser(before, r.d).parse(1, before.n)
-    if res is None or res[0].kind not in ("organization", "outlet") or not gender_agrees(gender, res[0]):
+    first = before.toks[0] if before.n >= 3 else None
+    if first is None or not first.text.isalpha() or before.definite(first) or before.is_word(first, "any") \
+            or any(m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ())):
+        return None  # not a verb first (ذهبت …: a verb the lexicon knows as a cue elsewhere)
+    parser = PhraseParser(before, r.d)
+    res = parser.parse(1, before.n)
+    if res is None and before.starts_name(1):
+        res = parser.person_name(1, before.n, introduced=True)  # ذهبت هيلاري كلينتون إلى أبعد من بوش
+    if res is None or res[0].kind not in ("organization", "outlet", "person", "official") \
+            or not gender_agrees(gender, res[0]):
         return None
-    r.parser.last_rule = "introduced_body"
+    r.parser.last_rule = "introduced_subject"
     return res[0]
 
 
@@ -543,8 +549,10 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
     if needed is not None:
         opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
-    if opened is not None and row["object"] == "yes" and _ba_object_at(r, zs_object, opened[1]):
-        opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first
+    if opened is not None and row["object"] == "yes" and (_ba_object_at(r, zs_object, opened[1]) or (
+            zs_object == opened[1] - 1 and r.s.is_(zs_object, "object_noun"))):
+        opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first;
+        #                                  استبعد الشيشكلي، إمكانية أن …: the noun the clause completes
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
     if told is not None:
         opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what

@@ -36,7 +36,7 @@ FOLDED_LOOKALIKES = {  # folded cue -> (its first letter, else its last; that le
     "ابان": (True, "إ", True),  # إبان (during), not أبان (explained)
 }
 DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma and its verb
-AMMA_REACH = 20  # tokens back from a verb in فـ to the أما that opens its clause
+AMMA_REACH = 30  # tokens back from a verb in فـ to the أما that opens its clause
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
@@ -538,6 +538,8 @@ class SentenceReader:
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
             res = self.parser.noun_phrase(k, ci)
+            if res is None and s.head_kind(toks[k]) == "group" and not s.definite(toks[k]):
+                res = self.parser.group(k, k + 1, ci, "pl")  # فإن خبراء ماليين مستقلين قالوا
             if res is not None and self._aside(res[1], ci):
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
@@ -560,8 +562,8 @@ class SentenceReader:
                     return None
                 self.parser.last_rule = "subject_after_amma"
                 return res[0]
-            if toks[k].text in (".", ";") or self.s.at(k, "cue") is not None:
-                return None
+            if toks[k].text in (".", ";") or self.s.at(k, "cue", lambda m: m.value["kind"] != "noun") is not None:
+                return None  # (a report noun may describe the topic: مدير المركز الدولي لدراسة التطرف)
         return None
 
     def person_in_topic(self, start: int, ci: int, reach: int | None = None) -> tuple[Speaker, int] | None:
@@ -634,10 +636,13 @@ class SentenceReader:
         return k == 0 or self.toks[k - 1].text in CLAUSE_PUNCT or self.s.is_(k - 1, "clause_opener")
 
     def opens_subject(self, k: int) -> bool:
-        """Whether a subject before its verb may start at token ``k``: where a clause begins, or
-        after the أن of a contrast (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال)."""
+        """Whether a subject before its verb may start at token ``k``: where a clause begins, after
+        the أن of a contrast (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال) or after فإن."""
         return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text == "ان" and (
-            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text == "غير"))
+            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text == "غير")) \
+            or (k > 0 and self.toks[k - 1].text == "فان" and (  # وعلى الرغم من …، فإن خبراء ماليين قالوا
+                self.s.definite(self.toks[k]) or self.s.head_kind(self.toks[k]) is not None
+                or self.doc.by_start.get(self.toks[k].start)))  # (not فإن عاد أخذ يفتي: "if he returns")
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
