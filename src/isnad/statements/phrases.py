@@ -97,11 +97,13 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
 
 def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
     """The group, when what follows it (token ``k``) opens the content or an object (إلى، على، عن،
-    the preposition the verb needs: شكك بعض المحللين في …، or a noun with its pronoun after a verb
-    that takes an object: أبدى عدد من الزوار سعادتهم بـ …)."""
+    the preposition the verb needs: شكك بعض المحللين في …، or a noun after a verb that takes an
+    object: أبدى عدد من الزوار سعادتهم بـ …، قدّر عدد من الخبراء حجم الفوائض …)."""
     word = p.s.text_of(k)
     return (group, k) if p.clause_subject or _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
-        or (p.verb_object and k < n and pronoun_object(p.s, p.s.toks[k])) else None
+        or (p.verb_object and k < n and (pronoun_object(p.s, p.s.toks[k]) or (
+            p.s.toks[k].text.isalpha() and not p.s.stop(p.s.toks[k]) and not p.s.definite(p.s.toks[k])))) else None
+    #   (قدّر عدد من الخبراء حجم …, not أعلن بعض المقاتلين الولاء: a definite word may still describe them)
 
 
 def _with_article(text: str, m: Mention) -> int:
