@@ -1734,3 +1734,11 @@ def test_a_delegation_two_ministers_in_the_dual_and_a_counted_group_before_its_o
                      "وقدّر عدد من الخبراء النفطيين حجم الفوائض النفطية بثلاثة ملايين برميل.")
     assert_speakers(sts, {"القناة ستفيد": "وفد من أعضاء الغرفة الدولية للنقل البحري", "رسالة واضحة": "وزيرا الداخلية",
                           "حدودنا آمنة": "وزيرا الداخلية", "حجم الفوائض": "عدد من الخبراء النفطيين"})
+
+
+def test_a_first_name_compounded_with_al_din_goes_on_to_the_family_name():
+    sts = own_spanned("وأكد صلاح الدين دميرتاش أن حزبه مهدد بالحظر.\n"
+                     "وقال عز الدين الحربي إن الوضع مستقر.\n"
+                     "وقال رجال الدين إن الصلاة أقيمت.")
+    assert_speakers(sts, {"مهدد بالحظر": "صلاح الدين دميرتاش", "الوضع مستقر": "عز الدين الحربي"})
+    assert not any(s["speaker"]["kind"] == "person" and "رجال" in s["speaker"]["name_ar"] for s in sts)

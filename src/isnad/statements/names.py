@@ -210,7 +210,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))
         or s.first_name(toks[k + 1]) or written_ali(s, k, n)  # المهندس علي شنيمر، الشاعر علي البيضاني، وقال علي أحمد
         or (s.is_word(toks[k], "word_first_name") and (linked or family_name(s, toks[k + 1]))))  # سليم الحسني
-    compound = not s.first_name(toks[k]) and s.starts_name(k)  # عبد الأمير، أبو بكر: one first name
+    compound = (not s.first_name(toks[k]) and s.starts_name(k)) or s.din_compound(k)  # عبد الأمير، أبو بكر،
+    #   نور الدين: one first name
     adjective = adjective_first_name(s, k, n)  # جورجي جيسوس
     if not (compound or ambiguous or adjective or name_word(s, toks[k], first=not introduced)):
         return None

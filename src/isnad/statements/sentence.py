@@ -191,14 +191,22 @@ class Sentence:
 
     def starts_name(self, i: int) -> bool:
         """Whether a first name starts at token ``i``: a listed one, or one written in two words
-        (عبد الله، عبد الأمير، أبو بكر، أم حسين)."""
+        (عبد الله، عبد الأمير، أبو بكر، أم حسين، عز الدين)."""
         if not 0 <= i < self.n:
             return False
-        if self.first_name(self.toks[i]):
+        if self.first_name(self.toks[i]) or self.din_compound(i):
             return True
         if self.toks[i].text == "ام" and i + 1 < self.n and self.first_name(self.toks[i + 1]):
             return True  # أم حسين: a mother named by her son
         return self.toks[i].text in ("عبد", "ابو") and i + 1 < self.n and self.toks[i + 1].text.startswith("ال")
+
+    def din_compound(self, i: int) -> bool:
+        """Whether tokens ``i`` and ``i + 1`` are a first name compounded with الدين (عز الدين، نور
+        الدين، صلاح الدين، علاء الدين)."""
+        tok = self.toks[i]
+        return i + 1 < self.n and self.toks[i + 1].text == "الدين" and tok.text.isalpha() and len(tok.text) > 1 \
+            and not self.definite(tok) and not self.is_word(tok, "any") and self.head_kind(tok) is None \
+            and (self.first_name(tok) or not self.common_noun(tok))  # not رجال الدين، علماء الدين
 
     def written_ending(self, tok: Token, letter: str) -> bool:
         """Whether the word ends with ``letter`` as written (ة, which folding makes ه)."""
