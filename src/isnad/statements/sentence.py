@@ -206,7 +206,8 @@ class Sentence:
         tok = self.toks[i]
         return i + 1 < self.n and self.toks[i + 1].text == "الدين" and tok.text.isalpha() and len(tok.text) > 1 \
             and not self.definite(tok) and not self.is_word(tok, "any") and self.head_kind(tok) is None \
-            and (self.first_name(tok) or not self.common_noun(tok))  # not رجال الدين، علماء الدين
+            and (self.first_name(tok) or not (self.common_noun(tok) or tok.text[0] in "بفكلو"))
+        #   (not رجال الدين، علماء الدين، بقيم الدين)
 
     def written_ending(self, tok: Token, letter: str) -> bool:
         """Whether the word ends with ``letter`` as written (ة, which folding makes ه)."""
