@@ -1742,3 +1742,12 @@ def test_a_first_name_compounded_with_al_din_goes_on_to_the_family_name():
                      "وقال رجال الدين إن الصلاة أقيمت.")
     assert_speakers(sts, {"مهدد بالحظر": "صلاح الدين دميرتاش", "الوضع مستقر": "عز الدين الحربي"})
     assert not any(s["speaker"]["kind"] == "person" and "رجال" in s["speaker"]["name_ar"] for s in sts)
+
+
+def test_renewing_is_a_statement_only_with_what_was_said_before():
+    sts = own_spanned("وجددت شركة الدواء شهادة الجودة العالمية حتى عام 2018.\n"
+                     "وجددت إدارة النادي عقد اللاعب لمدة أربعة مواسم.\n"
+                     "وجدد مجلس الوزراء المواقف الثابتة للمملكة من مختلف القضايا.\n"
+                     "وجددت الوزارة تحذيرها من السفر إلى المناطق الموبوءة.")
+    assert_speakers(sts, {"المواقف الثابتة": "مجلس الوزراء", "تحذيرها من السفر": "الوزارة"})
+    assert not any("شهادة الجودة" in s["content"] or "عقد اللاعب" in s["content"] for s in sts)
