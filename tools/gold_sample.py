@@ -72,6 +72,8 @@ GOLD_SETS = _drawn_in_order(
     ("devbench13", "dev-n", 20150815, 40, 4, 10),
     ("devbench14", "dev-o", 20150816, 40, 4, 10),
     ("devbench15", "dev-p", 20150817, 40, 4, 10),
+    ("devbench16", "dev-q", 20150818, 40, 4, 10),
+    ("devbench17", "dev-r", 20150819, 40, 4, 10),
 )
 
 
