@@ -105,17 +105,17 @@ def _plural_of_noun(s: Sentence, tok: Token) -> bool:
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
-    """A definite masculine country adjective or role adjective in ي right after a first name and
-    before the end of the name (اللواء منصور التركي، أن؛ الدكتور نبيل العربي الأمين العام): a
-    family name."""
+    """A masculine country adjective (اللواء منصور التركي، أن؛ الدكتور حافظ مغربي إلى) or a definite
+    role adjective in ي (الدكتور نبيل العربي الأمين العام) right after a first name and before the
+    end of the name: a family name."""
     tok = s.toks[j]
     if not s.first_name(s.toks[j - 1]):
         return False
     if s.is_word(tok, "role_adjective") and tok.text.startswith("ال") and tok.text.endswith("ي"):
         return True  # no adjective follows a person's first name (وزير التخطيط أشرف العربي وصول …)
     place = s.at(j, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
-    return place is not None and place.definite(s.doc.text) and place.value.number_gender == "m.sg" \
-        and clear_end(s, j + 1, n)
+    return place is not None and place.value.number_gender == "m.sg" and clear_end(s, j + 1, n)
+    #   (with or without the article: الدكتور حافظ مغربي إلى أن; an adjective cannot follow a name)
 
 
 def title_family_name(s: Sentence, j: int, n: int) -> bool:

@@ -77,7 +77,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, True
     if j < r.n and r.toks[j].text in ("فيه", "فيها") and ci > 1 and r.toks[ci - 1].text.isalpha() \
             and ((not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any")) or _occasion_before(r, ci)):
-        subject = main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver
+        subject = caller(r, ci) or main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …:
+        #   the speech's giver (كلمة من وكيل المحافظة أكد فيها: the one it is from)
         if subject is not None:
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
@@ -149,12 +150,13 @@ def _occasion_before(r: SentenceReader, ci: int) -> bool:
 
 def caller(r: SentenceReader, ci: int) -> Speaker | None:
     """The caller named after من in a call received (تلقى خادم الحرمين الشريفين اتصالا هاتفيا اليوم من
-    الرئيس فرانسوا هولاند …): who speaks during it; None when no one received a call."""
+    الرئيس فرانسوا هولاند …) or the speaker of a speech «from» someone (كلمة مختصرة من وكيل المحافظة
+    أكد فيها): who speaks during it; None when no one is named so."""
     toks = r.toks
-    if not any(t.text.removeprefix("و") == "تلقي" for t in toks[:min(ci, 3)]):
-        return None
+    received = any(t.text.removeprefix("و") == "تلقي" for t in toks[:min(ci, 3)])
     for z in range(1, ci):
-        if toks[z].text == "من" and any(r.s.is_(y, "occasion") for y in range(max(0, z - CALL_TO_CALLER), z)):
+        reach = CALL_TO_CALLER if received else 2  # (تلا ذلك كلمة مختصرة من وكيل المحافظة أكد فيها)
+        if toks[z].text == "من" and any(r.s.is_(y, "occasion") for y in range(max(0, z - reach), z)):
             res = r.parser.parse(z + 1, ci) or r.person_in_topic(z + 1, ci, CALL_TO_CALLER)  # من فخامة الرئيس …
             return res[0] if res is not None else None
     return None

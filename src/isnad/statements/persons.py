@@ -96,6 +96,9 @@ class PersonPhrases:
                 named = self.person_name(k, n, opened, introduced and p == j) if k < n and not office else None
                 #       … أخصائي طب وجراحة العيون رئيس لجنة …: another office on the chain (رئيس is
                 #       also a listed first name), no name
+            if named is not None and named[1] < n and toks[named[1]].text in ("التابع", "التابعه"):
+                p = named[1] + 1  # غرفة عمليات عمر المختار التابعة للجيش الليبي عبدالكريم صبرا: the body's
+                continue  #       eponym, then what it belongs to, then the holder
             if named is not None:
                 sp, e = named
                 if e < n and toks[e].text in (",", ";"):

@@ -364,6 +364,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     speaks for itself (حذرت دراسة علمية حديثة، وكشفت الدراسة)."""
     s, doc = p.s, p.doc
     noun = s.at(i, "cue", lambda m: m.value["kind"] == "noun")
+    if noun is None and s.text_of(i) in ("احدث", "اخر") and i + 1 < n:
+        noun = s.at(i + 1, "cue", lambda m: m.value["kind"] == "noun")  # أفاد أحدث تقرير عقاري لمصرف …
     if noun is None:
         return None
     toks = s.toks
@@ -385,7 +387,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         k = j
     owner = p.parse(k, n, allow_name=any_name) if k < n else None
     if owner is None and k == j and k < n:
-        owner = _owner_after_lam(p, k, n)  # وقال بيان لسامير إن
+        owner = _owner_after_lam(p, p.indefinite_adjectives(noun, k, n), n)  # وقال بيان لسامير إن، تقرير
+        #   عقاري لمصرف أبوظبي الإسلامي
     if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
             and not owner[0].report:
         p.d.report_owner = owner[0]

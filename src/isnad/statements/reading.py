@@ -402,8 +402,8 @@ class SentenceReader:
             elif res[0].kind in ("outlet", "organization"):
                 self.zone_via.append(res[0].name)
             j = res[1]
-        while j < self.n and toks[j].text not in (",", ":") and not s.is_(j, "intro"):
-            j += 1
+        while j < self.n and toks[j].text not in (",", ":", '"') and not s.is_(j, "intro"):
+            j += 1  # (وقال X وفق ما بثته وكالة الأنباء «…»: the quotation that follows is the content)
         return j + (j < self.n and toks[j].text == ",")
 
     def quoted_name_end(self, z: int, named_here: bool = False) -> int | None:
