@@ -1766,3 +1766,14 @@ def test_a_nisba_family_name_a_coordinator_research_centres_the_latest_report_an
                           "حجم المسؤولية": "وكيل المحافظة"})
     assert "مصرف أبوظبي الإسلامي" in find(sts, "أسعار الإيجارات")["speaker"]["name_ar"]
     assert not any(s["cue"] == "وفق ما" for s in sts)
+
+
+def test_offering_thanks_as_a_participle_explaining_an_office_over_something_and_the_complainant():
+    sts = own_spanned("وأوضح الدكتور محمد الممتن أن معظم الحالات كانت بسيطة، مقدما شكره للمبادرات الرسمية والمجتمعية.\n"
+                     "وشرح الطبيب محمود الشربيني أن ضربة الشمس تصيب المرء.\n"
+                     "وأوضح المشرف على فرق الفنون الشعبية هذال العتيبي، أن مشاركة الفرق جاءت بناء على توجيهات الأمير.\n"
+                     "وقال الشاكي إنه حمل وجبته إلى المنزل.")
+    assert_speakers(sts, {"للمبادرات الرسمية": "محمد الممتن", "ضربة الشمس": "محمود الشربيني",
+                          "مشاركة الفرق": "هذال العتيبي"})
+    complaint = find(sts, "حمل وجبته")
+    assert complaint["speaker"]["kind"] == "anonymous" and complaint["speaker"]["name_ar"] == "الشاكي"
