@@ -1777,3 +1777,11 @@ def test_offering_thanks_as_a_participle_explaining_an_office_over_something_and
                           "مشاركة الفرق": "هذال العتيبي"})
     complaint = find(sts, "حمل وجبته")
     assert complaint["speaker"]["kind"] == "anonymous" and complaint["speaker"]["name_ar"] == "الشاكي"
+
+
+def test_reminding_and_playing_down_as_participles_and_a_present_verb_about_a_topic_before_a_quote():
+    sts = own_spanned("وقال الخبير أورلاندو أوشوا إنه لن يبقى شيء لبيعه، مذكرا بأن فنزويلا تخلت عن مصفاة شالميت.\n"
+                     "وقال طلال النجار إن موعد وصوله في 6 أغسطس، مقللا في الوقت نفسه من حجم الإصابة.\n"
+                     'وقال أحمد التميمي إن المسرح مهم. ويقول عن تجربته: "الفن موهبة فطرية".')
+    assert_speakers(sts, {"تخلت عن مصفاة": "أورلاندو أوشوا", "حجم الإصابة": "طلال النجار",
+                          "موهبة فطرية": "أحمد التميمي"})

@@ -82,7 +82,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if subject is not None:
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
-            and not (subject is not None and _after_purpose(r)):
+            and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
@@ -121,6 +121,14 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def _topic_then_colon(r: SentenceReader, j: int) -> bool:
+    """Whether what a present verb is about, then a colon and a quotation, follow it (ويقول عن
+    تجربته: «…»): the words quoted, whoever the verb's subject is."""
+    toks = r.toks
+    return j + 3 < r.n and toks[j].text == "عن" and toks[j + 1].text.isalpha() and toks[j + 2].text == ":" \
+        and toks[j + 3].text == '"'
 
 
 def _voice_of(r: SentenceReader, k: int) -> tuple[Speaker, int] | None:
