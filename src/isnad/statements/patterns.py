@@ -31,6 +31,7 @@ COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coord
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
 SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may start
+CONTRAST_SUBJECT_WORDS = 6  # words of a subject between لكن and its verb
 ANTECEDENT_WORDS = 6  # words of the phrase a relative pronoun refers back to
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "pl"}
 CALL_TO_CALLER = 6  # words from a call to the من that names its caller (اتصالا هاتفيا البارحة الأولى، من)
@@ -1135,6 +1136,13 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None:
             r.truncate(active, start)  # نفى أن ذلك يمثل له شيئا إلا أنه قال إن …: his next words
             return draft
+    named = _contrast_with_a_subject(r, ci)
+    if named is not None and not r.s.in_quote(cue.start):
+        start, subject = named
+        draft = verb_statement(r, cue, ci, subject, carry_over=False)
+        if draft is not None:
+            r.truncate(r.active, start)  # أفادت مصادر كردية بأن …؛ لكن الجيش نفى …: another speaker answers
+            return draft
     if _new_clause_after_an_object(r, cue, ci):
         active = r.active
         draft = verb_statement(r, cue, ci, None, carry_over=False)
@@ -1165,6 +1173,23 @@ def _contrast_with_a_pronoun(r: SentenceReader, ci: int) -> tuple[int, str] | No
     if ci >= 2 and w.startswith("ان") and w[2:] in PRONOUN_GENDERS \
             and (r.s.is_(ci - 2, "contrast") or r.toks[ci - 2].text == "غير"):
         return ci - 2, PRONOUN_GENDERS[w[2:]]
+    return None
+
+
+def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] | None:
+    """(where the clause begins, its subject) when a clause opened by لكن after a comma or a
+    semicolon names its subject right before the verb at ``ci`` (…؛ لكن الجيش نفى، …، لكن وزارة
+    الخارجية أكدت), else None."""
+    toks = r.toks
+    for k in range(ci - 2, max(0, ci - CONTRAST_SUBJECT_WORDS - 2), -1):
+        if toks[k].text in ("لكن", "ولكن") and toks[k - 1].text in (",", ";"):
+            res = r.parser.parse(k + 1, ci, allow_name=False)
+            if res is not None and res[1] == ci and res[0].kind != "unresolved" \
+                    and r.parser.last_rule not in WEAK_SUBJECT_RULES:
+                return k - 1, res[0]
+            return None
+        if not toks[k].text.isalpha() and toks[k].text != '"':
+            return None
     return None
 
 
