@@ -251,6 +251,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             return None  # بمنطقة الحدود، أهمية المشروع: a noun in construct, not a name
         if s.written_ending(tok, "ة") and s.common_noun(tok) and not s.first_name(tok):
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
+        if j - k >= 2 and s.common_noun(tok) and not s.first_name(tok) and not s.definite(tok) \
+                and j + 1 < n and s.definite(toks[j + 1]) and not s.is_word(toks[j + 1], "role_adjective"):
+            break  # ووصف المواطن حسين هزازي مشاهد القصف: a noun in construct after the name, its object
         if j > k and glued_noun(s, tok):
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
         if j > k and pronoun_object(s, tok):

@@ -1136,8 +1136,8 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None:
             r.truncate(active, start)  # نفى أن ذلك يمثل له شيئا إلا أنه قال إن …: his next words
             return draft
-    named = _contrast_with_a_subject(r, ci)
-    if named is not None and not r.s.in_quote(cue.start):
+    named = _contrast_with_a_subject(r, ci) if cue.value["kind"] == "verb_past" else None
+    if named is not None and not r.s.in_quote(cue.start):  # (not …، لكن الباحثة ترى أسلوبه …: a view)
         start, subject = named
         draft = verb_statement(r, cue, ci, subject, carry_over=False)
         if draft is not None:
