@@ -74,6 +74,8 @@ GOLD_SETS = _drawn_in_order(
     ("devbench15", "dev-p", 20150817, 40, 4, 10),
     ("devbench16", "dev-q", 20150818, 40, 4, 10),
     ("devbench17", "dev-r", 20150819, 40, 4, 10),
+    ("devbench18", "dev-s", 20150820, 40, 4, 10),
+    ("devbench19", "dev-t", 20150821, 40, 4, 10),
 )
 
 
