@@ -33,6 +33,7 @@ class Discourse:
         self.sentence_no = 0  # the sentence being read
         self.sentence_spans: list[tuple[int, int]] = []  # every sentence of the article, folded
         self.persons_in: dict[int, list[Speaker]] = {}  # sentence number -> the persons it names, once read
+        self.subject_in: dict[int, Speaker | None] = {}  # sentence number -> the subject of its opening verb, once read
         self.names: dict[str, Speaker] = {}  # folded full names and family names of persons
         self.last_outlet: Speaker | None = None
         self.report_owner: Speaker | None = None

@@ -18,7 +18,6 @@ from .speaker import Speaker, head_gender
 from .words import bare
 
 CONSTRUCT_REACH = 4  # nouns of a construct chain up to its first definite word
-QUOTED_NAME_WORDS = 4  # words of a body's quoted name (شركة "زيمبريوم")
 PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                  "outlet": "outlet", "agency": "outlet", "country": "country"}
@@ -237,15 +236,6 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             count += 1
         return j, org, country or (org.country if org else None)
 
-    def _quoted_body_end(self, j: int, n: int) -> int | None:
-        """The index past a body's head noun at ``j`` and its quoted name (شركة "زيمبريوم"،
-        وكالة «سمارت»); None when no such name follows."""
-        toks, s = self.s.toks, self.s
-        if j + 2 >= n or s.head_kind(toks[j]) != "organization" or toks[j + 1].text != '"':
-            return None
-        close = next((c for c in range(j + 2, min(n, j + 2 + QUOTED_NAME_WORDS)) if toks[c].text == '"'), None)
-        return close + 1 if close is not None and close > j + 2 else None
-
     def _body_name_after_head(self, j: int, n: int, then_name: bool = True) -> bool:
         """Whether the word at ``j`` is the one-word name of the body or place whose indefinite
         head noun comes right before it in an office's chain (مؤسس موقع ويكيليكس جوليان أسانج،
@@ -448,8 +438,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
                 named = doc.at(toks[j + 1].start, "actor") or doc.at(toks[j + 1].start, "country")
-                quoted = self._quoted_body_end(j + 1, n)
-                j = quoted if quoted is not None else (  # الباحثين في شركة "زيمبريوم"
+                quoted = self._quoted_name_after(j + 2, n) if s.head_kind(toks[j + 1]) == "organization" else j + 2
+                j = quoted if quoted > j + 2 else (  # الباحثين في شركة "زيمبريوم"
                     j + 1 if named is not None else self.construct_end(j + 1, n))  # في سوق الأسماك
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):

@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, COORDINATORS, IN_STATEMENT
+from .reading import CLAUSE_LINKS, COORDINATORS, DURING, IN_STATEMENT
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -59,10 +59,10 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if r.doc.text[cue.start:cue.key_start] == "ل":  # ووزارة الداخلية إذ تعلن ذلك لتؤكد للعموم …
         purpose = purpose_subject(r, ci)  # (not وجاء فوز الفريق ليؤكد عقدة المدرب: no one speaks)
         return (purpose, j, True) if purpose is not None else None
-    if j < r.n and r.toks[j].text in ("خلاله", "خلالها") and _occasion_before(r, ci):
-        subject = caller(r, ci) or main_clause_subject(r, ci - 1, "-")  # أجرى الملك اتصالا هاتفيا بالرئيس …
-        if subject is not None:  # أكدا خلاله: the one who made the call (تلقى … اتصالا من الرئيس …
-            return subject, j + 1, True  # جدد خلاله: the caller)
+    if j < r.n and r.toks[j].text in DURING[2:] and _occasion_before(r, ci):
+        subject = _speaker_of_occasion(r, ci)  # أجرى الملك اتصالا هاتفيا بالرئيس … أكدا خلاله: the one who
+        if subject is not None:  # made the call (تلقى … اتصالا من الرئيس … جدد خلاله: the caller)
+            return subject, j + 1, True
     informs = r.doc.words.lemma_is(row, "informs")
     k = r.skip_addressee(r.skip_words(j), informs=informs)
     res = explicit_subject(r, cue, ci, j, k)
@@ -76,11 +76,10 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.before_cue(ci)
     if speaker is not None:
         return speaker, j, True
-    if j < r.n and r.toks[j].text in ("فيه", "فيها") and ci > 1 and r.toks[ci - 1].text.isalpha() \
+    if j < r.n and r.toks[j].text in DURING[:2] and ci > 1 and r.toks[ci - 1].text.isalpha() \
             and ((not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any")) or _occasion_before(r, ci)):
-        subject = caller(r, ci) or main_clause_subject(r, ci - 1, "-")  # ألقى الوزير كلمة أكد فيها أن …:
-        #   the speech's giver (كلمة من وكيل المحافظة أكد فيها: the one it is from)
-        if subject is not None:
+        subject = _speaker_of_occasion(r, ci)  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver (كلمة
+        if subject is not None:  #               من وكيل المحافظة أكد فيها: the one it is from)
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
             and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)):
@@ -145,8 +144,7 @@ def _voice_of(r: SentenceReader, k: int) -> tuple[Speaker, int] | None:
             if res is not None:
                 r.parser.last_rule = "voice_of_the_body"
             return res
-        if not toks[z].text.isalpha() or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None \
-                and r.s.at(z, "cue").key != "علي لسان":
+        if not toks[z].text.isalpha() or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None:
             return None
     return None
 
@@ -157,14 +155,20 @@ def _occasion_before(r: SentenceReader, ci: int) -> bool:
     return any(r.s.is_(z, "occasion") for z in range(max(0, ci - OCCASION_REACH), ci))
 
 
+def _speaker_of_occasion(r: SentenceReader, ci: int) -> Speaker | None:
+    """Who speaks during the call, speech or cable a verb with فيه / خلاله refers back to: its
+    caller or the one it is from, else the subject of the clause that made it."""
+    return caller(r, ci) or main_clause_subject(r, ci - 1, "-")
+
+
 def caller(r: SentenceReader, ci: int) -> Speaker | None:
     """The caller named after من in a call received (تلقى خادم الحرمين الشريفين اتصالا هاتفيا اليوم من
     الرئيس فرانسوا هولاند …) or the speaker of a speech «from» someone (كلمة مختصرة من وكيل المحافظة
     أكد فيها): who speaks during it; None when no one is named so."""
     toks = r.toks
     received = any(t.text.removeprefix("و") == "تلقي" for t in toks[:min(ci, 3)])
+    reach = CALL_TO_CALLER if received else 2  # (تلا ذلك كلمة مختصرة من وكيل المحافظة أكد فيها)
     for z in range(1, ci):
-        reach = CALL_TO_CALLER if received else 2  # (تلا ذلك كلمة مختصرة من وكيل المحافظة أكد فيها)
         if toks[z].text == "من" and any(r.s.is_(y, "occasion") for y in range(max(0, z - reach), z)):
             res = r.parser.parse(z + 1, ci) or r.person_in_topic(z + 1, ci, CALL_TO_CALLER)  # من فخامة الرئيس …
             return res[0] if res is not None else None
@@ -264,20 +268,26 @@ def introduced_subject(r: SentenceReader, gender: str) -> Speaker | None:
     no = r.d.sentence_no
     if gender not in ("m", "f") or no == 0:
         return None
-    before = Sentence(r.doc, r.d.sentence_spans[no - 1])
+    if no - 1 not in r.d.subject_in:
+        r.d.subject_in[no - 1] = _opening_subject(Sentence(r.doc, r.d.sentence_spans[no - 1]), r.d)
+    found = r.d.subject_in[no - 1]
+    if found is None or not gender_agrees(gender, found):
+        return None
+    r.parser.last_rule = "introduced_subject"
+    return found
+
+
+def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
+    """The body or person right after the verb that opens ``before``, else None."""
     first = before.toks[0] if before.n >= 3 else None
     if first is None or not first.text.isalpha() or before.definite(first) or before.is_word(first, "any") \
             or any(m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ())):
         return None  # not a verb first (ذهبت …: a verb the lexicon knows as a cue elsewhere)
-    parser = PhraseParser(before, r.d)
+    parser = PhraseParser(before, d)
     res = parser.parse(1, before.n)
     if res is None and before.starts_name(1):
         res = parser.person_name(1, before.n, introduced=True)  # ذهبت هيلاري كلينتون إلى أبعد من بوش
-    if res is None or res[0].kind not in ("organization", "outlet", "person", "official") \
-            or not gender_agrees(gender, res[0]):
-        return None
-    r.parser.last_rule = "introduced_subject"
-    return res[0]
+    return res[0] if res is not None and res[0].kind in ("organization", "outlet", "person", "official") else None
 
 
 def _persons_named(before: Sentence, d: Discourse) -> list[Speaker]:

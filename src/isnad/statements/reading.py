@@ -18,7 +18,7 @@ from ..rules import Trace
 from .discourse import Discourse
 from .draft import Draft, Dropped
 from .parser import PhraseParser
-from .sentence import Sentence
+from .sentence import Sentence, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees
 from .words import bare
 
@@ -41,6 +41,7 @@ BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكا
 COORDINATORS = ("كما", "وكما", "ثم")
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONALS = ("اذا", "لو", "ان")  # words before a كان that make its clause a condition or a question
+DURING = ("فيه", "فيها", "خلاله", "خلالها")  # after a verb: during the call, speech or cable named before
 CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
 _KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
 
@@ -136,7 +137,7 @@ class SentenceReader:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
                 cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
-                or self.s.is_(z - 1, "skip") or self.s.text_of(z + 1) in ("فيه", "فيها", "خلاله", "خلالها")):
+                or self.s.is_(z - 1, "skip") or self.s.text_of(z + 1) in DURING):
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر (كما عبر المرضى عن شكرهم،
             #               برقية … عبر فيها عن: the verb)
         return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._lookalike(cue) \
@@ -192,7 +193,7 @@ class SentenceReader:
         before = self.toks[ci - 1] if ci > 0 else None
         return (cue.value["kind"] in ("verb_past", "verb_present") and not cue.prefix_len and before is not None
                 and (self.s.is_word(before, "noun_context") or self.s.is_word(before, "name_link")
-                     or (before.text.startswith("و") and before.text[1:] in self.doc.words.of("noun_context"))))
+                     or (before.text.startswith("و") and self.s.is_word(unglued(before), "noun_context"))))
         #   (وفي رد على سؤال: a reply, not رد "replied")
 
     def subordinate(self, ci: int) -> bool:
