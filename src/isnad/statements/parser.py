@@ -171,6 +171,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 count += 1
                 if org is not None:
                     break
+                closed = closed or place.value.kind != "adjective"  # بورصة البحرين إدراج …: a country
+                #   name is definite and ends the chain; the noun after it is the verb's object
                 continue
             actor = doc.at(tok.start, "actor")
             if actor is not None:
@@ -498,7 +500,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         """Past the adjectives that agree with an indefinite feminine head or are nisbas
         (دراسة علمية حديثة، تقرير أمريكي): the index after them."""
         s = self.s
-        feminine = head.key.endswith("ه")
+        feminine = head.key.endswith(("ه", "ات"))  # a plural of things agrees in the feminine (دراسات مختلفة)
         k = j
         while k < n and k - j < 3:
             tok = s.toks[k]

@@ -76,6 +76,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.before_cue(ci)
     if speaker is not None:
         return speaker, j, True
+    if r.doc.words.lemma_is(row, "named_subject"):
+        return None  # استطلاع أجرته «سي إن إن»، حيث أظهر أن …: not the spokesman named before
     if j < r.n and r.toks[j].text in DURING[:2] and ci > 1 and r.toks[ci - 1].text.isalpha() \
             and ((not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any")) or _occasion_before(r, ci)):
         subject = _speaker_of_occasion(r, ci)  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver (كلمة
@@ -701,6 +703,14 @@ def _dateline_end(r: SentenceReader, ci: int) -> int:
     return 0
 
 
+def _in_byline(r: SentenceReader, ci: int) -> bool:
+    """Whether the word at ``ci`` ends a byline: a colon right after it, dashes before it among
+    the sentence's first words and no reporting verb (ماجد الرفاعي- سبق- متابعة:)."""
+    toks = r.toks
+    return ci < DATELINE_WORDS and ci + 1 < r.n and toks[ci + 1].text == ":" \
+        and any(toks[z].text == "-" for z in range(ci)) and not any(r.s.at(z, "cue") for z in range(ci))
+
+
 def _inside_a_phrase(r: SentenceReader, k: int) -> bool:
     """Whether token ``k`` goes on the phrase of the word before it: after a definite word
     (not a not_name word) or a conjunction (المقاومة الشعبية وقوات الجيش)."""
@@ -739,6 +749,24 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
                     and gender_agrees(gender, found[0]):
                 return found[0]
     return None
+
+
+PRONOUN_SOURCE_GENDER = {"عنه": "m", "عنها": "f", "عنهم": "pl"}
+
+
+def _pronoun_source(r: SentenceReader, cue: Mention, k: int, relay_by: Speaker) -> Result:
+    """A relay whose source is a pronoun (ونقل التلفزيون عنه قوله إن …): the last person it
+    agrees with speaks, the relaying outlet goes to ``via``; None when no one agrees."""
+    gender = PRONOUN_SOURCE_GENDER.get(r.s.text_of(k))
+    told = r.d.carry_over(gender, ("person", "official")) if gender else None
+    if told is None:
+        return None
+    opened = r.intro(r.skip_words(k + 1, classes=("skip", "source_noun")))
+    span = r.content_span(opened[0]) if opened else None
+    if span is None:
+        return None
+    r.parser.last_rule = "carried_subject"
+    return r.draft(replace(told, via=[relay_by.name] + [v for v in told.via if v != relay_by.name]), cue, span, opened[1])
 
 
 def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
@@ -913,6 +941,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     gender agrees."""
     if cue.value["kind"] != "participle":
         return None
+    if _in_byline(r, ci):
+        return Dropped("a word of the byline (ماجد الرفاعي- سبق- متابعة: أعلن …)")
     opened = participle_opening(r, cue)
     if opened is None:
         if ci > 0 and r.toks[ci - 1].text not in (",", ";") and not _points_on(r, cue):
@@ -969,6 +999,9 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization"))
                                        or outlet_before(r, ci), j)
         k = r.skip_words(k)
+        quoted = _pronoun_source(r, cue, k, relay_by) if res is not None else None
+        if quoted is not None:
+            return quoted  # ونقل التلفزيون عنه قوله إن …: the one named before speaks
         if res is not None:
             d.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
         source_word = "من" if row["needs"] == "من" else "عن"  # علمت الصحيفة من مصادر / نقلت X عن Y

@@ -57,8 +57,9 @@ class PersonPhrases:
                 surface = self.doc.surface(fs, fe)
                 sp = Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
         closed = quoted and j < n and toks[j].text == '"'
-        if closed and s.quote_ends_sentence(j):
-            return None  # قال الوزير "نعم سنفعل".: the words said, not a quoted name
+        if quoted and not closed or closed and s.quote_ends_sentence(j):
+            return None  # قال الوزير "نعم سنفعل".، وقالت الباحثة، "بدأنا نؤمن أن …": the words said,
+            #   not a quoted name (a quoted name closes right after it)
         return sp, j + closed
 
     def _name_gender(self, tok: Token) -> str | None:

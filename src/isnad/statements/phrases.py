@@ -28,6 +28,7 @@ APPOSITION_WORDS = 12  # words of a description between commas after an unknown 
 TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
+WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
 
@@ -377,8 +378,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         k = owner_at  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …، تقرير البنك السنوي الذي أصدره …
     if k < n and s.is_word(toks[k], "owner"):
         k += 1
-        if k < n and toks[k].text == "عن":
-            k += 1
+        if k < n and toks[k].text in ("عن", "من"):
+            k += 1  # البيانات الصادرة عن / من هيئة …
         any_name = True  # بيان نشرته شركة أرامكو: the one who issued it, whatever its name
     elif j + 2 < n and toks[j].text in PUBLISHED_ON and toks[j + 1].text in ("علي", "في") \
             and bare(toks[j + 2].text) in ("موقع", "حساب", "صفحه"):
@@ -386,6 +387,8 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     else:
         k = j
     owner = p.parse(k, n, allow_name=any_name) if k < n else None
+    if owner is None and k == j:
+        owner = _quoted_owner(p, j, n)  # أظهرت بيانات «تومسون رويترز» أن
     if owner is None and k == j and k < n:
         owner = _owner_after_lam(p, p.indefinite_adjectives(noun, k, n), n)  # وقال بيان لسامير إن، تقرير
         #   عقاري لمصرف أبوظبي الإسلامي
@@ -535,10 +538,28 @@ def _report_topic(p: PhraseParser, k: int, n: int) -> int:
     return z if z > k + 1 else k
 
 
+def _quoted_owner(p: PhraseParser, j: int, n: int) -> Found:
+    """A quoted name right after a report noun, before its content: the report's owner
+    (بيانات «تومسون رويترز» أن، تقرير «الاقتصادية» أن), the lexicon's actor when it knows it."""
+    end = p._quoted_name_after(j, n)
+    if end == j or not _content_follows(p, end, n):
+        return None
+    known = p.parse(j + 1, end - 1, allow_name=False)
+    if known is not None and known[1] == end - 1:
+        return known[0], end
+    toks = p.s.toks
+    fs, fe = toks[j + 1].start, toks[end - 2].end
+    surface = p.doc.surface(fs, fe)
+    return Speaker(surface, surface, "organization", (fs, fe)), end
+
+
 def _owner_after_lam(p: PhraseParser, k: int, n: int) -> Found:
     """A name glued to لـ after a report (بيان لسامير، تقرير لشركة …): its owner, when it is no
     common word."""
     s, tok = p.s, p.s.toks[k]
+    known = s.at(k, "actor")
+    if known is not None and p.doc.text[tok.start:known.key_start] == "ل":
+        return p.actor_speaker(known), s.index_after(known.end)  # وأظهر مسح لرويترز أن …
     if not (tok.text.startswith("ل") and not tok.text.startswith("لل") and len(tok.text) > 3
             and tok.text.isalpha() and not s.known(tok)):
         return None
@@ -569,15 +590,20 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
                 k += 1  # (وذكر غزال عبد الله الذي يسكن قرب المكان "…": a quotation opens the words)
+            if k < n and toks[k].text == "," and steps == 0:
+                j, steps = k, steps + 1  # وقالت بيتاني جيبس التي قادت الدراسة، وهي باحثة …، "…"
+                continue
             return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
-        elif tok.text in ("وهو", "وهي") and j + 1 < n and (s.definite(toks[j + 1]) or s.common_noun(toks[j + 1])):
+        elif tok.text in ("وهو", "وهي") and j + 1 < n and (s.definite(toks[j + 1]) or s.common_noun(toks[j + 1])
+                                                            or s.at(j + 1, "role") is not None):
             k = j + 1  # يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن: an aside on who he is
-            while k < n and k - j <= 8 and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say") \
-                    and s.at(k, "cue", lambda m: m.value["kind"] != "noun") is None:
+            while k < n and k - j <= WHO_ASIDE_WORDS and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say"):
                 k += 1
-            if k - j > 8:
+            closed = k - j <= WHO_ASIDE_WORDS and k < n and toks[k].text == ","  # (وهي أستاذة في علم النفس
+            #   بجامعة أكسفورد، "…": up to its comma, whatever its words)
+            if not closed and (k - j > 8 or any(s.at(z, "cue", lambda m: m.value["kind"] != "noun") for z in range(j + 1, k))):
                 return False
             j = k
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':

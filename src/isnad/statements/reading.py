@@ -377,7 +377,8 @@ class SentenceReader:
                     z = self._zone_relay(cue, z)  # …، بحسب ما نقلت عنه وكالة إرنا، أن …
                     continue
                 if kind != "noun" or not (relative or any(t.text in IN_STATEMENT for t in toks[max(0, z - 2):z])
-                                          or "ب" in self.doc.text[cue.start:cue.key_start]):  # بموقع تويتر
+                                          or self.doc.text[cue.start:cue.key_start].lstrip("وف")[:1] in ("ب", "ل")):
+                    #   بموقع تويتر، التقرير الأولي لمسح «كايشن»: a report noun behind a preposition
                     return None  # (… التي قادت الدراسة إن …، في أول تقرير …: a report noun in a relative
                     #               clause or the statement it was made in opens nothing)
             z += 1

@@ -170,9 +170,12 @@ class Sentence:
         return doc.original[doc.folded.to_original(tok.start)] in "أإآ"
 
     def stop(self, tok: Token) -> bool:
-        """A token no speaker phrase runs over: a mark, a content opener, a time word, a cue."""
+        """A token no speaker phrase runs over: a mark, a content opener, a time word, a cue —
+        but a report noun after the article or لـ goes on the phrase (عميدة الدراسات الصيفية،
+        التقرير الأولي لمسح «كايشن»)."""
         return (not tok.text[0].isalpha() or not self.classes_of.get(tok.text, _NONE).isdisjoint(_STOP_CLASSES)
-                or self.doc.at(tok.start, "cue") is not None)
+                or self.doc.at(tok.start, "cue", lambda m: not (
+                    m.value["kind"] == "noun" and self.doc.text[tok.start:m.key_start] in ("ال", "ل", "لل"))) is not None)
 
     def conjunction(self, tok: Token) -> bool:
         """A word glued to و (and …), unless the lexicon knows it whole (وزارة، وكالة)."""
