@@ -1860,3 +1860,19 @@ def test_a_relay_from_him_a_byline_word_and_a_researcher_quoted_after_her_descri
                           "الحملة بدأت": "المتحدث الرسمي للهيئة", "النوم يتأثر": "الباحثة",
                           "الساعة البيولوجية": "الباحثة", "النتائج كانت مفاجئة": "لورا سميث"})
     assert not any(s["cue"] == "متابعة" for s in sts)
+
+
+def test_a_family_name_in_ta_marbuta_and_the_object_after_a_name():
+    sts = own_spanned("وقال المهندس خالد الربيعة إن المشروع يسير وفق الخطة. وأكد الربيعة حرص الشركة على إنجازه.\n"
+                     "من جانبه شكر مدرب الفريق سامي الحربي لاعبيه على مجهودهم في المباراة.\n"
+                     "وأكد فيصل بن خالد الجاهزية التامة للموسم.")
+    assert_speakers(sts, {"المشروع يسير": "خالد الربيعة", "حرص الشركة": "خالد الربيعة",
+                          "مجهودهم": "سامي الحربي", "الجاهزية التامة": "فيصل بن خالد"})
+    assert "لاعبيه" in find(sts, "مجهودهم")["content"]
+
+
+def test_two_bare_nouns_after_an_unknown_word_are_the_object_not_a_name():
+    sts = own_spanned("وأكد الموسى حرص بنك التنمية على دعم المشاريع الصغيرة.\n"
+                     "وتوقعت مصممة الديكور سارة الصوفي تناميا في الطلب.")
+    assert not any(s["speaker"]["name_ar"] == "حرص بنك" for s in sts)
+    assert_speakers(sts, {"تناميا في الطلب": "سارة الصوفي"})

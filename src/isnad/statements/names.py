@@ -274,6 +274,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             #        (الجار الله، العبد القادر are family names)
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
+        elif s.definite(tok) and s.written_ending(tok, "ة") and not s.common_noun(tok) and not family \
+                and j + 1 < n and s.opens_content(toks[j + 1]) and name_word(s, tok, first=False):
+            j += 1  # وقال محمد الربيعة إن: a family name in ة that no lexicon knows, right before the content
         elif tok.text[0] == "ل" and len(tok.text) > 3 and j + 1 < n and not toks[j + 1].text.isalpha() \
                 and not s.known(tok) and not family:
             j += 1  # ليلى لجرام: (a name may start with ل when a mark follows it)
@@ -292,8 +295,8 @@ def pronoun_object(s: Sentence, tok: Token) -> bool:
 
 
 def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:
-    """A common noun with a pronoun suffix, written with ه (حديثه، كلمته، تصريحاتها، سعادتهما), or
-    any plural in ات with one (مرئياته وملاحظاته)."""
+    """A common noun with a pronoun suffix, written with ه (حديثه، كلمته، تصريحاتها، سعادتهما، لاعبيه),
+    or any plural in ات with one (مرئياته وملاحظاته)."""
     w = tok.text
     if not w.endswith(("ه", "ها", "هم", "هما")) or len(w) < 4:
         return False
@@ -305,6 +308,8 @@ def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:
         stem = w[:-len(suffix)]
         if w.endswith(suffix) and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # كلمته: كلمة
+            if stem.endswith("ي") and len(stem) >= 4:
+                nouns += (stem[:-1] + "ين", stem[:-1] + "ون")  # لاعبيه، موظفيها: a plural in ين / ون
             return any(s.common_noun(form_token) or s.is_word(form_token, "object_noun")  # تطلعه
                        for form_token in (Token(form, tok.start, tok.start + len(form)) for form in nouns))
     return False

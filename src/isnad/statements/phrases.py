@@ -489,7 +489,9 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     toks = s.toks
     tok = toks[i]
     if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
-            and (family_name(s, tok) or (s.opens_content(toks[i + 1]) and p.met_after_first_name(tok))):
+            and (family_name(s, tok) or ((s.opens_content(toks[i + 1]) or (
+                s.definite(tok) and not s.common_noun(tok) and _object_follows(p, i + 1)))
+                and p.met_after_first_name(tok))):
         end = i + 1
         if end < n and s.conjunction(toks[end]) and family_name(s, unglued(toks[end])):
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
@@ -523,6 +525,14 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return (sp, j) if p.clause_subject or _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
+
+
+def _object_follows(p: PhraseParser, k: int) -> bool:
+    """Whether the bare noun at token ``k`` is the object a verb that takes one has after its
+    subject (وأكد الربيعة حرص البنك على …)."""
+    tok = p.s.toks[k]
+    return p.verb_object and tok.text.isalpha() and not p.s.definite(tok) and p.s.common_noun(tok) \
+        and not p.s.first_name(tok)
 
 
 def _report_topic(p: PhraseParser, k: int, n: int) -> int:
@@ -777,7 +787,10 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and j > name_start and (family_name(s, toks[j]) or (
             j == name_start + 1 and s.starts_name(name_start) and family_name_word(s, toks[j]))):
         j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات)
-    described = name_start > i and j - name_start >= 2  # توقعت مصممة الديكور أماني الصوفي تناميا
+    described = name_start > i and j - name_start >= 2 and not all(
+        s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
+    #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
+    #   construct, the object)
     aside = _description_between_commas(p, j, n) if j - name_start >= 2 or _office_after_comma(p, j, n) else None
     role_end = aside - 1 if aside is not None else None  # the comma that closes the description
     if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
