@@ -1876,3 +1876,9 @@ def test_two_bare_nouns_after_an_unknown_word_are_the_object_not_a_name():
                      "وتوقعت مصممة الديكور سارة الصوفي تناميا في الطلب.")
     assert not any(s["speaker"]["name_ar"] == "حرص بنك" for s in sts)
     assert_speakers(sts, {"تناميا في الطلب": "سارة الصوفي"})
+
+
+def test_a_verb_glued_to_fa_speaks_for_its_clause_subject_and_a_body_after_a_name_is_the_object():
+    sts = own_spanned('استبشر الكاتب سامي الفهد خيرا بالاتفاق فكتب على صفحته في تويتر "صبر أهل اليمن لن يطول".\n'
+                     "واستقبل الأمير فيصل بن سلمان الوفد في مكتبه فأكد أن الزيارة مهمة.")
+    assert_speakers(sts, {"صبر أهل اليمن": "سامي الفهد", "الزيارة مهمة": "فيصل بن سلمان"})

@@ -89,10 +89,11 @@ def glued_noun(s: Sentence, tok: Token) -> bool:
 def family_name_word(s: Sentence, tok: Token) -> bool:
     """A definite word that may be a family name: unknown, not a plural nisba (العسكريين) nor a
     plural of a common noun (اللاعبين), not a noun with the feminine ة (فيصل بن خالد الجاهزية
-    التامة: the object, not his name)."""
+    التامة: the object, not his name), nor the head noun of a body or group (الوفد، الشركة)."""
     w = tok.text
     return (w.startswith("ال") and not s.hamza_start(tok) and not w.endswith(("يين", "يون"))
-            and not s.written_ending(tok, "ة") and name_word(s, tok, first=False) and not _plural_of_noun(s, tok))
+            and not s.written_ending(tok, "ة") and name_word(s, tok, first=False) and not _plural_of_noun(s, tok)
+            and s.head_kind(tok) is None)  # not استقبل الأمير فيصل بن سلمان الوفد: a body or group, the object
 
 
 def _plural_of_noun(s: Sentence, tok: Token) -> bool:

@@ -96,7 +96,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return asked, j, True
     if carry_over and ci > 2 and (unsaid or row["object"] == "yes") and not r.subordinate(ci) \
             and (r.toks[ci - 1].text in (",", ";", "فيما") or r.s.is_(ci - 1, "contrast")
-                 or r.doc.text[cue.start:cue.key_start] == "و"):
+                 or r.doc.text[cue.start:cue.key_start] in ("و", "ف")):  # …، وقال / فكتب: the clause's subject
         subject = r.earlier_speaker(row["gender"]) or (None if _in_relative_clause(r, ci) else (
             clause_subject(r, ci, row["gender"]) or coordinated_clause_subject(r, ci, row["gender"])))
         # وعزا فراتسشر … إلى …، وقال: Fratzscher; استعدت القوات الأمنية …، ودعت الأهالي إلى: the forces
