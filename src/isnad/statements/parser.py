@@ -197,7 +197,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and toks[j - 1].text.isalpha() and not s.is_(j - 1, "preposition", "adverbial_prep"):
                 break  # حذرت وزارة العمل المواطنين من …: the people warned, the object (not لدى المنظمات)
             if self.verb_object and count and tok.text.startswith("ال") and toks[j - 1].text.startswith("ال") \
-                    and not self._adjective_like(tok) and doc.at(tok.start, "role") is None:
+                    and not self._adjective_like(tok, toks[j - 1]) and doc.at(tok.start, "role") is None:
                 break  # جددت وزارة الصحة التأكيد، توعدت وزارة التعليم المدارس: the object, past a closed chain
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
@@ -230,8 +230,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
                 j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two
                 #         bodies); رئيس مدينة الملك عبدالعزيز للعلوم والتقنية
-            elif organization and self._purpose(j) and self._construct(j, n):
-                j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for
+            elif self._purpose(j) and self._construct(j, n) and (organization or (
+                    s.definite(toks[j + 1]) and s.common_noun(unglued(tok)))):
+                j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for;
+                #   المفوض الأوروبي لشؤون التوسيع: what the office is for
             else:
                 break
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
@@ -259,13 +261,15 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         return after.text.isalpha() and (s.first_name(after) or not (
             s.known(after) or s.common_noun(after) or s.definite(after) or s.stop(after)))
 
-    def _adjective_like(self, tok: Token) -> bool:
+    def _adjective_like(self, tok: Token, before: Token) -> bool:
         """A definite word that may describe the noun chain before it: a role adjective, a word
-        in ـة, a nisba or a dual (وزارة الصحة السعودية، وزارة التعليم العالي، خادم الحرمين
-        الشريفين), or an أفعل adjective (جمعية الهلال الأحمر، المجلس الأعلى)."""
+        in ـة, a nisba or a dual (وزارة الصحة السعودية، هيئة السوق المالية، وزارة التعليم العالي،
+        خادم الحرمين الشريفين), or an أفعل adjective (جمعية الهلال الأحمر، المجلس الأعلى) — but
+        not a word in ـة after a masculine office's adjective (وأكد المبعوث الأممي الحاجة إلى …)."""
         w = tok.text
-        return self.s.is_word(tok, "role_adjective") or w.endswith(("ه", "ي", "ين", "يون")) \
-            or (len(w) == 6 and w.startswith("الا"))
+        masculine_before = self.s.is_word(before, "role_adjective") and not before.text.endswith("ه")
+        return self.s.is_word(tok, "role_adjective") or (w.endswith("ه") and not masculine_before) \
+            or w.endswith(("ي", "ين", "يون")) or (len(w) == 6 and w.startswith("الا"))
 
     def verb_needs_ba(self, tok: Token) -> bool:
         """Whether ``tok`` is a noun glued to the بـ the verb being read needs (رحب بعودة، تعهد

@@ -29,6 +29,7 @@ TITLE_REACH = 14  # words of an unknown description before the title that introd
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
+PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
 
@@ -590,8 +591,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
         tok = toks[j]
         if tok.text in (":", '"') or s.is_(j, "intro", "intro_say"):
             return True
-        if p.verb_object and tok.text in ("الي", "علي", "عن"):
-            return True  # وأشار سكان آخرون إلى …
+        if (p.verb_object and tok.text in ("الي", "علي", "عن")) or tok.text in p.verb_needs:
+            return True  # وأشار سكان آخرون إلى …، وأعرب المفوض يوهانس هان، عن قلقه
         if tok.text[0] == "ب" and len(tok.text) > 3 and ("ب" in p.verb_needs or (p.verb_object and glued_noun(s, tok))):
             return True  # ورحب الوزراء بعودة الحكومة، وطالب المغردون بإيقاف البرنامج
         if p.verb_saying and s.is_(j, "speech_opener"):
@@ -606,7 +607,10 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
-        elif tok.text in ("وهو", "وهي") and j + 1 < n and (s.definite(toks[j + 1]) or s.common_noun(toks[j + 1])
+        elif tok.text == "(" and (close := next((c for c in range(j + 2, min(n, j + PARENTHESIS_WORDS + 2))
+                                                  if toks[c].text == ")"), None)) is not None:
+            j = close + 1  # وقال سميث (46 عاما) في بيان: an aside in brackets, his age
+        elif tok.text in ("وهو", "وهي", "هو", "هي") and j + 1 < n and (s.definite(toks[j + 1]) or s.common_noun(toks[j + 1])
                                                             or s.at(j + 1, "role") is not None):
             k = j + 1  # يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن: an aside on who he is
             while k < n and k - j <= WHO_ASIDE_WORDS and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say"):
