@@ -447,6 +447,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 quoted = self._quoted_name_after(j + 2, n) if s.head_kind(toks[j + 1]) == "organization" else j + 2
                 j = quoted if quoted > j + 2 else (  # الباحثين في شركة "زيمبريوم"
                     j + 1 if named is not None else self.construct_end(j + 1, n))  # في سوق الأسماك
+            elif self.verb_object and j == i + 1 and s.definite(toks[i]) and not toks[i].text.endswith("ات") \
+                    and s.definite(tok) and s.written_ending(tok, "ة") and s.at(j, "country") is None:
+                break  # وأبدى المصطافون البهجة والسرور: a noun in ة after a definite group of people, the
+                #        object (المنظمات الحقوقية: an adjective of a plural in ات)
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين

@@ -553,6 +553,9 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if found is None:
         return None
     speaker, zs, explicit = found
+    if explicit and r.doc.words.lemma_is(row, "also_preposition") and zs < r.n and r.s.conjunction(r.toks[zs]) \
+            and r.toks[zs].start - speaker.span[1] <= 1:
+        return None  # مواجهات بين الشبان الفلسطينيين وقوات الاحتلال: "between", no one speaks
     if explicit and speaker.kind == "person" and speaker.gender != "pl" and row["gender"] in ("m", "f") \
             and row["kind"] in VERB_KINDS[:2]:
         speaker.gender = row["gender"]  # وقالت صبري: a verb agrees with the person it names (صبري is also a man's name)
@@ -1340,4 +1343,6 @@ def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
         return None
     if r.s.is_(r.s.index_after(cue.end), "hypothetical_speaker"):
         return Dropped("a hypothetical speaker: no one said it")
+    if ci > 0 and r.toks[ci - 1].text in ("اذا", "لو"):
+        return Dropped("a condition: no one said it (حتى إذا لم يستجب الملاك …)")
     return verb_statement(r, cue, ci, None)
