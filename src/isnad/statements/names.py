@@ -21,6 +21,9 @@ def tafa33ul(tok: Token) -> bool:
     return len(w) == 6 and w.startswith("الت") and w.endswith("ي")
 
 
+ADVERBS_AFTER_ADJECTIVE = ("حديثا", "سابقا", "مؤخرا", "حاليا")  # المنتقل حديثا، المعروف سابقا
+
+
 def family_name(s: Sentence, tok: Token) -> bool:
     """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective, a noun
     written with ى (المستوى) or a noun that only looks like one (الرأي، الوعي)."""
@@ -106,17 +109,21 @@ def _plural_of_noun(s: Sentence, tok: Token) -> bool:
 
 
 def nisba_family_name(s: Sentence, j: int, n: int) -> bool:
-    """A masculine country adjective (اللواء منصور التركي، أن؛ الدكتور حافظ مغربي إلى) or a definite
-    role adjective in ي (الدكتور نبيل العربي الأمين العام) right after a first name and before the
-    end of the name: a family name."""
+    """A masculine country adjective (اللواء منصور التركي، أن؛ الدكتور حافظ مغربي إلى), a definite
+    role adjective in ي (الدكتور نبيل العربي الأمين العام) or a country's name before the content
+    (فهد السويد أن) right after a first name and before the end of the name: a family name."""
     tok = s.toks[j]
     if not s.first_name(s.toks[j - 1]):
         return False
     if s.is_word(tok, "role_adjective") and tok.text.startswith("ال") and tok.text.endswith("ي"):
         return True  # no adjective follows a person's first name (وزير التخطيط أشرف العربي وصول …)
     place = s.at(j, "country", lambda m: m.value.kind == "adjective" and not m.prefix_len)
-    return place is not None and place.value.number_gender == "m.sg" and clear_end(s, j + 1, n)
-    #   (with or without the article: الدكتور حافظ مغربي إلى أن; an adjective cannot follow a name)
+    if place is not None:
+        return place.value.number_gender == "m.sg" and clear_end(s, j + 1, n)
+        #   (with or without the article: الدكتور حافظ مغربي إلى أن; an adjective cannot follow a name)
+    country = s.at(j, "country", lambda m: m.value.kind == "name" and not m.prefix_len)
+    return country is not None and tok.text.startswith("ال") and j + 1 < n and s.opens_content(s.toks[j + 1])
+    #   وأكد فهد السويد أن: a family name that is also a country's, right before the content
 
 
 def title_family_name(s: Sentence, j: int, n: int) -> bool:
@@ -259,6 +266,11 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
         if j > k and pronoun_object(s, tok):
             break  # وأبدى قاسم رضاه التام: his satisfaction, the object
+        if j > k and not s.definite(tok) and s.head_kind(tok) is not None:
+            break  # وحث المدافع برانيسلاف إيفانوفيتش جماهير فريقه: a group, the object
+        if j - k >= 2 and s.definite(tok) and not family_name(s, tok) and j + 1 < n \
+                and (accusative_noun(s, toks[j + 1]) or toks[j + 1].text in ADVERBS_AFTER_ADJECTIVE):
+            break  # نايف هزازي المنتقل حديثا لنادي النصر: an adjective with its adverb, not a family name
         if tok.text[0] == "و" and j - k >= 2 and not s.first_name(tok):
             break  # حاورت الوزير بندر حجار وفتحت …: no word joined by و after a first and a family
             #        name (جاك ويلشير، عبدالعظيم وادي: a family name in و)

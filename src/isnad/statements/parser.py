@@ -440,6 +440,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 j = s.index_after(place.end)
             elif tok.text in PREPOSITIONS:
                 if ((tok.text in ("عن", "علي", "الي") or tok.text in self.verb_needs) and self.verb_object) \
+                        or (tok.text == "من" and self.verb_object and j + 1 < n and self._bare_noun(toks[j + 1])) \
                         or j + 1 >= n or not (
                         s.definite(toks[j + 1]) or doc.by_start.get(toks[j + 1].start) or self._construct(j + 1, n)):
                     break  # في وقت سابق: not part of the description (في جبهة الجفينة is)
@@ -447,6 +448,13 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 quoted = self._quoted_name_after(j + 2, n) if s.head_kind(toks[j + 1]) == "organization" else j + 2
                 j = quoted if quoted > j + 2 else (  # الباحثين في شركة "زيمبريوم"
                     j + 1 if named is not None else self.construct_end(j + 1, n))  # في سوق الأسماك
+            elif j == i + 1 and toks[i].text.endswith(("ون", "ين")) and not tok.text.startswith("ل") and (
+                    s.head_kind(tok) == "organization" or doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")):
+                break  # وطالب مواطنون وزارة الإسكان بـ …: a plural in ون is in construct with nothing; the object
+            elif j == i + 1 and s.head_kind(toks[i]) == "group" and not s.definite(toks[i]) \
+                    and not toks[i].text.endswith(("ون", "ين")) and not s.definite(tok) and s.head_kind(tok) != "group" \
+                    and self._construct(j, n, head=True):
+                j += 1  # وناشد شيوخ قبائل مأرب …، وطالب أعضاء مجلس الشورى …: a group in construct
             elif self.verb_object and j == i + 1 and s.definite(toks[i]) and not toks[i].text.endswith("ات") \
                     and s.definite(tok) and s.written_ending(tok, "ة") and s.at(j, "country") is None:
                 break  # وأبدى المصطافون البهجة والسرور: a noun in ة after a definite group of people, the
@@ -494,6 +502,14 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         if not w.startswith("ال"):
             return False
         return w.endswith("ه") if head.key.endswith("ه") else w.endswith("ي")
+
+    def _bare_noun(self, tok: Token) -> bool:
+        """An indefinite common noun that names no body, group, office or place: after من, what a
+        verb that takes an object is about (وحذر خبراء من ارتفاع الأسعار), not where a group is from
+        (مسؤولون من وزارة الصحة)."""
+        s = self.s
+        return tok.text.isalpha() and not s.definite(tok) and s.common_noun(tok) and s.head_kind(tok) is None \
+            and not self.doc.by_start.get(tok.start)
 
     def _describes(self, tok: Token) -> bool:
         """A word that may describe an unnamed source after its head: an adjective (دبلوماسية،

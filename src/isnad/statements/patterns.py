@@ -755,6 +755,7 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
 
 
 PRONOUN_SOURCE_GENDER = {"عنه": "m", "عنها": "f", "عنهم": "pl"}
+RELAY_SOURCE_WORDS = {"من": "من", "إلى": "الي"}  # a relay's ``needs`` -> the folded word before its source
 
 
 def _pronoun_source(r: SentenceReader, cue: Mention, k: int, relay_by: Speaker) -> Result:
@@ -1007,7 +1008,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             return quoted  # ونقل التلفزيون عنه قوله إن …: the one named before speaks
         if res is not None:
             d.remember(relay_by)  # ونقلت أيضا عن …: the relaying outlet may be carried over
-        source_word = "من" if row["needs"] == "من" else "عن"  # علمت الصحيفة من مصادر / نقلت X عن Y
+        source_word = RELAY_SOURCE_WORDS.get(row["needs"], "عن")  # علمت الصحيفة من مصادر / نقلت X عن Y /
+        #   نسبت الوكالة إلى X قوله
         k = relay_source(r, k, source_word)
         if relay_by is None and not (k < r.n and toks[k].text == source_word):
             return Dropped("relay verb without a subject")

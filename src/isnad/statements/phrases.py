@@ -529,11 +529,11 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
 
 
 def _object_follows(p: PhraseParser, k: int) -> bool:
-    """Whether the bare noun at token ``k`` is the object a verb that takes one has after its
-    subject (وأكد الربيعة حرص البنك على …)."""
+    """Whether the word at token ``k`` is the object a verb that takes one has after its subject:
+    a bare noun (وأكد الربيعة حرص البنك على …) or a noun with a pronoun (وأبدى المرزوق سعادته)."""
     tok = p.s.toks[k]
-    return p.verb_object and tok.text.isalpha() and not p.s.definite(tok) and p.s.common_noun(tok) \
-        and not p.s.first_name(tok)
+    return p.verb_object and tok.text.isalpha() and (pronoun_object(p.s, tok) or p.needed_object(tok) or (
+        not p.s.definite(tok) and p.s.common_noun(tok) and not p.s.first_name(tok)))
 
 
 def _report_topic(p: PhraseParser, k: int, n: int) -> int:
@@ -764,8 +764,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     j = i
     if j + 1 < n and s.common_noun(toks[j]) and not s.definite(toks[j]) and s.definite(toks[j + 1]) \
             and name_word(s, toks[j], first=False):
-        if family_name(s, toks[j + 1]) and _content_follows(p, j + 2, n):
-            return _person(p, j, j + 2)  # وقالت أماني الصوفي إن: a first name that is also a noun
+        if family_name(s, toks[j + 1]) and (_content_follows(p, j + 2, n) or _object_after_name(p, j + 2, n)):
+            return _person(p, j, j + 2)  # وقالت أماني الصوفي إن، واعتبر مرشد الشمري القرار …: a first name
+            #   that is also a noun
         j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
     while j < n and j - i < 5 and (s.definite(toks[j]) or (j > i and _article_word(s, toks[j]))) \
             and s.at(j, "cue") is None and not s.conjunction(toks[j]) and (j > i or s.head_kind(toks[j]) is None):
@@ -789,8 +790,11 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor;
         j += 2 if j > name_start and toks[j].text in ("عبد", "ابو") and s.starts_name(j) else 1  # غزال عبد الله
     if j < n and j > name_start and (family_name(s, toks[j]) or (
-            j == name_start + 1 and s.starts_name(name_start) and family_name_word(s, toks[j]))):
-        j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات)
+            j == name_start + 1 and family_name_word(s, toks[j]) and (s.starts_name(name_start) or (
+                not s.common_noun(toks[name_start]) and j + 1 < n
+                and (toks[j + 1].text in (":", '"') or s.is_(j + 1, "intro", "intro_say")))))):
+        j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات), after an unknown
+        #         one a family name right before the content (وأكد عزام الدخيل أن)
     described = name_start > i and j - name_start >= 2 and not all(
         s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
     #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
@@ -799,7 +803,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     role_end = aside - 1 if aside is not None else None  # the comma that closes the description
     if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
-    if j == name_start or not (_content_follows(p, j, n) or (described and p.verb_object)
+    surnamed = j - name_start >= 2 and family_name(s, toks[j - 1]) and _object_after_name(p, j, n)
+    if j == name_start or not (_content_follows(p, j, n) or ((described and p.verb_object) or surnamed)
                                or (aside is not None and _content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
@@ -818,6 +823,13 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
     return sp, end
+
+
+def _object_after_name(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether the object of a verb that takes one follows a name that ends with a family name
+    at token ``j``: a definite noun or a noun with a pronoun (انتقد جيمس الحربي القرار، أبدى خالد
+    العتيبي سعادته)."""
+    return p.verb_object and j < n and (p.s.definite(p.s.toks[j]) or pronoun_object(p.s, p.s.toks[j]))
 
 
 def _office_after_comma(p: PhraseParser, j: int, n: int) -> bool:
@@ -847,8 +859,9 @@ def _description_before_opener(p: PhraseParser, j: int, n: int) -> int | None:
     if j >= n or s.definite(toks[j]) or s.is_word(toks[j], "stop") \
             or not (s.common_noun(toks[j]) or s.at(j, "role") is not None):
         return None
-    return _description_end(p, j + 1, n, lambda z: toks[z].text == ":" or s.is_(z, "intro", "intro_say"),
-                            no_function_words=True)
+    return _description_end(p, j + 1, n, lambda z: toks[z].text == ":" or s.is_(z, "intro", "intro_say") or (
+        toks[z].text == "," and _content_follows(p, z, n)), no_function_words=True)  # (عزام الدخيل وزير
+    #   التعليم، على أهمية …: the preposition the verb needs after the comma)
 
 
 def _description_end(p: PhraseParser, k: int, n: int, ends, no_function_words: bool = False) -> int | None:
