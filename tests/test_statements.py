@@ -1940,3 +1940,13 @@ def test_family_names_a_country_or_unknown_and_the_object_after_them():
     assert_speakers(sts, {"غلاء الأسعار": "فهد السويد", "البداية جادة": "عزام الدخيل",
                           "القرار الجديد": "جيمس الحربي", "سعادته": "المرزوق", "اختراق حسابه": "نايف هزازي",
                           "صعيد الفرص": "مدافع منتخب إنجلترا"})
+
+
+def test_a_present_verb_of_saying_goes_on_with_the_speaker_before():
+    sts = own_spanned("ويشير سالم الحكيم إلى أنه أمضى 30 عاما في هذه المهنة، ويبين أن اختلاف المسميات لا يفسد الطعم. "
+                     "ويرى أن الإقبال يزداد في الشتاء.\n"
+                     "وأجرت الشرطة تحقيقا في الحادث، وتبين أن السائق كان مسرعا.\n"
+                     "ويذكر أن الحادث وقع أمس.")
+    assert_speakers(sts, {"اختلاف المسميات": "سالم الحكيم", "يزداد في الشتاء": "سالم الحكيم"})
+    assert not any("السائق" in s["content"] or "وقع أمس" in s["content"] for s in sts)
+    assert own_spanned("ويرى أن الإقبال ضعيف.") == []  # no one before it to go on from

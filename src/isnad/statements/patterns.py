@@ -84,7 +84,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if subject is not None:  #               من وكيل المحافظة أكد فيها: the one it is from)
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
-            and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)):
+            and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)) \
+            and not (_present_goes_on(r, cue, j) and (subject is not None or r.d.carry_over(row["gender"]) is not None)):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
@@ -388,6 +389,15 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
                 return found[0]
             return None
     return None
+
+
+def _present_goes_on(r: SentenceReader, cue: Mention, j: int) -> bool:
+    """Whether a present verb of saying glued to و goes on with what its speaker says, its words
+    right after أن / إن (ويشير الحكيم إلى أنه …، ويبين أن …): the speaker of the sentence or the one
+    before, not an impersonal «it is said» (يذكر أن، يعتقد أن are not of this class); the caller
+    checks that such a speaker is there."""
+    return r.doc.text[cue.start:cue.key_start] == "و" and r.doc.words.lemma_is(cue.value, "goes_on") \
+        and j < r.n and r.s.is_(j, "intro") and cue.key != "تبين"  # وتبيّن أن: «it turned out»
 
 
 def _after_purpose(r: SentenceReader) -> bool:
