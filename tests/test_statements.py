@@ -1950,3 +1950,11 @@ def test_a_present_verb_of_saying_goes_on_with_the_speaker_before():
     assert_speakers(sts, {"اختلاف المسميات": "سالم الحكيم", "يزداد في الشتاء": "سالم الحكيم"})
     assert not any("السائق" in s["content"] or "وقع أمس" in s["content"] for s in sts)
     assert own_spanned("ويرى أن الإقبال ضعيف.") == []  # no one before it to go on from
+
+
+def test_data_from_a_body_a_double_rank_and_an_unknown_name_before_an_office():
+    sts = own_spanned("أظهرت بيانات من مصلحة الإحصاءات العامة أن مساهمة القطاع النفطي بلغت 41 في المئة.\n"
+                     'ونسبت الوكالة إلى الكولونيل جنرال سيرغي ليونوف قائد القوات البرية، قوله "الوضع مستقر".\n'
+                     'وقال لـ"الاقتصادية" مشوح الحوشان وكيل وزارة الشؤون الاجتماعية المساعد للتنمية، إن الجمعية خيرية.')
+    assert_speakers(sts, {"القطاع النفطي": "مصلحة الإحصاءات العامة", "الوضع مستقر": "سيرغي ليونوف",
+                          "الجمعية خيرية": "مشوح الحوشان"})

@@ -382,6 +382,9 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         if k < n and toks[k].text in ("عن", "من"):
             k += 1  # البيانات الصادرة عن / من هيئة …
         any_name = True  # بيان نشرته شركة أرامكو: the one who issued it, whatever its name
+    elif j + 1 < n and toks[j].text == "من" and (s.head_kind(toks[j + 1]) == "organization"
+                                                 or s.at(j + 1, "actor") is not None):
+        k, any_name = j + 1, True  # أظهرت بيانات من مصلحة الإحصاءات العامة أن: whose data
     elif j + 2 < n and toks[j].text in PUBLISHED_ON and toks[j + 1].text in ("علي", "في") \
             and bare(toks[j + 2].text) in ("موقع", "حساب", "صفحه"):
         k, any_name = j + 3, True  # بيان نشر على موقع الشركة: the site's owner
@@ -792,9 +795,11 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and j > name_start and (family_name(s, toks[j]) or (
             j == name_start + 1 and family_name_word(s, toks[j]) and (s.starts_name(name_start) or (
                 not s.common_noun(toks[name_start]) and j + 1 < n
-                and (toks[j + 1].text in (":", '"') or s.is_(j + 1, "intro", "intro_say")))))):
+                and (toks[j + 1].text in (":", '"') or s.is_(j + 1, "intro", "intro_say")
+                     or s.at(j + 1, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)))))):
         j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات), after an unknown
-        #         one a family name right before the content (وأكد عزام الدخيل أن)
+        #         one a family name right before the content or an office (وأكد عزام الدخيل أن، وقال مشوح
+        #         الحوشان وكيل الوزارة، إن)
     described = name_start > i and j - name_start >= 2 and not all(
         s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
     #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
