@@ -76,6 +76,12 @@ GOLD_SETS = _drawn_in_order(
     ("devbench17", "dev-r", 20150819, 40, 4, 10),
     ("devbench18", "dev-s", 20150820, 40, 4, 10),
     ("devbench19", "dev-t", 20150821, 40, 4, 10),
+    ("devbench20", "dev-u", 20150822, 40, 4, 10),
+    ("devbench21", "dev-v", 20150823, 40, 4, 10),
+    ("devbench22", "dev-w", 20150824, 40, 4, 10),
+    ("devbench23", "dev-x", 20150825, 40, 4, 10),
+    ("devbench24", "dev-y", 20150826, 40, 4, 10),
+    ("devbench25", "dev-z", 20150827, 40, 4, 10),
 )
 
 
