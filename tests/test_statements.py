@@ -1958,3 +1958,10 @@ def test_data_from_a_body_a_double_rank_and_an_unknown_name_before_an_office():
                      'وقال لـ"الاقتصادية" مشوح الحوشان وكيل وزارة الشؤون الاجتماعية المساعد للتنمية، إن الجمعية خيرية.')
     assert_speakers(sts, {"القطاع النفطي": "مصلحة الإحصاءات العامة", "الوضع مستقر": "سيرغي ليونوف",
                           "الجمعية خيرية": "مشوح الحوشان"})
+
+
+def test_what_a_denial_is_about_ends_the_body_and_a_noun_with_their_feminine_pronoun_is_no_name():
+    sts = own_spanned("نفت جامعة تبوك صحة الخبر المنشور في إحدى الصحف.\n"
+                     "ورفضت إحدى الجهات العاملة في المطار دخولهن إلى الصالة.")
+    assert_speakers(sts, {"الخبر المنشور": "جامعة تبوك", "إلى الصالة": "إحدى الجهات العاملة في المطار"})
+    assert find(sts, "الخبر المنشور")["content"].startswith("صحة")

@@ -311,13 +311,13 @@ def _noun_with_pronoun(s: Sentence, tok: Token) -> bool:
     """A common noun with a pronoun suffix, written with ه (حديثه، كلمته، تصريحاتها، سعادتهما، لاعبيه),
     or any plural in ات with one (مرئياته وملاحظاته)."""
     w = tok.text
-    if not w.endswith(("ه", "ها", "هم", "هما")) or len(w) < 4:
+    if not w.endswith(("ه", "ها", "هم", "هما", "هن")) or len(w) < 4:
         return False
     if s.first_name(tok) or (w.endswith("ه") and not s.written_ending(tok, "ه")):
         return False  # طه؛ a feminine noun in ة
     if w.endswith(("اته", "اتها", "اتهم")) and len(w) >= 6:
         return True  # مرئياته، تصريحاتها: a plural in ات with its pronoun
-    for suffix in ("هما", "ها", "هم", "ه"):
+    for suffix in ("هما", "ها", "هم", "هن", "ه"):
         stem = w[:-len(suffix)]
         if w.endswith(suffix) and len(stem) >= 3:
             nouns = (stem, stem[:-1] + "ه") if stem.endswith("ت") else (stem,)  # كلمته: كلمة

@@ -161,6 +161,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 break  # … للصحفيين: whom it was said to
             if self.needed_object(tok):
                 break  # وتعهد رئيس الوزراء اليوناني بدعم …: the content, behind its preposition
+            if self.verb_object and count and s.is_word(tok, "object_noun"):
+                break  # نفت جامعة حائل صحة الخبر: what is denied, past the body's name
             place = doc.at(tok.start, "country")
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
                     and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
