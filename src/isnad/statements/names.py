@@ -12,6 +12,7 @@ from .sentence import Sentence, Token, unglued
 
 FILIATION = ("بن", "بنت")
 NAME_WORDS = 5  # words of a name after its first
+ADVERBS_AFTER_ADJECTIVE = ("حديثا", "سابقا", "مؤخرا", "حاليا")  # المنتقل حديثا، المعروف سابقا: no family name
 
 
 def tafa33ul(tok: Token) -> bool:
@@ -20,8 +21,6 @@ def tafa33ul(tok: Token) -> bool:
     w = tok.text
     return len(w) == 6 and w.startswith("الت") and w.endswith("ي")
 
-
-ADVERBS_AFTER_ADJECTIVE = ("حديثا", "سابقا", "مؤخرا", "حاليا")  # المنتقل حديثا، المعروف سابقا
 
 
 def family_name(s: Sentence, tok: Token) -> bool:
