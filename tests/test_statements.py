@@ -1974,3 +1974,8 @@ def test_in_the_view_of_urged_notes_and_the_dual_and_plural_of_expressed():
                      "وأعرب عدد من الزوار عن إعجابهم بالمعروضات.")
     assert_speakers(sts, {"دور قوي": "باريس", "رد متكافئ": "المتحدث باسم الخارجية",
                           "البراغماتية": "المصادر الفرنسية", "إعجابهم": "عدد من الزوار"})
+
+
+def test_a_participle_that_ends_the_text_is_read_without_a_dateline():
+    sts = own_spanned("وقال الوزير إن العمل مستمر.\nوأضاف مؤكدا")
+    assert_speakers(sts, {"العمل مستمر": "الوزير"})

@@ -450,9 +450,6 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 quoted = self._quoted_name_after(j + 2, n) if s.head_kind(toks[j + 1]) == "organization" else j + 2
                 j = quoted if quoted > j + 2 else (  # الباحثين في شركة "زيمبريوم"
                     j + 1 if named is not None else self.construct_end(j + 1, n))  # في سوق الأسماك
-            elif j == i + 1 and toks[i].text.endswith(("ون", "ين")) and not tok.text.startswith("ل") and (
-                    s.head_kind(tok) == "organization" or doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")):
-                break  # وطالب مواطنون وزارة الإسكان بـ …: a plural in ون is in construct with nothing; the object
             elif j == i + 1 and s.head_kind(toks[i]) == "group" and not s.definite(toks[i]) \
                     and not toks[i].text.endswith(("ون", "ين")) and not s.definite(tok) and s.head_kind(tok) != "group" \
                     and self._construct(j, n, head=True):
@@ -471,8 +468,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 #        a description)
             elif self.verb_object and toks[j - 1].text not in PREPOSITIONS and (
                     (count > 0 and (s.head_kind(tok) or doc.at(tok.start, "role") is not None))
-                    or (s.definite(tok) and s.head_kind(tok) == "group" and not s.is_word(tok, "other"))):
-                break  # طالب خبراء عقاريون وزارة الإسكان، طالب مواطن الجهات المختصة: the object
+                    or (s.definite(tok) and s.head_kind(tok) == "group" and not s.is_word(tok, "other"))
+                    or (count == 0 and toks[i].text.endswith(("ون", "ين")) and not tok.text.startswith("ل") and (
+                        s.head_kind(tok) == "organization"
+                        or doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")))):
+                break  # طالب خبراء عقاريون وزارة الإسكان، طالب مواطن الجهات المختصة، طالب مواطنون وزارة
+                #        الإسكان (a plural in ون is in construct with nothing): the object
             elif self.verb_object and not self._describes(tok):
                 break  # استبعدت مصادر دبلوماسية انهيار الاتفاق: the object, not the description
             elif count > 0 and not self._describes(tok):

@@ -85,7 +85,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
             and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)) \
-            and not (_present_goes_on(r, cue, j) and (subject is not None or r.d.carry_over(row["gender"]) is not None)):
+            and not _present_goes_on(r, cue, j, subject):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
         return subject, j, False
@@ -391,13 +391,14 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
-def _present_goes_on(r: SentenceReader, cue: Mention, j: int) -> bool:
+def _present_goes_on(r: SentenceReader, cue: Mention, j: int, subject: Speaker | None) -> bool:
     """Whether a present verb of saying glued to و goes on with what its speaker says, its words
-    right after أن / إن (ويشير الحكيم إلى أنه …، ويبين أن …): the speaker of the sentence or the one
-    before, not an impersonal «it is said» (يذكر أن، يعتقد أن are not of this class); the caller
-    checks that such a speaker is there."""
+    right after أن / إن (ويشير الحكيم إلى أنه …، ويبين أن …), and that speaker is there: ``subject``
+    (the clause it is coordinated with) or one met before that agrees; not an impersonal «it is
+    said» (يذكر أن، يعتقد أن are not of this class)."""
     return r.doc.text[cue.start:cue.key_start] == "و" and r.doc.words.lemma_is(cue.value, "goes_on") \
-        and j < r.n and r.s.is_(j, "intro") and cue.key != "تبين"  # وتبيّن أن: «it turned out»
+        and j < r.n and r.s.is_(j, "intro") and cue.key != "تبين" \
+        and (subject is not None or r.d.carry_over(cue.value["gender"]) is not None)  # وتبيّن أن: «it turned out»
 
 
 def _after_purpose(r: SentenceReader) -> bool:
@@ -705,23 +706,26 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     return None
 
 
+def _dateline_colon(r: SentenceReader, end: int) -> int | None:
+    """The index of the colon, among the sentence's first words and before token ``end``, that
+    closes a dateline or a byline: dashes before it (مانيلا - «الشرق الأوسط»:، ماجد الرفاعي- سبق-
+    متابعة:); None when the first colon has none."""
+    toks = r.toks
+    colon = next((k for k in range(min(end, DATELINE_WORDS, r.n)) if toks[k].text == ":"), None)
+    return colon if colon is not None and any(toks[z].text == "-" for z in range(colon)) else None
+
+
 def _dateline_end(r: SentenceReader, ci: int) -> int:
     """The index past a dateline that opens the sentence, a place and an outlet or byline
     before a colon (مانيلا - «الشرق الأوسط»: أيد رئيس الفلبين …): no subject stands in it; else 0."""
-    toks = r.toks
-    for k in range(min(ci, DATELINE_WORDS)):
-        if toks[k].text == ":":
-            dashed = any(toks[z].text == "-" for z in range(k))
-            return k + 1 if dashed and not any(r.s.at(z, "cue") for z in range(k)) else 0
-    return 0
+    colon = _dateline_colon(r, ci)
+    return colon + 1 if colon is not None and not any(r.s.at(z, "cue") for z in range(colon)) else 0
 
 
 def _in_byline(r: SentenceReader, ci: int) -> bool:
-    """Whether the word at ``ci`` ends a byline: a colon right after it, dashes before it among
-    the sentence's first words and no reporting verb (ماجد الرفاعي- سبق- متابعة:)."""
-    toks = r.toks
-    return ci < DATELINE_WORDS and ci + 1 < r.n and toks[ci + 1].text == ":" \
-        and any(toks[z].text == "-" for z in range(ci)) and not any(r.s.at(z, "cue") for z in range(ci))
+    """Whether the word at ``ci`` ends a byline, no reporting verb before it (ماجد الرفاعي- سبق-
+    متابعة:)."""
+    return _dateline_colon(r, ci + 2) == ci + 1 and not any(r.s.at(z, "cue") for z in range(ci))
 
 
 def _inside_a_phrase(r: SentenceReader, k: int) -> bool:
@@ -775,12 +779,16 @@ def _pronoun_source(r: SentenceReader, cue: Mention, k: int, relay_by: Speaker) 
     told = r.d.carry_over(gender, ("person", "official")) if gender else None
     if told is None:
         return None
+    r.parser.last_rule = "carried_subject"
+    return _words_after_pronoun(r, cue, replace(told, via=[relay_by.name] + [v for v in told.via if v != relay_by.name]), k)
+
+
+def _words_after_pronoun(r: SentenceReader, cue: Mention, speaker: Speaker, k: int) -> Draft | None:
+    """The statement of ``speaker`` whose words open after the pronoun at token ``k`` that names
+    them as the source (… عنه قوله إن …), else None."""
     opened = r.intro(r.skip_words(k + 1, classes=("skip", "source_noun")))
     span = r.content_span(opened[0]) if opened else None
-    if span is None:
-        return None
-    r.parser.last_rule = "carried_subject"
-    return r.draft(replace(told, via=[relay_by.name] + [v for v in told.via if v != relay_by.name]), cue, span, opened[1])
+    return r.draft(speaker, cue, span, opened[1]) if span else None
 
 
 def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
@@ -1005,9 +1013,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if res is None and j + 1 < r.n and toks[j].text.isalpha():
             told = r.parser.parse(j + 1, r.n)  # نقل زوار رئيس المجلس نبيه بري عنه قوله: he speaks
             if told is not None and told[1] < r.n and toks[told[1]].text in ("عنه", "عنها"):
-                opened = r.intro(r.skip_words(told[1] + 1, classes=("skip", "source_noun")))
-                span = r.content_span(opened[0]) if opened else None
-                return r.draft(told[0], cue, span, opened[1]) if span else Dropped("relay without content")
+                return _words_after_pronoun(r, cue, told[0], told[1]) or Dropped("relay without content")
         if res is None and not (j < r.n and toks[j].text == "عن"):
             return Dropped("relay verb without a subject")  # a subject not understood
         relay_by, k = res if res else (d.carry_over(row["gender"], ("outlet", "organization"))

@@ -29,6 +29,7 @@ TITLE_REACH = 14  # words of an unknown description before the title that introd
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
+OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
@@ -620,7 +621,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
                 k += 1
             closed = k - j <= WHO_ASIDE_WORDS and k < n and toks[k].text == ","  # (وهي أستاذة في علم النفس
             #   بجامعة أكسفورد، "…": up to its comma, whatever its words)
-            if not closed and (k - j > 8 or any(s.at(z, "cue", lambda m: m.value["kind"] != "noun") for z in range(j + 1, k))):
+            if not closed and (k - j > OPEN_ASIDE_WORDS or any(s.at(z, "cue", lambda m: m.value["kind"] != "noun") for z in range(j + 1, k))):
                 return False
             j = k
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':
@@ -793,13 +794,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         # فيرفاكس ميديا: a common word may go on a name begun, or begin one after its descriptor;
         j += 2 if j > name_start and toks[j].text in ("عبد", "ابو") and s.starts_name(j) else 1  # غزال عبد الله
     if j < n and j > name_start and (family_name(s, toks[j]) or (
-            j == name_start + 1 and family_name_word(s, toks[j]) and (s.starts_name(name_start) or (
-                not s.common_noun(toks[name_start]) and j + 1 < n
-                and (toks[j + 1].text in (":", '"') or s.is_(j + 1, "intro", "intro_say")
-                     or s.at(j + 1, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)))))):
-        j += 1  # … العتيبي; after a first name alone any family name (زهير القفشات), after an unknown
-        #         one a family name right before the content or an office (وأكد عزام الدخيل أن، وقال مشوح
-        #         الحوشان وكيل الوزارة، إن)
+            j == name_start + 1 and _family_after_one_name(p, name_start, n))):
+        j += 1  # … العتيبي، زهير القفشات، عزام الدخيل أن
     described = name_start > i and j - name_start >= 2 and not all(
         s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
     #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
@@ -828,6 +824,20 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
     return sp, end
+
+
+def _family_after_one_name(p: PhraseParser, first: int, n: int) -> bool:
+    """Whether the definite word after the one name word at ``first`` is its family name: after a
+    first name, any (زهير القفشات); after an unknown word that is no common noun, one right before
+    the content or an office (وأكد عزام الدخيل أن، وقال مشوح الحوشان وكيل الوزارة، إن)."""
+    s, k = p.s, first + 1
+    if not family_name_word(s, s.toks[k]):
+        return False
+    if s.starts_name(first):
+        return True
+    return not s.common_noun(s.toks[first]) and k + 1 < n and (
+        s.toks[k + 1].text in (":", '"') or s.is_(k + 1, "intro", "intro_say")
+        or s.at(k + 1, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len) is not None)
 
 
 def _object_after_name(p: PhraseParser, j: int, n: int) -> bool:
