@@ -40,6 +40,14 @@ def test_every_row_has_the_header_columns(name):
     assert all(row[0].strip() == row[0] and row[0] for row in rows)
 
 
+@pytest.mark.parametrize("name", ["cues.tsv", "speaker_heads.tsv", "role_heads.tsv", "speech_words.tsv"])
+def test_no_row_is_written_twice(name):
+    _, rows = raw_rows(name)
+    keys = [tuple(row[:2]) for row in rows]
+    repeated = sorted({key for key in keys if keys.count(key) > 1})
+    assert not repeated, f"{name}: rows written twice: {repeated}"
+
+
 def test_loaders_parse_and_are_cached():
     assert len(LEXICON.actors) >= 300
     assert sum(len(v) for v in LEXICON.roles.values()) >= 300
