@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, COORDINATORS, DURING, IN_STATEMENT
+from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -1361,6 +1361,6 @@ def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
         return None
     if r.s.is_(r.s.index_after(cue.end), "hypothetical_speaker"):
         return Dropped("a hypothetical speaker: no one said it")
-    if ci > 0 and r.toks[ci - 1].text in ("اذا", "لو"):
+    if ci > 0 and r.toks[ci - 1].text in CONDITIONS:
         return Dropped("a condition: no one said it (حتى إذا لم يستجب الملاك …)")
     return verb_statement(r, cue, ci, None)
