@@ -1012,7 +1012,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         res = r.parser.parse(j, r.n) if j < r.n and toks[j].text != "عن" else None
         if res is None and j + 1 < r.n and toks[j].text.isalpha():
             told = r.parser.parse(j + 1, r.n)  # نقل زوار رئيس المجلس نبيه بري عنه قوله: he speaks
-            if told is not None and told[1] < r.n and toks[told[1]].text in ("عنه", "عنها"):
+            if told is not None and told[1] < r.n and toks[told[1]].text in PRONOUN_SOURCE_GENDER:
                 return _words_after_pronoun(r, cue, told[0], told[1]) or Dropped("relay without content")
         if res is None and not (j < r.n and toks[j].text == "عن"):
             return Dropped("relay verb without a subject")  # a subject not understood
