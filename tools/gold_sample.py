@@ -82,6 +82,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench23", "dev-x", 20150825, 40, 4, 10),
     ("devbench24", "dev-y", 20150826, 40, 4, 10),
     ("devbench25", "dev-z", 20150827, 40, 4, 10),
+    ("devbench26", "dev-aa", 20150828, 40, 4, 10),
+    ("devbench27", "dev-ab", 20150829, 40, 4, 10),
+    ("devbench28", "dev-ac", 20150830, 40, 4, 10),
+    ("devbench29", "dev-ad", 20150831, 40, 4, 10),
 )
 
 

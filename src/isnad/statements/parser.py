@@ -163,6 +163,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 break  # وتعهد رئيس الوزراء اليوناني بدعم …: the content, behind its preposition
             if self.verb_object and count and s.is_word(tok, "object_noun"):
                 break  # نفت جامعة حائل صحة الخبر: what is denied, past the body's name
+            if count and s.is_word(tok, "allegiance") and j + 1 < n:
+                j = self._side_taken_end(j + 1, n)
+                break  # قائد عسكري يمني موال للرئيس عبد ربه منصور هادي: the side he takes, not his name
             place = doc.at(tok.start, "country")
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
                     and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
@@ -241,6 +244,13 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _side_taken_end(self, j: int, n: int) -> int:
+        """Where the side an allegiance word names ends: its office or body chain and the name
+        after it (موال للرئيس عبد ربه منصور هادي، المقربة من حزب الله)."""
+        k, _, _ = self.complements(j, n)
+        named = self.person_name(k, n, introduced=True) if k < n else None
+        return named[1] if named is not None else k
 
     def _body_name_after_head(self, j: int, n: int, then_name: bool = True) -> bool:
         """Whether the word at ``j`` is the one-word name of the body or place whose indefinite
@@ -485,6 +495,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         if i > 0 and s.is_word(toks[i - 1], "quantity"):
             start = i - 1
         fs, fe = toks[start].start, toks[j - 1].end
+        if toks[start].text[:3] in ("وال", "فال"):
+            fs += 1  # والمستخدمون: the group, without the و that joins its clause
         surface = doc.surface(fs, fe)
         head = bare(toks[i].text)
         label = doc.words.group_labels.get(head) or (  # خبراء عقاريون: experts; موظفو الشركة: employees

@@ -78,8 +78,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, True
     if r.doc.words.lemma_is(row, "named_subject"):
         return None  # استطلاع أجرته «سي إن إن»، حيث أظهر أن …: not the spokesman named before
-    if j < r.n and r.toks[j].text in DURING[:2] and ci > 1 and r.toks[ci - 1].text.isalpha() \
-            and ((not r.s.definite(r.toks[ci - 1]) and not r.s.is_(ci - 1, "any")) or _occasion_before(r, ci)):
+    noun = ci - 1 - (ci > 2 and r.toks[ci - 1].text == ",")  # (… كلمة، أكد فيها)
+    if j < r.n and r.toks[j].text in DURING[:2] and noun > 0 and r.toks[noun].text.isalpha() \
+            and ((not r.s.definite(r.toks[noun]) and not r.s.is_(noun, "any")) or _occasion_before(r, ci)):
         subject = _speaker_of_occasion(r, ci)  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver (كلمة
         if subject is not None:  #               من وكيل المحافظة أكد فيها: the one it is from)
             return subject, j + 1, True
@@ -839,7 +840,8 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     (بحسب متعاملين في القطاع); not a thing (بحسب المعلومات التي …، وفقا للقانون الدولي)."""
     s, n = r.s, r.n
     noun_at = j
-    if j < n and s.is_(j, "source_noun"):
+    if j < n and (s.is_(j, "source_noun") or (  # وفقا لإحصاءات حكومة الإقليم: whose figures
+            r.toks[j].text[0] == "ل" and s.is_word(unglued(r.toks[j]), "source_noun") and s.at(j, "cue") is None)):
         j += 1 + (j + 1 < n and r.toks[j + 1].text == "ل")
     if j >= n:
         return None
@@ -956,6 +958,7 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
      {"speaker": "المقاومة الشعبية", "cue": "مؤكدة", "content": "سيطرتها على الجزء"}),
     ("فقد استشاط رئيس مجلس العموم جون بيركو غضبا من وزير المالية جورج أوزبورن، فصرخ فيه قائلا «اقعد يا رجل».",
      {"speaker": "جون بيركو", "cue": "قائلا"}),
+    ("وزار الوزير المستشفى، مطالبا الحكومة بتوفير الأدوية.", {"content": "الحكومة بتوفير"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
@@ -998,6 +1001,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
      {"speaker": "anonymous", "content": "المفتشين عثروا"}),
     ("ووفقا لصحيفة «لوس أنجلس تايمز» نقلا عن مكتب الطبيب الشرعي فإن الرجل غرق.",
      {"speaker": "مكتب الطبيب الشرعي", "content": "الرجل غرق"}),
+    ("ووفقا لإحصاءات وزارة الصحة، فإن عدد الإصابات تراجع.", {"speaker": "وزارة الصحة"}),
+    ("وبحسب قول الباحثين، فإن النتائج أولية.", {"speaker": "anonymous"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1352,6 +1357,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "القوات الأمنية العراقية", "cue": "دعت"}),
     ("وقال الوزير بعد أن التقى نظيره الروسي إن العلاقات بين البلدين جيدة.",
      {"speaker": "الوزير", "content": "العلاقات بين البلدين"}),
+    ("ثم ألقى مدير الجامعة كلمة، أكد فيها أن العمل مستمر.", {"speaker": "مدير الجامعة"}),
+    ("كما أن عددا من المستخدمين عبروا عن غضبهم من القرار.", {"speaker": "anonymous"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -46,9 +46,10 @@ class PersonPhrases:
                     and not (j < n and (toks[j].text == ":" or s.is_(j, "intro", "intro_say"))):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun (وقال اللاعب كوستا إن: a name)
             if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]) \
-                    and not ((introduced or s.is_word(toks[k], "word_first_name")) and family_name(s, toks[k + 1])):
+                    and not ((introduced or s.is_word(toks[k], "word_first_name")) and family_name(s, toks[k + 1])) \
+                    and not (alone and s.at(k - 1, "role", lambda m: m.value["kind"] == "title") is not None):
                 return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object (المواطن
-                #              منيع الحارثي: a name)
+                #              منيع الحارثي: a name; after a title, الدكتور رياض المصطفى: always a name)
             if alone and j < n and s.is_word(toks[j], "same"):
                 return None  # النائب المعارض نفسه: an adjective, then "the same"
             fs, fe = toks[k].start, toks[j - 1].end
@@ -81,6 +82,8 @@ class PersonPhrases:
             tok = toks[p]
             if self.needed_object(tok):
                 return None  # وأهاب رئيس اللجنة بكافة الزملاء …: what the verb asks, no name after it
+            if s.is_word(tok, "allegiance"):
+                return None  # قائد ميداني موال للرئيس عبد ربه منصور هادي: the name of the side he takes
             k = p + 1 if tok.text in (",", ";") else p
             titled = titles_end(s, k, n) if k < n else None
             if titled is not None:

@@ -46,6 +46,7 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
     ("أدانت 3 منظمات حقوقية دولية تجاهل الاتحاد الأوروبي لحالات الإعدام.", {"speaker": "anonymous"}),
     ('طالب عدد من المغردين في موقع التواصل الاجتماعي "تويتر" وزير العمل بالتحقيق في البرنامج.',
      {"speaker": "anonymous"}),
+    ("وقال أحد سكان حي النزهة بجدة إن المياه انقطعت منذ يومين.", {"speaker": "أحد سكان حي النزهة"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
@@ -75,16 +76,15 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
         and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
-    in_construct = one == "pl" and not s.definite(s.toks[j]) and s.head_kind(s.toks[j]) == "group" \
-        and p._construct(j, n)
+    in_construct = not s.definite(s.toks[j]) and s.head_kind(s.toks[j]) == "group" and p._construct(j, n)
     if not (s.definite(s.toks[j]) or with_pronoun or in_construct) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
     # عدد من زوار مركز المعارض: a group in construct, up to its definite word
     group, k = p.group(i, p.construct_end(j + 1, n) if in_construct else j + 1, n, one)
     if one == "pl":  # عدد من المغردين في موقع «تويتر»: a group, whose members are not named
         return _speaking(p, group, k, n)
-    named = p.person_name(k, n, introduced=True)
-    if named is None:
+    named = p.person_name(k, n, introduced=True) if not in_construct or s.starts_name(k) else None
+    if named is None:  # (أحد سكان حي الربوة بتيماء: a place after the group, not a name)
         for split in range(j + 1, k):  # أحد أعضاء الفريق حسن …: the group ends where the name starts
             named = p.person_name(split, n, introduced=True)
             if named is not None and s.starts_name(split):
@@ -159,7 +159,10 @@ def known_actor(p: PhraseParser, i: int, n: int) -> Found:
     return sp, p.apposition(sp, j, n)
 
 
-@SPEAKER_PHRASES.rule(("وقال معالي وزير الصحة إن الحملة بدأت.", {"speaker": "official"}))
+@SPEAKER_PHRASES.rule(
+    ("وقال معالي وزير الصحة إن الحملة بدأت.", {"speaker": "official"}),
+    ("وأكد صاحب المعالي الوزير أن المشروع يسير وفق الخطة.", {"speaker": "الوزير"}),
+)
 def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     """An honorific before an office (معالي وزير الخارجية، سمو أمير المنطقة): the office speaks."""
     role = _role_at(p, i)
@@ -181,6 +184,9 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال الاتحاد الدولي لكرة القدم إن المباراة ستقام في موعدها.", {"speaker": "الاتحاد الدولي لكرة القدم"}),
     ("وكان الملا منصور وجه في يونيو تحذيرا إلى زعيم التنظيم من أي محاولة للتمدد.", {"speaker": "منصور", "cue": "وجه"}),
     ("ووجه الرئيس دعوة إلى المعارضة للحوار.", {"speaker": "official", "cue": "وجه"}),
+    ("وقال صاحب المطعم إن الأسعار ارتفعت.", {"speaker": "صاحب المطعم"}),
+    ("وأكد قائد ميداني موال للرئيس عبد ربه منصور هادي أن القوات تقدمت نحو المدينة.", {"speaker": "official"}),
+    ("وقال الشيخ رياض الصالح إن الخطبة تناولت الأمانة.", {"speaker": "رياض الصالح"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -278,6 +284,8 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
     ("وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات مستمرة.", {"speaker": "الهيئة الوطنية لإدارة الكوارث"}),
     ("وأكدت اللجنة العليا للانتخابات أن التصويت سيبدأ غدا.", {"speaker": "اللجنة العليا للانتخابات"}),
     ("وكشفت الهيئة العامة للغذاء والدواء أنها رفضت فسح الشحنة.", {"speaker": "الهيئة العامة للغذاء والدواء"}),
+    ("وأعلنت الجمارك أن الشحنة ضبطت في الميناء.", {"speaker": "الجمارك"}),
+    ("وقال المكتب الإعلامي للأمم المتحدة إن المساعدات وصلت.", {"speaker": "المكتب الإعلامي للأمم المتحدة"}),
 )
 def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     """A definite noun that names an earlier speaker (``backrefs.tsv``: المسؤول الأمريكي،
@@ -303,10 +311,12 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
         return None  # وأبدى سعادته بتفاعل الزوار: his happiness, the object (وأكد سعادته أن: His Excellency)
     if kind == "organization" and place is None and p.adjective_of(m, j, n):
         k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
-        if k > j and org is None:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described
+        if k > j:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described; المكتب الإعلامي
+            #          للأمم المتحدة: a body of the one named
             surface = doc.surface(m.key_start, toks[k - 1].end)
             return Speaker(surface, surface, "organization", (m.key_start, toks[k - 1].end), country,
-                           gender=row["gender"] or None, head=m.key.removeprefix("ال")), k
+                           gender=row["gender"] or None, organization=org.name if org else None,
+                           head=m.key.removeprefix("ال")), k
     if kind == "outlet":
         if p.d.last_outlet is None:
             surface = doc.surface(m.key_start, toks[j - 1].end)
@@ -360,6 +370,7 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     ("وأضاف بيان نشر على موقع شركة أرامكو أن الإنتاج ارتفع.", {"speaker": "شركة أرامكو"}),
     ("وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت إلى أن السعودية تحتل المرتبة الثالثة.",
      {"speaker": "دراسة عن تطبيقات الجوال في المملكة"}),
+    ("وذكر بيان وزعه المكتب الإعلامي للجامعة أن الاجتماع تأجل.", {"speaker": "المكتب الإعلامي للجامعة"}),
 )
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
@@ -436,6 +447,7 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
      {"speaker": "طلال آل الشيخ", "content": "ينجح السليم"}),
     ("وأكدت فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن الدعم حيوي.",
      {"speaker": "فديريكا موغريني", "content": "الدعم حيوي"}),
+    ("وقال خالد العمري صاحب محل للعطور بالسوق إن الإقبال ضعيف.", {"speaker": "خالد العمري"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name

@@ -298,8 +298,9 @@ class SentenceReader:
 
     def skip_inline_subject(self, k: int) -> int:
         """Past a pronoun subject right after a participle or verb (مشيدا سموه بتعاون …)."""
-        if k < self.n and self.s.at(k, "backref") is not None and self.toks[k].text.endswith(("ه", "ها")):
-            return k + 1
+        if k < self.n and self.s.at(k, "backref") is not None and self.toks[k].text.endswith(("ه", "ها")) \
+                and not self.s.written_ending(self.toks[k], "ة"):
+            return k + 1  # (not مطالبا الحكومة بالتحقيق: the body asked, in the content)
         return k
 
     def skip_addressee(self, k: int, informs: bool = False) -> int:
@@ -541,8 +542,12 @@ class SentenceReader:
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
             res = self.parser.noun_phrase(k, ci)
-            if res is None and s.head_kind(toks[k]) == "group" and not s.definite(toks[k]):
-                res = self.parser.group(k, k + 1, ci, "pl")  # فإن خبراء ماليين مستقلين قالوا
+            if res is None and s.head_kind(toks[k]) == "group":
+                res = self.parser.group(k, k + 1, ci, "pl")  # فإن خبراء ماليين مستقلين قالوا، والمستخدمون عبروا
+            if res is None and s.is_(k, "quantity"):  # كما أن الكثير من مستخدمي الإنترنت عبروا: the subject
+                self.parser.clause_subject = True         # of the verb right after it
+                res = self.parser.parse(k, ci, allow_name=False)
+                self.parser.clause_subject = False
             if res is not None and self._aside(res[1], ci):
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
@@ -642,7 +647,7 @@ class SentenceReader:
         """Whether a subject before its verb may start at token ``k``: where a clause begins, after
         the أن of a contrast (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال) or after فإن."""
         return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text == "ان" and (
-            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text == "غير")) \
+            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما"))) \
             or (k > 0 and self.toks[k - 1].text == "فان" and (  # وعلى الرغم من …، فإن خبراء ماليين قالوا
                 self.s.definite(self.toks[k]) or self.s.head_kind(self.toks[k]) is not None
                 or self.doc.by_start.get(self.toks[k].start)))  # (not فإن عاد أخذ يفتي: "if he returns")
