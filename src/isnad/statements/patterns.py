@@ -76,6 +76,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.before_cue(ci)
     if speaker is not None:
         return speaker, j, True
+    if r.lead_source is not None and r.lead_source[0] == ci and gender_agrees(row["gender"], r.lead_source[1]):
+        r.parser.last_rule = "leading_relay"
+        return r.lead_source[1], j, True
     if r.doc.words.lemma_is(row, "named_subject"):
         return None  # استطلاع أجرته «سي إن إن»، حيث أظهر أن …: not the spokesman named before
     noun = ci - 1 - (ci > 2 and r.toks[ci - 1].text == ",")  # (… كلمة، أكد فيها)
@@ -230,6 +233,8 @@ def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
     for k in range(rel - 1, max(-1, rel - 1 - ANTECEDENT_WORDS), -1):
         if not r.toks[k].text.isalpha() and r.toks[k].text != '"':
             break
+        if r.behind_preposition(k):
+            continue  # الوفد برئاسة السفير الأمريكي الذي أكد: the ambassador, not the presidency
         res = r.parser.parse(k, rel, allow_name=False)
         if res is not None and res[1] == rel and r.parser.last_rule not in WEAK_SUBJECT_RULES:
             found = res[0]
@@ -379,11 +384,14 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
         before = r.toks[k - 1]
         if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any") \
                 or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")
-                    and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا"))):
-            continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …), not وحول استمرار مشاكل …
+                    and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا", "قد"))):
+            continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …؛ وقد بسطت …),
+            #           not وحول استمرار مشاكل …
         group = gender == "pl" and s.head_kind(r.toks[k]) == "group"  # تفاعل مغردون مع …، طالبوا
         found = (r.parser.group(k, k + 1, ci, "pl") if group else None) or _person_subject(r, k, ci) \
-            or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None)
+            or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
+            or (r.parser.parse(k, ci, allow_name=False) if s.at(k, "backref") or s.at(k, "role") else None)
+        #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names)
         if found is not None:
             if gender_agrees(gender, found[0]) and (found[0].kind != "anonymous" or group):
                 r.parser.last_rule = "clause_subject"
@@ -583,6 +591,10 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
             or (explicit and pronoun_object(r.s, r.toks[zs_object]))):  # أبدى العريني سعادته بـ …
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
+    manner = r.live_cue(zs) if zs + 1 < r.n else None
+    if manner is not None and manner.value["kind"] == "participle" and (
+            r.toks[zs + 1].text == ":" or r.s.is_(zs + 1, "intro", "intro_say")):
+        zs += 1  # الذي قال مؤكدا: «…»: how it was said, then the words
     opened = r.intro(zs, far_saying=row["object"] != "yes")
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
     if needed is not None:
@@ -1079,6 +1091,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         verb_at = k + (k < r.n and toks[k].text in ("فقد", "فلقد"))  # وبحسب "الألمانية"، فقد ذكرت شركة …
         if verb_at < r.n and r.live_cue(verb_at) is not None and r.live_cue(verb_at).value["kind"] in VERB_KINDS:
             r.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows
+            r.lead_source = (verb_at, speaker)  # وبحسب مصادر عسكرية، أكدت أن …: or its speaker, when the verb has none
             return Dropped("a leading relay of the statement that follows")
         span = r.content_span(k)
         return r.draft(speaker, cue, span, k) if span else None
@@ -1359,6 +1372,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "الوزير", "content": "العلاقات بين البلدين"}),
     ("ثم ألقى مدير الجامعة كلمة، أكد فيها أن العمل مستمر.", {"speaker": "مدير الجامعة"}),
     ("كما أن عددا من المستخدمين عبروا عن غضبهم من القرار.", {"speaker": "anonymous"}),
+    ("وبحسب مصادر أمنية، أكدت أن الهجوم استهدف نقطة تفتيش.", {"speaker": "anonymous"}),
+    ("وقد بسطت القوات الحكومية سيطرتها على المدينة، وأكدت أنها طهرتها من المسلحين.", {"speaker": "القوات الحكومية"}),
+    ("واستقبل الأمير الوفد برئاسة السفير الأمريكي الذي أكد أن العلاقات متينة.", {"speaker": "السفير الأمريكي"}),
+    ("وكان أول المعلقين المغرد سعد الحربي الذي قال موضحا: «القرار تأخر كثيرا».", {"speaker": "سعد الحربي", "content": "القرار تأخر"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

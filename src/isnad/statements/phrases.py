@@ -187,6 +187,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال صاحب المطعم إن الأسعار ارتفعت.", {"speaker": "صاحب المطعم"}),
     ("وأكد قائد ميداني موال للرئيس عبد ربه منصور هادي أن القوات تقدمت نحو المدينة.", {"speaker": "official"}),
     ("وقال الشيخ رياض الصالح إن الخطبة تناولت الأمانة.", {"speaker": "رياض الصالح"}),
+    ("من جانبه، أكد أمين منطقة تبوك أن المشاريع تسير وفق الخطة.", {"speaker": "أمين منطقة تبوك"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -448,6 +449,7 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     ("وأكدت فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن الدعم حيوي.",
      {"speaker": "فديريكا موغريني", "content": "الدعم حيوي"}),
     ("وقال خالد العمري صاحب محل للعطور بالسوق إن الإقبال ضعيف.", {"speaker": "خالد العمري"}),
+    ("وقالت يوتا كرامر المسؤولة عن الإعلام في المتحف: «افتتحنا القاعة الجديدة».", {"speaker": "يوتا كرامر"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name

@@ -65,6 +65,8 @@ class SentenceReader:
         self.zone_source: Speaker | None = None  # نقلا عن X inside the attribution of a statement
         self.zone_via: list[str] = []
         self.lead_via: list[str] = []  # وبحسب رويترز، …: the outlet every statement of the sentence came through
+        self.lead_source: tuple[int, Speaker] | None = None  # وبحسب مصادر عسكرية، أكدت أن …: the subject
+        #   of the verb right after a leading relay, when that verb has none (its index, the source)
 
     def read(self) -> None:
         """Give each live cue, left to right, to the first pattern that reads it."""
@@ -486,8 +488,7 @@ class SentenceReader:
             ms = doc.by_start.get(toks[k].start)
             if not ms or (k > 0 and toks[k - 1].text in IN_STATEMENT):
                 continue  # وفي تصريح لوكالة فرانس برس، قالت …: the statement it was made in
-            if any(m.prefix_len and doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك"))
-                   for m in ms):
+            if self.behind_preposition(k):
                 continue
             res = self.parser.parse(k, ci, allow_name=False)
             if res is None or not self._aside(res[1], ci):
@@ -501,6 +502,13 @@ class SentenceReader:
             if sp.report or at_clause:
                 return sp
         return self._noun_phrase_before(ci) or self._name_opening_the_sentence(ci)
+
+    def behind_preposition(self, k: int) -> bool:
+        """Whether a lexicon phrase at token ``k`` is glued to بـ / لـ / كـ (برئاسة، للوزارة): a
+        complement, never a subject."""
+        doc = self.doc
+        return any(m.prefix_len and doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك"))
+                   for m in doc.by_start.get(self.toks[k].start, ()))
 
     def _name_opening_the_sentence(self, ci: int) -> Speaker | None:
         """A person's name that opens the sentence or a clause (لكن فينجر نفى أن …), with «one of»
@@ -718,7 +726,7 @@ class SentenceReader:
         zone = (toks[0].start, toks[zone_end].start if zone_end < self.n else s.span[1])
         d = Draft(speaker, cue, content, s.span, s.span[0], list(speaker.via),
                   speaker_rule=self.parser.last_rule or "")
-        d.via += [v for v in self.zone_via + self.lead_via if v not in d.via]
+        d.via += [v for v in self.zone_via + self.lead_via if v not in d.via and v != speaker.name]
         d.response_phrase = self.response_phrase(zone)
         for z in range(self.n):
             tok = toks[z]
