@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import glued_noun, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT
+from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, QAD
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -202,7 +202,7 @@ def _verb_opens_clause(r: SentenceReader, ci: int) -> bool:
     """Whether the verb at ``ci``, with the قد before it, opens its sentence or a clause (وأشاد …؛
     وقد وجّه …؛ …، كما أكد …)."""
     k = ci
-    while k > 0 and r.toks[k - 1].text in ("قد", "وقد", "فقد", "لقد"):
+    while k > 0 and r.toks[k - 1].text in QAD:
         k -= 1
     return r.opens_clause(k) or r.clause_start(ci)
 
@@ -591,6 +591,10 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
             or (explicit and pronoun_object(r.s, r.toks[zs_object]))):  # أبدى العريني سعادته بـ …
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
+    if explicit and zs + 1 < r.n and r.s.is_(zs, "speech_object") and (
+            r.toks[zs + 1].text in ("عن", "حول", "علي") or glued_noun(r.s, r.toks[zs + 1])):
+        span = r.content_span(zs + 1)  # واختتم الربيعي حديثه عن الانتهاء من …، وختم كلمته بشكر …
+        return r.draft(speaker, cue, span, zs + 1) if span else None
     manner = r.live_cue(zs) if zs + 1 < r.n else None
     if manner is not None and manner.value["kind"] == "participle" and (
             r.toks[zs + 1].text == ":" or r.s.is_(zs + 1, "intro", "intro_say")):
@@ -1376,6 +1380,9 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقد بسطت القوات الحكومية سيطرتها على المدينة، وأكدت أنها طهرتها من المسلحين.", {"speaker": "القوات الحكومية"}),
     ("واستقبل الأمير الوفد برئاسة السفير الأمريكي الذي أكد أن العلاقات متينة.", {"speaker": "السفير الأمريكي"}),
     ("وكان أول المعلقين المغرد سعد الحربي الذي قال موضحا: «القرار تأخر كثيرا».", {"speaker": "سعد الحربي", "content": "القرار تأخر"}),
+    ("واشتكى عدد من سكان الحي من تكرار انقطاع المياه.", {"speaker": "anonymous", "content": "تكرار انقطاع المياه"}),
+    ("وقال المهندس سعيد الغامدي إن العمل مستمر. واختتم الغامدي حديثه عن مواعيد تشغيل المحطة الجديدة.", {"speaker": "سعيد الغامدي", "content": "مواعيد تشغيل المحطة"}),
+    ("وقد ثمن رئيس الجمعية زيارة الوفد للمرضى.", {"speaker": "رئيس الجمعية"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -39,6 +39,7 @@ DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma
 AMMA_REACH = 30  # tokens back from a verb in فـ to the أما that opens its clause
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
+QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
@@ -139,7 +140,7 @@ class SentenceReader:
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
-                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS
+                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS + QAD
                 or self.s.is_(z - 1, "skip") or self.s.text_of(z + 1) in DURING):
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر (كما عبر المرضى عن شكرهم،
             #               برقية … عبر فيها عن: the verb)
