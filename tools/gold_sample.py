@@ -86,6 +86,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench27", "dev-ab", 20150829, 40, 4, 10),
     ("devbench28", "dev-ac", 20150830, 40, 4, 10),
     ("devbench29", "dev-ad", 20150831, 40, 4, 10),
+    ("devbench30", "dev-ae", 20150901, 40, 4, 10),
+    ("devbench31", "dev-af", 20150902, 40, 4, 10),
+    ("devbench32", "dev-ag", 20150903, 40, 4, 10),
+    ("devbench33", "dev-ah", 20150904, 40, 4, 10),
 )
 
 

@@ -94,7 +94,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
-        or (_verb_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)))
+        or (_verb_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)
+                                            or _people_then_content(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -196,6 +197,28 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     as their object (``object_noun``: وأكد ضرورة استمرار التوعية، وشدد أهمية …) or a noun with its
     pronoun (وأبدى سعادته بالمعرض)."""
     return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
+
+
+def _oblique_plural(r: SentenceReader, k: int) -> bool:
+    """A definite plural of people in ين at token ``k`` (الموظفين، المواطنين، الراغبين): the
+    accusative or genitive, so an object of the verb before it, not its subject (المواطنون)."""
+    if k >= r.n:
+        return False
+    tok = r.toks[k]
+    if not (r.s.definite(tok) and tok.text.endswith("ين")) or r.s.at(k, "actor") is not None:
+        return False
+    return r.s.head_kind(tok) == "group" or len(tok.text.lstrip("وف")) >= 8
+
+
+def _people_then_content(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """The people a verb addresses right after it, then what it asks of them (ودعت الراغبين إلى
+    تقديم الطلبات، وحثت المواطنين على …): its subject is unsaid."""
+    if cue.value["object"] != "yes" or k + 1 >= r.n or not r.s.definite(r.toks[k]):
+        return False
+    people = r.s.head_kind(r.toks[k]) == "group" or r.toks[k].text.endswith("ين")
+    after = r.toks[k + 1]
+    return people and (after.text in ("الي", "علي") or r.s.is_(k + 1, "intro") or (
+        after.text[0] == "ب" and glued_noun(r.s, after)))
 
 
 def _verb_opens_clause(r: SentenceReader, ci: int) -> bool:
@@ -474,6 +497,8 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
             return first, j
         if ci < 2 or not r.s.is_(ci - 2, "auxiliary"):
             return None  # وكانت قد توقعت الرئاسة …: nothing between كان and the verb, the subject follows
+    if _oblique_plural(r, k) and cue.value["object"] == "yes":
+        return None  # وحث الموظفين على …، ودعت المواطنين إلى …: a plural in ين is the object, never the subject
     r.parser.verb_gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.verb_object = cue.value["object"] == "yes"
     r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.needs_of(cue.value))
@@ -535,8 +560,9 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     if subject_known:
         return r.object_start(zs)
     if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])
-                     or _object_noun_follows(r, cue, zs)):
-        return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …: the subject unsaid
+                     or _object_noun_follows(r, cue, zs) or _people_then_content(r, cue, zs)):
+        return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …، ودعت
+        #            الراغبين إلى …: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
         return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
     return None
@@ -1383,6 +1409,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("واشتكى عدد من سكان الحي من تكرار انقطاع المياه.", {"speaker": "anonymous", "content": "تكرار انقطاع المياه"}),
     ("وقال المهندس سعيد الغامدي إن العمل مستمر. واختتم الغامدي حديثه عن مواعيد تشغيل المحطة الجديدة.", {"speaker": "سعيد الغامدي", "content": "مواعيد تشغيل المحطة"}),
     ("وقد ثمن رئيس الجمعية زيارة الوفد للمرضى.", {"speaker": "رئيس الجمعية"}),
+    ("وطلب المدرب من لاعبيه التركيز في المباراة المقبلة.", {"speaker": "المدرب", "content": "لاعبيه التركيز"}),
+    ("وقدم المواطن طلب الحصول على الأرض من البلدية.", None),
+    ("وقال المدير إن العمل مستمر. وحث الموظفين على الالتزام بالمواعيد.", {"speaker": "المدير", "content": "الموظفين على الالتزام"}),
+    ("وأعلنت الكلية عن وظائف شاغرة. ودعت الراغبين إلى تقديم طلباتهم إلكترونيا.", {"speaker": "الكلية", "content": "الراغبين إلى تقديم"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
