@@ -544,9 +544,8 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     """Where a plain-object content starts (رفضت الوزارة التعليق، وشدد على ضرورة …، رفض
     التعليق …), or None when the verb takes no object here."""
     row = cue.value
-    if subject_known and zs < r.n and r.s.is_(zs, "speech_opener") \
-            and r.doc.words.lemma_is(row, "saying"):
-        return zs  # ويقول بن يحيى قد يكون السبب …: the words follow the speaker bare
+    if zs < r.n and r.s.is_(zs, "speech_opener") and r.doc.words.lemma_is(row, "saying"):
+        return zs  # ويقول بن يحيى قد يكون السبب …، وأضاف لقد انتخبنا …: the words follow bare
     if subject_known and row["stance"] == "reject":
         start = r.object_start(zs)
         if start < r.n and r.toks[start].text in r.doc.words.declined_objects:
@@ -1413,6 +1412,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقدم المواطن طلب الحصول على الأرض من البلدية.", None),
     ("وقال المدير إن العمل مستمر. وحث الموظفين على الالتزام بالمواعيد.", {"speaker": "المدير", "content": "الموظفين على الالتزام"}),
     ("وأعلنت الكلية عن وظائف شاغرة. ودعت الراغبين إلى تقديم طلباتهم إلكترونيا.", {"speaker": "الكلية", "content": "الراغبين إلى تقديم"}),
+    ("وقال الرئيس إن العلاقات جيدة. وأضاف لقد انتخبنا الشعب لنغير الوضع.", {"speaker": "الرئيس", "content": "لقد انتخبنا الشعب"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -228,7 +228,8 @@ class SentenceReader:
             return True
         tok = self.toks[k]
         return (not tok.text.isalpha() or tok.text[0] == "ل"
-                or self.s.is_(k, "intro", "intro_say", "intro_prep", "adverbial_prep", "skip", "demonstrative")
+                or self.s.is_(k, "intro", "intro_say", "intro_prep", "adverbial_prep", "skip", "demonstrative",
+                              "speech_opener")
                 or self.s.at(k, "cue") is not None)  # وأرجع ذلك إلى: a demonstrative is the object
 
     # -- clauses -------------------------------------------------------------------
