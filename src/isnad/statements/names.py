@@ -42,8 +42,8 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return False
     if s.first_name(tok) and not s.is_word(tok, "any"):
         return True  # تركي العسيري: a first name, not the adjective
-    if s.known(tok):
-        return False
+    if s.known(tok) and (first or not s.clause_verb_only(tok)):
+        return False  # (وقال مدير البرامج عبدالله طلب: a family name, the verb طلب only where a clause begins)
     if accusative_noun(s, tok):
         return False
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..lexicon import Lexicon
 from ..mentions import Mention
 from ..text import FoldedText, quotations
-from .words import Words, bare, words
+from .words import CONTENT_CLASSES, Words, bare, words
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 AAN_RE = re.compile(r"(?<!\w)آن(?!\w)")  # the noun آن as written (folding makes it أن)
@@ -22,6 +22,7 @@ _NONE: frozenset[str] = frozenset()
 _STOP_CLASSES = frozenset({"intro", "skip", "negation", "intro_say"})  # words no speaker phrase runs over
 _KNOWN_CLASSES = frozenset({"any", "role_adjective"})  # words with a meaning other than a name
 _KNOWN_CATEGORIES = frozenset({"cue", "role", "country", "backref", "actor"})
+_CLAUSE_VERB_CLASSES = frozenset(CONTENT_CLASSES) | {"any", "common", "clause_initial_cue"}  # a clause verb's classes
 
 
 class Token(NamedTuple):
@@ -186,6 +187,13 @@ class Sentence:
         """A word the lexicons give a meaning other than a name (a role, place, cue, function word)."""
         return not self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) or any(
             m.category in _KNOWN_CATEGORIES for m in self.by_start.get(tok.start, ()))
+
+    def clause_verb_only(self, tok: Token) -> bool:
+        """A word the lexicons know only as a verb that speaks where a clause begins (طلب، شكر،
+        وعد، بين): inside a name it is a name word (عبدالله طلب، محمد بين)."""
+        ms = [m for m in self.by_start.get(tok.start, ()) if m.category in _KNOWN_CATEGORIES]
+        return bool(ms) and self.classes_of.get(tok.text, _NONE) <= _CLAUSE_VERB_CLASSES and all(
+            m.category == "cue" and not m.prefix_len and m.key in self.doc.words.of("clause_initial_cue") for m in ms)
 
     def first_name(self, tok: Token) -> bool:
         """A first name: listed, or a compound written as one word (عبدالرحمن، عبدالله)."""
