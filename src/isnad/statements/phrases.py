@@ -352,7 +352,10 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
                    (m.key_start, toks[j - 1].end), country, None, None, gender), j
 
 
-@SPEAKER_PHRASES.rule(("وقالت موسكو إن العقوبات لن تغير موقفها.", {"speaker": "موسكو"}))
+@SPEAKER_PHRASES.rule(
+    ("وقالت موسكو إن العقوبات لن تغير موقفها.", {"speaker": "موسكو"}),
+    ("أعلن العراق اليوم أن صادراته النفطية ارتفعت.", {"speaker": "العراق"}),
+)
 def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     """A country or its capital as the speaker (وقالت موسكو، أكدت السعودية)."""
     place = p.s.at(i, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len)
@@ -360,7 +363,8 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
         return None
     c = p.doc.lexicon.countries[place.value.iso3]
     surface = p.doc.surface(place.key_start, place.end)
-    return Speaker(c.name_en, surface, "country", (place.key_start, place.end), c.iso3, gender="f"), \
+    gender = "m" if place.key in p.doc.words.of("masculine_country") else "f"  # أعلن العراق، قالت مصر
+    return Speaker(c.name_en, surface, "country", (place.key_start, place.end), c.iso3, gender=gender), \
         p.s.index_after(place.end)
 
 

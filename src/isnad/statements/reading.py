@@ -39,6 +39,7 @@ DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma
 AMMA_REACH = 30  # tokens back from a verb in فـ to the أما that opens its clause
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
+DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
 QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
@@ -568,12 +569,18 @@ class SentenceReader:
         past its description (أما رعد جاسم (36 سنة) الموظف في شركة «نفط الجنوب»، فقال إن …;
         وأما الوزارة فأكدت …)."""
         toks = self.toks
-        if "ف" not in self.doc.text[cue.start:cue.key_start]:
-            return None
+        answered = "ف" in self.doc.text[cue.start:cue.key_start]
         for k in range(ci - 1, max(-1, ci - AMMA_REACH), -1):
             if toks[k].text in ("اما", "واما") and (k == 0 or toks[k - 1].text in CLAUSE_PUNCT + (":", '"')
                                                    or self.s.is_(k - 1, "clause_opener")):
                 res = self.parser.parse(k + 1, ci) or self.parser.person_name(k + 1, ci, introduced=True)
+                if not answered:  # أما الدكتور وليام هالينجر مدير البرنامج أكد أن …: without ف, the topic
+                    #               right before the verb, past its description
+                    if res is None or self.subordinate(ci) or not (
+                            self._aside(res[1], ci) or self._described(res[1], ci)):
+                        return None
+                    self.parser.last_rule = "subject_after_amma"
+                    return res[0]
                 if res is None or (res[0].kind != "person" and not self._aside(res[1], ci)):
                     res = self.person_in_topic(k + 2, ci) or res  # not past a whole description
                 if res is None:
@@ -583,6 +590,13 @@ class SentenceReader:
             if toks[k].text in (".", ";") or self.s.at(k, "cue", lambda m: m.value["kind"] != "noun") is not None:
                 return None  # (a report noun may describe the topic: مدير المركز الدولي لدراسة التطرف)
         return None
+
+    def _described(self, j: int, ci: int) -> bool:
+        """Whether the words from token ``j`` to the verb at ``ci`` are a short description (مدير
+        البرنامج في جامعة هارفارد): words only, no mark or verb of saying, a few at most."""
+        return ci - j <= DESCRIPTION_WORDS and all(
+            t.text.isalpha() and self.s.at(z, "cue", lambda m: m.value["kind"] != "noun") is None
+            for z, t in enumerate(self.toks[j:ci], start=j))
 
     def person_in_topic(self, start: int, ci: int, reach: int | None = None) -> tuple[Speaker, int] | None:
         """The first person named from token ``start`` on, by a first name or after a title, past the
