@@ -212,6 +212,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return k + 2  # المهندس آل الشيخ: a family named after its title
     if toks[k].text == "علي" and not s.written_ending(toks[k], "ي"):
         return None  # ديون الحرب على الحلفاء: the preposition على, written with ى, is never the name Ali
+    if s.after_verb_particle(k):
+        return None  # ولم يتطرق «فالون» إلى …: a verb after لم / لن, never a name
     linked = k + 1 < n and toks[k + 1].text in FILIATION  # فالح بن راجس
     ambiguous = s.is_word(toks[k], "any_first_name") and k + 1 < n and (
         (introduced and (alone or linked or family_name_word(s, toks[k + 1])))

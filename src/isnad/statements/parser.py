@@ -308,6 +308,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             past = self._place_or_body(j, tok.text, n)  # بلدية كاليه: not ب + لدية
         return past
 
+    def place_after_head(self, j: int, n: int) -> int:
+        """Past the place named after the place head noun at token ``j`` that ends an office's name
+        (أمير منطقة نجران، أمين محافظة جدة، أمير منطقة الحدود الشمالية)."""
+        return self._place_or_body(j, self.s.toks[j].text, n)
+
     def _place_or_body(self, j: int, head: str, n: int) -> int:
         """Past a place or body whose head noun, written ``head`` without a glued بـ, is the word
         at ``j`` (see :meth:`_place_of_office`); ``j`` when it is neither."""

@@ -204,12 +204,16 @@ def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
         return p.anonymous(role, i, n)
     after_head = s.index_after(role.end)
     closed_head = role.definite(doc.text) and (" " not in role.key or role.key.rsplit(" ", 1)[1].startswith("ال"))
+    place = after_head - 1
+    if " " in role.key and s.is_(place, "place_head") and after_head < n:
+        after_head = p.place_after_head(place, n)  # أمير منطقة نجران، أمين محافظة جدة: the place, not a name
+        closed_head = after_head > place + 1
     if kind == "title":
         j, org, country = after_head, None, None  # د. الغامدي: the name follows the title
     else:
         j, org, country = p.complements(after_head, n, closed_head,  # المستشار X، not المتحدث باسم X
                                         organization=kind in ("organization", "outlet"))
-    fs, fe = _with_article(doc.text, role), toks[j - 1].end if j > after_head else role.end
+    fs, fe = _with_article(doc.text, role), toks[j - 1].end if j > place + 1 else role.end
     surface = doc.surface(fs, fe)
     if kind in ("organization", "outlet"):
         found = p.organization(role, j, n, org, surface, country)
@@ -779,7 +783,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     تشيرنيخوفسكي، شتاينتس), a descriptor and a name (المهاجم دياندري ييلدين), an unnamed
     person or group described by a common noun (شاهد، ضابط آخر بالشرطة، صيادون، مختصون
     سعوديون). A noun the verb does not agree with is its object, not its subject (وأكد ضرورة أن)."""
-    if not p.allow_name:
+    if not p.allow_name or p.s.after_verb_particle(i):
         return None
     s, doc = p.s, p.doc
     toks = s.toks

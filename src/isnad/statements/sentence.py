@@ -188,6 +188,10 @@ class Sentence:
         return not self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) or any(
             m.category in _KNOWN_CATEGORIES for m in self.by_start.get(tok.start, ()))
 
+    def after_verb_particle(self, i: int) -> bool:
+        """Whether token ``i`` follows لم / لن (ولم يتطرق، فلن يقبل): a verb, never a name."""
+        return i > 0 and self.toks[i - 1].text.lstrip("وف") in ("لم", "لن")
+
     def clause_verb_only(self, tok: Token) -> bool:
         """A word the lexicons know only as a verb that speaks where a clause begins (طلب، شكر،
         وعد، بين): inside a name it is a name word (عبدالله طلب، محمد بين)."""
