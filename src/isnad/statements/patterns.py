@@ -1044,6 +1044,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
      {"speaker": "مكتب الطبيب الشرعي", "content": "الرجل غرق"}),
     ("ووفقا لإحصاءات وزارة الصحة، فإن عدد الإصابات تراجع.", {"speaker": "وزارة الصحة"}),
     ("وبحسب قول الباحثين، فإن النتائج أولية.", {"speaker": "anonymous"}),
+    ("وانتقل اللاعب إلى الدوري الإيطالي وفقا لما ورد في تقارير صحفية محلية.", {"speaker": "anonymous"}),
+    ("ويسجل الجهاز الخطوات والسعرات، حسب وصف جون سيلس الذي صمم النظارة.", {"speaker": "جون سيلس"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1090,8 +1092,10 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         return r.draft(speaker, cue, span, opened[1]) if span else None
     if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
         j = s.past_time_words(j + 1)  # بحسب ما ذكرت X، حسبما نقلته X، حسبما أعلن أمس X
-        if j < r.n and toks[j].text in ("به", "بها"):
+        if j < r.n and toks[j].text in ("به", "بها", "اليه", "اليها"):
             j = _past_quoted_addressee(r, s.past_time_words(j + 1))  # بحسب ما أفاد به «الشرق الأوسط» مصدر …
+        elif j < r.n and toks[j].text == "في":
+            j += 1  # وفقا لما ورد في تقارير صحفية، حسبما جاء في بيان الوزارة: where it was said
     if j < r.n and toks[j].text == "ل":
         j += 1
     if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(unglued(toks[j]), "quantity"):

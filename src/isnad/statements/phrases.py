@@ -836,8 +836,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
                             or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
-                            or (len(words[0].text) == 4 and words[0].text[0] in "يتن" and not s.first_name(words[0]))):
-        return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا: a verb, not a name (زانداميلا is)
+                            or (len(words[0].text) in (4, 5) and words[0].text[0] in ("يتن" if len(words[0].text) == 4 else "ي")
+                                and not s.first_name(words[0]))):
+        return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا is)
     sp, end = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
