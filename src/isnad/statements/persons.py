@@ -109,8 +109,9 @@ class PersonPhrases:
                     e += 1
                 return sp, e, p
             if titled is not None or tok.text in (",", ";") or not self._role_word(tok) \
-                    or (tok.text in ("الي", "علي", "عن") and not (p + 1 < n and s.definite(toks[p + 1]))):
-                return None  # ولفت الشيخ إلى زيادة …: what the verb points to, no role words
+                    or (tok.text in ("الي", "علي", "عن") and (self.verb_object or not (p + 1 < n and s.definite(toks[p + 1])))):
+                return None  # ولفت الشيخ إلى زيادة …، وأعرب والد الشهيد عن الشكر …: what the verb points to or
+                #              takes, no role words
             p += 1
         return None
 
