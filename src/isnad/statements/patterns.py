@@ -840,8 +840,8 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
         tok = r.toks[z]
         if tok.text == word:
             return z
-        if tok.text not in "()" and (not tok.text.isalpha() or r.s.is_word(tok, "intro") or r.s.at(z, "cue")):
-            break
+        if tok.text not in '()"' and (not tok.text.isalpha() or r.s.is_word(tok, "intro") or r.s.at(z, "cue")):
+            break  # (ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن …: past the outlet's quoted name)
     return k
 
 
@@ -1046,6 +1046,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("وبحسب قول الباحثين، فإن النتائج أولية.", {"speaker": "anonymous"}),
     ("وانتقل اللاعب إلى الدوري الإيطالي وفقا لما ورد في تقارير صحفية محلية.", {"speaker": "anonymous"}),
     ("ويسجل الجهاز الخطوات والسعرات، حسب وصف جون سيلس الذي صمم النظارة.", {"speaker": "جون سيلس"}),
+    ('ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن "فالون" الذي يزور العراق، أن الطائرات ساعدت القوات.', {"speaker": "فالون"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1079,8 +1080,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             return Dropped("relay verb without a subject")
         speaker = relay_by
         if k < r.n and toks[k].text == source_word:
-            source = r.parser.parse(k + 1, r.n)
-            if source is None:
+            source = r.parser.parse(k + 1, r.n) or r.parser.person_name(k + 1, r.n, introduced=True)
+            if source is None:  # (نقلت الوكالة عن «فالون» الذي يزور العراق: a name the relay introduces)
                 return Dropped("relay without a source")
             speaker, k = source  # تقرير …، نقلت فيه عن دبلوماسيين: the source, whoever relayed it
             if relay_by is not None:

@@ -34,6 +34,9 @@ class PersonPhrases:
             j = s.index_after(actor.end)
         else:
             j = name_span(s, k, n, introduced, alone)
+            if j is None and quoted and introduced and k + 1 < n and toks[k + 1].text == '"' \
+                    and toks[k].text.isalpha() and not s.known(toks[k]):
+                j = k + 1  # نقلت الوكالة عن «فالون»: one unknown word in quotes, whatever letter it begins with
             cut = None if j is None else next((z for z in range(k + 1, j) if self.needed_object(toks[z])), None)
             j = cut or j  # ورفع الأمير بندر بن عبدالله أسمى آيات الشكر: the thanks it raises end the name
             end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
