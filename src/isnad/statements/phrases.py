@@ -777,6 +777,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "الانتفاضة الشعبية", "content": "سيطرت على الحي"}),
     ("وأكد الحرص على التعاون.", None),
     ("وأكد ضرورة أن يلتزم الجميع بالقرار.", None),
+    ('وقالت كاثرين ويلسون بيرك، التي أشرفت على الدراسة، وهي باحثة في جامعة أكسفورد: "النتائج مشجعة".', {"speaker": "كاثرين ويلسون بيرك"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
@@ -828,7 +829,10 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
     surnamed = j - name_start >= 2 and family_name(s, toks[j - 1]) and _object_after_name(p, j, n)
-    if j == name_start or not (_content_follows(p, j, n) or ((described and p.verb_object) or surnamed)
+    related = j - name_start >= 2 and j + 1 < n and toks[j].text == "," and s.is_(j + 1, "subordinator") \
+        and toks[j + 1].text.startswith("ال") and not pronoun_object(s, toks[name_start])
+    #   (بيتاني بارون جيبس، التي قادت الدراسة، …: a relative clause aside; not وضعها موريس لابوز، …)
+    if j == name_start or not (_content_follows(p, j, n) or ((described and p.verb_object) or surnamed) or related
                                or (aside is not None and _content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
