@@ -412,6 +412,13 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         gender = head.value["gender"] if head.value["gender"] in ("m", "f", "pl") else None
         sp, j = self.group(i, self.s.index_after(head.end), n, gender)
         sp.role = head.value["role"] or sp.role
+        if gender in ("m", "f") and j < n and self.s.first_name(self.s.toks[j]) and not self.s.common_noun(self.s.toks[j]) \
+                and self.s.definite(self.s.toks[j - 1]):  # (not مسؤول تركي كبير، مسؤول التدريب بغرفة نجران …)
+            named = self.person_name(j, n, introduced=True)  # مسؤول العلاقات الخارجية في حكومة الإقليم فلاح
+            if named is not None:                            # مصطفى: the official, named after his description
+                person, end = named
+                person.role, person.role_ar = person.role or sp.role, person.role_ar or sp.name_ar
+                return person, end
         glued = self.doc.text[head.start:head.key_start].lstrip("وف")
         if glued in ("ل", "ب"):  # وفقا لمصادر أمنية، بحسب مصادر: the source without its preposition
             fs = head.key_start

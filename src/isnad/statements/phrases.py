@@ -189,6 +189,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال الشيخ رياض الصالح إن الخطبة تناولت الأمانة.", {"speaker": "رياض الصالح"}),
     ("من جانبه، أكد أمين منطقة تبوك أن المشاريع تسير وفق الخطة.", {"speaker": "أمين منطقة تبوك"}),
     ("وأعرب والد الطالب عن الشكر والتقدير لسمو أمير منطقة تبوك على مواساته.", {"speaker": "والد الطالب"}),
+    ("وقال مسؤول العلاقات العامة في الشركة فهد السالم إن الأرباح ارتفعت.", {"speaker": "فهد السالم"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
