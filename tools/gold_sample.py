@@ -56,7 +56,7 @@ def _drawn_in_order(*draws: tuple[str, str, int, int, int, int]) -> dict[str, Go
 
 
 GOLD_SETS = _drawn_in_order(
-    ("calibration", "cal-", 20150801, 30, 3, 8),  # held out: no rule is written from it
+    ("calibration", "cal-", 20150801, 30, 3, 8),  # no rule written from it until stop 25 (see its README)
     ("devbench", "dev-b", 20150802, 40, 4, 10),
     ("devbench2", "dev-c", 20150804, 40, 4, 10),
     ("devbench3", "dev-d", 20150805, 40, 4, 10),
