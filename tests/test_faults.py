@@ -260,15 +260,16 @@ def many_pages(folder: Path, n: int) -> Path:
 @pytest.mark.parametrize("signum, workers", [(signal.SIGINT, []), (signal.SIGTERM, []),
                                              (signal.SIGINT, ["--workers", "1"])])
 def test_a_signal_exits_2_with_one_line_and_the_rerun_gives_the_uninterrupted_output(tmp_path, signum, workers):
-    folder = many_pages(tmp_path / "in", 300)
+    folder = many_pages(tmp_path / "in", 600)  # enough pages that the run is still going when it is signalled
     out, clean = tmp_path / "out", tmp_path / "clean"
     command = [sys.executable, "-m", "isnad", "run", str(folder), "--out", str(out), "--checkpoint-seconds", "0",
                *workers]
     child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while not any(p.stat().st_size for p in out.glob(f".staging-*/{store.CHECKPOINT_FILE}")) \
-            and time.monotonic() < deadline:
-        time.sleep(0.05)
+            and time.monotonic() < deadline and child.poll() is None:
+        time.sleep(0.01)
+    assert child.poll() is None, "the run ended before its first checkpoint was seen: nothing to interrupt"
     os.killpg(child.pid, signum)  # as a terminal or a service manager does: the whole group
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == EXIT_FAILURE, stderr
