@@ -1419,6 +1419,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وأعلنت الكلية عن وظائف شاغرة. ودعت الراغبين إلى تقديم طلباتهم إلكترونيا.", {"speaker": "الكلية", "content": "الراغبين إلى تقديم"}),
     ("وقال الرئيس إن العلاقات جيدة. وأضاف لقد انتخبنا الشعب لنغير الوضع.", {"speaker": "الرئيس", "content": "لقد انتخبنا الشعب"}),
     ("أما الدكتور جون سميث مدير المعهد في جامعة لندن أكد أن البرنامج ناجح.", {"speaker": "جون سميث"}),
+    ("وقال لي الوزير إن العمل مستمر.", {"speaker": "الوزير"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -40,7 +40,8 @@ AMMA_REACH = 30  # tokens back from a verb in فـ to the أما that opens its 
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
 DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
-QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
+QAD = ("قد", "وقد", "فقد", "لقد")
+PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم")  # the one spoken to, after a verb of saying  # the particle before a past verb (وقد ثمّن الوفد …)
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
@@ -313,6 +314,10 @@ class SentenceReader:
         أوضح ذلك لـ«عكاظ» المتحدث …), or, after a verb of informing, the outlet informed (أبلغ
         «عكاظ» مدير عام الفرع أنه …)."""
         toks, s, doc = self.toks, self.s, self.doc
+        if k + 1 < self.n and toks[k].text in PRONOUN_ADDRESSEES and toks[k + 1].text.isalpha() \
+                and not self.subjectless(k + 1) and toks[k + 1].text[0] != "ب":
+            k = self.skip_words(k + 1)  # وقال لي الوزير إن …، قال لنا أحد السكان: whom it was said to (not
+            #                           فقال لي بلهجة مرحة: …: how, the subject unsaid)
         if k + 1 < self.n and s.is_(k, "demonstrative") and toks[k + 1].text.startswith("ل"):
             past = self.skip_addressee(k + 1)
             if past > k + 1:
