@@ -314,10 +314,11 @@ class SentenceReader:
         أوضح ذلك لـ«عكاظ» المتحدث …), or, after a verb of informing, the outlet informed (أبلغ
         «عكاظ» مدير عام الفرع أنه …)."""
         toks, s, doc = self.toks, self.s, self.doc
-        if k + 1 < self.n and toks[k].text in PRONOUN_ADDRESSEES and toks[k + 1].text.isalpha() \
-                and not self.subjectless(k + 1) and toks[k + 1].text[0] != "ب":
+        if k + 1 < self.n and toks[k].text in PRONOUN_ADDRESSEES and (
+                s.definite(toks[k + 1]) or s.starts_name(k + 1) or s.is_(k + 1, "quantity")
+                or any(m.category in ("role", "actor", "backref") for m in doc.by_start.get(toks[k + 1].start, ()))):
             k = self.skip_words(k + 1)  # وقال لي الوزير إن …، قال لنا أحد السكان: whom it was said to (not
-            #                           فقال لي بلهجة مرحة: …: how, the subject unsaid)
+            #   فقال لي بلهجة مرحة، أكد لهم أهمية المرحلة: how or what, the subject unsaid)
         if k + 1 < self.n and s.is_(k, "demonstrative") and toks[k + 1].text.startswith("ل"):
             past = self.skip_addressee(k + 1)
             if past > k + 1:
