@@ -213,12 +213,11 @@ def _oblique_plural(r: SentenceReader, k: int) -> bool:
 def _people_then_content(r: SentenceReader, cue: Mention, k: int) -> bool:
     """The people a verb addresses right after it, then what it asks of them (ودعت الراغبين إلى
     تقديم الطلبات، وحثت المواطنين على …): its subject is unsaid."""
-    if cue.value["object"] != "yes" or k + 1 >= r.n or not r.s.definite(r.toks[k]):
+    if cue.value["object"] != "yes" or k + 1 >= r.n or not r.s.definite(r.toks[k]) \
+            or not (_oblique_plural(r, k) or r.s.head_kind(r.toks[k]) == "group"):
         return False
-    people = r.s.head_kind(r.toks[k]) == "group" or r.toks[k].text.endswith("ين")
     after = r.toks[k + 1]
-    return people and (after.text in ("الي", "علي") or r.s.is_(k + 1, "intro") or (
-        after.text[0] == "ب" and glued_noun(r.s, after)))
+    return after.text in ("الي", "علي") or r.s.is_(k + 1, "intro") or (after.text[0] == "ب" and glued_noun(r.s, after))
 
 
 def _verb_opens_clause(r: SentenceReader, ci: int) -> bool:

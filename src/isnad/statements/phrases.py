@@ -842,8 +842,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
                             or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
-                            or (len(words[0].text) in (4, 5) and words[0].text[0] in ("يتن" if len(words[0].text) == 4 else "ي")
-                                and not s.first_name(words[0]))):
+                            or _verb_shaped(s, words[0])):
         return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا is)
     sp, end = _person(p, name_start, j)
     if name_start > i:
@@ -853,6 +852,13 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
     return sp, end
+
+
+def _verb_shaped(s: Sentence, tok: Token) -> bool:
+    """A word shaped like a present verb and no listed first name: four letters after ي / ت / ن
+    (يمكن، تبقى) or five after ي (يتبين، ينبغي)."""
+    w = tok.text
+    return not s.first_name(tok) and ((len(w) == 4 and w[0] in "يتن") or (len(w) == 5 and w[0] == "ي"))
 
 
 def _family_after_one_name(p: PhraseParser, first: int, n: int) -> bool:

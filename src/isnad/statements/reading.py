@@ -39,9 +39,9 @@ DESCRIPTION_WORDS = 6  # words of a description after a subject, between a comma
 AMMA_REACH = 30  # tokens back from a verb in فـ to the أما that opens its clause
 BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكانت دراسة عن تطبيقات … قد أشارت)
 COORDINATORS = ("كما", "وكما", "ثم")
-DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
-QAD = ("قد", "وقد", "فقد", "لقد")
-PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم")  # the one spoken to, after a verb of saying  # the particle before a past verb (وقد ثمّن الوفد …)
+TOPIC_DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
+QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
+PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم")  # the one spoken to, after a verb of saying
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
@@ -600,7 +600,7 @@ class SentenceReader:
     def _described(self, j: int, ci: int) -> bool:
         """Whether the words from token ``j`` to the verb at ``ci`` are a short description (مدير
         البرنامج في جامعة هارفارد): words only, no mark or verb of saying, a few at most."""
-        return ci - j <= DESCRIPTION_WORDS and all(
+        return ci - j <= TOPIC_DESCRIPTION_WORDS and all(
             t.text.isalpha() and self.s.at(z, "cue", lambda m: m.value["kind"] != "noun") is None
             for z, t in enumerate(self.toks[j:ci], start=j))
 
