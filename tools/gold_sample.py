@@ -90,6 +90,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench31", "dev-af", 20150902, 40, 4, 10),
     ("devbench32", "dev-ag", 20150903, 40, 4, 10),
     ("devbench33", "dev-ah", 20150904, 40, 4, 10),
+    ("devbench34", "dev-ai", 20150905, 40, 4, 10),
+    ("devbench35", "dev-aj", 20150906, 40, 4, 10),
+    ("devbench36", "dev-ak", 20150907, 40, 4, 10),
+    ("devbench37", "dev-al", 20150908, 40, 4, 10),
 )
 
 

@@ -548,8 +548,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 or s.is_word(tok, "other") or s.is_word(tok, "any"))
 
     def indefinite_adjectives(self, head: Mention, j: int, n: int) -> int:
-        """Past the adjectives that agree with an indefinite feminine head or are nisbas
-        (دراسة علمية حديثة، تقرير أمريكي): the index after them."""
+        """Past the adjectives that agree with an indefinite feminine head, are nisbas or say
+        how recent a report is (دراسة علمية حديثة، تقرير أمريكي، تقرير حديث): the index after them."""
         s = self.s
         feminine = head.key.endswith(("ه", "ات"))  # a plural of things agrees in the feminine (دراسات مختلفة)
         k = j
@@ -557,7 +557,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             tok = s.toks[k]
             if not tok.text.isalpha() or s.definite(tok) or s.is_word(tok, "any") or s.at(k, "cue") is not None:
                 break
-            if not ((feminine and self.s.written_ending(tok, "ة")) or tok.text.endswith(("ي", "يه"))):
+            if not ((feminine and self.s.written_ending(tok, "ة")) or tok.text.endswith(("ي", "يه"))
+                    or s.is_word(tok, "report_adjective")):
                 break
             k += 1
         return k

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .names import glued_noun, pronoun_object
+from .names import accusative_noun, family_name, glued_noun, pronoun_object, titles_end
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, QAD
 from .sentence import Sentence, Token, unglued
@@ -44,6 +44,7 @@ SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، �
 
 STATEMENT_PATTERNS = Registry("statement pattern")
 INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introduce a speaker
+SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
@@ -123,7 +124,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     speaker = r.d.carry_over(row["gender"])
     if speaker is not None:
         r.parser.last_rule = "carried_subject"
-        return speaker, j, False
+        return narrated_subject(r, speaker, row["gender"]) or speaker, j, False
     speaker = introduced_person(r, row["gender"]) or introduced_subject(r, row["gender"])
     if speaker is not None:
         return speaker, j, False
@@ -306,6 +307,20 @@ def introduced_subject(r: SentenceReader, gender: str) -> Speaker | None:
         return None
     r.parser.last_rule = "introduced_subject"
     return found
+
+
+def narrated_subject(r: SentenceReader, carried: Speaker, gender: str) -> Speaker | None:
+    """The subject of the narration between the last statement and a verb whose subject is unsaid,
+    when it is someone else: the sentence before told what another did, and the verb goes on
+    with them (قال المدرب إن … . وزار رئيس النادي الفريق في معسكره. وأضاف أن …: the chairman)."""
+    no = r.d.sentence_no
+    if no == 0 or no - 1 in r.d.spoken_in:
+        return None  # the sentence before holds a statement: the carry-over stands
+    subject = introduced_subject(r, gender)
+    if subject is not None and subject.kind in ("person", "official") and subject.name != carried.name:
+        return subject
+    r.parser.last_rule = "carried_subject"  # (introduced_subject names its rule when it finds one)
+    return None
 
 
 def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
@@ -505,7 +520,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     res = r.parser.parse(k, r.n) if k < r.n else None
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
     if res is None:
-        return None
+        return slot_filler(r, cue, k)
     if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) \
             and res[1] < r.n and r.toks[res[1]].text[0] == "ب" and not r.s.is_(res[1], "ba_adverb"):
         return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
@@ -517,6 +532,53 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if _first_name_and_a_noun(r, res[0], cue.value["gender"]):
         return None  # وأكدت فتح تحقيق بهذا الشأن: a man's name read into the object of a feminine verb
     return res
+
+
+def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
+    """Whatever words fill the subject slot between a verb and its إن / أن / colon, when no
+    speaker rule knows them (وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن …،
+    وأضاف الجار الله أن …، وأكد الأب أنه …): a person when a name or title is among them, else
+    an unnamed source described by them. Only plain words: no function word, adverb in ا or noun
+    behind بـ (التأكيد على، مستهجنا، علاقة البلدين بالجوار), and not a lone noun a verb with an
+    object takes before أن (وأكد ضرورة أن …)."""
+    s, toks = r.s, r.toks
+    if " " in cue.key or k >= r.n:
+        return None  # جاء في …: where the words stand, read by its own pattern
+    opener = next((z for z in range(k, min(r.n, k + SLOT_WORDS + 1))
+                   if s.is_(z, "intro", "intro_prep") or not toks[z].text.isalpha()), None)
+    if opener is None or opener == k or not (toks[opener].text == ":" or s.is_(opener, "intro") or (
+            s.is_(opener, "intro_prep") and opener + 1 < r.n and s.is_(opener + 1, "intro"))):
+        return None
+    words = toks[k:opener]
+    if words[0].text[0] in "لبو" and not s.first_name(words[0]) or pronoun_object(s, words[0]) \
+            or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(opener - 1, "following") or (
+            toks[opener].text.startswith("ب") and r.doc.words.lemma_is(cue.value, "describes")) or any(
+            s.at(z, "cue") is not None or (s.is_(z, "any") and not s.is_(z, "name_link"))
+            or accusative_noun(s, t) or glued_noun(s, t) for z, t in zip(range(k, opener), words)):
+        return None  # ولفت إلى أن، وأكد بدوره أن، وأبدى سعادته بأن، اقترح المجلس الخطوات التالية: …،
+        #              وصف المعركة بأنها …: no subject there, or the verb's object
+    if len(words) == 1 and (cue.value["object"] == "yes" or not s.definite(words[0])) \
+            and s.common_noun(words[0]) and not s.first_name(words[0]):
+        return None  # وأكد ضرورة أن، وأوضح بيانه أن: the verb's object
+    fs, fe = words[0].start, words[-1].end
+    surface = r.doc.surface(fs, fe)
+    gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
+    r.parser.last_rule = "slot_filler"
+    kind = "person" if _names_someone(s, k, opener) else "anonymous"
+    return Speaker(surface, surface, kind, (fs, fe), gender=gender), opener
+
+
+def _names_someone(s: Sentence, k: int, end: int) -> bool:
+    """Whether the words from ``k`` to ``end`` name one person: a first name (not الدين of رجال
+    الدين), a title or a family name among them, or a first word no list knows with no word with
+    the article after it; not a plural or a word with a pronoun (صفحات موالية للنظام، إحداها)."""
+    words = s.toks[k:end]
+    if words[0].text.endswith(("ات", "ون", "ين", "ها", "هم")):
+        return False
+    if any((s.first_name(t) and not s.definite(t)) or titles_end(s, z, s.n) is not None or family_name(s, t)
+           for z, t in zip(range(k, end), words)):
+        return True
+    return not (s.common_noun(words[0]) or any(s.definite(t) for t in words))
 
 
 def _first_name_and_a_noun(r: SentenceReader, sp: Speaker, verb_gender: str) -> bool:
@@ -1419,6 +1481,9 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال الرئيس إن العلاقات جيدة. وأضاف لقد انتخبنا الشعب لنغير الوضع.", {"speaker": "الرئيس", "content": "لقد انتخبنا الشعب"}),
     ("أما الدكتور جون سميث مدير المعهد في جامعة لندن أكد أن البرنامج ناجح.", {"speaker": "جون سميث"}),
     ("وقال لي الوزير إن العمل مستمر.", {"speaker": "الوزير"}),
+    ("قال المدرب خالد العمري إن الفريق جاهز. وزار رئيس النادي سعد الحربي الفريق في معسكره. وأضاف أن الدعم مستمر.", {"speaker": "سعد الحربي", "content": "الدعم مستمر"}),
+    ("وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن النمو سيتباطأ.", {"speaker": "منصور السيد", "content": "النمو سيتباطأ"}),
+    ("وأضاف الجار الله أن المعرض يفتح أبوابه مساء.", {"speaker": "الجار الله"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -103,6 +103,11 @@ class PersonPhrases:
                 named = self.person_name(k, n, opened, introduced and p == j) if k < n and not office else None
                 #       … أخصائي طب وجراحة العيون رئيس لجنة …: another office on the chain (رئيس is
                 #       also a listed first name), no name
+            after_title = titles_end(s, named[1], n) if named is not None and titled is None and named[1] < n else None
+            if after_title is not None and after_title < n:
+                named = self.person_name(after_title, n, introduced=True, alone=True) or named
+                #   المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي: the body's eponym, then the title and
+                #   name of the one who heads it (not رئيس النادي سعد الحربي الفريق: the team he visited)
             if named is not None and named[1] < n and toks[named[1]].text in ("التابع", "التابعه"):
                 p = named[1] + 1  # غرفة عمليات عمر المختار التابعة للجيش الليبي عبدالكريم صبرا: the body's
                 continue  #       eponym, then what it belongs to, then the holder

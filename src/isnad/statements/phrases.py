@@ -189,6 +189,8 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("من جانبه، أكد أمين منطقة تبوك أن المشاريع تسير وفق الخطة.", {"speaker": "أمين منطقة تبوك"}),
     ("وأعرب والد الطالب عن الشكر لمدير المدرسة خالد السالم على اهتمامه.", {"speaker": "والد الطالب"}),
     ("وقال مسؤول العلاقات العامة في الشركة فهد السالم إن الأرباح ارتفعت.", {"speaker": "فهد السالم"}),
+    ("وقال م. عبدالله الزهراني إن المشروع سينتهي قريبا.", {"speaker": "عبدالله الزهراني"}),
+    ("وقال المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي إن الأرباح ارتفعت.", {"speaker": "سعد الحربي"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -381,6 +383,8 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     ("وكانت دراسة عن تطبيقات الجوال في المملكة قد أشارت إلى أن السعودية تحتل المرتبة الثالثة.",
      {"speaker": "دراسة عن تطبيقات الجوال في المملكة"}),
     ("وذكر بيان وزعه المكتب الإعلامي للجامعة أن الاجتماع تأجل.", {"speaker": "المكتب الإعلامي للجامعة"}),
+    ("أوضح تقرير حديث أن أسعار المساكن تراجعت.", {"speaker": "تقرير حديث"}),
+    ("وذكر تقرير حديث لوزارة الصحة أن عدد الإصابات ارتفع.", {"speaker": "organization"}),
 )
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
@@ -416,8 +420,10 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     if owner is None and k == j:
         owner = _quoted_owner(p, j, n)  # أظهرت بيانات «تومسون رويترز» أن
     if owner is None and k == j and k < n:
-        owner = _owner_after_lam(p, p.indefinite_adjectives(noun, k, n), n)  # وقال بيان لسامير إن، تقرير
-        #   عقاري لمصرف أبوظبي الإسلامي
+        past = p.indefinite_adjectives(noun, k, n)
+        if k < past < n and s.toks[past].text.startswith("ل"):
+            owner = p.parse(past, n)  # تقرير حديث لوزارة الصحة: the adjectives, then whose it is
+        owner = owner or _owner_after_lam(p, past, n)  # وقال بيان لسامير إن، تقرير عقاري لمصرف أبوظبي الإسلامي
     if owner is not None and owner[0].kind in ("outlet", "organization", "person", "official", "country") \
             and not owner[0].report:
         p.d.report_owner = owner[0]
