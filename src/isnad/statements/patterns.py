@@ -545,27 +545,33 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     if " " in cue.key or k >= r.n:
         return None  # جاء في …: where the words stand, read by its own pattern
     opener = next((z for z in range(k, min(r.n, k + SLOT_WORDS + 1))
-                   if s.is_(z, "intro", "intro_prep") or not toks[z].text.isalpha()), None)
+                   if s.is_(z, "intro", "intro_prep") or not (toks[z].text.isalpha() or toks[z].text == ",")), None)
     if opener is None or opener == k or not (toks[opener].text == ":" or s.is_(opener, "intro") or (
             s.is_(opener, "intro_prep") and opener + 1 < r.n and s.is_(opener + 1, "intro"))):
         return None
-    words = toks[k:opener]
+    comma = next((z for z in range(k, opener) if toks[z].text == ","), opener)
+    if comma == k or (comma < opener and (toks[opener - 1].text == "," and comma < opener - 1
+                                          or not _names_someone(s, k, comma))):
+        return None  # a comma first, two clauses, or words before a comma that name no one
+    words = [t for t in toks[k:opener] if t.text != ","]
     if words[0].text[0] in "لبو" and not s.first_name(words[0]) or pronoun_object(s, words[0]) \
             or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(opener - 1, "following") or (
             toks[opener].text.startswith("ب") and r.doc.words.lemma_is(cue.value, "describes")) or any(
             s.at(z, "cue") is not None or (s.is_(z, "any") and not s.is_(z, "name_link"))
-            or accusative_noun(s, t) or glued_noun(s, t) for z, t in zip(range(k, opener), words)):
+            or accusative_noun(s, t) or glued_noun(s, t) for z, t in zip(range(k, opener), toks[k:opener])
+            if t.text != ","):
         return None  # ولفت إلى أن، وأكد بدوره أن، وأبدى سعادته بأن، اقترح المجلس الخطوات التالية: …،
         #              وصف المعركة بأنها …: no subject there, or the verb's object
     if len(words) == 1 and (cue.value["object"] == "yes" or not s.definite(words[0])) \
             and s.common_noun(words[0]) and not s.first_name(words[0]):
         return None  # وأكد ضرورة أن، وأوضح بيانه أن: the verb's object
-    fs, fe = words[0].start, words[-1].end
-    surface = r.doc.surface(fs, fe)
+    fs, fe = words[0].start, toks[comma - 1].end
+    surface = r.doc.surface(fs, fe)  # وقال خوان بيريز، المحلل الاقتصادي، إن …: the name before the comma
+    described = r.doc.surface(toks[comma + 1].start, toks[opener - 1].end).strip(" ،,") if comma < opener - 1 else None
     gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.last_rule = "slot_filler"
-    kind = "person" if _names_someone(s, k, opener) else "anonymous"
-    return Speaker(surface, surface, kind, (fs, fe), gender=gender), opener
+    kind = "person" if _names_someone(s, k, comma) else "anonymous"
+    return Speaker(surface, surface, kind, (fs, fe), gender=gender, role_ar=described or None), opener
 
 
 def _names_someone(s: Sentence, k: int, end: int) -> bool:
@@ -575,10 +581,18 @@ def _names_someone(s: Sentence, k: int, end: int) -> bool:
     words = s.toks[k:end]
     if words[0].text.endswith(("ات", "ون", "ين", "ها", "هم")):
         return False
-    if any((s.first_name(t) and not s.definite(t)) or titles_end(s, z, s.n) is not None or family_name(s, t)
+    if any((s.first_name(t) and not s.definite(t)) or _title_then_name(s, z, end)
+           or (z > k and family_name(s, t) and not s.definite(s.toks[z - 1]))  # (الفريق الطبي: an adjective)
            for z, t in zip(range(k, end), words)):
         return True
     return not (s.common_noun(words[0]) or any(s.definite(t) for t in words))
+
+
+def _title_then_name(s: Sentence, z: int, end: int) -> bool:
+    """Whether titles at token ``z`` are followed, before ``end``, by a word without the article
+    (الدكتور منصور; not الفريق الطبي: the medical team)."""
+    after = titles_end(s, z, s.n)
+    return after is not None and after < end and not s.definite(s.toks[after])
 
 
 def _first_name_and_a_noun(r: SentenceReader, sp: Speaker, verb_gender: str) -> bool:
@@ -1484,6 +1498,9 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("قال المدرب خالد العمري إن الفريق جاهز. وزار رئيس النادي سعد الحربي الفريق في معسكره. وأضاف أن الدعم مستمر.", {"speaker": "سعد الحربي", "content": "الدعم مستمر"}),
     ("وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن النمو سيتباطأ.", {"speaker": "منصور السيد", "content": "النمو سيتباطأ"}),
     ("وأضاف الجار الله أن المعرض يفتح أبوابه مساء.", {"speaker": "الجار الله"}),
+    ('وقال الوزير إن العمل مستمر. وشرح المهندس سعيد الغامدي: "الخطة تسير وفق الجدول".', {"speaker": "سعيد الغامدي", "content": "الخطة تسير"}),
+    ("وقال أرماندو أوشوا، المختص المالي إن العملة ستنهار.", {"speaker": "أرماندو أوشوا", "content": "العملة ستنهار"}),
+    ("وأكدت المملكة أن الحل في اليمن سياسي.", {"speaker": "country"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -42,6 +42,7 @@ COORDINATORS = ("كما", "وكما", "ثم")
 TOPIC_DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
 QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
 PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم")  # the one spoken to, after a verb of saying
+QUOTED_SUBJECT_WORDS = 6  # words of a subject between a verb and the colon before its quoted words
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
@@ -168,7 +169,7 @@ class SentenceReader:
         """Whether a cue whose form has another meaning has the preposition it needs ahead
         (عبّر عن، أهاب بالجميع، أرجع … إلى), within its clause."""
         wanted = self.doc.words.needs_of(cue.value)
-        if not wanted:
+        if not wanted or self._quoted_after_subject(cue, z):
             return True
         for k in range(z + 1, min(self.n, z + 24)):
             w = self.toks[k].text
@@ -179,6 +180,19 @@ class SentenceReader:
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
             if (w in (".", ":", ";") and not (w == "." and len(self.toks[k - 1].text) == 1)) or self.s.is_(k, "intro"):
                 return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»; د. is a title)
+        return False
+
+    def _quoted_after_subject(self, cue: Mention, z: int) -> bool:
+        """Whether a verb glued to و / ف has a few plain words, a colon and a quotation after it
+        (وشرح الوزير: «…»): a verb of saying whose words are quoted, whatever preposition its
+        other uses need."""
+        if not cue.prefix_len:
+            return False
+        for k in range(z + 1, min(self.n - 1, z + 1 + QUOTED_SUBJECT_WORDS)):
+            if self.toks[k].text == ":":
+                return k > z + 1 and self.toks[k + 1].text == '"'
+            if not self.toks[k].text.isalpha():
+                return False
         return False
 
     def passive(self, cue: Mention) -> bool:
