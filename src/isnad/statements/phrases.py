@@ -191,6 +191,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال مسؤول العلاقات العامة في الشركة فهد السالم إن الأرباح ارتفعت.", {"speaker": "فهد السالم"}),
     ("وقال م. عبدالله الزهراني إن المشروع سينتهي قريبا.", {"speaker": "عبدالله الزهراني"}),
     ("وقال المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي إن الأرباح ارتفعت.", {"speaker": "سعد الحربي"}),
+    ("وقالت جريدة «ماركا» الإسبانية إن الصفقة ستحسم هذا الأسبوع.", {"speaker": "ماركا"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
