@@ -22,7 +22,6 @@ def tafa33ul(tok: Token) -> bool:
     return len(w) == 6 and w.startswith("الت") and w.endswith("ي")
 
 
-
 def family_name(s: Sentence, tok: Token) -> bool:
     """A definite nisba that ends a name (العتيبي، الحربي), not a country adjective, a noun
     written with ى (المستوى) or a noun that only looks like one (الرأي، الوعي)."""

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 VERB_KINDS = ("verb_past", "verb_present", "participle")
 OBJECT_PREPOSITIONS = ("علي", "الي", "من", "عن")
 CLAUSE_STARTS = (",", ";", ":", "-", '"')  # marks after which a clause's first verb may stand
-FOLLOWING = ("التالي", "التاليه", "الاتي", "الاتيه")  # «the following», folded
 COORDINATED_CLAUSE_SPAN = 20  # words back from a verb to the clause it is coordinated with
 PURPOSE_SUBJECT_SPAN = 8  # words from the start of a sentence to its إذ
 PARTICIPLE_OPENER_REACH = 3  # words between a participle and its إن / أن / colon
@@ -294,18 +293,12 @@ def introduced_person(r: SentenceReader, gender: str) -> Speaker | None:
 
 def introduced_subject(r: SentenceReader, gender: str) -> Speaker | None:
     """The body or person that is the subject of the verb opening the sentence before, outside any
-    statement, for a verb whose subject is unsaid and which no earlier speaker agrees with
-    (أطلقت هيئة الاتصالات وتقنية المعلومات تطبيقا …. وقالت في تغريدات لها: إنه …؛ ذهبت هيلاري
+    statement, for a verb whose subject is unsaid and which no earlier speaker agrees with (أطلقت
+    هيئة الاتصالات وتقنية المعلومات تطبيقا …. وقالت في تغريدات لها: إنه …؛ ذهبت هيلاري
     كلينتون إلى أبعد من بوش. وقالت إن …)."""
-    no = r.d.sentence_no
-    if gender not in ("m", "f") or no == 0:
-        return None
-    if no - 1 not in r.d.subject_in:
-        r.d.subject_in[no - 1] = _opening_subject(Sentence(r.doc, r.d.sentence_spans[no - 1]), r.d)
-    found = r.d.subject_in[no - 1]
-    if found is None or not gender_agrees(gender, found):
-        return None
-    r.parser.last_rule = "introduced_subject"
+    found = _subject_before(r, gender)
+    if found is not None:
+        r.parser.last_rule = "introduced_subject"
     return found
 
 
@@ -313,14 +306,25 @@ def narrated_subject(r: SentenceReader, carried: Speaker, gender: str) -> Speake
     """The subject of the narration between the last statement and a verb whose subject is unsaid,
     when it is someone else: the sentence before told what another did, and the verb goes on
     with them (قال المدرب إن … . وزار رئيس النادي الفريق في معسكره. وأضاف أن …: the chairman)."""
-    no = r.d.sentence_no
-    if no == 0 or no - 1 in r.d.spoken_in:
+    if r.d.sentence_no - 1 in r.d.spoken_in:
         return None  # the sentence before holds a statement: the carry-over stands
-    subject = introduced_subject(r, gender)
-    if subject is not None and subject.kind in ("person", "official") and subject.name != carried.name:
-        return subject
-    r.parser.last_rule = "carried_subject"  # (introduced_subject names its rule when it finds one)
-    return None
+    subject = _subject_before(r, gender)
+    if subject is None or subject.kind not in ("person", "official") or subject.name == carried.name:
+        return None
+    r.parser.last_rule = "introduced_subject"
+    return subject
+
+
+def _subject_before(r: SentenceReader, gender: str) -> Speaker | None:
+    """The subject of the verb opening the sentence before (read once a sentence), when a verb of
+    ``gender`` agrees with it."""
+    no = r.d.sentence_no
+    if gender not in ("m", "f") or no == 0:
+        return None
+    if no - 1 not in r.d.subject_in:
+        r.d.subject_in[no - 1] = _opening_subject(Sentence(r.doc, r.d.sentence_spans[no - 1]), r.d)
+    found = r.d.subject_in[no - 1]
+    return found if found is not None and gender_agrees(gender, found) else None
 
 
 def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
@@ -537,41 +541,59 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
 def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
     """Whatever words fill the subject slot between a verb and its إن / أن / colon, when no
     speaker rule knows them (وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن …،
-    وأضاف الجار الله أن …، وأكد الأب أنه …): a person when a name or title is among them, else
-    an unnamed source described by them. Only plain words: no function word, adverb in ا or noun
-    behind بـ (التأكيد على، مستهجنا، علاقة البلدين بالجوار), and not a lone noun a verb with an
-    object takes before أن (وأكد ضرورة أن …)."""
+    وأضاف الجار الله أن …، وأكد الأب أنه …): a person when a name or title is among them (a
+    name before a comma keeps the rest as its description), else an unnamed source described
+    by them."""
     s, toks = r.s, r.toks
-    if " " in cue.key or k >= r.n:
+    if " " in cue.key:
         return None  # جاء في …: where the words stand, read by its own pattern
-    opener = next((z for z in range(k, min(r.n, k + SLOT_WORDS + 1))
-                   if s.is_(z, "intro", "intro_prep") or not (toks[z].text.isalpha() or toks[z].text == ",")), None)
-    if opener is None or opener == k or not (toks[opener].text == ":" or s.is_(opener, "intro") or (
-            s.is_(opener, "intro_prep") and opener + 1 < r.n and s.is_(opener + 1, "intro"))):
+    opener = _slot_opener(r, k)
+    if opener is None or not _plain_slot(r, cue, k, opener):
         return None
     comma = next((z for z in range(k, opener) if toks[z].text == ","), opener)
-    if comma == k or (comma < opener and (toks[opener - 1].text == "," and comma < opener - 1
-                                          or not _names_someone(s, k, comma))):
+    named = comma > k and _names_someone(s, k, comma)
+    if comma < opener and (not named or toks[opener - 1].text == "," and comma < opener - 1):
         return None  # a comma first, two clauses, or words before a comma that name no one
-    words = [t for t in toks[k:opener] if t.text != ","]
-    if words[0].text[0] in "لبو" and not s.first_name(words[0]) or pronoun_object(s, words[0]) \
-            or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(opener - 1, "following") or (
-            toks[opener].text.startswith("ب") and r.doc.words.lemma_is(cue.value, "describes")) or any(
-            s.at(z, "cue") is not None or (s.is_(z, "any") and not s.is_(z, "name_link"))
-            or accusative_noun(s, t) or glued_noun(s, t) for z, t in zip(range(k, opener), toks[k:opener])
-            if t.text != ","):
-        return None  # ولفت إلى أن، وأكد بدوره أن، وأبدى سعادته بأن، اقترح المجلس الخطوات التالية: …،
-        #              وصف المعركة بأنها …: no subject there, or the verb's object
-    if len(words) == 1 and (cue.value["object"] == "yes" or not s.definite(words[0])) \
-            and s.common_noun(words[0]) and not s.first_name(words[0]):
-        return None  # وأكد ضرورة أن، وأوضح بيانه أن: the verb's object
-    fs, fe = words[0].start, toks[comma - 1].end
-    surface = r.doc.surface(fs, fe)  # وقال خوان بيريز، المحلل الاقتصادي، إن …: the name before the comma
+    fs, fe = toks[k].start, toks[comma - 1].end
+    surface = r.doc.surface(fs, fe)  # وقال أرماندو أوشوا، المختص المالي إن …: the name before the comma
     described = r.doc.surface(toks[comma + 1].start, toks[opener - 1].end).strip(" ،,") if comma < opener - 1 else None
     gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.last_rule = "slot_filler"
-    kind = "person" if _names_someone(s, k, comma) else "anonymous"
-    return Speaker(surface, surface, kind, (fs, fe), gender=gender, role_ar=described or None), opener
+    return Speaker(surface, surface, "person" if named else "anonymous", (fs, fe), gender=gender,
+                   role_ar=described or None), opener
+
+
+def _slot_opener(r: SentenceReader, k: int) -> int | None:
+    """The index of the إن / أن / colon (or إلى before أن) that closes a subject slot of words
+    and commas from token ``k``, within SLOT_WORDS; None when something else comes first."""
+    s, toks = r.s, r.toks
+    for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
+        if s.is_(z, "intro") or toks[z].text == ":" or (
+                s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")):
+            return z if z > k else None
+        if not (toks[z].text.isalpha() or toks[z].text == ",") or s.is_(z, "intro_prep"):
+            return None
+    return None
+
+
+def _plain_slot(r: SentenceReader, cue: Mention, k: int, opener: int) -> bool:
+    """Whether the words from ``k`` to ``opener`` may be a subject: no function word, cue, adverb
+    in ا or noun behind بـ (التأكيد على، مستهجنا، علاقة البلدين بالجوار); not a word glued to
+    لـ / بـ / و first, an adjective, the verb's object (وأكد ضرورة أن، وأبدى سعادته بأن، الخطوات
+    التالية: …) or what a verb like وصف describes before بأن (وصف المعركة بأنها)."""
+    s, toks = r.s, r.toks
+    first = toks[k]
+    words = [(z, t) for z, t in enumerate(toks[k:opener], start=k) if t.text != ","]
+    if (first.text[0] in "لبو" and not s.first_name(first)) or pronoun_object(s, first) \
+            or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(opener - 1, "following") \
+            or (toks[opener].text.startswith("ب") and r.doc.words.lemma_is(cue.value, "passive_with_ba")):
+        return False
+    if any(s.at(z, "cue") is not None or (s.is_(z, "any") and not s.is_(z, "name_link"))
+           or accusative_noun(s, t) or glued_noun(s, t) for z, t in words):
+        return False
+    lone = words[0][1] if len(words) == 1 else None
+    return not (lone is not None and (cue.value["object"] == "yes" or not s.definite(lone))
+                and s.common_noun(lone) and not s.first_name(lone))  # وأكد ضرورة أن، وأوضح بيانه أن
 
 
 def _names_someone(s: Sentence, k: int, end: int) -> bool:
@@ -965,7 +987,7 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     if quoted is not None:
         return quoted
     res = r.parser.parse(j, n) or (r.parser.parse(noun_at, n) if noun_at < j else None)  # حسبما ذكر تقرير أمس
-    if res is not None and r.toks[res[1] - 1].text in FOLLOWING:
+    if res is not None and s.is_(res[1] - 1, "following"):
         return None  # وفقا للتنظيم التالي: a list that follows, not a source
     if res is not None:
         return res
