@@ -94,7 +94,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     if subject is not None:
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
-        or (_verb_opens_clause(r, ci) and (_needed_ba_follows(r, cue, k) or _object_noun_follows(r, cue, k)
+        or (_verb_opens_clause(r, ci) and (_ba_object_follows(r, cue, k) or _object_noun_follows(r, cue, k)
                                             or _people_then_content(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
@@ -229,11 +229,14 @@ def _verb_opens_clause(r: SentenceReader, ci: int) -> bool:
     return r.opens_clause(k) or r.clause_start(ci)
 
 
-def _needed_ba_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
-    """The noun behind the بـ a cue needs right after it, so the subject of a verb that opens its
-    clause is unsaid (وأشاد بجهود الفرق، ووجّه بتشكيل لجنة; not مع وجود تعهد بعدم …); not a verb
-    whose بـ follows its object or marks the passive."""
-    return k < r.n and ("ب",) in r.doc.words.needs_of(cue.value) \
+def _ba_object_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """The noun behind a بـ right after a cue that needs it or may take a plain object, so the
+    subject of a verb that opens its clause is unsaid (وأشاد بجهود الفرق، ووجّه بتشكيل لجنة، وطالب
+    بضرورة …; not مع وجود تعهد بعدم …); not a verb whose بـ follows its object (اتهم X بـ) or marks
+    the passive."""
+    row = cue.value
+    takes_ba = ("ب",) in r.doc.words.needs_of(row) or (row["object"] == "yes" and row["stance"] != "accuse")
+    return k < r.n and takes_ba \
         and r.toks[k].text[0] == "ب" and glued_noun(r.s, r.toks[k]) and not r.s.is_(k, "noun_context") \
         and not r.doc.words.lemma_is(cue.value, "passive_with_ba")
 
@@ -547,7 +550,7 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     s, toks = r.s, r.toks
     if " " in cue.key:
         return None  # جاء في …: where the words stand, read by its own pattern
-    opener = _slot_opener(r, k)
+    opener = _slot_opener(r, cue, k)
     if opener is None or not _plain_slot(r, cue, k, opener):
         return None
     comma = next((z for z in range(k, opener) if toks[z].text == ","), opener)
@@ -563,17 +566,31 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
                    role_ar=described or None), opener
 
 
-def _slot_opener(r: SentenceReader, k: int) -> int | None:
+def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> int | None:
     """The index of the إن / أن / colon (or إلى before أن) that closes a subject slot of words
-    and commas from token ``k``, within SLOT_WORDS; None when something else comes first."""
+    and commas from token ``k``, within SLOT_WORDS, or of the noun behind the بـ a verb needs
+    (أفتى عالم سوداني بجواز …); None when something else comes first."""
     s, toks = r.s, r.toks
     for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
         if s.is_(z, "intro") or toks[z].text == ":" or (
-                s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")):
+                s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")) \
+                or _content_preposition(r, cue, z, after_slot=True):
             return z if z > k else None
         if not (toks[z].text.isalpha() or toks[z].text == ",") or s.is_(z, "intro_prep"):
             return None
     return None
+
+
+def _content_preposition(r: SentenceReader, cue: Mention, z: int, after_slot: bool) -> bool:
+    """Whether token ``z`` opens the content of the verb ``cue`` as the object of a preposition:
+    a noun behind the بـ the verb needs (أفتى عالم سوداني بجواز …، أشاد بجهود …), or, past the
+    speaker rather than a subject slot, إلى / على / من / عن after a verb that may take a plain
+    object (حذر الوزير من …، وتساءلت الصحيفة عن …)."""
+    tok = r.toks[z]
+    if tok.text[0] == "ب":
+        return ("ب",) in r.doc.words.needs_of(cue.value) and glued_noun(r.s, tok) \
+            and not r.s.is_(z, "ba_adverb", "noun_context")
+    return not after_slot and tok.text in OBJECT_PREPOSITIONS and cue.value["object"] == "yes"
 
 
 def _plain_slot(r: SentenceReader, cue: Mention, k: int, opener: int) -> bool:
@@ -708,10 +725,11 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
         return r.draft(speaker, cue, span, zs + 1) if span else None
     zs_object = r.object_start(zs)
-    if row["object"] == "yes" and zs_object < r.n and (
-            (r.toks[zs_object].text in OBJECT_PREPOSITIONS and not r.s.is_(zs_object + 1, "intro"))
-            or (explicit and pronoun_object(r.s, r.toks[zs_object]))):  # أبدى العريني سعادته بـ …
-        span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …: the object is the content
+    if zs_object < r.n and (
+            (_content_preposition(r, cue, zs_object, after_slot=False) and not r.s.is_(zs_object + 1, "intro"))
+            or (row["object"] == "yes" and explicit and pronoun_object(r.s, r.toks[zs_object]))):
+        span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …، أبدى العريني سعادته بـ …، أفتى
+        #                                   عالم بجواز …: the object is the content
         return r.draft(speaker, cue, span, zs_object) if span else None
     if explicit and zs + 1 < r.n and r.s.is_(zs, "speech_object") and (
             r.toks[zs + 1].text in ("عن", "حول", "علي") or glued_noun(r.s, r.toks[zs + 1])):
@@ -1523,6 +1541,9 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ('وقال الوزير إن العمل مستمر. وشرح المهندس سعيد الغامدي: "الخطة تسير وفق الجدول".', {"speaker": "سعيد الغامدي", "content": "الخطة تسير"}),
     ("وقال أرماندو أوشوا، المختص المالي إن العملة ستنهار.", {"speaker": "أرماندو أوشوا", "content": "العملة ستنهار"}),
     ("وأكدت المملكة أن الحل في اليمن سياسي.", {"speaker": "country"}),
+    ("وأبان مدير المستشفى محمد العتيبي أنه تم تشغيل القسم الجديد.", {"speaker": "محمد العتيبي", "content": "تشغيل القسم الجديد"}),
+    ("وقال رئيس البلدية خالد الحربي إن المشروع بدأ. وطالب بضرورة الإسراع في تسليم الأراضي.", {"speaker": "خالد الحربي", "content": "بضرورة الإسراع"}),
+    ("أفتى عالم سوداني بجواز الصلاة في الطائرة.", {"speaker": "anonymous", "content": "بجواز الصلاة"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -175,9 +175,11 @@ class SentenceReader:
             w = self.toks[k].text
             for first, *rest in wanted:
                 if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2
-                                   and not self.s.is_(k, "ba_adverb", "noun_context"))) and all(
+                                   and not self.s.is_(k, "ba_adverb", "noun_context"))
+                        or (self.s.is_(k, "intro") and w.startswith(first))) and all(
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
-                    return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق)
+                    return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق; أبان أنه:
+                    #               أن with its pronoun)
             if (w in (".", ":", ";") and not (w == "." and len(self.toks[k - 1].text) == 1)) or self.s.is_(k, "intro"):
                 return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»; د. is a title)
         return False
