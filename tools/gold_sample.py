@@ -94,6 +94,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench35", "dev-aj", 20150906, 40, 4, 10),
     ("devbench36", "dev-ak", 20150907, 40, 4, 10),
     ("devbench37", "dev-al", 20150908, 40, 4, 10),
+    ("devbench38", "dev-am", 20150909, 40, 4, 10),
+    ("devbench39", "dev-an", 20150910, 40, 4, 10),
+    ("devbench40", "dev-ao", 20150911, 40, 4, 10),
+    ("devbench41", "dev-ap", 20150912, 40, 4, 10),
 )
 
 
