@@ -1544,6 +1544,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وأبان مدير المستشفى محمد العتيبي أنه تم تشغيل القسم الجديد.", {"speaker": "محمد العتيبي", "content": "تشغيل القسم الجديد"}),
     ("وقال رئيس البلدية خالد الحربي إن المشروع بدأ. وطالب بضرورة الإسراع في تسليم الأراضي.", {"speaker": "خالد الحربي", "content": "بضرورة الإسراع"}),
     ("أفتى عالم سوداني بجواز الصلاة في الطائرة.", {"speaker": "anonymous", "content": "بجواز الصلاة"}),
+    ("ويعترف المدرب خالد العمري بأن الفريق لم يكن في أفضل حالاته.", {"speaker": "خالد العمري", "content": "لم يكن في أفضل", "stance": "confirm"}),
+    ("ويشرح الباحث سعد القحطاني أن الدراسة شملت ألف طالب.", {"speaker": "سعد القحطاني", "content": "الدراسة شملت"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
