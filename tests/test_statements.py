@@ -1656,7 +1656,7 @@ def test_a_body_that_opened_the_sentence_before_speaks_again_with_its_aside_of_w
                      "لها، بموقع تويتر، اليوم: إنه يمكن من خلال التطبيق تقديم شكوى.\n"
                      "وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت هطول أمطار رعدية.")
     said = find(sts, "تقديم شكوى")
-    assert said["speaker"]["name_ar"] == "هيئة الاتصالات" and said["content"].startswith("يمكن")
+    assert said["speaker"]["name_ar"] == "هيئة الاتصالات" and said["content"].startswith("إنه يمكن")
     assert_speakers(sts, {"أمطار رعدية": "الرئاسة العامة للأرصاد وحماية البيئة"})
 
 
@@ -1981,3 +1981,16 @@ def test_in_the_view_of_urged_notes_and_the_dual_and_plural_of_expressed():
 def test_a_participle_that_ends_the_text_is_read_without_a_dateline():
     sts = own_spanned("وقال الوزير إن العمل مستمر.\nوأضاف مؤكدا")
     assert_speakers(sts, {"العمل مستمر": "الوزير"})
+
+
+def test_an_opener_that_carries_the_subject_or_governs_a_verb_stays_with_the_content():
+    sts = own_spanned("وقال المدير إنه سيزور المنطقة غدا.\n"
+                     "وتوقع المحلل أن يرتفع عدد الزوار.\n"
+                     "وأكد الوزير أن الوضع مستقر.\n"
+                     "وأكد المتحدث أن تطوير القطاع مستمر.\n"
+                     "وقال السفير إنه «مستعد للحوار».")
+    assert find(sts, "سيزور المنطقة")["content"].startswith("إنه سيزور")  # he will visit: the pronoun is the subject
+    assert find(sts, "عدد الزوار")["content"].startswith("أن يرتفع")  # expected to rise, not said to rise
+    assert find(sts, "الوضع مستقر")["content"].startswith("الوضع")  # a bare أن before a noun opens the words
+    assert find(sts, "تطوير القطاع")["content"].startswith("تطوير")  # a verbal noun in ت is no verb
+    assert find(sts, "مستعد للحوار")["content"].startswith("مستعد")  # the quotation is the content

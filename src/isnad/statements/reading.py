@@ -16,6 +16,7 @@ from ..mentions import Mention
 from ..text import lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
+from .names import pronoun_object
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence, unglued
@@ -489,7 +490,25 @@ class SentenceReader:
             return self.s.following
         if not any(t.text[0].isalpha() for t in self.toks[k:k + 3]):
             return None
+        if k > 0 and self.opener_in_clause(k - 1):
+            k -= 1
         return self.toks[k].start, self.s.span[1]
+
+    def opener_in_clause(self, z: int) -> bool:
+        """Whether the إن / أن at token ``z`` belongs to the clause it opens: it carries the
+        clause's subject (أنه سيزور، إنها مستعدة، بأنهم قدموا) or makes a verbal noun of the verb
+        after it (توقع أن يرتفع العدد: the rise expected, not a rise reported)."""
+        s, toks = self.s, self.toks
+        if not s.is_(z, "intro") or z + 1 >= self.n or not toks[z + 1].text.isalpha():
+            return False  # إنه «…»: the quotation is the content
+        word = toks[z].text.lstrip("فب")
+        if word not in ("ان", "انّ"):
+            return True  # أنه، إنها، أننا
+        if self.doc.original[self.doc.folded.to_original(toks[z].start + toks[z].text.index("ان"))] == "إ":
+            return False
+        verb = toks[z + 1]
+        return verb.text[:1] in "يتن" and not s.definite(verb) and not s.common_noun(verb) \
+            and not s.known(verb) and not s.first_name(verb) and not pronoun_object(s, verb)
 
     def quote_before(self, ci: int) -> tuple[int, int] | None:
         """A quotation that opens its clause and ends right before ``، قال …`` (content first, then
