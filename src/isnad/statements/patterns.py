@@ -44,6 +44,7 @@ SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، �
 STATEMENT_PATTERNS = Registry("statement pattern")
 INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introduce a speaker
 SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
+SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«سبق»:)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
@@ -544,41 +545,72 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
 def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
     """Whatever words fill the subject slot between a verb and its إن / أن / colon, when no
     speaker rule knows them (وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن …،
-    وأضاف الجار الله أن …، وأكد الأب أنه …): a person when a name or title is among them (a
-    name before a comma keeps the rest as its description), else an unnamed source described
-    by them."""
+    وأضاف الجار الله أن …، وأكد الأب أنه …), up to where or to whom the words were said (وقال
+    الابن في حديث لـ«سبق»: …): a person when a name or title is among them (a name before a
+    comma keeps the rest as its description), else an unnamed source described by them."""
     s, toks = r.s, r.toks
     if " " in cue.key:
         return None  # جاء في …: where the words stand, read by its own pattern
-    opener = _slot_opener(r, cue, k)
-    if opener is None or not _plain_slot(r, cue, k, opener):
+    slot = _slot_opener(r, cue, k)
+    if slot is None or not _plain_slot(r, cue, k, *slot):
         return None
-    comma = next((z for z in range(k, opener) if toks[z].text == ","), opener)
+    end, opener = slot
+    comma = next((z for z in range(k, end) if toks[z].text == ","), end)
     named = comma > k and _names_someone(s, k, comma)
-    if comma < opener and (not named or toks[opener - 1].text == "," and comma < opener - 1):
+    if comma < end and (not named or toks[end - 1].text == "," and comma < end - 1):
         return None  # a comma first, two clauses, or words before a comma that name no one
     fs, fe = toks[k].start, toks[comma - 1].end
     surface = r.doc.surface(fs, fe)  # وقال أرماندو أوشوا، المختص المالي إن …: the name before the comma
-    described = r.doc.surface(toks[comma + 1].start, toks[opener - 1].end).strip(" ،,") if comma < opener - 1 else None
+    described = r.doc.surface(toks[comma + 1].start, toks[end - 1].end).strip(" ،,") if comma < end - 1 else None
     gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.last_rule = "slot_filler"
     return Speaker(surface, surface, "person" if named else "anonymous", (fs, fe), gender=gender,
                    role_ar=described or None), opener
 
 
-def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> int | None:
-    """The index of the إن / أن / colon (or إلى before أن) that closes a subject slot of words
-    and commas from token ``k``, within SLOT_WORDS, or of the noun behind the بـ a verb needs
-    (أفتى عالم سوداني بجواز …); None when something else comes first."""
+def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | None:
+    """(where the subject slot of words and commas from token ``k`` ends, the index of the
+    إن / أن / colon (or إلى before أن) that opens the content) within SLOT_WORDS, or of the
+    noun behind the بـ a verb needs (أفتى عالم سوداني بجواز …); the slot may end at where or
+    to whom the words were said, with the opener a few words on (وقال بابا نوهو لوكالة
+    الصحافة الفرنسية إن …); None when something else comes first."""
     s, toks = r.s, r.toks
     for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
-        if s.is_(z, "intro") or toks[z].text == ":" or (
-                s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")) \
-                or _content_preposition(r, cue, z, after_slot=True):
-            return z if z > k else None
+        if _opens_slot_content(r, cue, z):
+            return (z, z) if z > k else None
+        if z > k and toks[z - 1].text != "," and _said_where(r, z):
+            opener = next((o for o in range(z + 2, min(r.n, z + SAID_WHERE_WORDS))
+                           if _opens_slot_content(r, cue, o)), None)
+            return (z, opener) if opener is not None else None
         if not (toks[z].text.isalpha() or toks[z].text == ",") or s.is_(z, "intro_prep"):
             return None
     return None
+
+
+def _opens_slot_content(r: SentenceReader, cue: Mention, z: int) -> bool:
+    """Whether token ``z`` opens the content after a subject slot: إن / أن, a colon, إلى أن, or
+    the noun behind the بـ the verb needs."""
+    s = r.s
+    return s.is_(z, "intro") or r.toks[z].text == ":" or (
+        s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")) \
+        or _content_preposition(r, cue, z, after_slot=True)
+
+
+def _said_where(r: SentenceReader, z: int) -> bool:
+    """Whether token ``z`` starts where or to whom words were said: في / خلال / عبر before a
+    statement noun (في حديث، خلال مؤتمر صحفي) or لـ before an outlet, an agency or a quotation
+    (لوكالة الصحافة الفرنسية، لـ«سبق»)."""
+    toks, s = r.toks, r.s
+    if z + 1 >= r.n:
+        return False
+    if toks[z].text in IN_STATEMENT:
+        return s.at(z + 1, "cue", lambda m: m.value["kind"] == "noun") is not None \
+            or s.is_(z + 1, "occasion", "source_noun")
+    if toks[z].text == "ل":
+        return toks[z + 1].text == '"'
+    actor = s.at(z, "actor")
+    return toks[z].text.startswith("ل") and actor is not None \
+        and r.doc.lexicon.actors[actor.value].kind in ("outlet", "agency")
 
 
 def _content_preposition(r: SentenceReader, cue: Mention, z: int, after_slot: bool) -> bool:
@@ -593,16 +625,17 @@ def _content_preposition(r: SentenceReader, cue: Mention, z: int, after_slot: bo
     return not after_slot and tok.text in OBJECT_PREPOSITIONS and cue.value["object"] == "yes"
 
 
-def _plain_slot(r: SentenceReader, cue: Mention, k: int, opener: int) -> bool:
-    """Whether the words from ``k`` to ``opener`` may be a subject: no function word, cue, adverb
-    in ا or noun behind بـ (التأكيد على، مستهجنا، علاقة البلدين بالجوار); not a word glued to
-    لـ / بـ / و first, an adjective, the verb's object (وأكد ضرورة أن، وأبدى سعادته بأن، الخطوات
-    التالية: …) or what a verb like وصف describes before بأن (وصف المعركة بأنها)."""
+def _plain_slot(r: SentenceReader, cue: Mention, k: int, end: int, opener: int) -> bool:
+    """Whether the words from ``k`` to ``end`` (an opener at ``opener``) may be a subject: no
+    function word, cue, adverb in ا or noun behind بـ (التأكيد على، مستهجنا، علاقة البلدين
+    بالجوار); not a word glued to لـ / بـ / و first, an adjective, the verb's object (وأكد ضرورة
+    أن، وأبدى سعادته بأن، الخطوات التالية: …) or what a verb like وصف describes before بأن (وصف
+    المعركة بأنها)."""
     s, toks = r.s, r.toks
     first = toks[k]
-    words = [(z, t) for z, t in enumerate(toks[k:opener], start=k) if t.text != ","]
+    words = [(z, t) for z, t in enumerate(toks[k:end], start=k) if t.text != ","]
     if (first.text[0] in "لبو" and not s.first_name(first)) or pronoun_object(s, first) \
-            or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(opener - 1, "following") \
+            or s.is_(k, "role_adjective") or _oblique_plural(r, k) or s.is_(end - 1, "following") \
             or (toks[opener].text.startswith("ب") and r.doc.words.lemma_is(cue.value, "passive_with_ba")):
         return False
     if any(s.at(z, "cue") is not None or (s.is_(z, "any") and not s.is_(z, "name_link"))
@@ -1546,6 +1579,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("أفتى عالم سوداني بجواز الصلاة في الطائرة.", {"speaker": "anonymous", "content": "بجواز الصلاة"}),
     ("ويعترف المدرب خالد العمري بأن الفريق لم يكن في أفضل حالاته.", {"speaker": "خالد العمري", "content": "لم يكن في أفضل", "stance": "confirm"}),
     ("ويشرح الباحث سعد القحطاني أن الدراسة شملت ألف طالب.", {"speaker": "سعد القحطاني", "content": "الدراسة شملت"}),
+    ('وقال المزارع في حديث لـ"الوطن" إن المحصول تضرر من الصقيع.', {"speaker": "المزارع", "content": "المحصول تضرر"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
