@@ -772,7 +772,10 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if manner is not None and manner.value["kind"] == "participle" and (
             r.toks[zs + 1].text == ":" or r.s.is_(zs + 1, "intro", "intro_say")):
         zs += 1  # الذي قال مؤكدا: «…»: how it was said, then the words
-    opened = r.intro(zs, far_saying=row["object"] != "yes")
+    if zs < r.n and r.s.is_(zs, "speech_opener") and r.doc.words.lemma_is(row, "saying"):
+        opened = (zs, zs)  # وأضاف تمت مناقشة …، وسبق أن …: the words start at once, not at a later أن
+    else:
+        opened = r.intro(zs, far_saying=row["object"] != "yes")
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
     if needed is not None:
         opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
@@ -1580,6 +1583,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("ويعترف المدرب خالد العمري بأن الفريق لم يكن في أفضل حالاته.", {"speaker": "خالد العمري", "content": "لم يكن في أفضل", "stance": "confirm"}),
     ("ويشرح الباحث سعد القحطاني أن الدراسة شملت ألف طالب.", {"speaker": "سعد القحطاني", "content": "الدراسة شملت"}),
     ('وقال المزارع في حديث لـ"الوطن" إن المحصول تضرر من الصقيع.', {"speaker": "المزارع", "content": "المحصول تضرر"}),
+    ("وقال مدير المشروع إن العمل يسير. وأضاف تم الانتهاء من المرحلة الأولى بعد أن بدأ العمل في مايو.", {"speaker": "مدير المشروع", "content": "تم الانتهاء من المرحلة"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
