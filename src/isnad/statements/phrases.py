@@ -47,12 +47,20 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
     ('طالب عدد من المغردين في موقع التواصل الاجتماعي "تويتر" وزير العمل بالتحقيق في البرنامج.',
      {"speaker": "anonymous"}),
     ("وقال أحد سكان حي النزهة بجدة إن المياه انقطعت منذ يومين.", {"speaker": "أحد سكان حي النزهة"}),
+    ("قال أحد الركاب إن الرحلة تأخرت. وقال آخر إن المقاعد كانت مزدحمة.", {"speaker": "anonymous", "content": "المقاعد"}),
+    ("وقالت إحداهن: المكان لا يتسع للجميع.", {"speaker": "anonymous", "content": "المكان لا يتسع"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
     الشهود، أحد القادة الميدانيين في الجبهة), before the group a named person belongs to
-    (أحد أعضاء الفريق حسن أبو السعود), or كل من before several names."""
+    (أحد أعضاء الفريق حسن أبو السعود), or كل من before several names; one more of those already
+    heard, or one of them, right before the words (وقال آخر إن …، وقالت إحداهن: …; not وفي شأن
+    آخر، طالبت …)."""
     s = p.s
+    if s.is_(i, "someone") and i + 1 < n and (s.toks[i + 1].text in (":", '"') or s.is_(i + 1, "intro", "intro_say")):
+        tok = s.toks[i]
+        surface = p.doc.surface(tok.start, tok.end)
+        return Speaker(surface, surface, "anonymous", (tok.start, tok.end)), i + 1
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
     number = s.text_of(i).isdigit()
