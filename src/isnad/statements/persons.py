@@ -10,6 +10,7 @@ from __future__ import annotations
 from .names import FILIATION, clear_end, family_name, name_ends, name_span, name_word, titles_end
 from .sentence import Token
 from .speaker import Speaker
+from .words import bare
 
 ROLE_SCAN = 14  # words a role phrase's complements may run before its holder's name
 Found = tuple[Speaker, int] | None
@@ -117,11 +118,17 @@ class PersonPhrases:
                     e += 1
                 return sp, e, p
             if titled is not None or tok.text in (",", ";") or not self._role_word(tok) \
-                    or (tok.text in ("الي", "علي", "عن") and (self.verb_object or not (p + 1 < n and s.definite(toks[p + 1])))):
+                    or (tok.text in ("الي", "علي", "عن") and not self._member_for(p)
+                        and (self.verb_object or not (p + 1 < n and s.definite(toks[p + 1])))):
                 return None  # ولفت الشيخ إلى زيادة …، وأعرب والد الشهيد عن الشكر …: what the verb points to or
                 #              takes, no role words
             p += 1
         return None
+
+    def _member_for(self, p: int) -> bool:
+        """An عن at token ``p`` after نائب: the constituency or bloc a member sits for (النائب عن
+        كتلة الأحرار …، نائب عن محافظة البصرة), part of the role words."""
+        return p > 0 and self.s.toks[p].text == "عن" and bare(self.s.toks[p - 1].text) == "نايب"
 
     def _two_word_name_at(self, p: int, n: int) -> bool:
         """Whether a name of two words or more, or a first name, starts at token ``p``: after a body

@@ -200,6 +200,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال م. عبدالله الزهراني إن المشروع سينتهي قريبا.", {"speaker": "عبدالله الزهراني"}),
     ("وقال المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي إن الأرباح ارتفعت.", {"speaker": "سعد الحربي"}),
     ("وقالت جريدة «ماركا» الإسبانية إن الصفقة ستحسم هذا الأسبوع.", {"speaker": "ماركا"}),
+    ("وقال النائب عن محافظة البصرة علي الموسوي إن الكهرباء مقطوعة منذ يومين.", {"speaker": "علي الموسوي"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
