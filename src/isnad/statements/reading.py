@@ -177,7 +177,7 @@ class SentenceReader:
             for first, *rest in wanted:
                 if (w == first or (len(first) == 1 and w.startswith(first) and len(w) > 2
                                    and not self.s.is_(k, "ba_adverb", "noun_context"))
-                        or (self.s.is_(k, "intro") and w.startswith(first))) and all(
+                        or (w.startswith(first) and self.s.is_(k, "intro"))) and all(
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق; أبان أنه:
                     #               أن with its pronoun)
