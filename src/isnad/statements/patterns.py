@@ -546,7 +546,7 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     """Whatever words fill the subject slot between a verb and its إن / أن / colon, when no
     speaker rule knows them (وقال الدكتور منصور السيد رئيس مركز الخليج للبحوث الاقتصادية إن …،
     وأضاف الجار الله أن …، وأكد الأب أنه …), up to where or to whom the words were said (وقال
-    الابن في حديث لـ«سبق»: …): a person when a name or title is among them (a name before a
+    المزارع في حديث لـ«الوطن»: …): a person when a name or title is among them (a name before a
     comma keeps the rest as its description), else an unnamed source described by them."""
     s, toks = r.s, r.toks
     if " " in cue.key:
@@ -571,9 +571,9 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
 def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | None:
     """(where the subject slot of words and commas from token ``k`` ends, the index of the
     إن / أن / colon (or إلى before أن) that opens the content) within SLOT_WORDS, or of the
-    noun behind the بـ a verb needs (أفتى عالم سوداني بجواز …); the slot may end at where or
-    to whom the words were said, with the opener a few words on (وقال بابا نوهو لوكالة
-    الصحافة الفرنسية إن …); None when something else comes first."""
+    noun behind the بـ a verb needs (أفتى عالم بجواز الصلاة …); the slot may end at where or
+    to whom the words were said, with the opener a few words on (وقال صياد من القرية
+    لوكالة الصحافة الفرنسية إن …); None when something else comes first."""
     s, toks = r.s, r.toks
     for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
         if _opens_slot_content(r, cue, z):
@@ -615,7 +615,7 @@ def _said_where(r: SentenceReader, z: int) -> bool:
 
 def _content_preposition(r: SentenceReader, cue: Mention, z: int, after_slot: bool) -> bool:
     """Whether token ``z`` opens the content of the verb ``cue`` as the object of a preposition:
-    a noun behind the بـ the verb needs (أفتى عالم سوداني بجواز …، أشاد بجهود …), or, past the
+    a noun behind the بـ the verb needs (أفتى عالم بجواز الصلاة …، أشاد بجهود …), or, past the
     speaker rather than a subject slot, إلى / على / من / عن after a verb that may take a plain
     object (حذر الوزير من …، وتساءلت الصحيفة عن …)."""
     tok = r.toks[z]
@@ -773,7 +773,7 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
             r.toks[zs + 1].text == ":" or r.s.is_(zs + 1, "intro", "intro_say")):
         zs += 1  # الذي قال مؤكدا: «…»: how it was said, then the words
     if zs < r.n and r.s.is_(zs, "speech_opener") and r.doc.words.lemma_is(row, "saying"):
-        opened = (zs, zs)  # وأضاف تمت مناقشة …، وسبق أن …: the words start at once, not at a later أن
+        opened = (zs, zs)  # وأضاف تم الانتهاء من … بعد أن …: the words start at once, not at a later أن
     else:
         opened = r.intro(zs, far_saying=row["object"] != "yes")
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None
@@ -1579,13 +1579,13 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وأكدت المملكة أن الحل في اليمن سياسي.", {"speaker": "country"}),
     ("وأبان مدير المستشفى محمد العتيبي أنه تم تشغيل القسم الجديد.", {"speaker": "محمد العتيبي", "content": "تشغيل القسم الجديد"}),
     ("وقال رئيس البلدية خالد الحربي إن المشروع بدأ. وطالب بضرورة الإسراع في تسليم الأراضي.", {"speaker": "خالد الحربي", "content": "بضرورة الإسراع"}),
-    ("أفتى عالم سوداني بجواز الصلاة في الطائرة.", {"speaker": "anonymous", "content": "بجواز الصلاة"}),
+    ("أفتى عالم دين بجواز الصلاة في الطائرة.", {"speaker": "anonymous", "content": "بجواز الصلاة"}),
     ("ويعترف المدرب خالد العمري بأن الفريق لم يكن في أفضل حالاته.", {"speaker": "خالد العمري", "content": "لم يكن في أفضل", "stance": "confirm"}),
     ("ويشرح الباحث سعد القحطاني أن الدراسة شملت ألف طالب.", {"speaker": "سعد القحطاني", "content": "الدراسة شملت"}),
     ('وقال المزارع في حديث لـ"الوطن" إن المحصول تضرر من الصقيع.', {"speaker": "المزارع", "content": "المحصول تضرر"}),
     ("وقال مدير المشروع إن العمل يسير. وأضاف تم الانتهاء من المرحلة الأولى بعد أن بدأ العمل في مايو.", {"speaker": "مدير المشروع", "content": "تم الانتهاء من المرحلة"}),
     ("وسأله صحفي عن الإصابة، فرد عليه العمري بقوله: إن اللاعب سيعود قريبا.", {"speaker": "العمري", "content": "اللاعب سيعود"}),
-    ("امتدح اللاعب سالم الدوسري التعامل الراقي من إدارة النادي.", {"speaker": "سالم الدوسري", "content": "التعامل الراقي"}),
+    ("امتدح المدرب سالم الدوسري أداء اللاعبين في الشوط الثاني.", {"speaker": "سالم الدوسري", "content": "أداء اللاعبين"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -127,7 +127,7 @@ class PersonPhrases:
 
     def _member_for(self, p: int) -> bool:
         """An عن at token ``p`` after نائب: the constituency or bloc a member sits for (النائب عن
-        كتلة الأحرار …، نائب عن محافظة البصرة), part of the role words."""
+        محافظة البصرة، نائب عن الكتلة المستقلة), part of the role words."""
         return p > 0 and self.s.toks[p].text == "عن" and bare(self.s.toks[p - 1].text) == "نايب"
 
     def _two_word_name_at(self, p: int, n: int) -> bool:

@@ -42,7 +42,8 @@ BEFORE_CUE_REACH = 12  # tokens back a subject may start before its verb (وكا
 COORDINATORS = ("كما", "وكما", "ثم")
 TOPIC_DESCRIPTION_WORDS = 10  # words of a description between a topic after أما and its verb
 QAD = ("قد", "وقد", "فقد", "لقد")  # the particle before a past verb (وقد ثمّن الوفد …)
-PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم", "عليه", "عليها", "عليهم")  # the one spoken to or answered, after a verb (رد عليه الجبير)
+PRONOUN_ADDRESSEES = ("لي", "لنا", "له", "لها", "لهم", "لكم",  # the one spoken to, after a verb of saying,
+                      "عليه", "عليها", "عليهم")  # or answered (فرد عليه العمري بقوله)
 QUOTED_SUBJECT_WORDS = 6  # words of a subject between a verb and the colon before its quoted words
 DASHED_ASIDE = 30  # tokens an aside between dashes may hold
 CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a condition (إذا لم يستجب الملاك)
