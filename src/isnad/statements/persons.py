@@ -140,11 +140,17 @@ class PersonPhrases:
 
     def _inside_role(self, p: int, n: int) -> int:
         """Past words at token ``p`` that belong to the role's organisation, not to its holder:
-        a bracketed short name (حركة المقاومة الإسلامية (حماس)) or an institution's royal
-        eponym (مركز الملك سلمان بن عبدالعزيز للإغاثة); else ``p``."""
+        a bracketed short name (حركة المقاومة الإسلامية (حماس)), a quoted one before a title or
+        a first name (رئيس مجلس إدارة شركة «النخبة» المهندس …، مدير المدينة الرياضية «الملعب»
+        خالد …) or an institution's royal eponym (مركز الملك سلمان بن عبدالعزيز
+        للإغاثة); else ``p``."""
         toks, s = self.s.toks, self.s
-        if toks[p].text == "(":
-            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == ")"), None)
+        if toks[p].text in ("(", '"'):
+            closing = ")" if toks[p].text == "(" else '"'
+            close = next((c for c in range(p + 1, min(n, p + 5)) if toks[c].text == closing), None)
+            if close is not None and closing == '"' and not (
+                    close + 1 < n and (titles_end(s, close + 1, n) is not None or s.first_name(toks[close + 1]))):
+                return p  # رئيس الفرع «سالم الكعبي» من …: the holder's own name in quotes
             return close + 1 if close is not None else p
         if self._eponym(p) and p + 1 < n and name_word(s, toks[p + 1], first=False):
             p += 2

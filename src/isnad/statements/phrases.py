@@ -201,6 +201,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي إن الأرباح ارتفعت.", {"speaker": "سعد الحربي"}),
     ("وقالت جريدة «ماركا» الإسبانية إن الصفقة ستحسم هذا الأسبوع.", {"speaker": "ماركا"}),
     ("وقال النائب عن محافظة البصرة علي الموسوي إن الكهرباء مقطوعة منذ يومين.", {"speaker": "علي الموسوي"}),
+    ("كشف رئيس مجلس إدارة شركة «النخبة» المهندس خالد العمري أن الاستثمار في الطاقة ضروري.", {"speaker": "خالد العمري"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
