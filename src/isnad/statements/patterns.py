@@ -44,7 +44,7 @@ SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، �
 STATEMENT_PATTERNS = Registry("statement pattern")
 INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introduce a speaker
 SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
-SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«سبق»:)
+SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«الوطن»:)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
@@ -593,7 +593,7 @@ def _opens_slot_content(r: SentenceReader, cue: Mention, z: int) -> bool:
     s = r.s
     return s.is_(z, "intro") or r.toks[z].text == ":" or (
         s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")) \
-        or _content_preposition(r, cue, z, after_slot=True)
+        or _needed_ba_noun(r, cue, z)
 
 
 def _said_where(r: SentenceReader, z: int) -> bool:
@@ -608,21 +608,15 @@ def _said_where(r: SentenceReader, z: int) -> bool:
             or s.is_(z + 1, "occasion", "source_noun")
     if toks[z].text == "ل":
         return toks[z + 1].text == '"'
-    actor = s.at(z, "actor")
-    return toks[z].text.startswith("ل") and actor is not None \
-        and r.doc.lexicon.actors[actor.value].kind in ("outlet", "agency")
+    return r.outlet_behind_la(z) is not None
 
 
-def _content_preposition(r: SentenceReader, cue: Mention, z: int, after_slot: bool) -> bool:
-    """Whether token ``z`` opens the content of the verb ``cue`` as the object of a preposition:
-    a noun behind the بـ the verb needs (أفتى عالم بجواز الصلاة …، أشاد بجهود …), or, past the
-    speaker rather than a subject slot, إلى / على / من / عن after a verb that may take a plain
-    object (حذر الوزير من …، وتساءلت الصحيفة عن …)."""
+def _needed_ba_noun(r: SentenceReader, cue: Mention, z: int) -> bool:
+    """Whether token ``z`` is a noun behind the بـ the verb ``cue`` needs, which opens its content
+    (أفتى عالم بجواز الصلاة …، أشاد بجهود …); not an adverb (بشدة) nor بسبب."""
     tok = r.toks[z]
-    if tok.text[0] == "ب":
-        return ("ب",) in r.doc.words.needs_of(cue.value) and glued_noun(r.s, tok) \
-            and not r.s.is_(z, "ba_adverb", "noun_context")
-    return not after_slot and tok.text in OBJECT_PREPOSITIONS and cue.value["object"] == "yes"
+    return tok.text[0] == "ب" and ("ب",) in r.doc.words.needs_of(cue.value) and glued_noun(r.s, tok) \
+        and not r.s.is_(z, "ba_adverb", "noun_context")
 
 
 def _plain_slot(r: SentenceReader, cue: Mention, k: int, end: int, opener: int) -> bool:
@@ -691,8 +685,6 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     """Where a plain-object content starts (رفضت الوزارة التعليق، وشدد على ضرورة …، رفض
     التعليق …), or None when the verb takes no object here."""
     row = cue.value
-    if zs < r.n and r.s.is_(zs, "speech_opener") and r.doc.words.lemma_is(row, "saying"):
-        return zs  # ويقول بن يحيى قد يكون السبب …، وأضاف لقد انتخبنا …: the words follow bare
     if subject_known and row["stance"] == "reject":
         start = r.object_start(zs)
         if start < r.n and r.toks[start].text in r.doc.words.declined_objects:
@@ -759,7 +751,8 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         return r.draft(speaker, cue, span, zs + 1) if span else None
     zs_object = r.object_start(zs)
     if zs_object < r.n and (
-            (_content_preposition(r, cue, zs_object, after_slot=False) and not r.s.is_(zs_object + 1, "intro"))
+            (((r.toks[zs_object].text in OBJECT_PREPOSITIONS and row["object"] == "yes")
+              or _needed_ba_noun(r, cue, zs_object)) and not r.s.is_(zs_object + 1, "intro"))
             or (row["object"] == "yes" and explicit and pronoun_object(r.s, r.toks[zs_object]))):
         span = r.content_span(zs_object)  # وتساءلت الصحيفة عن الهدف …، أبدى العريني سعادته بـ …، أفتى
         #                                   عالم بجواز …: the object is the content
@@ -773,7 +766,8 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
             r.toks[zs + 1].text == ":" or r.s.is_(zs + 1, "intro", "intro_say")):
         zs += 1  # الذي قال مؤكدا: «…»: how it was said, then the words
     if zs < r.n and r.s.is_(zs, "speech_opener") and r.doc.words.lemma_is(row, "saying"):
-        opened = (zs, zs)  # وأضاف تم الانتهاء من … بعد أن …: the words start at once, not at a later أن
+        opened = (zs, zs)  # ويقول بن يحيى قد يكون السبب …، وأضاف لقد انتخبنا …، وأضاف تم الانتهاء من …
+        #                    بعد أن …: the words follow bare, not from a later أن
     else:
         opened = r.intro(zs, far_saying=row["object"] != "yes")
     needed = _needed_noun(r, cue, zs, opened[1]) if opened is not None else None

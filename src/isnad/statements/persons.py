@@ -126,9 +126,10 @@ class PersonPhrases:
         return None
 
     def _member_for(self, p: int) -> bool:
-        """An عن at token ``p`` after نائب: the constituency or bloc a member sits for (النائب عن
-        محافظة البصرة، نائب عن الكتلة المستقلة), part of the role words."""
-        return p > 0 and self.s.toks[p].text == "عن" and bare(self.s.toks[p - 1].text) == "نايب"
+        """An عن at token ``p`` after a word of ``represents``: what a member or envoy stands for
+        (النائب عن محافظة البصرة، ممثل عن الوزارة), part of the role words."""
+        return p > 0 and self.s.toks[p].text == "عن" \
+            and bare(self.s.toks[p - 1].text) in self.doc.words.of("represents")
 
     def _two_word_name_at(self, p: int, n: int) -> bool:
         """Whether a name of two words or more, or a first name, starts at token ``p``: after a body

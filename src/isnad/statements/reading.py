@@ -350,8 +350,8 @@ class SentenceReader:
         if k < self.n and toks[k].text == "ل" and k + 1 < self.n and toks[k + 1].text == '"':
             close = self.quoted_name_end(k + 1)
             return self.skip_words(close) if close is not None else k
-        outlet = s.at(k, "actor") if k < self.n and toks[k].text.startswith("ل") else None
-        if outlet is not None and outlet.prefix_len and doc.lexicon.actors[outlet.value].kind in ("outlet", "agency"):
+        outlet = self.outlet_behind_la(k)
+        if outlet is not None:
             return self.skip_words(s.index_after(outlet.end))
         if k < self.n and toks[k].text.startswith("لل") and not doc.by_start.get(toks[k].start):
             return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
@@ -503,7 +503,7 @@ class SentenceReader:
         if not s.is_(z, "intro") or z + 1 >= self.n or not toks[z + 1].text.isalpha():
             return False  # إنه «…»: the quotation is the content
         word = toks[z].text.lstrip("فب")
-        if word not in ("ان", "انّ"):
+        if word != "ان":
             return True  # أنه، إنها، أننا
         if self.doc.original[self.doc.folded.to_original(toks[z].start + toks[z].text.index("ان"))] == "إ":
             return False
@@ -547,6 +547,15 @@ class SentenceReader:
             if sp.report or at_clause:
                 return sp
         return self._noun_phrase_before(ci) or self._name_opening_the_sentence(ci)
+
+    def outlet_behind_la(self, k: int) -> Mention | None:
+        """The outlet or agency glued to لـ at token ``k`` (لوكالة الصحافة الفرنسية، لرويترز): the one
+        the words were said to."""
+        if k >= self.n or not self.toks[k].text.startswith("ل"):
+            return None
+        outlet = self.s.at(k, "actor")
+        return outlet if outlet is not None and outlet.prefix_len \
+            and self.doc.lexicon.actors[outlet.value].kind in ("outlet", "agency") else None
 
     def behind_preposition(self, k: int) -> bool:
         """Whether a lexicon phrase at token ``k`` is glued to بـ / لـ / كـ (برئاسة، للوزارة): a
