@@ -599,7 +599,7 @@ def _opens_slot_content(r: SentenceReader, cue: Mention, z: int) -> bool:
 def _said_where(r: SentenceReader, z: int) -> bool:
     """Whether token ``z`` starts where or to whom words were said: في / خلال / عبر before a
     statement noun (في حديث، خلال مؤتمر صحفي) or لـ before an outlet, an agency or a quotation
-    (لوكالة الصحافة الفرنسية، لـ«سبق»)."""
+    (لوكالة الصحافة الفرنسية، لـ«الوطن»)."""
     toks, s = r.toks, r.s
     if z + 1 >= r.n:
         return False
