@@ -44,6 +44,7 @@ SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، �
 STATEMENT_PATTERNS = Registry("statement pattern")
 INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introduce a speaker
 SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
+OBJECT_BEFORE_PREPOSITION = 6  # words of an object between a verb and the إلى it needs (وعزا ذلك إلى)
 SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«الوطن»:)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
@@ -96,7 +97,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
         or (_verb_opens_clause(r, ci) and (_ba_object_follows(r, cue, k) or _object_noun_follows(r, cue, k)
-                                            or _people_then_content(r, cue, k)))
+                                            or _people_then_content(r, cue, k)
+                                            or _object_then_needed_preposition(r, cue, k) is not None))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -198,6 +200,20 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     as their object (``object_noun``: وأكد ضرورة استمرار التوعية، وشدد أهمية …) or a noun with its
     pronoun (وأبدى سعادته بالمعرض)."""
     return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
+
+
+def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> int | None:
+    """The verb's object right after it, then the إلى it needs a few words on (وأرجع ذلك إلى …،
+    وعزت التراجع في المبيعات إلى …): its subject is unsaid and the content starts at ``k``;
+    None when a name, a mark or an opener comes first."""
+    if cue.value["object"] != "yes" or r.doc.words.needs_of(cue.value) != (("الي",),):
+        return None
+    for z in range(k + 1, min(r.n, k + OBJECT_BEFORE_PREPOSITION + 1)):
+        if r.toks[z].text == "الي":
+            return k
+        if not r.toks[z].text.isalpha() or r.s.is_(z, "intro") or r.s.starts_name(z):
+            return None
+    return None
 
 
 def _oblique_plural(r: SentenceReader, k: int) -> bool:
@@ -698,7 +714,8 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
     if subject_known:
         return r.object_start(zs)
     if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])
-                     or _object_noun_follows(r, cue, zs) or _people_then_content(r, cue, zs)):
+                     or _object_noun_follows(r, cue, zs) or _people_then_content(r, cue, zs)
+                     or _object_then_needed_preposition(r, cue, zs) is not None):
         return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …، ودعت
         #            الراغبين إلى …: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
@@ -774,9 +791,10 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if needed is not None:
         opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
     if opened is not None and row["object"] == "yes" and (_ba_object_at(r, zs_object, opened[1]) or (
-            zs_object == opened[1] - 1 and r.s.is_(zs_object, "object_noun"))):
+            zs_object == opened[1] - 1 and r.s.is_(zs_object, "object_noun"))
+            or _object_then_needed_preposition(r, cue, zs_object) is not None):
         opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first;
-        #                                  استبعد الشيشكلي، إمكانية أن …: the noun the clause completes
+        #   استبعد الشيشكلي، إمكانية أن …: the noun the clause completes; وعزا ذلك إلى …، وإلى أن …
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
     if told is not None:
         opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what
@@ -1580,6 +1598,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وقال مدير المشروع إن العمل يسير. وأضاف تم الانتهاء من المرحلة الأولى بعد أن بدأ العمل في مايو.", {"speaker": "مدير المشروع", "content": "تم الانتهاء من المرحلة"}),
     ("وسأله صحفي عن الإصابة، فرد عليه العمري بقوله: إن اللاعب سيعود قريبا.", {"speaker": "العمري", "content": "اللاعب سيعود"}),
     ("امتدح المدرب سالم الدوسري أداء اللاعبين في الشوط الثاني.", {"speaker": "سالم الدوسري", "content": "أداء اللاعبين"}),
+    ("وقال المدير إن المبيعات تراجعت. وعزا ذلك إلى ارتفاع الأسعار، وإلى أن الطلب ضعيف.",
+     {"speaker": "المدير", "content": "ذلك إلى ارتفاع الأسعار"}),
+    ("وقالت الشركة إن أرباحها ارتفعت. وأرجعت الارتفاع في الأرباح إلى زيادة المبيعات.",
+     {"speaker": "الشركة", "content": "الارتفاع في الأرباح إلى"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
