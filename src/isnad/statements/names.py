@@ -358,3 +358,33 @@ def titles_end(s: Sentence, k: int, n: int) -> int | None:
         j = after
         j += j < n and s.toks[j].text == "/"  # المهندس/ جديع القحطاني
     return j if j > k else None
+
+
+def names_someone(s: Sentence, k: int, end: int) -> bool:
+    """Whether the words from ``k`` to ``end`` name one person: a first name (not الدين of رجال
+    الدين), a title or a family name among them, two words no list knows after a description, or
+    a first word no list knows with no word with the article after it; not a plural or a word with a pronoun (صفحات موالية للنظام، إحداها)."""
+    words = s.toks[k:end]
+    if words[0].text.endswith(("ات", "ون", "ين", "ها", "هم")):
+        return False
+    if any((s.first_name(t) and not s.definite(t)) or title_then_name(s, z, end)
+           or (z > k and family_name(s, t) and not s.definite(s.toks[z - 1]))  # (الفريق الطبي: an adjective)
+           for z, t in zip(range(k, end), words)):
+        return True
+    if described_name(s, k, end):
+        return True
+    return not (s.common_noun(words[0]) or any(s.definite(t) for t in words))
+
+
+def title_then_name(s: Sentence, z: int, end: int) -> bool:
+    """Whether titles at token ``z`` are followed, before ``end``, by a word without the article
+    (الدكتور منصور; not الفريق الطبي: the medical team)."""
+    after = titles_end(s, z, s.n)
+    return after is not None and after < end and not s.definite(s.toks[after])
+
+
+def described_name(s: Sentence, k: int, end: int) -> bool:
+    """Whether the words from ``k`` to ``end`` say what someone is, then end with two words no
+    list knows and without the article: a name (الحكم الإنجليزي هاورد سميث)."""
+    words = s.toks[k:end]
+    return len(words) >= 3 and s.definite(words[-3]) and all(_unknown_name_word(s, t) for t in words[-2:])

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .names import accusative_noun, family_name, glued_noun, pronoun_object, titles_end
+from .names import accusative_noun, glued_noun, names_someone, pronoun_object
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, QAD
 from .sentence import Sentence, Token, unglued
@@ -572,7 +572,7 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
         return None
     end, opener = slot
     comma = next((z for z in range(k, end) if toks[z].text == ","), end)
-    named = comma > k and _names_someone(s, k, comma)
+    named = comma > k and names_someone(s, k, comma)
     if comma < end and (not named or toks[end - 1].text == "," and comma < end - 1):
         return None  # a comma first, two clauses, or words before a comma that name no one
     fs, fe = toks[k].start, toks[comma - 1].end
@@ -654,27 +654,6 @@ def _plain_slot(r: SentenceReader, cue: Mention, k: int, end: int, opener: int) 
     lone = words[0][1] if len(words) == 1 else None
     return not (lone is not None and (cue.value["object"] == "yes" or not s.definite(lone))
                 and s.common_noun(lone) and not s.first_name(lone))  # وأكد ضرورة أن، وأوضح بيانه أن
-
-
-def _names_someone(s: Sentence, k: int, end: int) -> bool:
-    """Whether the words from ``k`` to ``end`` name one person: a first name (not الدين of رجال
-    الدين), a title or a family name among them, or a first word no list knows with no word with
-    the article after it; not a plural or a word with a pronoun (صفحات موالية للنظام، إحداها)."""
-    words = s.toks[k:end]
-    if words[0].text.endswith(("ات", "ون", "ين", "ها", "هم")):
-        return False
-    if any((s.first_name(t) and not s.definite(t)) or _title_then_name(s, z, end)
-           or (z > k and family_name(s, t) and not s.definite(s.toks[z - 1]))  # (الفريق الطبي: an adjective)
-           for z, t in zip(range(k, end), words)):
-        return True
-    return not (s.common_noun(words[0]) or any(s.definite(t) for t in words))
-
-
-def _title_then_name(s: Sentence, z: int, end: int) -> bool:
-    """Whether titles at token ``z`` are followed, before ``end``, by a word without the article
-    (الدكتور منصور; not الفريق الطبي: the medical team)."""
-    after = titles_end(s, z, s.n)
-    return after is not None and after < end and not s.definite(s.toks[after])
 
 
 def _first_name_and_a_noun(r: SentenceReader, sp: Speaker, verb_gender: str) -> bool:
@@ -1602,6 +1581,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "المدير", "content": "ذلك إلى ارتفاع الأسعار"}),
     ("وقالت الشركة إن أرباحها ارتفعت. وأرجعت الارتفاع في الأرباح إلى زيادة المبيعات.",
      {"speaker": "الشركة", "content": "الارتفاع في الأرباح إلى"}),
+    ("وكان الحكم الإنجليزي هاورد سميث أعلن اعتزاله بعد مسيرة طويلة.", {"speaker": "هاورد سميث", "content": "اعتزاله"}),
+    ("وكان فرانك بولان مدرب سان جيرمان قد أعلن أنه سيبقى.", {"speaker": "person", "content": "سيبقى"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

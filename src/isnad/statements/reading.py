@@ -16,7 +16,7 @@ from ..mentions import Mention
 from ..text import lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
-from .names import pronoun_object
+from .names import described_name, names_someone, pronoun_object
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence, unglued
@@ -678,8 +678,9 @@ class SentenceReader:
                 if read == self.parser.noun_phrase:  # (وكان الوزير في زيارته للرياض أكد: an aside after it)
                     self.parser.last_rule = "noun_phrase"
                 return res[0]
-        if not qad:
-            return None  # without قد only a phrase the rules read is the subject
+        if not qad and not described_name(self.s, first, last + 1):
+            return None  # without قد only a phrase the rules read, or what someone is and a name (وكان
+            #              الحكم الإنجليزي هاورد سميث أعلن اعتزاله), is the subject
         return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
 
     def kana_subject_phrase(self, ci: int) -> Speaker | None:
@@ -762,7 +763,8 @@ class SentenceReader:
         if (kana_gender == "m" and gender == "f") or (kana_gender == "f" and people):
             return None
         unnamed = last > first and not any(s.definite(t) or s.known(t) for t in toks[first:last + 1])
-        kind = "person" if s.starts_name(first) else (
+        named = last > first and s.head_kind(head) is None and names_someone(s, first, last + 1)
+        kind = "person" if s.starts_name(first) or named else (
             "anonymous" if plural or unnamed or s.head_kind(head) == "group" else "organization")
         fs, fe = head.start, toks[last].end
         surface = self.doc.surface(fs, fe)
