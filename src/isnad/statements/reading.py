@@ -145,7 +145,7 @@ class SentenceReader:
         if self.doc.at(cue.start, "word", lambda m: m.value["class"] == "not_cue") is not None:
             return False
         if cue.key in self.doc.words.of("clause_initial_cue") and not (
-                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS + QAD + CLAUSE_LINKS
+                cue.prefix_len or z == 0 or self.toks[z - 1].text in CLAUSE_PUNCT + COORDINATORS + QAD
                 or self.s.is_(z - 1, "skip") or self.s.text_of(z + 1) in DURING):
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر (كما عبر المرضى عن شكرهم،
             #               برقية … عبر فيها عن: the verb)
