@@ -1848,6 +1848,7 @@ def test_went_on_saying_ended_by_saying_and_at_that_time_before_the_subject():
                      "ومضى عام على الحادث دون أن يعرف أحد الجاني.")
     assert_speakers(sts, {"المشاريع ستنجز": "رئيس البلدية", "الأبواب مفتوحة": "رئيس البلدية",
                           "الحالات مستقرة": "فهد العنزي", "الأسرّة متوفرة": "فهد العنزي"})
+    assert sum("الأبواب مفتوحة" in s["content"] for s in sts) == 1  # بقوله: how it was said, not a second statement
     assert not any("الجاني" in s["content"] for s in sts)
 
 

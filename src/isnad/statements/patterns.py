@@ -1109,6 +1109,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     (a plural مطالبين after a single speaker); the first one ends before it."""
     if cue.value["kind"] != "participle" or not r.inside_active(cue):
         return None
+    if r.s.is_(ci, "intro_say"):
+        return Dropped("how the statement it stands in was said (واختتم كلمته بقوله: …)")
     active = r.active
     opened = participle_opening(r, cue)
     if opened is None and (r.toks[ci - 1].text not in (",", ";") or r.doc.text[cue.start:cue.key_start] == "و") \
@@ -1142,6 +1144,7 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     ("فقد استشاط رئيس مجلس العموم جون بيركو غضبا من وزير المالية جورج أوزبورن، فصرخ فيه قائلا «اقعد يا رجل».",
      {"speaker": "جون بيركو", "cue": "قائلا"}),
     ("وزار الوزير المستشفى، مطالبا الحكومة بتوفير الأدوية.", {"content": "الحكومة بتوفير"}),
+    ("ويسعى الوزير إلى طمأنة المستثمرين بقوله: «الاقتصاد قوي».", {"speaker": "الوزير", "cue": "بقوله", "content": "الاقتصاد قوي"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
@@ -1163,6 +1166,8 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     span = r.content_span(opened)
     if speaker is None or span is None:
         return Dropped("participle with no subject that agrees")
+    if speaker.kind == "person" and speaker.gender is None and cue.value["gender"] in ("m", "f"):
+        speaker = replace(speaker, gender=cue.value["gender"])  # ورد جيب بوش … بقوله: a man, for the verbs after
     return r.draft(speaker, cue, span, opened)
 
 
