@@ -134,6 +134,18 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
 
 
+def _past_demonstrative_object(r: SentenceReader, k: int) -> int:
+    """Past a demonstrative that is the verb's object, and the time words after it, when a
+    role or a name follows (أوضح ذلك اليوم مدير عام الفرع …: the director explained it); ``k``
+    itself otherwise (هذا الوزير is one phrase, read by the parser)."""
+    if k + 1 >= r.n or not r.s.is_(k, "demonstrative") or r.s.definite(r.toks[k + 1]):
+        return k
+    past = r.skip_words(k + 1)
+    named = past < r.n and (r.s.at(past, "role") is not None or r.s.at(past, "actor") is not None
+                            or r.s.starts_name(past))
+    return past if named else k
+
+
 def _topic_then_colon(r: SentenceReader, j: int) -> bool:
     """Whether what a present verb is about, then a colon and a quotation, follow it (ويقول عن
     تجربته: «…»): the words quoted, whoever the verb's subject is."""
@@ -439,15 +451,17 @@ def contacted_party(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
 def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The subject of the sentence's first clause, for a verb coordinated with it whose
     subject is unsaid (استعدت القوات الأمنية العراقية لاقتحام …، ودعت الأهالي إلى …): a noun
-    phrase right after the first verb of the sentence, when the verb agrees with it."""
+    phrase right after the first verb of the sentence (a cue too, past its demonstrative object:
+    أكد ذلك مدير الإدارة …، وقال), when the verb agrees with it."""
     s = r.s
     for k in range(1, min(ci, 8)):
         before = r.toks[k - 1]
-        if not before.text.isalpha() or s.definite(before) or s.is_(k - 1, "any") \
+        if not before.text.isalpha() or s.definite(before) or (s.is_(k - 1, "any") and s.at(k - 1, "cue") is None) \
                 or (k > 1 and r.toks[k - 2].text not in CLAUSE_STARTS and not s.is_(k - 2, "skip")
                     and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا", "قد"))):
             continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …؛ وقد بسطت …),
             #           not وحول استمرار مشاكل …
+        k = _past_demonstrative_object(r, k)  # أكد ذلك مدير الإدارة …، وقال: the director
         group = gender == "pl" and s.head_kind(r.toks[k]) == "group"  # تفاعل مغردون مع …، طالبوا
         found = (r.parser.group(k, k + 1, ci, "pl") if group else None) or _person_subject(r, k, ci) \
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
@@ -1588,6 +1602,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "الشركة", "content": "الارتفاع في الأرباح إلى"}),
     ("وكان الحكم الإنجليزي هاورد سميث أعلن اعتزاله بعد مسيرة طويلة.", {"speaker": "هاورد سميث", "content": "اعتزاله"}),
     ("وكان فرانك بولان مدرب سان جيرمان قد أعلن أنه سيبقى.", {"speaker": "person", "content": "سيبقى"}),
+    ("أكد ذلك مدير الإدارة خالد العمري في تصريح صحفي، وقال إن العمل مستمر.",
+     {"speaker": "خالد العمري", "cue": "قال", "content": "العمل مستمر"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
