@@ -1604,6 +1604,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وكان فرانك بولان مدرب سان جيرمان قد أعلن أنه سيبقى.", {"speaker": "person", "content": "سيبقى"}),
     ("أكد ذلك مدير الإدارة خالد العمري في تصريح صحفي، وقال إن العمل مستمر.",
      {"speaker": "خالد العمري", "cue": "قال", "content": "العمل مستمر"}),
+    ("وكان المجلس قد أصدر في الشهر الماضي فتوى أكدت أن الصيام واجب.", {"speaker": "المجلس", "content": "فتوى أكدت"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
