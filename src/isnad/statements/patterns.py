@@ -1605,6 +1605,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("أكد ذلك مدير الإدارة خالد العمري في تصريح صحفي، وقال إن العمل مستمر.",
      {"speaker": "خالد العمري", "cue": "قال", "content": "العمل مستمر"}),
     ("وكان المجلس قد أصدر في الشهر الماضي فتوى أكدت أن الصيام واجب.", {"speaker": "المجلس", "content": "فتوى أكدت"}),
+    ("علمت الصحيفة أن الجهات المختصة وجهت بإيقاف المشروع مؤقتا.",
+     {"speaker": "anonymous", "cue": "وجهت", "content": "بإيقاف المشروع"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -599,7 +599,7 @@ class SentenceReader:
         before its verb (الدراسة أوضحت أن، المقاومة من جانبها أكدت): the phrase is the subject."""
         s, toks = self.s, self.toks
         for k in range(max(0, ci - 10), ci):
-            if not self.opens_subject(k):
+            if not (self.opens_subject(k) or self._speakers_after_an(k)):
                 continue
             if toks[k].text.endswith("ي") and s.head_kind(toks[k]) is None:
                 continue  # …، ألكسندر نوي، المنتمي لحزب اليسار …: a description of the name, not a body
@@ -614,6 +614,12 @@ class SentenceReader:
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
         return None
+
+    def _speakers_after_an(self, k: int) -> bool:
+        """Whether a phrase whose head names speakers opens the clause of an أن at token ``k``
+        (علمت الصحيفة أن الجهات العليا وجهت …، يذكر أن السلطات أعلنت): its verb's subject."""
+        return k > 0 and self.toks[k - 1].text in ("ان", "بان") and self.s.definite(self.toks[k]) \
+            and self.s.head_kind(self.toks[k]) is not None
 
     def subject_after_amma(self, cue: Mention, ci: int) -> Speaker | None:
         """The topic after أما when the verb carries the ف that answers it: the verb's subject,
