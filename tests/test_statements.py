@@ -1989,8 +1989,12 @@ def test_an_opener_that_carries_the_subject_or_governs_a_verb_stays_with_the_con
                      "وتوقع المحلل أن يرتفع عدد الزوار.\n"
                      "وأكد الوزير أن الوضع مستقر.\n"
                      "وأكد المتحدث أن تطوير القطاع مستمر.\n"
-                     "وقال السفير إنه «مستعد للحوار».")
+                     "وقال السفير إنه «مستعد للحوار».\n"
+                     "ونفى المدرب أن يكون اللاعب قد طلب الرحيل.\n"
+                     "وأكد الباحث أن تلك النتائج أولية.")
     assert find(sts, "سيزور المنطقة")["content"].startswith("إنه سيزور")  # he will visit: the pronoun is the subject
+    assert find(sts, "اللاعب قد طلب")["content"].startswith("أن يكون")  # a verb the lexicons know (كان) too
+    assert find(sts, "النتائج أولية")["content"].startswith("تلك")  # a demonstrative is no verb
     assert find(sts, "عدد الزوار")["content"].startswith("أن يرتفع")  # expected to rise, not said to rise
     assert find(sts, "الوضع مستقر")["content"].startswith("الوضع")  # a bare أن before a noun opens the words
     assert find(sts, "تطوير القطاع")["content"].startswith("تطوير")  # a verbal noun in ت is no verb

@@ -508,8 +508,11 @@ class SentenceReader:
         if self.doc.original[self.doc.folded.to_original(toks[z].start + toks[z].text.index("ان"))] == "إ":
             return False
         verb = toks[z + 1]
+        named = any(s.at(z + 1, category) is not None for category in ("actor", "country", "role", "backref")) \
+            or s.is_(z + 1, "demonstrative")
         return verb.text[:1] in "يتن" and not s.definite(verb) and not s.common_noun(verb) \
-            and not s.known(verb) and not s.first_name(verb) and not pronoun_object(s, verb)
+            and not named and not s.first_name(verb) and not pronoun_object(s, verb)
+        #   (أن يكون، أن يدعو: a verb the lexicons know; not أن تونس، أن يوسف، أن تلك)
 
     def quote_before(self, ci: int) -> tuple[int, int] | None:
         """A quotation that opens its clause and ends right before ``، قال …`` (content first, then
