@@ -846,11 +846,19 @@ def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
 
 
 def _points_on(r: SentenceReader, cue: Mention) -> bool:
-    """A participle in the accusative ا, without و, right before the إلى / على it takes, its
-    comma left out (… احتلت الصدارة في حجم مبيعاتها لافتا إلى تنوع وظائفها): a clause of its
-    own all the same (not إجراءات مشددة على …، متابعة على: an adjective, a noun)."""
+    """A participle in the accusative (ا، ين), without و, right before the إلى / على it takes or
+    a noun behind بـ, its comma left out (… احتلت الصدارة في حجم مبيعاتها لافتا إلى تنوع وظائفها؛
+    خرج المتظاهرون مطالبين بمحاكمة …): a clause of its own all the same (not إجراءات مشددة على …،
+    متابعة على، الحكومة مطالبة بالإسراع، شخصين متهمين بسلب: an adjective, a noun)."""
     k = r.s.index_after(cue.end)
-    return not cue.prefix_len and cue.key.endswith("ا") and k < r.n and r.toks[k].text in ("الي", "علي")
+    if cue.prefix_len or not cue.key.endswith(("ا", "ين")) or k >= r.n:
+        return False
+    before = r.toks[k - 2] if k >= 2 else None
+    if cue.key.endswith("ين") and before is not None and before.text.endswith("ين") and not r.s.definite(before):
+        return False  # شخصين متهمين بسلب …: an adjective of the noun before it, not a clause
+    tok = r.toks[k]
+    return tok.text in ("الي", "علي") or (tok.text[0] == "ب" and glued_noun(r.s, tok)
+                                          and not r.s.is_(k, "ba_adverb", "noun_context"))
 
 
 def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
@@ -872,7 +880,8 @@ def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
 
 def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The subject a participle at token ``ci`` hangs on: a speaker phrase among the first
-    words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا), or the
+    words of the sentence, not inside a prepositional phrase (وثمن مدير عام …، مشيرا; not وفي
+    العراق، خرج مئات المتظاهرين …), or the
     noun phrase right after the sentence's first verb (واصلت المقاومة الشعبية …، مؤكدة)
     when the participle agrees with it."""
     s = r.s
@@ -888,7 +897,8 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
         if _inside_a_phrase(r, k) or s.in_quote(r.toks[k].start):
             continue  # واصلت المقاومة الشعبية وقوات الجيش: inside the subject, not its start (ويتابع: «أحد
             #           التجار قال …»، مشيرا: the words quoted, not the clause's subject)
-        if not (ms or k > 0) or (k > 0 and s.is_(k - 1, "noun_context")) \
+        if not (ms or k > 0) or (k > 0 and (s.is_(k - 1, "noun_context", "preposition")
+                                            or s.is_word(unglued(r.toks[k - 1]), "preposition"))) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
             continue
         r.parser.clause_subject = k == first + 1  # right after the verb that opens the sentence
@@ -1159,6 +1169,9 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
      {"speaker": "جون بيركو", "cue": "قائلا"}),
     ("وزار الوزير المستشفى، مطالبا الحكومة بتوفير الأدوية.", {"content": "الحكومة بتوفير"}),
     ("ويسعى الوزير إلى طمأنة المستثمرين بقوله: «الاقتصاد قوي».", {"speaker": "الوزير", "cue": "بقوله", "content": "الاقتصاد قوي"}),
+    ("وتجمع عشرات الطلاب أمام الوزارة مطالبين بتأجيل الامتحانات.",
+     {"speaker": "عشرات الطلاب", "cue": "مطالبين", "content": "بتأجيل الامتحانات"}),
+    ("وخرج المحامي من المحكمة مطالبا بإلغاء القرار.", {"speaker": "المحامي", "cue": "مطالبا", "content": "بإلغاء القرار"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
