@@ -363,7 +363,8 @@ def titles_end(s: Sentence, k: int, n: int) -> int | None:
 def names_someone(s: Sentence, k: int, end: int) -> bool:
     """Whether the words from ``k`` to ``end`` name one person: a first name (not الدين of رجال
     الدين), a title or a family name among them, two words no list knows after a description, or
-    a first word no list knows with no word with the article after it; not a plural or a word with a pronoun (صفحات موالية للنظام، إحداها)."""
+    a first word no list knows with no word with the article after it; not a plural or a word
+    with a pronoun (صفحات موالية للنظام، إحداها)."""
     words = s.toks[k:end]
     if words[0].text.endswith(("ات", "ون", "ين", "ها", "هم")):
         return False
@@ -385,6 +386,6 @@ def title_then_name(s: Sentence, z: int, end: int) -> bool:
 
 def described_name(s: Sentence, k: int, end: int) -> bool:
     """Whether the words from ``k`` to ``end`` say what someone is, then end with two words no
-    list knows and without the article: a name (الحكم الإنجليزي هاورد سميث)."""
+    list knows and without the article: a name (الحارس الإيطالي ماركو بيرتي)."""
     words = s.toks[k:end]
     return len(words) >= 3 and s.definite(words[-3]) and all(_unknown_name_word(s, t) for t in words[-2:])

@@ -98,7 +98,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
         or (_verb_opens_clause(r, ci) and (_ba_object_follows(r, cue, k) or _object_noun_follows(r, cue, k)
                                             or _people_then_content(r, cue, k)
-                                            or _object_then_needed_preposition(r, cue, k) is not None))
+                                            or _object_then_needed_preposition(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -135,9 +135,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
 
 
 def _past_demonstrative_object(r: SentenceReader, k: int) -> int:
-    """Past a demonstrative that is the verb's object, and the time words after it, when a
-    role or a name follows (أوضح ذلك اليوم مدير عام الفرع …: the director explained it); ``k``
-    itself otherwise (هذا الوزير is one phrase, read by the parser)."""
+    """Past a demonstrative at token ``k`` that is the object of the verb before it, and the time
+    words after it, when a role or a name follows (أكد ذلك أمس مدير الإدارة …: the director
+    confirmed it); ``k`` itself otherwise (هذا الوزير is one phrase, read by the parser)."""
     if k + 1 >= r.n or not r.s.is_(k, "demonstrative") or r.s.definite(r.toks[k + 1]):
         return k
     past = r.skip_words(k + 1)
@@ -214,18 +214,18 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
 
 
-def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> int | None:
-    """The verb's object right after it, then the إلى it needs a few words on (وأرجع ذلك إلى …،
-    وعزت التراجع في المبيعات إلى …): its subject is unsaid and the content starts at ``k``;
-    None when a name, a mark or an opener comes first."""
+def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """Whether the verb's object stands at token ``k``, then the إلى it needs a few words on
+    (وأرجع ذلك إلى …، وعزت التراجع في المبيعات إلى …): its subject is unsaid and the content
+    starts with the object; not when a name, a mark or an opener comes first."""
     if cue.value["object"] != "yes" or r.doc.words.needs_of(cue.value) != (("الي",),):
-        return None
+        return False
     for z in range(k + 1, min(r.n, k + OBJECT_BEFORE_PREPOSITION + 1)):
         if r.toks[z].text == "الي":
-            return k
+            return True
         if not r.toks[z].text.isalpha() or r.s.is_(z, "intro") or r.s.starts_name(z):
-            return None
-    return None
+            return False
+    return False
 
 
 def _oblique_plural(r: SentenceReader, k: int) -> bool:
@@ -708,7 +708,7 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
         return r.object_start(zs)
     if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])
                      or _object_noun_follows(r, cue, zs) or _people_then_content(r, cue, zs)
-                     or _object_then_needed_preposition(r, cue, zs) is not None):
+                     or _object_then_needed_preposition(r, cue, zs)):
         return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …، ودعت
         #            الراغبين إلى …: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
@@ -785,7 +785,7 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         opened = (needed, needed)  # تقدم … بأحر التعازي …، سائلا المولى أن يرحمه: what it offers, not أن
     if opened is not None and row["object"] == "yes" and (_ba_object_at(r, zs_object, opened[1]) or (
             zs_object == opened[1] - 1 and r.s.is_(zs_object, "object_noun"))
-            or _object_then_needed_preposition(r, cue, zs_object) is not None):
+            or _object_then_needed_preposition(r, cue, zs_object)):
         opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first;
         #   استبعد الشيشكلي، إمكانية أن …: the noun the clause completes; وعزا ذلك إلى …، وإلى أن …
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
@@ -1613,7 +1613,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "المدير", "content": "ذلك إلى ارتفاع الأسعار"}),
     ("وقالت الشركة إن أرباحها ارتفعت. وأرجعت الارتفاع في الأرباح إلى زيادة المبيعات.",
      {"speaker": "الشركة", "content": "الارتفاع في الأرباح إلى"}),
-    ("وكان الحكم الإنجليزي هاورد سميث أعلن اعتزاله بعد مسيرة طويلة.", {"speaker": "هاورد سميث", "content": "اعتزاله"}),
+    ("وكان الحارس الإيطالي ماركو بيرتي أعلن اعتزاله بعد مسيرة طويلة.", {"speaker": "ماركو بيرتي", "content": "اعتزاله"}),
     ("وكان فرانك بولان مدرب سان جيرمان قد أعلن أنه سيبقى.", {"speaker": "person", "content": "سيبقى"}),
     ("أكد ذلك مدير الإدارة خالد العمري في تصريح صحفي، وقال إن العمل مستمر.",
      {"speaker": "خالد العمري", "cue": "قال", "content": "العمل مستمر"}),

@@ -507,12 +507,10 @@ class SentenceReader:
             return True  # أنه، إنها، أننا
         if self.doc.original[self.doc.folded.to_original(toks[z].start + toks[z].text.index("ان"))] == "إ":
             return False
-        verb = toks[z + 1]
-        named = any(s.at(z + 1, category) is not None for category in ("actor", "country", "role", "backref")) \
-            or s.is_(z + 1, "demonstrative")
-        return verb.text[:1] in "يتن" and not s.definite(verb) and not s.common_noun(verb) \
-            and not named and not s.first_name(verb) and not pronoun_object(s, verb)
-        #   (أن يكون، أن يدعو: a verb the lexicons know; not أن تونس، أن يوسف، أن تلك)
+        verb = toks[z + 1]  # a verb the lexicons know too (أن يكون، أن يدعو); not أن تونس، أن يوسف، أن تلك
+        named = any(s.at(z + 1, category) is not None for category in ("actor", "country", "role", "backref"))
+        return verb.text[:1] in "يتن" and not s.definite(verb) and not s.common_noun(verb) and not named \
+            and not s.is_(z + 1, "demonstrative") and not s.first_name(verb) and not pronoun_object(s, verb)
 
     def quote_before(self, ci: int) -> tuple[int, int] | None:
         """A quotation that opens its clause and ends right before ``، قال …`` (content first, then
@@ -689,7 +687,7 @@ class SentenceReader:
                 return res[0]
         if not qad and not described_name(self.s, first, last + 1):
             return None  # without قد only a phrase the rules read, or what someone is and a name (وكان
-            #              الحكم الإنجليزي هاورد سميث أعلن اعتزاله), is the subject
+            #              الحارس الإيطالي ماركو بيرتي أعلن اعتزاله), is the subject
         return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
 
     def kana_subject_phrase(self, ci: int) -> Speaker | None:
