@@ -98,6 +98,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench39", "dev-an", 20150910, 40, 4, 10),
     ("devbench40", "dev-ao", 20150911, 40, 4, 10),
     ("devbench41", "dev-ap", 20150912, 40, 4, 10),
+    ("devbench42", "dev-aq", 20150913, 40, 4, 10),
+    ("devbench43", "dev-ar", 20150914, 40, 4, 10),
+    ("devbench44", "dev-as", 20150915, 40, 4, 10),
+    ("devbench45", "dev-at", 20150916, 40, 4, 10),
 )
 
 
