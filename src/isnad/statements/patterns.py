@@ -134,18 +134,6 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
 
 
-def _past_demonstrative_object(r: SentenceReader, k: int) -> int:
-    """Past a demonstrative at token ``k`` that is the object of the verb before it, and the time
-    words after it, when a role or a name follows (أكد ذلك أمس مدير الإدارة …: the director
-    confirmed it); ``k`` itself otherwise (هذا الوزير is one phrase, read by the parser)."""
-    if k + 1 >= r.n or not r.s.is_(k, "demonstrative") or r.s.definite(r.toks[k + 1]):
-        return k
-    past = r.skip_words(k + 1)
-    named = past < r.n and (r.s.at(past, "role") is not None or r.s.at(past, "actor") is not None
-                            or r.s.starts_name(past))
-    return past if named else k
-
-
 def _topic_then_colon(r: SentenceReader, j: int) -> bool:
     """Whether what a present verb is about, then a colon and a quotation, follow it (ويقول عن
     تجربته: «…»): the words quoted, whoever the verb's subject is."""
@@ -461,7 +449,7 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
                     and not (k == 2 and r.toks[0].text.lstrip("و") in ("لم", "لن", "لا", "قد"))):
             continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …؛ وقد بسطت …),
             #           not وحول استمرار مشاكل …
-        k = _past_demonstrative_object(r, k)  # أكد ذلك مدير الإدارة …، وقال: the director
+        k = r.skip_demonstrative_object(k)  # أكد ذلك مدير الإدارة …، وقال: the director
         group = gender == "pl" and s.head_kind(r.toks[k]) == "group"  # تفاعل مغردون مع …، طالبوا
         found = (r.parser.group(k, k + 1, ci, "pl") if group else None) or _person_subject(r, k, ci) \
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
@@ -643,10 +631,14 @@ def _said_where(r: SentenceReader, z: int) -> bool:
 
 def _needed_ba_noun(r: SentenceReader, cue: Mention, z: int) -> bool:
     """Whether token ``z`` is a noun behind the بـ the verb ``cue`` needs, which opens its content
-    (أفتى عالم بجواز الصلاة …، أشاد بجهود …); not an adverb (بشدة) nor بسبب."""
+    (أفتى عالم بجواز الصلاة …، أشاد بجهود …)."""
+    return ("ب",) in r.doc.words.needs_of(cue.value) and _ba_noun(r, z)
+
+
+def _ba_noun(r: SentenceReader, z: int) -> bool:
+    """Whether token ``z`` is a noun behind بـ (بجواز، بإلغاء); not an adverb (بشدة) nor بسبب."""
     tok = r.toks[z]
-    return tok.text[0] == "ب" and ("ب",) in r.doc.words.needs_of(cue.value) and glued_noun(r.s, tok) \
-        and not r.s.is_(z, "ba_adverb", "noun_context")
+    return tok.text[0] == "ب" and glued_noun(r.s, tok) and not r.s.is_(z, "ba_adverb", "noun_context")
 
 
 def _plain_slot(r: SentenceReader, cue: Mention, k: int, end: int, opener: int) -> bool:
@@ -853,12 +845,11 @@ def _points_on(r: SentenceReader, cue: Mention) -> bool:
     k = r.s.index_after(cue.end)
     if cue.prefix_len or not cue.key.endswith(("ا", "ين")) or k >= r.n:
         return False
-    before = r.toks[k - 2] if k >= 2 else None
-    if cue.key.endswith("ين") and before is not None and before.text.endswith("ين") and not r.s.definite(before):
+    described = r.toks[k - 2] if k >= 2 else None  # the word before the participle
+    if cue.key.endswith("ين") and described is not None and described.text.endswith("ين") \
+            and not r.s.definite(described):
         return False  # شخصين متهمين بسلب …: an adjective of the noun before it, not a clause
-    tok = r.toks[k]
-    return tok.text in ("الي", "علي") or (tok.text[0] == "ب" and glued_noun(r.s, tok)
-                                          and not r.s.is_(k, "ba_adverb", "noun_context"))
+    return r.toks[k].text in ("الي", "علي") or _ba_noun(r, k)
 
 
 def participle_opening(r: SentenceReader, cue: Mention) -> int | None:

@@ -357,6 +357,18 @@ class SentenceReader:
             return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
         return k
 
+    def skip_demonstrative_object(self, k: int) -> int:
+        """Past a demonstrative at token ``k`` that is the object of the verb before it, and the
+        time words after it, when a role or a name follows (أكد ذلك أمس مدير الإدارة …: the
+        director confirmed it); ``k`` itself otherwise (هذا الوزير is one phrase, read by the parser)."""
+        s = self.s
+        if k + 1 >= self.n or not s.is_(k, "demonstrative") or s.definite(self.toks[k + 1]):
+            return k
+        past = self.skip_words(k + 1)
+        named = past < self.n and (s.at(past, "role") is not None or s.at(past, "actor") is not None
+                                   or s.starts_name(past))
+        return past if named else k
+
     def _outlet_at(self, k: int) -> bool:
         """Whether a lexicon outlet or agency starts at token ``k``."""
         actor = self.s.at(k, "actor")
