@@ -102,6 +102,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench43", "dev-ar", 20150914, 40, 4, 10),
     ("devbench44", "dev-as", 20150915, 40, 4, 10),
     ("devbench45", "dev-at", 20150916, 40, 4, 10),
+    ("devbench46", "dev-au", 20150917, 40, 4, 10),
+    ("devbench47", "dev-av", 20150918, 40, 4, 10),
+    ("devbench48", "dev-aw", 20150919, 40, 4, 10),
+    ("devbench49", "dev-ax", 20150920, 40, 4, 10),
 )
 
 

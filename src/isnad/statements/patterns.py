@@ -570,9 +570,11 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     if " " in cue.key:
         return None  # جاء في …: where the words stand, read by its own pattern
     slot = _slot_opener(r, cue, k)
-    if slot is None or not _plain_slot(r, cue, k, *slot):
+    if slot is None:
         return None
-    end, opener = slot
+    end, opener = _before_time_words(r, k, slot[0]), slot[1]
+    if not _plain_slot(r, cue, k, end, opener):
+        return None
     comma = next((z for z in range(k, end) if toks[z].text == ","), end)
     named = comma > k and names_someone(s, k, comma)
     if comma < end and (not named or toks[end - 1].text == "," and comma < end - 1):
@@ -584,6 +586,14 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     r.parser.last_rule = "slot_filler"
     return Speaker(surface, surface, "person" if named else "anonymous", (fs, fe), gender=gender,
                    role_ar=described or None), opener
+
+
+def _before_time_words(r: SentenceReader, k: int, end: int) -> int:
+    """Where a subject slot ends before the time words that close it (أعلن النادي بطل الدوري
+    اليوم الاثنين أن …: the speaker ends before اليوم)."""
+    while end - 1 > k and r.s.is_(end - 1, "skip"):
+        end -= 1
+    return end
 
 
 def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | None:
@@ -1611,6 +1621,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وكان المجلس قد أصدر في الشهر الماضي فتوى أكدت أن الصيام واجب.", {"speaker": "المجلس", "content": "فتوى أكدت"}),
     ("علمت الصحيفة أن الجهات المختصة وجهت بإيقاف المشروع مؤقتا.",
      {"speaker": "anonymous", "cue": "وجهت", "content": "بإيقاف المشروع"}),
+    ("أعلن أياكس أمستردام بطل الدوري الهولندي لكرة القدم اليوم الأحد أن مدربه سيغادر.",
+     {"speaker": "أياكس أمستردام", "content": "مدربه سيغادر"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
