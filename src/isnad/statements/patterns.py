@@ -567,8 +567,9 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     المزارع في حديث لـ«الوطن»: …): a person when a name or title is among them (a name before a
     comma keeps the rest as its description), else an unnamed source described by them."""
     s, toks = r.s, r.toks
-    if " " in cue.key:
-        return None  # جاء في …: where the words stand, read by its own pattern
+    if " " in cue.key or (k >= 2 and toks[k - 1].text == "," and toks[k - 2].end == cue.end):
+        return None  # جاء في …: where the words stand, read by its own pattern; أكثر مما يرى،
+        #              نتيجة …: a comma after the verb leaves its subject unsaid
     slot = _slot_opener(r, cue, k)
     if slot is None:
         return None
@@ -1623,6 +1624,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "anonymous", "cue": "وجهت", "content": "بإيقاف المشروع"}),
     ("أعلن أياكس أمستردام بطل الدوري الهولندي لكرة القدم اليوم الأحد أن مدربه سيغادر.",
      {"speaker": "أياكس أمستردام", "content": "مدربه سيغادر"}),
+    ("والعفوية في الأغلب أكثر مما يرى، نتيجة عمل الذاكرة القادرة على أن تقدم ردا سريعا.", None),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
