@@ -27,6 +27,8 @@ Found = tuple[Speaker, int] | None
 APPOSITION_WORDS = 12  # words of a description between commas after an unknown name
 TITLE_REACH = 14  # words of an unknown description before the title that introduces a name
 PUBLISHED_ON = ("نشر", "نشرته", "نشرها", "المنشور", "منشور")  # بيان نشر على موقع …: folded
+REPORT_PREHEADS = ("احدث", "اخر", "نتايج")  # folded words before a report noun that leave the report speaking
+ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that issued a report (not in the owner words: صدر is a name too)
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
@@ -324,6 +326,8 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
         j = s.index_after(place.end)
     kind = row["kind"]
     if kind == "report":
+        if _owner_named(p, j, n):
+            return None  # وأشار التقرير الذي أصدرته شركة …: its own owner, read by report_and_owner
         return (p.d.report_owner, j) if p.d.report_owner else None
     if p.verb_object and not m.key.startswith("ال") and any(
             toks[z].text[0] == "ب" and glued_noun(s, toks[z]) for z in range(j, min(n, j + 2))):
@@ -396,6 +400,11 @@ def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     ("وذكر بيان وزعه المكتب الإعلامي للجامعة أن الاجتماع تأجل.", {"speaker": "المكتب الإعلامي للجامعة"}),
     ("أوضح تقرير حديث أن أسعار المساكن تراجعت.", {"speaker": "تقرير حديث"}),
     ("وذكر تقرير حديث لوزارة الصحة أن عدد الإصابات ارتفع.", {"speaker": "organization"}),
+    ("وأظهرت نتائج دراسة حديثة أن النوم المبكر يحسن الذاكرة.", {"speaker": "دراسة حديثة", "content": "النوم المبكر"}),
+    ("وأفاد تقرير صدر حديثا بأن عدد السكان يرتفع.", {"speaker": "تقرير", "content": "عدد السكان يرتفع"}),
+    ("وأعلن بيان صدر عن مكتب المحافظ أمس أن الطريق سيفتح.", {"speaker": "مكتب المحافظ", "content": "الطريق سيفتح"}),
+    ("وقال مركز الدراسات في تقرير إن البطالة تراجعت. وأشار التقرير الذي أصدرته شركة الأبحاث «نخبة المال» إلى أن"
+     " الأسعار سترتفع.", {"speaker": "نخبة المال", "content": "الأسعار سترتفع"}),
 )
 def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     """A report noun and its owner: تقرير بلومبرج، تقريرا لوكالة بلومبرج، استطلاع أجرته شبكة …؛
@@ -403,18 +412,19 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     speaks for itself (حذرت دراسة علمية حديثة، وكشفت الدراسة)."""
     s, doc = p.s, p.doc
     noun = s.at(i, "cue", lambda m: m.value["kind"] == "noun")
-    if noun is None and s.text_of(i) in ("احدث", "اخر") and i + 1 < n:
-        noun = s.at(i + 1, "cue", lambda m: m.value["kind"] == "noun")  # أفاد أحدث تقرير عقاري لمصرف …
+    if noun is None and s.text_of(i) in REPORT_PREHEADS and i + 1 < n:
+        noun = s.at(i + 1, "cue", lambda m: m.value["kind"] == "noun")  # أفاد أحدث تقرير عقاري لمصرف …،
+        #                                                              أظهرت نتائج دراسة علمية أن …
     if noun is None:
         return None
     toks = s.toks
     j = s.index_after(noun.end)
     k = j
     any_name = False  # بيان نشر على موقع X، بيان نشرته X: X may be any name
-    owner_at = next((z for z in range(k, min(n, k + OWNER_REACH)) if s.is_word(toks[z], "owner")), None)
-    if owner_at is not None and all(t.text.isalpha() for t in toks[k:owner_at]):
+    owner_at = _owner_named(p, k, n)
+    if owner_at is not None:
         k = owner_at  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …، تقرير البنك السنوي الذي أصدره …
-    if k < n and s.is_word(toks[k], "owner"):
+    if k < n and (s.is_word(toks[k], "owner") or toks[k].text == ISSUED):
         k += 1
         if k < n and toks[k].text in ("عن", "من"):
             k += 1  # البيانات الصادرة عن / من هيئة …
@@ -453,14 +463,30 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         #   (تقريرا, the object of نشر, never)
     fs, fe = noun.key_start, toks[k - 1].end if k > j else noun.end
     surface = doc.surface(fs, fe)  # حذرت دراسة علمية حديثة: the study itself speaks, an unnamed source
+    k = _past_issued(p, k, n) if k == j else k
     return Speaker(surface, surface, "anonymous", (fs, fe), country, role=noun.value.get("label") or None,
                    gender=head_gender(noun.key), head=head), k  # named in English by its kind: study, report
+
+
+def _owner_named(p: PhraseParser, k: int, n: int) -> int | None:
+    """The index of the verb or participle that names a report's owner within a few words of
+    token ``k`` (أجرته، التي أصدرتها، الصادر عن), or None."""
+    toks, s = p.s.toks, p.s
+    at = next((z for z in range(k, min(n, k + OWNER_REACH)) if s.is_word(toks[z], "owner") or toks[z].text == ISSUED), None)
+    return at if at is not None and all(t.text.isalpha() for t in toks[k:at]) else None
+
+
+def _past_issued(p: PhraseParser, j: int, n: int) -> int:
+    """Past the verb that issued a report and its time, when no owner follows (وأفاد تقرير صدر
+    حديثا بأن …)."""
+    return p.s.past_time_words(j + 1) if j < n and (p.s.is_word(p.s.toks[j], "owner") or p.s.toks[j].text == ISSUED) else j
 
 
 def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     """Whether a report noun with nothing after it speaks: the content follows (وأفاد تقرير أمس
     بأن …) or the clause ends (…، حسبما ذكر تقرير أمس (السبت).)."""
     s = p.s
+    j = _past_issued(p, j, n)
     k = s.past_time_words(j)
     return _content_follows(p, j, n) or k >= n or s.toks[k].text in (",", ";", ".") \
         or (p.verb_object and k < n and s.toks[k].text[0] == "ب")
