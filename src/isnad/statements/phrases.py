@@ -502,6 +502,12 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
      {"speaker": "فديريكا موغريني", "content": "الدعم حيوي"}),
     ("وقال خالد العمري صاحب محل للعطور بالسوق إن الإقبال ضعيف.", {"speaker": "خالد العمري"}),
     ("وقالت يوتا كرامر المسؤولة عن الإعلام في المتحف: «افتتحنا القاعة الجديدة».", {"speaker": "يوتا كرامر"}),
+    ('وقال كولتون ميلر، وهو مدير محفظة استثمارية كبيرة في شركة بلاك روك للاستثمار: "الأسعار ستبقى منخفضة".',
+     {"speaker": "كولتون ميلر", "content": "الأسعار ستبقى"}),
+    ("ويقول براكاش ميهتا، مختص استراتيجية الأسهم في مصرف باركليز، إن الطلب سيتراجع.",
+     {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
+    ("وقال براكاش ميهتا، مختص استراتيجية الأسهم في مصرف باركليز، لـ«الشرق الأوسط»: «الطلب سيتراجع».",
+     {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name
@@ -677,6 +683,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
+        elif steps and toks[j - 1].text == "," and (end := _description_aside(p, j, n)) is not None:
+            j = end  # وقال مانيش كابرا، مختص استراتيجية الأسهم في بنك …، إن: what he is, between commas
         elif tok.text == "(" and (close := next((c for c in range(j + 2, min(n, j + PARENTHESIS_WORDS + 2))
                                                   if toks[c].text == ")"), None)) is not None:
             j = close + 1  # وقال سميث (46 عاما) في بيان: an aside in brackets, his age
@@ -685,8 +693,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             k = j + 1  # يرى الدكتور سعيد الشيخ وهو الاقتصادي السعودي البارز أن: an aside on who he is
             while k < n and k - j <= WHO_ASIDE_WORDS and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say"):
                 k += 1
-            closed = k - j <= WHO_ASIDE_WORDS and k < n and toks[k].text == ","  # (وهي أستاذة في علم النفس
-            #   بجامعة أكسفورد، "…": up to its comma, whatever its words)
+            closed = k - j <= WHO_ASIDE_WORDS and k < n and (toks[k].text in (",", ":") or s.is_(k, "intro"))
+            #   (وهي أستاذة في علم النفس بجامعة أكسفورد، "…"؛ وهو مدير محفظة في جيه بي إم: "…": up to its
+            #   comma or the words it opens, whatever its words)
             if not closed and (k - j > OPEN_ASIDE_WORDS or any(s.at(z, "cue", lambda m: m.value["kind"] != "noun") for z in range(j + 1, k))):
                 return False
             j = k
@@ -717,6 +726,23 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return False
         steps += 1
     return False
+
+
+def _description_aside(p: PhraseParser, j: int, n: int) -> int | None:
+    """The index of the comma that closes an indefinite description between commas after a name
+    (مختص استراتيجية الأسهم الأوروبية في بنك أوف أمريكا، إن …), or None: a common noun first, no
+    verb of saying inside, within WHO_ASIDE_WORDS, and the words said, or to whom, right after the
+    comma (…، لـ«الشرق الأوسط»: …)."""
+    s, toks = p.s, p.s.toks
+    if not (s.common_noun(toks[j]) and not s.definite(toks[j]) and s.at(j, "cue") is None):
+        return None
+    for k in range(j + 1, min(n, j + WHO_ASIDE_WORDS)):
+        if toks[k].text == ",":
+            return k if k + 1 < n and (toks[k + 1].text in (":", '"') or s.is_(k + 1, "intro")
+                                       or toks[k + 1].text.startswith("ل") and _content_follows(p, k + 1, n)) else None
+        if not toks[k].text.isalpha() or s.is_(k, "intro", "intro_say") or s.at(k, "cue", lambda m: m.value["kind"] != "noun"):
+            return None
+    return None
 
 
 @SPEAKER_PHRASES.rule(
