@@ -264,7 +264,8 @@ def _opens_right_after(r: SentenceReader, j: int, saying: bool) -> bool:
     reports speech, not a passive (الذي أُعلن تعيينه، الذي أُعلن «أميرا للمؤمنين»)."""
     toks = r.toks
     j += j < r.n and r.s.at(j, "cue", lambda m: m.value["kind"] == "participle") is not None
-    return j < r.n and (toks[j].text == ":" or (saying and toks[j].text == '"') or r.s.is_(j, "intro", "intro_say"))
+    return j < r.n and (toks[j].text == ":" or (saying and toks[j].text == '"') or r.s.is_(j, "intro", "intro_say")
+                        or (r.s.is_(j, "intro_prep") and j + 1 < r.n and r.s.is_(j + 1, "intro")))  # الذي أشار إلى أن
 
 
 def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
@@ -272,17 +273,18 @@ def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
     with it and with the verb (نقلت الشبكة تصريحات مورينيو الذي قال «…»؛ المتابع «فايز البلوي» الذي
     قال مؤكدا: …): the longest one, not a phrase only a weak rule reads."""
     found = None
-    for k in range(rel - 1, max(-1, rel - 1 - ANTECEDENT_WORDS), -1):
+    end = rel - (rel > 1 and r.toks[rel - 1].text == ",")  # محمد العمري، الذي أكد: past the comma
+    for k in range(end - 1, max(-1, end - 1 - ANTECEDENT_WORDS), -1):
         if not r.toks[k].text.isalpha() and r.toks[k].text != '"':
             break
         if r.behind_preposition(k):
             continue  # الوفد برئاسة السفير الأمريكي الذي أكد: the ambassador, not the presidency
-        res = r.parser.parse(k, rel, allow_name=False)
-        if res is not None and res[1] == rel and r.parser.last_rule not in WEAK_SUBJECT_RULES:
+        res = r.parser.parse(k, end, allow_name=False)
+        if res is not None and res[1] == end and r.parser.last_rule not in WEAK_SUBJECT_RULES:
             found = res[0]
         elif found is None:
-            res = r.parser.person_name(k, rel, introduced=True)  # جوزيه مورينيو الذي، «فايز البلوي» الذي
-            named = res is not None and res[1] == rel and (res[0].entity_id or " " in res[0].name_ar
+            res = r.parser.person_name(k, end, introduced=True)  # جوزيه مورينيو الذي، «فايز البلوي» الذي
+            named = res is not None and res[1] == end and (res[0].entity_id or " " in res[0].name_ar
                                                            or res[0].name_ar in r.d.names)
             found = res[0] if named else None
     relative_gender = RELATIVE_GENDER[r.toks[rel].text]
@@ -1625,6 +1627,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("أعلن أياكس أمستردام بطل الدوري الهولندي لكرة القدم اليوم الأحد أن مدربه سيغادر.",
      {"speaker": "أياكس أمستردام", "content": "مدربه سيغادر"}),
     ("والعفوية في الأغلب أكثر مما يرى، نتيجة عمل الذاكرة القادرة على أن تقدم ردا سريعا.", None),
+    ("والتقى الوفد مدير المصنع سعيد القرني، الذي أكد أن الإنتاج سيتضاعف.", {"speaker": "سعيد القرني", "content": "الإنتاج سيتضاعف"}),
+    ("وزار الوفد مدير المصنع سعيد القرني الذي أشار إلى أن الإنتاج سيتضاعف.", {"speaker": "سعيد القرني", "content": "الإنتاج سيتضاعف"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
