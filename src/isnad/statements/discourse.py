@@ -20,6 +20,7 @@ from .sentence import ArticleText
 from .speaker import Speaker, gender_agrees
 from .words import bare
 
+REPORTING_BODIES = ("organization", "country", "outlet")  # speakers that issue statements
 CARRY_OVER_SENTENCES = 3  # how far back a subject-less وأضاف may find its speaker
 
 
@@ -70,12 +71,15 @@ class Discourse:
     def carry_over(self, cue_gender: str, kinds: tuple[str, ...] | None = None) -> Speaker | None:
         """The last speaker a subject-less verb of ``cue_gender`` can refer to, met in this
         sentence or one of the few before it; failing one that agrees, a group after a
-        masculine singular verb (وقال صيادون … وبيّن أن: news Arabic often writes it so)."""
+        masculine singular verb (وقال صيادون … وبيّن أن: news Arabic often writes it so), or a
+        body that spoke in a statement, whose بيان goes on in the masculine (وقالت الوزارة في بيان
+        إن …. وأضاف أن …)."""
         recent = [sp for sp, at in zip(reversed(self.speakers), reversed(self.spoken_in))
                   if self.sentence_no - at <= CARRY_OVER_SENTENCES and sp.kind != "unresolved"
                   and (kinds is None or sp.kind in kinds)]
         agreeing = next((sp for sp in recent if gender_agrees(cue_gender, sp)), None)
-        if agreeing is None and cue_gender == "m" and recent and recent[0].gender == "pl":
+        if agreeing is None and cue_gender == "m" and recent and (
+                recent[0].gender == "pl" or (recent[0] is self.report_owner and recent[0].kind in REPORTING_BODIES)):
             return recent[0]
         return agreeing
 
