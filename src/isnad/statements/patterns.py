@@ -1130,6 +1130,8 @@ def passive_report(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وطالب خبراء عقاريون الوزارة بالتحرك، وقال الاقتصادي سعد الحربي إن الأزمة تحتاج إلى حلول، مطالبين الوزير بالإسراع.",
      {"speaker": "خبراء عقاريون", "cue": "مطالبين"}),
     ("وقال الوزير إن الوضع مستقر، مؤكدين أن العملية نجحت.", {"speaker": "unresolved", "cue": "مؤكدين"}),
+    ("أعلن وزير الخارجية خالد العلي ونظيره الكويتي محمد الصباح أن المباحثات إيجابية، مؤكدين حرصهما على التعاون.",
+     {"speaker": "خالد العلي", "cue": "مؤكدين", "content": "حرصهما على التعاون"}),
 )
 def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle inside a statement's content (…، مشيرا إلى أن …، مضيفا أن …): a new
@@ -1154,7 +1156,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     speaker, gender = active.speaker, cue.value["gender"]
     if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")
             or (speaker.kind == "organization" and gender == "f")
-            or (gender == "pl" and active.cue.value["gender"] == "pl")):  # أكدا خلاله …، مؤكدين: the same
+            or (gender == "pl" and (active.cue.value["gender"] == "pl" or _named_with_another(r, speaker)))):
+        # أكدا خلاله …، مؤكدين: the same; أعلن سامح شكري ونظيره جون كيري أن …، مؤكدين: the first named
         # (نشر تنظيم «جبهة النصرة» شريطا يؤكد فيه …، متهمة إياهم: a body agrees by its name too)
         speaker = r.d.carry_over(gender)  # …، وقال الاقتصادي …، مطالبين: the experts, not the economist
         r.parser.last_rule = "carried_subject"
@@ -1162,6 +1165,19 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
             speaker = unresolved((cue.start, cue.start), gender if gender in ("m", "f", "pl") else None)
             r.parser.last_rule = "unresolved"
     return r.draft(speaker, cue, span, start)
+
+
+def _named_with_another(r: SentenceReader, speaker: Speaker) -> bool:
+    """Whether ``speaker`` is named in this sentence with another joined by و (سامح شكري ونظيره
+    الأميركي جون كيري، أن …؛ الوزير خالد العلي ووزير المالية …): two speak."""
+    if not r.s.span[0] <= speaker.span[1] < r.s.span[1]:
+        return False
+    k = r.s.index_after(speaker.span[1])
+    if k >= r.n or not r.toks[k].text.startswith("و") or len(r.toks[k].text) < 3:
+        return False
+    partner = unglued(r.toks[k])
+    return r.s.is_word(partner, "counterpart") or r.s.first_name(partner) \
+        or r.s.at(k, "role", lambda m: m.value["kind"] == "official" and m.prefix_len == 1) is not None
 
 
 @STATEMENT_PATTERNS.rule(
