@@ -1649,6 +1649,9 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "الوزارة", "cue": "أضاف", "content": "القوات قتلت"}),
     ("وقالت الوزارة إن الاشتباكات وقعت في المنطقة. وأضاف أن القوات قتلت أربعة مسلحين.",
      {"speaker": "unresolved", "cue": "أضاف", "content": "القوات قتلت"}),
+    ("دان الأمين العام للجامعة العربية بشدة الهجوم على المدنيين.",
+     {"speaker": "الأمين العام للجامعة العربية", "cue": "دان", "content": "الهجوم على المدنيين"}),
+    ("وأوضح دان بينس أن الطائرة سقطت.", {"speaker": "دان بينس", "cue": "أوضح"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
