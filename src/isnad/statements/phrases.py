@@ -31,6 +31,7 @@ REPORT_PREHEADS = ("احدث", "اخر", "نتايج")  # folded words before a 
 ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that issued a report (not in the owner words: صدر is a name too)
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
+DESCRIPTION_WORDS = 8  # words describing a speaker between the name and the words said (مؤلف الدراسة)
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
@@ -679,6 +680,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             j += 1
         elif steps and toks[j - 1].text == "," and (end := _description_aside(p, j, n)) is not None:
             j = end  # وقال مانيش كابرا، مختص استراتيجية الأسهم في بنك …، إن: what he is, between commas
+        elif p.verb_saying and (end := _description_before_words(p, j, n)) is not None:
+            return True  # وقال هيوز سامباسا مؤلف الدراسة إن …: what he is, then his words
         elif tok.text == "(" and (close := next((c for c in range(j + 2, min(n, j + PARENTHESIS_WORDS + 2))
                                                   if toks[c].text == ")"), None)) is not None:
             j = close + 1  # وقال سميث (46 عاما) في بيان: an aside in brackets, his age
@@ -720,6 +723,23 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return False
         steps += 1
     return False
+
+
+def _description_before_words(p: PhraseParser, j: int, n: int) -> int | None:
+    """The index of the إن / أن / colon / quotation that a few words describing a speaker lead
+    to, after a verb of saying (وقال روجريو زنداميلا كبير اقتصاديي الصندوق إن …، وقال عوض
+    اليامي مختص في مجال التأمين «…»): an indefinite noun first, no verb, clause or comma among them."""
+    s, toks = p.s, p.s.toks
+    if j >= n or s.in_quote(toks[j].start) or s.definite(toks[j]) or not s.common_noun(toks[j]):
+        return None  # وقالت "لوس أنجلوس تايمز" إن: inside a quoted name; يقول رأيه فيمن تستحق أن: a verb;
+        #              حبيب الصادق من صفوى: a definite word may be the family name
+    for k in range(j, min(n, j + DESCRIPTION_WORDS + 1)):
+        if k > j and (toks[k].text == ":" or s.is_(k, "intro") or (toks[k].text == '"' and toks[k - 1].text != "و")):
+            return k  # (الحرس الثوري و«فيلق القدس»: a name in quotes, not the words said)
+        if not toks[k].text.isalpha() or s.is_(k, "subordinator", "intro_say", "time_conjunction") \
+                or s.at(k, "cue", lambda m: m.value["kind"] != "noun") is not None:
+            return None
+    return None
 
 
 def _description_aside(p: PhraseParser, j: int, n: int) -> int | None:
@@ -847,6 +867,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
     ("وقال براكاش ميهتا، مختص استراتيجية الأسهم في مصرف باركليز، لـ«الشرق الأوسط»: «الطلب سيتراجع».",
      {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
+    ("وقال ضابط أمني رفيع في مصرف أمريكي كبير إنه سيشعر بالنجاح.", {"speaker": "anonymous", "content": "سيشعر بالنجاح"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
