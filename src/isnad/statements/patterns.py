@@ -67,6 +67,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return subject, j + 1, True
     informs = r.doc.words.lemma_is(row, "informs")
     k = r.skip_addressee(r.skip_words(j), informs=informs)
+    if row["object"] != "yes":
+        k = r.skip_demonstrative_object(k)  # أوضح ذلك اليوم مدير … أن (not وأعلن ذلك الرئيس: ذلك is all it announced)
     res = explicit_subject(r, cue, ci, j, k)
     if res is None and informs:
         res = _subject_past_informed_name(r, cue, ci, j, k)
@@ -1652,6 +1654,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("دان الأمين العام للجامعة العربية بشدة الهجوم على المدنيين.",
      {"speaker": "الأمين العام للجامعة العربية", "cue": "دان", "content": "الهجوم على المدنيين"}),
     ("وأوضح دان بينس أن الطائرة سقطت.", {"speaker": "دان بينس", "cue": "أوضح"}),
+    ("أوضح ذلك اليوم مدير فرع الوزارة في المنطقة سعد الحربي، مبينا أن الموقع سيطلق قريبا.",
+     {"speaker": "سعد الحربي", "cue": "أوضح", "content": "الموقع سيطلق"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

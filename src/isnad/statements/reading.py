@@ -362,8 +362,8 @@ class SentenceReader:
         time words after it, when a role or a name follows (أكد ذلك أمس مدير الإدارة …: the
         director confirmed it); ``k`` itself otherwise (هذا الوزير is one phrase, read by the parser)."""
         s = self.s
-        if k + 1 >= self.n or not s.is_(k, "demonstrative") or s.definite(self.toks[k + 1]):
-            return k
+        if k + 1 >= self.n or not s.is_(k, "demonstrative") or (s.definite(self.toks[k + 1]) and not s.is_(k + 1, "skip")):
+            return k  # (أوضح ذلك اليوم مدير …: the time word, then the speaker)
         past = self.skip_words(k + 1)
         named = past < self.n and (s.at(past, "role") is not None or s.at(past, "actor") is not None
                                    or s.starts_name(past))
