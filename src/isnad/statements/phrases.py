@@ -550,6 +550,7 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("ورحب الوزراء بعودة الحكومة إلى عدن.", {"speaker": "anonymous", "content": "بعودة الحكومة"}),
     ("أعلن الحراك الجنوبي إصابة أحد قادته. وقال الحراك في بيان إن حالته مستقرة.",
      {"speaker": "الحراك الجنوبي", "content": "حالته مستقرة"}),
+    ("ويشير خبراء إلى أن الأسعار سترتفع.", {"speaker": "anonymous", "content": "الأسعار سترتفع"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -660,8 +661,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     steps = 0
     while j < n and steps < 12:
         tok = toks[j]
-        if tok.text in (":", '"') or s.is_(j, "intro", "intro_say"):
-            return True
+        if tok.text in (":", '"') or s.is_(j, "intro", "intro_say") \
+                or (s.is_(j, "intro_prep") and j + 1 < n and s.is_(j + 1, "intro")):
+            return True  # (ويشير خبراء إلى أن …)
         if (p.verb_object and tok.text in ("الي", "علي", "عن")) or tok.text in p.verb_needs:
             return True  # وأشار سكان آخرون إلى …، وأعرب المفوض يوهانس هان، عن قلقه
         if tok.text[0] == "ب" and len(tok.text) > 3 and ("ب" in p.verb_needs or (p.verb_object and glued_noun(s, tok))):
