@@ -275,7 +275,7 @@ def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
     with it and with the verb (نقلت الشبكة تصريحات مورينيو الذي قال «…»؛ المتابع «فايز البلوي» الذي
     قال مؤكدا: …): the longest one, not a phrase only a weak rule reads."""
     found = None
-    end = rel - (rel > 1 and r.toks[rel - 1].text == ",")  # محمد العمري، الذي أكد: past the comma
+    end = rel - (rel > 1 and r.toks[rel - 1].text == ",")  # سعيد القرني، الذي أكد: past the comma
     for k in range(end - 1, max(-1, end - 1 - ANTECEDENT_WORDS), -1):
         if not r.toks[k].text.isalpha() and r.toks[k].text != '"':
             break
@@ -572,7 +572,7 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     comma keeps the rest as its description), else an unnamed source described by them."""
     s, toks = r.s, r.toks
     if " " in cue.key or (k >= 2 and toks[k - 1].text == "," and toks[k - 2].end == cue.end):
-        return None  # جاء في …: where the words stand, read by its own pattern; أكثر مما يرى،
+        return None  # جاء في …: where the words stand, read by its own pattern; أبسط مما يرى،
         #              نتيجة …: a comma after the verb leaves its subject unsaid
     slot = _slot_opener(r, cue, k)
     if slot is None:
@@ -1159,7 +1159,7 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
     if not (gender_agrees(gender, speaker) or (gender == "m" and speaker.gender == "pl")
             or (speaker.kind == "organization" and gender == "f")
             or (gender == "pl" and (active.cue.value["gender"] == "pl" or _named_with_another(r, speaker)))):
-        # أكدا خلاله …، مؤكدين: the same; أعلن سامح شكري ونظيره جون كيري أن …، مؤكدين: the first named
+        # أكدا خلاله …، مؤكدين: the same; أعلن خالد العلي ونظيره محمد الصباح أن …، مؤكدين: the first named
         # (نشر تنظيم «جبهة النصرة» شريطا يؤكد فيه …، متهمة إياهم: a body agrees by its name too)
         speaker = r.d.carry_over(gender)  # …، وقال الاقتصادي …، مطالبين: the experts, not the economist
         r.parser.last_rule = "carried_subject"
@@ -1170,8 +1170,8 @@ def participle_of_the_statement(r: SentenceReader, cue: Mention, ci: int) -> Res
 
 
 def _named_with_another(r: SentenceReader, speaker: Speaker) -> bool:
-    """Whether ``speaker`` is named in this sentence with another joined by و (سامح شكري ونظيره
-    الأميركي جون كيري، أن …؛ الوزير خالد العلي ووزير المالية …): two speak."""
+    """Whether ``speaker`` is named in this sentence with another joined by و (خالد العلي ونظيره
+    الكويتي محمد الصباح أن …؛ الوزير خالد العلي ووزير المالية …): two speak."""
     if not r.s.span[0] <= speaker.span[1] < r.s.span[1]:
         return False
     k = r.s.index_after(speaker.span[1])
@@ -1644,7 +1644,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "anonymous", "cue": "وجهت", "content": "بإيقاف المشروع"}),
     ("أعلن أياكس أمستردام بطل الدوري الهولندي لكرة القدم اليوم الأحد أن مدربه سيغادر.",
      {"speaker": "أياكس أمستردام", "content": "مدربه سيغادر"}),
-    ("والعفوية في الأغلب أكثر مما يرى، نتيجة عمل الذاكرة القادرة على أن تقدم ردا سريعا.", None),
+    ("والحل أبسط مما يرى، نتيجة بحث الفريق القادر على أن يجد طريقا.", None),
     ("والتقى الوفد مدير المصنع سعيد القرني، الذي أكد أن الإنتاج سيتضاعف.", {"speaker": "سعيد القرني", "content": "الإنتاج سيتضاعف"}),
     ("وزار الوفد مدير المصنع سعيد القرني الذي أشار إلى أن الإنتاج سيتضاعف.", {"speaker": "سعيد القرني", "content": "الإنتاج سيتضاعف"}),
     ("وقالت الوزارة في بيان إن الاشتباكات وقعت في المنطقة. وأضاف أن القوات قتلت أربعة مسلحين.",

@@ -681,9 +681,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
         elif steps and toks[j - 1].text == "," and (end := _description_aside(p, j, n)) is not None:
-            j = end  # وقال مانيش كابرا، مختص استراتيجية الأسهم في بنك …، إن: what he is, between commas
+            j = end  # وقال براكاش ميهتا، مختص استراتيجية الأسهم في مصرف …، إن: what he is, between commas
         elif p.verb_saying and (end := _description_before_words(p, j, n)) is not None:
-            return True  # وقال هيوز سامباسا مؤلف الدراسة إن …: what he is, then his words
+            return True  # وقال كولتون ستيفنز مؤلف الدراسة إن …: what he is, then his words
         elif tok.text == "(" and (close := next((c for c in range(j + 2, min(n, j + PARENTHESIS_WORDS + 2))
                                                   if toks[c].text == ")"), None)) is not None:
             j = close + 1  # وقال سميث (46 عاما) في بيان: an aside in brackets, his age
@@ -693,7 +693,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             while k < n and k - j <= WHO_ASIDE_WORDS and toks[k].text.isalpha() and not s.is_(k, "intro", "intro_say"):
                 k += 1
             closed = k - j <= WHO_ASIDE_WORDS and k < n and (toks[k].text in (",", ":") or s.is_(k, "intro"))
-            #   (وهي أستاذة في علم النفس بجامعة أكسفورد، "…"؛ وهو مدير محفظة في جيه بي إم: "…": up to its
+            #   (وهي أستاذة في علم النفس بجامعة أكسفورد، "…"؛ وهو مدير محفظة في بلاك روك: "…": up to its
             #   comma or the words it opens, whatever its words)
             if not closed and (k - j > OPEN_ASIDE_WORDS or any(s.at(z, "cue", lambda m: m.value["kind"] != "noun") for z in range(j + 1, k))):
                 return False
@@ -729,15 +729,15 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
 
 def _description_before_words(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the إن / أن / colon / quotation that a few words describing a speaker lead
-    to, after a verb of saying (وقال روجريو زنداميلا كبير اقتصاديي الصندوق إن …، وقال عوض
-    اليامي مختص في مجال التأمين «…»): an indefinite noun first, no verb, clause or comma among them."""
+    to, after a verb of saying (وقال براكاش ميهتا كبير اقتصاديي الصندوق إن …، وقال خالد
+    العلي مختص في مجال التأمين «…»): an indefinite noun first, no verb, clause or comma among them."""
     s, toks = p.s, p.s.toks
     if j >= n or s.in_quote(toks[j].start) or s.definite(toks[j]) or not s.common_noun(toks[j]):
-        return None  # وقالت "لوس أنجلوس تايمز" إن: inside a quoted name; يقول رأيه فيمن تستحق أن: a verb;
-        #              حبيب الصادق من صفوى: a definite word may be the family name
+        return None  # وقالت "نيويورك تايمز" إن: inside a quoted name; يقول رأيه في أن: a verb;
+        #              خالد الصادق من القطيف: a definite word may be the family name
     for k in range(j, min(n, j + DESCRIPTION_WORDS + 1)):
         if k > j and (toks[k].text == ":" or s.is_(k, "intro") or (toks[k].text == '"' and toks[k - 1].text != "و")):
-            return k  # (الحرس الثوري و«فيلق القدس»: a name in quotes, not the words said)
+            return k  # (الشركة و«النخبة»: a name in quotes, not the words said)
         if not toks[k].text.isalpha() or s.is_(k, "subordinator", "intro_say", "time_conjunction") \
                 or s.at(k, "cue", lambda m: m.value["kind"] != "noun") is not None:
             return None
@@ -746,7 +746,7 @@ def _description_before_words(p: PhraseParser, j: int, n: int) -> int | None:
 
 def _description_aside(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the comma that closes an indefinite description between commas after a name
-    (مختص استراتيجية الأسهم الأوروبية في بنك أوف أمريكا، إن …), or None: a common noun first, no
+    (مختص استراتيجية الأسهم في مصرف باركليز، إن …), or None: a common noun first, no
     verb of saying inside, within WHO_ASIDE_WORDS, and the words said, or to whom, right after the
     comma (…، لـ«الشرق الأوسط»: …)."""
     s, toks = p.s, p.s.toks
