@@ -425,7 +425,7 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
     owner_at = _owner_named(p, k, n)
     if owner_at is not None:
         k = owner_at  # استطلاع رأي أجرته …، الإحصائية التي أصدرتها …، تقرير البنك السنوي الذي أصدره …
-    if k < n and (s.is_word(toks[k], "owner") or toks[k].text == ISSUED):
+    if k < n and _issues(p, k):
         k += 1
         if k < n and toks[k].text in ("عن", "من"):
             k += 1  # البيانات الصادرة عن / من هيئة …
@@ -469,18 +469,24 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
                    gender=head_gender(noun.key), head=head), k  # named in English by its kind: study, report
 
 
+def _issues(p: PhraseParser, k: int) -> bool:
+    """Whether token ``k`` is a verb or participle by which a report is issued (أجرته،
+    الصادر، صدر)."""
+    return p.s.is_word(p.s.toks[k], "owner") or p.s.toks[k].text == ISSUED
+
+
 def _owner_named(p: PhraseParser, k: int, n: int) -> int | None:
     """The index of the verb or participle that names a report's owner within a few words of
     token ``k`` (أجرته، التي أصدرتها، الصادر عن), or None."""
-    toks, s = p.s.toks, p.s
-    at = next((z for z in range(k, min(n, k + OWNER_REACH)) if s.is_word(toks[z], "owner") or toks[z].text == ISSUED), None)
+    toks = p.s.toks
+    at = next((z for z in range(k, min(n, k + OWNER_REACH)) if _issues(p, z)), None)
     return at if at is not None and all(t.text.isalpha() for t in toks[k:at]) else None
 
 
 def _past_issued(p: PhraseParser, j: int, n: int) -> int:
     """Past the verb that issued a report and its time, when no owner follows (وأفاد تقرير صدر
     حديثا بأن …)."""
-    return p.s.past_time_words(j + 1) if j < n and (p.s.is_word(p.s.toks[j], "owner") or p.s.toks[j].text == ISSUED) else j
+    return p.s.past_time_words(j + 1) if j < n and _issues(p, j) else j
 
 
 def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
