@@ -267,7 +267,7 @@ def _opens_right_after(r: SentenceReader, j: int, saying: bool) -> bool:
     toks = r.toks
     j += j < r.n and r.s.at(j, "cue", lambda m: m.value["kind"] == "participle") is not None
     return j < r.n and (toks[j].text == ":" or (saying and toks[j].text == '"') or r.s.is_(j, "intro", "intro_say")
-                        or (r.s.is_(j, "intro_prep") and j + 1 < r.n and r.s.is_(j + 1, "intro")))  # الذي أشار إلى أن
+                        or r.s.prep_then_intro(j))  # الذي أشار إلى أن
 
 
 def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
@@ -624,9 +624,7 @@ def _opens_slot_content(r: SentenceReader, cue: Mention, z: int) -> bool:
     """Whether token ``z`` opens the content after a subject slot: إن / أن, a colon, إلى أن, or
     the noun behind the بـ the verb needs."""
     s = r.s
-    return s.is_(z, "intro") or r.toks[z].text == ":" or (
-        s.is_(z, "intro_prep") and z + 1 < r.n and s.is_(z + 1, "intro")) \
-        or _needed_ba_noun(r, cue, z)
+    return s.is_(z, "intro") or r.toks[z].text == ":" or s.prep_then_intro(z) or _needed_ba_noun(r, cue, z)
 
 
 def _said_where(r: SentenceReader, z: int) -> bool:

@@ -31,7 +31,6 @@ REPORT_PREHEADS = ("احدث", "اخر", "نتايج")  # folded words before a 
 ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that issued a report (not in the owner words: صدر is a name too)
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
-DESCRIPTION_WORDS = 8  # words describing a speaker between the name and the words said (مؤلف الدراسة)
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
@@ -667,8 +666,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     steps = 0
     while j < n and steps < 12:
         tok = toks[j]
-        if tok.text in (":", '"') or s.is_(j, "intro", "intro_say") \
-                or (s.is_(j, "intro_prep") and j + 1 < n and s.is_(j + 1, "intro")):
+        if tok.text in (":", '"') or s.is_(j, "intro", "intro_say") or s.prep_then_intro(j):
             return True  # (ويشير خبراء إلى أن …)
         if (p.verb_object and tok.text in ("الي", "علي", "عن")) or tok.text in p.verb_needs:
             return True  # وأشار سكان آخرون إلى …، وأعرب المفوض يوهانس هان، عن قلقه
@@ -736,35 +734,32 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
 def _description_before_words(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the إن / أن / colon / quotation that a few words describing a speaker lead
     to, after a verb of saying (وقال براكاش ميهتا كبير اقتصاديي الصندوق إن …، وقال خالد
-    العلي مختص في مجال التأمين «…»): an indefinite noun first, no verb, clause or comma among them."""
+    العلي مختص في مجال التأمين «…»)."""
     s, toks = p.s, p.s.toks
-    if j >= n or s.in_quote(toks[j].start) or s.definite(toks[j]) or not s.common_noun(toks[j]):
-        return None  # وقالت "نيويورك تايمز" إن: inside a quoted name; يقول رأيه في أن: a verb;
-        #              خالد الصادق من القطيف: a definite word may be the family name
-    for k in range(j, min(n, j + DESCRIPTION_WORDS + 1)):
-        if k > j and (toks[k].text == ":" or s.is_(k, "intro") or (toks[k].text == '"' and toks[k - 1].text != "و")):
-            return k  # (الشركة و«النخبة»: a name in quotes, not the words said)
-        if not toks[k].text.isalpha() or s.is_(k, "subordinator", "intro_say", "time_conjunction") \
-                or s.at(k, "cue", lambda m: m.value["kind"] != "noun") is not None:
-            return None
-    return None
+    if j >= n or s.in_quote(toks[j].start) or not _describes(p, j):
+        return None  # وقالت "نيويورك تايمز" إن: inside a quoted name
+    return _description_end(p, j + 1, n, lambda z: toks[z].text == ":" or s.is_(z, "intro") or (
+        toks[z].text == '"' and toks[z - 1].text != "و"))  # (الشركة و«النخبة»: a name in quotes, not the words said)
 
 
 def _description_aside(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the comma that closes an indefinite description between commas after a name
-    (مختص استراتيجية الأسهم في مصرف باركليز، إن …), or None: a common noun first, no
-    verb of saying inside, within WHO_ASIDE_WORDS, and the words said, or to whom, right after the
-    comma (…، لـ«الشرق الأوسط»: …)."""
+    (مختص استراتيجية الأسهم في مصرف باركليز، إن …), or None: the words said, or to whom, right
+    after the comma (…، لـ«الشرق الأوسط»: …)."""
     s, toks = p.s, p.s.toks
-    if not (s.common_noun(toks[j]) and not s.definite(toks[j]) and s.at(j, "cue") is None):
+    if not _describes(p, j):
         return None
-    for k in range(j + 1, min(n, j + WHO_ASIDE_WORDS)):
-        if toks[k].text == ",":
-            return k if k + 1 < n and (toks[k + 1].text in (":", '"') or s.is_(k + 1, "intro")
-                                       or toks[k + 1].text.startswith("ل") and _content_follows(p, k + 1, n)) else None
-        if not toks[k].text.isalpha() or s.is_(k, "intro", "intro_say") or s.at(k, "cue", lambda m: m.value["kind"] != "noun"):
-            return None
-    return None
+    return _description_end(p, j + 1, n, lambda z: toks[z].text == "," and z + 1 < n and (
+        toks[z + 1].text in (":", '"') or s.is_(z + 1, "intro")
+        or (toks[z + 1].text.startswith("ل") and _content_follows(p, z + 1, n))))
+
+
+def _describes(p: PhraseParser, j: int) -> bool:
+    """Whether token ``j`` may open a description of a speaker: an indefinite noun (مؤلف، مختص،
+    ضابط); not a definite word, which may be the family name (خالد الصادق من القطيف), nor a
+    verb (يقول رأيه في أن)."""
+    s, tok = p.s, p.s.toks[j]
+    return not s.definite(tok) and s.common_noun(tok) and s.at(j, "cue", lambda m: m.value["kind"] != "noun") is None
 
 
 @SPEAKER_PHRASES.rule(

@@ -239,6 +239,11 @@ class Sentence:
         """organization / group when the word is the head noun of an unknown speaker (الشرطة، الأطباء)."""
         return self.doc.words.speaker_heads.get(bare(tok.text))
 
+    def prep_then_intro(self, z: int) -> bool:
+        """Whether token ``z`` is the إلى / على before an إن / أن (أشار إلى أن، أكد على أن): the
+        two open the words said."""
+        return self.is_(z, "intro_prep") and z + 1 < self.n and self.is_(z + 1, "intro")
+
     def opens_content(self, tok: Token) -> bool:
         """A token that may follow a speaker phrase: a mark, a content opener or an adverbial."""
         return tok.text in (",", ":", '"', "-", "(", ";") or any(
