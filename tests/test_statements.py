@@ -354,6 +354,19 @@ def test_trailing_attribution_and_no_speaker_is_unresolved_not_guessed():
     assert added["speaker"]["kind"] == "unresolved" and added["speaker"]["name_ar"] == ""
 
 
+def test_according_to_in_the_middle_keeps_the_whole_claim_but_not_its_details():
+    page, sts = own("وتضمنت القرارات التي صدرت اليوم، وفقا لمصادر مطلعة، تكليف عبدالله الفواز مديرا للفرع.\n"
+                    "اختار لاعبو الفريق قائدا جديدا خلفا للقائد المعتزل، بحسب ما ذكر النادي اليوم الثلاثاء على موقعه الرسمي.\n"
+                    "وقتل ستة أشخاص في انفجار بالسوق، وفق ما أفاد شهود، فيما تعكف الحكومة على تشكيل قوة جديدة.")
+    both_sides = find(sts, "وتضمنت القرارات")
+    assert both_sides["content"].endswith("مديرا للفرع.") and both_sides["speaker"]["kind"] == "anonymous"
+    assert_spans(page, both_sides)
+    where_said = find(sts, "اختار لاعبو الفريق")
+    assert "موقعه" not in where_said["content"]  # where the club said it, not part of the claim
+    next_clause = find(sts, "وقتل ستة أشخاص")
+    assert "تعكف" not in next_clause["content"]  # a new clause, not the witnesses' words
+
+
 def test_definite_role_resolved_against_the_publication_date():
     text = ("وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن لن تتراجع.\n"
             "وأشار المتحدث باسم الكرملين إلى أن موسكو مستعدة.")

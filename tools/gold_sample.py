@@ -106,6 +106,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench47", "dev-av", 20150918, 40, 4, 10),
     ("devbench48", "dev-aw", 20150919, 40, 4, 10),
     ("devbench49", "dev-ax", 20150920, 40, 4, 10),
+    ("devbench50", "dev-ay", 20150921, 40, 4, 10),
+    ("devbench51", "dev-az", 20150922, 40, 4, 10),
+    ("devbench52", "dev-ba", 20150923, 40, 4, 10),
+    ("devbench53", "dev-bb", 20150924, 40, 4, 10),
 )
 
 

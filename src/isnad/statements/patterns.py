@@ -39,6 +39,7 @@ VOICE_REACH = 4  # words between a body and the على لسان that names who s
 VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
+CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
 STATEMENT_PATTERNS = Registry("statement pattern")
@@ -794,6 +795,8 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         opened = (zs_object, opened[1])  # طالبت اللجنة، بتوجيه المختصين …، بأن …: what it asks for first;
         #   استبعد الشيشكلي، إمكانية أن …: the noun the clause completes; وعزا ذلك إلى …، وإلى أن …
     told = _object_before_ba_an(r, zs_object, opened[1]) if opened is not None and row["object"] == "yes" else None
+    if told is None and opened is not None and explicit and r.doc.words.lemma_is(row, "calls_on"):
+        told = _called_on_before_opener(r, zs_object, opened[1])
     if told is not None:
         opened = (told, opened[1])  # وتحذر كل من يقدم على ذلك بأن العقاب …: the people warned, then what
     if opened is not None and r.zone_source is not None:
@@ -844,10 +847,30 @@ def _object_before_ba_an(r: SentenceReader, k: int, intro: int) -> int | None:
         k += 3  # في الوقت نفسه، في السياق ذاته: at the same time
     while k < intro and r.s.is_(k, "ba_adverb"):
         k += 1  # نفى … بقوة الاتهامات بأن …: an adverb before the object
+    return k if _plain_object_at(r, k, intro) else None
+
+
+def _plain_object_at(r: SentenceReader, k: int, intro: int) -> bool:
+    """Whether a plain word, no preposition, adverb, time word or the people spoken to, stands at
+    ``k`` before the opener at ``intro``: the verb's object."""
     tok = r.toks[k]
-    plain = k < intro and tok.text.isalpha() and tok.text[0] not in "بلو" and not tok.text.endswith("ا") \
+    return k < intro and tok.text.isalpha() and tok.text[0] not in "بلو" and not tok.text.endswith("ا") \
         and not r.s.is_(k, "preposition", "adverbial_prep", "skip", "addressee", "intro_prep")
-    return k if plain else None
+
+
+def _called_on_before_opener(r: SentenceReader, k: int, intro: int) -> int | None:
+    """Where the content of a verb that calls on someone starts when the one called on stands
+    between its named subject and a later opener, with what it is called to first, behind إلى /
+    على or up to a comma (دعا الاتحاد سلطات الطيران إلى خفض الرسوم، الأمر الذي من شأنه أن …؛ ناشد
+    المجلس إمارة المنطقة سرعة التدخل، حيث إن …): at the one called on; not at a name or an
+    office the subject goes on with (دعا رئيس المجلس سليم الزعنون إلى أن …)."""
+    s, toks = r.s, r.toks
+    if not _plain_object_at(r, k, intro) or len(toks[k].text) < 3 or s.is_(k, "intro", "intro_say", "subordinator") \
+            or s.is_(k - 1, "preposition", "adverbial_prep") or s.at(k, "cue") is not None \
+            or s.at(k, "role") is not None or s.starts_name(k) or s.first_name(toks[k]):
+        return None  # (في تسجيل صوتي له: where it was said; د. نبيل العربي: a name)
+    return k if any((toks[z].text in ("الي", "علي") and not s.is_(z + 1, "intro"))
+                    or (toks[z].text == "," and z + 1 < intro) for z in range(k + 1, intro)) else None
 
 
 def _points_on(r: SentenceReader, cue: Mention) -> bool:
@@ -1241,6 +1264,10 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("وانتقل اللاعب إلى الدوري الإيطالي وفقا لما ورد في تقارير صحفية محلية.", {"speaker": "anonymous"}),
     ("ويسجل الجهاز الخطوات والسعرات، حسب وصف جون سيلس الذي صمم النظارة.", {"speaker": "جون سيلس"}),
     ('ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن "فالون" الذي يزور العراق، أن الطائرات ساعدت القوات.', {"speaker": "فالون"}),
+    ("وتضمنت القرارات التي صدرت اليوم، وفقا لمصادر مطلعة، تكليف عبدالله الفواز مديرا للفرع.",
+     {"speaker": "anonymous", "content": "تكليف عبدالله الفواز"}),
+    ("أما نجاحها الحقيقي بحسب الخارجية الفرنسية فيكمن في عودتها إلى القارة الأفريقية.",
+     {"speaker": "الخارجية الفرنسية", "content": "فيكمن في عودتها"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1335,9 +1362,29 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         end -= 1
     if end < 2:
         return None
-    draft = r.draft(speaker, cue, (toks[0].start, toks[end].end), 0)
+    claim_end = r.s.span[1] if _claim_goes_on(r, ci, k) else toks[end].end
+    draft = r.draft(speaker, cue, (toks[0].start, claim_end), 0)
     draft.attribution_start = cue.start
     return draft
+
+
+def _claim_goes_on(r: SentenceReader, ci: int, k: int) -> bool:
+    """Whether the claim goes on after an according-to phrase from token ``ci`` to ``k`` in the
+    middle of its sentence: the phrase stands between two parts of one clause (أما نجاحها بحسب
+    باريس فيكمن في …) or between commas (وتضمنت القرارات، وفقا لمصادر مطلعة، تكليف …), and what
+    follows is no detail of the phrase (…، حسبما ذكر المسرح الخميس؛ …، حسب فلان، مدير المعهد), no
+    new clause (…، وفق ما أفاد شهود، فيما تعكف …) and holds no cue."""
+    toks = r.toks
+    bracketed = toks[ci - 1].text == "," and k < r.n and toks[k].text == ","
+    if toks[ci - 1].text == "," and not bracketed:
+        return False
+    k += bracketed
+    if k >= r.n or not toks[k].text.isalpha() or toks[k].text[0] == "و" \
+            or r.s.is_(k, "skip", "preposition", "adverbial_prep", "clause_opener", "contrast", "subordinator") \
+            or r.s.at(k, "role") is not None:
+        return False
+    return sum(t.text.isalpha() for t in toks[k:]) >= CLAIM_AFTER_RELAY_WORDS \
+        and not any(cue.start >= toks[k].start for cue in r.cues)
 
 
 @STATEMENT_PATTERNS.rule(
@@ -1654,6 +1701,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وأوضح دان بينس أن الطائرة سقطت.", {"speaker": "دان بينس", "cue": "أوضح"}),
     ("أوضح ذلك اليوم مدير فرع الوزارة في المنطقة سعد الحربي، مبينا أن الموقع سيطلق قريبا.",
      {"speaker": "سعد الحربي", "cue": "أوضح", "content": "الموقع سيطلق"}),
+    ("ودعا الاتحاد الدولي للنقل الجوي سلطات الطيران في العالم إلى خفض رسوم المطارات، الأمر الذي من شأنه أن يحسن جاذبيتها.",
+     {"cue": "دعا", "content": "سلطات الطيران في العالم إلى خفض"}),
+    ("وناشد المجلس البلدي إمارة المنطقة سرعة التدخل لصيانة الطريق، حيث إن الحركة عليه زادت.",
+     {"cue": "ناشد", "content": "إمارة المنطقة سرعة التدخل"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
