@@ -367,6 +367,13 @@ def test_according_to_in_the_middle_keeps_the_whole_claim_but_not_its_details():
     assert "تعكف" not in next_clause["content"]  # a new clause, not the witnesses' words
 
 
+def test_the_day_in_brackets_after_the_speaker_is_no_part_of_the_content():
+    page, sts = own("وأعلنت شركة سابك، أمس (الأحد)، تراجع أرباحها الفصلية.")
+    st = find(sts, "تراجع أرباحها")
+    assert st["content"].startswith("تراجع أرباحها") and st["speaker"]["name_ar"] == "شركة سابك"
+    assert_spans(page, st)
+
+
 def test_definite_role_resolved_against_the_publication_date():
     text = ("وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن لن تتراجع.\n"
             "وأشار المتحدث باسم الكرملين إلى أن موسكو مستعدة.")

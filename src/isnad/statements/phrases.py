@@ -663,7 +663,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
     الثلاثاء), the people or outlet spoken to (للصحفيين، لـ«الاقتصادية») and the statement it
     was made in (في بيان، خلال مؤتمر صحفي) — so the words before ``j`` filled the subject slot."""
     s, toks = p.s, p.s.toks
-    steps = 0
+    steps, start = 0, j
     while j < n and steps < 12:
         tok = toks[j]
         if tok.text in (":", '"') or s.is_(j, "intro", "intro_say") or s.prep_then_intro(j):
@@ -674,6 +674,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True  # ورحب الوزراء بعودة الحكومة، وطالب المغردون بإيقاف البرنامج
         if p.verb_saying and s.is_(j, "speech_opener"):
             return True  # ويقول بن يحيى قد يكون …
+        if steps and p.verb_object and toks[j - 1].text in (",", ")") and _object_follows(p, j) \
+                and any(s.is_(z, "skip") for z in range(start, j)):
+            return True  # وأعلن مهرجان دبي السينمائي، أمس (الاثنين)، تحديد موعد دورته: its object, past the time
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
@@ -871,6 +874,8 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال براكاش ميهتا، مختص استراتيجية الأسهم في مصرف باركليز، لـ«الشرق الأوسط»: «الطلب سيتراجع».",
      {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
     ("وقال ضابط أمني رفيع في مصرف أمريكي كبير إنه سيشعر بالنجاح.", {"speaker": "anonymous", "content": "سيشعر بالنجاح"}),
+    ("وأعلن معرض الشارقة للكتاب، أمس (الأحد)، تمديد فترة التسجيل.",
+     {"speaker": "معرض الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a

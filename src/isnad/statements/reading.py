@@ -289,6 +289,8 @@ class SentenceReader:
         while k < self.n:
             if self.toks[k].text in CLAUSE_PUNCT or self.s.is_(k, *classes):
                 k += 1
+            elif self.toks[k].text == "(" and self.s.is_(k + 1, "skip") and self.s.text_of(k + 2) == ")":
+                k += 3  # أمس (الاثنين): the day in brackets
             elif self.s.is_(k, "prayer") and self.s.text_of(k + 1) == "الله":
                 k += 2
             else:
