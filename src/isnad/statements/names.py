@@ -202,6 +202,15 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
     return after.text in FILIATION or (name_word(s, after, first=False) and not s.common_noun(after))
 
 
+def _introduced_family_in_ta(s: Sentence, k: int, j: int, n: int, introduced: bool) -> bool:
+    """Whether the word in ة at ``j``, a common noun too, is the family name of the listed first
+    name before it that a title or a role introduced, right before the content, a comma or the
+    object with its pronoun (وأكد مدير الهيئة المهندس محمد العمرة سعادته …، أن …)."""
+    after = s.toks[j + 1]
+    return introduced and j == k + 1 and s.first_name(s.toks[k]) \
+        and (after.text in (":", ",", '"') or s.is_(j + 1, "intro", "intro_say") or pronoun_object(s, after))
+
+
 def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False) -> int | None:
     """End index of an unknown person's name starting at token ``k``: a first name (any name
     word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
@@ -257,7 +266,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             links += 1  # بن عبد الله، بن أبي طالب
         if (glued or noun) and s.definite(tok) and not s.known(tok):
             return None  # بمنطقة الحدود، أهمية المشروع: a noun in construct, not a name
-        if s.written_ending(tok, "ة") and s.common_noun(tok) and not s.first_name(tok):
+        if s.written_ending(tok, "ة") and s.common_noun(tok) and not s.first_name(tok) \
+                and not (s.definite(tok) and j + 1 < n and _introduced_family_in_ta(s, k, j, n, introduced)):
             break  # ووصف مسعود مغادرة حاجي: a feminine noun ends the name (the object)
         if j - k >= 2 and s.common_noun(tok) and not s.first_name(tok) and not s.definite(tok) \
                 and j + 1 < n and s.definite(toks[j + 1]) and not s.is_word(toks[j + 1], "role_adjective"):
@@ -287,8 +297,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             #        (الجار الله، العبد القادر are family names)
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
-        elif s.definite(tok) and s.written_ending(tok, "ة") and not s.common_noun(tok) and not family \
-                and j + 1 < n and s.opens_content(toks[j + 1]) and name_word(s, tok, first=False):
+        elif s.definite(tok) and s.written_ending(tok, "ة") and not family and j + 1 < n \
+                and (not s.common_noun(tok) and s.opens_content(toks[j + 1]) and name_word(s, tok, first=False)
+                     or _introduced_family_in_ta(s, k, j, n, introduced)):
             j += 1  # وقال محمد الربيعة إن: a family name in ة that no lexicon knows, right before the content
         elif tok.text[0] == "ل" and len(tok.text) > 3 and j + 1 < n and not toks[j + 1].text.isalpha() \
                 and not s.known(tok) and not family:

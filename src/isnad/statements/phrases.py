@@ -204,6 +204,8 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وقالت جريدة «ماركا» الإسبانية إن الصفقة ستحسم هذا الأسبوع.", {"speaker": "ماركا"}),
     ("وقال النائب عن محافظة البصرة علي الموسوي إن الكهرباء مقطوعة منذ يومين.", {"speaker": "علي الموسوي"}),
     ("كشف رئيس مجلس إدارة شركة «النخبة» المهندس خالد العمري أن الاستثمار في الطاقة ضروري.", {"speaker": "خالد العمري"}),
+    ("وأكد رئيس النادي المهندس فهد الخليفة سعادته بالفوز.", {"speaker": "فهد الخليفة", "content": "سعادته بالفوز"}),
+    ("وقال مدير المستشفى خالد الضحية إن الحالات مستقرة.", {"speaker": "خالد الضحية"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
