@@ -1705,6 +1705,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "دعا", "content": "سلطات الطيران في العالم إلى خفض"}),
     ("وناشد المجلس البلدي إمارة المنطقة سرعة التدخل لصيانة الطريق، حيث إن الحركة عليه زادت.",
      {"cue": "ناشد", "content": "إمارة المنطقة سرعة التدخل"}),
+    ("وقال الوزير إن الأسعار مستقرة. وقال بهذا الخصوص إن أسعار النفط انخفضت.",
+     {"speaker": "الوزير", "content": "أسعار النفط انخفضت"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
