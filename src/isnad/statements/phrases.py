@@ -32,6 +32,7 @@ ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
+DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف وسط الحطام)
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
@@ -878,6 +879,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال ضابط أمني رفيع في مصرف أمريكي كبير إنه سيشعر بالنجاح.", {"speaker": "anonymous", "content": "سيشعر بالنجاح"}),
     ("وأعلن معرض الشارقة للكتاب، أمس (الأحد)، تمديد فترة التسجيل.",
      {"speaker": "معرض الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
+    ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
@@ -1092,4 +1094,27 @@ def _described(p: PhraseParser, i: int, n: int) -> Found:
     if p.verb_object and gender == "f":
         return None  # ورفضت محاولة مجموعة …: a feminine noun after a verb that takes one is its object
     sp, j = p.group(i, i + 1, n, gender)
-    return (sp, j) if _content_follows(p, j, n) else None
+    if _content_follows(p, j, n):
+        return sp, j
+    described = _describing_clause(p, j, n) if p.s.is_(i, "person_noun") else None
+    if described is None:
+        return None
+    sp.role_ar = p.doc.surface(p.s.toks[j].start, p.s.toks[described - 1].end)
+    return sp, described
+
+
+def _describing_clause(p: PhraseParser, j: int, n: int) -> int | None:
+    """The index of the إن / أن / colon after a short clause that describes an unnamed person
+    right after the noun for them, a verb first and no mark in it (وقال رجل كان يقف وسط الحطام إن
+    …، وقالت امرأة فقدت ابنها في الحادث إن …), else None."""
+    s, toks = p.s, p.s.toks
+    if j >= n or not toks[j].text.isalpha() or not (s.is_(j, "auxiliary") or not (
+            s.common_noun(toks[j]) or s.definite(toks[j]) or s.first_name(toks[j]) or s.known(toks[j])
+            or s.is_word(toks[j], "any"))):
+        return None
+    for z in range(j + 1, min(n, j + DESCRIBING_CLAUSE_WORDS + 1)):
+        if toks[z].text == ":" or s.is_(z, "intro", "intro_say"):
+            return z
+        if not toks[z].text.isalpha() or s.at(z, "cue") is not None:
+            return None
+    return None
