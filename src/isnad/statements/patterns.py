@@ -38,6 +38,7 @@ OCCASION_REACH = 30  # words back from a verb with خلاله to the call or mee
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
 VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
+QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "إي.واي")
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
@@ -1044,9 +1045,11 @@ def _quoted_source(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
     toks = r.toks
     if toks[j].text != '"':
         return None
-    close = next((c for c in range(j + 2, min(r.n, j + 5)) if toks[c].text == '"'), None)
-    if close is None or not all(t.text.isalpha() for t in toks[j + 1:close]):
-        return None
+    close = next((c for c in range(j + 2, min(r.n, j + QUOTED_SOURCE_TOKENS + 2)) if toks[c].text == '"'), None)
+    if close is None or not all(t.text.isalpha() or (t.text == "." and toks[z - 1].text.isalpha()
+                                                     and toks[z + 1].text.isalpha())
+                                for z, t in enumerate(toks[j + 1:close], j + 1)):
+        return None  # (بحسب "إي.واي": initials with their dots)
     known = r.parser.parse(j + 1, close)
     if known is not None and known[1] == close and known[0].kind in ("outlet", "agency", "organization", "person"):
         return known[0], close + 1
@@ -1264,6 +1267,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("وانتقل اللاعب إلى الدوري الإيطالي وفقا لما ورد في تقارير صحفية محلية.", {"speaker": "anonymous"}),
     ("ويسجل الجهاز الخطوات والسعرات، حسب وصف جون سيلس الذي صمم النظارة.", {"speaker": "جون سيلس"}),
     ('ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن "فالون" الذي يزور العراق، أن الطائرات ساعدت القوات.', {"speaker": "فالون"}),
+    ('وبحسب "بي.دبليو.سي"، فإن الطلب على العقارات سيتراجع.', {"speaker": "بي.دبليو.سي", "content": "الطلب على العقارات"}),
     ("وتضمنت القرارات التي صدرت اليوم، وفقا لمصادر مطلعة، تكليف عبدالله الفواز مديرا للفرع.",
      {"speaker": "anonymous", "content": "تكليف عبدالله الفواز"}),
     ("أما نجاحها الحقيقي بحسب الخارجية الفرنسية فيكمن في عودتها إلى القارة الأفريقية.",
