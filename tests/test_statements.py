@@ -374,6 +374,13 @@ def test_the_day_in_brackets_after_the_speaker_is_no_part_of_the_content():
     assert_spans(page, st)
 
 
+def test_the_people_spoken_to_end_the_name():
+    page, sts = own("وقال المذيع توماس ميلر لمتابعيه إن الفريق يتراجع.")
+    st = find(sts, "الفريق يتراجع")
+    assert st["speaker"]["name_ar"] == "توماس ميلر"
+    assert_spans(page, st)
+
+
 def test_definite_role_resolved_against_the_publication_date():
     text = ("وقال المتحدث باسم وزارة الخارجية الأمريكية إن واشنطن لن تتراجع.\n"
             "وأشار المتحدث باسم الكرملين إلى أن موسكو مستعدة.")

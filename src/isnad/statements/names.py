@@ -49,7 +49,17 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name (لوري، والاش are names)
     if w[0] in "بفكلو" and "stop" in s.classes_of.get(w[1:], ()):
         return False  # بكل، لذلك، فهذا: a function word behind its proclitic
+    if addressed_people(s, tok):
+        return False
     return not (first and w[0] in "بفك")
+
+
+def addressed_people(s: Sentence, tok: Token) -> bool:
+    """A noun with its pronoun behind لـ, the people the words were said to (قال لمشاهديه،
+    لمتابعيه، لأنصاره): never part of a name (لطيفة: a name in ة)."""
+    w = tok.text
+    return w[0] == "ل" and len(w) > 5 and w.endswith(("ه", "ها", "هم")) and not s.written_ending(tok, "ة") \
+        and not s.first_name(tok)
 
 
 def _father_name(s: Sentence, tok: Token) -> bool:

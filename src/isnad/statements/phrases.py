@@ -15,8 +15,8 @@ from dataclasses import replace
 from ..mentions import Mention
 from ..rules import Registry
 from ..text import fold_key, lookup_forms
-from .names import (accusative_noun, family_name, family_name_word, glued_noun, name_word, pronoun_object,
-                    tafa33ul, titles_end)
+from .names import (accusative_noun, addressed_people, family_name, family_name_word, glued_noun, name_word,
+                    pronoun_object, tafa33ul, titles_end)
 from .parser import PhraseParser
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -52,6 +52,7 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
     ("وقال أحد سكان حي النزهة بجدة إن المياه انقطعت منذ يومين.", {"speaker": "أحد سكان حي النزهة"}),
     ("قال أحد الركاب إن الرحلة تأخرت. وقال آخر إن المقاعد كانت مزدحمة.", {"speaker": "anonymous", "content": "المقاعد"}),
     ("وقالت إحداهن: المكان لا يتسع للجميع.", {"speaker": "anonymous", "content": "المكان لا يتسع"}),
+    ("وقالت إحدى مستخدمي فيسبوك: «التصميم غير مناسب».", {"speaker": "anonymous", "content": "التصميم غير مناسب"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
@@ -87,7 +88,9 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
         and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
-    in_construct = not s.definite(s.toks[j]) and s.head_kind(s.toks[j]) == "group" and p._construct(j, n)
+    in_construct = not s.definite(s.toks[j]) and (s.head_kind(s.toks[j]) == "group" and p._construct(j, n) or (
+        _group_in_construct(s, s.toks[j]) and j + 2 < n and s.toks[j + 1].text.isalpha()
+        and not s.is_(j + 1, "any") and _content_follows(p, j + 2, n)))  # إحدى مستخدمي تويتر: …
     if not (s.definite(s.toks[j]) or with_pronoun or in_construct) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
     # عدد من زوار مركز المعارض: a group in construct, up to its definite word
@@ -107,6 +110,14 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
     return _speaking(p, group, k, n)
+
+
+def _group_in_construct(s: Sentence, tok: Token) -> bool:
+    """A group's head noun, or its plural in ين in construct, the ن dropped, after أحد / إحدى
+    (إحدى مستخدمي تويتر، أحد موظفي الشركة)."""
+    word = tok.text
+    return s.head_kind(tok) == "group" or (word.endswith("ي") and len(word) > 4
+                                           and s.doc.words.speaker_heads.get(bare(word) + "ن") == "group")
 
 
 def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
@@ -715,8 +726,8 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             j = close + 1
         elif tok.text.startswith("ل") and (spoken_to := s.at(j, "actor")) is not None:
             j = s.index_after(spoken_to.end)  # لوكالة الصحافة الفرنسية: the outlet spoken to
-        elif tok.text.startswith("لل"):
-            j += 1
+        elif tok.text.startswith("لل") or addressed_people(s, tok):
+            j += 1  # للصحفيين، لمشاهديه: the people the words were said to
         elif tok.text.startswith("ل") and s.at(j, "role", lambda m: m.value["kind"] == "outlet") is not None:
             j += 1  # لوكالة «رويترز»، لصحيفة …: the outlet spoken to
             if j < n and toks[j].text == '"':
