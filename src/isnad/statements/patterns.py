@@ -208,16 +208,28 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
 
 def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> bool:
     """Whether the verb's object stands at token ``k``, then the إلى it needs a few words on
-    (وأرجع ذلك إلى …، وعزت التراجع في المبيعات إلى …): its subject is unsaid and the content
-    starts with the object; not when a name, a mark or an opener comes first."""
-    if cue.value["object"] != "yes" or r.doc.words.needs_of(cue.value) != (("الي",),):
+    (وأرجع ذلك إلى …، وعزت التراجع في المبيعات إلى …), or what a verb that calls on someone
+    calls them to (كما دعا قيادة التمرد إلى …، وحث أهالي الحي على …، ونصح حلفاءه بإعطاء …): its
+    subject is unsaid and the content starts with the object; not when a name, a mark or an
+    opener comes first."""
+    calls = r.doc.words.lemma_is(cue.value, "calls_on") and k < r.n and _called_on(r, cue, r.toks[k])
+    if cue.value["object"] != "yes" or not (calls or r.doc.words.needs_of(cue.value) == (("الي",),)):
         return False
     for z in range(k + 1, min(r.n, k + OBJECT_BEFORE_PREPOSITION + 1)):
-        if r.toks[z].text == "الي":
+        if r.toks[z].text == "الي" or (calls and (r.toks[z].text == "علي" or _ba_noun(r, z))):
             return True
         if not r.toks[z].text.isalpha() or r.s.is_(z, "intro") or r.s.starts_name(z):
             return False
     return False
+
+
+def _called_on(r: SentenceReader, cue: Mention, tok: Token) -> bool:
+    """Whether the word right after a verb that calls on someone is the one called on, not its
+    subject: it has its pronoun (ونصح حلفاءه)، the verb is plural (وطالبوا المجتمع الدولي) or
+    masculine before a feminine noun (كما دعا قيادة التمرد); not دعا أخصائي طب عيون إلى …."""
+    gender = cue.value["gender"]
+    return pronoun_object(r.s, tok) or gender == "pl" or (
+        gender == "m" and r.s.written_ending(tok, "ة") and not r.s.first_name(tok))
 
 
 def _oblique_plural(r: SentenceReader, k: int) -> bool:
@@ -1711,6 +1723,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "ناشد", "content": "إمارة المنطقة سرعة التدخل"}),
     ("وقال الوزير إن الأسعار مستقرة. وقال بهذا الخصوص إن أسعار النفط انخفضت.",
      {"speaker": "الوزير", "content": "أسعار النفط انخفضت"}),
+    ("وقال العميد إن القصف مستمر. كما دعا قيادة التحالف إلى مواصلة الغارات.",
+     {"cue": "دعا", "speaker": "العميد", "content": "قيادة التحالف إلى مواصلة"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
