@@ -12,6 +12,7 @@ from .sentence import Sentence, Token, unglued
 
 FILIATION = ("بن", "بنت")
 NAME_WORDS = 5  # words of a name after its first
+MAX_INITIALS = 3  # Latin initials before a name (جي بي مورغان)
 ADVERBS_AFTER_ADJECTIVE = ("حديثا", "سابقا", "مؤخرا", "حاليا")  # المنتقل حديثا، المعروف سابقا: no family name
 
 
@@ -221,6 +222,18 @@ def _introduced_family_in_ta(s: Sentence, k: int, j: int, n: int, introduced: bo
         and (after.text in (":", ",", '"') or s.is_(j + 1, "intro", "intro_say") or pronoun_object(s, after))
 
 
+def _initials_end(s: Sentence, k: int, n: int) -> int | None:
+    """The index of the name word after one to three Latin initials at token ``k`` (بي كي
+    باتنايك، جي بي مورغان), else None."""
+    j = k
+    while j < n and j - k < MAX_INITIALS and s.is_(j, "initial"):
+        j += 1
+    if j == k or j >= n or s.definite(s.toks[j]) or s.is_(j, "initial") or s.is_word(s.toks[j], "any") \
+            or s.first_name(s.toks[j]) or not name_word(s, s.toks[j], first=False):
+        return None  # (not … سي ديفيد جولدن: a first name begins the name)
+    return j
+
+
 def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False) -> int | None:
     """End index of an unknown person's name starting at token ``k``: a first name (any name
     word after a title or role) and up to four more words (بن، آل، عبد + a word; family names);
@@ -228,6 +241,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     toks = s.toks
     if alone and toks[k].text == "ال" and k + 1 < n and family_after_al(s, k + 1):
         return k + 2  # المهندس آل الشيخ: a family named after its title
+    initials = _initials_end(s, k, n)
+    if initials is not None:
+        return name_span(s, initials, n, True) or initials + 1  # بي كي باتنايك: the initials, then the name
     if toks[k].text == "علي" and not s.written_ending(toks[k], "ي"):
         return None  # ديون الحرب على الحلفاء: the preposition على, written with ى, is never the name Ali
     if s.after_verb_particle(k):

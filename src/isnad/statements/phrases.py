@@ -522,6 +522,7 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
      {"speaker": "فديريكا موغريني", "content": "الدعم حيوي"}),
     ("وقال خالد العمري صاحب محل للعطور بالسوق إن الإقبال ضعيف.", {"speaker": "خالد العمري"}),
     ("وقالت يوتا كرامر المسؤولة عن الإعلام في المتحف: «افتتحنا القاعة الجديدة».", {"speaker": "يوتا كرامر"}),
+    ("وقال تي كي راجان إن الحريق بدأ ليلا.", {"speaker": "تي كي راجان"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name
