@@ -12,7 +12,7 @@ from .sentence import Sentence, Token, unglued
 
 FILIATION = ("بن", "بنت")
 NAME_WORDS = 5  # words of a name after its first
-MAX_INITIALS = 3  # Latin initials before a name (جي بي مورغان)
+MAX_INITIALS = 3  # Latin initials before a name (تي كي راجان)
 ADVERBS_AFTER_ADJECTIVE = ("حديثا", "سابقا", "مؤخرا", "حاليا")  # المنتقل حديثا، المعروف سابقا: no family name
 
 
@@ -56,8 +56,8 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
 
 
 def addressed_people(s: Sentence, tok: Token) -> bool:
-    """A noun with its pronoun behind لـ, the people the words were said to (قال لمشاهديه،
-    لمتابعيه، لأنصاره): never part of a name (لطيفة: a name in ة)."""
+    """A noun with its pronoun behind لـ, the people the words were said to (قال لمتابعيه،
+    لأنصاره، لجمهوره): never part of a name (لطيفة: a name in ة)."""
     w = tok.text
     return w[0] == "ل" and len(w) > 5 and w.endswith(("ه", "ها", "هم")) and not s.written_ending(tok, "ة") \
         and not s.first_name(tok)
@@ -216,21 +216,21 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
 def _introduced_family_in_ta(s: Sentence, k: int, j: int, n: int, introduced: bool) -> bool:
     """Whether the word in ة at ``j``, a common noun too, is the family name of the listed first
     name before it that a title or a role introduced, right before the content, a comma or the
-    object with its pronoun (وأكد مدير الهيئة المهندس محمد العمرة سعادته …، أن …)."""
+    object with its pronoun (وأكد رئيس النادي المهندس فهد الخليفة سعادته …، أن …)."""
     after = s.toks[j + 1]
     return introduced and j == k + 1 and s.first_name(s.toks[k]) \
         and (after.text in (":", ",", '"') or s.is_(j + 1, "intro", "intro_say") or pronoun_object(s, after))
 
 
 def _initials_end(s: Sentence, k: int, n: int) -> int | None:
-    """The index of the name word after one to three Latin initials at token ``k`` (بي كي
-    باتنايك، جي بي مورغان), else None."""
+    """The index of the name word after one to three Latin initials at token ``k`` (تي كي
+    راجان، جيه بي سميث), else None."""
     j = k
     while j < n and j - k < MAX_INITIALS and s.is_(j, "initial"):
         j += 1
     if j == k or j >= n or s.definite(s.toks[j]) or s.is_(j, "initial") or s.is_word(s.toks[j], "any") \
             or s.first_name(s.toks[j]) or not name_word(s, s.toks[j], first=False):
-        return None  # (not … سي ديفيد جولدن: a first name begins the name)
+        return None  # (not … سي مايكل براون: a first name begins the name)
     return j
 
 
@@ -243,7 +243,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         return k + 2  # المهندس آل الشيخ: a family named after its title
     initials = _initials_end(s, k, n)
     if initials is not None:
-        return name_span(s, initials, n, True) or initials + 1  # بي كي باتنايك: the initials, then the name
+        return name_span(s, initials, n, True) or initials + 1  # تي كي راجان: the initials, then the name
     if toks[k].text == "علي" and not s.written_ending(toks[k], "ي"):
         return None  # ديون الحرب على الحلفاء: the preposition على, written with ى, is never the name Ali
     if s.after_verb_particle(k):

@@ -38,7 +38,7 @@ OCCASION_REACH = 30  # words back from a verb with خلاله to the call or mee
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
 VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
-QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "إي.واي")
+QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "بي.دبليو.سي")
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
@@ -209,7 +209,7 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
 def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> bool:
     """Whether the verb's object stands at token ``k``, then the إلى it needs a few words on
     (وأرجع ذلك إلى …، وعزت التراجع في المبيعات إلى …), or what a verb that calls on someone
-    calls them to (كما دعا قيادة التمرد إلى …، وحث أهالي الحي على …، ونصح حلفاءه بإعطاء …): its
+    calls them to (كما دعا إدارة النادي إلى …، وحث أنصاره على …، ونصح أتباعه بالتهدئة): its
     subject is unsaid and the content starts with the object; not when a name, a mark or an
     opener comes first."""
     calls = r.doc.words.lemma_is(cue.value, "calls_on") and k < r.n and _called_on(r, cue, r.toks[k])
@@ -225,8 +225,8 @@ def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> 
 
 def _called_on(r: SentenceReader, cue: Mention, tok: Token) -> bool:
     """Whether the word right after a verb that calls on someone is the one called on, not its
-    subject: it has its pronoun (ونصح حلفاءه)، the verb is plural (وطالبوا المجتمع الدولي) or
-    masculine before a feminine noun (كما دعا قيادة التمرد); not دعا أخصائي طب عيون إلى …."""
+    subject: it has its pronoun (ونصح أتباعه)، the verb is plural (وطالبوا المجتمع الدولي) or
+    masculine before a feminine noun (كما دعا إدارة النادي); not دعا طبيب أسنان إلى …: its subject."""
     gender = cue.value["gender"]
     return pronoun_object(r.s, tok) or gender == "pl" or (
         gender == "m" and r.s.written_ending(tok, "ة") and not r.s.first_name(tok))
@@ -874,9 +874,9 @@ def _plain_object_at(r: SentenceReader, k: int, intro: int) -> bool:
 def _called_on_before_opener(r: SentenceReader, k: int, intro: int) -> int | None:
     """Where the content of a verb that calls on someone starts when the one called on stands
     between its named subject and a later opener, with what it is called to first, behind إلى /
-    على or up to a comma (دعا الاتحاد سلطات الطيران إلى خفض الرسوم، الأمر الذي من شأنه أن …؛ ناشد
-    المجلس إمارة المنطقة سرعة التدخل، حيث إن …): at the one called on; not at a name or an
-    office the subject goes on with (دعا رئيس المجلس سليم الزعنون إلى أن …)."""
+    على or up to a comma (دعت المنظمة الحكومات إلى خفض الضرائب، الأمر الذي من شأنه أن …؛ ناشد
+    السكان البلدية سرعة إصلاح الإنارة، حيث إن …): at the one called on; not at a name or an
+    office the subject goes on with (دعا رئيس المجلس سالم العلي إلى أن …)."""
     s, toks = r.s, r.toks
     if not _plain_object_at(r, k, intro) or len(toks[k].text) < 3 or s.is_(k, "intro", "intro_say", "subordinator") \
             or s.is_(k - 1, "preposition", "adverbial_prep") or s.at(k, "cue") is not None \
@@ -1061,7 +1061,7 @@ def _quoted_source(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
     if close is None or not all(t.text.isalpha() or (t.text == "." and toks[z - 1].text.isalpha()
                                                      and toks[z + 1].text.isalpha())
                                 for z, t in enumerate(toks[j + 1:close], j + 1)):
-        return None  # (بحسب "إي.واي": initials with their dots)
+        return None  # (بحسب "بي.دبليو.سي": initials with their dots)
     known = r.parser.parse(j + 1, close)
     if known is not None and known[1] == close and known[0].kind in ("outlet", "agency", "organization", "person"):
         return known[0], close + 1
@@ -1280,10 +1280,10 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("ويسجل الجهاز الخطوات والسعرات، حسب وصف جون سيلس الذي صمم النظارة.", {"speaker": "جون سيلس"}),
     ('ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن "فالون" الذي يزور العراق، أن الطائرات ساعدت القوات.', {"speaker": "فالون"}),
     ('وبحسب "بي.دبليو.سي"، فإن الطلب على العقارات سيتراجع.', {"speaker": "بي.دبليو.سي", "content": "الطلب على العقارات"}),
-    ("وتضمنت القرارات التي صدرت اليوم، وفقا لمصادر مطلعة، تكليف عبدالله الفواز مديرا للفرع.",
-     {"speaker": "anonymous", "content": "تكليف عبدالله الفواز"}),
-    ("أما نجاحها الحقيقي بحسب الخارجية الفرنسية فيكمن في عودتها إلى القارة الأفريقية.",
-     {"speaker": "الخارجية الفرنسية", "content": "فيكمن في عودتها"}),
+    ("وشملت التعيينات التي أعلنت أمس، وفقا لمصادر مطلعة، تكليف سعد الغامدي مديرا للإدارة.",
+     {"speaker": "anonymous", "content": "تكليف سعد الغامدي"}),
+    ("أما سبب التأخير الطويل بحسب الشركة المشغلة فيعود إلى نقص قطع الغيار.",
+     {"speaker": "الشركة المشغلة", "content": "فيعود إلى نقص"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1386,10 +1386,10 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
 
 def _claim_goes_on(r: SentenceReader, ci: int, k: int) -> bool:
     """Whether the claim goes on after an according-to phrase from token ``ci`` to ``k`` in the
-    middle of its sentence: the phrase stands between two parts of one clause (أما نجاحها بحسب
-    باريس فيكمن في …) or between commas (وتضمنت القرارات، وفقا لمصادر مطلعة، تكليف …), and what
-    follows is no detail of the phrase (…، حسبما ذكر المسرح الخميس؛ …، حسب فلان، مدير المعهد), no
-    new clause (…، وفق ما أفاد شهود، فيما تعكف …) and holds no cue."""
+    middle of its sentence: the phrase stands between two parts of one clause (أما سبب التأخير
+    بحسب الشركة فيعود إلى …) or between commas (وشملت التعيينات، وفقا لمصادر مطلعة، تكليف …), and
+    what follows is no detail of the phrase (…، حسبما ذكر النادي الخميس؛ …، حسب فلان، مدير
+    المعهد), no new clause (…، وفق ما أفاد شهود، فيما تواصل …) and holds no cue."""
     toks = r.toks
     bracketed = toks[ci - 1].text == "," and k < r.n and toks[k].text == ","
     if toks[ci - 1].text == "," and not bracketed:
@@ -1717,14 +1717,14 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
     ("وأوضح دان بينس أن الطائرة سقطت.", {"speaker": "دان بينس", "cue": "أوضح"}),
     ("أوضح ذلك اليوم مدير فرع الوزارة في المنطقة سعد الحربي، مبينا أن الموقع سيطلق قريبا.",
      {"speaker": "سعد الحربي", "cue": "أوضح", "content": "الموقع سيطلق"}),
-    ("ودعا الاتحاد الدولي للنقل الجوي سلطات الطيران في العالم إلى خفض رسوم المطارات، الأمر الذي من شأنه أن يحسن جاذبيتها.",
-     {"cue": "دعا", "content": "سلطات الطيران في العالم إلى خفض"}),
-    ("وناشد المجلس البلدي إمارة المنطقة سرعة التدخل لصيانة الطريق، حيث إن الحركة عليه زادت.",
-     {"cue": "ناشد", "content": "إمارة المنطقة سرعة التدخل"}),
-    ("وقال الوزير إن الأسعار مستقرة. وقال بهذا الخصوص إن أسعار النفط انخفضت.",
-     {"speaker": "الوزير", "content": "أسعار النفط انخفضت"}),
-    ("وقال العميد إن القصف مستمر. كما دعا قيادة التحالف إلى مواصلة الغارات.",
-     {"cue": "دعا", "speaker": "العميد", "content": "قيادة التحالف إلى مواصلة"}),
+    ("ودعت منظمة الصحة العالمية الحكومات في المنطقة إلى خفض الضرائب على الدواء، الأمر الذي من شأنه أن يخفف الأعباء.",
+     {"cue": "دعت", "content": "الحكومات في المنطقة إلى خفض"}),
+    ("وناشد سكان الحي البلدية سرعة إصلاح الإنارة، حيث إن الحوادث تكررت.",
+     {"cue": "ناشد", "content": "البلدية سرعة إصلاح"}),
+    ("وقال الوزير إن الأسعار مستقرة. وقال بهذا الخصوص إن الطلب على الوقود تراجع.",
+     {"speaker": "الوزير", "content": "الطلب على الوقود تراجع"}),
+    ("وقال المدرب إن الفريق جاهز. كما دعا إدارة النادي إلى تجديد عقود اللاعبين.",
+     {"cue": "دعا", "speaker": "المدرب", "content": "إدارة النادي إلى تجديد"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

@@ -32,7 +32,7 @@ ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
-DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف وسط الحطام)
+DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف قرب السوق)
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
@@ -90,7 +90,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
     in_construct = not s.definite(s.toks[j]) and (s.head_kind(s.toks[j]) == "group" and p._construct(j, n) or (
         _group_in_construct(s, s.toks[j]) and j + 2 < n and s.toks[j + 1].text.isalpha()
-        and not s.is_(j + 1, "any") and _content_follows(p, j + 2, n)))  # إحدى مستخدمي تويتر: …
+        and not s.is_(j + 1, "any") and _content_follows(p, j + 2, n)))  # إحدى مستخدمي فيسبوك: …
     if not (s.definite(s.toks[j]) or with_pronoun or in_construct) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
     # عدد من زوار مركز المعارض: a group in construct, up to its definite word
@@ -114,7 +114,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
 
 def _group_in_construct(s: Sentence, tok: Token) -> bool:
     """A group's head noun, or its plural in ين in construct, the ن dropped, after أحد / إحدى
-    (إحدى مستخدمي تويتر، أحد موظفي الشركة)."""
+    (إحدى مستخدمي فيسبوك، أحد موظفي الشركة)."""
     word = tok.text
     return s.head_kind(tok) == "group" or (word.endswith("ي") and len(word) > 4
                                            and s.doc.words.speaker_heads.get(bare(word) + "ن") == "group")
@@ -691,7 +691,7 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             return True  # ويقول بن يحيى قد يكون …
         if steps and p.verb_object and toks[j - 1].text in (",", ")") and _object_follows(p, j) \
                 and any(s.is_(z, "skip") for z in range(start, j)):
-            return True  # وأعلن مهرجان دبي السينمائي، أمس (الاثنين)، تحديد موعد دورته: its object, past the time
+            return True  # وأعلن معرض الكتاب، أمس (الأحد)، تمديد فترة التسجيل: its object, past the time
         if s.is_(j, "subordinator") and tok.text.startswith("ال"):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
@@ -1117,7 +1117,7 @@ def _described(p: PhraseParser, i: int, n: int) -> Found:
 
 def _describing_clause(p: PhraseParser, j: int, n: int) -> int | None:
     """The index of the إن / أن / colon after a short clause that describes an unnamed person
-    right after the noun for them, a verb first and no mark in it (وقال رجل كان يقف وسط الحطام إن
+    right after the noun for them, a verb first and no mark in it (وقال رجل كان يقف قرب السوق إن
     …، وقالت امرأة فقدت ابنها في الحادث إن …), else None."""
     s, toks = p.s, p.s.toks
     if j >= n or not toks[j].text.isalpha() or not (s.is_(j, "auxiliary") or not (
