@@ -881,8 +881,8 @@ def _called_on_before_opener(r: SentenceReader, k: int, intro: int) -> int | Non
     if not _plain_object_at(r, k, intro) or len(toks[k].text) < 3 or s.is_(k, "intro", "intro_say", "subordinator") \
             or s.is_(k - 1, "preposition", "adverbial_prep") or s.at(k, "cue") is not None \
             or s.at(k, "role") is not None or s.starts_name(k) or s.first_name(toks[k]):
-        return None  # (في تسجيل صوتي له: where it was said; د. نبيل العربي: a name)
-    return k if any((toks[z].text in ("الي", "علي") and not s.is_(z + 1, "intro"))
+        return None  # (في تسجيل صوتي له: where it was said; د. سالم العلي: a name)
+    return k if any((toks[z].text in ("الي", "علي") and not s.prep_then_intro(z))
                     or (toks[z].text == "," and z + 1 < intro) for z in range(k + 1, intro)) else None
 
 
