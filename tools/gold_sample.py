@@ -110,6 +110,10 @@ GOLD_SETS = _drawn_in_order(
     ("devbench51", "dev-az", 20150922, 40, 4, 10),
     ("devbench52", "dev-ba", 20150923, 40, 4, 10),
     ("devbench53", "dev-bb", 20150924, 40, 4, 10),
+    ("devbench54", "dev-bc", 20150925, 40, 4, 10),
+    ("devbench55", "dev-bd", 20150926, 40, 4, 10),
+    ("devbench56", "dev-be", 20150927, 40, 4, 10),
+    ("devbench57", "dev-bf", 20150928, 40, 4, 10),
 )
 
 

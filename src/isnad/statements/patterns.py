@@ -1725,6 +1725,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "الوزير", "content": "الطلب على الوقود تراجع"}),
     ("وقال المدرب إن الفريق جاهز. كما دعا إدارة النادي إلى تجديد عقود اللاعبين.",
      {"cue": "دعا", "speaker": "المدرب", "content": "إدارة النادي إلى تجديد"}),
+    ("وقال المدرب إن الفريق جاهز. وأوضحت الشركة، التي لم تكشف عن قيمة العقد، أن اللاعب سينضم غدا.",
+     {"cue": "أوضحت", "speaker": "الشركة", "content": "اللاعب سينضم"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح

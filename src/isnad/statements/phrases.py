@@ -696,9 +696,9 @@ def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
                 k += 1  # (وذكر غزال عبد الله الذي يسكن قرب المكان "…": a quotation opens the words)
-            if k < n and toks[k].text == "," and steps == 0:
+            if k < n and toks[k].text == "," and (steps == 0 or (toks[j - 1].text == "," and p.verb_gender)):
                 j, steps = k, steps + 1  # وقالت بيتاني جيبس التي قادت الدراسة، وهي باحثة …، "…"
-                continue
+                continue  # (وقال غروشكو، الذي التقى الوزير، إن: a verb's subject; not وحسب طرق عملهم، التي …)
             return k < n and (toks[k].text in (":", '"') or s.is_(k, "intro"))
         if tok.text in (",", ";", "-") or s.is_(j, "skip"):
             j += 1
@@ -892,6 +892,8 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وأعلن معرض الشارقة للكتاب، أمس (الأحد)، تمديد فترة التسجيل.",
      {"speaker": "معرض الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
     ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
+    ("وقال تيخونوف، الذي التقى الوزير أمس، إن المفاوضات ستستمر.", {"speaker": "تيخونوف", "content": "المفاوضات ستستمر"}),
+    ("وقالت يامبو، التي لم تكشف عن الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
@@ -943,8 +945,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
     surnamed = j - name_start >= 2 and family_name(s, toks[j - 1]) and _object_after_name(p, j, n)
-    related = j - name_start >= 2 and j + 1 < n and toks[j].text == "," and s.is_(j + 1, "subordinator") \
-        and toks[j + 1].text.startswith("ال") and not pronoun_object(s, toks[name_start])
+    relative_aside = j + 1 < n and toks[j].text == "," and s.is_(j + 1, "subordinator") and toks[j + 1].text.startswith("ال")
+    related = j - name_start >= 2 and relative_aside and not pronoun_object(s, toks[name_start])
     #   (بيتاني بارون جيبس، التي قادت الدراسة، …: a relative clause aside; not وضعها موريس لابوز، …)
     if j == name_start or not (_content_follows(p, j, n) or ((described and p.verb_object) or surnamed) or related
                                or (aside is not None and _content_follows(p, aside, n))):
@@ -955,8 +957,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
                             or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
-                            or _verb_shaped(s, words[0])):
-        return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا is)
+                            or (_verb_shaped(s, words[0]) and not relative_aside)):
+        return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا
+        #   is; so is ياندكس، التي …: a relative clause describes a noun)
     sp, end = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)

@@ -24,6 +24,7 @@ from .speaker import SCRIPTURE, Speaker, gender_agrees
 from .words import bare
 
 CLAUSE_PUNCT = (",", ";", "-")
+RELATIVE_CLAUSE_WORDS = 15  # tokens of a relative clause between commas in the attribution
 ZONE_LIMIT = 50  # tokens of attribution before a content opener (a relative clause may stand there)
 IN_STATEMENT = ("في", "وفي", "خلال", "وخلال", "عبر")  # في تصريح، خلال حديث: the statement a cue was made in
 TITLE_QUOTE = 6  # a quotation this short followed by more attribution is a title (مسرحية «…»)
@@ -414,6 +415,10 @@ class SentenceReader:
             cue = self.live_cue(z)
             if cue is not None and relative and z + 1 < self.n and self.toks[z + 1].text in self.doc.words.declined_objects:
                 cue = None  # وأضاف المصدر، الذي رفض الكشف عن هويته، أن …: the source's anonymity, no statement
+            if cue is not None and relative and cue.value["kind"] != "noun" \
+                    and (close := self._relative_clause_end(z)) is not None:
+                z = close  # وأوضحت الشركة، التي لم تكشف عن الثمن، أن …: the clause's own verb says nothing
+                continue
             if cue is not None:
                 kind = cue.value["kind"]
                 if kind == "participle" and cue.value["lemma"] == "قال" and (far_saying or self._adjacent(k, z)):
@@ -427,6 +432,17 @@ class SentenceReader:
                     return None  # (… التي قادت الدراسة إن …، في أول تقرير …: a report noun in a relative
                     #               clause or the statement it was made in opens nothing)
             z += 1
+        return None
+
+    def _relative_clause_end(self, z: int) -> int | None:
+        """The comma that closes the relative clause a cue at ``z`` stands in, when an opener
+        follows it and none stands inside (، التي لم تكشف عن الثمن، أن …); None otherwise."""
+        toks, s = self.toks, self.s
+        for c in range(z + 1, min(self.n, z + RELATIVE_CLAUSE_WORDS)):
+            if toks[c].text == ",":
+                return c if c + 1 < self.n and s.is_(c + 1, "intro") else None
+            if toks[c].text in (":", '"', ";") or s.is_(c, "intro", "intro_say"):
+                return None
         return None
 
     def _adjacent(self, k: int, z: int) -> bool:
