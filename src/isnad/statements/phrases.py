@@ -571,6 +571,7 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("أعلن الحراك الجنوبي إصابة أحد قادته. وقال الحراك في بيان إن حالته مستقرة.",
      {"speaker": "الحراك الجنوبي", "content": "حالته مستقرة"}),
     ("ويشير خبراء إلى أن الأسعار سترتفع.", {"speaker": "anonymous", "content": "الأسعار سترتفع"}),
+    ("وقال بنك كوتسون أكبر بنك في البلاد إن أرباحه ارتفعت.", {"speaker": "بنك كوتسون", "content": "أرباحه ارتفعت"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -599,17 +600,20 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         prev = p.d.referent("organization", tok.text, None) if j == i + 1 and s.definite(tok) else None
         if prev is not None:
             return prev, j  # وقال الحراك إن: the movement named before (الحراك الجنوبي)
+        after = None  # where the words begin after a description of the body
         if j == i + 1:  # وقالت شرطة دبي إن، وقالت شركة بيكر هيوز إن: the body's name
             m = j
             while m < n and m - j < 3 and name_word(s, toks[m], first=False) and not glued_noun(s, toks[m]) \
                     and not s.definite(toks[m]) and not s.common_noun(toks[m]):
                 m += 1
-            if j < m < n and s.opens_content(toks[m]):
-                j = m
+            if j < m < n and s.common_noun(toks[m]) and not s.definite(toks[m]):
+                after = _description_end(p, m + 1, n, lambda z: s.is_(z, "intro"))
+            if j < m < n and (s.opens_content(toks[m]) or after is not None):
+                j = m  # (وقال بنك كوتسون أكبر بنك في البلاد إن: the name, then what the body is)
         fs, fe = tok.start, toks[j - 1].end
         surface = doc.surface(fs, fe)  # ولم ترد البعثة الإيرانية لدى المنظمات الدولية
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
-                       head=bare(tok.text)), j
+                       head=bare(tok.text)), after or j
     if head == "group":
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
@@ -894,6 +898,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
     ("وقال تيخونوف، الذي التقى الوزير أمس، إن المفاوضات ستستمر.", {"speaker": "تيخونوف", "content": "المفاوضات ستستمر"}),
     ("وقالت يامبو، التي لم تكشف عن الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
+    ("أعلنت فولفو تراكس ثاني أكبر شركة للشاحنات في السويد أن مبيعاتها تراجعت.", {"speaker": "فولفو تراكس", "content": "مبيعاتها تراجعت"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
@@ -1039,7 +1044,8 @@ def _description_end(p: PhraseParser, k: int, n: int, ends, no_function_words: b
         if ends(z):
             return z
         tok = s.toks[z]
-        if not tok.text.isalpha() or s.stop(tok) or (no_function_words and s.is_word(tok, "stop")):
+        if not tok.text.isalpha() or s.stop(tok) or (no_function_words and s.is_word(tok, "stop") and not (
+                tok.text == "في" and z + 1 < n and s.definite(s.toks[z + 1]))):  # ثاني أكبر شركة في العالم
             return None
     return None
 
