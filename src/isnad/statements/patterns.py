@@ -36,6 +36,7 @@ RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "pl"}
 CALL_TO_CALLER = 6  # words from a call to the من that names its caller (اتصالا هاتفيا البارحة الأولى، من)
 OCCASION_REACH = 30  # words back from a verb with خلاله to the call or meeting it refers to
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
+TOPIC_WORDS = 10  # words of the topic a speaker turns to before the verb (وعن موعد الافتتاح، قال)
 VOICE_NAME_WORDS = 4  # words of office and title before the name after على لسان
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
 QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "بي.دبليو.سي")
@@ -1480,6 +1481,8 @@ def _people_acted_on(r: SentenceReader, k: int, rule: str | None) -> bool:
     ("ووجه الوزير تحذيرا أكد فيه أن الشركات المخالفة ستعاقب.",
      {"speaker": "الوزير", "cue": "أكد", "content": "الشركات المخالفة ستعاقب"}),
     ("وأصدر الجيش بيانا قال فيه إن قواته صدت الهجوم.", {"speaker": "الجيش", "cue": "قال", "content": "قواته صدت"}),
+    ("وأوضح مدير المعرض أن الإقبال كبير، وعن موعد الافتتاح، قال: إن الافتتاح سيكون الأحد.",
+     {"speaker": "مدير المعرض", "cue": "قال", "content": "الافتتاح سيكون الأحد"}),
 )
 def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A cue inside another statement's content is kept only for a report or an outlet (the
@@ -1495,6 +1498,14 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None and draft.speaker.kind != "unresolved":
             return draft
         active.content = before
+    topic = _topic_then_saying(r, cue, ci)
+    if topic is not None and gender_agrees(cue.value["gender"], r.active.speaker):
+        active = r.active
+        draft = verb_statement(r, cue, ci, active.speaker, carry_over=False)
+        if draft is not None:
+            r.truncate(active, topic)  # …، وعن موعد الافتتاح، قال: إن …: his words on the next topic
+            draft.speaker_rule = "same_as_statement"
+            return draft
     if _saying_after_an_object(r, cue, ci):
         active = r.active
         draft = verb_statement(r, cue, ci, active.speaker, carry_over=False)
@@ -1570,6 +1581,23 @@ def _new_clause_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> boo
     """A verb with و, outside any quotation, inside a content that is the object of the verb
     before it: it may begin a clause of its own speaker."""
     return r.doc.text[cue.start:cue.key_start] == "و" and _in_an_object(r, cue)
+
+
+def _topic_then_saying(r: SentenceReader, cue: Mention, ci: int) -> int | None:
+    """The index of «و + a topic» (وعن، وحول، وبشأن) that a verb with its subject unsaid follows
+    right before its words, after a comma inside a statement's content: the speaker turns to a
+    new topic (وأوضح المدير أن العمل جيد، وعن موعد الافتتاح، قال: إن …); None otherwise."""
+    if cue.prefix_len or cue.value["kind"] != "verb_past" or ci + 1 >= r.n \
+            or not (r.toks[ci + 1].text == ":" or r.s.is_(ci + 1, "intro", "intro_say")):
+        return None
+    for z in range(ci - 1, max(0, ci - TOPIC_WORDS), -1):
+        if r.s.is_(z, "topic"):
+            return z if r.toks[z - 1].text == "," and z < ci - 1 else None
+        tok = r.toks[z]
+        if not (tok.text.isalpha() or tok.text == '"' or (tok.text == "," and z == ci - 1)) \
+                or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None:
+            return None
+    return None
 
 
 def _saying_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:

@@ -922,6 +922,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         j += 1  # المهاجم، المدرب الألماني، ضابط الشرطة الرائد، المهاجم الدولي السابق: what the person is
     if j > i and not _article_word(s, toks[j - 1]):
         j = i  # a bare noun: no descriptor
+    named_aside = j > i and j + 2 < n and toks[j].text == "," and name_word(s, toks[j + 1], first=False) \
+        and not s.definite(toks[j + 1])
+    j += named_aside  # وأوضح الصياد، سالم العبدلي، أن: the name between commas after what he is
     name_start = j
     if j < n and name_start == i and not s.definite(toks[j]) and s.common_noun(toks[j]) \
             and name_word(s, toks[j], first=False) and not s.starts_name(j + 1):
@@ -941,6 +944,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and j > name_start and (family_name(s, toks[j]) or (
             j == name_start + 1 and _family_after_one_name(p, name_start, n))):
         j += 1  # … العتيبي، زهير القفشات، عزام الدخيل أن
+    if named_aside and not (j - name_start >= 2 and j < n and toks[j].text == "," and _content_follows(p, j, n)):
+        return None
     described = name_start > i and j - name_start >= 2 and not all(
         s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
     #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
