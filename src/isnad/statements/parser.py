@@ -476,6 +476,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not toks[i].text.endswith(("ون", "ين")) and not s.definite(tok) and s.head_kind(tok) != "group" \
                     and self._construct(j, n, head=True):
                 j += 1  # وناشد شيوخ قبائل مأرب …، وطالب أعضاء مجلس الشورى …: a group in construct
+            elif toks[j - 1].text.startswith(("ال", "وال")) and not tok.text.startswith("ال") and not s.definite(tok) \
+                    and s.common_noun(tok):
+                break  # أكد عدد من المعلمين أهمية …: an indefinite noun never describes a definite one
             elif self.verb_object and j == i + 1 and s.definite(toks[i]) and not toks[i].text.endswith("ات") \
                     and s.definite(tok) and s.written_ending(tok, "ة") and s.at(j, "country") is None:
                 break  # وأبدى المصطافون البهجة والسرور: a noun in ة after a definite group of people, the

@@ -53,6 +53,8 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
     ("قال أحد الركاب إن الرحلة تأخرت. وقال آخر إن المقاعد كانت مزدحمة.", {"speaker": "anonymous", "content": "المقاعد"}),
     ("وقالت إحداهن: المكان لا يتسع للجميع.", {"speaker": "anonymous", "content": "المكان لا يتسع"}),
     ("وقالت إحدى مستخدمي فيسبوك: «التصميم غير مناسب».", {"speaker": "anonymous", "content": "التصميم غير مناسب"}),
+    ("وأكد عدد كبير من المزارعين أن الموسم تأخر.", {"speaker": "anonymous", "content": "الموسم تأخر"}),
+    ("وأكد عدد من المزارعين أهمية دعم الموسم.", {"speaker": "anonymous", "content": "أهمية دعم الموسم"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
@@ -72,6 +74,8 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if not ((s.is_(i, "quantity") or number or collective) and i + 1 < n):
         return None
     j = i + 1
+    if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
+        j += 1  # عدد كبير من الطلاب
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
     if collective and s.head_kind(s.toks[j]) != "group":
@@ -97,7 +101,9 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     group, k = p.group(i, p.construct_end(j + 1, n) if in_construct else j + 1, n, one)
     if one == "pl":  # عدد من المغردين في موقع «تويتر»: a group, whose members are not named
         return _speaking(p, group, k, n)
-    named = p.person_name(k, n, introduced=True) if not in_construct or s.starts_name(k) else None
+    named = p.person_name(k, n, introduced=True) if s.starts_name(k) or not (
+        in_construct or (s.common_noun(s.toks[k]) and not s.definite(s.toks[k]))) else None
+    #   (أقام أحد المحامين دعوى مستعجلة: the object, a common noun, is no name)
     if named is None:  # (أحد سكان حي الربوة بتيماء: a place after the group, not a name)
         for split in range(j + 1, k):  # أحد أعضاء الفريق حسن …: the group ends where the name starts
             named = p.person_name(split, n, introduced=True)
