@@ -88,6 +88,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return r.lead_source[1], j, True
     if r.doc.words.lemma_is(row, "named_subject"):
         return None  # استطلاع أجرته «سي إن إن»، حيث أظهر أن …: not the spokesman named before
+    giver = _giver_of_speech(r, ci) if j < r.n and r.toks[j].text in DURING[:2] else None
+    if giver is not None:
+        return giver, j + 1, True  # بكلمة لمديرة المدرسة نورة السالم، أوضحت فيها …
     noun = ci - 1 - (ci > 2 and r.toks[ci - 1].text == ",")  # (… كلمة، أكد فيها)
     if j < r.n and r.toks[j].text in DURING[:2] and noun > 0 and r.toks[noun].text.isalpha() \
             and ((not r.s.definite(r.toks[noun]) and not r.s.is_(noun, "any")) or _occasion_before(r, ci)):
@@ -188,6 +191,24 @@ def caller(r: SentenceReader, ci: int) -> Speaker | None:
         if toks[z].text == "من" and any(r.s.is_(y, "occasion") for y in range(max(0, z - reach), z)):
             res = r.parser.parse(z + 1, ci) or r.person_in_topic(z + 1, ci, CALL_TO_CALLER)  # من فخامة الرئيس …
             return res[0] if res is not None else None
+    return None
+
+
+def _giver_of_speech(r: SentenceReader, ci: int) -> Speaker | None:
+    """The one a speech is for or given by, named right after it (بدأ الحفل بكلمة لمديرة المدرسة
+    نورة السالم، أوضحت فيها …؛ بكلمة ألقاها المدير سالم الحربي، شكر فيها …), for the verb with
+    فيها at ``ci``; None when no one is named so."""
+    toks, s = r.toks, r.s
+    for z in range(max(1, ci - OCCASION_REACH), ci - 1):
+        if not (s.is_(z - 1, "occasion") or s.is_word(unglued(toks[z - 1]), "occasion")):
+            continue
+        if s.is_(z, "gives_speech"):
+            res = r.parser.parse(z + 1, ci)  # كلمة ألقاها المدير
+        elif toks[z].text.startswith("ل"):
+            res = r.parser.parse(z, ci)  # كلمة لمديرة المدرسة، لرئيس النادي
+        else:
+            continue
+        return res[0] if res is not None and res[0].kind in ("person", "official") else None
     return None
 
 
@@ -1757,6 +1778,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "دعا", "speaker": "المدرب", "content": "إدارة النادي إلى تجديد"}),
     ("وقال المدرب إن الفريق جاهز. وأوضحت الشركة، التي لم تكشف عن قيمة العقد، أن اللاعب سينضم غدا.",
      {"cue": "أوضحت", "speaker": "الشركة", "content": "اللاعب سينضم"}),
+    ("وبدأ الحفل بكلمة لمديرة المدرسة نورة السالم، أوضحت فيها أن البرنامج مهم.",
+     {"cue": "أوضحت", "speaker": "نورة السالم", "content": "البرنامج مهم"}),
+    ("وانطلق الحفل بكلمة ألقاها المدير سالم الحربي، أوضح فيها أن التجمع كبير.",
+     {"cue": "أوضح", "speaker": "سالم الحربي", "content": "التجمع كبير"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
