@@ -2026,3 +2026,11 @@ def test_an_opener_that_carries_the_subject_or_governs_a_verb_stays_with_the_con
     assert find(sts, "الوضع مستقر")["content"].startswith("الوضع")  # a bare أن before a noun opens the words
     assert find(sts, "تطوير القطاع")["content"].startswith("تطوير")  # a verbal noun in ت is no verb
     assert find(sts, "مستعد للحوار")["content"].startswith("مستعد")  # the quotation is the content
+
+
+def test_what_a_body_is_between_commas_is_no_part_of_its_words():
+    sts = own_spanned("أعلنت شركة الخليج، الناقل الوطني البحريني، عن إطلاق رحلات جديدة.\n"
+                     "وقالت الشركة إن الرحلات تبدأ غدا، وأعلن طيران وطن، الناقل الجديد، عن تخفيض الأسعار.")
+    assert_speakers(sts, {"إطلاق رحلات": "شركة الخليج", "تخفيض الأسعار": "طيران وطن"})
+    assert find(sts, "إطلاق رحلات")["content"].startswith("عن إطلاق")  # not «الناقل الوطني البحريني، عن …»
+    assert find(sts, "تخفيض الأسعار")["content"].startswith("عن تخفيض")

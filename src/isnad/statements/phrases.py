@@ -578,6 +578,7 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "الحراك الجنوبي", "content": "حالته مستقرة"}),
     ("ويشير خبراء إلى أن الأسعار سترتفع.", {"speaker": "anonymous", "content": "الأسعار سترتفع"}),
     ("وقال بنك كوتسون أكبر بنك في البلاد إن أرباحه ارتفعت.", {"speaker": "بنك كوتسون", "content": "أرباحه ارتفعت"}),
+    ("أعلن طيران البحر عن تخفيض الأسعار.", {"speaker": "طيران البحر", "content": "تخفيض الأسعار"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -612,6 +613,9 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
             while m < n and m - j < 3 and name_word(s, toks[m], first=False) and not glued_noun(s, toks[m]) \
                     and not s.definite(toks[m]) and not s.common_noun(toks[m]):
                 m += 1
+            if m == j and j + 1 < n and name_word(s, toks[j], first=False) and not s.definite(toks[j]) \
+                    and toks[j + 1].text == "," and _description_between_commas(p, j + 1, n) is not None:
+                m += 1  # أعلن طيران وطن، الناقل الجديد، عن …: a name that is also a word, then what the body is
             if j < m < n and s.common_noun(toks[m]) and not s.definite(toks[m]):
                 after = _description_end(p, m + 1, n, lambda z: s.is_(z, "intro"))
             if j < m < n and (s.opens_content(toks[m]) or after is not None):
