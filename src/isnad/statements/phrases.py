@@ -103,7 +103,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         return _speaking(p, group, k, n)
     named = p.person_name(k, n, introduced=True) if s.starts_name(k) or not (
         in_construct or (s.common_noun(s.toks[k]) and not s.definite(s.toks[k]))) else None
-    #   (أقام أحد المحامين دعوى مستعجلة: the object, a common noun, is no name)
+    #   (رفع أحد المحامين قضية جديدة: the object, a common noun, is no name)
     if named is None:  # (أحد سكان حي الربوة بتيماء: a place after the group, not a name)
         for split in range(j + 1, k):  # أحد أعضاء الفريق حسن …: the group ends where the name starts
             named = p.person_name(split, n, introduced=True)
@@ -1060,7 +1060,7 @@ def _description_end(p: PhraseParser, k: int, n: int, ends, no_function_words: b
             return z
         tok = s.toks[z]
         if not tok.text.isalpha() or s.stop(tok) or (no_function_words and s.is_word(tok, "stop") and not (
-                tok.text == "في" and z + 1 < n and s.definite(s.toks[z + 1]))):  # ثاني أكبر شركة في العالم
+                tok.text == "في" and z + 1 < n and s.definite(s.toks[z + 1]))):  # ثالث أكبر مصرف في البلاد
             return None
     return None
 
