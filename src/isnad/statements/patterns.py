@@ -90,7 +90,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return None  # استطلاع أجرته «سي إن إن»، حيث أظهر أن …: not the spokesman named before
     giver = _giver_of_speech(r, ci) if j < r.n and r.toks[j].text in DURING[:2] else None
     if giver is not None:
-        return giver, j + 1, True  # بكلمة لمديرة المدرسة هند السالم، أوضحت فيها …
+        return giver, j + 1, True  # بكلمة لمديرة المدرسة سارة السالم، أوضحت فيها …
     noun = ci - 1 - (ci > 2 and r.toks[ci - 1].text == ",")  # (… كلمة، أكد فيها)
     if j < r.n and r.toks[j].text in DURING[:2] and noun > 0 and r.toks[noun].text.isalpha() \
             and ((not r.s.definite(r.toks[noun]) and not r.s.is_(noun, "any")) or _occasion_before(r, ci)):
@@ -196,7 +196,7 @@ def caller(r: SentenceReader, ci: int) -> Speaker | None:
 
 def _giver_of_speech(r: SentenceReader, ci: int) -> Speaker | None:
     """The one a speech is for or given by, named right after it (بدأ الحفل بكلمة لمديرة المدرسة
-    هند السالم، أوضحت فيها …؛ بكلمة ألقاها المدير سالم الحربي، شكر فيها …), for the verb with
+    سارة السالم، أوضحت فيها …؛ بكلمة ألقاها المدير سالم الحربي، شكر فيها …), for the verb with
     فيها at ``ci``; None when no one is named so."""
     toks, s = r.toks, r.s
     for z in range(max(1, ci - OCCASION_REACH), ci - 1):
@@ -1778,8 +1778,8 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "دعا", "speaker": "المدرب", "content": "إدارة النادي إلى تجديد"}),
     ("وقال المدرب إن الفريق جاهز. وأوضحت الشركة، التي لم تكشف عن قيمة العقد، أن اللاعب سينضم غدا.",
      {"cue": "أوضحت", "speaker": "الشركة", "content": "اللاعب سينضم"}),
-    ("وبدأ الحفل بكلمة لمديرة المدرسة هند السالم، أوضحت فيها أن البرنامج مهم.",
-     {"cue": "أوضحت", "speaker": "هند السالم", "content": "البرنامج مهم"}),
+    ("وبدأ الحفل بكلمة لمديرة المدرسة سارة السالم، أوضحت فيها أن البرنامج مهم.",
+     {"cue": "أوضحت", "speaker": "سارة السالم", "content": "البرنامج مهم"}),
     ("وانطلق الحفل بكلمة ألقاها المدير سالم الحربي، أوضح فيها أن التجمع كبير.",
      {"cue": "أوضح", "speaker": "سالم الحربي", "content": "التجمع كبير"}),
 )
