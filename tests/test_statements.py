@@ -2034,3 +2034,10 @@ def test_what_a_body_is_between_commas_is_no_part_of_its_words():
     assert_speakers(sts, {"إطلاق رحلات": "شركة الخليج", "تخفيض الأسعار": "طيران وطن"})
     assert find(sts, "إطلاق رحلات")["content"].startswith("عن إطلاق")  # not «الناقل الوطني البحريني، عن …»
     assert find(sts, "تخفيض الأسعار")["content"].startswith("عن تخفيض")
+
+
+def test_the_subject_after_kana_in_the_narration_before_says_the_next_words():
+    sts = own_spanned("وقال جون كيري إن المحادثات جيدة. وكان سامح شكري استهل المؤتمر الصحفي بإبراز نقاط الاتفاق. "
+                     "وأضاف أن التعاون مستمر.\n"
+                     "وقال المدرب إن الفريق جاهز. وكان الفريق استأنف تدريباته أمس. وأضاف أن اللاعبين مستعدون.")
+    assert_speakers(sts, {"التعاون مستمر": "سامح شكري", "اللاعبين مستعدون": "المدرب"})  # not a general «الفريق استأنف»

@@ -388,7 +388,17 @@ def _subject_before(r: SentenceReader, gender: str) -> Speaker | None:
 
 
 def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
-    """The body or person right after the verb that opens ``before``, else None."""
+    """The body or person right after the verb that opens ``before`` (or after its كان: وكان
+    الوزير استهل المؤتمر …), else None."""
+    if before.n >= 4 and before.toks[0].text in ("كان", "وكان", "كانت", "وكانت") and before.toks[1].text.isalpha():
+        parser = PhraseParser(before, d)
+        res = parser.parse(1, before.n)
+        if res is None or res[0].kind not in ("organization", "outlet", "person", "official") \
+                or parser.last_rule in WEAK_SUBJECT_RULES:
+            return None
+        one_word = res[0].kind == "person" and " " not in (res[0].name_ar or "").strip()
+        return None if one_word and res[0].name_ar not in d.names else res[0]  # (not وكان الفريق استأنف
+        #   تدريباته: the verb read as the name of a general)
     first = before.toks[0] if before.n >= 3 else None
     if first is None or not first.text.isalpha() or before.definite(first) or before.is_word(first, "any") \
             or any(m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ())):
