@@ -2041,3 +2041,10 @@ def test_the_subject_after_kana_in_the_narration_before_says_the_next_words():
                      "وأضاف أن التعاون مستمر.\n"
                      "وقال المدرب إن الفريق جاهز. وكان الفريق استأنف تدريباته أمس. وأضاف أن اللاعبين مستعدون.")
     assert_speakers(sts, {"التعاون مستمر": "سامح شكري", "اللاعبين مستعدون": "المدرب"})  # not a general «الفريق استأنف»
+
+
+def test_the_topic_of_a_clause_is_never_its_subject():
+    sts = own_spanned("وحول هذا المركز تحدث رئيس مجلس الإدارة الدكتور سامي العلي، حيث قال: إن الأرباح كبيرة.\n"
+                     "وأوضح المدرب أن الفريق جاهز، وعن رحيله عن النادي قال: إن القرار نهائي.")
+    assert_speakers(sts, {"الأرباح كبيرة": "سامي العلي", "القرار نهائي": "المدرب"})
+    assert find(sts, "الفريق جاهز")["content"].rstrip("،, ").endswith("جاهز")  # the topic opens the next words

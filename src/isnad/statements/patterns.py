@@ -1038,6 +1038,8 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
         for k in range(opening + 1, min(end, opening + 6)):  # (…، وعلى الجانب الآخر تحدث رئيس النادي
             if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():  # ناصر الهويدي … إذ أكد)
                 continue
+            if r.s.is_(k - 1, "topic") or (r.s.is_(k - 1, "demonstrative") and r.s.is_(k - 2, "topic")):
+                continue  # وحول هذا المعرض تحدث …، حيث قال: the topic, not the subject
             if not r.s.known(r.toks[k]) and not r.s.definite(r.toks[k]) and not r.s.starts_name(k) \
                     and (r.s.at(k + 1, "role") or r.s.at(k + 1, "actor")) is not None:
                 continue  # أجرى خادم الحرمين الشريفين …: the verb before its subject, no name
@@ -1624,8 +1626,8 @@ def _topic_then_saying(r: SentenceReader, cue: Mention, ci: int) -> int | None:
             or not (r.toks[ci + 1].text == ":" or r.s.is_(ci + 1, "intro", "intro_say")):
         return None
     for z in range(ci - 1, max(0, ci - TOPIC_WORDS), -1):
-        if r.s.is_(z, "topic"):
-            return z if r.toks[z - 1].text == "," and z < ci - 1 else None
+        if r.s.is_(z, "topic") and r.toks[z - 1].text == "," and z < ci - 1:
+            return z  # (وعن رحيله عن النادي، قال: the topic that opens after the comma)
         tok = r.toks[z]
         if not (tok.text.isalpha() or tok.text == '"' or (tok.text == "," and z == ci - 1)) \
                 or r.s.is_(z, "intro", "intro_say") or r.s.at(z, "cue") is not None:

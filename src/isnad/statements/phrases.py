@@ -579,6 +579,9 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("ويشير خبراء إلى أن الأسعار سترتفع.", {"speaker": "anonymous", "content": "الأسعار سترتفع"}),
     ("وقال بنك كوتسون أكبر بنك في البلاد إن أرباحه ارتفعت.", {"speaker": "بنك كوتسون", "content": "أرباحه ارتفعت"}),
     ("أعلن طيران البحر عن تخفيض الأسعار.", {"speaker": "طيران البحر", "content": "تخفيض الأسعار"}),
+    ("وأبدى مسرحيون مهتمون مخاوفهم من إغلاق القاعات.", {"speaker": "anonymous", "content": "مخاوفهم من إغلاق"}),
+    ("وأبدت الجماهير الاتحادية تفاؤلا كبيرا بالصفقات.", {"speaker": "الجماهير الاتحادية", "content": "تفاؤلا كبيرا"}),
+    ("وبين القسم الإعلامي بالمستشفى أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -598,7 +601,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
         surface = doc.surface(tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق
         return Speaker(surface, surface, "person", (tok.start, toks[end - 1].end)), end
-    head = s.head_kind(tok)
+    head = s.head_kind(tok) or ("group" if _sound_plural(s, tok) else None)
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
         return p.quoted_organization(tok.start, i + 1, n)
     if head == "organization":
@@ -625,13 +628,35 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "organization", (fs, fe), country, gender=head_gender(tok.text),
                        head=bare(tok.text)), after or j
     if head == "group":
-        if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object)) \
+        if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object
+                                                                       and not _object_after_group(p, i, n))) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
-            return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان: a subject)
+            return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان، وأبدت
+            #   الجماهير الاتحادية تفاؤلا: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if p.clause_subject or _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
+
+
+def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
+    """Whether the definite group at token ``i`` and its adjectives are followed by the verb's
+    object, an indefinite noun in the accusative (تفاؤلا) or a noun with its pronoun (رغبتها):
+    the group is the subject (أبدت الجماهير الاتحادية تفاؤلا)."""
+    s, toks = p.s, p.s.toks
+    k = i + 1
+    while k < n and k - i <= 3 and s.definite(toks[k]) and s.head_kind(toks[k]) is None:
+        k += 1
+    return k < n and (accusative_noun(s, toks[k]) or pronoun_object(s, toks[k]))
+
+
+def _sound_plural(s: Sentence, tok: Token) -> bool:
+    """An indefinite plural in ون of a participle or a nisba (مسرحيون، متطوعون، تربويون): after
+    a verb, its subject, for ون is nominative (the object would end in ين); not a present verb
+    (يقولون، تؤكدون)."""
+    w = tok.text
+    return len(w) >= 6 and w.endswith("ون") and (w[0] == "م" or w.endswith("يون")) and w.isalpha() \
+        and not s.definite(tok) and not s.known(tok) and not s.is_word(tok, "any")
 
 
 def _object_follows(p: PhraseParser, k: int) -> bool:
@@ -903,8 +928,8 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال براكاش ميهتا، مختص استراتيجية الأسهم في مصرف باركليز، لـ«الشرق الأوسط»: «الطلب سيتراجع».",
      {"speaker": "براكاش ميهتا", "content": "الطلب سيتراجع"}),
     ("وقال ضابط أمني رفيع في مصرف أمريكي كبير إنه سيشعر بالنجاح.", {"speaker": "anonymous", "content": "سيشعر بالنجاح"}),
-    ("وأعلن معرض الشارقة للكتاب، أمس (الأحد)، تمديد فترة التسجيل.",
-     {"speaker": "معرض الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
+    ("وأعلن سوق الشارقة للكتاب، أمس (الأحد)، تمديد فترة التسجيل.",
+     {"speaker": "سوق الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
     ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
     ("وقال تيخونوف، الذي التقى الوزير أمس، إن المفاوضات ستستمر.", {"speaker": "تيخونوف", "content": "المفاوضات ستستمر"}),
     ("وقالت يامبو، التي لم تكشف عن الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
