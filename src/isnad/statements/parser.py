@@ -503,6 +503,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and tok.text[0] == "ب" and glued_noun(s, tok):  # (وطالب ذوو الضحايا بمحاسبة …: after its genitive)
                 break  # ويطالب الخبراء بضرورة …: the object, behind its preposition (موظف بشركة الخطوط:
                 #        a description)
+            elif self.verb_object and count == 0 and tok.text[0] == "ب" and glued_noun(s, tok) \
+                    and s.head_kind(unglued(tok)) is None and not doc.by_start.get(tok.start):
+                break  # وطالب ناخبون بإعادة الفرز: what they call for (موظف بشركة الخطوط: where he works)
             elif self.verb_object and toks[j - 1].text not in PREPOSITIONS and (
                     (count > 0 and (s.head_kind(tok) or doc.at(tok.start, "role") is not None))
                     or (s.definite(tok) and s.head_kind(tok) == "group" and not s.is_word(tok, "other"))

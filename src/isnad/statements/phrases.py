@@ -580,6 +580,7 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال بنك كوتسون أكبر بنك في البلاد إن أرباحه ارتفعت.", {"speaker": "بنك كوتسون", "content": "أرباحه ارتفعت"}),
     ("أعلن طيران البحر عن تخفيض الأسعار.", {"speaker": "طيران البحر", "content": "تخفيض الأسعار"}),
     ("وأبدى مسرحيون مهتمون مخاوفهم من إغلاق القاعات.", {"speaker": "anonymous", "content": "مخاوفهم من إغلاق"}),
+    ("وطالب ناخبون بإعادة فرز الأصوات.", {"speaker": "anonymous", "content": "بإعادة فرز"}),
     ("وأبدت الجماهير الاتحادية تفاؤلا كبيرا بالصفقات.", {"speaker": "الجماهير الاتحادية", "content": "تفاؤلا كبيرا"}),
     ("وبين القسم الإعلامي بالمستشفى أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
 )
@@ -601,7 +602,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
         surface = doc.surface(tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق
         return Speaker(surface, surface, "person", (tok.start, toks[end - 1].end)), end
-    head = s.head_kind(tok) or ("group" if _sound_plural(s, tok) else None)
+    head = s.head_kind(tok) or ("group" if _sound_plural(p, tok) and not (i and toks[i - 1].text == '"') else None)
+    #   (ويقول "هاملتون": one word in quotes is a name)
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
         return p.quoted_organization(tok.start, i + 1, n)
     if head == "organization":
@@ -650,13 +652,15 @@ def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
     return k < n and (accusative_noun(s, toks[k]) or pronoun_object(s, toks[k]))
 
 
-def _sound_plural(s: Sentence, tok: Token) -> bool:
-    """An indefinite plural in ون of a participle or a nisba (مسرحيون، متطوعون، تربويون): after
-    a verb, its subject, for ون is nominative (the object would end in ين); not a present verb
-    (يقولون، تؤكدون)."""
-    w = tok.text
-    return len(w) >= 6 and w.endswith("ون") and (w[0] == "م" or w.endswith("يون")) and w.isalpha() \
-        and not s.definite(tok) and not s.known(tok) and not s.is_word(tok, "any")
+def _sound_plural(p: PhraseParser, tok: Token) -> bool:
+    """An indefinite plural in ون (مسرحيون، متطوعون، باحثون، تربويون): after a verb, its subject,
+    for ون is nominative (the object would end in ين); not a present verb (يقولون، تؤكدون)."""
+    s, w = p.s, tok.text
+    return len(w) >= 6 and w.endswith("ون") and not w.endswith("سون") \
+        and (w[0] == "م" or w.endswith("يون") or (len(w) == 6 and w[1] == "ا" and w[0] not in "يتو")) \
+        and w.isalpha() and not s.definite(tok) and not s.known(tok) and not s.is_word(tok, "any") \
+        and w not in p.d.names  # (a participle مـ، a nisba ـيون, a فاعلون; not a name met before, nor
+    #   one in ـسون: جونسون)
 
 
 def _object_follows(p: PhraseParser, k: int) -> bool:
