@@ -933,6 +933,19 @@ def _points_on(r: SentenceReader, cue: Mention) -> bool:
     return r.toks[k].text in ("الي", "علي") or _ba_noun(r, k)
 
 
+def _subject_after_participle(r: SentenceReader, cue: Mention) -> tuple[Speaker, int] | None:
+    """(speaker, content start) when a participle names its speaker right after it, before the
+    words (مبينا مدير الإدارة العقيد سالم العلي، أن الخطة …); not a phrase any words make."""
+    k = r.s.index_after(cue.end)
+    if r.doc.words.lemma_is(cue.value, "calls_on") or r.skip_inline_subject(k) > k:
+        return None  # مطالبا الحكومة بأن …: the one called on; متمنيا معاليه أن …: a title with its pronoun
+    res = r.parser.parse(k, r.n) if k < r.n and r.toks[k].text.isalpha() else None
+    if res is None or r.parser.last_rule in WEAK_SUBJECT_RULES or not gender_agrees(cue.value["gender"], res[0]):
+        return None
+    z = res[1] + (res[1] < r.n and r.toks[res[1]].text == ",")
+    return (res[0], z + 1) if z < r.n and r.s.is_(z, "intro") else None
+
+
 def participle_opening(r: SentenceReader, cue: Mention) -> int | None:
     """Where the content of a participle starts: after its إن / أن / colon within a few
     words or at its quotation (مؤكدا "…"); None when it takes a plain object (مشيدا بتعاون …)."""
@@ -1266,6 +1279,8 @@ def _named_with_another(r: SentenceReader, speaker: Speaker) -> bool:
     ("وتجمع عشرات الطلاب أمام الوزارة مطالبين بتأجيل الامتحانات.",
      {"speaker": "عشرات الطلاب", "cue": "مطالبين", "content": "بتأجيل الامتحانات"}),
     ("وخرج المحامي من المحكمة مطالبا بإلغاء القرار.", {"speaker": "المحامي", "cue": "مطالبا", "content": "بإلغاء القرار"}),
+    ("وتحدث عن الخطة. مبينا مدير الإدارة العقيد سالم العلي، أن الخطة جاهزة.",
+     {"speaker": "سالم العلي", "cue": "مبينا", "content": "الخطة جاهزة"}),
 )
 def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A participle that opens a statement outside any other (كما تناول المسؤول …، موضحا أن …):
@@ -1275,6 +1290,11 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
         return None
     if _in_byline(r, ci):
         return Dropped("a word of the byline (ماجد الرفاعي- سبق- متابعة: أعلن …)")
+    named = _subject_after_participle(r, cue)
+    if named is not None:
+        speaker, opened = named
+        span = r.content_span(opened)
+        return r.draft(speaker, cue, span, opened) if span else None
     opened = participle_opening(r, cue)
     if opened is None:
         if ci > 0 and r.toks[ci - 1].text not in (",", ";") and not _points_on(r, cue):
