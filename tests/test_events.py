@@ -321,3 +321,9 @@ def test_an_attack_told_again_by_a_witness_with_another_verb_is_one_event():
     hotel, strike = [e for e in events if e["event_type"] == "ASSAULT"]
     assert hotel["trigger"] == "اقتحم" and hotel["mentions"] == 2 and hotel["status"] == "asserted"
     assert strike["trigger"] == "وقصفت" and strike["mentions"] == 1
+
+
+def test_a_party_that_speaks_for_a_people_takes_no_party_of_its_own():
+    events, _ = explain("فرفضت المملكة كل محاولات القفز على المتحدث الشرعي للفلسطينيين.")
+    rejections = [e for e in events if e["event_type"] == "REJECT"]
+    assert rejections and rejections[0]["actor"]["country"] == "SAU"  # read, not an error row

@@ -422,7 +422,9 @@ class PhraseReader:
             if not (open_ or owner_slot):
                 return None
             if p.kind in ("group", "demonym"):
-                self._take(party, self._place(k), prefix)
+                inner = self._place(k)
+                if inner is not None:  # (المتحدث الشرعي للفلسطينيين: a people a party speaks for, no party of its own)
+                    self._take(party, inner, prefix)
             elif p.kind in ("country", "capital"):
                 party.country = party.country or p.iso3
             elif p.iso3:
