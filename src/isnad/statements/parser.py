@@ -492,7 +492,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 break  # أكد عدد من المعلمين أهمية …: an indefinite noun never describes a definite one
             elif self.verb_object and j == i + 1 and s.definite(toks[i]) and not toks[i].text.endswith("ات") \
                     and s.definite(tok) and s.written_ending(tok, "ة") and s.at(j, "country") is None \
-                    and not tok.text.endswith(("يه", "ية")):  # (الجماهير الاتحادية: a nisba describes them)
+                    and not tok.text.endswith(("يه", "ية")):  # (الجماهير النصراوية: a nisba describes them)
                 break  # وأبدى المصطافون البهجة والسرور: a noun in ة after a definite group of people, the
                 #        object (المنظمات الحقوقية: an adjective of a plural in ات)
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \

@@ -389,7 +389,7 @@ def _subject_before(r: SentenceReader, gender: str) -> Speaker | None:
 
 def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
     """The body or person right after the verb that opens ``before`` (or after its كان: وكان
-    الوزير استهل المؤتمر …), else None."""
+    الوزير افتتح اللقاء …), else None."""
     if before.n >= 4 and before.toks[0].text in ("كان", "وكان", "كانت", "وكانت") and before.toks[1].text.isalpha():
         parser = PhraseParser(before, d)
         res = parser.parse(1, before.n)
@@ -397,8 +397,8 @@ def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
                 or parser.last_rule in WEAK_SUBJECT_RULES:
             return None
         one_word = res[0].kind == "person" and " " not in (res[0].name_ar or "").strip()
-        return None if one_word and res[0].name_ar not in d.names else res[0]  # (not وكان الفريق استأنف
-        #   تدريباته: the verb read as the name of a general)
+        return None if one_word and res[0].name_ar not in d.names else res[0]  # (not وكان الفريق واصل
+        #   تمارينه: the verb read as the name of a general)
     first = before.toks[0] if before.n >= 3 else None
     if first is None or not first.text.isalpha() or before.definite(first) or before.is_word(first, "any") \
             or any(m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ())):
@@ -1052,7 +1052,7 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
             if r.s.is_(k - 1, "noun_context") or not r.toks[k].text.isalpha():  # ناصر الهويدي … إذ أكد)
                 continue
             if r.s.is_(k - 1, "topic") or (r.s.is_(k - 1, "demonstrative") and r.s.is_(k - 2, "topic")):
-                continue  # وحول هذا المعرض تحدث …، حيث قال: the topic, not the subject
+                continue  # وحول هذا المركز تحدث …، حيث قال: the topic, not the subject
             if not r.s.known(r.toks[k]) and not r.s.definite(r.toks[k]) and not r.s.starts_name(k) \
                     and (r.s.at(k + 1, "role") or r.s.at(k + 1, "actor")) is not None:
                 continue  # أجرى خادم الحرمين الشريفين …: the verb before its subject, no name
@@ -1808,7 +1808,7 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"speaker": "الوزير", "content": "الطلب على الوقود تراجع"}),
     ("وقال المدرب إن الفريق جاهز. كما دعا إدارة النادي إلى تجديد عقود اللاعبين.",
      {"cue": "دعا", "speaker": "المدرب", "content": "إدارة النادي إلى تجديد"}),
-    ("وقال المدرب إن الفريق جاهز. وأوضحت الشركة، التي لم تكشف عن قيمة العقد، أن اللاعب سينضم غدا.",
+    ("وقال المدرب إن الفريق جاهز. وأوضحت الشركة، التي لم تذكر قيمة العقد، أن اللاعب سينضم غدا.",
      {"cue": "أوضحت", "speaker": "الشركة", "content": "اللاعب سينضم"}),
     ("وبدأ الحفل بكلمة لمديرة المدرسة سارة السالم، أوضحت فيها أن البرنامج مهم.",
      {"cue": "أوضحت", "speaker": "سارة السالم", "content": "البرنامج مهم"}),

@@ -579,10 +579,10 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("ويشير خبراء إلى أن الأسعار سترتفع.", {"speaker": "anonymous", "content": "الأسعار سترتفع"}),
     ("وقال بنك كوتسون أكبر بنك في البلاد إن أرباحه ارتفعت.", {"speaker": "بنك كوتسون", "content": "أرباحه ارتفعت"}),
     ("أعلن طيران البحر عن تخفيض الأسعار.", {"speaker": "طيران البحر", "content": "تخفيض الأسعار"}),
-    ("وأبدى مسرحيون مهتمون مخاوفهم من إغلاق القاعات.", {"speaker": "anonymous", "content": "مخاوفهم من إغلاق"}),
+    ("وأبدى تشكيليون مستقلون قلقهم من إغلاق القاعات.", {"speaker": "anonymous", "content": "قلقهم من إغلاق"}),
     ("وطالب ناخبون بإعادة فرز الأصوات.", {"speaker": "anonymous", "content": "بإعادة فرز"}),
-    ("وأبدت الجماهير الاتحادية تفاؤلا كبيرا بالصفقات.", {"speaker": "الجماهير الاتحادية", "content": "تفاؤلا كبيرا"}),
-    ("وبين القسم الإعلامي بالمستشفى أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
+    ("وأبدت الجماهير النصراوية ارتياحا كبيرا للصفقات.", {"speaker": "الجماهير النصراوية", "content": "ارتياحا كبيرا"}),
+    ("وأوضح القسم الإعلامي بالجامعة أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -634,7 +634,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                                                                        and not _object_after_group(p, i, n))) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان، وأبدت
-            #   الجماهير الاتحادية تفاؤلا: a subject)
+            #   الجماهير النصراوية ارتياحا: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
         return (sp, j) if p.clause_subject or _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
@@ -644,7 +644,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
 def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
     """Whether the definite group at token ``i`` and its adjectives are followed by the verb's
     object, an indefinite noun in the accusative (تفاؤلا) or a noun with its pronoun (رغبتها):
-    the group is the subject (أبدت الجماهير الاتحادية تفاؤلا)."""
+    the group is the subject (أبدت الجماهير النصراوية ارتياحا)."""
     s, toks = p.s, p.s.toks
     k = i + 1
     while k < n and k - i <= 3 and s.definite(toks[k]) and s.head_kind(toks[k]) is None:
@@ -936,7 +936,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
      {"speaker": "سوق الشارقة للكتاب", "content": "تمديد فترة التسجيل"}),
     ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
     ("وقال تيخونوف، الذي التقى الوزير أمس، إن المفاوضات ستستمر.", {"speaker": "تيخونوف", "content": "المفاوضات ستستمر"}),
-    ("وقالت يامبو، التي لم تكشف عن الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
+    ("وقالت يامبو، التي لم تذكر الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
     ("أعلنت فولفو تراكس ثاني أكبر شركة للشاحنات في السويد أن مبيعاتها تراجعت.", {"speaker": "فولفو تراكس", "content": "مبيعاتها تراجعت"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:

@@ -417,7 +417,7 @@ class SentenceReader:
                 cue = None  # وأضاف المصدر، الذي رفض الكشف عن هويته، أن …: the source's anonymity, no statement
             if cue is not None and relative and cue.value["kind"] != "noun" \
                     and (close := self._relative_clause_end(z)) is not None:
-                z = close  # وأوضحت الشركة، التي لم تكشف عن الثمن، أن …: the clause's own verb says nothing
+                z = close  # وأوضحت الشركة، التي لم تذكر الثمن، أن …: the clause's own verb says nothing
                 continue
             if cue is not None:
                 kind = cue.value["kind"]
@@ -436,7 +436,7 @@ class SentenceReader:
 
     def _relative_clause_end(self, z: int) -> int | None:
         """The comma that closes the relative clause a cue at ``z`` stands in, when an opener
-        follows it and none stands inside (، التي لم تكشف عن الثمن، أن …); None otherwise."""
+        follows it and none stands inside (، التي لم تذكر الثمن، أن …); None otherwise."""
         toks, s = self.toks, self.s
         for c in range(z + 1, min(self.n, z + RELATIVE_CLAUSE_WORDS)):
             if toks[c].text == ",":
