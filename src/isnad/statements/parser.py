@@ -99,12 +99,13 @@ class PhraseParser(PersonPhrases, BodyPhrases):
     def _what_the_body_is(self, j: int, n: int) -> int:
         """Index past «، what the body is ،» after its name when the words follow it (أعلنت شركة
         الخليج، الناقل الوطني البحريني، عن إطلاق …), else ``j``."""
-        from .phrases import _content_follows, _description_between_commas
+        from .phrases import content_follows, description_between_commas
 
-        end = _description_between_commas(self, j, n)
-        if end is None or self.s.head_kind(self.s.toks[j + 1]) is not None or self.doc.by_start.get(self.s.toks[j + 1].start):
+        end = description_between_commas(self, j, n)
+        if end is None or self.s.head_kind(self.s.toks[j + 1]) is not None \
+                or self.doc.by_start.get(self.s.toks[j + 1].start):
             return j  # (دعت اللجنة، الحكومة، إلى …: a body named between commas is the one called on)
-        return end if _content_follows(self, end, n) else j
+        return end if content_follows(self, end, n) else j
 
     def _quoted_name_after(self, j: int, n: int) -> int:
         """Index past a quoted or bracketed name right after an organisation, else ``j``: a

@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import accusative_noun, glued_noun, names_someone, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, QAD
+from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 
@@ -388,24 +388,21 @@ def _subject_before(r: SentenceReader, gender: str) -> Speaker | None:
 
 
 def _opening_subject(before: Sentence, d: Discourse) -> Speaker | None:
-    """The body or person right after the verb that opens ``before`` (or after its كان: وكان
+    """The body or person right after the verb that opens ``before``, or after its كان (وكان
     الوزير افتتح اللقاء …), else None."""
-    if before.n >= 4 and before.toks[0].text in ("كان", "وكان", "كانت", "وكانت") and before.toks[1].text.isalpha():
-        parser = PhraseParser(before, d)
-        res = parser.parse(1, before.n)
-        if res is None or res[0].kind not in ("organization", "outlet", "person", "official") \
-                or parser.last_rule in WEAK_SUBJECT_RULES:
-            return None
-        one_word = res[0].kind == "person" and " " not in (res[0].name_ar or "").strip()
-        return None if one_word and res[0].name_ar not in d.names else res[0]  # (not وكان الفريق واصل
-        #   تمارينه: the verb read as the name of a general)
-    first = before.toks[0] if before.n >= 3 else None
-    if first is None or not first.text.isalpha() or before.definite(first) or before.is_word(first, "any") \
-            or any(m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ())):
+    if before.n < 3 or not before.toks[0].text.isalpha():
+        return None
+    first = before.toks[0]
+    kana = before.n >= 4 and KANA_GENDER.get(first.text.lstrip("وف")) is not None and before.toks[1].text.isalpha()
+    if not kana and (before.definite(first) or before.is_word(first, "any") or any(
+            m.category != "cue" or m.value["kind"] not in VERB_KINDS[:2] for m in before.doc.by_start.get(first.start, ()))):
         return None  # not a verb first (ذهبت …: a verb the lexicon knows as a cue elsewhere)
     parser = PhraseParser(before, d)
     res = parser.parse(1, before.n)
-    if res is None and before.starts_name(1):
+    if kana and res is not None and (parser.last_rule in WEAK_SUBJECT_RULES or (
+            res[0].kind == "person" and " " not in (res[0].name_ar or "").strip() and res[0].name_ar not in d.names)):
+        return None  # (not وكان الفريق واصل تمارينه: the verb read as the name of a general)
+    if res is None and not kana and before.starts_name(1):
         res = parser.person_name(1, before.n, introduced=True)  # ذهبت هيلاري كلينتون إلى أبعد من بوش
     return res[0] if res is not None and res[0].kind in ("organization", "outlet", "person", "official") else None
 

@@ -87,14 +87,14 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         if s.head_kind(s.toks[j]) is None:
             return None
         group, k = p.group(i, j + 1, n, "pl")
-        return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
+        return (group, k) if content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
             else None
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
         and not s.written_ending(s.toks[j], "ة")  # أحد أبنائه، إحدى قريباتها: made definite by its pronoun
     in_construct = not s.definite(s.toks[j]) and (s.head_kind(s.toks[j]) == "group" and p._construct(j, n) or (
         _group_in_construct(s, s.toks[j]) and j + 2 < n and s.toks[j + 1].text.isalpha()
-        and not s.is_(j + 1, "any") and _content_follows(p, j + 2, n)))  # إحدى مستخدمي فيسبوك: …
+        and not s.is_(j + 1, "any") and content_follows(p, j + 2, n)))  # إحدى مستخدمي فيسبوك: …
     if not (s.definite(s.toks[j]) or with_pronoun or in_construct) and not (j + 1 < n and s.definite(s.toks[j + 1])):
         return None
     # عدد من زوار مركز المعارض: a group in construct, up to its definite word
@@ -131,7 +131,7 @@ def _speaking(p: PhraseParser, group: Speaker, k: int, n: int) -> Found:
     the preposition the verb needs: شكك بعض المحللين في …، or a noun after a verb that takes an
     object: أبدى عدد من الزوار سعادتهم بـ …، قدّر عدد من الخبراء حجم الفوائض …)."""
     word = p.s.text_of(k)
-    return (group, k) if p.clause_subject or _content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
+    return (group, k) if p.clause_subject or content_follows(p, k, n) or word in ("الي", "علي", "عن") or word in p.verb_needs \
         or (p.verb_object and k < n and (pronoun_object(p.s, p.s.toks[k]) or (
             p.s.toks[k].text.isalpha() and not p.s.stop(p.s.toks[k]) and not p.s.definite(p.s.toks[k])))) else None
     #   (قدّر عدد من الخبراء حجم …, not أعلن بعض المقاتلين الولاء: a definite word may still describe them)
@@ -153,7 +153,7 @@ def _each_of(p: PhraseParser, i: int, n: int) -> Found:
         j += 1
     names = toks[i + 2:j]
     if len(names) < 2 or not any(t.text.startswith("و") for t in names[1:]) \
-            or not (_content_follows(p, j, n) or s.text_of(j) in ("الي", "علي", "عن")):
+            or not (content_follows(p, j, n) or s.text_of(j) in ("الي", "علي", "عن")):
         return None
     fs, fe = names[0].start, names[-1].end
     surface = p.doc.surface(fs, fe)
@@ -514,7 +514,7 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     s = p.s
     j = _past_issued(p, j, n)
     k = s.past_time_words(j)
-    return _content_follows(p, j, n) or k >= n or s.toks[k].text in (",", ";", ".") \
+    return content_follows(p, j, n) or k >= n or s.toks[k].text in (",", ";", ".") \
         or (p.verb_object and k < n and s.toks[k].text[0] == "ب")
 
 
@@ -548,8 +548,8 @@ def person_name(p: PhraseParser, i: int, n: int) -> Found:
     if named is not None:
         sp, j = named
         j = p.apposition(sp, j, n)
-        aside = _description_between_commas(p, j, n) if sp.entity_id else None
-        return sp, aside if aside is not None and _content_follows(p, aside, n) else j
+        aside = description_between_commas(p, j, n) if sp.entity_id else None
+        return sp, aside if aside is not None and content_follows(p, aside, n) else j
     return None
 
 
@@ -619,7 +619,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                     and not s.definite(toks[m]) and not s.common_noun(toks[m]):
                 m += 1
             if m == j and j + 1 < n and name_word(s, toks[j], first=False) and not s.definite(toks[j]) \
-                    and toks[j + 1].text == "," and _description_between_commas(p, j + 1, n) is not None:
+                    and toks[j + 1].text == "," and description_between_commas(p, j + 1, n) is not None:
                 m += 1  # أعلن طيران وطن، الناقل الجديد، عن …: a name that is also a word, then what the body is
             if j < m < n and s.common_noun(toks[m]) and not s.definite(toks[m]):
                 after = _description_end(p, m + 1, n, lambda z: s.is_(z, "intro"))
@@ -636,7 +636,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان، وأبدت
             #   الجماهير النصراوية ارتياحا: a subject)
         sp, j = p.group(i, i + 1, n, "pl")  # الأطباء، خبراء اقتصاديون
-        return (sp, j) if p.clause_subject or _content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
+        return (sp, j) if p.clause_subject or content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
 
@@ -688,7 +688,7 @@ def _quoted_owner(p: PhraseParser, j: int, n: int) -> Found:
     """A quoted name right after a report noun, before its content: the report's owner
     (بيانات «تومسون رويترز» أن، تقرير «الاقتصادية» أن), the lexicon's actor when it knows it."""
     end = p._quoted_name_after(j, n)
-    if end == j or not _content_follows(p, end, n):
+    if end == j or not content_follows(p, end, n):
         return None
     known = p.parse(j + 1, end - 1, allow_name=False)
     if known is not None and known[1] == end - 1:
@@ -716,7 +716,7 @@ def _owner_after_lam(p: PhraseParser, k: int, n: int) -> Found:
     return Speaker(surface, surface, "organization", (bare_name.start, bare_name.end)), k + 1
 
 
-def _content_follows(p: PhraseParser, j: int, n: int) -> bool:
+def content_follows(p: PhraseParser, j: int, n: int) -> bool:
     """Whether the content opens at token ``j``, past asides: commas, time words (أمس،
     الثلاثاء), the people or outlet spoken to (للصحفيين، لـ«الاقتصادية») and the statement it
     was made in (في بيان، خلال مؤتمر صحفي) — so the words before ``j`` filled the subject slot."""
@@ -812,7 +812,7 @@ def _description_aside(p: PhraseParser, j: int, n: int) -> int | None:
         return None
     return _description_end(p, j + 1, n, lambda z: toks[z].text == "," and z + 1 < n and (
         toks[z + 1].text in (":", '"') or s.is_(z + 1, "intro")
-        or (toks[z + 1].text.startswith("ل") and _content_follows(p, z + 1, n))))
+        or (toks[z + 1].text.startswith("ل") and content_follows(p, z + 1, n))))
 
 
 def _describes(p: PhraseParser, j: int) -> bool:
@@ -860,7 +860,7 @@ def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
         sp, j = named
         if j < n and s.toks[j].text in (",", ";"):
             j += 1
-        if not _content_follows(p, j, n):
+        if not content_follows(p, j, n):
             return None
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, j
@@ -904,7 +904,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
             or s.known(tok) or s.starts_name(i) or s.is_word(tok, "name_link") or s.definite(tok):
         return None  # (الفيديو: a definite noun is in no construct)
     group, k = p.group(i, p.construct_end(i + 1, n), n, "pl")  # معارضو اتفاق التجارة الحرة: its genitive
-    return (group, k) if _content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
+    return (group, k) if content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
         else None  # يتساءل معارضو الاتفاق عما إذا …: the object follows its subject
 
 
@@ -952,7 +952,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     j = i
     if j + 1 < n and s.common_noun(toks[j]) and not s.definite(toks[j]) and s.definite(toks[j + 1]) \
             and name_word(s, toks[j], first=False):
-        if family_name(s, toks[j + 1]) and (_content_follows(p, j + 2, n) or _object_after_name(p, j + 2, n)):
+        if family_name(s, toks[j + 1]) and (content_follows(p, j + 2, n) or _object_after_name(p, j + 2, n)):
             return _person(p, j, j + 2)  # وقالت أماني الصوفي إن، واعتبر مرشد الشمري القرار …: a first name
             #   that is also a noun
         j += 1  # مصممة الديكور السعودية، بائع الأجهزة: a noun in construct before the name
@@ -983,22 +983,22 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if j < n and j > name_start and (family_name(s, toks[j]) or (
             j == name_start + 1 and _family_after_one_name(p, name_start, n))):
         j += 1  # … العتيبي، زهير القفشات، عزام الدخيل أن
-    if named_aside and not (j - name_start >= 2 and j < n and toks[j].text == "," and _content_follows(p, j, n)):
+    if named_aside and not (j - name_start >= 2 and j < n and toks[j].text == "," and content_follows(p, j, n)):
         return None
     described = name_start > i and j - name_start >= 2 and not all(
         s.common_noun(t) and not s.first_name(t) and not s.definite(t) for t in toks[name_start:name_start + 2])
     #   توقعت مصممة الديكور أماني الصوفي تناميا (not وأكد الربيعة حرص بنك الرياض على …: two bare nouns in
     #   construct, the object)
-    aside = _description_between_commas(p, j, n) if j - name_start >= 2 or _office_after_comma(p, j, n) else None
+    aside = description_between_commas(p, j, n) if j - name_start >= 2 or _office_after_comma(p, j, n) else None
     role_end = aside - 1 if aside is not None else None  # the comma that closes the description
-    if aside is None and j - name_start >= 2 and not _content_follows(p, j, n):
+    if aside is None and j - name_start >= 2 and not content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
     surnamed = j - name_start >= 2 and family_name(s, toks[j - 1]) and _object_after_name(p, j, n)
     relative_aside = j + 1 < n and toks[j].text == "," and s.is_(j + 1, "subordinator") and toks[j + 1].text.startswith("ال")
     related = j - name_start >= 2 and relative_aside and not pronoun_object(s, toks[name_start])
     #   (بيتاني بارون جيبس، التي قادت الدراسة، …: a relative clause aside; not وضعها موريس لابوز، …)
-    if j == name_start or not (_content_follows(p, j, n) or ((described and p.verb_object) or surnamed) or related
-                               or (aside is not None and _content_follows(p, aside, n))):
+    if j == name_start or not (content_follows(p, j, n) or ((described and p.verb_object) or surnamed) or related
+                               or (aside is not None and content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
     if pronoun_object(s, words[0]) and (len(words) == 1 or words[1].text[0] == "و"):
@@ -1012,7 +1012,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     sp, end = _person(p, name_start, j)
     if name_start > i:
         sp.role_ar = sp.role_ar or doc.surface(toks[i].start, toks[name_start - 1].end)
-    if aside is not None and not _content_follows(p, j, n):
+    if aside is not None and not content_follows(p, j, n):
         first = j + (toks[j].text == ",")
         sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
@@ -1053,7 +1053,7 @@ def _office_after_comma(p: PhraseParser, j: int, n: int) -> bool:
     return j + 1 < n and p.s.toks[j].text == "," and p.s.at(j + 1, "role", lambda m: m.value["kind"] == "official") is not None
 
 
-def _description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
+def description_between_commas(p: PhraseParser, j: int, n: int) -> int | None:
     """The index after «، description ،» at token ``j``: a definite phrase the lexicon need not
     know, or a common noun or office in construct (، مسؤول العلاقات في المنظومة،), of at most
     APPOSITION_WORDS words, with no cue or content opener in it."""
@@ -1075,7 +1075,7 @@ def _description_before_opener(p: PhraseParser, j: int, n: int) -> int | None:
             or not (s.common_noun(toks[j]) or s.at(j, "role") is not None):
         return None
     return _description_end(p, j + 1, n, lambda z: toks[z].text == ":" or s.is_(z, "intro", "intro_say") or (
-        toks[z].text == "," and _content_follows(p, z, n)), no_function_words=True)  # (عزام الدخيل وزير
+        toks[z].text == "," and content_follows(p, z, n)), no_function_words=True)  # (عزام الدخيل وزير
     #   التعليم، على أهمية …: the preposition the verb needs after the comma)
 
 
@@ -1127,7 +1127,7 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
         return known, j  # وأشارت المقاومة: the body met before (واصلت المقاومة الشعبية …)
     acronym = head.text[-1] in "او" and not head.text.endswith(("ون", "وا"))  # الفيفا، الناتو، اليونسكو
     if s.common_noun(head) and not (feminine or plural or acronym) and s.head_kind(head) is None \
-            and _content_follows(p, j, n) and p.verb_gender == "m":
+            and content_follows(p, j, n) and p.verb_gender == "m":
         person = p.d.carry_over("m", ("person",))
         if person is not None:
             return person, j  # وأضاف المهاجم الألماني الدولي السابق: the man spoken of
@@ -1137,7 +1137,7 @@ def _definite_subject(p: PhraseParser, i: int, j: int, n: int) -> Found:
     k = j
     while k < n and (toks[k].text in (",", ";") or s.is_(k, "skip")):
         k += 1
-    if not (_content_follows(p, j, n) or k < n and toks[k].text in ("الي", "علي", "عن")):
+    if not (content_follows(p, j, n) or k < n and toks[k].text in ("الي", "علي", "عن")):
         return None
     fs, fe = head.start, toks[j - 1].end
     surface = doc.surface(fs, fe)
@@ -1159,7 +1159,7 @@ def _described(p: PhraseParser, i: int, n: int) -> Found:
     if p.verb_object and gender == "f":
         return None  # ورفضت محاولة مجموعة …: a feminine noun after a verb that takes one is its object
     sp, j = p.group(i, i + 1, n, gender)
-    if _content_follows(p, j, n):
+    if content_follows(p, j, n):
         return sp, j
     described = _describing_clause(p, j, n) if p.s.is_(i, "person_noun") else None
     if described is None:

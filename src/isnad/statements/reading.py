@@ -51,7 +51,7 @@ CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a co
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
 DURING = ("فيه", "فيها", "خلاله", "خلالها")  # after a verb: during the call, speech or cable named before
 CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
-_KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
+KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
 
 
 class SentenceReader:
@@ -718,7 +718,7 @@ class SentenceReader:
         if not qad and not described_name(self.s, first, last + 1):
             return None  # without قد only a phrase the rules read, or what someone is and a name (وكان
             #              الحارس الإيطالي ماركو بيرتي أعلن اعتزاله), is the subject
-        return self._kana_subject_words(_KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
+        return self._kana_subject_words(KANA_GENDER[self.toks[kana].text.lstrip("وف")], first, last)
 
     def kana_subject_phrase(self, ci: int) -> Speaker | None:
         """The speaker phrase that opens a clause of كان and reaches the verb at ``ci``, its
@@ -748,7 +748,7 @@ class SentenceReader:
         for kana in range(ci - 2, max(-1, ci - 2 - SUBJECT_SPAN), -1):
             if s.at(kana, "cue", lambda m: m.value["kind"] != "noun") is not None or toks[kana].text in (".", ":", ";"):
                 return None
-            if _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
+            if KANA_GENDER.get(toks[kana].text.lstrip("وف")) is not None:
                 return kana if self.opens_clause(kana) else None
         return None
 
@@ -779,7 +779,7 @@ class SentenceReader:
         kana = next((k for k in range(end - 1, max(-1, end - 1 - SUBJECT_SPAN), -1)
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
-        if kana is None or kana == end - 1 or _KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
+        if kana is None or kana == end - 1 or KANA_GENDER.get(toks[kana].text.lstrip("وف")) is None \
                 or not self.opens_clause(kana):
             return None
         first, last = kana + 1, end - 1
