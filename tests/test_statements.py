@@ -2048,3 +2048,12 @@ def test_the_topic_of_a_clause_is_never_its_subject():
                      "وأوضح المدرب أن الفريق جاهز، وعن رحيله عن النادي قال: إن القرار نهائي.")
     assert_speakers(sts, {"الأرباح كبيرة": "سامي العلي", "القرار نهائي": "المدرب"})
     assert find(sts, "الفريق جاهز")["content"].rstrip("،, ").endswith("جاهز")  # the topic opens the next words
+
+
+def test_a_refusal_to_give_ones_own_name_is_an_aside_on_the_source_not_a_statement():
+    sts = own_spanned("وقال مسؤول في البلدية رافضا الكشف عن اسمه إن المشروع متأخر.\n"
+                     "وقال موظف، رفض الكشف عن هويته، إن الرواتب صرفت.\n"
+                     "ورفض المتحدث الكشف عن قيمة العقد.")
+    assert_speakers(sts, {"المشروع متأخر": "مسؤول في البلدية", "الرواتب صرفت": "موظف"})
+    assert not any("اسمه" in s["content"] or "هويته" in s["content"] for s in sts)
+    assert find(sts, "قيمة العقد")["stance"] == "decline_comment"  # a refusal to reveal something else speaks

@@ -937,6 +937,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقال رجل كان يقف قرب السوق إن الانفجار كان قويا.", {"speaker": "anonymous", "content": "الانفجار كان قويا"}),
     ("وقال تيخونوف، الذي التقى الوزير أمس، إن المفاوضات ستستمر.", {"speaker": "تيخونوف", "content": "المفاوضات ستستمر"}),
     ("وقالت يامبو، التي لم تذكر الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
+    ("وقالت كارولينا، التي فازت بالسباق أمس، إنها ستعتزل.", {"speaker": "كارولينا", "content": "ستعتزل"}),
     ("أعلنت فولفو تراكس ثاني أكبر شركة للشاحنات في السويد أن مبيعاتها تراجعت.", {"speaker": "فولفو تراكس", "content": "مبيعاتها تراجعت"}),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
@@ -1005,7 +1006,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         return None  # وقدم شكره للمتظاهرين، وأبدى مرئياته وملاحظاته: the object, the subject unsaid
         #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
-                            or words[0].text.endswith(("ها", "هما", "نا", "وا")) or len(words[0].text) < 3
+                            or words[0].text.endswith(("ها", "هما", "وا")) or _noun_with_our(s, words[0], relative_aside or _relative_next(p, j, n))
+                            or len(words[0].text) < 3
                             or (_verb_shaped(s, words[0]) and not relative_aside)):
         return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا
         #   is; so is ياندكس، التي …: a relative clause describes a noun)
@@ -1017,6 +1019,21 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or doc.surface(toks[first].start, toks[role_end - 1].end)
         end = aside  # فديريكا موغريني، الممثلة العليا للأمن والسياسة الخارجية في الاتحاد الأوروبي، أن
     return sp, end
+
+
+def _noun_with_our(s: Sentence, tok: Token, described: bool) -> bool:
+    """A word in نا that is a noun with "our" (زملاؤنا، بلادنا), not a name: a known word before
+    نا, or any word in نا that no relative clause describes (سيرينا، التي …: a name)."""
+    w = tok.text
+    if not w.endswith("نا"):
+        return False
+    stem = Token(w[:-2], tok.start, tok.end - 2)
+    return not described or len(w) < 5 or s.common_noun(stem) or s.known(stem) or bool(s.classes_of.get(stem.text))
+
+
+def _relative_next(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether a relative pronoun (الذي، التي) opens at token ``j``."""
+    return j < n and p.s.is_(j, "subordinator") and p.s.toks[j].text.startswith("ال")
 
 
 def _verb_shaped(s: Sentence, tok: Token) -> bool:

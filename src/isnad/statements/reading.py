@@ -151,7 +151,20 @@ class SentenceReader:
             return False  # نقلت الوكالة عبر موقعها: the preposition, not عبّر (كما عبر المرضى عن شكرهم،
             #               برقية … عبر فيها عن: the verb)
         return not self.verbal_noun(cue, z) and not self._second_between(cue, z) and not self._lookalike(cue) \
-            and self._needs_met(cue, z)
+            and self._needs_met(cue, z) and not self._withheld_name(cue)
+
+    def _withheld_name(self, cue: Mention) -> bool:
+        """Whether a refusal withholds the speaker's own name, an aside on a source and no statement
+        (وقال مسؤول، رفض الكشف عن اسمه، إن …؛ رافضا الكشف عن هويته، رفضت ذكر اسمها)."""
+        if cue.value["stance"] not in ("decline_comment", "reject"):
+            return False
+        s, k = self.s, self.s.index_after(cue.end)
+        if k < self.n and (self.toks[k].text in self.doc.words.declined_objects
+                           or s.is_word(self.toks[k], "speech_object") or self.toks[k].text in ("ذكر", "نشر")):
+            k += 1  # الكشف، الإفصاح، ذكر: what is refused
+        if k < self.n and self.toks[k].text == "عن":
+            k += 1
+        return k < self.n and s.is_(k, "own_identity")
 
     def _lookalike(self, cue: Mention) -> bool:
         """Another word that folds to the same letters as the cue (``FOLDED_LOOKALIKES``), told
