@@ -98,6 +98,17 @@ def glued_noun(s: Sentence, tok: Token) -> bool:
     return tok.text[0] in "بفك" and len(rest.text) >= 3 and (s.common_noun(rest) or s.known(rest))
 
 
+def _ba_verbal_noun(s: Sentence, tok: Token) -> bool:
+    """A verbal noun behind ب, no name: a hamza after the ب (بإلغاء، بأهمية) or a word in م / ت
+    written with ة (بمقاضاة، بتسوية), not a first name (بثينة), a place (بريدة) or a family name
+    in با (باسلمة)."""
+    w, doc = tok.text, s.doc
+    if w[0] != "ب" or len(w) < 5 or s.first_name(tok):
+        return False
+    second = doc.original[doc.folded.to_original(tok.start + 1)]
+    return second in "أإ" or (w[1] in "مت" and s.written_ending(tok, "ة") and not s.known(tok))
+
+
 def family_name_word(s: Sentence, tok: Token) -> bool:
     """A definite word that may be a family name: unknown, not a plural nisba (العسكريين) nor a
     plural of a common noun (اللاعبين), not a noun with the feminine ة (فيصل بن خالد الجاهزية
@@ -163,13 +174,14 @@ def name_ends(s: Sentence, j: int, n: int) -> bool:
 def clear_end(s: Sentence, j: int, n: int) -> bool:
     """Where a name with no first name must end: a mark, a content opener, a cue, an
     adverbial, a relative pronoun, a role (not a title or a royal title: they come before a
-    name), a word glued to ل (… الصبيحي، إن / لـ«عكاظ») or a noun behind ب (ألكسيس تسيبراس
+    name, unless the name of another follows them: شكر الشيخ الحازمي اللواء الغامدي), a word glued to ل (… الصبيحي، إن / لـ«عكاظ») or a noun behind ب (ألكسيس تسيبراس
     بدعم …)."""
     if j >= n:
         return True
     tok = s.toks[j]
     return (not tok.text.isalpha() or tok.text[0] == "ل" or s.at(j, "cue", lambda m: not m.prefix_len) is not None
-            or (tok.text[0] == "ب" and glued_noun(s, tok)) or pronoun_object(s, tok)
+            or (tok.text[0] == "ب" and (glued_noun(s, tok) or _ba_verbal_noun(s, tok))) or pronoun_object(s, tok)
+            or _titled_name_at(s, j, n)
             or s.is_(j, "intro", "intro_say", "skip", "adverbial_prep", "negation", "subordinator")
             or (s.at(j, "role", lambda m: m.value["kind"] == "official") is not None
                 and not s.is_word(tok, "eponym")))
@@ -298,8 +310,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         if j - k >= 2 and s.common_noun(tok) and not s.first_name(tok) and not s.definite(tok) \
                 and j + 1 < n and s.definite(toks[j + 1]) and not s.is_word(toks[j + 1], "role_adjective"):
             break  # ووصف المواطن حسين هزازي مشاهد القصف: a noun in construct after the name, its object
-        if j > k and glued_noun(s, tok):
-            break  # وطالب الدكتور سعد مارق بضرورة …: a noun behind ب ends the name
+        if j > k and (glued_noun(s, tok) or _ba_verbal_noun(s, tok)):
+            break  # وطالب الدكتور سعد مارق بضرورة …، وهدد الفنان أحمد حلمي بمقاضاة …: a noun behind ب
+            #        ends the name
         if j > k and pronoun_object(s, tok):
             break  # وأبدى قاسم رضاه التام: his satisfaction, the object
         if j > k and not s.definite(tok) and s.head_kind(tok) is not None:
@@ -380,6 +393,14 @@ def adjective_first_name(s: Sentence, k: int, n: int) -> bool:
     after = toks[k + 1]
     return (name_word(s, after, first=False) and not s.definite(after) and not s.common_noun(after)
             and not s.first_name(after) and s.doc.by_start.get(after.start) is None)
+
+
+def _titled_name_at(s: Sentence, j: int, n: int) -> bool:
+    """Whether a title and a name, a first name or a family name, stand at token ``j`` (اللواء
+    الغامدي، الدكتور سعد): another person."""
+    after = titles_end(s, j, n)
+    return after is not None and after < n and s.at(after, "role") is None \
+        and (s.first_name(s.toks[after]) or family_name(s, s.toks[after]))  # (not الملا رئيس البعثة)
 
 
 def titles_end(s: Sentence, k: int, n: int) -> int | None:

@@ -104,7 +104,9 @@ class PersonPhrases:
                 named = self.person_name(k, n, opened, introduced and p == j) if k < n and not office else None
                 #       … أخصائي طب وجراحة العيون رئيس لجنة …: another office on the chain (رئيس is
                 #       also a listed first name), no name
-            after_title = titles_end(s, named[1], n) if named is not None and titled is None and named[1] < n else None
+            after_title = titles_end(s, named[1], n) if named is not None and titled is None and named[1] < n \
+                and not (introduced and p == j and s.at(p - 1, "role", lambda m: m.value["kind"] == "title")) else None
+            #   (شكر الشيخ الحازمي اللواء الغامدي: a title and a family name, then the one thanked)
             if after_title is not None and after_title < n:
                 named = self.person_name(after_title, n, introduced=True, alone=True) or named
                 #   المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي: the body's eponym, then the title and
