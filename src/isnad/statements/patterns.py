@@ -18,6 +18,7 @@ from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
+from .words import bare
 
 if TYPE_CHECKING:
     from .discourse import Discourse
@@ -105,6 +106,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return subject, j, False
     unsaid = " " in cue.key or r.subjectless(k) or (j < r.n and r.toks[j].text in (",", ":")) \
         or (_verb_opens_clause(r, ci) and (_ba_object_follows(r, cue, k) or _object_noun_follows(r, cue, k)
+                                            or _feminine_object_follows(r, cue, k)
                                             or _people_then_content(r, cue, k)
                                             or _object_then_needed_preposition(r, cue, k)))
     if unsaid and not r.subordinate(ci):
@@ -226,6 +228,29 @@ def _object_noun_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     as their object (``object_noun``: وأكد ضرورة استمرار التوعية، وشدد أهمية …) or a noun with its
     pronoun (وأبدى سعادته بالمعرض)."""
     return cue.value["object"] == "yes" and k < r.n and (r.s.is_(k, "object_noun") or pronoun_object(r.s, r.toks[k]))
+
+
+def _feminine_object_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """Whether a feminine noun right after a masculine verb that takes an object is that object,
+    for a feminine subject would make the verb feminine (واتهم الحكومة بالتقصير، وانتقد وزارة
+    الصحة، كما اتهم جهات مسؤولة بالفساد): a noun written with ة or a plural in ات, not a name
+    (أسامة), a role (الداعية) or a plural of men in ة (سادة، قضاة). Only for a verb joined by و / ف
+    that opens a clause of its own, right before the noun; not بين, «between»."""
+    ci = r.s.index_after(cue.start)
+    if cue.value["object"] != "yes" or cue.value["gender"] != "m" or k >= r.n or k != r.s.index_after(cue.end) \
+            or r.doc.text[cue.start:cue.key_start] not in ("و", "ف") or _in_relative_clause(r, ci) \
+            or r.doc.words.lemma_is(cue.value, "also_preposition"):
+        return False
+    s, tok = r.s, r.toks[k]
+    noun = bare(tok.text)
+    if (len(noun) == 4 and noun[1] == "ا") or noun.endswith("اه"):
+        return False  # سادة، قادة، دعاة: men, who take a masculine verb
+    return tok.text.isalpha() and (s.written_ending(tok, "ة") or (tok.text.endswith("ات") and len(tok.text) > 4)) \
+        and not s.is_word(tok, "any_first_name") and s.head_kind(tok) != "group" \
+        and s.at(k, "role", lambda m: m.value["kind"] in ("official", "title", "anonymous")) is None \
+        and s.at(k, "actor", lambda m: r.doc.lexicon.actors[m.value].kind == "person") is None and not s.starts_name(k) \
+        and not r.parser.met_after_first_name(tok) and not (k + 1 < r.n and r.s.prep_then_intro(k + 1))
+    #   (وأشار بدلة إلى أن: a family name met before, the subject)
 
 
 def _object_then_needed_preposition(r: SentenceReader, cue: Mention, k: int) -> bool:
@@ -756,9 +781,9 @@ def object_opening(r: SentenceReader, cue: Mention, zs: int, subject_known: bool
         return r.object_start(zs)
     if zs < r.n and (r.toks[zs].text in OBJECT_PREPOSITIONS or _glued_object(r, r.toks[zs])
                      or _object_noun_follows(r, cue, zs) or _people_then_content(r, cue, zs)
-                     or _object_then_needed_preposition(r, cue, zs)):
+                     or _object_then_needed_preposition(r, cue, zs) or _feminine_object_follows(r, cue, zs)):
         return zs  # وشدد على ضرورة …، وأشاد بجهود الفرق، ودعا لاستمرار الجهود، وأكد ضرورة …، ودعت
-        #            الراغبين إلى …: the subject unsaid
+        #            الراغبين إلى …، واتهم الحكومة بالتقصير: the subject unsaid
     if " " in cue.key:  # رفض التعليق / تهرب من …: the cue names what is declined
         return r.s.index_after(cue.key_start + cue.key.index(" ") + 1)
     return None
@@ -1811,6 +1836,10 @@ def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
      {"cue": "أوضحت", "speaker": "سارة السالم", "content": "البرنامج مهم"}),
     ("وانطلق الحفل بكلمة ألقاها المدير سالم الحربي، أوضح فيها أن التجمع كبير.",
      {"cue": "أوضح", "speaker": "سالم الحربي", "content": "التجمع كبير"}),
+    ("وقال النائب إن الميزانية تأخرت. واتهم الحكومة بالتقصير في صرف المخصصات.",
+     {"cue": "اتهم", "speaker": "النائب", "content": "الحكومة بالتقصير"}),
+    ("وقال رئيس البلدية إن الحدائق جاهزة. واقترح عربات متنقلة لبيع المشروبات.",
+     {"cue": "اقترح", "speaker": "رئيس البلدية", "content": "عربات متنقلة"}),
 )
 def reporting_verb(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """A reporting verb with its subject after it (قال X إن …) or before it (X، من جانبه، أوضح
