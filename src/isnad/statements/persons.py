@@ -217,3 +217,23 @@ class PersonPhrases:
                 return True
             end = pos
         return False
+
+    def full_name_met(self, tok: Token) -> tuple[int, int] | None:
+        """The span of the first name and ``tok`` where the article named that person before
+        (التقى الوزير سامي فيلدمان … وانتقد فيلدمان: سامي فيلدمان), when ``tok`` is a foreign family
+        name, without the article, and every earlier mention of it after a first name has the same
+        one; else None."""
+        doc = self.doc
+        text, w = doc.text, tok.text
+        if self.s.definite(tok) or self.s.common_noun(tok) or w.endswith(("ون", "ين")):
+            return None  # الدخيل: an Arab family name, which a relative may share; بدلة، الباحثون: a
+            #   word or a plural, whatever stood before it
+        found, firsts, end = None, set(), tok.start
+        while (pos := text.rfind(" " + w, doc.start, end)) >= 0:
+            after = pos + 1 + len(w)
+            first = text.rfind(" ", doc.start, pos)
+            if (after >= len(text) or not text[after].isalpha()) and text[first + 1:pos] in doc.words.of("first_name"):
+                firsts.add(text[first + 1:pos])
+                found = found or (first + 1, after)
+            end = pos
+        return found if len(firsts) == 1 else None

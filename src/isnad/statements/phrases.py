@@ -586,6 +586,8 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("وطالب ناخبون بإعادة فرز الأصوات.", {"speaker": "anonymous", "content": "بإعادة فرز"}),
     ("وأبدت الجماهير النصراوية ارتياحا كبيرا للصفقات.", {"speaker": "الجماهير النصراوية", "content": "ارتياحا كبيرا"}),
     ("وأوضح القسم الإعلامي بالجامعة أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
+    ("التقى الوزير سامي فيلدمان أمس. وانتقد فيلدمان سياسة الحكومة.",
+     {"speaker": "سامي فيلدمان", "content": "سياسة الحكومة"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -598,13 +600,16 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     tok = toks[i]
     if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
             and (family_name(s, tok) or ((s.opens_content(toks[i + 1]) or (
-                s.definite(tok) and not s.common_noun(tok) and _object_follows(p, i + 1)))
+                (s.definite(tok) or (name_word(s, tok, first=False) and not glued_noun(s, tok))) and not s.common_noun(tok)
+                and _object_follows(p, i + 1)))
                 and p.met_after_first_name(tok))):
         end = i + 1
         if end < n and s.conjunction(toks[end]) and family_name(s, unglued(toks[end])):
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
-        surface = doc.surface(tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق
-        return Speaker(surface, surface, "person", (tok.start, toks[end - 1].end)), end
+        met = p.full_name_met(tok) if end == i + 1 else None
+        span = met or (tok.start, toks[end - 1].end)  # وقال القحطاني إن، رفض الأنصاري التعليق; سامي
+        surface = doc.surface(*span)  #                   فيلدمان, named before in full
+        return Speaker(surface, surface, "person", span), end
     head = s.head_kind(tok) or ("group" if _sound_plural(p, tok) and not (i and toks[i - 1].text == '"') else None)
     #   (ويقول "هاملتون": one word in quotes is a name)
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
