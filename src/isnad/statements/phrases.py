@@ -227,6 +227,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وهدد الفنان سامر حلمي بمقاضاة الصحيفة.", {"speaker": "سامر حلمي", "content": "بمقاضاة الصحيفة"}),
     ("وشكر الشيخ الحربي اللواء العتيبي على حسن الاستقبال.", {"speaker": "الحربي", "content": "اللواء العتيبي على"}),
     ("وشكر الدكتور الحربي العقيد العتيبي على حسن الاستقبال.", {"speaker": "الحربي", "content": "العقيد العتيبي على"}),
+    ("وذكرت صحيفة (الأنباء) أن المشروع تأخر.", {"speaker": "الأنباء", "content": "المشروع تأخر"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
