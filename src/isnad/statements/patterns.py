@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .names import accusative_noun, glued_noun, names_someone, pronoun_object
+from .names import accusative_noun, glued_noun, name_word, names_someone, pronoun_object
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
@@ -50,6 +50,9 @@ INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introdu
 SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
 OBJECT_BEFORE_PREPOSITION = 6  # words of an object between a verb and the إلى it needs (وعزا ذلك إلى)
 SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«الوطن»:)
+AS = ("كما", "وكما")  # كما يقول X: as X says
+WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
+AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 Result = Draft | Dropped | None
 
@@ -1722,6 +1725,79 @@ def _words_of_the_noun(r: SentenceReader, cue: Mention, ci: int) -> Result:
                         r.doc.folded.span_to_original(r.active.cue.key_start, r.active.cue.end),
                         "the words of its speech noun follow (… أكد فيه): that statement takes its place")
     return draft
+
+
+@STATEMENT_PATTERNS.rule(
+    ("وسينتهي الحال بالطفل في السجن، كما يقول الباحث سامي فيلدمان.",
+     {"speaker": "سامي فيلدمان", "content": "وسينتهي الحال بالطفل في السجن"}),
+    ("واتفق المشاركون، كما أعلن رئيس القمة، على التنسيق الوثيق بين البلدين.",
+     {"speaker": "رئيس القمة", "content": "على التنسيق الوثيق"}),
+    ("ويعاني الاقتصاد من الركود (دون 3 في المائة هذه السنة كما يقول صندوق النقد الدولي).",
+     {"speaker": "صندوق النقد الدولي", "content": "دون 3 في المائة"}),
+    ("وقالت الشركة إن الأرباح تراجعت، كما قالت إن المبيعات ارتفعت.", None),
+    ("وأتى التكريم بتوجيه من الرئيس، كما شكرت الهيئة مالك الوحدات.", None),
+)
+def as_said(r: SentenceReader, cue: Mention, ci: int) -> Result:
+    """«كما يقول X»: X says what the clause around it tells (…، كما يقول الباحث فلان. / اتفق
+    المشاركون، كما أعلن الرئيس، على …), when no words of its own follow X (not «كما قالت إن …»:
+    it also said)."""
+    if cue.value["kind"] not in VERB_KINDS[:2] or cue.prefix_len or ci < 3 or r.toks[ci - 1].text not in AS \
+            or not r.doc.words.lemma_is(cue.value, "as_said"):
+        return None  # (…، كما شكرت مالك الوحدات: it also thanked)
+    found = speaker_of(r, cue, ci, None, carry_over=True) or _one_word_name(r, r.s.index_after(cue.end))
+    if found is None:
+        return None
+    speaker, k, explicit = found
+    k = r.s.past_time_words(k)
+    if k < r.n and r.toks[k].text.isalpha() and r.s.is_(k, "preposition", "adverbial_prep") and explicit:
+        k = _past_where_said(r, k)  # كما يقول فلان في صحيفة «…»: where he says it
+    closed = k >= r.n or r.toks[k].text in AS_SAID_ENDS or r.toks[k - 1].text == ","
+    if not closed or r.intro(k) is not None and r.intro(k)[1] == k:
+        return None  # كما قالت إن …، كما أكدت تنظيم وقفات: it also said
+    if not explicit and k < r.n and r.toks[k].text != ".":
+        return None  # (…، كما تقول، …: who says it is not said)
+    k -= k < r.n and r.toks[k].text not in AS_SAID_ENDS  # (the comma the speaker phrase took)
+    end = ci - 2
+    while end > 0 and r.toks[end].text in (",", ";", "-"):
+        end -= 1
+    if end < 1:
+        return None
+    claim_end = r.toks[end].end
+    if r.toks[ci - 2].text == "," and k < r.n and r.toks[k].text == "," and _clause_goes_on(r, k + 1):
+        claim_end = r.s.span[1]  # اتفق المشاركون، كما أعلن الرئيس، على التنسيق …: the clause goes on
+    draft = r.draft(speaker, cue, (r.toks[0].start, claim_end), 0)
+    draft.attribution_start = cue.start
+    return draft
+
+
+def _one_word_name(r: SentenceReader, k: int) -> tuple[Speaker, int, bool] | None:
+    """One word no list knows right before the end of an as-said phrase: a person's name
+    (…، كما يقول ستراند.)."""
+    if k + 1 >= r.n or r.toks[k + 1].text not in AS_SAID_ENDS or not name_word(r.s, r.toks[k], first=False) \
+            or r.s.definite(r.toks[k]) or r.s.common_noun(r.toks[k]) or r.s.known(r.toks[k]):
+        return None
+    span = (r.toks[k].start, r.toks[k].end)
+    surface = r.doc.surface(*span)
+    r.parser.last_rule = "as_said_name"
+    return Speaker(surface, surface, "person", span), k + 1, True
+
+
+def _past_where_said(r: SentenceReader, k: int) -> int:
+    """Past a phrase behind في / خلال up to the next mark (في صحيفة «نيويورك تايمز»، في مقابلة
+    مع الإذاعة), when it holds no opener of words."""
+    z = k + 1
+    while z < r.n and z - k <= WHERE_SAID_WORDS and r.toks[z].text not in (".", ",", ")", ";") \
+            and not r.s.is_(z, "intro", "intro_say"):
+        z += 1
+    return z if z < r.n and not r.s.is_(z, "intro", "intro_say") else k
+
+
+def _clause_goes_on(r: SentenceReader, k: int) -> bool:
+    """Whether the clause an as-said phrase interrupts goes on at token ``k``: no new clause (و،
+    a subordinator), no cue of its own."""
+    return k < r.n and r.toks[k].text.isalpha() and r.toks[k].text[0] != "و" \
+        and not r.s.is_(k, "skip", "clause_opener", "contrast", "subordinator") \
+        and all(r.live_cue(z) is None for z in range(k, r.n))
 
 
 @STATEMENT_PATTERNS.rule(
