@@ -533,6 +533,8 @@ def _bare_report_speaks(p: PhraseParser, j: int, n: int) -> bool:
     ("وقال خالد العمري صاحب محل للعطور بالسوق إن الإقبال ضعيف.", {"speaker": "خالد العمري"}),
     ("وقالت يوتا كرامر المسؤولة عن الإعلام في المتحف: «افتتحنا القاعة الجديدة».", {"speaker": "يوتا كرامر"}),
     ("وقال تي كي راجان إن الحريق بدأ ليلا.", {"speaker": "تي كي راجان"}),
+    ("وقال ماركو غولدمان، كبير الاقتصاديين في بنك الخليج، إن الركود قادم.",
+     {"speaker": "ماركو غولدمان", "content": "الركود قادم"}),
 )
 def person_name(p: PhraseParser, i: int, n: int) -> Found:
     """A name already met in the article (غروشكو), or a new name that starts with a first name
