@@ -50,6 +50,7 @@ INTRODUCING_SENTENCE = 400  # characters of the sentence before that may introdu
 SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن / أن / colon
 OBJECT_BEFORE_PREPOSITION = 6  # words of an object between a verb and the إلى it needs (وعزا ذلك إلى)
 SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«الوطن»:)
+THAT_BEFORE = ("ذلك", "هذا", "بذلك", "بهذا")  # أوضح ذلك X، صرح بذلك X: what the sentence before told
 AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
@@ -1804,14 +1805,17 @@ def _clause_goes_on(r: SentenceReader, k: int) -> bool:
     ("وأحبط الجمرك تهريب كميات كبيرة من الخمور. أوضح ذلك مدير عام الجمرك عبدالرحمن المحنا.",
      {"speaker": "عبدالرحمن المحنا", "content": "وأحبط الجمرك تهريب"}),
     ("أوضح ذلك التقرير أن الأسعار سترتفع.", None),
+    ("وامتد الحريق إلى إحدى الغرف داخل المبنى. صرح بذلك المتحدث الرسمي للدفاع المدني بالمنطقة.",
+     {"speaker": "المتحدث الرسمي للدفاع المدني", "content": "وامتد الحريق"}),
 )
 def said_that_before(r: SentenceReader, cue: Mention, ci: int) -> Result:
-    """«أوضح ذلك X»: X said what the sentence before tells (… ولم تنجح محاولة التهريب. أوضح ذلك
-    مدير عام الجمرك …), when no content of its own follows (not أوضح ذلك التقرير أن …)."""
-    if cue.value["kind"] != "verb_past" or r.d.sentence_no == 0 or cue.prefix_len:
-        return None
+    """«أوضح ذلك X»، «صرح بذلك X»: X said what the sentence before tells (… ولم تنجح محاولة
+    التهريب. أوضح ذلك مدير عام الجمرك …), when no content of its own follows (not أوضح ذلك التقرير
+    أن …)."""
+    if cue.value["kind"] != "verb_past" or r.d.sentence_no == 0 or (cue.prefix_len and ci > 0):
+        return None  # (وصرح بذلك X: the sentence opens with it)
     k = r.s.index_after(cue.end)
-    if k >= r.n or r.toks[k].text not in ("ذلك", "هذا"):
+    if k >= r.n or r.toks[k].text not in THAT_BEFORE:
         return None
     found = r.parser.parse(r.s.past_time_words(k + 1), r.n)
     if found is None:
