@@ -2057,3 +2057,11 @@ def test_a_refusal_to_give_ones_own_name_is_an_aside_on_the_source_not_a_stateme
     assert_speakers(sts, {"المشروع متأخر": "مسؤول في البلدية", "الرواتب صرفت": "موظف"})
     assert not any("اسمه" in s["content"] or "هويته" in s["content"] for s in sts)
     assert find(sts, "قيمة العقد")["stance"] == "decline_comment"  # a refusal to reveal something else speaks
+
+
+def test_a_family_name_met_before_speaks_in_a_subordinate_clause_and_past_time_words():
+    sts = own_spanned("قال الوزير جواد ليفانتي إن الميزانية صعبة.\n"
+                     "وتراجعت السوق عندما أعلن ليفانتي أنه خفض توقعاته.\n"
+                     "والتقى المحافظ سامر دوبريه أمس.\n"
+                     "وأكد دوبريه الأسبوع الماضي أن الخطة جاهزة.")
+    assert_speakers(sts, {"خفض توقعاته": "جواد ليفانتي", "الخطة جاهزة": "سامر دوبريه"})

@@ -627,8 +627,9 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
             and res[1] < r.n and r.toks[res[1]].text[0] == "ب" and not r.s.is_(res[1], "ba_adverb"):
         return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
         #              السعودية بأشد العبارات: an adverb)
-    if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1:
-        return None
+    if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1 \
+            and res[0].span[0] == r.toks[k].start:
+        return None  # (عندما أعلن ليفي أنه …: the family name of one named before speaks)
     if res[0].span[0] == r.toks[k].start and not _verb_agrees(cue.value["gender"], res[0]):
         return None  # التي انتقد فيها إسرائيل: a feminine noun after a masculine verb is its object
     if _first_name_and_a_noun(r, res[0], cue.value["gender"]):

@@ -603,6 +603,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     tok = toks[i]
     if i + 1 < n and tok.text.isalpha() and not doc.by_start.get(tok.start) and not s.known(tok) \
             and (family_name(s, tok) or ((s.opens_content(toks[i + 1]) or (
+                s.past_time_words(i + 1) > i + 1 and content_follows(p, i + 1, n)) or (
                 (s.definite(tok) or (name_word(s, tok, first=False) and not glued_noun(s, tok))) and not s.common_noun(tok)
                 and _object_follows(p, i + 1)))
                 and p.met_after_first_name(tok))):
