@@ -2065,3 +2065,9 @@ def test_a_family_name_met_before_speaks_in_a_subordinate_clause_and_past_time_w
                      "والتقى المحافظ سامر دوبريه أمس.\n"
                      "وأكد دوبريه الأسبوع الماضي أن الخطة جاهزة.")
     assert_speakers(sts, {"خفض توقعاته": "جواد ليفانتي", "الخطة جاهزة": "سامر دوبريه"})
+
+
+def test_a_relative_clause_speaks_for_its_antecedent_past_where_it_was_said():
+    sts = own_spanned("وتحدث الرئيس سامر دوبريه الذي أعلن في ختام أعمال القمة أن المنظمة دخلت مرحلة جديدة.\n"
+                     "وتراجعت الأسهم بعد بيانات البنك المركزي الذي حذر في بيان أنه لن يضخ أموالا جديدة.")
+    assert_speakers(sts, {"مرحلة جديدة": "سامر دوبريه", "أموالا جديدة": "البنك المركزي"})

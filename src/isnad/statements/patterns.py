@@ -51,6 +51,7 @@ SLOT_WORDS = 10  # words a subject slot no rule reads may hold before its إن /
 OBJECT_BEFORE_PREPOSITION = 6  # words of an object between a verb and the إلى it needs (وعزا ذلك إلى)
 SAID_WHERE_WORDS = 8  # words from where or to whom the words were said to the إن / أن / colon (في حديث لـ«الوطن»:)
 THAT_BEFORE = ("ذلك", "هذا", "بذلك", "بهذا")  # أوضح ذلك X، صرح بذلك X: what the sentence before told
+SHORT_ADVERBIAL_WORDS = 5  # الذي أعلن في ختام أعمال القمة أن: where or when, before the words
 AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
@@ -331,8 +332,22 @@ def _opens_right_after(r: SentenceReader, j: int, saying: bool) -> bool:
     reports speech, not a passive (الذي أُعلن تعيينه، الذي أُعلن «أميرا للمؤمنين»)."""
     toks = r.toks
     j += j < r.n and r.s.at(j, "cue", lambda m: m.value["kind"] == "participle") is not None
+    j = _past_short_adverbial(r, r.s.past_time_words(j))  # الذي أعلن في ختام القمة أن
     return j < r.n and (toks[j].text == ":" or (saying and toks[j].text == '"') or r.s.is_(j, "intro", "intro_say")
                         or r.s.prep_then_intro(j))  # الذي أشار إلى أن
+
+
+def _past_short_adverbial(r: SentenceReader, j: int) -> int:
+    """Past a short phrase behind في / خلال that ends at an إن / أن (في ختام أعمال القمة أن), else
+    ``j``."""
+    if not (j < r.n and r.s.is_(j, "adverbial_prep")):
+        return j
+    for z in range(j + 1, min(r.n, j + SHORT_ADVERBIAL_WORDS + 1)):
+        if r.s.is_(z, "intro"):
+            return z
+        if not r.toks[z].text.isalpha() or r.s.at(z, "cue", lambda m: m.value["kind"] != "noun") is not None:
+            return j  # (في بيان أن: the statement it was said in)
+    return j
 
 
 def antecedent(r: SentenceReader, rel: int, gender: str) -> Speaker | None:
