@@ -2071,3 +2071,8 @@ def test_a_relative_clause_speaks_for_its_antecedent_past_where_it_was_said():
     sts = own_spanned("وتحدث الرئيس سامر دوبريه الذي أعلن في ختام أعمال القمة أن المنظمة دخلت مرحلة جديدة.\n"
                      "وتراجعت الأسهم بعد بيانات البنك المركزي الذي حذر في بيان أنه لن يضخ أموالا جديدة.")
     assert_speakers(sts, {"مرحلة جديدة": "سامر دوبريه", "أموالا جديدة": "البنك المركزي"})
+
+
+def test_one_name_between_kana_and_its_past_verb_is_the_subject():
+    sts = own_spanned("وقال الوزير سامر دوبريه إن الحوار مهم. وكان دوبريه أكد أمس أن العلاقات جديدة.")
+    assert_speakers(sts, {"العلاقات جديدة": "سامر دوبريه"})

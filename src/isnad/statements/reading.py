@@ -784,8 +784,8 @@ class SentenceReader:
         without قد, when the verb is in the past (وكان مسؤولو جهاز الإطفاء في كاليفورنيا ذكروا أن)."""
         toks, s = self.toks, self.s
         qad = ci > 0 and toks[ci - 1].text == "قد"
-        if ci < 3 or not (qad or s.at(ci, "cue", lambda m: m.value["kind"] == "verb_past") is not None):
-            return None
+        if ci < 2 + qad or not (qad or s.at(ci, "cue", lambda m: m.value["kind"] == "verb_past") is not None):
+            return None  # (وكان فيلدمان أكد: one word between كان and the verb)
         end = ci - 1 if qad else ci  # the index after the subject's words
         if qad and toks[end - 1].text == ",":
             end -= 1  # وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت: a comma before قد
