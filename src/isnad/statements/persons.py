@@ -77,7 +77,7 @@ class PersonPhrases:
         An unknown name may stand where the role words can end (``introduced`` at ``j``, after a
         comma or a definite word). Returns (speaker, next index, end of the role words)."""
         toks, s = self.s.toks, self.s
-        p = j
+        p, inner_named = j, False
         while p < min(n, j + ROLE_SCAN):
             skipped = self._inside_role(p, n)
             if skipped > p:
@@ -94,7 +94,7 @@ class PersonPhrases:
                 named = self.person_name(titled, n, introduced=True, alone=True)
             else:
                 before = toks[p - 1].text
-                opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) \
+                opened = (introduced and p == j) or k > p or s.definite(toks[p - 1]) or inner_named \
                     or (before[0] == "ل" and len(before) > 3) \
                     or (p > 1 and self._body_name_after_head(p - 1, n, then_name=False)
                         and self._two_word_name_at(p, n))
@@ -111,6 +111,10 @@ class PersonPhrases:
                 named = self.person_name(after_title, n, introduced=True, alone=True) or named
                 #   المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي: the body's eponym, then the title and
                 #   name of the one who heads it (not رئيس النادي سعد الحربي الفريق: the team he visited)
+            if named is not None and titled is None and not introduced and p == j and named[1] < n \
+                    and self._office_in_complement(p - 1):
+                p, inner_named = named[1], True  # مستشار الرئيس بوتين يوري أوشاكوف، السكرتير الخاص للرئيس
+                continue  #     هادي: the name of the office in the complement, not of the one who speaks
             if named is not None and named[1] < n and toks[named[1]].text in ("التابع", "التابعه"):
                 p = named[1] + 1  # غرفة عمليات عمر المختار التابعة للجيش الليبي عبدالكريم صبرا: the body's
                 continue  #       eponym, then what it belongs to, then the holder
@@ -126,6 +130,20 @@ class PersonPhrases:
                 #              takes, no role words
             p += 1
         return None
+
+    def _office_in_complement(self, k: int) -> bool:
+        """Whether the office at token ``k`` is a complement of the role before it, behind لـ or in
+        construct with an office or a body's head (السكرتير الخاص للرئيس، مستشار الرئيس، مدير مكتب
+        الرئيس): a name right after it is that office's holder; not an office in apposition (رئيس
+        الإدارة الإعلامية بوزارة الخارجية السفير …، أمير منطقة عسير الأمير …: the same person)."""
+        s = self.s
+        office = s.at(k, "role", lambda m: m.value["kind"] == "official") if k > 0 else None
+        if office is None or s.at(k, "role", lambda m: m.value["kind"] == "title") is not None:
+            return False  # (… بمنطقة الجوف الأستاذ …: a title before the name)
+        before = s.toks[k - 1]
+        glued = self.doc.text[office.start:office.key_start].lstrip("وف").startswith("ل")
+        return glued or (not s.definite(before) and before.text[0] != "و" and (s.head_kind(before) is not None or s.at(
+            k - 1, "role", lambda m: m.value["kind"] == "official") is not None))
 
     def _member_for(self, p: int) -> bool:
         """An عن at token ``p`` after a word of ``represents``: what a member or envoy stands for

@@ -228,6 +228,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وشكر الشيخ الحربي اللواء العتيبي على حسن الاستقبال.", {"speaker": "الحربي", "content": "اللواء العتيبي على"}),
     ("وشكر الدكتور الحربي العقيد العتيبي على حسن الاستقبال.", {"speaker": "الحربي", "content": "العقيد العتيبي على"}),
     ("وذكرت صحيفة (الأنباء) أن المشروع تأخر.", {"speaker": "الأنباء", "content": "المشروع تأخر"}),
+    ("وقال المستشار الخاص للرئيس دوبريه إن المحادثات مستمرة.", {"speaker": "المستشار الخاص للرئيس"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
@@ -839,7 +840,7 @@ def _describes(p: PhraseParser, j: int) -> bool:
     ("وأوضح استشاري أمراض الدم الدكتور عبدالكريم سالم، أن مناعة الإنسان تتحكم في المرض.",
      {"speaker": "عبدالكريم سالم", "content": "مناعة الإنسان"}),
     ("وقال رئيس الوزراء إن الأسعار سترتفع.", None),
-    ("وأشاد سكرتير أمين أمانة المنطقة الشرقية فهد حمزة بالمهرجان.", {"speaker": "فهد حمزة"}),
+    ("وأشاد محاسب فرع الشركة بالمنطقة الشمالية سامر حمدان بالمعرض.", {"speaker": "سامر حمدان"}),
     ("نفى الكرملين تقريرا لوكالة بلومبرج أفاد بأن الرئيس فلاديمير بوتين مستعد للتفاوض.", None),
     ("وقالت إثر لقائها بالرئيس التونسي الباجي قائد السبسي إن الجيش سيزود نظيره بعتاد.", None),
     ("توقع المتخصص في التسويق الرياضي في لندن طلال المغربي، أن تشهد المباراة حضورا.",
@@ -848,8 +849,8 @@ def _describes(p: PhraseParser, j: int) -> bool:
 )
 def description_then_title(p: PhraseParser, i: int, n: int) -> Found:
     """Words the lexicon does not know, then a title and a name (استشاري أمراض الدم الدكتور
-    عبدالكريم سالم) or, after a definite word, a listed first name (سكرتير أمين أمانة المنطقة
-    الشرقية فهد حمزة): the person, the words before the name as the role."""
+    عبدالكريم سالم) or, after a definite word, a listed first name (محاسب فرع الشركة بالمنطقة
+    الشمالية سامر حمدان): the person, the words before the name as the role."""
     s = p.s
     if not p.allow_name or not s.toks[i].text.isalpha() or s.stop(s.toks[i]) or s.is_(i, "preposition"):
         return None
