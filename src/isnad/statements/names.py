@@ -174,8 +174,8 @@ def name_ends(s: Sentence, j: int, n: int) -> bool:
 def clear_end(s: Sentence, j: int, n: int) -> bool:
     """Where a name with no first name must end: a mark, a content opener, a cue, an
     adverbial, a relative pronoun, a role (not a title or a royal title: they come before a
-    name, unless the name of another follows them: شكر الشيخ الحازمي اللواء الغامدي), a word glued to ل (… الصبيحي، إن / لـ«عكاظ») or a noun behind ب (ألكسيس تسيبراس
-    بدعم …)."""
+    name, unless the name of another follows them: شكر الشيخ الحربي اللواء العتيبي), a word
+    glued to ل (… الصبيحي، إن / لـ«عكاظ») or a noun behind ب (ألكسيس تسيبراس بدعم …)."""
     if j >= n:
         return True
     tok = s.toks[j]

@@ -106,7 +106,7 @@ class PersonPhrases:
                 #       also a listed first name), no name
             after_title = titles_end(s, named[1], n) if named is not None and titled is None and named[1] < n \
                 and not (introduced and p == j and s.at(p - 1, "role", lambda m: m.value["kind"] == "title")) else None
-            #   (شكر الشيخ الحازمي اللواء الغامدي: a title and a family name, then the one thanked)
+            #   (شكر الشيخ الحربي اللواء العتيبي: a title and a family name, then the one thanked)
             if after_title is not None and after_title < n:
                 named = self.person_name(after_title, n, introduced=True, alone=True) or named
                 #   المدير التنفيذي لمؤسسة عبد اللطيف جميل د. سعد الحربي: the body's eponym, then the title and
@@ -134,8 +134,8 @@ class PersonPhrases:
     def _office_in_complement(self, k: int) -> bool:
         """Whether the office at token ``k`` is a complement of the role before it, behind لـ or in
         construct with an office or a body's head (السكرتير الخاص للرئيس، مستشار الرئيس، مدير مكتب
-        الرئيس): a name right after it is that office's holder; not an office in apposition (رئيس
-        الإدارة الإعلامية بوزارة الخارجية السفير …، أمير منطقة عسير الأمير …: the same person)."""
+        الرئيس): a name right after it is that office's holder; not an office in apposition (مدير
+        الإدارة القانونية بالوزارة المستشار …، أمير المنطقة الأمير …: the same person)."""
         s = self.s
         office = s.at(k, "role", lambda m: m.value["kind"] == "official") if k > 0 else None
         if office is None or s.at(k, "role", lambda m: m.value["kind"] == "title") is not None:
