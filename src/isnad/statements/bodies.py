@@ -35,17 +35,16 @@ class BodyPhrases:
                 return named
         if head.value["kind"] == "outlet":
             k = j
-            closing = {'"': '"', "(": ")"}.get(toks[k].text) if k < n and j == after_head else None
-            #   صحيفة «الرياض»، صحيفة (سبورت): its name quoted or in brackets
-            if closing is None and k < n and toks[k].text == '"':
-                closing = '"'
+            opening = toks[k].text if k < n else ""
+            closing = '"' if opening == '"' else ")" if opening == "(" and j == after_head else None
+            #   صحيفة «الرياض»، صحيفة (سبورت): its name quoted, or in brackets right after the head
             if closing:
                 k += 1
             actor = doc.at(toks[k].start, "actor") if k < n else None
             if actor is not None and doc.lexicon.actors[actor.value].kind in ("outlet", "agency"):
                 sp = self.actor_speaker(actor)
                 k = s.index_after(actor.end)
-                k += k < n and closing is not None and toks[k].text == closing
+                k += k < n and toks[k].text == closing
                 return sp, self._outlet_adjectives(k, n)
             if closing:
                 close = next((x for x in range(k, min(n, k + 8)) if toks[x].text == closing), None)

@@ -592,7 +592,7 @@ def _in_relative_clause(r: SentenceReader, ci: int) -> bool:
     for z in range(ci - 1, -1, -1):
         if r.toks[z].text in CLAUSE_STARTS:
             return False
-        if r.s.is_(z, "subordinator") and r.toks[z].text.startswith("ال"):
+        if r.s.relative_pronoun(z):
             return True
     return False
 
@@ -1194,7 +1194,7 @@ def relay_source_phrase(r: SentenceReader, j: int, leading: bool = False) -> tup
     res = r.parser.noun_phrase(j, n)
     r.parser.last_rule = "noun_phrase"
     if res is not None and (s.head_kind(r.toks[j]) is None or (
-            res[1] < n and s.is_(res[1], "subordinator") and r.toks[res[1]].text.startswith("ال"))):
+            res[1] < n and s.relative_pronoun(res[1]))):
         return None  # بحسب المعلومات التي تم التوصل إليها، وفقا للقانون الدولي: a thing, not a source
     if res is None and (r.toks[j].text.endswith(("ون", "ين")) or s.head_kind(r.toks[j]) == "group") \
             and r.toks[j].text.isalpha() \
@@ -1471,13 +1471,21 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
                 and (speaker.entity_id or speaker.kind in ("outlet", "person", "official", "anonymous")):
             r.truncate(r.active, ci)  # …، حسبما أفادت وكالة رويترز: not part of what was said
         return Dropped("the relay of the statement before it")
-    end = ci - 1
-    while end > 0 and toks[end].text in (",", ";", "-"):
+    return _claim_around(r, speaker, cue, ci - 1, _claim_goes_on(r, ci, k), least=2)
+
+
+def _claim_around(r: SentenceReader, speaker: Speaker, cue: Mention, before: int, goes_on: bool,
+                  least: int = 1) -> Draft | None:
+    """The statement of an attribution that follows its claim (…، بحسب الشركة؛ …، كما يقول فلان):
+    the words from the sentence's start to token ``before`` (past its marks), or to the sentence's
+    end when ``goes_on``; None when fewer than ``least`` + 1 tokens stand before it."""
+    end = before
+    while end > 0 and r.toks[end].text in (",", ";", "-"):
         end -= 1
-    if end < 2:
+    if end < least:
         return None
-    claim_end = r.s.span[1] if _claim_goes_on(r, ci, k) else toks[end].end
-    draft = r.draft(speaker, cue, (toks[0].start, claim_end), 0)
+    claim_end = r.s.span[1] if goes_on else r.toks[end].end
+    draft = r.draft(speaker, cue, (r.toks[0].start, claim_end), 0)
     draft.attribution_start = cue.start
     return draft
 
@@ -1769,22 +1777,14 @@ def as_said(r: SentenceReader, cue: Mention, ci: int) -> Result:
     if k < r.n and r.toks[k].text.isalpha() and r.s.is_(k, "preposition", "adverbial_prep") and explicit:
         k = _past_where_said(r, k)  # كما يقول فلان في صحيفة «…»: where he says it
     closed = k >= r.n or r.toks[k].text in AS_SAID_ENDS or r.toks[k - 1].text == ","
-    if not closed or r.intro(k) is not None and r.intro(k)[1] == k:
+    opened = r.intro(k) if closed else None
+    if not closed or (opened is not None and opened[1] == k):
         return None  # كما قالت إن …، كما أكدت تنظيم وقفات: it also said
     if not explicit and k < r.n and r.toks[k].text != ".":
         return None  # (…، كما تقول، …: who says it is not said)
     k -= k < r.n and r.toks[k].text not in AS_SAID_ENDS  # (the comma the speaker phrase took)
-    end = ci - 2
-    while end > 0 and r.toks[end].text in (",", ";", "-"):
-        end -= 1
-    if end < 1:
-        return None
-    claim_end = r.toks[end].end
-    if r.toks[ci - 2].text == "," and k < r.n and r.toks[k].text == "," and _clause_goes_on(r, k + 1):
-        claim_end = r.s.span[1]  # اتفق المشاركون، كما أعلن الرئيس، على التنسيق …: the clause goes on
-    draft = r.draft(speaker, cue, (r.toks[0].start, claim_end), 0)
-    draft.attribution_start = cue.start
-    return draft
+    goes_on = r.toks[ci - 2].text == "," and k < r.n and r.toks[k].text == "," and _clause_goes_on(r, k + 1)
+    return _claim_around(r, speaker, cue, ci - 2, goes_on)  # اتفق المشاركون، كما أعلن الرئيس، على …
 
 
 def _one_word_name(r: SentenceReader, k: int) -> tuple[Speaker, int, bool] | None:

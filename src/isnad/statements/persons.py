@@ -13,6 +13,7 @@ from .speaker import Speaker
 from .words import bare
 
 ROLE_SCAN = 14  # words a role phrase's complements may run before its holder's name
+EARLIER_MENTIONS = 8  # earlier places of a word looked at for the person it named there
 Found = tuple[Speaker, int] | None
 
 
@@ -215,25 +216,32 @@ class PersonPhrases:
         return word.isalpha() and len(word) > 2 and not word.startswith(("ال", "و")) \
             and word not in self.doc.words.classes_of
 
+    def _earlier_mentions(self, tok: Token):
+        """The (start, end) of ``tok``'s word where it stood earlier in the article, as a whole
+        word after a space, the nearest first and at most EARLIER_MENTIONS of them."""
+        text, w = self.doc.text, tok.text
+        end = tok.start
+        for _ in range(EARLIER_MENTIONS):
+            pos = text.rfind(" " + w, self.doc.start, end)
+            if pos < 0:
+                return
+            after = pos + 1 + len(w)
+            if after >= len(text) or not text[after].isalpha():
+                yield pos, after
+            end = pos
+
     def met_after_first_name(self, tok: Token) -> bool:
         """Whether ``tok`` (الشليل، جوبتا) stood earlier in the article right after a first name,
         a name link or a word no list knows (… سعد الشليل، مانيش جوبتا): the family name of a
         person met before."""
         doc = self.doc
-        text, w = doc.text, tok.text
-        end = tok.start
-        for _ in range(8):
-            pos = text.rfind(" " + w, doc.start, end)
-            if pos < 0:
-                return False
-            after = pos + 1 + len(w)
-            before = text[max(doc.start, pos - 30):pos].split()
-            if (after >= len(text) or not text[after].isalpha()) and before and (
+        for pos, _ in self._earlier_mentions(tok):
+            before = doc.text[max(doc.start, pos - 30):pos].split()
+            if before and (
                     before[-1] in doc.words.of("first_name") or before[-1] in doc.words.of("name_link")
                     or (len(before) > 1 and before[-2] in doc.words.of("name_link"))
                     or self._unknown_word(before[-1])):
                 return True
-            end = pos
         return False
 
     def full_name_met(self, tok: Token) -> tuple[int, int] | None:
@@ -241,17 +249,14 @@ class PersonPhrases:
         (التقى الوزير سامي فيلدمان … وانتقد فيلدمان: سامي فيلدمان), when ``tok`` is a foreign family
         name, without the article, and every earlier mention of it after a first name has the same
         one; else None."""
-        doc = self.doc
-        text, w = doc.text, tok.text
-        if self.s.definite(tok) or self.s.common_noun(tok) or w.endswith(("ون", "ين")):
+        if self.s.definite(tok) or self.s.common_noun(tok) or tok.text.endswith(("ون", "ين")):
             return None  # الدخيل: an Arab family name, which a relative may share; بدلة، الباحثون: a
             #   word or a plural, whatever stood before it
-        found, firsts, end = None, set(), tok.start
-        while (pos := text.rfind(" " + w, doc.start, end)) >= 0:
-            after = pos + 1 + len(w)
-            first = text.rfind(" ", doc.start, pos)
-            if (after >= len(text) or not text[after].isalpha()) and text[first + 1:pos] in doc.words.of("first_name"):
+        text = self.doc.text
+        found, firsts = None, set()
+        for pos, after in self._earlier_mentions(tok):
+            first = text.rfind(" ", self.doc.start, pos)
+            if text[first + 1:pos] in self.doc.words.of("first_name"):
                 firsts.add(text[first + 1:pos])
                 found = found or (first + 1, after)
-            end = pos
         return found if len(firsts) == 1 else None

@@ -748,7 +748,7 @@ def content_follows(p: PhraseParser, j: int, n: int) -> bool:
         if steps and p.verb_object and toks[j - 1].text in (",", ")") and _object_follows(p, j) \
                 and any(s.is_(z, "skip") for z in range(start, j)):
             return True  # وأعلن معرض الكتاب، أمس (الأحد)، تمديد فترة التسجيل: its object, past the time
-        if s.is_(j, "subordinator") and tok.text.startswith("ال"):
+        if s.relative_pronoun(j):
             k = j + 1  # وقالت رنا ريري التي كانت بين الحضور إن …: past the relative clause
             while k < n and k - j <= 40 and toks[k].text not in (",", ";", ":", '"') and not s.is_(k, "intro"):
                 k += 1  # (وذكر غزال عبد الله الذي يسكن قرب المكان "…": a quotation opens the words)
@@ -1008,7 +1008,7 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     if aside is None and j - name_start >= 2 and not content_follows(p, j, n):
         aside = role_end = _description_before_opener(p, j, n)  # فيشر ستيفنز منتج ذي كوف:
     surnamed = j - name_start >= 2 and family_name(s, toks[j - 1]) and _object_after_name(p, j, n)
-    relative_aside = j + 1 < n and toks[j].text == "," and s.is_(j + 1, "subordinator") and toks[j + 1].text.startswith("ال")
+    relative_aside = j + 1 < n and toks[j].text == "," and s.relative_pronoun(j + 1)
     related = j - name_start >= 2 and relative_aside and not pronoun_object(s, toks[name_start])
     #   (بيتاني بارون جيبس، التي قادت الدراسة، …: a relative clause aside; not وضعها موريس لابوز، …)
     if j == name_start or not (content_follows(p, j, n) or ((described and p.verb_object) or surnamed) or related
@@ -1019,7 +1019,8 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
         return None  # وقدم شكره للمتظاهرين، وأبدى مرئياته وملاحظاته: the object, the subject unsaid
         #   (جوزيه مورينيو is a name)
     if len(words) == 1 and (p.s.written_ending(words[0], "ة") or accusative_noun(s, words[0])
-                            or words[0].text.endswith(("ها", "هما", "وا")) or _noun_with_our(s, words[0], relative_aside or _relative_next(p, j, n))
+                            or words[0].text.endswith(("ها", "هما", "وا"))
+                            or _noun_with_our(s, words[0], relative_aside or (j < n and s.relative_pronoun(j)))
                             or len(words[0].text) < 3
                             or (_verb_shaped(s, words[0]) and not relative_aside)):
         return None  # ضرورة أن، تفهما، زملائها: a noun; يمكن، تبقى، وضجوا، يتبين، ينبغي: a verb, not a name (زانداميلا
@@ -1042,11 +1043,6 @@ def _noun_with_our(s: Sentence, tok: Token, described: bool) -> bool:
         return False
     stem = Token(w[:-2], tok.start, tok.end - 2)
     return not described or len(w) < 5 or s.common_noun(stem) or s.known(stem) or bool(s.classes_of.get(stem.text))
-
-
-def _relative_next(p: PhraseParser, j: int, n: int) -> bool:
-    """Whether a relative pronoun (الذي، التي) opens at token ``j``."""
-    return j < n and p.s.is_(j, "subordinator") and p.s.toks[j].text.startswith("ال")
 
 
 def _verb_shaped(s: Sentence, tok: Token) -> bool:

@@ -316,7 +316,7 @@ class SentenceReader:
         its comma (ردا على سؤال،) and the statement or place it was made in (في بيان، في فيينا)."""
         toks, s = self.toks, self.s
         k = self.skip_words(k)
-        if k < self.n and s.is_(k, "subordinator") and toks[k].text.startswith("ال"):
+        if k < self.n and s.relative_pronoun(k):
             comma = next((c for c in range(k + 1, min(self.n, k + 25)) if toks[c].text == ","), None)
             if comma is not None:
                 k = self.skip_words(comma + 1)  # أثنى الملحم، الذي زار المهرجان، على جهود …

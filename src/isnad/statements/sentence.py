@@ -178,6 +178,10 @@ class Sentence:
                 or self.doc.at(tok.start, "cue", lambda m: not (
                     m.value["kind"] == "noun" and self.doc.text[tok.start:m.key_start] in ("ال", "ل", "لل"))) is not None)
 
+    def relative_pronoun(self, k: int) -> bool:
+        """Whether a relative pronoun (الذي، التي، الذين) stands at token ``k``, not أن or ما."""
+        return self.is_(k, "subordinator") and self.toks[k].text.startswith("ال")
+
     def conjunction(self, tok: Token) -> bool:
         """A word glued to و (and …), unless the lexicon knows it whole (وزارة، وكالة)."""
         return tok.text.startswith("و") and not any(
