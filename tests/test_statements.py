@@ -2076,3 +2076,11 @@ def test_a_relative_clause_speaks_for_its_antecedent_past_where_it_was_said():
 def test_one_name_between_kana_and_its_past_verb_is_the_subject():
     sts = own_spanned("وقال الوزير سامر دوبريه إن الحوار مهم. وكان دوبريه أكد أمس أن العلاقات جديدة.")
     assert_speakers(sts, {"العلاقات جديدة": "سامر دوبريه"})
+
+
+def test_a_relative_clause_describing_the_source_is_no_part_of_the_content():
+    sts = own_spanned("وبحسب المحلل سامر الخطيب الذي تابع المفاوضات عن قرب، فإن الاتفاق بات قريبا.\n"
+                     "وتحدث الوزير جواد ليفانتي الذي زار المدينة أمس عن خطة لتوسيع الميناء.")
+    assert_speakers(sts, {"الاتفاق بات قريبا": "سامر الخطيب", "توسيع الميناء": "جواد ليفانتي"})
+    assert find(sts, "الاتفاق بات قريبا")["content"].startswith("الاتفاق")
+    assert find(sts, "توسيع الميناء")["content"].startswith("عن خطة")

@@ -42,6 +42,7 @@ VOICE_NAME_WORDS = 4  # words of office and title before the name after على �
 DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «الشرق الأوسط»:)
 QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "بي.دبليو.سي")
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
+DESCRIBING_CLAUSE_SPAN = 25  # words of a relative clause that may describe an according-to source
 CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -852,7 +853,7 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
         #   (وقال، في تغريدات له، بموقع تويتر، اليوم: …: where it was said, however long)
         span = r.content_span(zs + 1)  # وتابع، إذا كان العملاء …: the words follow the comma
         return r.draft(speaker, cue, span, zs + 1) if span else None
-    zs_object = r.object_start(zs)
+    zs_object = _past_relative_clause_to_object(r, cue, r.object_start(zs)) if explicit else r.object_start(zs)
     if zs_object < r.n and (
             (((r.toks[zs_object].text in OBJECT_PREPOSITIONS and row["object"] == "yes")
               or _needed_ba_noun(r, cue, zs_object)) and not r.s.is_(zs_object + 1, "intro"))
@@ -902,6 +903,18 @@ def verb_statement(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | 
     if span is None:
         return None
     return r.draft(speaker, cue, span, opened[1])
+
+
+def _past_relative_clause_to_object(r: SentenceReader, cue: Mention, k: int) -> int:
+    """Where the object of a verb that takes one behind a preposition starts when a relative clause
+    with no comma describes its subject first: at the first preposition the verb takes after the
+    clause's own verb, one its ``needs`` names (وعبر الوزير الذي زار المدينة أمس عن أمله …؛ ونوهت
+    اللجنة التي يرأسها نائب الرئيس على …); else ``k``."""
+    if k >= r.n or not r.s.relative_pronoun(k) or cue.value["object"] != "yes":
+        return k
+    takes = {alt[0] for alt in r.doc.words.needs_of(cue.value) if len(alt) == 1 and alt[0] in OBJECT_PREPOSITIONS}
+    return next((z for z in range(k + 2, min(r.n, k + DESCRIBING_CLAUSE_SPAN))
+                 if r.toks[z].text in takes and not r.s.prep_then_intro(z)), k)
 
 
 def _needed_noun(r: SentenceReader, cue: Mention, k: int, end: int) -> int | None:
@@ -1456,7 +1469,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             source = r.parser.parse(s.index_after(chained.end), r.n)  # وفقا لصحيفة X نقلا عن Y فإن
             if source is not None:
                 speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
-        k = r.skip_words(k, classes=("intro",))
+        k = r.skip_words(_past_describing_clause(r, k), classes=("intro",))
         verb_at = k + (k < r.n and toks[k].text in ("فقد", "فلقد"))  # وبحسب "الألمانية"، فقد ذكرت شركة …
         if verb_at < r.n and r.live_cue(verb_at) is not None and r.live_cue(verb_at).value["kind"] in VERB_KINDS:
             r.lead_via.append(speaker.name)  # وبحسب رويترز، قال مكتب … إن: the source of what follows
@@ -1472,6 +1485,20 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             r.truncate(r.active, ci)  # …، حسبما أفادت وكالة رويترز: not part of what was said
         return Dropped("the relay of the statement before it")
     return _claim_around(r, speaker, cue, ci - 1, _claim_goes_on(r, ci, k), least=2)
+
+
+def _past_describing_clause(r: SentenceReader, k: int) -> int:
+    """Past a relative clause that describes a leading according-to source, up to the comma or
+    colon after which فإن or the quoted words open (وبحسب المسؤول الذي طلب عدم ذكر اسمه، فإن …؛
+    ووفقا للوكالة التي استشهدت بمصادر قريبة من الأسرة، فإن …); else ``k``."""
+    if not r.s.relative_pronoun(k):
+        return k
+    toks = r.toks
+    end = next((z for z in range(k + 1, min(r.n, k + DESCRIBING_CLAUSE_SPAN)) if toks[z].text in (",", ":", ";")), None)
+    if end is None or end + 1 >= r.n:
+        return k
+    opens = toks[end].text == ":" or r.s.is_(end + 1, "intro") or toks[end + 1].text in ("فان", "فانه", "فانها")
+    return end + 1 if opens else k
 
 
 def _claim_around(r: SentenceReader, speaker: Speaker, cue: Mention, before: int, goes_on: bool,
