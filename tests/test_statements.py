@@ -2084,3 +2084,9 @@ def test_a_relative_clause_describing_the_source_is_no_part_of_the_content():
     assert_speakers(sts, {"الاتفاق بات قريبا": "سامر الخطيب", "توسيع الميناء": "جواد ليفانتي"})
     assert find(sts, "الاتفاق بات قريبا")["content"].startswith("الاتفاق")
     assert find(sts, "توسيع الميناء")["content"].startswith("عن خطة")
+
+
+def test_a_subject_before_its_verb_after_because_or_bal_inna():
+    sts = own_spanned("وتأخر المشروع لأن المدير صرح بأن التمويل لم يصل.\n"
+                     "بل إن بعض الموظفين أكدوا أن الرواتب تأخرت.")
+    assert_speakers(sts, {"التمويل لم يصل": "المدير", "الرواتب تأخرت": "بعض الموظفين"})

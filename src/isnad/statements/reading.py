@@ -771,9 +771,10 @@ class SentenceReader:
 
     def opens_subject(self, k: int) -> bool:
         """Whether a subject before its verb may start at token ``k``: where a clause begins, after
-        the أن of a contrast (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال) or after فإن."""
+        the أن of a contrast or a reason (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال، بل إن بعض
+        الجمعيات أكدت، ذلك أن المدير صرح) or after فإن."""
         return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text == "ان" and (
-            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما"))) \
+            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما", "بل", "ذلك"))) \
             or (k > 0 and self.toks[k - 1].text == "فان" and (  # وعلى الرغم من …، فإن خبراء ماليين قالوا
                 self.s.definite(self.toks[k]) or self.s.head_kind(self.toks[k]) is not None
                 or self.doc.by_start.get(self.toks[k].start)))  # (not فإن عاد أخذ يفتي: "if he returns")
