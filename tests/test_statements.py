@@ -2090,3 +2090,12 @@ def test_a_subject_before_its_verb_after_because_or_bal_inna():
     sts = own_spanned("وتأخر المشروع لأن المدير صرح بأن التمويل لم يصل.\n"
                      "بل إن بعض الموظفين أكدوا أن الرواتب تأخرت.")
     assert_speakers(sts, {"التمويل لم يصل": "المدير", "الرواتب تأخرت": "بعض الموظفين"})
+
+
+def test_an_indefinite_source_before_the_verb_that_describes_it_is_its_subject():
+    sts = own_spanned("وتداولت مواقع محلية تقارير تفيد بأن الميناء سيغلق.\n"
+                     "ونقلت القناة عن شهود قالوا إن الحريق امتد.\n"
+                     "وأوقفت الشرطة شخصا اتهم بسرقة المتجر.\n"
+                     "وحدد التقرير عوامل رئيسة تدعو إلى القلق.")
+    assert_speakers(sts, {"الميناء سيغلق": "تقارير", "الحريق امتد": "شهود"})
+    assert not any("سرقة المتجر" in s["content"] or "القلق" in s["content"] for s in sts)

@@ -87,7 +87,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if voice is not None:
             return voice[0], voice[1], True
         return res[0], res[1], True
-    speaker = r.before_cue(ci)
+    speaker = r.before_cue(ci) or described_noun(r, cue, ci)
     if speaker is not None:
         return speaker, j, True
     if r.lead_source is not None and r.lead_source[0] == ci and gender_agrees(row["gender"], r.lead_source[1]):
@@ -148,6 +148,30 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def described_noun(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None:
+    """The indefinite noun right before a verb that describes it, the verb's subject (هناك أنباء
+    تحدثت عن …؛ أوردت مواقع تقارير تفيد بأن …؛ نقل عن شهود قالوا إن …): an unnamed source of
+    one or two words with no article and no preposition glued to it (not بشخص يزعم …), which the
+    verb, not glued to و or ف, agrees with; not an office, which may be an adjective (عوامل رئيسة
+    تدعو إلى …)."""
+    if ci < 2 or r.doc.text[cue.start:cue.key_start]:
+        return None
+    s, toks = r.s, r.toks
+    if cue.value["stance"] == "accuse" and ci + 1 < r.n and toks[ci + 1].text[0] == "ب":
+        return None  # شخص اتُّهم باختراق …: accused, no accuser
+    for k in (ci - 1, ci - 2):
+        if not toks[k].text.isalpha() or s.definite(toks[k]) or s.conjunction(toks[k]) or glued_noun(s, toks[k]) \
+                or s.is_(k, "preposition", "intro", "subordinator", "skip", "auxiliary", "clause_opener", "quantity") \
+                or s.at(k, "cue") is not None:
+            return None
+        found = r.parser.parse(k, ci, allow_name=False)
+        if found is not None and found[1] == ci and found[0].kind == "anonymous" \
+                and gender_agrees(cue.value["gender"], found[0]):
+            r.parser.last_rule = "described_noun"
+            return found[0]
+    return None
 
 
 def _topic_then_colon(r: SentenceReader, j: int) -> bool:
