@@ -2099,3 +2099,10 @@ def test_an_indefinite_source_before_the_verb_that_describes_it_is_its_subject()
                      "وحدد التقرير عوامل رئيسة تدعو إلى القلق.")
     assert_speakers(sts, {"الميناء سيغلق": "تقارير", "الحريق امتد": "شهود"})
     assert not any("سرقة المتجر" in s["content"] or "القلق" in s["content"] for s in sts)
+
+
+def test_a_subject_before_its_verb_after_in_turn():
+    sts = own_spanned("قال الوزير سامي العلي إن الاتفاق جيد.\n"
+                     "بدوره المخرج جواد ليفانتي، قال إن المنطقة تمر بظرف صعب.\n"
+                     "ومن جهته المدير العام قال إن العمل مستمر.")
+    assert_speakers(sts, {"بظرف صعب": "جواد ليفانتي", "العمل مستمر": "المدير العام"})

@@ -586,8 +586,11 @@ class SentenceReader:
             before = k - 1
             while before >= 0 and s.is_(before, "auxiliary"):
                 before -= 1  # وكانت الوزارة قد أعلنت
+            if before == k - 1:
+                while before >= 0 and (s.is_(before, "skip") or (toks[before].text in ("من", "ومن") and s.is_(before + 1, "skip"))):
+                    before -= 1  # بدوره المخرج … قال، ومن جهته المدير … قال: past the words that open the clause
             at_clause = before < 0 or toks[before].text in CLAUSE_PUNCT + (":", '"') \
-                or s.is_(before, "clause_opener", "intro") or before < k - 1  # غير أن مكتب … أكد
+                or s.is_(before, "clause_opener", "intro") or s.is_(k - 1, "auxiliary")  # غير أن مكتب … أكد
             if sp.report or at_clause:
                 return sp
         return self._noun_phrase_before(ci) or self._name_opening_the_sentence(ci)
