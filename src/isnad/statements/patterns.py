@@ -87,7 +87,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if voice is not None:
             return voice[0], voice[1], True
         return res[0], res[1], True
-    speaker = r.before_cue(ci) or described_noun(r, cue, ci)
+    speaker = r.before_cue(ci) or described_noun(r, cue, ci) or issuer_of_report(r, cue, ci)
     if speaker is not None:
         return speaker, j, True
     if r.lead_source is not None and r.lead_source[0] == ci and gender_agrees(row["gender"], r.lead_source[1]):
@@ -172,6 +172,27 @@ def described_noun(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None:
             r.parser.last_rule = "described_noun"
             return found[0]
     return None
+
+
+def issuer_of_report(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None:
+    """The body that issued the statement or report named right before a verb that tells what it
+    says, the verb agreeing with the noun (ونشرت الوزارة بيانا أكد أن …؛ وأصدرت الشركة تقريرا قال
+    إن …): the subject of the clause that issued it."""
+    if ci < 3 or r.doc.text[cue.start:cue.key_start]:
+        return None
+    k = ci - 1
+    while k > ci - 4 and r.s.is_(k, "skip", "demonstrative"):
+        k -= 1  # تقريرا هذا الأسبوع قال إن …
+    noun = r.s.at(k, "cue", lambda m: m.value["kind"] == "noun" and not m.prefix_len)
+    if noun is None or r.s.definite(r.toks[k]) or r.s.is_(k - 1, "preposition", "adverbial_prep"):
+        return None  # (في تصريحات يرجح أن …: where it was said)
+    feminine = r.s.written_ending(r.toks[k], "ة") or r.toks[k].text.endswith("ات")
+    if cue.value["gender"] != ("f" if feminine else "m"):
+        return None  # (تصريحات عبر فيها: the words are not what speaks)
+    found = main_clause_subject(r, k, "-")
+    if found is not None:
+        r.parser.last_rule = "issuer_of_report"
+    return found
 
 
 def _topic_then_colon(r: SentenceReader, j: int) -> bool:
