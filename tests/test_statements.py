@@ -2114,3 +2114,11 @@ def test_the_body_that_issued_a_report_speaks_for_the_verb_that_describes_it():
                      "ونقلت الصحيفة عن الوزير سامي العلي تصريحات عبر فيها عن تفاؤله.")
     assert_speakers(sts, {"الرحلات ستستأنف": "الوزارة", "الديون سترتفع": "مجموعة"})
     assert find(sts, "تفاؤله")["speaker"]["name_ar"] != "الصحيفة"
+
+
+def test_writers_critics_and_historians_are_offices_their_names_follow():
+    sts = own_spanned("وقال الناقد كوفي أدول إن الرواية طويلة.\n"
+                     "وأكدت الروائية ميرتا دوبريه أن الترجمة تأخرت.\n"
+                     "ويرى المؤرخ يوران فيلدمان أن الوثائق ناقصة.")
+    assert_speakers(sts, {"الرواية طويلة": "كوفي أدول", "الترجمة تأخرت": "ميرتا دوبريه",
+                          "الوثائق ناقصة": "يوران فيلدمان"})
