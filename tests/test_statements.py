@@ -2122,3 +2122,10 @@ def test_writers_critics_and_historians_are_offices_their_names_follow():
                      "ويرى المؤرخ يوران فيلدمان أن الوثائق ناقصة.")
     assert_speakers(sts, {"الرواية طويلة": "كوفي أدول", "الترجمة تأخرت": "ميرتا دوبريه",
                           "الوثائق ناقصة": "يوران فيلدمان"})
+
+
+def test_one_name_after_the_one_spoken_to_before_a_colon_speaks():
+    sts = own_spanned("قال لي فيلدمان: الطريق طويل.\n"
+                     "فقال لي بلهجة هادئة: اصبر قليلا.")
+    assert_speakers(sts, {"الطريق طويل": "فيلدمان"})
+    assert find(sts, "اصبر قليلا")["speaker"]["name_ar"] != "بلهجة"

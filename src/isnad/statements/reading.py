@@ -16,7 +16,7 @@ from ..mentions import Mention
 from ..text import lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
-from .names import described_name, names_someone, pronoun_object
+from .names import described_name, glued_noun, name_word, names_someone, pronoun_object
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence, unglued
@@ -350,7 +350,8 @@ class SentenceReader:
         toks, s, doc = self.toks, self.s, self.doc
         if k + 1 < self.n and toks[k].text in PRONOUN_ADDRESSEES and (
                 s.definite(toks[k + 1]) or s.starts_name(k + 1) or s.is_(k + 1, "quantity")
-                or any(m.category in ("role", "actor", "backref") for m in doc.by_start.get(toks[k + 1].start, ()))):
+                or any(m.category in ("role", "actor", "backref") for m in doc.by_start.get(toks[k + 1].start, ()))
+                or self._one_name_then_words(k + 1)):
             k = self.skip_words(k + 1)  # وقال لي الوزير إن …، قال لنا أحد السكان: whom it was said to (not
             #   فقال لي بلهجة مرحة، أكد لهم أهمية المرحلة: how or what, the subject unsaid)
         if k + 1 < self.n and s.is_(k, "demonstrative") and toks[k + 1].text.startswith("ل"):
@@ -372,6 +373,14 @@ class SentenceReader:
         if k < self.n and toks[k].text.startswith("لل") and not doc.by_start.get(toks[k].start):
             return self.skip_words(k + 1)  # قال للصحفيين إن: the addressee
         return k
+
+    def _one_name_then_words(self, k: int) -> bool:
+        """Whether one name-like word at token ``k`` stands right before a colon or إن / أن (قال لي
+        أدول: …، قال لنا فيلدمان إن …): the speaker after the one spoken to."""
+        s = self.s
+        return k + 1 < self.n and (self.toks[k + 1].text == ":" or s.is_(k + 1, "intro")) \
+            and name_word(s, self.toks[k], first=False) and not glued_noun(s, self.toks[k]) \
+            and not s.common_noun(self.toks[k])
 
     def skip_demonstrative_object(self, k: int) -> int:
         """Past a demonstrative at token ``k`` that is the object of the verb before it, and the
