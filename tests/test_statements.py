@@ -2129,3 +2129,10 @@ def test_one_name_after_the_one_spoken_to_before_a_colon_speaks():
                      "فقال لي بلهجة هادئة: اصبر قليلا.")
     assert_speakers(sts, {"الطريق طويل": "فيلدمان"})
     assert find(sts, "اصبر قليلا")["speaker"]["name_ar"] != "بلهجة"
+
+
+def test_a_name_described_by_an_aside_with_wahuwa_fills_the_subject_slot():
+    sts = own_spanned("وقال جيم ويلمور، وهو مستشار سابق في الحزب، إن الحملة تعثرت.")
+    st = find(sts, "الحملة تعثرت")
+    assert st["speaker"]["name_ar"] == "جيم ويلمور" and st["speaker"]["kind"] == "person"
+    assert st["speaker"]["role_ar"] == "مستشار سابق في الحزب"

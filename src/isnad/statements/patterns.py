@@ -43,6 +43,7 @@ DATELINE_WORDS = 8  # words of a dateline before its colon (مانيلا - «ا�
 QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of a quoted source (بحسب "بي.دبليو.سي")
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 DESCRIBING_CLAUSE_SPAN = 25  # words of a relative clause that may describe an according-to source
+PERSON_ASIDES = ("وهو", "وهي")  # an aside that describes the person named before it (…، وهو مستشار سابق، …)
 CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -712,15 +713,16 @@ def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] 
     if slot is None:
         return None
     end, opener = _before_time_words(r, k, slot[0]), slot[1]
-    if not _plain_slot(r, cue, k, end, opener):
-        return None
     comma = next((z for z in range(k, end) if toks[z].text == ","), end)
-    named = comma > k and names_someone(s, k, comma)
-    if comma < end and (not named or toks[end - 1].text == "," and comma < end - 1):
+    aside = comma < end - 2 and toks[comma + 1].text in PERSON_ASIDES  # فين ويبر، وهو مستشار سابق، إن
+    if not _plain_slot(r, cue, k, comma if aside else end, opener):
+        return None
+    named = comma > k and (names_someone(s, k, comma) or (aside and not s.definite(toks[k])))
+    if comma < end and (not named or toks[end - 1].text == "," and comma < end - 1 and not aside):
         return None  # a comma first, two clauses, or words before a comma that name no one
     fs, fe = toks[k].start, toks[comma - 1].end
     surface = r.doc.surface(fs, fe)  # وقال أرماندو أوشوا، المختص المالي إن …: the name before the comma
-    described = r.doc.surface(toks[comma + 1].start, toks[end - 1].end).strip(" ،,") if comma < end - 1 else None
+    described = r.doc.surface(toks[comma + 1 + aside].start, toks[end - 1].end).strip(" ،,") if comma < end - 1 else None
     gender = cue.value["gender"] if cue.value["gender"] in ("m", "f", "pl") else None
     r.parser.last_rule = "slot_filler"
     return Speaker(surface, surface, "person" if named else "anonymous", (fs, fe), gender=gender,
