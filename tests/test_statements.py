@@ -2136,3 +2136,9 @@ def test_a_name_described_by_an_aside_with_wahuwa_fills_the_subject_slot():
     st = find(sts, "الحملة تعثرت")
     assert st["speaker"]["name_ar"] == "جيم ويلمور" and st["speaker"]["kind"] == "person"
     assert st["speaker"]["role_ar"] == "مستشار سابق في الحزب"
+
+
+def test_a_singular_noun_after_a_definite_group_is_the_verbs_object_not_its_description():
+    sts = own_spanned("واستنكر الوزراء العنف المستمر ضد المدنيين، مؤكدين التزامهم بتقديم المساعدات.")
+    assert {s["speaker"]["name_ar"] for s in sts} == {"الوزراء"}
+    assert find(sts, "العنف المستمر")["cue"] == "استنكر"

@@ -496,6 +496,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and not tok.text.endswith(("يه", "ية")):  # (الجماهير النصراوية: a nisba describes them)
                 break  # وأبدى المصطافون البهجة والسرور: a noun in ة after a definite group of people, the
                 #        object (المنظمات الحقوقية: an adjective of a plural in ات)
+            elif self.verb_object and j == i + 1 and s.definite(toks[i]) and s.head_kind(toks[i]) == "group" \
+                    and s.definite(tok) and s.common_noun(tok) and not self._describes_by_form(tok) \
+                    and s.at(j, "country") is None and doc.by_start.get(tok.start) is None:
+                break  # واستنكر الوزراء العنف …: a singular noun after a definite group of people, the object
             elif self.verb_object and s.definite(toks[i]) and s.definite(tok) and tok.text.endswith("ين") \
                     and not tok.text.endswith("يين") and not s.is_word(tok, "role_adjective"):
                 break  # وينصح الخبراء المستخدمين بحذف …: the people advised, the object (الاقتصاديين
@@ -556,6 +560,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         s = self.s
         return tok.text.isalpha() and not s.definite(tok) and s.common_noun(tok) and s.head_kind(tok) is None \
             and not self.doc.by_start.get(tok.start)
+
+    def _describes_by_form(self, tok: Token) -> bool:
+        """A word whose ending may make it an adjective of a group of people: a nisba or a plural
+        (الخليجيون، الأمريكية، المختصين، المعنيون)."""
+        return tok.text.endswith(("ي", "يون", "يين", "يه", "ين", "ون")) or self.s.written_ending(tok, "ة")
 
     def _describes(self, tok: Token) -> bool:
         """A word that may describe an unnamed source after its head: an adjective (دبلوماسية،
