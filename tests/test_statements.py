@@ -1683,7 +1683,7 @@ def test_a_body_that_opened_the_sentence_before_speaks_again_with_its_aside_of_w
                      "لها، بموقع تويتر، اليوم: إنه يمكن من خلال التطبيق تقديم شكوى.\n"
                      "وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت هطول أمطار رعدية.")
     said = find(sts, "تقديم شكوى")
-    assert said["speaker"]["name_ar"] == "هيئة الاتصالات" and said["content"].startswith("إنه يمكن")
+    assert said["speaker"]["name_ar"] == "هيئة الاتصالات وتقنية المعلومات السعودية" and said["content"].startswith("إنه يمكن")
     assert_speakers(sts, {"أمطار رعدية": "الرئاسة العامة للأرصاد وحماية البيئة"})
 
 
