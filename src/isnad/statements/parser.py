@@ -241,7 +241,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             elif (past_place := self._place_of_office(j, n, in_construct=not closed)) > j:
                 j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
                 closed = True  # حاكم ولاية كاليفورنيا جيري براون: the holder's name may follow
-            elif tok.text.startswith("وال") and ((toks[j - 1].text.startswith("لل") and count > 0) or (
+            elif tok.text.startswith("وال") and ((toks[j - 1].text.startswith(("لل", "وال")) and count > 0) or (
                     organization and (toks[j - 1].text.startswith("لل") or (
                         s.definite(toks[j - 1]) and s.head_kind(unglued(tok)) is None)))) \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:

@@ -325,6 +325,14 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
     return sp, p.apposition(sp, j, n)
 
 
+def _purpose_or_seat(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether what the body is for (لـ) or where it sits (في + a place) follows a body noun and
+    its country (الشركة السعودية للكهرباء، السفارة الأمريكية في القاهرة); not a second body, the
+    verb's object (اتهمت المعارضة التركية حزب العدالة والتنمية …)."""
+    toks = p.s.toks
+    return j < n and (toks[j].text[0] == "ل" or (toks[j].text == "في" and p.s.at(j + 1, "country") is not None))
+
+
 @SPEAKER_PHRASES.rule(
     ("وقال مصدر أمني عراقي إن الهجوم وقع فجرا. وأكد المصدر نفسه أن قوات الأمن طوقت المكان.",
      {"speaker": "anonymous", "content": "قوات الأمن طوقت"}),
@@ -332,6 +340,9 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
     ("وأكدت اللجنة العليا للانتخابات أن التصويت سيبدأ غدا.", {"speaker": "اللجنة العليا للانتخابات"}),
     ("وكشفت الهيئة العامة للغذاء والدواء أنها رفضت فسح الشحنة.", {"speaker": "الهيئة العامة للغذاء والدواء"}),
     ("وأعلنت الهيئة العامة للمساحة وحماية الأراضي أن الخرائط جاهزة.", {"speaker": "الهيئة العامة للمساحة وحماية الأراضي"}),
+    ("وأوضحت الشركة الوطنية للمياه أن الانقطاع انتهى.", {"speaker": "الشركة الوطنية للمياه"}),
+    ("وقالت السفارة الفرنسية في الرياض إن التأشيرات ستصدر.", {"speaker": "السفارة الفرنسية في الرياض"}),
+    ("واتهمت المعارضة الفرنسية حزب الوسط الحاكم بالمراوغة.", {"speaker": "المعارضة الفرنسية", "content": "حزب الوسط"}),
     ("وأعلنت الجمارك أن الشحنة ضبطت في الميناء.", {"speaker": "الجمارك"}),
     ("وقال المكتب الإعلامي للأمم المتحدة إن المساعدات وصلت.", {"speaker": "المكتب الإعلامي للأمم المتحدة"}),
 )
@@ -359,10 +370,11 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
     if p.verb_object and not m.key.startswith("ال") and any(
             toks[z].text[0] == "ب" and glued_noun(s, toks[z]) for z in range(j, min(n, j + 2))):
         return None  # وأبدى سعادته بتفاعل الزوار: his happiness, the object (وأكد سعادته أن: His Excellency)
-    if kind == "organization" and place is None and p.adjective_of(m, j, n):
+    if kind == "organization" and (_purpose_or_seat(p, j, n) if place is not None else p.adjective_of(m, j, n)):
         k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
+        country = country or (place.value.iso3 if place is not None else None)
         if k > j:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described; المكتب الإعلامي
-            #          للأمم المتحدة: a body of the one named
+            #          للأمم المتحدة: a body of the one named; الشركة السعودية للكهرباء
             surface = doc.surface(m.key_start, toks[k - 1].end)
             return Speaker(surface, surface, "organization", (m.key_start, toks[k - 1].end), country,
                            gender=row["gender"] or None, organization=org.name if org else None,
