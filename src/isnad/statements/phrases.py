@@ -230,6 +230,7 @@ def honorific_then_office(p: PhraseParser, i: int, n: int) -> Found:
     ("وذكرت صحيفة (الأنباء) أن المشروع تأخر.", {"speaker": "الأنباء", "content": "المشروع تأخر"}),
     ("وقال المستشار الخاص للرئيس دوبريه إن المحادثات مستمرة.", {"speaker": "المستشار الخاص للرئيس"}),
     ("وقالت هيئة المساحة وحماية الأراضي إن الخرائط جاهزة.", {"speaker": "هيئة المساحة وحماية الأراضي"}),
+    ("وأكد الرئيس العام للمسابقات الوطنية أن الجوائز سترتفع.", {"speaker": "الرئيس العام للمسابقات الوطنية"}),
 )
 def role_phrase(p: PhraseParser, i: int, n: int) -> Found:
     """A role, source, body or outlet head with its complements, and the name it introduces
