@@ -2142,3 +2142,10 @@ def test_a_singular_noun_after_a_definite_group_is_the_verbs_object_not_its_desc
     sts = own_spanned("واستنكر الوزراء العنف المستمر ضد المدنيين، مؤكدين التزامهم بتقديم المساعدات.")
     assert {s["speaker"]["name_ar"] for s in sts} == {"الوزراء"}
     assert find(sts, "العنف المستمر")["cue"] == "استنكر"
+
+
+def test_what_an_agency_is_for_and_its_adjective_belong_to_its_name_not_the_content():
+    sts = own_spanned("وأشارت وكالة الأناضول للأنباء الحكومية إلى تراجع الصادرات.\n"
+                     "وأفادت وكالة رويترز للأنباء بأن الميناء أغلق.")
+    assert find(sts, "تراجع الصادرات")["content"].startswith("إلى تراجع")
+    assert find(sts, "الميناء أغلق")["content"].startswith("الميناء")

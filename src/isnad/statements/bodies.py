@@ -10,6 +10,7 @@ from ..mentions import Mention
 from .speaker import Speaker, head_gender
 
 Found = tuple[Speaker, int] | None
+OUTLET_PURPOSES = ("للانباء", "للاخبار")  # folded: what an agency's name says it is for (وكالة الأناضول للأنباء)
 
 
 class BodyPhrases:
@@ -62,9 +63,18 @@ class BodyPhrases:
                        gender=head_gender(doc.text[head.key_start:head.end])), j
 
     def _outlet_adjectives(self, k: int, n: int) -> int:
-        """Past the country adjectives after an outlet's name (صحيفة «الغارديان» البريطانية)."""
-        while k < n and self.s.at(k, "country", lambda m: m.value.kind == "adjective") is not None:
-            k = self.s.index_after(self.s.at(k, "country").end)
+        """Past the country adjectives after an outlet's name, what it is for and the adjectives
+        after that (صحيفة «الغارديان» البريطانية، وكالة الأناضول للأنباء الحكومية)."""
+        start = k
+        while k < n:
+            tok = self.s.toks[k]
+            if self.s.at(k, "country", lambda m: m.value.kind == "adjective") is not None:
+                k = self.s.index_after(self.s.at(k, "country").end)
+            elif tok.text in OUTLET_PURPOSES or (k > start and self.s.definite(tok) and tok.text.endswith(("يه", "ي"))
+                                                 and not self.doc.by_start.get(tok.start)):
+                k += 1  # وكالة الأناضول للأنباء الحكومية
+            else:
+                return k
         return k
 
     def _country_between(self, j: int, k: int) -> str | None:
