@@ -2149,3 +2149,11 @@ def test_what_an_agency_is_for_and_its_adjective_belong_to_its_name_not_the_cont
                      "وأفادت وكالة رويترز للأنباء بأن الميناء أغلق.")
     assert find(sts, "تراجع الصادرات")["content"].startswith("إلى تراجع")
     assert find(sts, "الميناء أغلق")["content"].startswith("الميناء")
+
+
+def test_a_present_verb_goes_on_from_the_present_verb_of_the_same_speaker():
+    sts = own_spanned("ويرى المزارعون أن الدعم غير كاف ويطالبون بزيادة القروض.\n"
+                     "ويقول الوزير إن الوزارة تدرس الأمر وتؤكد أنها ستعلن النتائج.")
+    assert_speakers(sts, {"بزيادة القروض": "المزارعون"})
+    assert find(sts, "بزيادة القروض")["cue"] == "يطالبون"
+    assert find(sts, "ستعلن النتائج")["cue"] == "يقول"  # a feminine verb: the ministry's, inside his words

@@ -106,7 +106,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         if subject is not None:  #               من وكيل المحافظة أكد فيها: the one it is from)
             return subject, j + 1, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
-            and not _topic_then_colon(r, j) and not (subject is not None and _after_purpose(r)) \
+            and not _topic_then_colon(r, j) \
+            and not (subject is not None and (_after_purpose(r) or _present_goes_on_present(r, cue))) \
             and not _present_goes_on(r, cue, j, subject):
         return None  # يُزعم، يقال: a present form needs its subject, unless a quotation follows (، تقول "…")
     if subject is not None:
@@ -1634,7 +1635,7 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
     """A past verb glued to و, with no subject after it, that agrees with the speaker of the
     statement being read (وقالت … إن … وشددت على أن …): a second verb of the same subject."""
     row = cue.value
-    if row["kind"] != ("verb_present" if _after_purpose(r) else "verb_past") \
+    if row["kind"] != ("verb_present" if _after_purpose(r) or _present_goes_on_present(r, cue) else "verb_past") \
             or not r.doc.text[cue.start:cue.key_start].startswith("و"):
         return False  # (… لتؤكد للعموم …، وتحذر في الوقت نفسه: a present verb after one of purpose)
     j = r.s.index_after(cue.end)
@@ -1646,6 +1647,17 @@ def _same_subject_verb(r: SentenceReader, cue: Mention, ci: int) -> bool:
     found = explicit_subject(r, cue, ci, j, k)  # ووصف الوضع بأنه …، وشكر اللاعبين على …: its object
     return (found is None or found[0] is r.active.speaker or _people_acted_on(r, k, r.parser.last_rule)) \
         and gender_agrees(row["gender"], r.active.speaker)
+
+
+def _present_goes_on_present(r: SentenceReader, cue: Mention) -> bool:
+    """Whether a present verb goes on from the present verb of the statement being read, of its
+    person and number or agreeing with its speaker (يرى المزارعون أن الدعم غير كاف ويطالبون بـ …):
+    the same subject."""
+    if r.active is None:
+        return False
+    active, gender = r.active.cue.value, cue.value["gender"]
+    return active["kind"] == "verb_present" and cue.value["kind"] == "verb_present" and gender in ("m", "f", "pl") \
+        and (active["gender"] == gender or (r.active.speaker.gender is not None and gender_agrees(gender, r.active.speaker)))
 
 
 def _people_acted_on(r: SentenceReader, k: int, rule: str | None) -> bool:
