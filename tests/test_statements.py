@@ -2157,3 +2157,13 @@ def test_a_present_verb_goes_on_from_the_present_verb_of_the_same_speaker():
     assert_speakers(sts, {"بزيادة القروض": "المزارعون"})
     assert find(sts, "بزيادة القروض")["cue"] == "يطالبون"
     assert find(sts, "ستعلن النتائج")["cue"] == "يقول"  # a feminine verb: the ministry's, inside his words
+
+
+def test_a_verb_with_the_person_it_acts_on_as_a_pronoun_is_a_cue():
+    sts = own_spanned("وانتقد الوزير الشركة واتهمها بالتقصير.\n"
+                     "واتصل الرئيس بالوزير وأبلغه أن القرار نهائي.\n"
+                     "وزار المحافظ الطلاب وحثهم على الاجتهاد.\n"
+                     "وهنأت الطالبة زميلتها بالفوز.")
+    assert find(sts, "بالتقصير")["cue"] == "اتهمها"
+    assert_speakers(sts, {"بالتقصير": "الوزير", "القرار نهائي": "الرئيس", "على الاجتهاد": "المحافظ"})
+    assert not any(s["cue"] == "الطالبة" for s in sts)  # a noun in ة is no verb with its pronoun

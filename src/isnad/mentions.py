@@ -61,11 +61,31 @@ def _entries(lexicon: Lexicon):
                                    ("backref", "backrefs.tsv", "form")):
         for row in lexicon.rows(name):
             yield category, row[column], row
+    yield from _cues_with_object_pronouns(lexicon)
     for form, country in lexicon.country_forms.items():
         yield "country", form, country
     for row in lexicon.rows("speech_words.tsv"):
         if " " in row["word"].strip():
             yield "word", row["word"], row
+
+
+OBJECT_PRONOUNS = ("ه", "ها", "هم")  # him, her / it, them, glued to a verb
+
+
+def _cues_with_object_pronouns(lexicon: Lexicon):
+    """("cue", form, row) for the verb forms of a ``person_object`` lemma with the person it acts
+    on glued to them as a pronoun (اتهمها، أبلغه، وصفوها: the plural's ا falls), unless listed."""
+    lemmas = {fold_key(row["word"]) for row in lexicon.rows("speech_words.tsv") if row["class"] == "person_object"}
+    rows = lexicon.rows("cues.tsv")
+    taken = {fold_key(row["form"]) for row in rows} | {row["word"] for row in lexicon.rows("common_nouns.tsv")}
+    #       (طالبه، دعوه are طالبة، دعوة once ة is folded: nouns, not verbs)
+    for row in rows:
+        if row["kind"] not in ("verb_past", "verb_present") or fold_key(row["lemma"]) not in lemmas:
+            continue
+        stem = row["form"][:-1] if row["form"].endswith("وا") else row["form"]
+        for pronoun in OBJECT_PRONOUNS:
+            if fold_key(stem + pronoun) not in taken:
+                yield "cue", stem + pronoun, row
 
 
 def _build_automaton(lexicon: Lexicon) -> ahocorasick.Automaton:

@@ -219,6 +219,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows
+            if head is not None and closed and head.definite(doc.text) and not head.key.endswith(("ي", "يه")) and (
+                    (doc.text[head.start:head.key_start] in ("", "ال") and head.value["kind"] == "organization")
+                    or (doc.text[head.start] == "ب" and head.value["kind"] == "official")):
+                break  # انتقد الوزير الشركة، اتصل الرئيس بالوزير: another definite phrase, not a complement
+                #        (المكتب الإعلامي: a nisba describes it; الرئيس المدير العام: one compound office)
             if not organization and self._body_name_after_head(j, n):
                 j += 1  # مؤسس موقع ويكيليكس جوليان أسانج: the body's one-word name, then the holder's
                 closed = True

@@ -13,7 +13,7 @@ from functools import cached_property
 from ..lexicon import Lexicon, Role
 from ..text import fold_key
 
-CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim", "shared_office", "scripture_speaker", "speech_opener", "not_name", "hypothetical_speaker", "addressee", "contact", "passive_with_ba", "object_noun", "informs", "named_place", "collective", "occasion", "named_subject", "also_preposition", "goes_on", "allegiance", "speech_object", "masculine_country", "report_adjective", "following", "someone", "represents", "counterpart", "calls_on", "person_noun", "initial", "quantity_adjective", "own_identity", "as_said")  # content words: not in the function-word class ``any``
+CONTENT_CLASSES = ("role_adjective", "eponym", "source_noun", "claim", "shared_office", "scripture_speaker", "speech_opener", "not_name", "hypothetical_speaker", "addressee", "contact", "passive_with_ba", "object_noun", "informs", "named_place", "collective", "occasion", "named_subject", "also_preposition", "goes_on", "allegiance", "speech_object", "masculine_country", "report_adjective", "following", "someone", "represents", "counterpart", "calls_on", "person_noun", "initial", "quantity_adjective", "own_identity", "as_said", "person_object")  # content words: not in the function-word class ``any``
 
 
 def bare(word: str) -> str:
