@@ -256,7 +256,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     and s.common_noun(unglued(tok)) and s.head_kind(unglued(tok)) is None \
                     and ((toks[j - 1].text.startswith("لل") and count > 0) or (organization and s.definite(toks[j - 1]))) \
                     and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
-                j += 2  # الرئاسة العامة للأرصاد وحماية البيئة، هيئة الرقابة ومكافحة الفساد: a second
+                j += 2  # الهيئة العامة للمساحة وحماية الأراضي، هيئة الرقابة ومكافحة الفساد: a second
                 #         purpose of the one body, in construct
             elif self._purpose(j) and self._construct(j, n) and (organization or (
                     s.definite(toks[j + 1]) and s.common_noun(unglued(tok)))):

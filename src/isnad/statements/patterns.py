@@ -184,7 +184,7 @@ def issuer_of_report(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None
         return None
     k = ci - 1
     while k > ci - 4 and r.s.is_(k, "skip", "demonstrative"):
-        k -= 1  # تقريرا هذا الأسبوع قال إن …
+        k -= 1  # تقريرا هذا الشهر قال إن …
     noun = r.s.at(k, "cue", lambda m: m.value["kind"] == "noun" and not m.prefix_len)
     if noun is None or r.s.definite(r.toks[k]) or r.s.is_(k - 1, "preposition", "adverbial_prep"):
         return None  # (في تصريحات يرجح أن …: where it was said)
@@ -1537,8 +1537,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
 
 def _past_describing_clause(r: SentenceReader, k: int) -> int:
     """Past a relative clause that describes a leading according-to source, up to the comma or
-    colon after which فإن or the quoted words open (وبحسب المسؤول الذي طلب عدم ذكر اسمه، فإن …؛
-    ووفقا للوكالة التي استشهدت بمصادر قريبة من الأسرة، فإن …); else ``k``."""
+    colon after which فإن or the quoted words open (وبحسب المصدر الذي فضّل ألا يسمى، فإن …؛
+    ووفقا للوكالة التي نقلت عن موظفين في الميناء، فإن …); else ``k``."""
     if not r.s.relative_pronoun(k):
         return k
     toks = r.toks

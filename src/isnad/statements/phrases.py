@@ -329,7 +329,7 @@ def nationality_then_name(p: PhraseParser, i: int, n: int) -> Found:
 def _purpose_or_seat(p: PhraseParser, j: int, n: int) -> bool:
     """Whether what the body is for (لـ) or where it sits (في + a place) follows a body noun and
     its country (الشركة السعودية للكهرباء، السفارة الأمريكية في القاهرة); not a second body, the
-    verb's object (اتهمت المعارضة التركية حزب العدالة والتنمية …)."""
+    verb's object (اتهمت المعارضة الفرنسية حزب الوسط الحاكم …)."""
     toks = p.s.toks
     return j < n and (toks[j].text[0] == "ل" or (toks[j].text == "في" and p.s.at(j + 1, "country") is not None))
 
