@@ -55,6 +55,13 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
     return not (first and w[0] in "بفك")
 
 
+def lone_name_word(s: Sentence, tok: Token) -> bool:
+    """One word no list knows that may stand alone as a person's name (…، كما يقول فيلدمان.؛ قال
+    لي أدول: …): no article, common noun, known word or noun behind a proclitic."""
+    return name_word(s, tok, first=False) and not glued_noun(s, tok) and not s.definite(tok) \
+        and not s.common_noun(tok) and not s.known(tok)
+
+
 def addressed_people(s: Sentence, tok: Token) -> bool:
     """A noun with its pronoun behind لـ, the people the words were said to (قال لمتابعيه،
     لأنصاره، لجمهوره): never part of a name (لطيفة: a name in ة)."""

@@ -246,18 +246,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             elif (past_place := self._place_of_office(j, n, in_construct=not closed)) > j:
                 j = past_place  # الدفاع المدني بمنطقة عسير، مدير التعليم بمحافظة جدة
                 closed = True  # حاكم ولاية كاليفورنيا جيري براون: the holder's name may follow
-            elif tok.text.startswith("وال") and ((toks[j - 1].text.startswith(("لل", "وال")) and count > 0) or (
-                    organization and (toks[j - 1].text.startswith("لل") or (
-                        s.definite(toks[j - 1]) and s.head_kind(unglued(tok)) is None)))) \
-                    and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
-                j += 1  # الهيئة العامة للغذاء والدواء، هيئة الشباب والرياضة (not وزارة الصحة والشرطة: two
-                #         bodies); رئيس مدينة الملك عبدالعزيز للعلوم والتقنية
-            elif s.conjunction(tok) and j + 1 < n and s.definite(toks[j + 1]) and not s.definite(unglued(tok)) \
-                    and s.common_noun(unglued(tok)) and s.head_kind(unglued(tok)) is None \
-                    and ((toks[j - 1].text.startswith("لل") and count > 0) or (organization and s.definite(toks[j - 1]))) \
-                    and not s.is_word(tok, "any") and doc.at(tok.start, "cue") is None:
-                j += 2  # الهيئة العامة للمساحة وحماية الأراضي، هيئة الرقابة ومكافحة الفساد: a second
-                #         purpose of the one body, in construct
+            elif (joined := self._joined_name_part(j, n, count, organization)) > 0:
+                j += joined  # الهيئة العامة للغذاء والدواء، هيئة الرقابة ومكافحة الفساد
             elif self._purpose(j) and self._construct(j, n) and (organization or (
                     s.definite(toks[j + 1]) and s.common_noun(unglued(tok)))):
                 j += 1  # الهيئة الوطنية لإدارة الكوارث، الاتحاد الدولي لكرة القدم: what the body is for;
@@ -572,6 +562,25 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         return tok.text.isalpha() and not s.definite(tok) and s.common_noun(tok) and s.head_kind(tok) is None \
             and not self.doc.by_start.get(tok.start)
 
+    def _joined_name_part(self, j: int, n: int, count: int, organization: bool) -> int:
+        """How many tokens from ``j`` go on a body's name past و, after what the body is for or a
+        definite word of its name: a definite word (الهيئة العامة للغذاء والدواء، هيئة الشباب
+        والرياضة، مدينة الملك عبدالعزيز للعلوم والتقنية) or an indefinite noun in construct with one
+        (الهيئة العامة للمساحة وحماية الأراضي، هيئة الرقابة ومكافحة الفساد); 0 otherwise (وزارة
+        الصحة والشرطة: two bodies)."""
+        s, toks = self.s, self.s.toks
+        tok, rest, before = toks[j], unglued(toks[j]), toks[j - 1]
+        if tok.text[0] != "و" or s.is_word(tok, "any") or self.doc.at(tok.start, "cue") is not None:
+            return 0
+        after_purpose = before.text.startswith("لل") and (count > 0 or organization)
+        if tok.text.startswith("وال"):
+            listed = before.text.startswith("وال") and count > 0  # للمواصفات والمقاييس والجودة
+            in_name = organization and s.definite(before) and s.head_kind(rest) is None
+            return 1 if after_purpose or listed or in_name else 0
+        in_construct = s.conjunction(tok) and j + 1 < n and s.definite(toks[j + 1]) and not s.definite(rest) \
+            and s.common_noun(rest) and s.head_kind(rest) is None
+        return 2 if in_construct and ((after_purpose and count > 0) or (organization and s.definite(before))) else 0
+
     def _describes_by_form(self, tok: Token) -> bool:
         """A word whose ending may make it an adjective of a group of people: a nisba or a plural
         (الخليجيون، الأمريكية، المختصين، المعنيون)."""
@@ -582,9 +591,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         مطلعة، رفيع، أمنيون), a definite word of a phrase already begun, or a word of the
         usual asides (طلب عدم نشر اسمه، رفض الكشف عن هويته)."""
         s = self.s
-        w = tok.text
-        return (s.definite(tok) or s.written_ending(tok, "ة") or w.endswith(("ي", "يون", "يين", "يه", "ين", "ون"))
-                or s.is_word(tok, "other") or s.is_word(tok, "any"))
+        return s.definite(tok) or self._describes_by_form(tok) or s.is_word(tok, "other") or s.is_word(tok, "any")
 
     def indefinite_adjectives(self, head: Mention, j: int, n: int) -> int:
         """Past the adjectives that agree with an indefinite feminine head, are nisbas or say

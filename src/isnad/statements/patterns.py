@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .names import accusative_noun, glued_noun, name_word, names_someone, pronoun_object
+from .names import accusative_noun, glued_noun, lone_name_word, names_someone, pronoun_object
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
@@ -44,6 +44,7 @@ QUOTED_SOURCE_TOKENS = 5  # words and the dots of initials between the quotes of
 NAME_QUOTE_WORDS = 6  # words a quoted name may hold, with its marks
 DESCRIBING_CLAUSE_SPAN = 25  # words of a relative clause that may describe an according-to source
 PERSON_ASIDES = ("وهو", "وهي")  # an aside that describes the person named before it (…، وهو مستشار سابق، …)
+THEN_THAT = ("فان", "فانه", "فانها")  # folded فإن, فإنه, فإنها: the words after an according-to phrase
 CLAIM_AFTER_RELAY_WORDS = 3  # words after a mid-sentence according-to phrase that carry on its claim
 SAYING_ASIDE = 6  # words of an aside (وأضاف، في تصريح صحفي، أن) before the opener of a verb of saying
 
@@ -1508,7 +1509,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if source is not None:
             speaker, k = replace(source[0], via=[speaker.name] + list(speaker.via)), source[1]
     after = r.skip_words(k)
-    if not leading and after < r.n and toks[after].text in ("فان", "فانه") and r.active is None:
+    if not leading and after < r.n and toks[after].text in THEN_THAT and r.active is None:
         span = r.content_span(after + 1)  # …، وبحسب المتحدث الرسمي … فإن الفرق باشرت: what follows فإن
         return r.draft(speaker, cue, span, after + 1) if span else None
     if leading:
@@ -1545,7 +1546,7 @@ def _past_describing_clause(r: SentenceReader, k: int) -> int:
     end = next((z for z in range(k + 1, min(r.n, k + DESCRIBING_CLAUSE_SPAN)) if toks[z].text in (",", ":", ";")), None)
     if end is None or end + 1 >= r.n:
         return k
-    opens = toks[end].text == ":" or r.s.is_(end + 1, "intro") or toks[end + 1].text in ("فان", "فانه", "فانها")
+    opens = toks[end].text == ":" or r.s.is_(end + 1, "intro") or toks[end + 1].text in THEN_THAT
     return end + 1 if opens else k
 
 
@@ -1876,8 +1877,7 @@ def as_said(r: SentenceReader, cue: Mention, ci: int) -> Result:
 def _one_word_name(r: SentenceReader, k: int) -> tuple[Speaker, int, bool] | None:
     """One word no list knows right before the end of an as-said phrase: a person's name
     (…، كما يقول ستراند.)."""
-    if k + 1 >= r.n or r.toks[k + 1].text not in AS_SAID_ENDS or not name_word(r.s, r.toks[k], first=False) \
-            or r.s.definite(r.toks[k]) or r.s.common_noun(r.toks[k]) or r.s.known(r.toks[k]):
+    if k + 1 >= r.n or r.toks[k + 1].text not in AS_SAID_ENDS or not lone_name_word(r.s, r.toks[k]):
         return None
     span = (r.toks[k].start, r.toks[k].end)
     surface = r.doc.surface(*span)

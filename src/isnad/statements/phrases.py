@@ -372,8 +372,8 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
             toks[z].text[0] == "ب" and glued_noun(s, toks[z]) for z in range(j, min(n, j + 2))):
         return None  # وأبدى سعادته بتفاعل الزوار: his happiness, the object (وأكد سعادته أن: His Excellency)
     if kind == "organization" and (_purpose_or_seat(p, j, n) if place is not None else p.adjective_of(m, j, n)):
-        k, org, country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
-        country = country or (place.value.iso3 if place is not None else None)
+        k, org, named_country = p.complements(j, n, definite_head=True, name_may_follow=False, organization=True)
+        country = country or named_country
         if k > j:  # المكتب الإعلامي للرئيس المكلف: a new organisation, described; المكتب الإعلامي
             #          للأمم المتحدة: a body of the one named; الشركة السعودية للكهرباء
             surface = doc.surface(m.key_start, toks[k - 1].end)

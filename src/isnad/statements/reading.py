@@ -16,7 +16,7 @@ from ..mentions import Mention
 from ..text import lookup_forms
 from ..rules import Trace
 from .discourse import Discourse
-from .names import described_name, glued_noun, name_word, names_someone, pronoun_object
+from .names import described_name, lone_name_word, names_someone, pronoun_object
 from .draft import Draft, Dropped
 from .parser import PhraseParser
 from .sentence import Sentence, unglued
@@ -379,8 +379,7 @@ class SentenceReader:
         أدول: …، قال لنا فيلدمان إن …): the speaker after the one spoken to."""
         s = self.s
         return k + 1 < self.n and (self.toks[k + 1].text == ":" or s.is_(k + 1, "intro")) \
-            and name_word(s, self.toks[k], first=False) and not glued_noun(s, self.toks[k]) \
-            and not s.common_noun(self.toks[k])
+            and lone_name_word(s, self.toks[k])
 
     def skip_demonstrative_object(self, k: int) -> int:
         """Past a demonstrative at token ``k`` that is the object of the verb before it, and the
