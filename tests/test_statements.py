@@ -2167,3 +2167,78 @@ def test_a_verb_with_the_person_it_acts_on_as_a_pronoun_is_a_cue():
     assert find(sts, "بالتقصير")["cue"] == "اتهمها"
     assert_speakers(sts, {"بالتقصير": "الوزير", "القرار نهائي": "الرئيس", "على الاجتهاد": "المحافظ"})
     assert not any(s["cue"] == "الطالبة" for s in sts)  # a noun in ة is no verb with its pronoun
+
+
+def test_ali_before_al_and_a_family_is_the_first_name_not_the_preposition():
+    sts = own_spanned("وأوضح علي آل مانع المحامي في القضية أن الجلسة تأجلت.\n"
+                     "وحصل على آل الفرحان دعم من الأهالي، وقال مسؤول إن الحملة نجحت.")
+    assert_speakers(sts, {"الجلسة تأجلت": "علي آل مانع"})
+    assert find(sts, "الحملة نجحت")["speaker"]["name_ar"] != "على آل الفرحان"
+
+
+def test_a_chief_of_a_profession_is_an_office_after_a_name():
+    sts = own_spanned("وقالت نورا هيلبرغ كبيرة الاقتصاديين في المصرف إن التضخم سيتراجع.\n"
+                     "وأعلن كبير المحررين في المجلة أن العدد المقبل سيتأخر.")
+    assert_speakers(sts, {"التضخم سيتراجع": "نورا هيلبرغ", "العدد المقبل": "كبير المحررين في المجلة"})
+
+
+def test_a_listed_first_name_after_fa_inna_and_a_role_before_its_verb_is_the_subject():
+    sts = own_spanned("وعلى الرغم من التعادل، فإن سامي الخيبري قال إن الفريق تحسن.\n"
+                     "لكن ماجد الحربي مدرب الحراس أكد أن التدريبات ستستمر.\n"
+                     "ومن بين الحضور ابن الراحل، يوسف وأخوه الشيخ أمين الذي صرح أن الأسرة ممتنة.")
+    assert_speakers(sts, {"الفريق تحسن": "سامي الخيبري", "التدريبات ستستمر": "ماجد الحربي"})
+    assert all(s["speaker"]["name_ar"] != "يوسف" for s in sts)  # a relative clause before the verb
+
+
+def test_a_report_inside_the_speaker_phrase_does_not_make_it_the_reports_owner():
+    sts = own_spanned("وقال 70 % من الذين شملهم الاستطلاع إن الخدمات تحسنت.\n"
+                     "وتشير نتائج الدراسة إلى أن الإقبال سيزيد.")
+    assert find(sts, "الإقبال سيزيد")["speaker"]["name_ar"] != "70 % من الذين شملهم الاستطلاع"
+
+
+def test_how_many_after_an_indefinite_plural_source_is_part_of_it():
+    sts = own_spanned("وقالت مصادر عدة إن المفاوضات توقفت.\n"
+                     "وأفاد شهود كثيرون بأن الحريق بدأ ليلا.")
+    assert_speakers(sts, {"المفاوضات توقفت": "مصادر عدة", "الحريق بدأ": "شهود كثيرون"})
+
+
+def test_after_a_passive_report_or_alma_bi_anna_the_clause_opens_with_its_subject():
+    sts = own_spanned("يذكر أن بعض الأطباء أكدوا أن اللقاح آمن.\n"
+                     "علما بأن عددا من السكان أفادوا بأن المياه انقطعت.\n"
+                     "يشار إلى أن سامي الخيبري قال إن المباراة تأجلت.")
+    assert_speakers(sts, {"اللقاح آمن": "بعض الأطباء", "المباراة تأجلت": "سامي الخيبري"})
+    assert find(sts, "المياه انقطعت")["speaker"]["kind"] == "anonymous"
+
+
+def test_a_verb_of_duty_after_the_speaker_opens_the_words_and_is_no_name():
+    sts = own_spanned("وقال الوزير يجب أن تكتمل الطرق قبل الشتاء.\n"
+                     "وقال الشمراني ينبغي أن نراجع الخطة.\n"
+                     "وقال المدرب علينا أن نستعد جيدا.")
+    assert_speakers(sts, {"تكتمل الطرق": "الوزير", "نراجع الخطة": "الشمراني", "نستعد جيدا": "المدرب"})
+    assert find(sts, "تكتمل الطرق")["content"].startswith("يجب أن")
+
+
+def test_a_first_name_compounded_with_allah_and_a_pious_formula():
+    sts = own_spanned("وقال المتحدث باسم الجماعة ذبيح الله قادري إن الهدنة صامدة.\n"
+                     "وأعلن المتحدث عطا الله مجيدي اختيار منصور رئيسا للوفد.\n"
+                     "وكان النبي صلى الله عليه وسلم يقول: «الدين النصيحة».")
+    assert_speakers(sts, {"الهدنة صامدة": "ذبيح الله قادري", "رئيسا للوفد": "عطا الله مجيدي"})
+    assert find(sts, "رئيسا للوفد")["content"].startswith("اختيار منصور")
+    assert all("صلى الله" not in s["speaker"]["name_ar"] for s in sts)
+
+
+def test_the_noun_behind_the_ba_a_verb_needs_is_never_a_name_after_a_title():
+    sts = own_spanned("ووجه الأمير بفتح تحقيق في أسباب الحريق.")
+    assert_speakers(sts, {"تحقيق في أسباب": "الأمير"})
+
+
+def test_a_bodys_head_in_construct_or_a_share_of_a_group_opens_the_clause_before_its_verb():
+    sts = own_spanned("وفي المقابل فإن إدارة المستشفى أكدت أن الأجهزة تعمل.\n"
+                     "لكن 35 في المئة من الطلاب قالوا إن الاختبار كان صعبا.")
+    assert_speakers(sts, {"الأجهزة تعمل": "إدارة المستشفى", "الاختبار كان صعبا": "35 في المئة من الطلاب"})
+
+
+def test_a_verb_that_is_also_a_first_name_opens_a_clause_whose_subject_speaks_after_wa():
+    sts = own_spanned("أثار المدرب الشكوك حول جاهزية الحارس وقال إن القرار فني.\n"
+                     "أثار ماتياس كورنر مدرب الفريق الشكوك حول الحارس وقال إن التغيير ضروري.")
+    assert_speakers(sts, {"القرار فني": "المدرب", "التغيير ضروري": "ماتياس كورنر"})

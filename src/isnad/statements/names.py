@@ -44,8 +44,8 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return True  # تركي العسيري: a first name, not the adjective
     if s.known(tok) and (first or not s.clause_verb_only(tok)):
         return False  # (وقال مدير البرامج عبدالله طلب: a family name, the verb طلب only where a clause begins)
-    if accusative_noun(s, tok):
-        return False
+    if accusative_noun(s, tok) or s.is_word(tok, "speech_opener"):
+        return False  # (وقال المدير يجب أن …: the words open)
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
         return False  # وحماية، لمديرية، بالمنطقة: a proclitic, not a name (لوري، والاش are names)
     if w[0] in "بفكلو" and "stop" in s.classes_of.get(w[1:], ()):
@@ -175,7 +175,16 @@ def name_ends(s: Sentence, j: int, n: int) -> bool:
     return (not w.isalpha() or s.stop(tok) or s.known(tok) or s.definite(tok)
             or (w[0] in "ولب" and not s.first_name(tok))
             or (s.definite(s.toks[j - 1]) and not s.first_name(tok) and not s.is_word(tok, "name_link"))
-            or accusative_noun(s, tok) or pronoun_object(s, tok))
+            or accusative_noun(s, tok) or pronoun_object(s, tok) or verbal_noun_naming(s, j, n))
+
+
+def verbal_noun_naming(s: Sentence, j: int, n: int) -> bool:
+    """Whether token ``j`` is an indefinite common noun, no first name, right before a first name:
+    the verb's object and the person it names, after a speaker's name (أعلن ذبيح الله مجاهد
+    اختيار منصور زعيما)."""
+    tok = s.toks[j]
+    return s.common_noun(tok) and not s.first_name(tok) and not s.definite(tok) \
+        and j + 1 < n and s.first_name(s.toks[j + 1]) and not s.common_noun(s.toks[j + 1])
 
 
 def clear_end(s: Sentence, j: int, n: int) -> bool:
@@ -220,12 +229,14 @@ def _unknown_name_word(s: Sentence, tok: Token) -> bool:
 
 def written_ali(s: Sentence, k: int, n: int) -> bool:
     """علي written with ي (the preposition على folds to the same word, but is written with ى)
-    before بن, a family name or an unknown name word: the first name Ali (وقال علي بقشان، وقال علي
-    الشهري، وقال علي بن محمد), not على أهمية."""
+    before بن, آل, a family name or an unknown name word: the first name Ali (وقال علي بقشان، وقال
+    علي الشهري، وقال علي بن محمد، وقال علي آل مانع), not على أهمية."""
     tok = s.toks[k]
     if tok.text != "علي" or k + 1 >= n or not s.written_ending(tok, "ي"):
         return False
     after = s.toks[k + 1]
+    if after.text == "ال":
+        return k + 2 < n and family_after_al(s, k + 2)  # وأوضح علي آل حطاب: آل and its family
     if s.definite(after):  # (علي الصادق المتحدث باسم …: a family name that is also a word, before a role)
         office_follows = s.at(k + 2, "role", lambda m: m.value["kind"] == "official") is not None
         return family_name(s, after) or (family_name_word(s, after) and (not s.common_noun(after) or office_follows))
@@ -296,8 +307,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         s.known(toks[k]) or glued_noun(s, toks[k]) or s.starts_name(j) or not _name_goes_on(s, k, j, n))
     #       بمنطقة الحدود، بعدن العميد، بحائل محمد الطيار، لشركة فايزر،: a preposition and a noun or place,
     #       not بيسيرو إن، بليغ أبو كلل
-    if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha()):
-        return None  # القائد العسكري بعدن العميد …: a place after a preposition, not a name
+    if glued and (j >= n or s.known(toks[j]) or not toks[j].text.isalpha() or len(toks[j].text) < 2):
+        return None  # القائد العسكري بعدن العميد …، مدير الفرع بجدة لـ«عين اليوم»: a place after a preposition
     if unknown and toks[k].text[0] in "بفكل" and j < n and pronoun_object(s, toks[j]) \
             and s.common_noun(unglued(toks[k])):
         return None  # هدد الفتاة بنشر صورها: a verbal noun behind its preposition, then its object
@@ -317,6 +328,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
         if j - k >= 2 and s.common_noun(tok) and not s.first_name(tok) and not s.definite(tok) \
                 and j + 1 < n and s.definite(toks[j + 1]) and not s.is_word(toks[j + 1], "role_adjective"):
             break  # ووصف المواطن حسين هزازي مشاهد القصف: a noun in construct after the name, its object
+        if j - k >= 2 and verbal_noun_naming(s, j, n):
+            break  # أعلن المتحدث ذبيح الله مجاهد اختيار منصور زعيما: a verbal noun and the one it names
         if j > k and (glued_noun(s, tok) or _ba_verbal_noun(s, tok)):
             break  # وطالب الدكتور سعد مارق بضرورة …، وهدد الفنان أحمد حلمي بمقاضاة …: a noun behind ب
             #        ends the name

@@ -18,6 +18,7 @@ from .speaker import Speaker, head_gender
 from .words import bare
 
 CONSTRUCT_REACH = 4  # nouns of a construct chain up to its first definite word
+SEVERAL = ("عده", "عديده", "متعدده", "كثيره", "كثيرون", "كثيرين")  # folded: مصادر عدة، شهود كثيرون
 PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
                  "outlet": "outlet", "agency": "outlet", "country": "country"}
@@ -449,6 +450,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             tok = toks[j]
             if self.needed_object(tok):
                 break  # ورحب الوزراء بعودة الحكومة، ووجه أعضاء المجلس الدعوة …: the object
+            if j == i + 1 and tok.text in SEVERAL and not s.definite(toks[i]):
+                j += 1  # مصادر عدة، شهود كثيرون: how many, after an indefinite plural
+                count += 1
+                continue
             joined = unglued(tok)
             if s.conjunction(tok) and len(tok.text) > 3 and not s.definite(joined) and (
                     self._describes(joined) or s.head_kind(joined) == "group"):

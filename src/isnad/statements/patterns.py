@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mentions import Mention
 from ..rules import Registry
 from .draft import Draft, Dropped
-from .names import accusative_noun, glued_noun, lone_name_word, names_someone, pronoun_object
+from .names import accusative_noun, glued_noun, lone_name_word, name_word, names_someone, pronoun_object
 from .parser import PhraseParser
 from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
@@ -59,6 +59,7 @@ AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
+WORDS_CAME = ("جاء", "ورد", "صدر")  # ما جاء / ورد على لسان …: words referred to
 Result = Draft | Dropped | None
 
 
@@ -746,9 +747,12 @@ def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | N
     to whom the words were said, with the opener a few words on (وقال صياد من القرية
     لوكالة الصحافة الفرنسية إن …); None when something else comes first."""
     s, toks = r.s, r.toks
+    saying = r.doc.words.lemma_is(cue.value, "saying")
     for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
-        if _opens_slot_content(r, cue, z):
-            return (z, z) if z > k else None
+        if _opens_slot_content(r, cue, z) or (saying and z > k and s.is_(z, "speech_opener") and all(
+                s.definite(toks[y]) or (name_word(s, toks[y], first=False) and toks[y].text[0] not in "ول")
+                for y in range(k, z))):
+            return (z, z) if z > k else None  # (وقال الربيّع يجب أن …: bare words after the name)
         if z > k and toks[z - 1].text != "," and _said_where(r, z):
             opener = next((o for o in range(z + 2, min(r.n, z + SAID_WHERE_WORDS))
                            if _opens_slot_content(r, cue, o)), None)
@@ -1444,6 +1448,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
      {"speaker": "anonymous", "content": "تكليف سعد الغامدي"}),
     ("أما سبب التأخير الطويل بحسب الشركة المشغلة فيعود إلى نقص قطع الغيار.",
      {"speaker": "الشركة المشغلة", "content": "فيعود إلى نقص"}),
+    ("وتداولت المواقع ما ورد على لسان رئيس البلدية الذي قال: «الحديقة ستفتح قريبا».", None),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1494,6 +1499,9 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             j = _past_quoted_addressee(r, s.past_time_words(j + 1))  # بحسب ما أفاد به «الشرق الأوسط» مصدر …
         elif j < r.n and toks[j].text == "في":
             j += 1  # وفقا لما ورد في تقارير صحفية، حسبما جاء في بيان الوزارة: where it was said
+    if ci > 1 and toks[ci - 2].text == "ما" and toks[ci - 1].text in WORDS_CAME:
+        return Dropped("words referred to, not the source of the sentence")  # ونقلت الصحف ما جاء على
+        #   لسان المتحدث الذي قال: …: what came from him is the object
     if j < r.n and toks[j].text == "ل":
         j += 1
     if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(unglued(toks[j]), "quantity"):

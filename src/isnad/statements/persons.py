@@ -34,6 +34,8 @@ class PersonPhrases:
             if sp.kind != "person":
                 return None
             j = s.index_after(actor.end)
+        elif self.needed_object(toks[k]):
+            return None  # ووجه الأمير بفتح تحقيق: what the verb needs, not a name
         else:
             j = name_span(s, k, n, introduced, alone)
             if j is None and quoted and introduced and k + 1 < n and toks[k + 1].text == '"' \

@@ -32,6 +32,7 @@ ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
+PERCENT_WORDS = ("الميه", "المايه", "بالميه", "بالمايه")  # في المئة، بالمئة: folded
 DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف قرب السوق)
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
@@ -55,11 +56,16 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
     ("وقالت إحدى مستخدمي فيسبوك: «التصميم غير مناسب».", {"speaker": "anonymous", "content": "التصميم غير مناسب"}),
     ("وأكد عدد كبير من المزارعين أن الموسم تأخر.", {"speaker": "anonymous", "content": "الموسم تأخر"}),
     ("وأكد عدد من المزارعين أهمية دعم الموسم.", {"speaker": "anonymous", "content": "أهمية دعم الموسم"}),
+    ("ورأى 61 في المئة من سائقي الأجرة أن الطرق أصبحت أكثر ازدحاما.",
+     {"speaker": "61 في المئة من سائقي الأجرة", "content": "الطرق أصبحت أكثر ازدحاما"}),
+    ("وأفادت 38 % فقط من هذه المدارس أنها تملك مختبرا حديثا.",
+     {"speaker": "38 % فقط من هذه المدارس", "content": "تملك مختبرا حديثا"}),
 )
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
     الشهود، أحد القادة الميدانيين في الجبهة), before the group a named person belongs to
-    (أحد أعضاء الفريق حسن أبو السعود), or كل من before several names; one more of those already
+    (أحد أعضاء الفريق حسن أبو السعود), a share of a group (38 % من المدارس، 61 في المئة من
+    السائقين), or كل من before several names; one more of those already
     heard, or one of them, right before the words (وقال آخر إن …، وقالت إحداهن: …; not وفي شأن
     آخر، طالبت …)."""
     s = p.s
@@ -74,20 +80,29 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if not ((s.is_(i, "quantity") or number or collective) and i + 1 < n):
         return None
     j = i + 1
+    share = number and _past_percent(s, j) > j
+    if share:
+        j = _past_percent(s, j)
+        j += s.text_of(j) == "فقط"  # 53 % فقط من الشركات
+        if not (s.text_of(j) == "من" and j + 1 < n):
+            return None  # (وقال 40 في المئة إن …: a share of no one named)
     if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
         j += 1  # عدد كبير من الطلاب
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
+    if share and s.is_(j, "demonstrative"):
+        j += 1  # 64 % من هذه المؤسسات
     if collective and s.head_kind(s.toks[j]) != "group":
         return None  # فريق الباحثين، not فريق الاتحاد (a club's team)
     counted = s.at(j, "role", lambda m: m.value["kind"] == "anonymous")
     if counted is not None:
         return p.anonymous(counted, j, n)
     if number:  # 3 منظمات حقوقية دولية، 5 مسؤولين: a counted group of people or bodies
-        if s.head_kind(s.toks[j]) is None:
-            return None
-        group, k = p.group(i, j + 1, n, "pl")
-        return (group, k) if content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
+        head_end = p.construct_end(j, n) if share else j + 1
+        if s.head_kind(s.toks[j]) is None and not (share and head_end > j):
+            return None  # (a share of any definite noun: 38 % من هذه المدارس، من سائقي الأجرة)
+        group, k = p.group(i, head_end, n, "pl")
+        return (group, k) if p.clause_subject or content_follows(p, k, n) or (p.verb_object and k < n and s.toks[k].text.isalpha()) \
             else None
     one = {"احد": "m", "احدي": "f"}.get(s.toks[i].text, "pl")
     with_pronoun = one != "pl" and s.toks[j].text.endswith(("ه", "ها", "هم")) and len(s.toks[j].text) > 4 \
@@ -116,6 +131,14 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
     return _speaking(p, group, k, n)
+
+
+def _past_percent(s: Sentence, j: int) -> int:
+    """The index past a percent sign or «في المئة» / «بالمئة» at token ``j`` (72 % من أصحاب العمل،
+    45 في المئة من المشاركين), else ``j``."""
+    if s.text_of(j) == "%" or s.text_of(j) in PERCENT_WORDS:
+        return j + 1
+    return j + 2 if s.text_of(j) == "في" and s.text_of(j + 1) in PERCENT_WORDS[:2] else j
 
 
 def _group_in_construct(s: Sentence, tok: Token) -> bool:

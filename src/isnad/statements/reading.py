@@ -644,6 +644,13 @@ class SentenceReader:
         if k < ci and toks[k].text in ("احد", "احدي") \
                 and all(toks[i].text.isalpha() and s.at(i, "cue") is None for i in range(k, ci)):
             k = ci  # … أحد المشاركين في الملتقى قال
+        role = s.at(k, "role") if k < ci else None
+        verb = s.at(ci, "cue")
+        if role is not None and not role.prefix_len and ci - k <= DESCRIPTION_WORDS and verb is not None \
+                and not verb.prefix_len and all(toks[i].text.isalpha() and s.at(i, "cue") is None
+                                                and not s.is_(i, "preposition") and not s.relative_pronoun(i)
+                                                for i in range(k, ci)):
+            k = ci  # فإن سامي العلي مدافع الفريق قال: his role right after the name
         if not (k == ci or self._aside(k, ci)):
             return None
         self.parser.last_rule = "name_opening_the_sentence"
@@ -661,7 +668,13 @@ class SentenceReader:
             res = self.parser.noun_phrase(k, ci)
             if res is None and s.head_kind(toks[k]) == "group":
                 res = self.parser.group(k, k + 1, ci, "pl")  # فإن خبراء ماليين مستقلين قالوا، والمستخدمون عبروا
-            if res is None and s.is_(k, "quantity"):  # كما أن الكثير من مستخدمي الإنترنت عبروا: the subject
+            if res is None and s.head_kind(toks[k]) == "organization" and not s.definite(toks[k]) \
+                    and toks[k].text[0] != "و":
+                found = self.parser.parse(k, ci)  # لكن إدارة الجامعة أكدت: a body's head in construct
+                res = found if found is not None and found[0].kind == "organization" else None
+            share = toks[k].text.isdigit() and k + 1 < ci and toks[k + 1].text in ("%", "في")
+            if res is None and (s.is_(k, "quantity") or share):  # كما أن الكثير من مستخدمي الإنترنت
+                #   عبروا، لكن 40 % من المشاركين قالوا: the subject
                 self.parser.clause_subject = True         # of the verb right after it
                 res = self.parser.parse(k, ci, allow_name=False)
                 self.parser.clause_subject = False
@@ -784,11 +797,19 @@ class SentenceReader:
         """Whether a subject before its verb may start at token ``k``: where a clause begins, after
         the أن of a contrast or a reason (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال، بل إن بعض
         الجمعيات أكدت، ذلك أن المدير صرح) or after فإن."""
-        return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text == "ان" and (
-            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما", "بل", "ذلك"))) \
+        return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text in ("ان", "بان") and (
+            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما", "بل", "ذلك", "علما", "العلم")
+            or self._passive_report_before(k - 1))) \
             or (k > 0 and self.toks[k - 1].text == "فان" and (  # وعلى الرغم من …، فإن خبراء ماليين قالوا
                 self.s.definite(self.toks[k]) or self.s.head_kind(self.toks[k]) is not None
-                or self.doc.by_start.get(self.toks[k].start)))  # (not فإن عاد أخذ يفتي: "if he returns")
+                or self.doc.by_start.get(self.toks[k].start) or self.s.first_name(self.toks[k])))
+        #       (فإن سامي العلي قال; not فإن عاد أخذ يفتي: "if he returns")
+
+    def _passive_report_before(self, an: int) -> bool:
+        """Whether the أن at token ``an`` ends a passive report (يذكر أن، يشار إلى أن): the
+        reporter's narration, whose clause may open with its subject (يذكر أن مصادر عدة أكدت)."""
+        return any(self.s.at(k, "cue", lambda m: m.value["kind"] == "passive" and m.end == self.toks[an].end)
+                   is not None for k in (an - 1, an - 2) if k >= 0)
 
     def _kana_subject_span(self, ci: int) -> tuple[int, int, int] | None:
         """(كان, first, last) token indices when a clause-opening form of كان and the قد right
@@ -866,8 +887,9 @@ class SentenceReader:
             if tok.start < cue.end:
                 continue
             noun = s.at(z, "cue", lambda m: m.value["kind"] == "noun")
-            if noun is not None and not speaker.report and speaker.kind != "unresolved":
-                self.d.report_owner = speaker
+            if noun is not None and not speaker.report and speaker.kind != "unresolved" \
+                    and not speaker.span[0] < noun.key_start < speaker.span[1]:
+                self.d.report_owner = speaker  # (not 63 % من الذين شملهم الاستطلاع: a report inside the speaker)
             actor = s.at(z, "actor")
             if actor is not None and not (speaker.span[0] <= actor.key_start < speaker.span[1]):
                 a = doc.lexicon.actors[actor.value]

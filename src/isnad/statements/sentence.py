@@ -220,13 +220,17 @@ class Sentence:
         return self.toks[i].text in ("عبد", "ابو") and i + 1 < self.n and self.toks[i + 1].text.startswith("ال")
 
     def din_compound(self, i: int) -> bool:
-        """Whether tokens ``i`` and ``i + 1`` are a first name compounded with الدين (عز الدين، نور
-        الدين، صلاح الدين، علاء الدين)."""
+        """Whether tokens ``i`` and ``i + 1`` are a first name compounded with الدين or الله (عز
+        الدين، نور الدين، صلاح الدين، ذبيح الله، نصر الله)."""
         tok = self.toks[i]
-        return i + 1 < self.n and self.toks[i + 1].text == "الدين" and tok.text.isalpha() and len(tok.text) > 1 \
+        if i + 2 < self.n and self.toks[i + 1].text == "الله" and (
+                self.written_ending(self.toks[i + 2], "ه") or self.is_word(self.toks[i + 2], "stop")):
+            return False  # صلى الله عليه وسلم، طيب الله ثراه: a formula, not a name
+        return i + 1 < self.n and self.toks[i + 1].text in ("الدين", "الله") and tok.text.isalpha() and len(tok.text) > 1 \
             and not self.definite(tok) and not self.is_word(tok, "any") and self.head_kind(tok) is None \
-            and (self.first_name(tok) or not (self.common_noun(tok) or tok.text[0] in "بفكلو"))
-        #   (not رجال الدين، علماء الدين، بقيم الدين)
+            and (self.first_name(tok) or self.is_word(tok, "word_first_name")
+                 or not (self.common_noun(tok) or tok.text[0] in "بفكلو"))
+        #   (not رجال الدين، علماء الدين، بقيم الدين، حزب الله)
 
     def written_ending(self, tok: Token, letter: str) -> bool:
         """Whether the word ends with ``letter`` as written (ة, which folding makes ه)."""
