@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..mentions import Mention
 from .bodies import BodyPhrases
 from .discourse import Discourse
-from .names import glued_noun, name_word
+from .names import FILIATION, glued_noun, name_word
 from .persons import PersonPhrases
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -217,6 +217,11 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if self.verb_object and count and tok.text.startswith("ال") and toks[j - 1].text.startswith("ال") \
                     and not self._adjective_like(tok, toks[j - 1]) and doc.at(tok.start, "role") is None:
                 break  # جددت وزارة الصحة التأكيد، توعدت وزارة التعليم المدارس: the object, past a closed chain
+            if organization and count == 0 and self._eponym_at(j, n):
+                j = self._eponym_end(j, n)  # مستشفى الملك فهد التخصصي، جامعة الأميرة نورة: named after
+                closed = True               # a king or a princess, then its adjectives
+                count += 1
+                continue
             head = doc.at(tok.start, "role", lambda m: m.value["kind"] != "anonymous")
             if head is not None and head.value["kind"] == "title":
                 break  # مدير المركز الدكتور …: the name follows
@@ -258,6 +263,21 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _eponym_at(self, j: int, n: int) -> bool:
+        """Whether a royal or religious title at ``j`` and a name after it name a body after a person
+        (مدينة الملك عبدالله، جامعة الأميرة نورة)."""
+        s = self.s
+        return j + 1 < n and s.is_word(s.toks[j], "eponym") and not s.definite(s.toks[j + 1]) \
+            and name_word(s, s.toks[j + 1], first=False)
+
+    def _eponym_end(self, j: int, n: int) -> int:
+        """Past the title, the name and its بن / بنت links (الأمير سلطان بن عبدالعزيز)."""
+        toks = self.s.toks
+        j += 2
+        while j + 1 < n and toks[j].text in FILIATION:
+            j += 2
+        return j
 
     def _side_taken_end(self, j: int, n: int) -> int:
         """Where the side an allegiance word names ends: its office or body chain and the name

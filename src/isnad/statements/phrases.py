@@ -630,6 +630,10 @@ def _first_name_of_known(p: PhraseParser, i: int, n: int) -> Found:
     ("وأوضح القسم الإعلامي بالجامعة أن الرسالة المتداولة مزورة.", {"speaker": "القسم الإعلامي", "content": "الرسالة المتداولة"}),
     ("التقى الوزير سامي فيلدمان أمس. وانتقد فيلدمان سياسة الحكومة.",
      {"speaker": "سامي فيلدمان", "content": "سياسة الحكومة"}),
+    ("وأعلن مستشفى الملك خالد التخصصي أن العيادات الجديدة افتتحت.",
+     {"speaker": "مستشفى الملك خالد التخصصي", "content": "العيادات الجديدة"}),
+    ("وأوضحت مدينة الأمير سلطان بن عبدالعزيز الطبية أن الأجهزة وصلت.",
+     {"speaker": "مدينة الأمير سلطان بن عبدالعزيز الطبية", "content": "الأجهزة وصلت"}),
 )
 def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     """A noun phrase the lexicon does not know, right after the verb and before the content:
@@ -655,6 +659,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "person", span), end
     head = s.head_kind(tok) or ("group" if _sound_plural(p, tok) and not (i and toks[i - 1].text == '"') else None)
     #   (ويقول "هاملتون": one word in quotes is a name)
+    if head is None and s.is_word(tok, "place_head") and not s.definite(tok) and p._eponym_at(i + 1, n):
+        head = "organization"  # مدينة الملك عبدالله الطبية: a body named after a king, not a city
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
         return p.quoted_organization(tok.start, i + 1, n)
     if head == "organization":
@@ -990,6 +996,7 @@ def plural_in_construct(p: PhraseParser, i: int, n: int) -> Found:
     ("وقالت يامبو، التي لم تذكر الثمن، إن الصفقة ستكتمل قريبا.", {"speaker": "يامبو", "content": "الصفقة ستكتمل"}),
     ("وقالت كارولينا، التي فازت بالسباق أمس، إنها ستعتزل.", {"speaker": "كارولينا", "content": "ستعتزل"}),
     ("أعلنت فولفو تراكس ثاني أكبر شركة للشاحنات في السويد أن مبيعاتها تراجعت.", {"speaker": "فولفو تراكس", "content": "مبيعاتها تراجعت"}),
+    ("وأعلنت النقابات المستقلة تعليق إضرابها المفتوح.", None),
 )
 def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
     """Whatever fills the subject slot between a reporting verb and its content (إن / أن / a
@@ -1053,6 +1060,9 @@ def subject_slot(p: PhraseParser, i: int, n: int) -> Found:
                                or (aside is not None and content_follows(p, aside, n))):
         return None
     words = toks[name_start:j]
+    if any(pronoun_object(s, w) for w in words[1:]):
+        return _definite_subject(p, i, name_start, n) if name_start > i else None  # أعلنت الأحزاب
+        #   الكردية توقف أنشطتها: a verbal noun and its possessed noun, the object after the subject
     if pronoun_object(s, words[0]) and (len(words) == 1 or words[1].text[0] == "و"):
         return None  # وقدم شكره للمتظاهرين، وأبدى مرئياته وملاحظاته: the object, the subject unsaid
         #   (جوزيه مورينيو is a name)
