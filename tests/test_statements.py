@@ -2242,3 +2242,25 @@ def test_a_verb_that_is_also_a_first_name_opens_a_clause_whose_subject_speaks_af
     sts = own_spanned("أثار المدرب الشكوك حول جاهزية الحارس وقال إن القرار فني.\n"
                      "أثار ماتياس كورنر مدرب الفريق الشكوك حول الحارس وقال إن التغيير ضروري.")
     assert_speakers(sts, {"القرار فني": "المدرب", "التغيير ضروري": "ماتياس كورنر"})
+
+
+def test_a_group_belonging_to_a_body_behind_li_keeps_it_in_its_description():
+    sts = own_spanned("ودعت جمعيات تابعة لاتحاد الملاك إلى مقاطعة المزاد.\n"
+                     "وكانت منظمات حقوقية دعت إلى الإفراج عن المعتقلين.\n"
+                     "وكانت جماعات تابعة لحركة «النهضة»، طالبت بتأجيل الاقتراع.")
+    assert_speakers(sts, {"مقاطعة المزاد": "جمعيات تابعة لاتحاد الملاك",
+                          "الإفراج عن المعتقلين": "منظمات حقوقية",
+                          "بتأجيل الاقتراع": "جماعات تابعة لحركة «النهضة»"})
+
+
+def test_between_is_a_verb_of_saying_only_before_its_words():
+    sts = own_spanned("وبين المدير الإقليمي؛ أن المشروع تأخر بسبب الأمطار.\n"
+                     "وبين المجموعات المسلحة فصيل صغير يرفض الهدنة.\n"
+                     "وكانت الخلافات بين الوزارة وبين الموردين قديمة.")
+    assert_speakers(sts, {"المشروع تأخر": "المدير الإقليمي"})
+    assert all(s["cue"] != "بين" or "المشروع" in s["content"] for s in sts)
+
+
+def test_a_plural_of_people_in_un_after_the_first_verb_is_the_subject_of_the_next():
+    sts = own_spanned("وقد فوجئ المتقاعدون بإلغاء البدل، وقالوا إن الصندوق لم يبلغهم.")
+    assert_speakers(sts, {"الصندوق لم يبلغهم": "المتقاعدون"})

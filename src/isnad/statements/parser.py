@@ -176,7 +176,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                 break  # وتعهد رئيس الوزراء اليوناني بدعم …: the content, behind its preposition
             if self.verb_object and count and s.is_word(tok, "object_noun"):
                 break  # نفت جامعة حائل صحة الخبر: what is denied, past the body's name
-            if count and s.is_word(tok, "allegiance") and j + 1 < n:
+            if (count or organization) and s.is_word(tok, "allegiance") and j + 1 < n:
                 j = self._side_taken_end(j + 1, n)
                 break  # قائد عسكري يمني موال للرئيس عبد ربه منصور هادي: the side he takes, not his name
             place = doc.at(tok.start, "country")
@@ -282,6 +282,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
     def _side_taken_end(self, j: int, n: int) -> int:
         """Where the side an allegiance word names ends: its office or body chain and the name
         after it (موال للرئيس عبد ربه منصور هادي، المقربة من حزب الله)."""
+        tok = self.s.toks[j]
+        if tok.text[0] == "ل" and len(tok.text) > 3 and not self.doc.by_start.get(tok.start) \
+                and not self.s.is_word(tok, "any"):
+            k, _, _ = self.complements(j + 1, n, definite_head=tok.text.startswith("لل"))
+            return self._quoted_name_after(k, n)  # تابعة للحركة، تابعة لمنظمات «الهيكل»: a body the
+            #                                       lexicon does not know, behind لـ
         k, _, _ = self.complements(j, n)
         named = self.person_name(k, n, introduced=True) if k < n else None
         return named[1] if named is not None else k
@@ -470,6 +476,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             tok = toks[j]
             if self.needed_object(tok):
                 break  # ورحب الوزراء بعودة الحكومة، ووجه أعضاء المجلس الدعوة …: the object
+            if s.is_word(tok, "allegiance") and j + 1 < n and toks[j + 1].text[0] == "ل":
+                j = self._side_taken_end(j + 1, n)  # منظمات تابعة للحركة، مصادر موالية للحكومة (مقربة من
+                break                               # الحزب: the preposition's complement, read below)
             if j == i + 1 and tok.text in SEVERAL and not s.definite(toks[i]):
                 j += 1  # مصادر عدة، شهود كثيرون: how many, after an indefinite plural
                 count += 1

@@ -591,8 +591,11 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             continue  # the verb opens the clause (في غضون ذلك، استعدت …؛ من جانبه قدم …؛ ولم يستطع …؛ وقد بسطت …),
             #           not وحول استمرار مشاكل …
         k = r.skip_demonstrative_object(k)  # أكد ذلك مدير الإدارة …، وقال: the director
-        group = gender == "pl" and s.head_kind(r.toks[k]) == "group"  # تفاعل مغردون مع …، طالبوا
-        found = (r.parser.group(k, k + 1, ci, "pl") if group else None) or _person_subject(r, k, ci) \
+        people = gender == "pl" and s.definite(r.toks[k]) and r.toks[k].text.endswith("ون") \
+            and s.head_kind(r.toks[k]) is None  # فوجئ المصلون بوجوده، واعتبروا: a plural of people in ون
+        group = gender == "pl" and s.head_kind(r.toks[k]) == "group" or people  # تفاعل مغردون مع …، طالبوا
+        found = (r.parser.group(k, k + 1, k + 1 if people else ci, "pl") if group else None) \
+            or _person_subject(r, k, ci) \
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
             or (r.parser.parse(k, ci, allow_name=False) if s.at(k, "backref") or s.at(k, "role") else None)
         #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names)

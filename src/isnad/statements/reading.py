@@ -196,7 +196,7 @@ class SentenceReader:
                         self.s.text_of(k + 1 + x) == word for x, word in enumerate(rest)):
                     return True  # (ووعد الأمير بأن: بأن is both; امتنع المسؤول عن التعليق; أبان أنه:
                     #               أن with its pronoun)
-            if (w in (".", ":", ";") and not (w == "." and len(self.toks[k - 1].text) == 1)) or self.s.is_(k, "intro"):
+            if (w in (".", ":") and not (w == "." and len(self.toks[k - 1].text) == 1)) or self.s.is_(k, "intro"):
                 return False  # (a quotation may hold it: ووعد كاميرون «بتعزيز السياج»; د. is a title)
         return False
 
@@ -747,7 +747,9 @@ class SentenceReader:
         kana, first, last = found
         qad = self.toks[ci - 1].text == "قد"
         for read in (self.parser.parse, self.parser.noun_phrase):
+            self.parser.clause_subject = True  # (وكانت منظمات حقوقية دعت: a group the verb follows)
             res = read(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
+            self.parser.clause_subject = False
             if res is not None and (res[1] == last + 1 or (not qad and self.s.is_(res[1], "preposition"))):
                 if read == self.parser.noun_phrase:  # (وكان الوزير في زيارته للرياض أكد: an aside after it)
                     self.parser.last_rule = "noun_phrase"
@@ -767,7 +769,9 @@ class SentenceReader:
         kana = self._kana_before_asides(ci)
         if kana is None:
             return None
+        self.parser.clause_subject = True
         res = self.parser.parse(kana + 1, ci)
+        self.parser.clause_subject = False
         if res is not None and (res[1] >= ci - 1 or toks[res[1]].text == ","):
             return res[0]  # (وكانت الوزارة، في بيان لها، أكدت: an aside before the verb)
         named = self.parser.person_name(kana + 1, ci, introduced=True)
@@ -820,8 +824,8 @@ class SentenceReader:
         if ci < 2 + qad or not (qad or s.at(ci, "cue", lambda m: m.value["kind"] == "verb_past") is not None):
             return None  # (وكان فيلدمان أكد: one word between كان and the verb)
         end = ci - 1 if qad else ci  # the index after the subject's words
-        if qad and toks[end - 1].text == ",":
-            end -= 1  # وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت: a comma before قد
+        if toks[end - 1].text == ",":
+            end -= 1  # وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت: a comma before قد or the verb
         kana = next((k for k in range(end - 1, max(-1, end - 1 - SUBJECT_SPAN), -1)
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
