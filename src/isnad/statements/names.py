@@ -329,7 +329,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
                 and j + 1 < n and s.definite(toks[j + 1]) and not s.is_word(toks[j + 1], "role_adjective"):
             break  # ووصف المواطن حسين هزازي مشاهد القصف: a noun in construct after the name, its object
         if j - k >= 2 and verbal_noun_naming(s, j, n):
-            break  # أعلن المتحدث ذبيح الله مجاهد اختيار منصور زعيما: a verbal noun and the one it names
+            break  # أعلن المتحدث عطا الله مجيدي اختيار منصور رئيسا: a verbal noun and the one it names
         if j > k and (glued_noun(s, tok) or _ba_verbal_noun(s, tok)):
             break  # وطالب الدكتور سعد مارق بضرورة …، وهدد الفنان أحمد حلمي بمقاضاة …: a noun behind ب
             #        ends the name

@@ -1503,8 +1503,8 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         elif j < r.n and toks[j].text == "في":
             j += 1  # وفقا لما ورد في تقارير صحفية، حسبما جاء في بيان الوزارة: where it was said
     if ci > 1 and toks[ci - 2].text == "ما" and toks[ci - 1].text in WORDS_CAME:
-        return Dropped("words referred to, not the source of the sentence")  # ونقلت الصحف ما جاء على
-        #   لسان المتحدث الذي قال: …: what came from him is the object
+        return Dropped("words referred to, not the source of the sentence")  # وتداولت المواقع ما ورد
+        #   على لسان رئيس البلدية الذي قال: …: what came from him is the object
     if j < r.n and toks[j].text == "ل":
         j += 1
     if j + 1 < r.n and toks[j].text[0] == "ل" and s.is_word(unglued(toks[j]), "quantity"):

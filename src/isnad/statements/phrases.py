@@ -64,7 +64,7 @@ ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or
 def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     """A number or quantity word before an anonymous source or a group (أحد المصادر، عدد من
     الشهود، أحد القادة الميدانيين في الجبهة), before the group a named person belongs to
-    (أحد أعضاء الفريق حسن أبو السعود), a share of a group (38 % من المدارس، 61 في المئة من
+    (أحد أعضاء اللجنة سامر أبو الخير), a share of a group (38 % من المدارس، 61 في المئة من
     السائقين), or كل من before several names; one more of those already
     heard, or one of them, right before the words (وقال آخر إن …، وقالت إحداهن: …; not وفي شأن
     آخر، طالبت …)."""

@@ -673,7 +673,7 @@ class SentenceReader:
                 found = self.parser.parse(k, ci)  # لكن إدارة الجامعة أكدت: a body's head in construct
                 res = found if found is not None and found[0].kind == "organization" else None
             share = toks[k].text.isdigit() and k + 1 < ci and toks[k + 1].text in ("%", "في")
-            if res is None and (s.is_(k, "quantity") or share):  # كما أن الكثير من مستخدمي الإنترنت
+            if res is None and (s.is_(k, "quantity") or share):  # كما أن الكثير من سكان الحي
                 #   عبروا، لكن 40 % من المشاركين قالوا: the subject
                 self.parser.clause_subject = True         # of the verb right after it
                 res = self.parser.parse(k, ci, allow_name=False)
@@ -825,7 +825,7 @@ class SentenceReader:
             return None  # (وكان فيلدمان أكد: one word between كان and the verb)
         end = ci - 1 if qad else ci  # the index after the subject's words
         if toks[end - 1].text == ",":
-            end -= 1  # وكانت الرئاسة العامة للأرصاد وحماية البيئة، قد توقعت: a comma before قد or the verb
+            end -= 1  # وكانت هيئة المساحة، قد أعلنت: a comma before قد or the verb
         kana = next((k for k in range(end - 1, max(-1, end - 1 - SUBJECT_SPAN), -1)
                      if not (toks[k].text.isalpha() or toks[k].text == '"') or s.is_(k, "auxiliary", "subordinator")
                      or s.at(k, "cue") is not None), None)
