@@ -8,6 +8,8 @@ bodies' in :mod:`.bodies`.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ..mentions import Mention
 from .bodies import BodyPhrases
 from .discourse import Discourse
@@ -40,6 +42,16 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         self.verb_saying = False  # whether that verb is قال / أضاف / تابع: its words may follow bare
         self.clause_subject = False  # whether the phrase is the subject of a clause's first verb, which
         #   need not be a cue (تناول عدد من المواقع خبر …، واصفة): no content need follow it
+
+    @contextmanager
+    def as_clause_subject(self, on: bool = True):
+        """Read the phrases of the block as a clause's subject, which no content need follow
+        (وكانت منظمات حقوقية دعت …، لكن 35 في المئة من الطلاب قالوا …)."""
+        self.clause_subject = on
+        try:
+            yield
+        finally:
+            self.clause_subject = False
 
     def parse(self, i: int, n: int, allow_name: bool = True) -> Found:
         """Speaker phrase starting at token ``i`` (before token ``n``): (speaker, next index);
@@ -217,7 +229,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if self.verb_object and count and tok.text.startswith("ال") and toks[j - 1].text.startswith("ال") \
                     and not self._adjective_like(tok, toks[j - 1]) and doc.at(tok.start, "role") is None:
                 break  # جددت وزارة الصحة التأكيد، توعدت وزارة التعليم المدارس: the object, past a closed chain
-            if organization and count == 0 and self._eponym_at(j, n):
+            if organization and count == 0 and self.eponym_at(j, n):
                 j = self._eponym_end(j, n)  # مستشفى الملك فهد التخصصي، جامعة الأميرة نورة: named after
                 closed = True               # a king or a princess, then its adjectives
                 count += 1
@@ -264,7 +276,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             count += 1
         return j, org, country or (org.country if org else None)
 
-    def _eponym_at(self, j: int, n: int) -> bool:
+    def eponym_at(self, j: int, n: int) -> bool:
         """Whether a royal or religious title at ``j`` and a name after it name a body after a person
         (مدينة الملك عبدالله، جامعة الأميرة نورة)."""
         s = self.s
@@ -366,8 +378,9 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             place = doc.at(name.start, "country")
             if place is not None:
                 return s.index_after(place.end)
-            if s.is_word(name, "eponym") and j + 2 < n and name_word(s, s.toks[j + 2], first=False):
-                return j + 3  # مدينة الملك عبدالعزيز، مدينة الملك فهد الرياضية: named after a king
+            if self.eponym_at(j + 1, n):
+                return self._eponym_end(j + 1, n)  # مدينة الملك عبدالعزيز، مدينة الملك فهد الرياضية: named
+                #                                    after a king
             if s.definite(name):  # بمنطقة الحدود الشمالية، بالمنطقة الشرقية: a definite name and its adjectives
                 k = j + 2
                 while k < n and k - j < 4 and s.definite(s.toks[k]) and not s.stop(s.toks[k]):
@@ -377,8 +390,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         if doc.words.speaker_heads.get(bare(head)) != "organization":
             return j
         end = self.construct_end(j + 1, n)
-        if end > j + 1 and s.is_word(s.toks[end - 1], "eponym") and end < n and name_word(s, s.toks[end], first=False):
-            end += 1  # بجامعة الملك فيصل
+        if end > j + 1 and self.eponym_at(end - 1, n):
+            end = self._eponym_end(end - 1, n)  # بجامعة الملك فيصل، بجامعة الإمام محمد بن سعود
         if end == j + 1 and self._body_name_after_head(j + 1, n):
             end += 1  # متحدث باسم مطار بلاكبوش: the body's one-word name
         return end if end > j + 1 else j

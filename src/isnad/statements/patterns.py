@@ -752,9 +752,8 @@ def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | N
     s, toks = r.s, r.toks
     saying = r.doc.words.lemma_is(cue.value, "saying")
     for z in range(k, min(r.n, k + SLOT_WORDS + 1)):
-        if _opens_slot_content(r, cue, z) or (saying and z > k and s.is_(z, "speech_opener") and all(
-                s.definite(toks[y]) or (name_word(s, toks[y], first=False) and toks[y].text[0] not in "ول")
-                for y in range(k, z))):
+        if _opens_slot_content(r, cue, z) or (saying and z > k and s.is_(z, "speech_opener")
+                                              and _name_like_slot(r, k, z)):
             return (z, z) if z > k else None  # (وقال الربيّع يجب أن …: bare words after the name)
         if z > k and toks[z - 1].text != "," and _said_where(r, z):
             opener = next((o for o in range(z + 2, min(r.n, z + SAID_WHERE_WORDS))
@@ -763,6 +762,14 @@ def _slot_opener(r: SentenceReader, cue: Mention, k: int) -> tuple[int, int] | N
         if not (toks[z].text.isalpha() or toks[z].text == ",") or s.is_(z, "intro_prep"):
             return None
     return None
+
+
+def _name_like_slot(r: SentenceReader, k: int, z: int) -> bool:
+    """Whether the tokens from ``k`` to ``z`` could name someone: definite words or name words,
+    none glued to و / ل (not قال كذا ونحن لا …، يقول النقاد لأنني …)."""
+    s = r.s
+    return all(s.definite(tok) or (name_word(s, tok, first=False) and tok.text[0] not in "ول")
+               for tok in r.toks[k:z])
 
 
 def _opens_slot_content(r: SentenceReader, cue: Mention, z: int) -> bool:
@@ -1097,9 +1104,8 @@ def sentence_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
                                             or s.is_word(unglued(r.toks[k - 1]), "preposition"))) \
                 or any(r.doc.text[m.start:m.key_start].lstrip("وف").startswith(("ب", "ل", "ك")) for m in ms):
             continue
-        r.parser.clause_subject = k == first + 1  # right after the verb that opens the sentence
-        res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
-        r.parser.clause_subject = False
+        with r.parser.as_clause_subject(k == first + 1):  # right after the verb that opens the sentence
+            res = r.parser.parse(k, ci, allow_name=k > 0)  # وقدم صبري الكثيري، …، مشيرا
         if res is not None:
             return res[0]
     for k in (0, 1):

@@ -32,7 +32,6 @@ ISSUED = "صدر"  # بيان صدر عن مكتب المحافظ: the verb that
 OWNER_REACH = 4  # words between a report noun and the verb of its owner (استطلاع لإنتاج أوبك أجرته)
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
-PERCENT_WORDS = ("الميه", "المايه", "بالميه", "بالمايه")  # في المئة، بالمئة: folded
 DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف قرب السوق)
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
@@ -80,10 +79,10 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if not ((s.is_(i, "quantity") or number or collective) and i + 1 < n):
         return None
     j = i + 1
-    share = number and _past_percent(s, j) > j
+    past = s.past_percent(j) if number else j
+    share = past > j
     if share:
-        j = _past_percent(s, j)
-        j += s.text_of(j) == "فقط"  # 53 % فقط من الشركات
+        j = past + (s.text_of(past) == "فقط")  # 53 % فقط من الشركات
         if not (s.text_of(j) == "من" and j + 1 < n):
             return None  # (وقال 40 في المئة إن …: a share of no one named)
     if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
@@ -131,14 +130,6 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
     return _speaking(p, group, k, n)
-
-
-def _past_percent(s: Sentence, j: int) -> int:
-    """The index past a percent sign or «في المئة» / «بالمئة» at token ``j`` (72 % من أصحاب العمل،
-    45 في المئة من المشاركين), else ``j``."""
-    if s.text_of(j) == "%" or s.text_of(j) in PERCENT_WORDS:
-        return j + 1
-    return j + 2 if s.text_of(j) == "في" and s.text_of(j + 1) in PERCENT_WORDS[:2] else j
 
 
 def _group_in_construct(s: Sentence, tok: Token) -> bool:
@@ -659,7 +650,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return Speaker(surface, surface, "person", span), end
     head = s.head_kind(tok) or ("group" if _sound_plural(p, tok) and not (i and toks[i - 1].text == '"') else None)
     #   (ويقول "هاملتون": one word in quotes is a name)
-    if head is None and s.is_word(tok, "place_head") and not s.definite(tok) and p._eponym_at(i + 1, n):
+    if head is None and s.is_word(tok, "place_head") and not s.definite(tok) and p.eponym_at(i + 1, n):
         head = "organization"  # مدينة الملك عبدالله الطبية: a body named after a king, not a city
     if head == "organization" and i + 1 < n and toks[i + 1].text == '"':
         return p.quoted_organization(tok.start, i + 1, n)

@@ -644,17 +644,23 @@ class SentenceReader:
         if k < ci and toks[k].text in ("احد", "احدي") \
                 and all(toks[i].text.isalpha() and s.at(i, "cue") is None for i in range(k, ci)):
             k = ci  # … أحد المشاركين في الملتقى قال
-        role = s.at(k, "role") if k < ci else None
-        verb = s.at(ci, "cue")
-        if role is not None and not role.prefix_len and ci - k <= DESCRIPTION_WORDS and verb is not None \
-                and not verb.prefix_len and all(toks[i].text.isalpha() and s.at(i, "cue") is None
-                                                and not s.is_(i, "preposition") and not s.relative_pronoun(i)
-                                                for i in range(k, ci)):
+        if k < ci and self._role_then_verb(k, ci):
             k = ci  # فإن سامي العلي مدافع الفريق قال: his role right after the name
         if not (k == ci or self._aside(k, ci)):
             return None
         self.parser.last_rule = "name_opening_the_sentence"
         return res[0]
+
+    def _role_then_verb(self, k: int, ci: int) -> bool:
+        """Whether an office with no proclitic opens at token ``k`` and its words reach the verb at
+        ``ci``, itself with none: the role of the name before it (لكن حنيفة أمان وزير الخارجية
+        الماليزي قال); not a relative clause, a preposition or another cue between them."""
+        s, toks = self.s, self.toks
+        role, verb = s.at(k, "role"), s.at(ci, "cue")
+        return role is not None and not role.prefix_len and verb is not None and not verb.prefix_len \
+            and ci - k <= DESCRIPTION_WORDS and all(
+                toks[i].text.isalpha() and s.at(i, "cue") is None and not s.is_(i, "preposition")
+                and not s.relative_pronoun(i) for i in range(k, ci))
 
     def _noun_phrase_before(self, ci: int) -> Speaker | None:
         """A clause that opens with a definite noun phrase the lexicon does not know, right
@@ -672,12 +678,11 @@ class SentenceReader:
                     and toks[k].text[0] != "و":
                 found = self.parser.parse(k, ci)  # لكن إدارة الجامعة أكدت: a body's head in construct
                 res = found if found is not None and found[0].kind == "organization" else None
-            share = toks[k].text.isdigit() and k + 1 < ci and toks[k + 1].text in ("%", "في")
+            share = toks[k].text.isdigit() and s.past_percent(k + 1) > k + 1
             if res is None and (s.is_(k, "quantity") or share):  # كما أن الكثير من سكان الحي
-                #   عبروا، لكن 40 % من المشاركين قالوا: the subject
-                self.parser.clause_subject = True         # of the verb right after it
-                res = self.parser.parse(k, ci, allow_name=False)
-                self.parser.clause_subject = False
+                #   عبروا، لكن 40 % من المشاركين قالوا: the subject of the verb right after it
+                with self.parser.as_clause_subject():
+                    res = self.parser.parse(k, ci, allow_name=False)
             if res is not None and self._aside(res[1], ci):
                 self.parser.last_rule = "noun_phrase"
                 return res[0]
@@ -747,9 +752,8 @@ class SentenceReader:
         kana, first, last = found
         qad = self.toks[ci - 1].text == "قد"
         for read in (self.parser.parse, self.parser.noun_phrase):
-            self.parser.clause_subject = True  # (وكانت منظمات حقوقية دعت: a group the verb follows)
-            res = read(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
-            self.parser.clause_subject = False
+            with self.parser.as_clause_subject():  # (وكانت منظمات حقوقية دعت: a group the verb follows)
+                res = read(first, last + 1)  # وكان المتحدث الرسمي … المهندس جديع القحطاني قد دعا
             if res is not None and (res[1] == last + 1 or (not qad and self.s.is_(res[1], "preposition"))):
                 if read == self.parser.noun_phrase:  # (وكان الوزير في زيارته للرياض أكد: an aside after it)
                     self.parser.last_rule = "noun_phrase"
@@ -769,9 +773,8 @@ class SentenceReader:
         kana = self._kana_before_asides(ci)
         if kana is None:
             return None
-        self.parser.clause_subject = True
-        res = self.parser.parse(kana + 1, ci)
-        self.parser.clause_subject = False
+        with self.parser.as_clause_subject():
+            res = self.parser.parse(kana + 1, ci)
         if res is not None and (res[1] >= ci - 1 or toks[res[1]].text == ","):
             return res[0]  # (وكانت الوزارة، في بيان لها، أكدت: an aside before the verb)
         named = self.parser.person_name(kana + 1, ci, introduced=True)

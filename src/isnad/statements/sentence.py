@@ -22,6 +22,7 @@ _NONE: frozenset[str] = frozenset()
 _STOP_CLASSES = frozenset({"intro", "skip", "negation", "intro_say"})  # words no speaker phrase runs over
 _KNOWN_CLASSES = frozenset({"any", "role_adjective"})  # words with a meaning other than a name
 _KNOWN_CATEGORIES = frozenset({"cue", "role", "country", "backref", "actor"})
+PERCENT_WORDS = ("الميه", "المايه")  # المئة، المائة: folded (في المئة، بالمئة)
 _CLAUSE_VERB_CLASSES = frozenset(CONTENT_CLASSES) | {"any", "common", "clause_initial_cue"}  # a clause verb's classes
 
 
@@ -131,6 +132,14 @@ class Sentence:
     def text_of(self, i: int) -> str:
         return self.toks[i].text if 0 <= i < self.n else ""
 
+    def past_percent(self, j: int) -> int:
+        """The index past a percent sign or «في المئة» / «بالمئة» at token ``j`` (72 % من أصحاب
+        العمل، 45 في المئة من المشاركين), else ``j``."""
+        w = self.text_of(j)
+        if w == "%" or w.removeprefix("ب") in PERCENT_WORDS:
+            return j + 1
+        return j + 2 if w == "في" and self.text_of(j + 1) in PERCENT_WORDS else j
+
     # -- lexicon views -----------------------------------------------------------
     def at(self, i: int, category: str, pred=None) -> Mention | None:
         """The longest mention of ``category`` starting at token ``i``."""
@@ -222,11 +231,11 @@ class Sentence:
     def din_compound(self, i: int) -> bool:
         """Whether tokens ``i`` and ``i + 1`` are a first name compounded with الدين or الله (عز
         الدين، نور الدين، صلاح الدين، ذبيح الله، نصر الله)."""
-        tok = self.toks[i]
-        if i + 2 < self.n and self.toks[i + 1].text == "الله" and (
-                self.written_ending(self.toks[i + 2], "ه") or self.is_word(self.toks[i + 2], "stop")):
+        tok, second, after = self.toks[i], self.text_of(i + 1), i + 2
+        if second == "الله" and after < self.n and (
+                self.written_ending(self.toks[after], "ه") or self.is_word(self.toks[after], "stop")):
             return False  # صلى الله عليه وسلم، طيب الله ثراه: a formula, not a name
-        return i + 1 < self.n and self.toks[i + 1].text in ("الدين", "الله") and tok.text.isalpha() and len(tok.text) > 1 \
+        return second in ("الدين", "الله") and tok.text.isalpha() and len(tok.text) > 1 \
             and not self.definite(tok) and not self.is_word(tok, "any") and self.head_kind(tok) is None \
             and (self.first_name(tok) or self.is_word(tok, "word_first_name")
                  or not (self.common_noun(tok) or tok.text[0] in "بفكلو"))
