@@ -2265,3 +2265,31 @@ def test_between_is_a_verb_of_saying_only_before_its_words():
 def test_a_plural_of_people_in_un_after_the_first_verb_is_the_subject_of_the_next():
     sts = own_spanned("وقد فوجئ المتقاعدون بإلغاء البدل، وقالوا إن الصندوق لم يبلغهم.")
     assert_speakers(sts, {"الصندوق لم يبلغهم": "المتقاعدون"})
+
+
+def test_the_body_opening_the_clause_before_a_comma_speaks_for_the_verb_after_it():
+    sts = own_spanned("وقد أحكمت الشرطة المحلية الطوق على الحي الشرقي بعد مطاردة طويلة مع المهربين، "
+                     "وأكدت أنه لم يعد لهم مخبأ في المدينة.")
+    assert_speakers(sts, {"لم يعد لهم مخبأ": "الشرطة المحلية"})
+
+
+def test_a_named_speaker_with_its_own_words_ends_the_statement_it_follows():
+    sts = own_spanned("وأكدت الشرطة أن الطريق أعيد فتحه أمام السيارات وتعهدت وزارة النقل في بيان "
+                     "بأن الأعمال ستنتهي قبل الشتاء.")
+    assert_speakers(sts, {"الطريق أعيد فتحه": "الشرطة", "الأعمال ستنتهي": "وزارة النقل"})
+    assert "وزارة النقل" not in find(sts, "الطريق أعيد فتحه")["content"]
+
+
+def test_a_listed_family_name_after_another_first_name_is_another_man():
+    sts = own_spanned("وطالب الناشط المدني علي الشيباني البلدية بإصلاح الجسر.\n"
+                     "وقالت المتحدثة فدريكا موغيريني إن الاتحاد يدعم الحوار.\n"
+                     "وأكد نائب الرئيس خالد سالم بحاح أن الحكومة ستعود قريبا.")
+    assert_speakers(sts, {"بإصلاح الجسر": "علي الشيباني"})
+    assert find(sts, "بإصلاح الجسر")["speaker"]["entity_id"] is None
+    assert find(sts, "الاتحاد يدعم")["speaker"]["entity_id"] == "federica-mogherini"
+    assert find(sts, "الحكومة ستعود")["speaker"]["entity_id"] == "khaled-bahah"
+
+
+def test_a_listed_first_name_behind_fa_goes_on_with_the_name():
+    sts = own_spanned("وقال مدير المركز الدكتور سامي فراس العتيبي إن العمل مستمر.")
+    assert_speakers(sts, {"العمل مستمر": "سامي فراس العتيبي"})

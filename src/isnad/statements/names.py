@@ -29,7 +29,7 @@ def family_name(s: Sentence, tok: Token) -> bool:
     if tafa33ul(tok):
         return False  # التخلي، التحدي، التصدي: the verbal noun تفعّل, not a nisba
     return (s.definite(tok) and tok.text.endswith("ي") and not tok.text.startswith("لل")
-            and s.doc.at(tok.start, "country") is None and s.doc.at(tok.start, "actor") is None
+            and s.doc.at(tok.start, "country") is None and (s.doc.at(tok.start, "actor") is None or s.family_alias(tok))
             and s.head_kind(tok) is None and not s.written_ending(tok, "ى") and not s.is_word(tok, "not_name"))
 
 
@@ -42,8 +42,9 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return False
     if s.first_name(tok) and not s.is_word(tok, "any"):
         return True  # تركي العسيري: a first name, not the adjective
-    if s.known(tok) and (first or not s.clause_verb_only(tok)):
-        return False  # (وقال مدير البرامج عبدالله طلب: a family name, the verb طلب only where a clause begins)
+    if s.known(tok) and (first or not (s.clause_verb_only(tok) or s.family_alias(tok))):
+        return False  # (وقال مدير البرامج عبدالله طلب: a family name, the verb طلب only where a clause begins;
+        #              علي الشيباني: another man's name, not the listed one known as الشيباني)
     if accusative_noun(s, tok) or s.is_word(tok, "speech_opener"):
         return False  # (وقال المدير يجب أن …: the words open)
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
@@ -227,6 +228,12 @@ def _unknown_name_word(s: Sentence, tok: Token) -> bool:
         and not s.common_noun(tok) and not s.known(tok)
 
 
+def plain_first_name(s: Sentence, k: int, n: int) -> bool:
+    """Whether a first name that is no other word starts at token ``k`` (محمد، علي written with
+    ي), not one that is also a noun or a role (قائد، سعيد)."""
+    return (s.starts_name(k) and not s.common_noun(s.toks[k]) and not s.known(s.toks[k])) or written_ali(s, k, n)
+
+
 def written_ali(s: Sentence, k: int, n: int) -> bool:
     """علي written with ي (the preposition على folds to the same word, but is written with ى)
     before بن, آل, a family name or an unknown name word: the first name Ali (وقال علي بقشان، وقال
@@ -300,8 +307,11 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     if not (introduced or linked or adjective or ambiguous or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
-    if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن): an adjective
-        return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) else None
+    if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن) nor الناشط المدني علي …: an adjective
+        return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) \
+            and not plain_first_name(s, j, n) \
+            and not (s.common_noun(toks[k]) and j < n and toks[j].text.startswith("وال")) else None
+        #   (الناشط المدني والفنان المسرحي علي …: an adjective, then a second role)
     unknown = not (s.starts_name(k) or ambiguous or adjective)
     glued = unknown and toks[k].text[0] in "بفكل" and (
         s.known(toks[k]) or glued_noun(s, toks[k]) or s.starts_name(j) or not _name_goes_on(s, k, j, n))
@@ -330,9 +340,9 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # ووصف المواطن حسين هزازي مشاهد القصف: a noun in construct after the name, its object
         if j - k >= 2 and verbal_noun_naming(s, j, n):
             break  # أعلن المتحدث عطا الله مجيدي اختيار منصور رئيسا: a verbal noun and the one it names
-        if j > k and (glued_noun(s, tok) or _ba_verbal_noun(s, tok)):
+        if j > k and ((glued_noun(s, tok) and not s.first_name(tok)) or _ba_verbal_noun(s, tok)):
             break  # وطالب الدكتور سعد مارق بضرورة …، وهدد الفنان أحمد حلمي بمقاضاة …: a noun behind ب
-            #        ends the name
+            #        ends the name (أحمد فراس الخالدي: a listed first name goes on with it)
         if j > k and pronoun_object(s, tok):
             break  # وأبدى قاسم رضاه التام: his satisfaction, the object
         if j > k and not s.definite(tok) and s.head_kind(tok) is not None:

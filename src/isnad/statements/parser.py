@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from ..mentions import Mention
 from .bodies import BodyPhrases
 from .discourse import Discourse
-from .names import FILIATION, glued_noun, name_word
+from .names import FILIATION, family_name, glued_noun, name_word
 from .persons import PersonPhrases
 from .sentence import Sentence, Token, unglued
 from .speaker import Speaker, head_gender
@@ -180,6 +180,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         country = None
         count = 0
         closed = definite_head  # a definite word ends a construct chain
+        start = j
         while j < n and count < 8:
             tok = toks[j]
             if not tok.text[0].isalpha() or s.is_word(tok, "addressee"):
@@ -229,6 +230,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if self.verb_object and count and tok.text.startswith("ال") and toks[j - 1].text.startswith("ال") \
                     and not self._adjective_like(tok, toks[j - 1]) and doc.at(tok.start, "role") is None:
                 break  # جددت وزارة الصحة التأكيد، توعدت وزارة التعليم المدارس: the object, past a closed chain
+            if organization and definite_head and tok.text.startswith("ال") and self._feminine_chain(start, j) \
+                    and not (self._adjective_like(tok, toks[j - 1]) or tok.text.endswith("ا") or s.first_name(tok)
+                             or (j + 1 < n and family_name(s, toks[j + 1]))) \
+                    and doc.at(tok.start, "role") is None:
+                break  # وقد أحكمت الشرطة (المحلية) الطوق على …: a masculine noun cannot describe الشرطة,
+                #        it is the object (الشرطة المحلية، المحكمة العليا: adjectives)
             if organization and count == 0 and self.eponym_at(j, n):
                 j = self._eponym_end(j, n)  # مستشفى الملك فهد التخصصي، جامعة الأميرة نورة: named after
                 closed = True               # a king or a princess, then its adjectives
@@ -275,6 +282,12 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             closed = closed or (head is None and s.definite(toks[j - 1])) or org is not None
             count += 1
         return j, org, country or (org.country if org else None)
+
+    def _feminine_chain(self, start: int, j: int) -> bool:
+        """Whether the head before ``start`` and every word up to ``j`` are definite words in ـة
+        (الشرطة المحلية): a word after them describes them only if it agrees."""
+        s = self.s
+        return start > 0 and all(s.definite(s.toks[z]) and s.written_ending(s.toks[z], "ة") for z in range(start - 1, j))
 
     def eponym_at(self, j: int, n: int) -> bool:
         """Whether a royal or religious title at ``j`` and a name after it name a body after a person

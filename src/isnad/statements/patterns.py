@@ -58,6 +58,7 @@ SHORT_ADVERBIAL_WORDS = 5  # الذي أعلن في ختام أعمال المن
 AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
+OWN_WORDS_GAP = 4  # words between a named speaker and the إن / أن of its words (في بيان له)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 WORDS_CAME = ("جاء", "ورد", "صدر")  # ما جاء / ورد على لسان …: words referred to
 Result = Draft | Dropped | None
@@ -554,6 +555,27 @@ def _person_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] |
     return None
 
 
+def _may_be_a_verb(r: SentenceReader, v: int) -> bool:
+    """Whether the word at ``v``, with or without و, may be the verb that opens a clause: no
+    article, no function word, no first name (not والعمل، وعبداللطيف)."""
+    tok = r.toks[v]
+    if not tok.text.isalpha() or r.s.definite(tok) or r.s.is_(v, "any"):
+        return False
+    bare_word = tok.text[1:] if tok.text[0] in "وف" and len(tok.text) > 3 else tok.text
+    return not (bare_word.startswith("ال") or r.s.first_name(tok._replace(text=bare_word)))
+
+
+def _body_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
+    """A body named at token ``k`` by its head noun, by the lexicon or by a noun that names one
+    (وقد بسطت المقاومة الشعبية في اليمن سيطرتها …)."""
+    found = r.parser.noun_phrase(k, ci) if r.s.head_kind(r.toks[k]) else None
+    if found is None and (r.s.at(k, "actor") or r.s.at(k, "backref")) is not None:
+        found = r.parser.parse(k, ci, allow_name=False)
+    if found is not None and found[0].kind in ("organization", "country", "outlet"):
+        return found
+    return None
+
+
 def contacted_party(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The one asked or reached at the start of the sentence, who answers with the verb at
     ``ci`` whose subject is unsaid (وبسؤال مدير التعليم بالمنطقة، أوضح أن …؛ وبالتواصل مع
@@ -651,18 +673,25 @@ def _in_relative_clause(r: SentenceReader, ci: int) -> bool:
 
 
 def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
-    """The person who is the subject of the clause just before a verb coordinated with it, whose
-    own subject is unsaid (…، كما تفاعل علي بقشان عضو شرف الأهلي مع الموقف ووعد بتكريم …):
-    the phrase right after the verb that opens that clause, when the verb agrees with it."""
-    for c in range(ci - 1, max(-2, ci - COORDINATED_CLAUSE_SPAN), -1):
+    """The person or body that is the subject of the clause just before a verb coordinated with
+    it, whose own subject is unsaid (…، كما تفاعل علي بقشان عضو شرف الأهلي مع الموقف ووعد بتكريم
+    …؛ …، وقد بسطت المقاومة الشعبية سيطرتها على القاعدة …، وأكدت أنه …): the phrase right after
+    the verb that opens that clause, when the verb agrees with it; past a comma, only when no
+    other speaker met before agrees with the verb."""
+    for c in range(ci - 2, max(-2, ci - COORDINATED_CLAUSE_SPAN), -1):
         if c >= 0 and r.toks[c].text not in CLAUSE_STARTS:
-            continue  # (c = -1: the clause that opens the sentence)
+            continue  # (c = -1: the clause that opens the sentence; …، وأكدت: not the comma before the verb)
         v = c + 1 + (c + 1 < ci and r.toks[c + 1].text in COORDINATORS + CLAUSE_LINKS)  # …، كما تفاعل
-        if v + 1 >= ci or not r.toks[v].text.isalpha() or r.s.definite(r.toks[v]) or r.s.is_(v, "any"):
-            return None
-        found = _person_subject(r, v + 1, ci)
+        v += v < ci and r.toks[v].text in ("قد", "وقد")  # …، وقد بسطت المقاومة الشعبية سيطرتها …، وأكدت
+        if v + 1 >= ci or not _may_be_a_verb(r, v):
+            return None  # (…، والعمل معًا على …؛ …، وعبداللطيف الحسيني، رد: a noun, not a verb)
+        found = _person_subject(r, v + 1, ci) or _body_subject(r, v + 1, ci)
         if found is None or not gender_agrees(gender, found[0]):
             return None
+        if r.toks[ci - 1].text in CLAUSE_STARTS:  # a whole clause back: its noun may be the object
+            met = r.d.carry_over(gender)  # (وهاجم طه حسين …، كما هاجم عبد الناصر وسخر من …، وقال: the man
+            if met is not None and met.name != found[0].name:  # the article is about, not عبد الناصر)
+                return None
         r.parser.last_rule = "clause_subject"
         return found[0]
     return None
@@ -1736,11 +1765,13 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None:
             r.truncate(r.active, start)  # أفادت مصادر كردية بأن …؛ لكن الجيش نفى …: another speaker answers
             return draft
-    if _new_clause_after_an_object(r, cue, ci):
-        active = r.active
+    glued = r.doc.text[cue.start:cue.key_start] == "و" and not r.s.in_quote(cue.start)
+    if glued:
+        active, in_object = r.active, _in_an_object(r, cue)
         draft = verb_statement(r, cue, ci, None, carry_over=False)
         if draft is not None and draft.speaker.kind in ("person", "official", "organization", "country", "outlet") \
-                and draft.speaker_rule not in WEAK_SUBJECT_RULES and draft.speaker.name != active.speaker.name:
+                and draft.speaker.name != active.speaker.name \
+                and ((in_object and draft.speaker_rule not in WEAK_SUBJECT_RULES) or _own_words_follow(r, draft)):
             r.truncate(active, ci)  # واقترح الاتحاد تأجيل البطولة … وقال الشيخ طلال الفهد إن …
             return draft  # (not وتمنى … الشفاء لهم وأكد حرص الوزارة: the object, read as a subject)
     draft = verb_statement(r, cue, ci, None, carry_over=False)
@@ -1786,10 +1817,14 @@ def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] 
     return None
 
 
-def _new_clause_after_an_object(r: SentenceReader, cue: Mention, ci: int) -> bool:
-    """A verb with و, outside any quotation, inside a content that is the object of the verb
-    before it: it may begin a clause of its own speaker."""
-    return r.doc.text[cue.start:cue.key_start] == "و" and _in_an_object(r, cue)
+def _own_words_follow(r: SentenceReader, draft: Draft) -> bool:
+    """Whether the words of ``draft`` open with إن / أن / a colon at most a few words past its
+    named speaker (… إلا جيوب صغيرة وتعهدت وزارة الدفاع في بيان بأن …): a new statement, not
+    one more thing the first speaker said."""
+    after = r.s.index_after(draft.speaker.span[1])
+    first = r.s.index_after(draft.content[0])
+    return 0 < first <= after + OWN_WORDS_GAP and (r.toks[first - 1].text == ":"
+                                                  or r.s.is_(first - 1, "intro", "intro_say"))
 
 
 def _topic_then_saying(r: SentenceReader, cue: Mention, ci: int) -> int | None:

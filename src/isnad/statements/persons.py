@@ -7,7 +7,11 @@ followed by its role (كوامي مينساه المتحدث باسم الحزب
 """
 from __future__ import annotations
 
-from .names import FILIATION, clear_end, family_name, name_ends, name_span, name_word, titles_end
+from dataclasses import replace
+
+from ..text import fold_key
+from .names import (FILIATION, clear_end, family_name, name_ends, name_span, name_word, plain_first_name, titles_end,
+                    written_ali)
 from .sentence import Token
 from .speaker import Speaker
 from .words import bare
@@ -46,7 +50,7 @@ class PersonPhrases:
             end = None if j is None else j + (quoted and j < n and toks[j].text == '"')
             if end is None or not (cut or name_ends(s, end, n)):
                 return None
-            if not (s.starts_name(k) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
+            if not (s.starts_name(k) or written_ali(s, k, n) or toks[k + 1 if k + 1 < n else k].text in FILIATION) \
                     and not clear_end(s, end, n) or (j == k + 1 and not clear_end(s, end, n)):
                 return None  # تشكيل الحكومة، أكد المحافظ حرص ومتابعة: nouns, not names
             if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا") \
@@ -63,12 +67,27 @@ class PersonPhrases:
             sp = self.d.names.get(" ".join(self.doc.text[fs:fe].split()))
             if sp is None:
                 surface = self.doc.surface(fs, fe)
-                sp = Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
+                sp = self._listed_by_family(k, j, surface) \
+                    or Speaker(surface, surface, "person", (fs, fe), gender=self._name_gender(toks[k]))
         closed = quoted and j < n and toks[j].text == '"'
         if quoted and not closed or closed and s.quote_ends_sentence(j):
             return None  # قال الوزير "نعم سنفعل".، وقالت الباحثة، "بدأنا نؤمن أن …": the words said,
             #   not a quoted name (a quoted name closes right after it)
         return sp, j + closed
+
+    def _listed_by_family(self, k: int, j: int, surface: str) -> Speaker | None:
+        """The listed person whose family name alone ends the name at tokens ``k``..``j`` and
+        whose first name it begins with, however spelled (فدريكا موغيريني، خالد محفوظ بحاح);
+        None for another man of that family (علي الشيباني، أحمد بن هلال البوسعيدي)."""
+        family = self.s.at(j - 1, "actor")
+        if family is None or j - 1 == k or not self.s.family_alias(self.s.toks[j - 1]):
+            return None
+        actor = self.doc.lexicon.actors[family.value]
+        first = _skeleton(self.s.toks[k].text)
+        if not any(len(alias.split()) > 1 and _skeleton(fold_key(alias.split()[0])) == first for alias in actor.aliases_ar):
+            return None
+        sp = self.actor_speaker(family)
+        return replace(sp, name_ar=surface, span=(self.s.toks[k].start, family.end))
 
     def _name_gender(self, tok: Token) -> str | None:
         """m / f from a listed first name, else unknown."""
@@ -126,6 +145,9 @@ class PersonPhrases:
                 if e < n and toks[e].text in (",", ";"):
                     e += 1
                 return sp, e, p
+            if titled is None and k == p and s.definite(tok) and plain_first_name(s, p + 1, n):
+                p += 1  # الناشط المدني علي الشيباني: an adjective of the role, then the name
+                continue
             if titled is not None or tok.text in (",", ";") or not self._role_word(tok) \
                     or (tok.text in ("الي", "علي", "عن") and not self._member_for(p)
                         and (self.verb_object or not (p + 1 < n and s.definite(toks[p + 1])))):
@@ -143,6 +165,9 @@ class PersonPhrases:
         office = s.at(k, "role", lambda m: m.value["kind"] == "official") if k > 0 else None
         if office is None or s.at(k, "role", lambda m: m.value["kind"] == "title") is not None:
             return False  # (… بمنطقة الجوف الأستاذ …: a title before the name)
+        whole = s.at(k - 1, "role", lambda m: m.end >= office.end)
+        if whole is not None:
+            return False  # نائب الرئيس خالد بحاح: one listed office, not the president's deputy
         before = s.toks[k - 1]
         glued = self.doc.text[office.start:office.key_start].lstrip("وف").startswith("ل")
         return glued or (not s.definite(before) and before.text[0] != "و" and (s.head_kind(before) is not None or s.at(
@@ -262,3 +287,9 @@ class PersonPhrases:
                 firsts.add(text[first + 1:pos])
                 found = found or (first + 1, after)
         return found if len(firsts) == 1 else None
+
+
+def _skeleton(word: str) -> str:
+    """A folded name word without its long vowels, to match spellings of one foreign name
+    (فدريكا and فيديريكا، بترو and بيترو، فرنسوا and فرانسوا)."""
+    return "".join(c for c in word if c not in "اوي")
