@@ -2293,3 +2293,24 @@ def test_a_listed_family_name_after_another_first_name_is_another_man():
 def test_a_listed_first_name_behind_fa_goes_on_with_the_name():
     sts = own_spanned("وقال مدير المركز الدكتور سامي فراس العتيبي إن العمل مستمر.")
     assert_speakers(sts, {"العمل مستمر": "سامي فراس العتيبي"})
+
+
+def test_the_father_name_ali_written_with_ya_goes_on_with_the_name():
+    sts = own_spanned("وأوضح المهندس ماهر علي الزهراني أن المشروع اكتمل.\n"
+                     "وقال الدكتور سامر علي عبدالله إن التجربة نجحت.\n"
+                     "وأكد المدير ماهر على أهمية الصيانة.")
+    assert_speakers(sts, {"المشروع اكتمل": "ماهر علي الزهراني", "التجربة نجحت": "سامر علي عبدالله"})
+
+
+def test_a_plural_of_things_before_its_words_is_the_subject_of_a_feminine_verb():
+    sts = own_spanned("وأكدت الصحف أن المفاوضات تعثرت.\n"
+                     "ولفتت المواقع الإخبارية إلى أن الوفد غادر مبكرا.\n"
+                     "ودعت الأهالي إلى الابتعاد عن مجاري السيول.")
+    assert_speakers(sts, {"المفاوضات تعثرت": "الصحف", "الوفد غادر": "المواقع الإخبارية"})
+    assert all(s["speaker"]["name_ar"] != "الأهالي" for s in sts)
+
+
+def test_a_country_opening_the_clause_speaks_for_the_verb_coordinated_with_it():
+    sts = own_spanned("وتستضيف اليونان آلاف المهاجرين منذ بداية العام، وقالت إنها لا تستطيع استقبال المزيد.\n"
+                     "وزار الوزير تركيا الشهر الماضي، وقال إن التعاون سيتوسع.")
+    assert_speakers(sts, {"لا تستطيع استقبال": "اليونان", "التعاون سيتوسع": "الوزير"})

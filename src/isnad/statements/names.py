@@ -247,7 +247,8 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
     if s.definite(after):  # (علي الصادق المتحدث باسم …: a family name that is also a word, before a role)
         office_follows = s.at(k + 2, "role", lambda m: m.value["kind"] == "official") is not None
         return family_name(s, after) or (family_name_word(s, after) and (not s.common_noun(after) or office_follows))
-    return after.text in FILIATION or (name_word(s, after, first=False) and not s.common_noun(after))
+    return after.text in FILIATION or (name_word(s, after, first=False)
+                                       and (not s.common_noun(after) or s.first_name(after)))  # علي عبدالله
 
 
 def _introduced_family_in_ta(s: Sentence, k: int, j: int, n: int, introduced: bool) -> bool:
@@ -364,6 +365,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
                          and toks[j - 1].text != "العبد"):
             j += 1  # not عايض الرحيلي المشروع: a common noun after the family name is the object
             #        (الجار الله، العبد القادر are family names)
+        elif not family and written_ali(s, j, n):
+            j += 1  # محمد علي الحسيني: the father's name Ali, written with ي
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
         elif s.definite(tok) and s.written_ending(tok, "ة") and not family and j + 1 < n \

@@ -196,6 +196,10 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if place is not None and place.value.kind == "adjective" and not place.definite(doc.text) \
                     and (closed or s.definite(toks[j - 1])) and s.first_name(tok):
                 break  # الكاتب تركي العسيري: an indefinite adjective cannot describe a definite noun
+            if place is not None and place.value.kind in ("name", "capital") and not place.prefix_len \
+                    and s.definite(toks[j - 1]) and not s.is_(j - 1, "preposition") and not s.written_ending(tok, "ة"):
+                break  # وزار الوزير تركيا: a country after a definite word is the verb's object (هيئة السوق
+                #        المالية السعودية: the adjective)
             if place is not None and (org is None or place.value.kind == "adjective"):
                 country = country or place.value.iso3
                 j = s.index_after(place.end)

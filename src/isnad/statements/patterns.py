@@ -619,14 +619,21 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
         found = (r.parser.group(k, k + 1, k + 1 if people else ci, "pl") if group else None) \
             or _person_subject(r, k, ci) \
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
-            or (r.parser.parse(k, ci, allow_name=False) if s.at(k, "backref") or s.at(k, "role") else None)
-        #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names)
+            or (r.parser.parse(k, ci, allow_name=False)
+                if s.at(k, "backref") or s.at(k, "role") or _country_named(r, k) else None)
+        #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names; وتأوي تركيا نحو
+        #   مليوني لاجئ، وقالت إن …: a country)
         if found is not None:
             if gender_agrees(gender, found[0]) and (found[0].kind != "anonymous" or group):
                 r.parser.last_rule = "clause_subject"
                 return found[0]
             return None
     return None
+
+
+def _country_named(r: SentenceReader, k: int) -> bool:
+    """Whether a country or its capital is named at token ``k``, with no proclitic (تركيا، موسكو)."""
+    return r.s.at(k, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len) is not None
 
 
 def _present_goes_on(r: SentenceReader, cue: Mention, j: int, subject: Speaker | None) -> bool:

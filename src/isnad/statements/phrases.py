@@ -679,7 +679,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                        head=bare(tok.text)), after or j
     if head == "group":
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object
-                                                                       and not _object_after_group(p, i, n))) \
+                                                                       and not _object_after_group(p, i, n)
+                                                                       and not _words_after_group(p, i, n))) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان، وأبدت
             #   الجماهير النصراوية ارتياحا: a subject)
@@ -687,6 +688,19 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
         return (sp, j) if p.clause_subject or content_follows(p, j, n) or (p.verb_object and j < n and toks[j].text.isalpha()) \
             else None  # أدانت منظمات حقوقية دولية تجاهل …: the object follows its subject
     return None
+
+
+def _words_after_group(p: PhraseParser, i: int, n: int) -> bool:
+    """Whether the definite group at token ``i`` is followed by the words it says, after أن /
+    إن / a colon, or after إلى أن (وأكدت الصحف أن …، وأشارت التقارير الصحفية إلى أن …): a
+    feminine verb agrees with a plural of things, its subject."""
+    s, toks = p.s, p.s.toks
+    k = i + 1
+    while k < n and k - i <= 3 and s.definite(toks[k]) and s.head_kind(toks[k]) is None:
+        k += 1
+    if k + 1 < n and toks[k].text in ("الي", "علي") and s.is_(k + 1, "intro"):
+        k += 1
+    return k < n and (toks[k].text == ":" or s.is_(k, "intro"))
 
 
 def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
