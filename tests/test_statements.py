@@ -2314,3 +2314,9 @@ def test_a_country_opening_the_clause_speaks_for_the_verb_coordinated_with_it():
     sts = own_spanned("وتستضيف اليونان آلاف المهاجرين منذ بداية العام، وقالت إنها لا تستطيع استقبال المزيد.\n"
                      "وزار الوزير تركيا الشهر الماضي، وقال إن التعاون سيتوسع.")
     assert_speakers(sts, {"لا تستطيع استقبال": "اليونان", "التعاون سيتوسع": "الوزير"})
+
+
+def test_an_unnamed_group_accused_past_a_short_relative_clause_is_the_object():
+    sts = own_spanned("وأكد القائد أن الأموال لا تكفي، كما اتهم جهات مسؤولة لم يسمها بالفساد المالي.\n"
+                     "واتهم الوزير الشركة بالتقصير.")
+    assert_speakers(sts, {"لم يسمها بالفساد": "القائد", "الشركة بالتقصير": "الوزير"})

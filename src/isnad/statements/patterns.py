@@ -58,6 +58,7 @@ SHORT_ADVERBIAL_WORDS = 5  # الذي أعلن في ختام أعمال المن
 AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
+ACCUSED_CLAUSE_WORDS = 3  # words of a relative clause between the accused and the ب of the charge
 OWN_WORDS_GAP = 4  # words between a named speaker and the إن / أن of its words (في بيان له)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 WORDS_CAME = ("جاء", "ورد", "صدر")  # ما جاء / ورد على لسان …: words referred to
@@ -119,7 +120,8 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         or (_verb_opens_clause(r, ci) and (_ba_object_follows(r, cue, k) or _object_noun_follows(r, cue, k)
                                             or _feminine_object_follows(r, cue, k)
                                             or _people_then_content(r, cue, k)
-                                            or _object_then_needed_preposition(r, cue, k)))
+                                            or _object_then_needed_preposition(r, cue, k)
+                                            or _accused_follows(r, cue, k)))
     if unsaid and not r.subordinate(ci):
         asked = contacted_party(r, ci, row["gender"])
         if asked is not None:
@@ -727,8 +729,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
     if res is None:
         return slot_filler(r, cue, k)
-    if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) \
-            and res[1] < r.n and r.toks[res[1]].text[0] == "ب" and not r.s.is_(res[1], "ba_adverb"):
+    if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) and _accused_then_ba(r, res[1]):
         return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
         #              السعودية بأشد العبارات: an adverb)
     if r.subordinate(ci) and res[0].entity_id is None and res[0].kind == "person" and res[1] - k == 1 \
@@ -739,6 +740,31 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if _first_name_and_a_noun(r, res[0], cue.value["gender"]):
         return None  # وأكدت فتح تحقيق بهذا الشأن: a man's name read into the object of a feminine verb
     return res
+
+
+def _accused_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
+    """Whether the unnamed group at token ``k`` after a verb of accusing is the accused, its charge
+    behind ب after it (كما اتهم جهات مسؤولة لم يحددها بالفساد): the verb's subject is unsaid."""
+    if cue.value["stance"] != "accuse" or ("ب",) in r.doc.words.needs_of(cue.value) or k >= r.n:
+        return False
+    found = r.parser.group(k, k + 1, r.n, "pl") if r.s.head_kind(r.toks[k]) == "group" else r.parser.parse(k, r.n)
+    return found is not None and found[0].kind == "anonymous" and _accused_then_ba(r, found[1])
+
+
+def _accused_then_ba(r: SentenceReader, j: int) -> bool:
+    """Whether what one is accused of, behind ب, follows the phrase that ends at token ``j``,
+    right there or past a short relative clause (كما اتهم جهات مسؤولة لم يحددها بالفساد): that
+    phrase is the accused, not the accuser; not an adverb (أدانت السعودية بأشد العبارات)."""
+    for z in range(j, min(r.n, j + ACCUSED_CLAUSE_WORDS + 1)):
+        tok = r.toks[z]
+        if tok.text[0] == "ب" and tok.text.isalpha() and (_ba_noun(r, z) or r.s.is_(z, "intro") or (
+                z == j and not r.s.is_(z, "ba_adverb") and not name_word(r.s, tok, first=True))):
+            return True  # (not اتهم … بنيامين نتانياهو: a name)
+        if z == j and not (tok.text in ("لم", "الذي", "التي", "الذين") or tok.text.startswith("لم")):
+            return False
+        if not tok.text.isalpha() or r.s.is_(z, "intro"):
+            return False
+    return False
 
 
 def slot_filler(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
