@@ -2320,3 +2320,8 @@ def test_an_unnamed_group_accused_past_a_short_relative_clause_is_the_object():
     sts = own_spanned("وأكد القائد أن الأموال لا تكفي، كما اتهم جهات مسؤولة لم يسمها بالفساد المالي.\n"
                      "واتهم الوزير الشركة بالتقصير.")
     assert_speakers(sts, {"لم يسمها بالفساد": "القائد", "الشركة بالتقصير": "الوزير"})
+
+
+def test_a_body_named_only_in_quotes_speaks_in_the_haythu_clause_after_it():
+    sts = own_spanned("وتنشط «كتائب الفجر الجديد»، في المنطقة الجبلية، حيث أعلنت مسؤوليتها عن تفجير الجسر.")
+    assert_speakers(sts, {"تفجير الجسر": "كتائب الفجر الجديد"})

@@ -59,6 +59,7 @@ AS = ("كما", "وكما")  # كما يقول X: as X says
 WHERE_SAID_WORDS = 8  # the longest «في صحيفة …» after an as-said speaker
 AS_SAID_ENDS = (".", ",", ")", ";", "!", "?")  # the marks that close an as-said phrase
 ACCUSED_CLAUSE_WORDS = 3  # words of a relative clause between the accused and the ب of the charge
+RELAY_WORDS_GAP = 6  # words between a relaying outlet with no source and the أن of what it carried
 OWN_WORDS_GAP = 4  # words between a named speaker and the إن / أن of its words (في بيان له)
 WEAK_SUBJECT_RULES = ("subject_slot", "unknown_subject", "noun_phrase")  # phrase rules that read any words
 WORDS_CAME = ("جاء", "ورد", "صدر")  # ما جاء / ورد على لسان …: words referred to
@@ -1235,11 +1236,26 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
             if not r.s.known(r.toks[k]) and not r.s.definite(r.toks[k]) and not r.s.starts_name(k) \
                     and (r.s.at(k + 1, "role") or r.s.at(k + 1, "actor")) is not None:
                 continue  # أجرى خادم الحرمين الشريفين …: the verb before its subject, no name
-            found = r.parser.parse(k, end)
+            found = (_quoted_body(r, k - 1, end) if gender != "pl" else None) or r.parser.parse(k, end)
             if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
                     and gender_agrees(gender, found[0]):
                 return found[0]
     return None
+
+
+def _quoted_body(r: SentenceReader, q: int, end: int) -> tuple[Speaker, int] | None:
+    """A body named only by words in quotes at token ``q``, two to four name words (وتنشط «أنصار
+    بيت المقدس» في شمال سيناء، حيث أعلنت …)."""
+    toks = r.toks
+    if q < 0 or toks[q].text != '"':
+        return None
+    close = next((c for c in range(q + 3, min(end, q + 6)) if toks[c].text == '"'), None)
+    if close is None or not all(name_word(r.s, t, first=False) or r.s.common_noun(t) for t in toks[q + 1:close]):
+        return None
+    fs, fe = toks[q + 1].start, toks[close - 1].end
+    surface = r.doc.surface(fs, fe)
+    r.parser.last_rule = "quoted_name"
+    return Speaker(surface, surface, "organization", (fs, fe)), close + 1
 
 
 PRONOUN_SOURCE_GENDER = {"عنه": "m", "عنها": "f", "عنهم": "pl"}
@@ -1268,12 +1284,20 @@ def _words_after_pronoun(r: SentenceReader, cue: Mention, speaker: Speaker, k: i
 def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
     """The index of عن (``word``) that names the source a few words on (نقلت صحيفة حرييت وغيرها
     من وسائل الإعلام عن أردوغان), else ``k``."""
-    for z in range(k, min(r.n, k + 10)):
+    if k > 0 and r.toks[k - 1].text == word:
+        return k - 1  # ونقلت تقارير محلية عن متحدث …: the phrase before read the عن into its description
+    z, stop = k, min(r.n, k + 10)
+    while z < stop:
         tok = r.toks[z]
         if tok.text == word:
             return z
-        if tok.text not in '()"' and (not tok.text.isalpha() or r.s.is_word(tok, "intro") or r.s.at(z, "cue")):
-            break  # (ونقل موقع هيئة الإذاعة البريطانية "بي بي سي" عن …: past the outlet's quoted name)
+        if tok.text == '"':
+            z = next((c for c in range(z + 1, min(r.n, z + QUOTED_SOURCE_TOKENS + 2)) if r.toks[c].text == '"'), z) + 1
+            continue  # ونقلت خدمة «دي إيه إن» الإخبارية عن …: past the quoted name, whatever its words
+        if tok.text not in '(),' and (not tok.text.isalpha() or r.s.is_word(tok, "intro")
+                                       or r.s.at(z, "cue", lambda m: m.value["kind"] != "noun")):
+            break  # (ونقلت الوكالة (سانا)، من جهتها، عن …؛ ونقلت المديرية في بيان صحفي عن …: past an aside)
+        z += 1
     return k
 
 
@@ -1491,6 +1515,16 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     return r.draft(speaker, cue, span, opened)
 
 
+def _verbal_noun_in_construct(r: SentenceReader, cue: Mention, ci: int) -> bool:
+    """Whether the relay verb at ``ci``, with no و or ف, stands after a noun or after تم / يتم:
+    the verbal noun «carrying» (خطة نقل البيانات، حقوق نقل تلفزيوني، وسيتم نقل القفاز)."""
+    if ci == 0 or r.doc.text[cue.start:cue.key_start]:
+        return False
+    before = unglued(r.toks[ci - 1]) if r.toks[ci - 1].text[0] == "و" else r.toks[ci - 1]
+    return before.text.lstrip("س") in ("تم", "يتم") or (
+        before.text.isalpha() and r.s.common_noun(before) and not r.s.is_word(before, "any"))
+
+
 @STATEMENT_PATTERNS.rule(
     ("ارتفعت أسعار النفط بنسبة اثنين في المئة، بحسب وكالة بلومبرج.", {"speaker": "بلومبرج", "cue": "بحسب"}),
     ("ووقع الانفجار بعد مرور أقل من 12 ساعة على مقتل 34 شخصا، بحسب الشرطة المحلية.", {"speaker": "الشرطة المحلية"}),
@@ -1520,6 +1554,11 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
     ("أما سبب التأخير الطويل بحسب الشركة المشغلة فيعود إلى نقص قطع الغيار.",
      {"speaker": "الشركة المشغلة", "content": "فيعود إلى نقص"}),
     ("وتداولت المواقع ما ورد على لسان رئيس البلدية الذي قال: «الحديقة ستفتح قريبا».", None),
+    ("واشترى النادي حقوق نقل تلفزيوني أن تبقى حصرية لثلاثة مواسم.", None),
+    ("ونقلت تقارير محلية عن متحدث باسم الدفاع المدني قوله إن الحريق أخمد.",
+     {"speaker": "متحدث باسم الدفاع المدني", "content": "الحريق أخمد"}),
+    ("ونقلت الوكالة الرسمية، من جهتها، عن مصدر أمني أن الطريق أعيد فتحه.",
+     {"speaker": "anonymous", "content": "الطريق أعيد فتحه"}),
 )
 def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
     """``نقلت X عن Y أن …``، ``وفقا لـ X، فإن …``، ``…، بحسب X``: the source speaks, the outlet
@@ -1562,6 +1601,9 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
         opened = r.intro(k)
         if opened is None:
             return None
+        if speaker is relay_by and (opened[0] > k + RELAY_WORDS_GAP or _verbal_noun_in_construct(r, cue, ci)):
+            return Dropped("a carrying over, not a relay: no source and no words after it")  # وسيتم نقل
+            #   القفاز إلى …، خطة نقل البيانات، ودي مستورا ينقل هذه الرؤى إلى مجلس الأمن
         span = r.content_span(opened[0])
         return r.draft(speaker, cue, span, opened[1]) if span else None
     if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
