@@ -44,7 +44,7 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
         return True  # تركي العسيري: a first name, not the adjective
     if s.known(tok) and (first or not (s.clause_verb_only(tok) or s.family_alias(tok))):
         return False  # (وقال مدير البرامج عبدالله طلب: a family name, the verb طلب only where a clause begins;
-        #              علي الشيباني: another man's name, not the listed one known as الشيباني)
+        #              حسن الشيباني: another man's name, not the listed one known as الشيباني)
     if accusative_noun(s, tok) or s.is_word(tok, "speech_opener"):
         return False  # (وقال المدير يجب أن …: the words open)
     if w.startswith(("بال", "فال", "كال", "وال", "لل")) or (w[0] in "ول" and _proclitic_word(s, tok)):
@@ -308,11 +308,11 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
     if not (introduced or linked or adjective or ambiguous or s.starts_name(k)):
         return None
     j = k + 2 if compound else k + 1
-    if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن) nor الناشط المدني علي …: an adjective
+    if s.definite(toks[k]):  # العميد الصبيحي, not الزعيم المتقدم (في السن) nor الناشط الحقوقي حسن …: an adjective
         return j if alone and not (s.common_noun(toks[k]) and not family_name(s, toks[k])) \
             and not plain_first_name(s, j, n) \
             and not (s.common_noun(toks[k]) and j < n and toks[j].text.startswith("وال")) else None
-        #   (الناشط المدني والفنان المسرحي علي …: an adjective, then a second role)
+        #   (الناشط الحقوقي والكاتب الصحفي حسن …: an adjective, then a second role)
     unknown = not (s.starts_name(k) or ambiguous or adjective)
     glued = unknown and toks[k].text[0] in "بفكل" and (
         s.known(toks[k]) or glued_noun(s, toks[k]) or s.starts_name(j) or not _name_goes_on(s, k, j, n))
@@ -343,7 +343,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             break  # أعلن المتحدث عطا الله مجيدي اختيار منصور رئيسا: a verbal noun and the one it names
         if j > k and ((glued_noun(s, tok) and not s.first_name(tok)) or _ba_verbal_noun(s, tok)):
             break  # وطالب الدكتور سعد مارق بضرورة …، وهدد الفنان أحمد حلمي بمقاضاة …: a noun behind ب
-            #        ends the name (أحمد فراس الخالدي: a listed first name goes on with it)
+            #        ends the name (سامي فراس العتيبي: a listed first name goes on with it)
         if j > k and pronoun_object(s, tok):
             break  # وأبدى قاسم رضاه التام: his satisfaction, the object
         if j > k and not s.definite(tok) and s.head_kind(tok) is not None:
@@ -366,7 +366,7 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
             j += 1  # not عايض الرحيلي المشروع: a common noun after the family name is the object
             #        (الجار الله، العبد القادر are family names)
         elif not family and written_ali(s, j, n):
-            j += 1  # محمد علي الحسيني: the father's name Ali, written with ي
+            j += 1  # ماهر علي الزهراني: the father's name Ali, written with ي
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
         elif s.definite(tok) and s.written_ending(tok, "ة") and not family and j + 1 < n \

@@ -570,7 +570,7 @@ def _may_be_a_verb(r: SentenceReader, v: int) -> bool:
 
 def _body_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
     """A body named at token ``k`` by its head noun, by the lexicon or by a noun that names one
-    (وقد بسطت المقاومة الشعبية في اليمن سيطرتها …)."""
+    (وقد أحكمت الشرطة المحلية الطوق على الحي …)."""
     found = r.parser.noun_phrase(k, ci) if r.s.head_kind(r.toks[k]) else None
     if found is None and (r.s.at(k, "actor") or r.s.at(k, "backref")) is not None:
         found = r.parser.parse(k, ci, allow_name=False)
@@ -684,23 +684,23 @@ def _in_relative_clause(r: SentenceReader, ci: int) -> bool:
 
 def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
     """The person or body that is the subject of the clause just before a verb coordinated with
-    it, whose own subject is unsaid (…، كما تفاعل علي بقشان عضو شرف الأهلي مع الموقف ووعد بتكريم
-    …؛ …، وقد بسطت المقاومة الشعبية سيطرتها على القاعدة …، وأكدت أنه …): the phrase right after
+    it, whose own subject is unsaid (…، كما تفاعل سامي الراشد عضو مجلس النادي مع الحادثة ووعد بتكريم
+    …؛ …، وقد أحكمت الشرطة المحلية الطوق على الحي …، وأكدت أنه …): the phrase right after
     the verb that opens that clause, when the verb agrees with it; past a comma, only when no
     other speaker met before agrees with the verb."""
     for c in range(ci - 2, max(-2, ci - COORDINATED_CLAUSE_SPAN), -1):
         if c >= 0 and r.toks[c].text not in CLAUSE_STARTS:
             continue  # (c = -1: the clause that opens the sentence; …، وأكدت: not the comma before the verb)
         v = c + 1 + (c + 1 < ci and r.toks[c + 1].text in COORDINATORS + CLAUSE_LINKS)  # …، كما تفاعل
-        v += v < ci and r.toks[v].text in ("قد", "وقد")  # …، وقد بسطت المقاومة الشعبية سيطرتها …، وأكدت
+        v += v < ci and r.toks[v].text in ("قد", "وقد")  # …، وقد أحكمت الشرطة المحلية الطوق …، وأكدت
         if v + 1 >= ci or not _may_be_a_verb(r, v):
             return None  # (…، والعمل معًا على …؛ …، وعبداللطيف الحسيني، رد: a noun, not a verb)
         found = _person_subject(r, v + 1, ci) or _body_subject(r, v + 1, ci)
         if found is None or not gender_agrees(gender, found[0]):
             return None
         if r.toks[ci - 1].text in CLAUSE_STARTS:  # a whole clause back: its noun may be the object
-            met = r.d.carry_over(gender)  # (وهاجم طه حسين …، كما هاجم عبد الناصر وسخر من …، وقال: the man
-            if met is not None and met.name != found[0].name:  # the article is about, not عبد الناصر)
+            met = r.d.carry_over(gender)  # (وانتقد الكاتب زملاءه …، كما هاجم رئيس التحرير وسخر من …، وقال: the writer
+            if met is not None and met.name != found[0].name:  # the article is about, not رئيس التحرير)
                 return None
         r.parser.last_rule = "clause_subject"
         return found[0]
@@ -745,7 +745,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
 
 def _accused_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
     """Whether the unnamed group at token ``k`` after a verb of accusing is the accused, its charge
-    behind ب after it (كما اتهم جهات مسؤولة لم يحددها بالفساد): the verb's subject is unsaid."""
+    behind ب after it (كما اتهم جهات رسمية لم يسمها بالتقصير): the verb's subject is unsaid."""
     if cue.value["stance"] != "accuse" or ("ب",) in r.doc.words.needs_of(cue.value) or k >= r.n:
         return False
     found = r.parser.group(k, k + 1, r.n, "pl") if r.s.head_kind(r.toks[k]) == "group" else r.parser.parse(k, r.n)
@@ -754,7 +754,7 @@ def _accused_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
 
 def _accused_then_ba(r: SentenceReader, j: int) -> bool:
     """Whether what one is accused of, behind ب, follows the phrase that ends at token ``j``,
-    right there or past a short relative clause (كما اتهم جهات مسؤولة لم يحددها بالفساد): that
+    right there or past a short relative clause (كما اتهم جهات رسمية لم يسمها بالتقصير): that
     phrase is the accused, not the accuser; not an adverb (أدانت السعودية بأشد العبارات)."""
     for z in range(j, min(r.n, j + ACCUSED_CLAUSE_WORDS + 1)):
         tok = r.toks[z]
@@ -1244,8 +1244,8 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
 
 
 def _quoted_body(r: SentenceReader, q: int, end: int) -> tuple[Speaker, int] | None:
-    """A body named only by words in quotes at token ``q``, two to four name words (وتنشط «أنصار
-    بيت المقدس» في شمال سيناء، حيث أعلنت …)."""
+    """A body named only by words in quotes at token ``q``, two to four name words (وتنشط «كتائب
+    الفجر الجديد» في المنطقة الجبلية، حيث أعلنت …)."""
     toks = r.toks
     if q < 0 or toks[q].text != '"':
         return None
@@ -1285,7 +1285,7 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
     """The index of عن (``word``) that names the source a few words on (نقلت صحيفة حرييت وغيرها
     من وسائل الإعلام عن أردوغان), else ``k``."""
     if k > 0 and r.toks[k - 1].text == word:
-        return k - 1  # ونقلت تقارير محلية عن متحدث …: the phrase before read the عن into its description
+        return k - 1  # ونقلت تقارير صحفية عن ناطق …: the phrase before read the عن into its description
     z, stop = k, min(r.n, k + 10)
     while z < stop:
         tok = r.toks[z]
@@ -1293,10 +1293,10 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
             return z
         if tok.text == '"':
             z = next((c for c in range(z + 1, min(r.n, z + QUOTED_SOURCE_TOKENS + 2)) if r.toks[c].text == '"'), z) + 1
-            continue  # ونقلت خدمة «دي إيه إن» الإخبارية عن …: past the quoted name, whatever its words
+            continue  # ونقلت شبكة «إيه بي إن» الإخبارية عن …: past the quoted name, whatever its words
         if tok.text not in '(),' and (not tok.text.isalpha() or r.s.is_word(tok, "intro")
                                        or r.s.at(z, "cue", lambda m: m.value["kind"] != "noun")):
-            break  # (ونقلت الوكالة (سانا)، من جهتها، عن …؛ ونقلت المديرية في بيان صحفي عن …: past an aside)
+            break  # (ونقلت الوكالة (واس)، من جهتها، عن …؛ ونقلت المديرية في بيان صحفي عن …: past an aside)
         z += 1
     return k
 
@@ -1517,7 +1517,7 @@ def participle_of_the_subject(r: SentenceReader, cue: Mention, ci: int) -> Resul
 
 def _verbal_noun_in_construct(r: SentenceReader, cue: Mention, ci: int) -> bool:
     """Whether the relay verb at ``ci``, with no و or ف, stands after a noun or after تم / يتم:
-    the verbal noun «carrying» (خطة نقل البيانات، حقوق نقل تلفزيوني، وسيتم نقل القفاز)."""
+    the verbal noun «carrying» (خطة نقل الملفات، حقوق نقل تلفزيوني، وسيتم نقل اللوحة)."""
     if ci == 0 or r.doc.text[cue.start:cue.key_start]:
         return False
     before = unglued(r.toks[ci - 1]) if r.toks[ci - 1].text[0] == "و" else r.toks[ci - 1]
@@ -1555,8 +1555,8 @@ def _verbal_noun_in_construct(r: SentenceReader, cue: Mention, ci: int) -> bool:
      {"speaker": "الشركة المشغلة", "content": "فيعود إلى نقص"}),
     ("وتداولت المواقع ما ورد على لسان رئيس البلدية الذي قال: «الحديقة ستفتح قريبا».", None),
     ("واشترى النادي حقوق نقل تلفزيوني أن تبقى حصرية لثلاثة مواسم.", None),
-    ("ونقلت تقارير محلية عن متحدث باسم الدفاع المدني قوله إن الحريق أخمد.",
-     {"speaker": "متحدث باسم الدفاع المدني", "content": "الحريق أخمد"}),
+    ("ونقلت تقارير صحفية عن ناطق باسم الدفاع المدني قوله إن الحريق أخمد.",
+     {"speaker": "ناطق باسم الدفاع المدني", "content": "الحريق أخمد"}),
     ("ونقلت الوكالة الرسمية، من جهتها، عن مصدر أمني أن الطريق أعيد فتحه.",
      {"speaker": "anonymous", "content": "الطريق أعيد فتحه"}),
 )
@@ -1603,7 +1603,7 @@ def relay(r: SentenceReader, cue: Mention, ci: int) -> Result:
             return None
         if speaker is relay_by and (opened[0] > k + RELAY_WORDS_GAP or _verbal_noun_in_construct(r, cue, ci)):
             return Dropped("a carrying over, not a relay: no source and no words after it")  # وسيتم نقل
-            #   القفاز إلى …، خطة نقل البيانات، ودي مستورا ينقل هذه الرؤى إلى مجلس الأمن
+            #   اللوحة إلى …، خطة نقل الملفات، والمبعوث ينقل المقترحات إلى مجلس الأمن
         span = r.content_span(opened[0])
         return r.draft(speaker, cue, span, opened[1]) if span else None
     if cue.key.endswith("ما") and j < r.n and toks[j].text[0].isalpha():
@@ -1894,7 +1894,7 @@ def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] 
 
 def _own_words_follow(r: SentenceReader, draft: Draft) -> bool:
     """Whether the words of ``draft`` open with إن / أن / a colon at most a few words past its
-    named speaker (… إلا جيوب صغيرة وتعهدت وزارة الدفاع في بيان بأن …): a new statement, not
+    named speaker (… أمام السيارات وتعهدت وزارة النقل في بيان بأن …): a new statement, not
     one more thing the first speaker said."""
     after = r.s.index_after(draft.speaker.span[1])
     first = r.s.index_after(draft.content[0])

@@ -77,8 +77,8 @@ class PersonPhrases:
 
     def _listed_by_family(self, k: int, j: int, surface: str) -> Speaker | None:
         """The listed person whose family name alone ends the name at tokens ``k``..``j`` and
-        whose first name it begins with, however spelled (فدريكا موغيريني، خالد محفوظ بحاح);
-        None for another man of that family (علي الشيباني، أحمد بن هلال البوسعيدي)."""
+        whose first name it begins with, however spelled (فدريكا موغيريني، خالد سالم بحاح);
+        None for another man of that family (حسن الشيباني، سالم بن هلال البوسعيدي)."""
         family = self.s.at(j - 1, "actor")
         if family is None or j - 1 == k or not self.s.family_alias(self.s.toks[j - 1]):
             return None
@@ -146,7 +146,7 @@ class PersonPhrases:
                     e += 1
                 return sp, e, p
             if titled is None and k == p and s.definite(tok) and plain_first_name(s, p + 1, n):
-                p += 1  # الناشط المدني علي الشيباني: an adjective of the role, then the name
+                p += 1  # الناشط الحقوقي حسن الشيباني: an adjective of the role, then the name
                 continue
             if titled is not None or tok.text in (",", ";") or not self._role_word(tok) \
                     or (tok.text in ("الي", "علي", "عن") and not self._member_for(p)

@@ -203,7 +203,7 @@ class Sentence:
 
     def family_alias(self, tok: Token) -> bool:
         """Whether the word is known only as a listed person's family name used alone (الشيباني),
-        which another man's name may end with (علي الشيباني)."""
+        which another man's name may end with (حسن الشيباني)."""
         mentions = self.by_start.get(tok.start, ())
         return self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) and bool(mentions) and all(
             m.category == "actor" and m.end == tok.end and self.doc.lexicon.actors[m.value].kind == "person"
