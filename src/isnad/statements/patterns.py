@@ -624,8 +624,8 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
             or (r.parser.parse(k, ci, allow_name=False)
                 if s.at(k, "backref") or s.at(k, "role") or _country_named(r, k) else None)
-        #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names; وتأوي تركيا نحو
-        #   مليوني لاجئ، وقالت إن …: a country)
+        #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names; وتستضيف اليونان
+        #   آلاف المهاجرين، وقالت إن …: a country)
         if found is not None:
             if gender_agrees(gender, found[0]) and (found[0].kind != "anonymous" or group):
                 r.parser.last_rule = "clause_subject"
@@ -694,7 +694,7 @@ def coordinated_clause_subject(r: SentenceReader, ci: int, gender: str) -> Speak
         v = c + 1 + (c + 1 < ci and r.toks[c + 1].text in COORDINATORS + CLAUSE_LINKS)  # …، كما تفاعل
         v += v < ci and r.toks[v].text in ("قد", "وقد")  # …، وقد أحكمت الشرطة المحلية الطوق …، وأكدت
         if v + 1 >= ci or not _may_be_a_verb(r, v):
-            return None  # (…، والعمل معًا على …؛ …، وعبداللطيف الحسيني، رد: a noun, not a verb)
+            return None  # (…، والعمل معًا على …؛ …، وعبدالرحمن العلي، رد: a noun, not a verb)
         found = _person_subject(r, v + 1, ci) or _body_subject(r, v + 1, ci)
         if found is None or not gender_agrees(gender, found[0]):
             return None

@@ -695,9 +695,7 @@ def _words_after_group(p: PhraseParser, i: int, n: int) -> bool:
     إن / a colon, or after إلى أن (وأكدت الصحف أن …، وأشارت التقارير الصحفية إلى أن …): a
     feminine verb agrees with a plural of things, its subject."""
     s, toks = p.s, p.s.toks
-    k = i + 1
-    while k < n and k - i <= 3 and s.definite(toks[k]) and s.head_kind(toks[k]) is None:
-        k += 1
+    k = _past_group_adjectives(p, i, n)
     if k + 1 < n and toks[k].text in ("الي", "علي") and s.is_(k + 1, "intro"):
         k += 1
     return k < n and (toks[k].text == ":" or s.is_(k, "intro"))
@@ -708,10 +706,17 @@ def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
     object, an indefinite noun in the accusative (تفاؤلا) or a noun with its pronoun (رغبتها):
     the group is the subject (أبدت الجماهير النصراوية ارتياحا)."""
     s, toks = p.s, p.s.toks
+    k = _past_group_adjectives(p, i, n)
+    return k < n and (accusative_noun(s, toks[k]) or pronoun_object(s, toks[k]))
+
+
+def _past_group_adjectives(p: PhraseParser, i: int, n: int) -> int:
+    """The index past the definite group at token ``i`` and up to three adjectives of it."""
+    s, toks = p.s, p.s.toks
     k = i + 1
     while k < n and k - i <= 3 and s.definite(toks[k]) and s.head_kind(toks[k]) is None:
         k += 1
-    return k < n and (accusative_noun(s, toks[k]) or pronoun_object(s, toks[k]))
+    return k
 
 
 def _sound_plural(p: PhraseParser, tok: Token) -> bool:

@@ -204,10 +204,10 @@ class Sentence:
     def family_alias(self, tok: Token) -> bool:
         """Whether the word is known only as a listed person's family name used alone (الشيباني),
         which another man's name may end with (حسن الشيباني)."""
-        mentions = self.by_start.get(tok.start, ())
-        return self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) and bool(mentions) and all(
+        known = [m for m in self.by_start.get(tok.start, ()) if m.category in _KNOWN_CATEGORIES]
+        return self.classes_of.get(tok.text, _NONE).isdisjoint(_KNOWN_CLASSES) and bool(known) and all(
             m.category == "actor" and m.end == tok.end and self.doc.lexicon.actors[m.value].kind == "person"
-            for m in mentions if m.category in _KNOWN_CATEGORIES)
+            for m in known)
 
     def after_verb_particle(self, i: int) -> bool:
         """Whether token ``i`` follows لم / لن (ولم يتطرق، فلن يقبل): a verb, never a name."""
