@@ -88,7 +88,7 @@ class BodyPhrases:
         """An organisation head at folded ``fs`` named by the quotation at token ``j``, with its
         adjectives (كتلة «المستقبل» النيابية)."""
         toks, s = self.s.toks, self.s
-        close = next((c for c in range(j + 1, min(n, j + 6)) if toks[c].text == '"'), None)
+        close = s.closing_quote(j + 1, min(n, j + 6))
         if close is None or close == j + 1 or s.quote_ends_sentence(close):
             return None
         k, country = close + 1, None

@@ -79,7 +79,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             if res is not None and res[1] < n and toks[res[1]].text == '"':
                 return res[0], res[1] + 1  # a quoted name: “والتز”، «بيكر هيوز»
             if res is None and allow_name:
-                close = next((c for c in range(i + 2, min(n, i + 5)) if toks[c].text == '"'), None)
+                close = s.closing_quote(i + 2, min(n, i + 5))
                 object_follows = close is not None and self.verb_object and not self.verb_saying and close + 1 < n \
                     and toks[close + 1].text.isalpha() and not s.stop(toks[close + 1])  # توقعت «الأرصاد» هطول
                 if close is not None and not s.quote_ends_sentence(close) \

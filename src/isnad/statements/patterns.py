@@ -564,8 +564,8 @@ def _may_be_a_verb(r: SentenceReader, v: int) -> bool:
     tok = r.toks[v]
     if not tok.text.isalpha() or r.s.definite(tok) or r.s.is_(v, "any"):
         return False
-    bare_word = tok.text[1:] if tok.text[0] in "وف" and len(tok.text) > 3 else tok.text
-    return not (bare_word.startswith("ال") or r.s.first_name(tok._replace(text=bare_word)))
+    word = unglued(tok) if tok.text[0] in "وف" and len(tok.text) > 3 else tok
+    return not (word.text.startswith("ال") or r.s.first_name(word))
 
 
 def _body_subject(r: SentenceReader, k: int, ci: int) -> tuple[Speaker, int] | None:
@@ -623,7 +623,7 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
             or _person_subject(r, k, ci) \
             or (r.parser.noun_phrase(k, ci) if s.head_kind(r.toks[k]) else None) \
             or (r.parser.parse(k, ci, allow_name=False)
-                if s.at(k, "backref") or s.at(k, "role") or _country_named(r, k) else None)
+                if s.at(k, "backref") or s.at(k, "role") or s.country_named(k) else None)
         #   (وبسطت المقاومة الشعبية سيطرتها …، وأكدت أنه …: a body the lexicon names; وتستضيف اليونان
         #   آلاف المهاجرين، وقالت إن …: a country)
         if found is not None:
@@ -632,11 +632,6 @@ def clause_subject(r: SentenceReader, ci: int, gender: str) -> Speaker | None:
                 return found[0]
             return None
     return None
-
-
-def _country_named(r: SentenceReader, k: int) -> bool:
-    """Whether a country or its capital is named at token ``k``, with no proclitic (تركيا، موسكو)."""
-    return r.s.at(k, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len) is not None
 
 
 def _present_goes_on(r: SentenceReader, cue: Mention, j: int, subject: Speaker | None) -> bool:
@@ -761,8 +756,8 @@ def _accused_then_ba(r: SentenceReader, j: int) -> bool:
         if tok.text[0] == "ب" and tok.text.isalpha() and (_ba_noun(r, z) or r.s.is_(z, "intro") or (
                 z == j and not r.s.is_(z, "ba_adverb") and not name_word(r.s, tok, first=True))):
             return True  # (not اتهم … بنيامين نتانياهو: a name)
-        if z == j and not (tok.text in ("لم", "الذي", "التي", "الذين") or tok.text.startswith("لم")):
-            return False
+        if z == j and not (tok.text == "لم" or r.s.relative_pronoun(z)):
+            return False  # (جهات رسمية لم يسمها، المسؤولين الذين …: a short clause, then the charge)
         if not tok.text.isalpha() or r.s.is_(z, "intro"):
             return False
     return False
@@ -1249,7 +1244,7 @@ def _quoted_body(r: SentenceReader, q: int, end: int) -> tuple[Speaker, int] | N
     toks = r.toks
     if q < 0 or toks[q].text != '"':
         return None
-    close = next((c for c in range(q + 3, min(end, q + 6)) if toks[c].text == '"'), None)
+    close = r.s.closing_quote(q + 3, min(end, q + 6))
     if close is None or not all(name_word(r.s, t, first=False) or r.s.common_noun(t) for t in toks[q + 1:close]):
         return None
     fs, fe = toks[q + 1].start, toks[close - 1].end
@@ -1292,7 +1287,7 @@ def relay_source(r: SentenceReader, k: int, word: str = "عن") -> int:
         if tok.text == word:
             return z
         if tok.text == '"':
-            z = next((c for c in range(z + 1, min(r.n, z + QUOTED_SOURCE_TOKENS + 2)) if r.toks[c].text == '"'), z) + 1
+            z = (r.s.closing_quote(z + 1, z + QUOTED_SOURCE_TOKENS + 2) or z) + 1
             continue  # ونقلت شبكة «إيه بي إن» الإخبارية عن …: past the quoted name, whatever its words
         if tok.text not in '(),' and (not tok.text.isalpha() or r.s.is_word(tok, "intro")
                                        or r.s.at(z, "cue", lambda m: m.value["kind"] != "noun")):
@@ -1307,7 +1302,7 @@ def _quoted_source(r: SentenceReader, j: int) -> tuple[Speaker, int] | None:
     toks = r.toks
     if toks[j].text != '"':
         return None
-    close = next((c for c in range(j + 2, min(r.n, j + QUOTED_SOURCE_TOKENS + 2)) if toks[c].text == '"'), None)
+    close = r.s.closing_quote(j + 2, j + QUOTED_SOURCE_TOKENS + 2)
     if close is None or not all(t.text.isalpha() or (t.text == "." and toks[z - 1].text.isalpha()
                                                      and toks[z + 1].text.isalpha())
                                 for z, t in enumerate(toks[j + 1:close], j + 1)):
@@ -1327,7 +1322,7 @@ def _past_quoted_addressee(r: SentenceReader, j: int) -> int:
     toks = r.toks
     if j >= r.n or toks[j].text != '"':
         return j
-    close = next((c for c in range(j + 2, min(r.n, j + NAME_QUOTE_WORDS)) if toks[c].text == '"'), None)
+    close = r.s.closing_quote(j + 2, j + NAME_QUOTE_WORDS)
     return close + 1 if close is not None and close + 1 < r.n and toks[close + 1].text.isalpha() \
         and not r.s.is_(close + 1, "intro", "intro_say") else j
 
@@ -1840,16 +1835,10 @@ def report_in_the_content(r: SentenceReader, cue: Mention, ci: int) -> Result:
         if draft is not None:
             r.truncate(r.active, start)  # أفادت مصادر كردية بأن …؛ لكن الجيش نفى …: another speaker answers
             return draft
-    glued = r.doc.text[cue.start:cue.key_start] == "و" and not r.s.in_quote(cue.start)
-    if glued:
-        active, in_object = r.active, _in_an_object(r, cue)
-        draft = verb_statement(r, cue, ci, None, carry_over=False)
-        if draft is not None and draft.speaker.kind in ("person", "official", "organization", "country", "outlet") \
-                and draft.speaker.name != active.speaker.name \
-                and ((in_object and draft.speaker_rule not in WEAK_SUBJECT_RULES) or _own_words_follow(r, draft)):
-            r.truncate(active, ci)  # واقترح الاتحاد تأجيل البطولة … وقال الشيخ طلال الفهد إن …
-            return draft  # (not وتمنى … الشفاء لهم وأكد حرص الوزارة: the object, read as a subject)
     draft = verb_statement(r, cue, ci, None, carry_over=False)
+    if draft is not None and _speaker_of_its_own(r, cue, draft):
+        r.truncate(r.active, ci)  # واقترح الاتحاد تأجيل البطولة … وقال الشيخ طلال الفهد إن …
+        return draft  # (not وتمنى … الشفاء لهم وأكد حرص الوزارة: the object, read as a subject)
     if draft is not None and (draft.speaker.report or draft.speaker.kind == "outlet"):
         draft.nested = True
         return draft
@@ -1890,6 +1879,17 @@ def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] 
         if not toks[k].text.isalpha() and toks[k].text != '"':
             return None
     return None
+
+
+def _speaker_of_its_own(r: SentenceReader, cue: Mention, draft: Draft) -> bool:
+    """Whether a verb with و, outside any quotation, inside the active statement's content, has
+    a speaker of its own that begins a new statement: a named one, another than the active
+    statement's, after a content that is the verb's object or right before its own إن / أن."""
+    if r.doc.text[cue.start:cue.key_start] != "و" or r.s.in_quote(cue.start) \
+            or draft.speaker.kind not in ("person", "official", "organization", "country", "outlet") \
+            or draft.speaker.name == r.active.speaker.name:
+        return False
+    return (_in_an_object(r, cue) and draft.speaker_rule not in WEAK_SUBJECT_RULES) or _own_words_follow(r, draft)
 
 
 def _own_words_follow(r: SentenceReader, draft: Draft) -> bool:

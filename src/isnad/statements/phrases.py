@@ -434,7 +434,7 @@ def back_reference(p: PhraseParser, i: int, n: int) -> Found:
 )
 def country_or_capital(p: PhraseParser, i: int, n: int) -> Found:
     """A country or its capital as the speaker (وقالت موسكو، أكدت السعودية)."""
-    place = p.s.at(i, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len)
+    place = p.s.country_named(i)
     if place is None:
         return None
     c = p.doc.lexicon.countries[place.value.iso3]
@@ -831,7 +831,7 @@ def content_follows(p: PhraseParser, j: int, n: int) -> bool:
                 return False
             j = k
         elif tok.text == "ل" and j + 1 < n and toks[j + 1].text == '"':
-            close = next((c for c in range(j + 2, min(n, j + 8)) if toks[c].text == '"'), None)
+            close = s.closing_quote(j + 2, min(n, j + 8))
             if close is None:
                 return False
             j = close + 1
@@ -842,7 +842,7 @@ def content_follows(p: PhraseParser, j: int, n: int) -> bool:
         elif tok.text.startswith("ل") and s.at(j, "role", lambda m: m.value["kind"] == "outlet") is not None:
             j += 1  # لوكالة «رويترز»، لصحيفة …: the outlet spoken to
             if j < n and toks[j].text == '"':
-                close = next((c for c in range(j + 1, min(n, j + 8)) if toks[c].text == '"'), None)
+                close = s.closing_quote(j + 1, min(n, j + 8))
                 j = close + 1 if close is not None else j
         elif s.is_(j, "adverbial_prep") or tok.text in ASIDE_PREPOSITIONS:
             k = j + 1  # في بيان نشره موقعها، في أكثر من مناسبة، خلال مؤتمر صحفي

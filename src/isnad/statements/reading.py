@@ -495,7 +495,7 @@ class SentenceReader:
         or any quote when ``named_here``), the index past its closing quote; None when the quote
         opens the content."""
         toks, s = self.toks, self.s
-        close = next((c for c in range(z + 1, min(self.n, z + 8)) if toks[c].text == '"'), None)
+        close = s.closing_quote(z + 1, z + 8)
         if close is None:
             return None
         named = (named_here and not s.quote_ends_sentence(close)) or (z > 0 and (toks[z - 1].text == "ل" or (
@@ -515,7 +515,7 @@ class SentenceReader:
     def _title_quote(self, z: int) -> bool:
         """A short quotation followed by a comma and, a few words on, the content opener
         (في مسرحية «ذي أوديونس»، عند تفقدها …، إنه …): a title, not the content."""
-        close = next((c for c in range(z + 1, min(self.n, z + TITLE_QUOTE + 1)) if self.toks[c].text == '"'), None)
+        close = self.s.closing_quote(z + 1, z + TITLE_QUOTE + 1)
         return close is not None and close + 1 < self.n and self.toks[close + 1].text == "," \
             and self._opener_ahead(close + 2)
 

@@ -119,6 +119,14 @@ class Sentence:
         """Index of the first token that starts at or after folded ``pos``."""
         return bisect_left(self.starts, pos)
 
+    def country_named(self, k: int) -> Mention | None:
+        """The country or capital named at token ``k`` with no proclitic (موسكو، تركيا), else None."""
+        return self.at(k, "country", lambda m: m.value.kind in ("name", "capital") and not m.prefix_len)
+
+    def closing_quote(self, first: int, stop: int) -> int | None:
+        """The index of the first quotation mark from token ``first``, before ``stop``, else None."""
+        return next((c for c in range(first, min(stop, self.n)) if self.toks[c].text == '"'), None)
+
     def in_quote(self, pos: int) -> bool:
         """Whether folded ``pos`` lies inside a quotation of this sentence."""
         return bisect_left(self.quotes, pos) % 2 == 1
