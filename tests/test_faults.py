@@ -10,11 +10,14 @@ pages, zip bombs, a full disk) are in ``bench/fault_bench.py``.
 import errno
 import json
 import os
+import pickle
 import shutil
 import signal
 import stat
+import struct
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -22,11 +25,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from isnad import pages, pipeline, read, store
+from isnad import pages, pipeline, read, store, workers
 from isnad.cli import EXIT_FAILURE, EXIT_OK, EXIT_PAGE_ERRORS, main
 from isnad.corpus.claims import ClaimGraph, IdfTable, StatementRef
 from isnad.model import Page, PageError
 from isnad.options import RunOptions
+from isnad.workers import WorkerDied, WorkerPool
 
 import numpy as np
 
@@ -311,6 +315,56 @@ def test_a_killed_worker_exits_2_with_one_line_and_the_rerun_gives_the_uninterru
     assert main(["run", str(folder), "--out", str(clean), "--workers", "2"]) == EXIT_OK
     for name in ("documents", "statements"):
         assert (out / f"{name}.jsonl").read_bytes() == (clean / f"{name}.jsonl").read_bytes(), name
+
+
+# --- the worker pool ----------------------------------------------------------------------
+
+def tens(batch):
+    """Each number times ten; the first batch is the slowest, so the batches end out of order."""
+    time.sleep(0.5 if 0 in batch else 0)
+    return [n * 10 for n in batch]
+
+
+def test_the_pool_gives_results_in_input_order_whatever_order_the_batches_end_in():
+    with WorkerPool(3, tens, RunOptions()) as pool:
+        assert list(pool.map_in_order([[0, 1], [2, 3], [4, 5], [6, 7], [8]], ahead=4)) == list(range(0, 90, 10))
+
+
+def fails_on_three(batch):
+    if 3 in batch:
+        raise ValueError("cannot take 3")
+    return batch
+
+
+def test_what_the_work_raises_in_a_worker_is_raised_here():
+    with pytest.raises(ValueError, match="cannot take 3"), WorkerPool(2, fails_on_three, RunOptions()) as pool:
+        list(pool.map_in_order([[1], [2], [3], [4]], ahead=4))
+
+
+def dies_half_way(results, outcome):
+    """A worker killed while its results are half written (as a signal to the
+    whole process group may do): the length of a long message, a few of its bytes."""
+    os.write(results.fileno(), struct.pack("!i", 1 << 20) + pickle.PROTO + bytes([pickle.HIGHEST_PROTOCOL]))
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.skipif(not workers.fork_is_safe(), reason="the replaced sending reaches the workers only by forking")
+def test_a_worker_that_dies_half_way_through_its_results_is_seen_at_once_not_waited_on(monkeypatch):
+    monkeypatch.setattr(workers, "send_outcome", dies_half_way)
+    raised = []
+
+    def consume():
+        try:
+            with WorkerPool(2, tens, RunOptions()) as pool:
+                list(pool.map_in_order([[1], [2], [3]], ahead=4))
+        except WorkerDied as e:
+            raised.append(e)
+
+    consumer = threading.Thread(target=consume, daemon=True)
+    consumer.start()
+    consumer.join(60)
+    assert not consumer.is_alive(), "the pool waits for the rest of a message whose sender is dead"
+    assert raised
 
 
 # --- publishing --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import logging
 import os
 import signal
 import sys
-from concurrent.futures.process import BrokenProcessPool
+from .workers import WorkerDied
 from pathlib import Path
 
 from . import __version__
@@ -342,7 +342,7 @@ def _run_into_folder(args: argparse.Namespace, options: RunOptions, stop: StopSi
             return _fail(str(e))
         if isinstance(e, CorpusStepFailed):
             return _fail(f"{e}; nothing published{resume}")
-        if isinstance(e, BrokenProcessPool):
+        if isinstance(e, WorkerDied):
             return _fail(f"{WORKER_DIED}; nothing published{resume}")
         if isinstance(e, duckdb.Error):
             return _fail(f"the database could not be written: {_first_line(e)}; nothing published{resume}")
@@ -368,7 +368,7 @@ def _stream(args: argparse.Namespace, options: RunOptions, stop: StopSignals) ->
     except Exception as e:
         if stop.received:
             return _fail(f"stopped by {stop.received}")
-        if isinstance(e, BrokenProcessPool):
+        if isinstance(e, WorkerDied):
             return _fail(WORKER_DIED)
         if isinstance(e, ImportError):
             return _fail(f"{e.name or e} is not installed; for --engine ray: pip install 'isnad[ray]'")

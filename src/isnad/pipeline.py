@@ -1,7 +1,7 @@
 """The pipeline: small steps over one page, then over the corpus.
 
 The page steps (:mod:`isnad.pages`) run on each page in worker processes
-(here) or as Ray tasks (:mod:`isnad.ray_engine`); ``run`` streams pages from
+(:mod:`isnad.workers`) or as Ray tasks (:mod:`isnad.ray_engine`); ``run`` streams pages from
 the readers through them into the store, then runs the corpus step;
 ``stream_statements`` writes the statements of each page as they come,
 without a store or a corpus step.  A page that fails becomes an error row and
@@ -15,12 +15,8 @@ import json
 import logging
 import multiprocessing
 import os
-import signal
-import sys
-import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -37,6 +33,7 @@ from .pages import BATCH_PAGES, PageResult, page_key, process_pages
 from .progress import PagesBar, SharedCount, count_bar
 from .read import ReadPosition, input_bytes, read_inputs
 from .store import RunWriter, database_steps, read_frames
+from .workers import WorkerPool, fork_is_safe, quiet_child, signals_blocked
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +104,10 @@ def _counted(items: Iterable, advance: Callable[[int], None], every: int = 256) 
 def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, options: RunOptions = RunOptions(),
               window: int = 256) -> Iterator[PageResult]:
     """``process_pages`` over the stream in batches, on ``workers``
-    processes, results in input order.
+    processes (:class:`~isnad.workers.WorkerPool`), results in input order.
 
-    At most ``window`` pages are in flight, so memory does not grow with the
-    input when reading is faster than processing.
+    At most ``window`` pages are read and not yet given out, so memory does
+    not grow with the input when reading is faster than processing.
     """
     work = partial(process_pages, options=options)
     batches = _batched(items, BATCH_PAGES)
@@ -118,94 +115,8 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, optio
         for batch in batches:
             yield from work(batch)
         return
-    in_flight = max(1, window // BATCH_PAGES)
-    context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker, initargs=(options,))
-    finished = False
-    try:
-        with _signals_blocked():  # the first submit starts the workers
-            pending = deque(executor.submit(work, batch) for batch in islice(batches, in_flight))
-        while pending:
-            results = pending.popleft().result()
-            for batch in islice(batches, 1):
-                pending.append(executor.submit(work, batch))
-            yield from results
-        finished = True
-    finally:
-        # Stopped early (a signal, an error, a consumer that went away), the
-        # batches not started are dropped and the workers end with their
-        # current one; a worker killed from outside leaves the pool broken
-        # (the others are ended), never hung.
-        executor.shutdown(wait=True, cancel_futures=not finished)
-
-
-def start_worker(options: RunOptions) -> None:
-    """A worker's start: its signals (:func:`quiet_child`), then the lexicon's tables built
-    on a short sentence, then everything built so far moved out of the garbage collector's
-    sight (``gc.freeze``): its full collections then walk only what the pages allocate."""
-    quiet_child()
-    process_pages([("warm-up", Page("warm-up", "warm-up", WARM_UP_TEXT))], options)
-    gc.freeze()
-
-
-WARM_UP_TEXT = "وقال المتحدث باسم الوزارة إن الجيش شن غارات على مواقع المسلحين في المدينة."
-
-
-def quiet_child() -> None:
-    """Signals in a worker or child process: Ctrl-C is the main process's to
-    handle (it stops its children), and SIGTERM ends the process at once,
-    without a traceback; the process also ends when the main process dies.
-    The child was started with both signals blocked (:func:`_signals_blocked`),
-    so none reached it before this."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
-    _die_with_parent()
-
-
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextmanager
-def _signals_blocked() -> Iterator[None]:
-    """SIGINT and SIGTERM held (delivered when this ends) while child processes
-    start, which inherit the mask: a child never runs this process's handlers
-    before :func:`quiet_child` sets its own."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (``PR_SET_PDEATHSIG``);
-    elsewhere a thread watches the parent."""
-    parent = os.getppid()
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl failed")
-    except (OSError, AttributeError):
-        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="isnad-watch-parent").start()
-        return
-    if os.getppid() != parent:  # the parent died before the request took effect
-        os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
+    with WorkerPool(workers, work, options) as pool:
+        yield from pool.map_in_order(batches, ahead=max(1, window // BATCH_PAGES))
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
@@ -258,13 +169,6 @@ class ResumeFilter:
         return False
 
 
-def fork_is_safe() -> bool:
-    """Forking copies only the calling thread: unsafe once Ray's client
-    threads run in this process (the Ray engine, or a caller's Ray)."""
-    ray = sys.modules.get("ray")
-    return "fork" in multiprocessing.get_all_start_methods() and not (ray and ray.is_initialized())
-
-
 class CorpusStepFailed(RuntimeError):
     """The corpus step (in its child process) raised; the message says what."""
 
@@ -291,7 +195,7 @@ class InChildProcess:
         self.ready = context.Event()
         self._failure, failure_end = context.Pipe(duplex=False)
         self.child = context.Process(target=self._child, args=(failure_end,), name="isnad-corpus")
-        with _signals_blocked():
+        with signals_blocked():
             self.child.start()
         failure_end.close()
 

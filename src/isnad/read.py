@@ -858,10 +858,10 @@ def _open_regular(path: Path, position: ReadPosition | None = None) -> BinaryIO:
         if not stat.S_ISREG(mode):
             raise ReadError(f"not a regular file ({_file_kind(mode)})")
         os.set_blocking(fd, True)
-        f = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+    f = os.fdopen(fd, "rb")  # the file owns fd from here: closing it here too could close another file's reused number
     return position.opened(f) if position else f
 
 
