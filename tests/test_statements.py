@@ -2325,3 +2325,11 @@ def test_an_unnamed_group_accused_past_a_short_relative_clause_is_the_object():
 def test_a_body_named_only_in_quotes_speaks_in_the_haythu_clause_after_it():
     sts = own_spanned("وتنشط «كتائب الفجر الجديد»، في المنطقة الجبلية، حيث أعلنت مسؤوليتها عن تفجير الجسر.")
     assert_speakers(sts, {"تفجير الجسر": "كتائب الفجر الجديد"})
+
+
+def test_a_clause_of_time_with_no_subject_speaks_with_the_main_clause_subject():
+    sts = own_spanned("وأغضب مدرب المنتخب الجماهير، عندما أكد أن التشكيلة لن تتغير قبل البطولة.\n"
+                     "وفاجأ اللاعب سالم الراشد متابعيه بعدما أعلن أنه سيعتزل الغناء.\n"
+                     "وكانت جماهير الفريق قد انتقدت الحارس بعد أن قال إنه يريد الرحيل.")
+    assert_speakers(sts, {"التشكيلة لن تتغير": "مدرب المنتخب", "سيعتزل الغناء": "سالم الراشد"})
+    assert all(s["cue"] != "قال" for s in sts)  # not الفريق: the masses, not the club

@@ -139,6 +139,11 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         subject = main_clause_subject(r, ci - 1, row["gender"])  # ووافقه الرأي إبراهيم الصيادي حيث قال:
         if subject is not None:
             return subject, j, True
+    when = _time_clause_start(r, ci) if carry_over and unsaid else None
+    if when is not None:
+        subject = main_verb_subject(r, when, row["gender"])  # عكر رئيس النادي الأجواء عندما أكد أن …
+        if subject is not None:
+            return subject, j, True
     if ci > 1 and r.toks[ci - 1].text in RELATIVE_GENDER and _opens_right_after(r, j, r.doc.words.lemma_is(row, "saying")):
         subject = antecedent(r, ci - 1, row["gender"])  # تصريحات مورينيو الذي قال "…"
         if subject is not None:
@@ -1217,10 +1222,58 @@ def outlet_before(r: SentenceReader, ci: int) -> Speaker | None:
     return None
 
 
+def _time_clause_start(r: SentenceReader, ci: int) -> int | None:
+    """Where a clause of time opens right before the verb at ``ci`` (عندما، حين، بعدما، بعد أن، قبل
+    أن), past the sentence's first word; its unsaid subject is the main clause's (عكر رئيس النادي
+    الأجواء، عندما أكد أن …). None when no such clause opens there."""
+    if ci > 2 and r.s.is_(ci - 1, "time_clause"):
+        return ci - 1
+    if ci > 3 and r.toks[ci - 1].text == "ان" and r.s.is_(ci - 2, "time_conjunction"):
+        return ci - 2
+    return None
+
+
+def main_verb_subject(r: SentenceReader, end: int, gender: str) -> Speaker | None:
+    """The subject of the clause a clause of time before ``end`` hangs on (فقد عكر رئيس النادي
+    الأجواء، عندما أكد أن …؛ يثير دهشتنا دائما عمر الشريف حين يقول): the clause's speaker
+    phrase, unless a noun it is the complement of (no article) comes first (وكانت جماهير النادي
+    قد هاجمت الحارس بعد أن أعلن …: not النادي) or no word names it."""
+    if r.toks[end - 1].text == ",":
+        end -= 1  # (…، فقد عكر رئيس النادي الأجواء، عندما: the clause before the comma)
+    r.parser.verb_object = True  # the main verb's object may follow its subject (أغضب المدرب الجماهير)
+    found = _main_clause_phrase(r, end, gender)
+    r.parser.verb_object = False
+    if found is None:
+        return None
+    speaker, k = found
+    if r.parser.last_rule in WEAK_SUBJECT_RULES:
+        return None  # words no rule knows as a speaker (في النهاية أقول: …، حين قال)
+    if k > 1 and r.s.common_noun(r.toks[k - 1]) and not r.s.definite(r.toks[k - 1]) \
+            and r.s.at(k - 1, "cue") is None and not _opens_the_clause(r, k - 1):
+        return None  # (تصريحات جيمس وولسي …، عندما قال: the words are his; أثار المطرب الكويتي عبدالله …)
+    return speaker
+
+
+def _opens_the_clause(r: SentenceReader, z: int) -> bool:
+    """Whether token ``z`` opens its sentence or clause, past قد / لقد (the verb's place in فقد عكر
+    رئيس النادي …), not past a form of كان (وكانت جماهير النادي: a noun)."""
+    toks, s = r.toks, r.s
+    if z == 0 or toks[z - 1].text in (",", ";"):
+        return True
+    auxiliary = s.is_(z - 1, "auxiliary") or s.is_word(unglued(toks[z - 1]), "auxiliary")
+    return auxiliary and not unglued(toks[z - 1]).text.startswith("كان")
+
+
 def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | None:
     """The first speaker phrase, within a few words of the sentence's start, of the clause a
     حيث / إذ clause hangs on (ووافقه الرأي إبراهيم الصيادي، عضو المجلس، حيث قال: …), when the
     verb agrees with it."""
+    found = _main_clause_phrase(r, end, gender)
+    return found[0] if found is not None else None
+
+
+def _main_clause_phrase(r: SentenceReader, end: int, gender: str) -> tuple[Speaker, int] | None:
+    """(the speaker, the index its phrase starts at) for :func:`main_clause_subject`."""
     clause = next((z + 1 for z in range(end - 1, 0, -1) if r.toks[z].text in (",", ";")), 0)
     for opening in dict.fromkeys((0, clause)):  # the sentence's first words, then its last clause's
         for k in range(opening + 1, min(end, opening + 6)):  # (…، وعلى الجانب الآخر تحدث رئيس النادي
@@ -1234,7 +1287,7 @@ def main_clause_subject(r: SentenceReader, end: int, gender: str) -> Speaker | N
             found = (_quoted_body(r, k - 1, end) if gender != "pl" else None) or r.parser.parse(k, end)
             if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
                     and gender_agrees(gender, found[0]):
-                return found[0]
+                return found[0], k
     return None
 
 
