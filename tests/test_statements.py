@@ -2333,3 +2333,11 @@ def test_a_clause_of_time_with_no_subject_speaks_with_the_main_clause_subject():
                      "وكانت جماهير الفريق قد انتقدت الحارس بعد أن قال إنه يريد الرحيل.")
     assert_speakers(sts, {"التشكيلة لن تتغير": "مدرب المنتخب", "سيعتزل الغناء": "سالم الراشد"})
     assert all(s["cue"] != "قال" for s in sts)  # not الفريق: the masses, not the club
+
+
+def test_a_plural_of_things_before_the_verbs_preposition_is_its_subject_unless_the_verb_calls_on_someone():
+    sts = own_spanned("وأشارت المصادر إلى وجود خلاف بين الشريكين حول توزيع الأرباح.\n"
+                     "وأشادت الجماهير بأداء الحارس في المباراة الأخيرة.\n"
+                     "ودعت الأهالي إلى الابتعاد عن الأودية.")
+    assert_speakers(sts, {"وجود خلاف": "المصادر", "بأداء الحارس": "الجماهير"})
+    assert all(s["speaker"]["name_ar"] != "الأهالي" for s in sts)

@@ -40,6 +40,7 @@ class PhraseParser(PersonPhrases, BodyPhrases):
         self.verb_object = False  # whether that verb takes a prepositional object (أشار إلى، تحدث عن)
         self.verb_needs: tuple[str, ...] = ()  # the prepositions that verb needs (رحب ب، عبّر عن), as written
         self.verb_saying = False  # whether that verb is قال / أضاف / تابع: its words may follow bare
+        self.verb_calls_on = False  # whether that verb calls on someone (دعا، حث): its object comes first
         self.clause_subject = False  # whether the phrase is the subject of a clause's first verb, which
         #   need not be a cue (تناول عدد من المواقع خبر …، واصفة): no content need follow it
 

@@ -726,8 +726,10 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     r.parser.verb_object = cue.value["object"] == "yes"
     r.parser.verb_needs = tuple(" ".join(w) for w in r.doc.words.needs_of(cue.value))
     r.parser.verb_saying = r.doc.words.lemma_is(cue.value, "saying")
+    r.parser.verb_calls_on = r.doc.words.lemma_is(cue.value, "calls_on")
     res = r.parser.parse(k, r.n) if k < r.n else None
-    r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs, r.parser.verb_saying = None, False, (), False
+    r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs = None, False, ()
+    r.parser.verb_saying = r.parser.verb_calls_on = False
     if res is None:
         return slot_filler(r, cue, k)
     if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) and _accused_then_ba(r, res[1]):

@@ -680,7 +680,8 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
     if head == "group":
         if p.verb_gender == "f" and (tok.text.endswith(("ون", "ين")) or (s.definite(tok) and p.verb_object
                                                                        and not _object_after_group(p, i, n)
-                                                                       and not _words_after_group(p, i, n))) \
+                                                                       and not _words_after_group(p, i, n)
+                                                                       and not _preposition_after_group(p, i, n))) \
                 and not tok.text.endswith(("تان", "ات")):  # بينت الجهات المعنية: a plural in ات speaks
             return None  # ودعت الأهالي إلى: the object of دعت (وأشادت جماهير النادي، وأكدت الباحثتان، وأبدت
             #   الجماهير النصراوية ارتياحا: a subject)
@@ -699,6 +700,20 @@ def _words_after_group(p: PhraseParser, i: int, n: int) -> bool:
     if k + 1 < n and toks[k].text in ("الي", "علي") and s.is_(k + 1, "intro"):
         k += 1
     return k < n and (toks[k].text == ":" or s.is_(k, "intro"))
+
+
+def _preposition_after_group(p: PhraseParser, i: int, n: int) -> bool:
+    """Whether the definite group at token ``i`` and its adjectives are followed by the
+    preposition of a verb that calls on no one (وأشارت المصادر إلى وجود …، وأشادت الجماهير
+    بأداء …): the group is the subject; after دعا / حث it is the one called on (ودعت الأهالي
+    إلى …)."""
+    if p.verb_calls_on:
+        return False
+    k = _past_group_adjectives(p, i, n)
+    if k >= n:
+        return False
+    word = p.s.toks[k].text
+    return word in ("الي", "علي", "عن") or word in p.verb_needs or (word[0] == "ب" and "ب" in p.verb_needs)
 
 
 def _object_after_group(p: PhraseParser, i: int, n: int) -> bool:
