@@ -2341,3 +2341,15 @@ def test_a_plural_of_things_before_the_verbs_preposition_is_its_subject_unless_t
                      "ودعت الأهالي إلى الابتعاد عن الأودية.")
     assert_speakers(sts, {"وجود خلاف": "المصادر", "بأداء الحارس": "الجماهير"})
     assert all(s["speaker"]["name_ar"] != "الأهالي" for s in sts)
+
+
+def test_a_body_named_only_in_quotes_right_after_the_verb_is_its_subject():
+    sts = own_spanned("وحذرت الهيئة العامة للنقل البحري السفن من العواصف. وذكرت الوزارة أن الأزمة انتهت. "
+                     "وأوضحت \"النقل البحري\" في جدة أن القرار يشمل الموانئ كلها.\n"
+                     "وقال \"مرصد أسعار الغذاء\" في تقريره الشهري إن الأسعار تراجعت.")
+    assert_speakers(sts, {"يشمل الموانئ": "الهيئة العامة للنقل البحري", "الأسعار تراجعت": "مرصد أسعار الغذاء"})
+
+
+def test_what_is_said_in_an_article_is_said_by_its_writer():
+    sts = own_spanned("ونشرت الصحيفة مقالا للكاتب سامر الحداد أشار فيه إلى أن الأسواق تتعافى ببطء.")
+    assert_speakers(sts, {"الأسواق تتعافى": "سامر الحداد"})

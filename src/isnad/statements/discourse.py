@@ -95,6 +95,13 @@ class Discourse:
                 return prev
         return None
 
+    def body_named(self, words: str) -> Speaker | None:
+        """The last organisation met whose name holds ``words`` (الهيئة العامة للغذاء والدواء
+        for «الغذاء والدواء» in quotes), else None."""
+        key = _without_articles(words)
+        return next((prev for prev in reversed(self.speakers)
+                     if prev.kind == "organization" and key in _without_articles(prev.name_ar or "")), None)
+
     def referent(self, kind: str, head: str, country: str | None) -> Speaker | None:
         """The last speaker a definite noun refers to: ``person`` (المسؤول، الوزير) a person or
         an official, ``anonymous`` (المصادر) an anonymous source, ``organization`` (الوزارة،
@@ -108,6 +115,12 @@ class Discourse:
                          or (prev.head is not None and prev.head == bare(head))):
                 return prev
         return None
+
+
+def _without_articles(words: str) -> str:
+    """Folded words without و، لل and ال before them (للغذاء والدواء → غذاء دواء), to find a
+    shorter name inside a longer one."""
+    return " ".join(w.removeprefix("و").removeprefix("لل").removeprefix("ال") for w in fold_key(words).split())
 
 
 def _begins(phrase: str, words: str) -> bool:

@@ -731,7 +731,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     r.parser.verb_gender, r.parser.verb_object, r.parser.verb_needs = None, False, ()
     r.parser.verb_saying = r.parser.verb_calls_on = False
     if res is None:
-        return slot_filler(r, cue, k)
+        return _quoted_subject(r, cue, k) or slot_filler(r, cue, k)
     if cue.value["stance"] == "accuse" and ("ب",) not in r.doc.words.needs_of(cue.value) and _accused_then_ba(r, res[1]):
         return None  # اتهم X بـ: X is the accused (ندد بـ: what follows ب is the content; أدانت
         #              السعودية بأشد العبارات: an adverb)
@@ -743,6 +743,23 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
     if _first_name_and_a_noun(r, res[0], cue.value["gender"]):
         return None  # وأكدت فتح تحقيق بهذا الشأن: a man's name read into the object of a feminine verb
     return res
+
+
+def _quoted_subject(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
+    """A body named only by words in quotes right after the verb, followed by its words, by where
+    they were said or by what it announced (وقال «مكتب محاسبة الحكومة» في تقرير إن …؛ وأعلنت
+    «رابطة الصيادين» عن …): the subject, or the body met before whose name holds them; a person
+    when the words name one."""
+    rule = r.parser.last_rule
+    found = _quoted_body(r, k, min(r.n, k + 7)) if k < r.n else None
+    after = found[1] if found is not None else r.n
+    if after >= r.n or not ((r.toks[after].text in ("عن", "الي", "علي") and cue.value["object"] == "yes")
+                            or _opens_slot_content(r, cue, after) or _slot_opener(r, cue, after)):
+        r.parser.last_rule = rule
+        return None
+    if names_someone(r.s, k + 1, after - 1):
+        return replace(found[0], kind="person"), after  # وقال «حمد القاضي» عن …
+    return r.d.body_named(found[0].name_ar) or found[0], after
 
 
 def _accused_follows(r: SentenceReader, cue: Mention, k: int) -> bool:
