@@ -2353,3 +2353,11 @@ def test_a_body_named_only_in_quotes_right_after_the_verb_is_its_subject():
 def test_what_is_said_in_an_article_is_said_by_its_writer():
     sts = own_spanned("ونشرت الصحيفة مقالا للكاتب سامر الحداد أشار فيه إلى أن الأسواق تتعافى ببطء.")
     assert_speakers(sts, {"الأسواق تتعافى": "سامر الحداد"})
+
+
+def test_ali_written_with_ya_right_before_the_words_ends_the_name():
+    sts = own_spanned("وقال ياسر علي إن المهرجان سيقام في موعده.\n"
+                     "وأكد حسام علي (41 عاما) أن المحل أغلق منذ شهرين.\n"
+                     "وشدد ياسر على أن المهرجان سيقام في موعده.")
+    assert_speakers(sts, {"سيقام في موعده": "ياسر علي", "المحل أغلق": "حسام علي"})
+    assert find(sts[2:], "سيقام في موعده")["speaker"]["name_ar"] == "ياسر"

@@ -251,6 +251,13 @@ def written_ali(s: Sentence, k: int, n: int) -> bool:
                                        and (not s.common_noun(after) or s.first_name(after)))  # علي عبدالله
 
 
+def _ali_last(s: Sentence, k: int, n: int) -> bool:
+    """علي written with ي right before the content, a comma or a parenthesis: the last word of a
+    name (وقال محمد علي إن …، وقال أحمد علي (40 عاما) …), not the preposition على."""
+    return s.toks[k].text == "علي" and s.written_ending(s.toks[k], "ي") and k + 1 < n \
+        and (s.is_(k + 1, "intro") or s.toks[k + 1].text in ("(", ",", ":"))
+
+
 def _introduced_family_in_ta(s: Sentence, k: int, j: int, n: int, introduced: bool) -> bool:
     """Whether the word in ة at ``j``, a common noun too, is the family name of the listed first
     name before it that a title or a role introduced, right before the content, a comma or the
@@ -365,8 +372,8 @@ def name_span(s: Sentence, k: int, n: int, introduced: bool, alone: bool = False
                          and toks[j - 1].text != "العبد"):
             j += 1  # not عايض الرحيلي المشروع: a common noun after the family name is the object
             #        (الجار الله، العبد القادر are family names)
-        elif not family and written_ali(s, j, n):
-            j += 1  # ماهر علي الزهراني: the father's name Ali, written with ي
+        elif not family and (written_ali(s, j, n) or (j == k + 1 and _ali_last(s, j, n))):
+            j += 1  # ماهر علي الزهراني، وقال محمد علي إن: the father's name Ali, written with ي
         elif nisba_family_name(s, j, n) or title_family_name(s, j, n):
             j += 1  # منصور التركي، جعفر السلطان،: a country adjective or a title as a family name
         elif s.definite(tok) and s.written_ending(tok, "ة") and not family and j + 1 < n \
