@@ -2361,3 +2361,9 @@ def test_ali_written_with_ya_right_before_the_words_ends_the_name():
                      "وشدد ياسر على أن المهرجان سيقام في موعده.")
     assert_speakers(sts, {"سيقام في موعده": "ياسر علي", "المحل أغلق": "حسام علي"})
     assert find(sts[2:], "سيقام في موعده")["speaker"]["name_ar"] == "ياسر"
+
+
+def test_a_count_or_a_toll_according_to_an_agency_is_the_agencys():
+    sts = own_spanned("وبحسب حصيلة لوكالة الصحافة الفرنسية، قتل 12 مدنيا في القصف.\n"
+                     "ووفق تعداد لوكالة رويترز، فإن 40 قاربا غرقت منذ بداية الشهر.")
+    assert_speakers(sts, {"قتل 12 مدنيا": "وكالة الصحافة الفرنسية", "40 قاربا": "وكالة رويترز"})
