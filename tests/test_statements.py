@@ -2367,3 +2367,8 @@ def test_a_count_or_a_toll_according_to_an_agency_is_the_agencys():
     sts = own_spanned("وبحسب حصيلة لوكالة الصحافة الفرنسية، قتل 12 مدنيا في القصف.\n"
                      "ووفق تعداد لوكالة رويترز، فإن 40 قاربا غرقت منذ بداية الشهر.")
     assert_speakers(sts, {"قتل 12 مدنيا": "وكالة الصحافة الفرنسية", "40 قاربا": "وكالة رويترز"})
+
+
+def test_a_report_published_by_a_name_in_quotes_speaks_for_it():
+    sts = own_spanned("وكشف تقرير نشرته \"الاقتصادية\" أن عدد الحجاج تراجع هذا العام.")
+    assert_speakers(sts, {"عدد الحجاج": "الاقتصادية"})
