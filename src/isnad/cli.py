@@ -17,7 +17,6 @@ import logging
 import os
 import signal
 import sys
-from .workers import WorkerDied
 from pathlib import Path
 
 from . import __version__
@@ -327,6 +326,7 @@ def _run_into_folder(args: argparse.Namespace, options: RunOptions, stop: StopSi
 
     from .pipeline import CorpusStepFailed, run
     from .store import OutputBusy
+    from .workers import WorkerDied
 
     resume = "; the same command resumes it"
     try:
@@ -357,6 +357,7 @@ def _run_into_folder(args: argparse.Namespace, options: RunOptions, stop: StopSi
 def _stream(args: argparse.Namespace, options: RunOptions, stop: StopSignals) -> int:
     """``--out -``: statements as JSON Lines on standard output."""
     from .pipeline import stream_statements
+    from .workers import WorkerDied
 
     try:
         summary = stream_statements(args.inputs, sys.stdout.buffer, options)
