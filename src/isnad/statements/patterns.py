@@ -747,7 +747,7 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
 
 def _quoted_subject(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
     """A body named only by words in quotes right after the verb, followed by its words, by where
-    they were said or by what it announced (وقال «مكتب محاسبة الحكومة» في تقرير إن …؛ وأعلنت
+    they were said or by what it announced (وقال «مرصد أسعار الغذاء» في تقريره إن …؛ وأعلنت
     «رابطة الصيادين» عن …): the subject, or the body met before whose name holds them; a person
     when the words name one."""
     rule = r.parser.last_rule
@@ -1254,7 +1254,7 @@ def _time_clause_start(r: SentenceReader, ci: int) -> int | None:
 
 def main_verb_subject(r: SentenceReader, end: int, gender: str) -> Speaker | None:
     """The subject of the clause a clause of time before ``end`` hangs on (فقد عكر رئيس النادي
-    الأجواء، عندما أكد أن …؛ يثير دهشتنا دائما عمر الشريف حين يقول): the clause's speaker
+    الأجواء، عندما أكد أن …؛ أدهش الجمهور أمس المدرب سالم حين قال): the clause's speaker
     phrase, unless a noun it is the complement of (no article) comes first (وكانت جماهير النادي
     قد هاجمت الحارس بعد أن أعلن …: not النادي) or no word names it."""
     if r.toks[end - 1].text == ",":

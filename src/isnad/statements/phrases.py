@@ -493,7 +493,7 @@ def report_and_owner(p: PhraseParser, i: int, n: int) -> Found:
         k = j
     owner = p.parse(k, n, allow_name=any_name) if k < n else None
     if owner is None and (k == j or any_name):
-        owner = _quoted_owner(p, k, n)  # أظهرت بيانات «تومسون رويترز» أن، تقرير نشرته «الاقتصادية» أن
+        owner = _quoted_owner(p, k, n)  # أظهرت بيانات «مرصد الأسعار» أن، تقرير نشرته «الاقتصادية» أن
     if owner is None and k == j and k < n:
         past = p.indefinite_adjectives(noun, k, n)
         if k < past < n and s.toks[past].text.startswith("ل"):
