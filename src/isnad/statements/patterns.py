@@ -141,7 +141,7 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
             return subject, j, True
     when = _time_clause_start(r, ci) if carry_over and unsaid else None
     if when is not None:
-        subject = main_verb_subject(r, when, row["gender"])  # عكر رئيس النادي الأجواء عندما أكد أن …
+        subject = main_verb_subject(r, when, row["gender"])  # أغضب مدرب المنتخب الجماهير عندما أكد أن …
         if subject is not None:
             return subject, j, True
     if ci > 1 and r.toks[ci - 1].text in RELATIVE_GENDER and _opens_right_after(r, j, r.doc.words.lemma_is(row, "saying")):
@@ -758,7 +758,7 @@ def _quoted_subject(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, i
         r.parser.last_rule = rule
         return None
     if names_someone(r.s, k + 1, after - 1):
-        return replace(found[0], kind="person"), after  # وقال «حمد القاضي» عن …
+        return replace(found[0], kind="person"), after  # وقال «سامر الحداد» عن …
     return r.d.body_named(found[0].name_ar) or found[0], after
 
 
@@ -1243,8 +1243,8 @@ def outlet_before(r: SentenceReader, ci: int) -> Speaker | None:
 
 def _time_clause_start(r: SentenceReader, ci: int) -> int | None:
     """Where a clause of time opens right before the verb at ``ci`` (عندما، حين، بعدما، بعد أن، قبل
-    أن), past the sentence's first word; its unsaid subject is the main clause's (عكر رئيس النادي
-    الأجواء، عندما أكد أن …). None when no such clause opens there."""
+    أن), past the sentence's first word; its unsaid subject is the main clause's (أغضب مدرب المنتخب
+    الجماهير، عندما أكد أن …). None when no such clause opens there."""
     if ci > 2 and r.s.is_(ci - 1, "time_clause"):
         return ci - 1
     if ci > 3 and r.toks[ci - 1].text == "ان" and r.s.is_(ci - 2, "time_conjunction"):
@@ -1253,12 +1253,12 @@ def _time_clause_start(r: SentenceReader, ci: int) -> int | None:
 
 
 def main_verb_subject(r: SentenceReader, end: int, gender: str) -> Speaker | None:
-    """The subject of the clause a clause of time before ``end`` hangs on (فقد عكر رئيس النادي
-    الأجواء، عندما أكد أن …؛ أدهش الجمهور أمس المدرب سالم حين قال): the clause's speaker
+    """The subject of the clause a clause of time before ``end`` hangs on (فقد أغضب مدرب المنتخب
+    الجماهير، عندما أكد أن …؛ أدهش الجمهور أمس المدرب سالم حين قال): the clause's speaker
     phrase, unless a noun it is the complement of (no article) comes first (وكانت جماهير النادي
     قد هاجمت الحارس بعد أن أعلن …: not النادي) or no word names it."""
     if r.toks[end - 1].text == ",":
-        end -= 1  # (…، فقد عكر رئيس النادي الأجواء، عندما: the clause before the comma)
+        end -= 1  # (…، فقد أغضب مدرب المنتخب الجماهير، عندما: the clause before the comma)
     r.parser.verb_object = True  # the main verb's object may follow its subject (أغضب المدرب الجماهير)
     found = _main_clause_phrase(r, end, gender)
     r.parser.verb_object = False
@@ -1269,13 +1269,13 @@ def main_verb_subject(r: SentenceReader, end: int, gender: str) -> Speaker | Non
         return None  # words no rule knows as a speaker (في النهاية أقول: …، حين قال)
     if k > 1 and r.s.common_noun(r.toks[k - 1]) and not r.s.definite(r.toks[k - 1]) \
             and r.s.at(k - 1, "cue") is None and not _opens_the_clause(r, k - 1):
-        return None  # (تصريحات جيمس وولسي …، عندما قال: the words are his; أثار المطرب الكويتي عبدالله …)
+        return None  # (تصريحات المدرب …، عندما قال: the words are his; أغضب اللاعب الدولي سالم …)
     return speaker
 
 
 def _opens_the_clause(r: SentenceReader, z: int) -> bool:
-    """Whether token ``z`` opens its sentence or clause, past قد / لقد (the verb's place in فقد عكر
-    رئيس النادي …), not past a form of كان (وكانت جماهير النادي: a noun)."""
+    """Whether token ``z`` opens its sentence or clause, past قد / لقد (the verb's place in فقد أغضب
+    مدرب المنتخب …), not past a form of كان (وكانت جماهير النادي: a noun)."""
     toks, s = r.toks, r.s
     if z == 0 or toks[z - 1].text in (",", ";"):
         return True
