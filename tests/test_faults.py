@@ -326,7 +326,7 @@ def tens(batch):
 
 
 def test_the_pool_gives_results_in_input_order_whatever_order_the_batches_end_in():
-    with WorkerPool(3, tens, RunOptions()) as pool:
+    with WorkerPool(3, tens) as pool:
         assert list(pool.map_in_order([[0, 1], [2, 3], [4, 5], [6, 7], [8]], ahead=4)) == list(range(0, 90, 10))
 
 
@@ -337,7 +337,7 @@ def fails_on_three(batch):
 
 
 def test_what_the_work_raises_in_a_worker_is_raised_here():
-    with pytest.raises(ValueError, match="cannot take 3"), WorkerPool(2, fails_on_three, RunOptions()) as pool:
+    with pytest.raises(ValueError, match="cannot take 3"), WorkerPool(2, fails_on_three) as pool:
         list(pool.map_in_order([[1], [2], [3], [4]], ahead=4))
 
 
@@ -355,7 +355,7 @@ def test_a_worker_that_dies_half_way_through_its_results_is_seen_at_once_not_wai
 
     def consume():
         try:
-            with WorkerPool(2, tens, RunOptions()) as pool:
+            with WorkerPool(2, tens) as pool:
                 list(pool.map_in_order([[1], [2], [3]], ahead=4))
         except WorkerDied as e:
             raised.append(e)

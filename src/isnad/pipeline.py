@@ -115,8 +115,19 @@ def map_pages(items: Iterable[tuple[str, Page | PageError]], workers: int, optio
         for batch in batches:
             yield from work(batch)
         return
-    with WorkerPool(workers, work, options) as pool:
+    with WorkerPool(workers, work, start=partial(warm_up, options)) as pool:
         yield from pool.map_in_order(batches, ahead=max(1, window // BATCH_PAGES))
+
+
+def warm_up(options: RunOptions) -> None:
+    """A worker's start: the lexicon's tables built on a short sentence, then everything
+    built so far moved out of the garbage collector's sight (``gc.freeze``): its full
+    collections then walk only what the pages allocate."""
+    process_pages([("warm-up", Page("warm-up", "warm-up", WARM_UP_TEXT))], options)
+    gc.freeze()
+
+
+WARM_UP_TEXT = "وقال المتحدث باسم الوزارة إن الجيش شن غارات على مواقع المسلحين في المدينة."
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:

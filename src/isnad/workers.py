@@ -13,7 +13,6 @@ main process's to handle.
 """
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -28,8 +27,6 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 
-from .model import Page
-from .options import RunOptions
 
 Work = Callable[[list], list]  # a batch of (source, page) pairs -> its results
 
@@ -47,21 +44,22 @@ class _Worker:
 
 
 class WorkerPool:
-    """``size`` worker processes that each run ``work`` on one batch at a time.
+    """``size`` worker processes that each run ``start`` once (a warm-up), then ``work`` on
+    one batch at a time.
 
     Use it as a context manager: leaving the block normally lets the workers
     end; leaving it early (a signal, an error, a consumer that went away)
     kills them, since the batches they work on are dropped anyway.
     """
 
-    def __init__(self, size: int, work: Work, options: RunOptions):
+    def __init__(self, size: int, work: Work, start: Callable[[], None] | None = None):
         context = multiprocessing.get_context("fork" if fork_is_safe() else "spawn")
         self.workers: list[_Worker] = []
         with signals_blocked():  # a worker never runs this process's handlers
             for number in range(size):
                 tasks_in, tasks_out = context.Pipe(duplex=False)
                 results_in, results_out = context.Pipe(duplex=False)
-                process = context.Process(target=serve, args=(tasks_in, results_out, work, options),
+                process = context.Process(target=serve, args=(tasks_in, results_out, work, start),
                                           name=f"isnad-worker-{number + 1}", daemon=True)
                 process.start()
                 tasks_in.close()  # the worker's ends are the worker's alone
@@ -157,10 +155,12 @@ class WorkerPool:
 _END = pickle.dumps(None)
 
 
-def serve(tasks: Connection, results: Connection, work: Work, options: RunOptions) -> None:
-    """A worker's life: started (:func:`start_worker`), then batches taken and
-    their results (or what ``work`` raised) sent back until it is told to end."""
-    start_worker(options)
+def serve(tasks: Connection, results: Connection, work: Work, start: Callable[[], None] | None) -> None:
+    """A worker's life: its signals (:func:`quiet_child`) and ``start``, then batches taken
+    and their results (or what ``work`` raised) sent back until it is told to end."""
+    quiet_child()
+    if start is not None:
+        start()
     while True:
         try:
             batch = pickle.loads(tasks.recv_bytes())
@@ -183,20 +183,6 @@ def send_outcome(results: Connection, outcome: tuple) -> None:
         failure = outcome[0] if outcome[0] is not None else e
         message = pickle.dumps((RuntimeError(f"{type(failure).__name__}: {failure}"), None))
     results.send_bytes(message)
-
-
-def start_worker(options: RunOptions) -> None:
-    """A worker's start: its signals (:func:`quiet_child`), then the lexicon's tables built
-    on a short sentence, then everything built so far moved out of the garbage collector's
-    sight (``gc.freeze``): its full collections then walk only what the pages allocate."""
-    from .pages import process_pages
-
-    quiet_child()
-    process_pages([("warm-up", Page("warm-up", "warm-up", WARM_UP_TEXT))], options)
-    gc.freeze()
-
-
-WARM_UP_TEXT = "وقال المتحدث باسم الوزارة إن الجيش شن غارات على مواقع المسلحين في المدينة."
 
 
 def quiet_child() -> None:

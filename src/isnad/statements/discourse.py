@@ -98,9 +98,9 @@ class Discourse:
     def body_named(self, words: str) -> Speaker | None:
         """The last organisation met whose name holds ``words`` (الهيئة العامة للغذاء والدواء
         for «الغذاء والدواء» in quotes), else None."""
-        key = _without_articles(words)
+        key = f" {_bare_words(words)} "
         return next((prev for prev in reversed(self.speakers)
-                     if prev.kind == "organization" and key in _without_articles(prev.name_ar or "")), None)
+                     if prev.kind == "organization" and key in f" {_bare_words(prev.name_ar or '')} "), None)
 
     def referent(self, kind: str, head: str, country: str | None) -> Speaker | None:
         """The last speaker a definite noun refers to: ``person`` (المسؤول، الوزير) a person or
@@ -117,10 +117,9 @@ class Discourse:
         return None
 
 
-def _without_articles(words: str) -> str:
-    """Folded words without و، لل and ال before them (للغذاء والدواء → غذاء دواء), to find a
-    shorter name inside a longer one."""
-    return " ".join(w.removeprefix("و").removeprefix("لل").removeprefix("ال") for w in fold_key(words).split())
+def _bare_words(name: str) -> str:
+    """A name folded, each word without its article (للغذاء والدواء → غذاء دواء)."""
+    return " ".join(bare(w) for w in fold_key(name).split())
 
 
 def _begins(phrase: str, words: str) -> bool:

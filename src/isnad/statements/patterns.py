@@ -750,13 +750,12 @@ def _quoted_subject(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, i
     they were said or by what it announced (وقال «مرصد أسعار الغذاء» في تقريره إن …؛ وأعلنت
     «رابطة الصيادين» عن …): the subject, or the body met before whose name holds them; a person
     when the words name one."""
-    rule = r.parser.last_rule
     found = _quoted_body(r, k, min(r.n, k + 7)) if k < r.n else None
     after = found[1] if found is not None else r.n
     if after >= r.n or not ((r.toks[after].text in ("عن", "الي", "علي") and cue.value["object"] == "yes")
                             or _opens_slot_content(r, cue, after) or _slot_opener(r, cue, after)):
-        r.parser.last_rule = rule
         return None
+    r.parser.last_rule = "quoted_name"
     if names_someone(r.s, k + 1, after - 1):
         return replace(found[0], kind="person"), after  # وقال «سامر الحداد» عن …
     return r.d.body_named(found[0].name_ar) or found[0], after
@@ -1303,9 +1302,12 @@ def _main_clause_phrase(r: SentenceReader, end: int, gender: str) -> tuple[Speak
             if not r.s.known(r.toks[k]) and not r.s.definite(r.toks[k]) and not r.s.starts_name(k) \
                     and (r.s.at(k + 1, "role") or r.s.at(k + 1, "actor")) is not None:
                 continue  # أجرى خادم الحرمين الشريفين …: the verb before its subject, no name
-            found = (_quoted_body(r, k - 1, end) if gender != "pl" else None) or r.parser.parse(k, end)
+            quoted = _quoted_body(r, k - 1, end) if gender != "pl" else None
+            found = quoted or r.parser.parse(k, end)
             if found is not None and found[0].kind in ("person", "official", "organization", "outlet") \
                     and gender_agrees(gender, found[0]):
+                if quoted is not None:
+                    r.parser.last_rule = "quoted_name"
                 return found[0], k
     return None
 
@@ -1321,7 +1323,6 @@ def _quoted_body(r: SentenceReader, q: int, end: int) -> tuple[Speaker, int] | N
         return None
     fs, fe = toks[q + 1].start, toks[close - 1].end
     surface = r.doc.surface(fs, fe)
-    r.parser.last_rule = "quoted_name"
     return Speaker(surface, surface, "organization", (fs, fe)), close + 1
 
 
