@@ -2372,3 +2372,25 @@ def test_a_count_or_a_toll_according_to_an_agency_is_the_agencys():
 def test_a_report_published_by_a_name_in_quotes_speaks_for_it():
     sts = own_spanned("وكشف تقرير نشرته \"الاقتصادية\" أن عدد الحجاج تراجع هذا العام.")
     assert_speakers(sts, {"عدد الحجاج": "الاقتصادية"})
+
+
+def test_a_clause_that_runs_alongside_in_time_is_a_statement_of_its_own_subject():
+    sts = own_spanned("وأبدى رئيس الاتحاد تحفظه على مسودة اللائحة، في وقت أكد فيه نائبه أن التصويت سيجري غدا.\n"
+                     "وقال المدرب إن الفريق جاهز، في الوقت الذي أكدت فيه إدارة النادي أن العقد لم يجدد.")
+    assert_speakers(sts, {"التصويت سيجري": "نائبه", "العقد لم يجدد": "إدارة النادي"})
+    assert find(sts, "تحفظه على مسودة")["content"] == "تحفظه على مسودة اللائحة"
+    assert find(sts, "الفريق جاهز")["content"] == "الفريق جاهز"
+
+
+def test_a_role_in_apposition_keeps_its_complement_up_to_the_comma_before_the_words():
+    sts = own_spanned("وأكد كارلوس مينديز، المبعوث الخاص إلى منطقة البحيرات، أن المفاوضات ستستأنف الشهر المقبل.")
+    st = find(sts, "المفاوضات ستستأنف")
+    assert st["speaker"]["name_ar"] == "كارلوس مينديز"
+    assert st["content"].startswith("المفاوضات ستستأنف")
+
+
+def test_a_speaker_behind_the_preposition_la_is_named_with_its_article():
+    sts = own_spanned("ووفقا للمكتب الوطني للإحصاء فإن البطالة تراجعت إلى سبعة في المئة.\n"
+                     "وطبقا للمرصد الوطني للمياه فإن المخزون يكفي لعامين.")
+    assert find(sts, "البطالة تراجعت")["speaker"]["name_ar"] == "المكتب الوطني للإحصاء"
+    assert find(sts, "المخزون يكفي")["speaker"]["name_ar"] == "المرصد الوطني للمياه"

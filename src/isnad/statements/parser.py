@@ -20,6 +20,7 @@ from .speaker import Speaker, head_gender
 from .words import bare
 
 CONSTRUCT_REACH = 4  # nouns of a construct chain up to its first definite word
+APPOSITION_TAIL = 6  # words of a role's complement between its chain's end and the closing comma
 SEVERAL = ("عده", "عديده", "متعدده", "كثيره", "كثيرون", "كثيرين")  # folded: مصادر عدة، شهود كثيرون
 PREPOSITIONS = frozenset({"في", "من", "لدي", "علي", "داخل", "عن"})
 KIND_OF_ACTOR = {"person": "person", "organization": "organization", "government": "organization",
@@ -160,6 +161,8 @@ class PhraseParser(PersonPhrases, BodyPhrases):
             role = s.at(j + comma, "role", lambda m: m.value["kind"] == "official" and not m.prefix_len)
             if role is not None:
                 k, org, country = self.complements(s.index_after(role.end), n)
+                if comma:
+                    k = self._apposition_close(k, n)
                 sp.role = sp.role or role.value["role"] or None
                 sp.role_ar = sp.role_ar or self.doc.surface(role.key_start, toks[k - 1].end)
                 sp.country = sp.country or country
@@ -169,6 +172,18 @@ class PhraseParser(PersonPhrases, BodyPhrases):
                     k += 1
                 return k
         return j
+
+    def _apposition_close(self, k: int, n: int) -> int:
+        """The comma that closes a role in apposition a few words past where its chain stopped,
+        when the content opens right after it (جون سميث، المبعوث الخاص إلى البلاد، أن …): the
+        words between are the role's complement; ``k`` when no such comma is near."""
+        toks, s = self.s.toks, self.s
+        for c in range(k, min(n, k + APPOSITION_TAIL)):
+            if toks[c].text == ",":
+                return c if c > k and c + 1 < n and s.is_(c + 1, "intro") else k
+            if not toks[c].text.isalpha() or s.at(c, "cue") is not None:
+                return k
+        return k
 
     def complements(self, j: int, n: int, definite_head: bool = False, name_may_follow: bool = True,
                     organization: bool = False) -> tuple[int, Speaker | None, str | None]:

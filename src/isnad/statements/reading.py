@@ -51,6 +51,7 @@ CONDITIONS = ("اذا", "لو")  # words before a verb that make its clause a co
 CONDITIONALS = CONDITIONS + ("ان",)  # words before a كان that make its clause a condition or a question
 DURING = ("فيه", "فيها", "خلاله", "خلالها")  # after a verb: during the call, speech or cable named before
 CLAUSE_LINKS = ("حيث", "اذ")  # …، إذ قال إن …: a clause that goes on with the same speaker
+SIMULTANEOUS_LINKS = (("في", "وقت"), ("في", "الوقت", "الذي"))  # …، في وقت أكد فيه …: a clause of its own
 KANA_GENDER = {"كان": "m", "كانت": "f", "كانوا": "pl"}  # the subject a form of كان agrees with
 
 
@@ -267,24 +268,30 @@ class SentenceReader:
                 or self.s.at(k, "cue") is not None)  # وأرجع ذلك إلى: a demonstrative is the object
 
     # -- clauses -------------------------------------------------------------------
+    def link_start(self, ci: int) -> int:
+        """Where the words that link the clause of token ``ci`` to the one before begin: a
+        coordinator, ``إذ``, a contrast (``في حين``) or a time that runs alongside (``في وقت``،
+        ``في الوقت الذي``: …، في وقت أكد فيه المبعوث أن …); ``ci`` when none stands there."""
+        toks, k = self.toks, ci - 1
+        if k >= 0 and (toks[k].text in COORDINATORS or toks[k].text in CLAUSE_LINKS or self.s.is_(k, "contrast")):
+            return k - (k > 0 and toks[k - 1].text == "في")
+        for link in SIMULTANEOUS_LINKS:
+            if k + 1 >= len(link) and tuple(t.text for t in toks[k + 1 - len(link):k + 1]) == link:
+                return k + 1 - len(link)
+        return ci
+
     def clause_start(self, ci: int) -> bool:
         """A cue that opens a new coordinated clause: ``، وأوضح`` / ``، كما أكد`` / ``، فيما أعلنت`` /
-        ``، إذ قال``."""
-        toks = self.toks
-        k = ci - 1
-        if k >= 0 and (toks[k].text in COORDINATORS or toks[k].text in CLAUSE_LINKS or self.s.is_(k, "contrast")):
-            k -= 1
-            if k >= 0 and toks[k].text == "في":
-                k -= 1  # …، في حين أشار …
-        elif not toks[ci].text.startswith("و"):
+        ``، إذ قال`` / ``، في وقت أكد فيه``."""
+        k = self.link_start(ci)
+        if k == ci and not self.toks[ci].text.startswith("و"):
             return False
-        return k < 0 or toks[k].text in CLAUSE_PUNCT
+        return k == 0 or self.toks[k - 1].text in CLAUSE_PUNCT
 
     def truncate(self, draft: Draft, ci: int) -> None:
         """End ``draft``'s content before the clause that starts at token ``ci``."""
-        k = ci - 1
-        while k > 0 and (self.toks[k].text in CLAUSE_PUNCT or self.toks[k].text in COORDINATORS
-                         or self.toks[k].text in CLAUSE_LINKS or self.s.is_(k, "contrast") or (self.toks[k].text == "في" and self.s.is_(k + 1, "contrast"))):
+        k = self.link_start(ci) - 1
+        while k > 0 and self.toks[k].text in CLAUSE_PUNCT:
             k -= 1
         end = self.toks[k].end
         if end > draft.content[0]:

@@ -17,6 +17,7 @@ from .words import CONTENT_CLASSES, Words, bare, words
 
 TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 AAN_RE = re.compile(r"(?<!\w)آن(?!\w)")  # the noun آن as written (folding makes it أن)
+GLUED_ARTICLE = ("لل", "ولل", "فلل")  # ل glued to a definite noun swallows the article's alif (للمرصد = ل + المرصد)
 _NEW_TUPLE = tuple.__new__
 _NONE: frozenset[str] = frozenset()
 _STOP_CLASSES = frozenset({"intro", "skip", "negation", "intro_say"})  # words no speaker phrase runs over
@@ -78,9 +79,21 @@ class ArticleText:
         self.stance_starts = [m.start for m in self.stance_marks]
 
     def surface(self, fs: int, fe: int) -> str:
-        """The page text of folded ``[fs, fe)``."""
+        """The page text of folded ``[fs, fe)``, with the article that the preposition ل swallowed
+        written back, as the name stands alone (وفقا للمكتب الاتحادي، بحسب للمرصد السوري →
+        المكتب الاتحادي، المرصد السوري; للجنة → اللجنة when لجنة is the noun)."""
         s, e = self.folded.span_to_original(fs, fe)
-        return self.original[s:e]
+        name = self.original[s:e]
+        w = s
+        while w > 0 and self.original[w - 1].isalpha():
+            w -= 1
+        if self.original[w:s] in GLUED_ARTICLE:
+            return "ال" + name
+        if w == s and name.startswith("لل") and len(name.split(maxsplit=1)[0]) > 4:
+            stem = bare(self.text[fs:fe].split(maxsplit=1)[0])
+            heads = self.words.speaker_heads
+            return "ال" + name[1 if "ل" + stem in heads and stem not in heads else 2:]
+        return name
 
     def at(self, pos: int, category: str, pred=None) -> Mention | None:
         """The longest mention of ``category`` starting at folded ``pos``."""
