@@ -2394,3 +2394,11 @@ def test_a_speaker_behind_the_preposition_la_is_named_with_its_article():
                      "وطبقا للمرصد الوطني للمياه فإن المخزون يكفي لعامين.")
     assert find(sts, "البطالة تراجعت")["speaker"]["name_ar"] == "المكتب الوطني للإحصاء"
     assert find(sts, "المخزون يكفي")["speaker"]["name_ar"] == "المرصد الوطني للمياه"
+
+
+def test_a_personal_pronoun_before_the_verb_stands_for_the_speaker_of_its_gender():
+    sts = own_spanned("وقالت الباحثة منى الشهري إن العينة صغيرة. وهي تقول إن النتائج تحتاج إلى تأكيد.\n"
+                     "وقال الأطباء إن الحالة مستقرة. وهم يؤكدون أن العلاج سيستمر أسبوعين.\n"
+                     "ووقف المدرب وهو يرى حماس اللاعبين في التدريب.")
+    assert_speakers(sts, {"النتائج تحتاج": "منى الشهري", "العلاج سيستمر": "الأطباء"})
+    assert all(s["cue"] != "يرى" for s in sts)  # what he sees, no subject left unsaid

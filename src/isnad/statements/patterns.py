@@ -15,7 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import accusative_noun, glued_noun, lone_name_word, name_word, names_someone, pronoun_object
 from .parser import PhraseParser
-from .reading import CLAUSE_LINKS, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
+from .reading import CLAUSE_LINKS, CLAUSE_PUNCT, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
 from .words import bare
@@ -34,6 +34,7 @@ SUBJECT_REACH = 5  # first words of a sentence where a participle's subject may 
 CONTRAST_SUBJECT_WORDS = 6  # words of a subject between لكن and its verb
 ANTECEDENT_WORDS = 6  # words of the phrase a relative pronoun refers back to
 RELATIVE_GENDER = {"الذي": "m", "التي": "f", "الذين": "pl"}
+PRONOUN_GENDER = {"هو": "m", "هي": "f", "هم": "pl", "هن": "pl"}  # وهي تقول إن …: who the pronoun stands for
 CALL_TO_CALLER = 6  # words from a call to the من that names its caller (اتصالا هاتفيا البارحة الأولى، من)
 OCCASION_REACH = 30  # words back from a verb with خلاله to the call or meeting it refers to
 VOICE_REACH = 4  # words between a body and the على لسان that names who spoke for it
@@ -110,6 +111,9 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         subject = _speaker_of_occasion(r, ci)  # ألقى الوزير كلمة أكد فيها أن …: the speech's giver (كلمة
         if subject is not None:  #               من وكيل المحافظة أكد فيها: the one it is from)
             return subject, j + 1, True
+    said_by = pronoun_subject(r, cue, ci, k) if carry_over else None
+    if said_by is not None:
+        return said_by, j, True
     if row["kind"] == "verb_present" and not (j < r.n and r.toks[j].text in ('"', ":")) \
             and not _topic_then_colon(r, j) \
             and not (subject is not None and (_after_purpose(r) or _present_goes_on_present(r, cue))) \
@@ -161,6 +165,22 @@ def speaker_of(r: SentenceReader, cue: Mention, ci: int, subject: Speaker | None
         return speaker, j, False
     r.parser.last_rule = "unresolved"  # وأضاف with no earlier speaker it agrees with: kept, not guessed
     return unresolved((cue.start, cue.start), row["gender"] if row["gender"] in ("m", "f", "pl") else None), j, False
+
+
+def pronoun_subject(r: SentenceReader, cue: Mention, ci: int, k: int) -> Speaker | None:
+    """Who a personal pronoun that opens the verb's clause stands for (وهي تقول إن …، فهو يرى أن
+    …): a speaker of its gender in this sentence, the subject of its first clause, the last
+    speaker of that gender, else the person or body the sentence before introduced; the verb
+    agrees with the pronoun and no subject follows it (not وهو يرى صغر أعمارهم)."""
+    if ci == 0 or not (ci == 1 or r.toks[ci - 2].text in CLAUSE_PUNCT):
+        return None
+    word = r.toks[ci - 1].text
+    gender = PRONOUN_GENDER.get(word[1:] if len(word) == 3 and word[0] in "وف" else word)
+    if gender is None or cue.value["gender"] != gender or not r.subjectless(k):
+        return None
+    r.parser.last_rule = "pronoun_subject"
+    return r.earlier_speaker(gender) or clause_subject(r, ci - 1, gender) or r.d.carry_over(gender) \
+        or introduced_person(r, gender) or introduced_subject(r, gender)
 
 
 def described_noun(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None:
