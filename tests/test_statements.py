@@ -2402,3 +2402,10 @@ def test_a_personal_pronoun_before_the_verb_stands_for_the_speaker_of_its_gender
                      "ووقف المدرب وهو يرى حماس اللاعبين في التدريب.")
     assert_speakers(sts, {"النتائج تحتاج": "منى الشهري", "العلاج سيستمر": "الأطباء"})
     assert all(s["cue"] != "يرى" for s in sts)  # what he sees, no subject left unsaid
+
+
+def test_a_group_noun_met_before_is_not_read_as_a_family_name():
+    sts = own_spanned("كما استعرض الوزراء جدول أعمال الاجتماع.\n"
+                     "واتفق الوزراء على أن الخطة ستسهم في أمن المنطقة، داعين الأطراف إلى أن تفي بالتزاماتها.")
+    st = find(sts, "تفي بالتزاماتها")
+    assert st["speaker"]["name_ar"] == "الوزراء" and st["speaker"]["kind"] != "person"

@@ -640,7 +640,7 @@ def unknown_subject(p: PhraseParser, i: int, n: int) -> Found:
                 s.past_time_words(i + 1) > i + 1 and content_follows(p, i + 1, n)) or (
                 (s.definite(tok) or (name_word(s, tok, first=False) and not glued_noun(s, tok))) and not s.common_noun(tok)
                 and _object_follows(p, i + 1)))
-                and p.met_after_first_name(tok))):
+                and p.met_after_first_name(tok) and s.head_kind(tok) is None)):  # (الوزراء: a group)
         end = i + 1
         if end < n and s.conjunction(toks[end]) and family_name(s, unglued(toks[end])):
             end += 1  # أبدى العريني والقصيمي سعادتهما: two speak together, the first named
