@@ -2409,3 +2409,11 @@ def test_a_group_noun_met_before_is_not_read_as_a_family_name():
                      "واتفق الوزراء على أن الخطة ستسهم في أمن المنطقة، داعين الأطراف إلى أن تفي بالتزاماتها.")
     st = find(sts, "تفي بالتزاماتها")
     assert st["speaker"]["name_ar"] == "الوزراء" and st["speaker"]["kind"] != "person"
+
+
+def test_some_of_a_group_named_by_a_pronoun_speak_as_an_unnamed_group():
+    sts = own_spanned("واعتصم عمال المصنع أمام مقر الشركة. وقال بعضهم إن الرواتب تأخرت ثلاثة أشهر.\n"
+                     "وأكد عدد منهم أن الإدارة لم ترد على مطالبهم.\n"
+                     "وقال كثير منهم إن الإضراب سيستمر.")
+    for words in ("الرواتب تأخرت", "الإدارة لم ترد", "الإضراب سيستمر"):
+        assert find(sts, words)["speaker"]["kind"] == "anonymous"

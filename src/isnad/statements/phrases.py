@@ -33,6 +33,8 @@ OWNER_REACH = 4  # words between a report noun and the verb of its owner (است
 WHO_ASIDE_WORDS = 14  # words of a وهو / وهي aside on who the speaker is, closed by a comma
 OPEN_ASIDE_WORDS = 8  # … of one the content opener ends, with no comma
 DESCRIBING_CLAUSE_WORDS = 8  # words of a clause that describes an unnamed speaker (رجل كان يقف قرب السوق)
+PARTITIVE_PRONOUNS = ("منهم", "منهن")  # folded: عدد منهم، كثير منهم — some of a group met before
+SOME_OF_THEM = ("بعضهم", "بعضهن")  # folded: وقال بعضهم إن …
 PARENTHESIS_WORDS = 5  # words of an aside in brackets after a name (46 عاما)
 ASIDE_PREPOSITIONS = ("في", "خلال", "عبر")  # open an aside on where or how the words were said (في بيان، عبر الهاتف)
 
@@ -72,6 +74,8 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         tok = s.toks[i]
         surface = p.doc.surface(tok.start, tok.end)
         return Speaker(surface, surface, "anonymous", (tok.start, tok.end)), i + 1
+    if s.text_of(i) in SOME_OF_THEM and content_follows(p, i + 1, n):
+        return _some_of_them(p, i, i + 1)  # وقال بعضهم إن …
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
     number = s.text_of(i).isdigit()
@@ -87,6 +91,8 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
             return None  # (وقال 40 في المئة إن …: a share of no one named)
     if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
         j += 1  # عدد كبير من الطلاب
+    if not number and s.text_of(j) in PARTITIVE_PRONOUNS and content_follows(p, j + 1, n):
+        return _some_of_them(p, i, j + 1)  # وقال عدد منهم إن …
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
     if share and s.is_(j, "demonstrative"):
@@ -130,6 +136,14 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
     return _speaking(p, group, k, n)
+
+
+def _some_of_them(p: PhraseParser, i: int, end: int) -> Found:
+    """Some of a group met before, named by a pronoun (بعضهم، عدد منهم، كثير منهن): an unnamed
+    group, the words from token ``i`` to ``end``."""
+    fs, fe = p.s.toks[i].start, p.s.toks[end - 1].end
+    surface = p.doc.surface(fs, fe)
+    return Speaker(surface, surface, "anonymous", (fs, fe), gender="pl"), end
 
 
 def _group_in_construct(s: Sentence, tok: Token) -> bool:
