@@ -2417,3 +2417,11 @@ def test_some_of_a_group_named_by_a_pronoun_speak_as_an_unnamed_group():
                      "وقال كثير منهم إن الإضراب سيستمر.")
     for words in ("الرواتب تأخرت", "الإدارة لم ترد", "الإضراب سيستمر"):
         assert find(sts, words)["speaker"]["kind"] == "anonymous"
+
+
+def test_came_in_a_rank_or_a_frame_quotes_no_text():
+    sts = own_spanned("وتصدر الفيلم الجديد شباك التذاكر، بحسب مركز أبحاث السينما. وجاء في المركز الثاني فيلم "
+                     "الكوميديا «عطلة»، الذي يشارك في بطولته ممثلون شبان، محققا إيرادات بلغت تسعة ملايين دولار.\n"
+                     "وجاء في البيان أن اللجنة ستجتمع الأسبوع المقبل.")
+    assert [s["cue"] for s in sts if "جاء" in s["cue"]] == ["جاء في"]
+    assert all(s["speaker"]["name_ar"] != "المركز الثاني" for s in sts)
