@@ -2425,3 +2425,17 @@ def test_came_in_a_rank_or_a_frame_quotes_no_text():
                      "وجاء في البيان أن اللجنة ستجتمع الأسبوع المقبل.")
     assert [s["cue"] for s in sts if "جاء" in s["cue"]] == ["جاء في"]
     assert all(s["speaker"]["name_ar"] != "المركز الثاني" for s in sts)
+
+
+def test_a_subject_after_illa_anna_or_ghayr_anna_speaks_a_statement_of_its_own():
+    sts = own_spanned("ولم تكشف الإدارة عن قيمة العقد إلا أن مصادر مطلعة أشارت إلى أنها بلغت مليون ريال.\n"
+                     "ونفى الوزير وجود خلاف داخل الحزب، غير أن مصادر في الحزب أكدت أن الخلاف قائم.")
+    assert find(sts, "بلغت مليون ريال")["speaker"]["kind"] == "anonymous"
+    assert find(sts, "الخلاف قائم")["speaker"]["name_ar"] == "مصادر في الحزب"
+    assert find(sts, "وجود خلاف")["content"] == "وجود خلاف داخل الحزب"
+
+
+def test_an_abstract_noun_after_an_office_is_the_object_not_a_name():
+    sts = own_spanned("وأكد المدرب جاهزية الفريق، غير أنه أشار إلى غياب الحارس.")
+    assert find(sts, "جاهزية الفريق")["speaker"]["name_ar"] == "المدرب"
+    assert find(sts, "غياب الحارس")["speaker"]["name_ar"] == "المدرب"

@@ -56,6 +56,12 @@ def name_word(s: Sentence, tok: Token, first: bool) -> bool:
     return not (first and w[0] in "بفك")
 
 
+def abstract_noun(s: Sentence, tok: Token) -> bool:
+    """A noun in ـيّة that no list of first names holds (جاهزية، أهمية، إمكانية): an abstract
+    noun, not the first word of a name (رقية، فوزية are listed)."""
+    return len(tok.text) > 4 and tok.text.endswith("يه") and s.written_ending(tok, "ة") and not s.first_name(tok)
+
+
 def lone_name_word(s: Sentence, tok: Token) -> bool:
     """One word no list knows that may stand alone as a person's name (…، كما يقول فيلدمان.؛ قال
     لي أدول: …): no article, common noun, known word or noun behind a proclitic."""

@@ -1959,11 +1959,13 @@ def _contrast_with_a_pronoun(r: SentenceReader, ci: int) -> tuple[int, str] | No
 
 def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] | None:
     """(where the clause begins, its subject) when a clause opened by لكن after a comma or a
-    semicolon names its subject right before the verb at ``ci`` (…؛ لكن الجيش نفى، …، لكن وزارة
-    الخارجية أكدت), else None."""
+    semicolon, or by إلا أن / غير أن / بيد أن, names its subject right before the verb at ``ci``
+    (…؛ لكن الجيش نفى، …، لكن وزارة الخارجية أكدت، ولم تعلن الإدارة قيمة العقد إلا أن مصادر
+    مطلعة أشارت), else None."""
     toks = r.toks
     for k in range(ci - 2, max(0, ci - CONTRAST_SUBJECT_WORDS - 2), -1):
-        if toks[k].text in ("لكن", "ولكن") and toks[k - 1].text in (",", ";"):
+        but_that = toks[k].text == "ان" and k > 0 and (r.s.is_(k - 1, "contrast") or toks[k - 1].text == "غير")
+        if (toks[k].text in ("لكن", "ولكن") and toks[k - 1].text in (",", ";")) or but_that:
             res = r.parser.parse(k + 1, ci, allow_name=False)
             if res is not None and res[1] == ci and res[0].kind != "unresolved" \
                     and r.parser.last_rule not in WEAK_SUBJECT_RULES:

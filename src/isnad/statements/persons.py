@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..text import fold_key
-from .names import (FILIATION, clear_end, family_name, name_ends, name_span, name_word, plain_first_name, titles_end,
+from .names import (FILIATION, abstract_noun, clear_end, family_name, name_ends, name_span, name_word, plain_first_name, titles_end,
                     written_ali)
 from .sentence import Token
 from .speaker import Speaker
@@ -56,7 +56,8 @@ class PersonPhrases:
             if j == k + 1 and not s.starts_name(k) and toks[k].text.endswith("ا") \
                     and not (j < n and (toks[j].text == ":" or s.is_(j, "intro", "intro_say"))):
                 return None  # أبدى رئيس اللجنة تفهما: an accusative noun (وقال اللاعب كوستا إن: a name)
-            if j > k + 1 and not s.starts_name(k) and s.common_noun(toks[k]) and s.definite(toks[k + 1]) \
+            if j > k + 1 and not s.starts_name(k) and (s.common_noun(toks[k]) or abstract_noun(s, toks[k])) \
+                    and s.definite(toks[k + 1]) \
                     and not ((introduced or s.is_word(toks[k], "word_first_name")) and family_name(s, toks[k + 1])) \
                     and not (alone and s.at(k - 1, "role", lambda m: m.value["kind"] == "title") is not None):
                 return None  # وأرجع الخبير ارتفاع الأسعار إلى: a noun in construct, the object (المواطن

@@ -430,8 +430,8 @@ class SentenceReader:
                 relative = False
             elif "subordinator" in classes and tok.text.startswith("ال"):
                 relative = True
-            elif "contrast" in classes:
-                return None  # حذرت … إلا أن …: the opener belongs to another clause
+            elif "contrast" in classes or (tok.text == "غير" and z + 1 < self.n and s.is_(z + 1, "intro")):
+                return None  # حذرت … إلا أن …، غير أن …: the opener belongs to another clause
             if "intro" in classes and not (relative and s.is_(z - 1, "noun_context")) \
                     and not s.is_(z - 1, "time_conjunction") \
                     and self.doc.text[tok.end:tok.end + 1] != ".":  # دي.سي.ان.اس: initials, not إن; بعد أن: time
