@@ -2439,3 +2439,8 @@ def test_an_abstract_noun_after_an_office_is_the_object_not_a_name():
     sts = own_spanned("وأكد المدرب جاهزية الفريق، غير أنه أشار إلى غياب الحارس.")
     assert find(sts, "جاهزية الفريق")["speaker"]["name_ar"] == "المدرب"
     assert find(sts, "غياب الحارس")["speaker"]["name_ar"] == "المدرب"
+
+
+def test_a_body_named_in_quotes_speaks_past_a_description_between_commas():
+    sts = own_spanned("أعلنت «ميراج العالمية للفنادق»، المسجلة في بورصة لندن، عن شراكة جديدة مع مجموعة للألعاب.")
+    assert find(sts, "شراكة جديدة")["speaker"]["name_ar"] == "ميراج العالمية للفنادق"

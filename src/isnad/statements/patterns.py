@@ -15,6 +15,7 @@ from ..rules import Registry
 from .draft import Draft, Dropped
 from .names import accusative_noun, glued_noun, lone_name_word, name_word, names_someone, pronoun_object
 from .parser import PhraseParser
+from .phrases import description_between_commas
 from .reading import CLAUSE_LINKS, CLAUSE_PUNCT, CONDITIONS, COORDINATORS, DURING, IN_STATEMENT, KANA_GENDER, QAD
 from .sentence import Sentence, Token, unglued
 from .speaker import SCRIPTURE, Speaker, gender_agrees, unresolved
@@ -766,12 +767,14 @@ def explicit_subject(r: SentenceReader, cue: Mention, ci: int, j: int, k: int) -
 
 
 def _quoted_subject(r: SentenceReader, cue: Mention, k: int) -> tuple[Speaker, int] | None:
-    """A body named only by words in quotes right after the verb, followed by its words, by where
-    they were said or by what it announced (وقال «مرصد أسعار الغذاء» في تقريره إن …؛ وأعلنت
-    «رابطة الصيادين» عن …): the subject, or the body met before whose name holds them; a person
-    when the words name one."""
+    """A body named only by words in quotes right after the verb, followed, past a description
+    between commas, by its words, by where they were said or by what it announced (وقال «مرصد
+    أسعار الغذاء» في تقريره إن …؛ وأعلنت «رابطة الصيادين»، الناشطة في الجنوب، عن …): the
+    subject, or the body met before whose name holds them; a person when the words name one."""
     found = _quoted_body(r, k, min(r.n, k + 7)) if k < r.n else None
     after = found[1] if found is not None else r.n
+    if after < r.n and r.toks[after].text == ",":
+        after = description_between_commas(r.parser, after, r.n) or after  # «…»، المسجلة في بورصة لندن، عن …
     if after >= r.n or not ((r.toks[after].text in ("عن", "الي", "علي") and cue.value["object"] == "yes")
                             or _opens_slot_content(r, cue, after) or _slot_opener(r, cue, after)):
         return None
