@@ -2417,6 +2417,8 @@ def test_some_of_a_group_named_by_a_pronoun_speak_as_an_unnamed_group():
                      "وقال كثير منهم إن الإضراب سيستمر.")
     for words in ("الرواتب تأخرت", "الإدارة لم ترد", "الإضراب سيستمر"):
         assert find(sts, words)["speaker"]["kind"] == "anonymous"
+    sent = own_spanned("واستمع المدير إلى الطلاب، ووجه بعضهم إلى العمادة لمعالجة أوضاعهم.")
+    assert all(s["speaker"]["name_ar"] != "بعضهم" for s in sent)  # some of them were sent: the object
 
 
 def test_came_in_a_rank_or_a_frame_quotes_no_text():

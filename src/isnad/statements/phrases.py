@@ -74,7 +74,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         tok = s.toks[i]
         surface = p.doc.surface(tok.start, tok.end)
         return Speaker(surface, surface, "anonymous", (tok.start, tok.end)), i + 1
-    if s.text_of(i) in SOME_OF_THEM and content_follows(p, i + 1, n):
+    if s.text_of(i) in SOME_OF_THEM and _words_said_follow(p, i + 1, n):
         return _some_of_them(p, i, i + 1)  # وقال بعضهم إن …
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
@@ -91,7 +91,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
             return None  # (وقال 40 في المئة إن …: a share of no one named)
     if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
         j += 1  # عدد كبير من الطلاب
-    if not number and s.text_of(j) in PARTITIVE_PRONOUNS and content_follows(p, j + 1, n):
+    if not number and s.text_of(j) in PARTITIVE_PRONOUNS and _words_said_follow(p, j + 1, n):
         return _some_of_them(p, i, j + 1)  # وقال عدد منهم إن …
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
@@ -136,6 +136,12 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
         sp.role_ar = sp.role_ar or p.doc.surface(s.toks[i].start, s.toks[k - 1].end)
         return sp, end
     return _speaking(p, group, k, n)
+
+
+def _words_said_follow(p: PhraseParser, j: int, n: int) -> bool:
+    """Whether the words said open at token ``j``, not a preposition the verb takes (ووجه بعضهم
+    إلى العمادة: some of them were sent, the object)."""
+    return content_follows(p, j, n) and p.s.text_of(j) not in ("الي", "علي", "عن")
 
 
 def _some_of_them(p: PhraseParser, i: int, end: int) -> Found:
