@@ -179,9 +179,16 @@ def pronoun_subject(r: SentenceReader, cue: Mention, ci: int, k: int) -> Speaker
     gender = PRONOUN_GENDER.get(word[1:] if len(word) == 3 and word[0] in "وف" else word)
     if gender is None or cue.value["gender"] != gender or not r.subjectless(k):
         return None
-    r.parser.last_rule = "pronoun_subject"
-    return r.earlier_speaker(gender) or clause_subject(r, ci - 1, gender) or r.d.carry_over(gender) \
-        or introduced_person(r, gender) or introduced_subject(r, gender)
+    speaker = r.earlier_speaker(gender)
+    if speaker is None:
+        first_clause = clause_subject(r, ci - 1, gender)  # (its own rule names how it was found)
+        if first_clause is not None:
+            return first_clause
+        speaker = r.d.carry_over(gender)
+    if speaker is not None:
+        r.parser.last_rule = "pronoun_subject"
+        return speaker
+    return introduced_person(r, gender) or introduced_subject(r, gender)
 
 
 def described_noun(r: SentenceReader, cue: Mention, ci: int) -> Speaker | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..text import fold_key
-from .names import (FILIATION, abstract_noun, clear_end, family_name, name_ends, name_span, name_word, plain_first_name, titles_end,
-                    written_ali)
+from .names import (FILIATION, abstract_noun, clear_end, family_name, name_ends, name_span, name_word, plain_first_name,
+                    titles_end, written_ali)
 from .sentence import Token
 from .speaker import Speaker
 from .words import bare

@@ -140,7 +140,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
 
 def _words_said_follow(p: PhraseParser, j: int, n: int) -> bool:
     """Whether the words said open at token ``j``, not a preposition the verb takes (ووجه بعضهم
-    إلى العمادة: some of them were sent, the object)."""
+    إلى مكتب القبول: some of them were sent, the object)."""
     return content_follows(p, j, n) and p.s.text_of(j) not in ("الي", "علي", "عن")
 
 

@@ -80,7 +80,7 @@ class ArticleText:
 
     def surface(self, fs: int, fe: int) -> str:
         """The page text of folded ``[fs, fe)``, with the article that the preposition ل swallowed
-        written back, as the name stands alone (وفقا للمكتب الاتحادي، بحسب للمرصد السوري →
+        written back, as the name stands alone (وفقا للمكتب الاتحادي، وطبقا للمرصد السوري →
         المكتب الاتحادي، المرصد السوري; للجنة → اللجنة when لجنة is the noun)."""
         s, e = self.folded.span_to_original(fs, fe)
         name = self.original[s:e]
