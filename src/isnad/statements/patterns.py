@@ -1961,8 +1961,7 @@ def _contrast_with_a_pronoun(r: SentenceReader, ci: int) -> tuple[int, str] | No
     for head in ("لكن", "ولكن"):
         if w.startswith(head) and w[len(head):] in PRONOUN_GENDERS:
             return ci - 1, PRONOUN_GENDERS[w[len(head):]]
-    if ci >= 2 and w.startswith("ان") and w[2:] in PRONOUN_GENDERS \
-            and (r.s.is_(ci - 2, "contrast") or r.toks[ci - 2].text == "غير"):
+    if ci >= 2 and w.startswith("ان") and w[2:] in PRONOUN_GENDERS and r.s.opens_contrast(ci - 2):
         return ci - 2, PRONOUN_GENDERS[w[2:]]
     return None
 
@@ -1974,7 +1973,7 @@ def _contrast_with_a_subject(r: SentenceReader, ci: int) -> tuple[int, Speaker] 
     مطلعة أشارت), else None."""
     toks = r.toks
     for k in range(ci - 2, max(0, ci - CONTRAST_SUBJECT_WORDS - 2), -1):
-        but_that = toks[k].text == "ان" and k > 0 and (r.s.is_(k - 1, "contrast") or toks[k - 1].text == "غير")
+        but_that = toks[k].text == "ان" and r.s.opens_contrast(k - 1)
         if (toks[k].text in ("لكن", "ولكن") and toks[k - 1].text in (",", ";")) or but_that:
             res = r.parser.parse(k + 1, ci, allow_name=False)
             if res is not None and res[1] == ci and res[0].kind != "unresolved" \

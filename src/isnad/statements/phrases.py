@@ -71,11 +71,9 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     آخر، طالبت …)."""
     s = p.s
     if s.is_(i, "someone") and i + 1 < n and (s.toks[i + 1].text in (":", '"') or s.is_(i + 1, "intro", "intro_say")):
-        tok = s.toks[i]
-        surface = p.doc.surface(tok.start, tok.end)
-        return Speaker(surface, surface, "anonymous", (tok.start, tok.end)), i + 1
+        return _unnamed(p, i, i + 1, None)  # وقال آخر إن …
     if s.text_of(i) in SOME_OF_THEM and _words_said_follow(p, i + 1, n):
-        return _some_of_them(p, i, i + 1)  # وقال بعضهم إن …
+        return _unnamed(p, i, i + 1, "pl")  # وقال بعضهم إن …
     if s.text_of(i) == "كل" and s.text_of(i + 1) == "من":
         return _each_of(p, i, n)
     number = s.text_of(i).isdigit()
@@ -92,7 +90,7 @@ def counted_sources(p: PhraseParser, i: int, n: int) -> Found:
     if s.is_(j, "quantity_adjective") and s.text_of(j + 1) == "من":
         j += 1  # عدد كبير من الطلاب
     if not number and s.text_of(j) in PARTITIVE_PRONOUNS and _words_said_follow(p, j + 1, n):
-        return _some_of_them(p, i, j + 1)  # وقال عدد منهم إن …
+        return _unnamed(p, i, j + 1, "pl")  # وقال عدد منهم إن …: some of a group met before
     if s.text_of(j) == "من" and j + 1 < n:
         j += 1
     if share and s.is_(j, "demonstrative"):
@@ -144,12 +142,12 @@ def _words_said_follow(p: PhraseParser, j: int, n: int) -> bool:
     return content_follows(p, j, n) and p.s.text_of(j) not in ("الي", "علي", "عن")
 
 
-def _some_of_them(p: PhraseParser, i: int, end: int) -> Found:
-    """Some of a group met before, named by a pronoun (بعضهم، عدد منهم، كثير منهن): an unnamed
-    group, the words from token ``i`` to ``end``."""
+def _unnamed(p: PhraseParser, i: int, end: int, gender: str | None) -> Found:
+    """An unnamed source that only points back at people heard before (آخر، إحداهن، بعضهم، عدد
+    منهم): the words from token ``i`` to ``end``."""
     fs, fe = p.s.toks[i].start, p.s.toks[end - 1].end
     surface = p.doc.surface(fs, fe)
-    return Speaker(surface, surface, "anonymous", (fs, fe), gender="pl"), end
+    return Speaker(surface, surface, "anonymous", (fs, fe), gender=gender), end
 
 
 def _group_in_construct(s: Sentence, tok: Token) -> bool:

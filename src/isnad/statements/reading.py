@@ -430,7 +430,7 @@ class SentenceReader:
                 relative = False
             elif "subordinator" in classes and tok.text.startswith("ال"):
                 relative = True
-            elif "contrast" in classes or (tok.text == "غير" and z + 1 < self.n and s.is_(z + 1, "intro")):
+            elif s.opens_contrast(z):
                 return None  # حذرت … إلا أن …، غير أن …: the opener belongs to another clause
             if "intro" in classes and not (relative and s.is_(z - 1, "noun_context")) \
                     and not s.is_(z - 1, "time_conjunction") \
@@ -812,7 +812,7 @@ class SentenceReader:
         the أن of a contrast or a reason (غير أن الصناعيين يعتبرون، إلا أن محمد العلي قال، بل إن بعض
         الجمعيات أكدت، ذلك أن المدير صرح) or after فإن."""
         return self.opens_clause(k) or (k > 1 and self.toks[k - 1].text in ("ان", "بان") and (
-            self.s.is_(k - 2, "contrast") or self.toks[k - 2].text in ("غير", "كما", "بل", "ذلك", "علما", "العلم")
+            self.s.opens_contrast(k - 2) or self.toks[k - 2].text in ("كما", "بل", "ذلك", "علما", "العلم")
             or self._passive_report_before(k - 1))) \
             or (k > 0 and self.toks[k - 1].text == "فان" and (  # وعلى الرغم من …، فإن خبراء ماليين قالوا
                 self.s.definite(self.toks[k]) or self.s.head_kind(self.toks[k]) is not None

@@ -177,6 +177,11 @@ class Sentence:
         found = self.classes_of.get(self.toks[i].text)
         return found is not None and not found.isdisjoint(classes)
 
+    def opens_contrast(self, i: int) -> bool:
+        """Whether token ``i`` opens a contrasting clause: a contrast word (إلا، بيد، لكن، بينما)
+        or غير right before أن (غير أن، غير أنه; not غير مسبوق)."""
+        return self.is_(i, "contrast") or (0 <= i < self.n and self.toks[i].text == "غير" and self.is_(i + 1, "intro"))
+
     def is_word(self, tok: Token, cls: str) -> bool:
         return cls in self.classes_of.get(tok.text, _NONE)
 
