@@ -286,6 +286,40 @@ def test_a_signal_exits_2_with_one_line_and_the_rerun_gives_the_uninterrupted_ou
         assert (out / f"{name}.jsonl").read_bytes() == (clean / f"{name}.jsonl").read_bytes(), name
 
 
+class SignalAtWrite:
+    """A checkpoint file whose first write a signal's handler interrupts, as it may: before the
+    bytes go out, or right after."""
+
+    def __init__(self, f, after: bool):
+        self.f, self.after, self.raised = f, after, False
+
+    def write(self, data):
+        if self.raised or self.after:
+            self.f.write(data)
+        if not self.raised:
+            self.raised = True
+            raise KeyboardInterrupt
+
+    def __getattr__(self, name):
+        return getattr(self.f, name)
+
+
+@pytest.mark.parametrize("after", [False, True])
+def test_a_signal_inside_a_checkpoint_loses_no_page_and_repeats_none(tmp_path, after):
+    writer = store.RunWriter(tmp_path, "k", checkpoint_every=3600)
+    writer.write_page("a.txt", {"documents": [b'{"doc_id": "a"}']})
+    writer.checkpoint()
+    writer.write_page("b.txt", {"documents": [b'{"doc_id": "b"}']})
+    writer._checkpoints = SignalAtWrite(writer._checkpoints, after)
+    with pytest.raises(KeyboardInterrupt):
+        writer.checkpoint()
+    writer.close()  # as a stopped run does: the last checkpoint, then the files closed
+    resumed = store.RunWriter(tmp_path, "k")
+    assert resumed.done == {"a.txt": 1, "b.txt": 1}  # each written page recorded once: none read again
+    resumed.close()
+    assert (resumed.staging / "documents.jsonl").read_bytes().splitlines() == [b'{"doc_id": "a"}', b'{"doc_id": "b"}']
+
+
 def killed_worker(batch, options):
     """A worker that the system kills (as the out-of-memory killer does) on
     one page, once the run has a checkpoint to resume from."""

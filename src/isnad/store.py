@@ -125,7 +125,8 @@ class RunWriter:
                 if not line.endswith(b"\n"):
                     break  # a checkpoint cut by the kill
                 record = json.loads(line)
-                self.done.update(record["keys"])
+                recorded = self.done.total()  # keys a record written twice (see checkpoint) already gave
+                self.done.update(record["keys"][recorded - record.get("first", recorded):])
                 offsets = record["offsets"]
                 self.counts.update(record["counts"])
                 self.longest_row = record.get("longest_row", 0)
@@ -159,18 +160,24 @@ class RunWriter:
             self.checkpoint()
 
     def checkpoint(self) -> None:
-        """Flush the staged files and record how far they are complete."""
+        """Flush the staged files and record how far they are complete: the keys of the
+        pages written since the last record, from the place of the first among all keys
+        (``first``). A signal right after the write leaves them pending, and the record that
+        :meth:`close` writes gives them again from the same place: :meth:`_restore` takes
+        each key once (a signal before the write must not lose them: the staged rows of
+        those pages would be kept and the pages read again)."""
         for f in self._files.values():
             f.flush()
         record = {
+            "first": self.done.total() - len(self._pending),
             "keys": self._pending,
             "offsets": {name: f.tell() for name, f in self._files.items()},
             "counts": self.counts,
             "longest_row": self.longest_row,
         }
-        self._pending = []  # before the write: a signal after it must not record these keys twice
         self._checkpoints.write(dumps(record).encode("utf-8") + b"\n")
         self._checkpoints.flush()
+        self._pending = []
         self._last_checkpoint = time.monotonic()
 
     def staged(self, table: str) -> Path:
